@@ -1,0 +1,52 @@
+import { createTransport } from 'nodemailer';
+import type { Logger } from 'pino';
+import { MfaError } from '../../errors.js';
+import type { EmailMessage, EmailSender } from '../types.js';
+import type { SmtpEmailConfig } from './config.js';
+import { maskEmail } from './mask.js';
+
+/**
+ * Sends through one SMTP server. Failures are logged with nodemailer's error code and the
+ * server's reply code only: the reply text often quotes the recipient's address.
+ */
+export function createSmtpEmailSender(config: SmtpEmailConfig, deps: { logger: Logger }): EmailSender {
+  const transport = createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    ...(config.requireTLS !== undefined ? { requireTLS: config.requireTLS } : {}),
+    ...(config.auth ? { auth: config.auth } : {}),
+    ...(config.tls ? { tls: config.tls } : {}),
+    connectionTimeout: config.timeoutMs,
+    greetingTimeout: config.timeoutMs,
+    socketTimeout: config.timeoutMs,
+  });
+
+  return {
+    name: 'smtp',
+    async send(message: EmailMessage): Promise<void> {
+      try {
+        await transport.sendMail({
+          from: config.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          ...(message.html !== undefined ? { html: message.html } : {}),
+        });
+      } catch (error) {
+        const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+        deps.logger.warn(
+          {
+            provider: 'smtp',
+            to: maskEmail(message.to),
+            ...(typeof code === 'string' ? { reason: code } : {}),
+            ...(typeof responseCode === 'number' ? { status: responseCode } : {}),
+          },
+          'E-mail delivery failed',
+        );
+        throw new MfaError('delivery_failed');
+      }
+      deps.logger.debug({ provider: 'smtp', to: maskEmail(message.to) }, 'E-mail accepted');
+    },
+  };
+}

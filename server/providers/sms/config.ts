@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * How SMS leave the server. Any string may hold `${ENV_NAME}` references, resolved when the
+ * sender is created so secrets stay out of configuration files.
+ */
+const timeoutMs = z.number().int().positive().max(60_000);
+const text = z.string().min(1);
+
+const templateValue = z.union([z.string(), z.array(z.string())]);
+
+/** A field of the provider's JSON answer that must hold a value, e.g. Vonage's per-message status. */
+export const successCheck = z.object({
+  /** Dot path; `*` stands for every element of an array, all of which must match. */
+  path: text,
+  equals: z.union([z.string(), z.number(), z.boolean()]),
+});
+
+export const httpSmsConfig = z
+  .object({
+    type: z.literal('http'),
+    /** Shown in logs and as the sender's name. */
+    name: text.default('http'),
+    /** A template: `$ctx.num`, `$ctx.msg`, `{mobile}`, `{challenge}` are URL-encoded into it. */
+    url: text,
+    method: z.enum(['GET', 'POST']).default('POST'),
+    headers: z.record(z.string(), z.string()).default({}),
+    contentType: z.enum(['form', 'json']).default('form'),
+    /** One template for the whole body, or one per form/JSON field. */
+    payload: z.union([z.string(), z.record(z.string(), templateValue)]).optional(),
+    /** Templates appended to the URL's query string. */
+    query: z.record(z.string(), z.string()).default({}),
+    successCodes: z.array(z.number().int().min(100).max(599)).min(1).default([200, 201, 202]),
+    successCheck: successCheck.optional(),
+    timeoutMs: timeoutMs.default(5000),
+    basicAuth: z.object({ username: text, password: text }).optional(),
+  })
+  .refine((c) => c.method === 'POST' || c.payload === undefined, {
+    message: 'A GET request has no body: put the fields in `query` or the URL.',
+    path: ['payload'],
+  });
+
+/** `baseUrl` points a preset elsewhere (a regional endpoint, a test listener). */
+const presetOptions = { baseUrl: text.optional(), timeoutMs: timeoutMs.optional() };
+
+export const twilioSmsConfig = z
+  .object({
+    type: z.literal('twilio'),
+    accountSid: text,
+    authToken: text,
+    from: text.optional(),
+    messagingServiceSid: text.optional(),
+    ...presetOptions,
+  })
+  .refine((c) => (c.from === undefined) !== (c.messagingServiceSid === undefined), {
+    message: 'Twilio needs exactly one of `from` and `messagingServiceSid`.',
+    path: ['from'],
+  });
+
+export const vonageSmsConfig = z.object({
+  type: z.literal('vonage'),
+  apiKey: text,
+  apiSecret: text,
+  from: text,
+  ...presetOptions,
+});
+
+export const clickatellSmsConfig = z.object({
+  type: z.literal('clickatell'),
+  apiKey: text,
+  ...presetOptions,
+});
+
+export const plivoSmsConfig = z.object({
+  type: z.literal('plivo'),
+  authId: text,
+  authToken: text,
+  from: text,
+  ...presetOptions,
+});
+
+export const bulksmsSmsConfig = z.object({
+  type: z.literal('bulksms'),
+  tokenId: text,
+  tokenSecret: text,
+  from: text.optional(),
+  ...presetOptions,
+});
+
+/** Development only: logs a masked number and the message length. */
+export const consoleSmsConfig = z.object({ type: z.literal('console') });
+
+export const smsProviderConfig = z.discriminatedUnion('type', [
+  consoleSmsConfig,
+  httpSmsConfig,
+  twilioSmsConfig,
+  vonageSmsConfig,
+  clickatellSmsConfig,
+  plivoSmsConfig,
+  bulksmsSmsConfig,
+]);
+
+export type SmsProviderConfig = z.infer<typeof smsProviderConfig>;
+export type SmsProviderConfigInput = z.input<typeof smsProviderConfig>;
+export type HttpSmsConfig = z.infer<typeof httpSmsConfig>;
+export type SuccessCheck = z.infer<typeof successCheck>;
+export type TwilioSmsConfig = z.infer<typeof twilioSmsConfig>;
+export type VonageSmsConfig = z.infer<typeof vonageSmsConfig>;
+export type ClickatellSmsConfig = z.infer<typeof clickatellSmsConfig>;
+export type PlivoSmsConfig = z.infer<typeof plivoSmsConfig>;
+export type BulksmsSmsConfig = z.infer<typeof bulksmsSmsConfig>;
+export type SmsPresetConfig =
+  | TwilioSmsConfig
+  | VonageSmsConfig
+  | ClickatellSmsConfig
+  | PlivoSmsConfig
+  | BulksmsSmsConfig;

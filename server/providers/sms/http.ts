@@ -1,0 +1,147 @@
+import type { Logger } from 'pino';
+import { MfaError } from '../../errors.js';
+import { ConfigError, renderTemplate } from '../template.js';
+import type { SmsMessage, SmsSender } from '../types.js';
+import type { HttpSmsConfig, SuccessCheck } from './config.js';
+import { maskForLog } from './phone.js';
+
+export interface HttpSmsDeps {
+  logger: Logger;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Any HTTP SMS gateway, configured WSO2- or Ubisecure-style. Failures are logged with the
+ * provider, a masked number and a status or reason: never the message, the full number,
+ * the URL (it may carry both, or a key) or the provider's answer (it may echo them).
+ */
+export function createHttpSmsSender(config: HttpSmsConfig, deps: HttpSmsDeps): SmsSender {
+  const doFetch = deps.fetch ?? fetch;
+  const name = config.name;
+  // A malformed URL is a configuration mistake: say so at start-up, not on the first login.
+  buildRequest(config, { to: '+10000000000', body: 'start-up check' });
+
+  const fail = (to: string, detail: Record<string, unknown>): never => {
+    deps.logger.warn({ provider: name, to: maskForLog(to), ...detail }, 'SMS delivery failed');
+    throw new MfaError('delivery_failed');
+  };
+
+  return {
+    name,
+    async send(message: SmsMessage): Promise<void> {
+      const request = buildRequest(config, message);
+      const signal = AbortSignal.timeout(config.timeoutMs);
+      let response: Response;
+      let body: string;
+      try {
+        response = await doFetch(request.url, { ...request.init, signal });
+        // Read the answer under the same deadline, and always, so the connection is released.
+        body = await response.text();
+      } catch (error) {
+        return fail(message.to, networkFailure(error));
+      }
+      if (!config.successCodes.includes(response.status)) {
+        return fail(message.to, { status: response.status });
+      }
+      if (config.successCheck) {
+        const verdict = checkAnswer(body, config.successCheck);
+        if (verdict !== true) return fail(message.to, { status: response.status, reason: 'rejected', ...verdict });
+      }
+      deps.logger.debug({ provider: name, to: maskForLog(message.to) }, 'SMS accepted');
+    },
+  };
+}
+
+interface BuiltRequest {
+  url: string;
+  init: RequestInit;
+}
+
+function buildRequest(config: HttpSmsConfig, message: SmsMessage): BuiltRequest {
+  const vars = {
+    num: message.to,
+    mobile: message.to,
+    digits: message.to.replace(/^\+/, ''),
+    msg: message.body,
+    challenge: message.body,
+  };
+  const url = parseUrl(renderTemplate(config.url, vars, 'url'));
+  for (const [key, value] of Object.entries(config.query)) {
+    url.searchParams.append(key, renderTemplate(value, vars, 'none'));
+  }
+
+  const headers = new Headers(config.headers);
+  if (config.basicAuth) {
+    const { username, password } = config.basicAuth;
+    headers.set('authorization', `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`);
+  }
+  const init: RequestInit = { method: config.method, headers, redirect: 'error' };
+  if (config.method === 'POST') {
+    const json = config.contentType === 'json';
+    if (!headers.has('content-type')) {
+      headers.set('content-type', json ? 'application/json' : 'application/x-www-form-urlencoded');
+    }
+    init.body = renderBody(config.payload, vars, json);
+  }
+  return { url: url.toString(), init };
+}
+
+function parseUrl(url: string): URL {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed?.protocol === 'http:' || parsed?.protocol === 'https:') return parsed;
+  throw new ConfigError('The SMS provider URL is not a valid http(s) URL.');
+}
+
+function renderBody(payload: HttpSmsConfig['payload'], vars: Record<string, string>, json: boolean): string {
+  if (payload === undefined) return '';
+  if (typeof payload === 'string') return renderTemplate(payload, vars, json ? 'json' : 'url');
+
+  const render = (value: string) => renderTemplate(value, vars, 'none');
+  if (json) {
+    return JSON.stringify(
+      Object.fromEntries(
+        Object.entries(payload).map(([key, value]) => [key, Array.isArray(value) ? value.map(render) : render(value)]),
+      ),
+    );
+  }
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(payload)) {
+    for (const item of Array.isArray(value) ? value : [value]) form.append(key, render(item));
+  }
+  return form.toString();
+}
+
+function networkFailure(error: unknown): Record<string, unknown> {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return { reason: 'timeout' };
+  }
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return { reason: 'network', ...(typeof code === 'string' ? { code } : {}) };
+}
+
+/** true when every value at the path equals the expected one; otherwise what was found instead. */
+function checkAnswer(body: string, check: SuccessCheck): true | { found?: unknown } {
+  let answer: unknown;
+  try {
+    answer = JSON.parse(body);
+  } catch {
+    return {};
+  }
+  const values = valuesAt(answer, check.path.split('.'));
+  if (values.length > 0 && values.every((value) => value === check.equals)) return true;
+  const wrong = values.find((value) => value !== check.equals);
+  // Only scalars are echoed to the log: a provider status code, never an object that may hold data.
+  return isScalar(wrong) ? { found: wrong } : {};
+}
+
+function valuesAt(value: unknown, path: string[]): unknown[] {
+  const [head, ...rest] = path;
+  if (head === undefined) return [value];
+  if (head === '*') return Array.isArray(value) ? value.flatMap((item) => valuesAt(item, rest)) : [];
+  if (value === null || typeof value !== 'object' || !Object.hasOwn(value, head)) return [undefined];
+  return valuesAt((value as Record<string, unknown>)[head], rest);
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' ? value.length <= 32 : typeof value === 'number' || typeof value === 'boolean';
+}

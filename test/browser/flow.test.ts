@@ -1,0 +1,250 @@
+import { deepEqual, equal, match, notOk, ok } from './assert.js';
+import { errorReply, FakeServer } from './fake-server.js';
+import { alertText, click, cleanUp, control, field, fill, has, mount, submit, text, title } from './fixture.js';
+import { claims, complete, HANDLE, passwordStep, pending, secondStep } from './states.js';
+import type { MfaLoginCompleteDetail } from '../../widget/events.js';
+import type { FlowState } from '../../widget/types.js';
+
+const KEY = `mfa-login:flow:${location.origin}:demo`;
+
+describe('the flow', () => {
+  let server: FakeServer;
+  beforeEach(() => {
+    sessionStorage.clear();
+    server = new FakeServer().on('/api/v1/flows', { body: passwordStep() }).install();
+  });
+  afterEach(() => cleanUp(server));
+
+  describe('starting', () => {
+    it('starts a flow for its client with POST /api/v1/flows', async () => {
+      await mount({ 'client-id': 'demo', nonce: 'n-0S6', acr: 'strong' });
+      const request = server.last('/api/v1/flows');
+      equal(request.method, 'POST');
+      equal(request.url, `${location.origin}/api/v1/flows`);
+      equal(request.credentials, 'omit');
+      deepEqual(request.body, { clientId: 'demo', nonce: 'n-0S6', acr: 'strong' });
+    });
+
+    it('calls the server named in the server attribute, under its path', async () => {
+      await mount({ 'client-id': 'demo', server: 'https://auth.example.test/mfa/' });
+      equal(server.last().url, 'https://auth.example.test/mfa/api/v1/flows');
+    });
+
+    it('keeps the flow handle in sessionStorage for a reload', async () => {
+      await mount();
+      equal(sessionStorage.getItem(KEY), HANDLE);
+    });
+
+    it('says what is wrong when client-id is missing, without calling the server', async () => {
+      const el = await mount({});
+      equal(server.requests.length, 0);
+      match(alertText(el), /check what you entered/i);
+    });
+
+    it('shows an unknown client plainly', async () => {
+      server.on('/api/v1/flows', errorReply(404, 'unknown_client'));
+      const el = await mount();
+      match(alertText(el), /unknown client/);
+      equal(title(el), 'Sign-in is not available');
+    });
+  });
+
+  describe('resuming after a reload', () => {
+    it('resumes the stored flow with introspect instead of starting a new one', async () => {
+      sessionStorage.setItem(KEY, HANDLE);
+      server.on('/api/v1/flows/introspect', { body: secondStep() });
+      const el = await mount();
+      deepEqual(server.last('/api/v1/flows/introspect').body, { flow: HANDLE });
+      equal(server.calls('/api/v1/flows').length, 0);
+      equal(title(el), 'Enter the code from your authenticator app');
+    });
+
+    it('starts a new flow when introspect answers flow_not_found', async () => {
+      sessionStorage.setItem(KEY, 'forgotten-handle');
+      server
+        .on('/api/v1/flows/introspect', errorReply(404, 'flow_not_found'))
+        .on('/api/v1/flows', { body: { ...passwordStep(), flow: 'new-handle' } });
+      const el = await mount();
+      equal(server.calls('/api/v1/flows').length, 1);
+      equal(title(el), 'Sign in');
+      notOk(has(el, '[role="alert"]'), 'a stale handle is not the user’s problem');
+      equal(sessionStorage.getItem(KEY), 'new-handle');
+    });
+
+    it('starts a new flow when introspect answers flow_expired', async () => {
+      sessionStorage.setItem(KEY, 'old-handle');
+      server.on('/api/v1/flows/introspect', errorReply(410, 'flow_expired'));
+      const el = await mount();
+      equal(server.calls('/api/v1/flows').length, 1);
+      equal(title(el), 'Sign in');
+    });
+  });
+
+  describe('when the flow expires', () => {
+    it('offers "Start again", which starts a fresh flow', async () => {
+      server.on('/api/v1/flows/password', errorReply(410, 'flow_expired'));
+      const el = await mount();
+      fill(el, 'Username', 'alice');
+      fill(el, 'Password', 'pw');
+      await submit(el);
+      equal(title(el), 'This sign-in has expired');
+      equal(sessionStorage.getItem(KEY), null);
+      await click(el, 'Start again');
+      equal(server.calls('/api/v1/flows').length, 2);
+      equal(title(el), 'Sign in');
+    });
+
+    it('shows the expired screen for a state with status expired', async () => {
+      server.on('/api/v1/flows/password', { body: { flow: HANDLE, status: 'expired' } satisfies FlowState });
+      const el = await mount();
+      fill(el, 'Username', 'alice');
+      fill(el, 'Password', 'pw');
+      await submit(el);
+      equal(title(el), 'This sign-in has expired');
+      ok(control(el, 'Start again'));
+    });
+  });
+
+  describe('network trouble', () => {
+    it('shows a friendly error and retries the same call', async () => {
+      server.on('/api/v1/flows/password', 'network-down', { body: secondStep() });
+      const el = await mount();
+      fill(el, 'Username', 'alice');
+      fill(el, 'Password', 'pw');
+      await submit(el);
+      match(alertText(el), /could not reach the sign-in service/);
+      await click(el, 'Try again');
+      const calls = server.calls('/api/v1/flows/password');
+      equal(calls.length, 2);
+      deepEqual(calls[1]!.body, calls[0]!.body);
+      equal(title(el), 'Enter the code from your authenticator app');
+    });
+
+    it('retries starting when the first call fails', async () => {
+      server.on('/api/v1/flows', 'network-down', { body: passwordStep() });
+      const el = await mount();
+      match(alertText(el), /could not reach/);
+      await click(el, 'Try again');
+      equal(title(el), 'Sign in');
+    });
+  });
+
+  describe('choosing a method', () => {
+    it('lists the other options of the step under "Use another method"', async () => {
+      server.on('/api/v1/flows', { body: secondStep() });
+      const el = await mount();
+      const methods = [...el.shadowRoot!.querySelectorAll('[part="methods"] button')].map((b) => b.textContent!.trim());
+      deepEqual(methods, ['Text message (SMS)', 'Backup code', 'E-mail code']);
+    });
+
+    it('switches screens without a server call and clears the error', async () => {
+      server
+        .on('/api/v1/flows', { body: secondStep() })
+        .on('/api/v1/flows/totp/verify', errorReply(400, 'invalid_code', { attemptsRemaining: 2 }));
+      const el = await mount();
+      fill(el, 'Code', '000000');
+      await submit(el);
+      ok(has(el, '[role="alert"]'));
+      const before = server.requests.length;
+      await click(el, 'Backup code');
+      equal(title(el), 'Use a backup code');
+      equal(server.requests.length, before);
+      notOk(has(el, '[role="alert"]'));
+      equal(el.shadowRoot!.activeElement, field(el, 'Backup code'), 'focus moves to the new screen');
+      await click(el, 'Authenticator app');
+      equal(title(el), 'Enter the code from your authenticator app');
+    });
+
+    it('ignores methods it has no screen for', async () => {
+      server.on('/api/v1/flows', {
+        body: pending([{ method: 'webauthn' } as never, { method: 'backup_code', remaining: 5 }]),
+      });
+      const el = await mount();
+      equal(title(el), 'Use a backup code');
+      notOk(has(el, '[part="methods"]'));
+    });
+  });
+
+  describe('completion', () => {
+    let events: CustomEvent<MfaLoginCompleteDetail>[];
+    const listen = (e: CustomEvent<MfaLoginCompleteDetail>) => events.push(e);
+    beforeEach(() => {
+      events = [];
+      document.addEventListener('mfa-login-complete', listen);
+    });
+    afterEach(() => document.removeEventListener('mfa-login-complete', listen));
+
+    it('fires mfa-login-complete, bubbling and composed, with the decoded claims', async () => {
+      server.on('/api/v1/flows', { body: secondStep() }).on('/api/v1/flows/totp/verify', { body: complete() });
+      const el = await mount();
+      fill(el, 'Code', '123456');
+      await submit(el);
+      equal(events.length, 1);
+      const [event] = events;
+      ok(event!.bubbles && event!.composed);
+      equal(event!.target, el);
+      equal(event!.detail.idToken, complete().result!.idToken);
+      deepEqual(event!.detail.claims, claims);
+    });
+
+    it('shows who signed in and forgets the flow handle', async () => {
+      server.on('/api/v1/flows', { body: secondStep() }).on('/api/v1/flows/totp/verify', { body: complete() });
+      const el = await mount();
+      equal(sessionStorage.getItem(KEY), HANDLE);
+      fill(el, 'Code', '123456');
+      await submit(el);
+      equal(title(el), 'You are signed in');
+      match(text(el), /Signed in as Alice/);
+      equal(sessionStorage.getItem(KEY), null);
+      equal(el.shadowRoot!.activeElement, el.shadowRoot!.querySelector('.title'), 'focus moves to the heading');
+    });
+
+    it('can be restarted by the page for another sign-in', async () => {
+      server.on('/api/v1/flows', { body: complete() }, { body: passwordStep() });
+      const el = await mount();
+      equal(title(el), 'You are signed in');
+      await el.restart();
+      await el.updateComplete;
+      equal(title(el), 'Sign in');
+    });
+  });
+
+  it('reports each new state with mfa-login-step', async () => {
+    const states: FlowState[] = [];
+    const listen = (e: CustomEvent<FlowState>) => states.push(e.detail);
+    document.addEventListener('mfa-login-step', listen);
+    server.on('/api/v1/flows/password', { body: secondStep() });
+    const el = await mount();
+    fill(el, 'Username', 'alice');
+    fill(el, 'Password', 'pw');
+    await submit(el);
+    document.removeEventListener('mfa-login-step', listen);
+    deepEqual(states.map((s) => s.step?.number), [1, 2]);
+  });
+
+  it('cancels the flow and starts again from "Not you?"', async () => {
+    server
+      .on('/api/v1/flows', { body: secondStep() }, { body: passwordStep() })
+      .on('/api/v1/flows/cancel', { body: { flow: HANDLE, status: 'cancelled' } });
+    const el = await mount();
+    await click(el, 'Not you? Start again');
+    deepEqual(server.last('/api/v1/flows/cancel').body, { flow: HANDLE });
+    equal(title(el), 'Sign in');
+  });
+
+  it('sends every call as JSON with the handle only in the body', async () => {
+    server.on('/api/v1/flows/password', { body: secondStep() }).on('/api/v1/flows/totp/verify', { body: complete() });
+    const el = await mount();
+    fill(el, 'Username', 'alice');
+    fill(el, 'Password', 'pw');
+    await submit(el);
+    fill(el, 'Code', '123456');
+    await submit(el);
+    for (const request of server.requests) {
+      equal(request.method, 'POST');
+      equal(request.contentType, 'application/json');
+      equal(request.credentials, 'omit');
+      notOk(request.url.includes(HANDLE), `${request.url} leaks the handle`);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { html } from 'lit';
+import type { Strings } from '../i18n/index.js';
+import type { ScreenContext } from './context.js';
+import { title } from './fields.js';
+
+export interface BackupCodesActions {
+  copy(text: string): void;
+  savedChange(saved: boolean): void;
+  continue(): void;
+}
+
+export function backupCodesText(t: Strings, codes: string[]): string {
+  return `${t.backupCodes.fileHeading}\n\n${codes.join('\n')}\n`;
+}
+
+/**
+ * Shown once, right after the server made the codes; Continue stays disabled until the user
+ * says they are saved. `downloadUrl` is an object URL the element creates and revokes.
+ */
+export function backupCodesScreen(
+  ctx: ScreenContext,
+  codes: string[],
+  saved: boolean,
+  downloadUrl: string,
+  on: BackupCodesActions,
+) {
+  const { t } = ctx;
+  return html`${title(t.backupCodes.title)}
+    <p class="hint">${t.backupCodes.intro}</p>
+    <ul part="codes" class="codes">
+      ${codes.map((code) => html`<li><code>${code}</code></li>`)}
+    </ul>
+    <div class="row">
+      <button part="secondary-button" class="secondary" type="button" @click=${() => on.copy(codes.join('\n'))}>
+        ${t.backupCodes.copyAll}
+      </button>
+      <a part="secondary-button" class="secondary" href=${downloadUrl} download=${t.backupCodes.fileName}>
+        ${t.backupCodes.download}
+      </a>
+    </div>
+    <div class="check">
+      <input id="saved" name="saved" type="checkbox" .checked=${saved}
+        @change=${(event: Event) => on.savedChange((event.target as HTMLInputElement).checked)} />
+      <label part="label" for="saved">${t.backupCodes.saved}</label>
+    </div>
+    <button part="button" class="primary" type="button" ?disabled=${!saved} @click=${on.continue}>
+      ${t.backupCodes.continue}
+    </button>`;
+}

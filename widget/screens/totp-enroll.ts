@@ -1,0 +1,61 @@
+import { html, nothing } from 'lit';
+import type { TotpEnrollment, TotpOption } from '../types.js';
+import type { ScreenContext } from './context.js';
+import { title } from './fields.js';
+import { totpForm } from './totp.js';
+
+export interface TotpEnrollActions {
+  enroll(): void;
+  verify(code: string): void;
+  copy(text: string): void;
+}
+
+/** Only a PNG/GIF/JPEG data URL goes into `src`; the SVG string is never put into the DOM. */
+function safeQrSrc(url: string | undefined): string | undefined {
+  return url && /^data:image\/(png|gif|jpeg);base64,[A-Za-z0-9+/=]+$/.test(url) ? url : undefined;
+}
+
+/** A compromised server must not be able to hand out a `javascript:` link. */
+function safeOtpauth(uri: string | undefined): string | undefined {
+  return uri && /^otpauth:\/\//i.test(uri) ? uri : undefined;
+}
+
+export function groupKey(secret: string): string {
+  return secret.replace(/\s+/g, '').match(/.{1,4}/g)?.join(' ') ?? '';
+}
+
+export function totpEnrollScreen(
+  ctx: ScreenContext,
+  option: TotpOption,
+  enrollment: TotpEnrollment | undefined,
+  on: TotpEnrollActions,
+) {
+  const { t } = ctx;
+  if (!enrollment && option.canEnroll === false) {
+    return html`${title(t.totpEnroll.title)}<p class="hint">${t.totpEnroll.notAvailable}</p>`;
+  }
+  if (!enrollment) {
+    return html`${title(t.totpEnroll.title)}
+      <p class="hint">${t.totpEnroll.intro}</p>
+      <button part="button" class="primary" type="button" ?disabled=${ctx.busy} @click=${on.enroll}>
+        ${t.totpEnroll.start}
+      </button>`;
+  }
+  const src = safeQrSrc(enrollment.qrDataUrl);
+  const uri = safeOtpauth(enrollment.otpauthUri);
+  return html`${title(t.totpEnroll.title)}
+    ${src
+      ? html`<p class="hint">${t.totpEnroll.scan}</p>
+          <img part="qr" class="qr" src=${src} alt=${t.totpEnroll.qrAlt} width="200" height="200" />`
+      : nothing}
+    <p class="hint">${t.totpEnroll.manual}</p>
+    <div class="secret-row">
+      <code part="secret" class="secret">${groupKey(enrollment.secret)}</code>
+      <button part="secondary-button" class="secondary" type="button" @click=${() => on.copy(enrollment.secret)}>
+        ${t.totpEnroll.copyKey}
+      </button>
+    </div>
+    ${uri ? html`<p class="open-in-app"><a part="link" href=${uri}>${t.totpEnroll.openInApp}</a></p>` : nothing}
+    <p class="hint">${t.totpEnroll.confirm}</p>
+    ${totpForm(ctx, on)}`;
+}

@@ -1,0 +1,111 @@
+/** The names in this file are the HTTP contract's (api.md); keep them in step with the server. */
+
+export type Method = 'password' | 'sms' | 'totp' | 'backup_code' | 'email';
+
+export interface PasswordOption {
+  method: 'password';
+}
+
+export interface SmsOption {
+  method: 'sms';
+  /** Absent means enrolled: older servers leave it out. */
+  enrolled?: boolean;
+  canEnroll?: boolean;
+  /** Masked, e.g. `+1 ••• ••• 4567`. */
+  phone?: string;
+  sent?: boolean;
+  resendAfter?: string;
+  codeExpiresAt?: string;
+}
+
+export interface EmailOption {
+  method: 'email';
+  /** Masked, e.g. `a•••@example.com`. */
+  email?: string;
+  sent?: boolean;
+  resendAfter?: string;
+  codeExpiresAt?: string;
+}
+
+export interface TotpOption {
+  method: 'totp';
+  enrolled?: boolean;
+  canEnroll?: boolean;
+}
+
+export interface BackupCodeOption {
+  method: 'backup_code';
+  remaining?: number;
+}
+
+export type FlowOption = PasswordOption | SmsOption | EmailOption | TotpOption | BackupCodeOption;
+
+export interface TotpEnrollment {
+  qrSvg?: string;
+  qrDataUrl?: string;
+  secret: string;
+  otpauthUri?: string;
+}
+
+export interface FlowResult {
+  idToken: string;
+  tokenType: string;
+  expiresIn: number;
+}
+
+export type FlowStatus = 'pending' | 'complete' | 'cancelled' | 'expired';
+
+export interface FlowState {
+  flow: string;
+  status: FlowStatus;
+  expiresAt?: string;
+  user?: { username: string; displayName?: string };
+  step?: { number: number; total: number; options: FlowOption[] };
+  enrollment?: TotpEnrollment;
+  backupCodes?: string[];
+  result?: FlowResult;
+}
+
+/**
+ * Contract error codes, plus two the widget sets itself when no contract answer arrived:
+ * `network_error` (fetch failed) and `unexpected_response` (not the contract's JSON).
+ */
+export type FlowErrorCode =
+  | 'invalid_request'
+  | 'unknown_client'
+  | 'origin_not_allowed'
+  | 'flow_not_found'
+  | 'flow_expired'
+  | 'method_not_allowed'
+  | 'invalid_credentials'
+  | 'invalid_code'
+  | 'code_expired'
+  | 'too_many_attempts'
+  | 'rate_limited'
+  | 'enrollment_required'
+  | 'delivery_failed'
+  | 'network_error'
+  | 'unexpected_response';
+
+export interface FlowIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface FlowError {
+  /** A {@link FlowErrorCode}; kept a string so codes added later still show their message. */
+  error: string;
+  message: string;
+  attemptsRemaining?: number;
+  retryAfter?: number;
+  issues?: FlowIssue[];
+}
+
+/** What the page gives the element: its attributes. */
+export interface FlowConfig {
+  server: string;
+  clientId: string;
+  nonce?: string;
+  acr?: string;
+  loginHint?: string;
+}

@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors.js';
 /**
  * Gateway templates in the two styles administrators already know:
  * WSO2's `$ctx.num` / `$ctx.msg` and Ubisecure's `{mobile}` / `{challenge}`.
@@ -63,14 +64,6 @@ function jsonStringTracker() {
       }
     },
   };
-}
-
-/** A configuration problem found at start-up; the message names what to fix, never a secret. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
 }
 
 const envReference = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

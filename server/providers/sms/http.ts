@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { MfaError } from '../../errors.js';
-import { ConfigError, renderTemplate } from '../template.js';
+import { ConfigError } from '../../errors.js';
+import { renderTemplate } from '../template.js';
 import type { SmsMessage, SmsSender } from '../types.js';
 import type { HttpSmsConfig, SuccessCheck } from './config.js';
 import { maskForLog } from './phone.js';

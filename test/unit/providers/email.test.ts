@@ -5,7 +5,7 @@ import { emailProviderConfig, type EmailProviderConfigInput } from '../../../ser
 import { createEmailSender } from '../../../server/providers/email/index.js';
 import { maskEmail } from '../../../server/providers/email/mask.js';
 import { Outbox } from '../../../server/providers/outbox.js';
-import { ConfigError } from '../../../server/providers/template.js';
+import { ConfigError } from '../../../server/errors.js';
 import { closedPort } from './support/gateway.js';
 import { captureLogs } from './support/logs.js';
 import { parseMail } from './support/mime.js';

@@ -3,7 +3,7 @@ import { MfaError } from '../../../server/errors.js';
 import { Outbox } from '../../../server/providers/outbox.js';
 import { smsProviderConfig, type SmsProviderConfigInput } from '../../../server/providers/sms/config.js';
 import { createSmsSender } from '../../../server/providers/sms/index.js';
-import { ConfigError } from '../../../server/providers/template.js';
+import { ConfigError } from '../../../server/errors.js';
 import { closedPort, startGateway, type Gateway, type GatewayReply } from './support/gateway.js';
 import { captureLogs } from './support/logs.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, expandEnv, expandEnvDeep, renderTemplate } from '../../../server/providers/template.js';
+import { ConfigError } from '../../../server/errors.js';
+import { expandEnv, expandEnvDeep, renderTemplate } from '../../../server/providers/template.js';
 
 const vars = { num: '+12015550123', msg: 'Code: 123456', mobile: '+12015550123', challenge: 'Code: 123456' };
 

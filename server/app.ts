@@ -1,0 +1,119 @@
+import express, { Router, type Express } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { buildServices, type ServiceOptions } from './build-services.js';
+import { syncConfigClients } from './clients.js';
+import type { Config } from './config.js';
+import { seedDemo, type DemoCredentials } from './demo.js';
+import { clientCors } from './http/cors.js';
+import { errorHandler, notFound } from './http/errors.js';
+import { createFlowService } from './login/service.js';
+import { packageRoot } from './paths.js';
+import { devRoutes } from './routes/dev.js';
+import { flowRoutes } from './routes/flows.js';
+import { openapiRoutes } from './routes/openapi.js';
+import { wellKnownRoutes } from './routes/well-known.js';
+import type { Services } from './services.js';
+
+const SWEEP_MS = 5 * 60_000;
+
+export interface MfaLoginRouter extends Router {
+  services: Services;
+  demo: DemoCredentials | null;
+  close(): Promise<void>;
+}
+
+/** Everything the contract serves, as a router to mount where the issuer URL points. */
+export async function mfaLogin(config: Config, options: ServiceOptions = {}): Promise<MfaLoginRouter> {
+  const services = await buildServices(config, options);
+  await syncConfigClients(services);
+  const demo = config.demo ? await seedDemo(services) : null;
+  const flows = createFlowService(services);
+
+  const router = Router() as MfaLoginRouter;
+  const api = Router();
+  api.use(clientCors(services.store, services.now));
+  api.use(express.json({ limit: '16kb', type: ['application/json', 'application/*+json', 'text/plain'] }));
+  api.use('/flows', flowRoutes(flows));
+  api.use(openapiRoutes(config.issuer));
+  if (services.outbox) api.use('/dev', devRoutes(services.outbox, () => demo));
+  api.use(notFound);
+  router.use('/api/v1', api);
+  router.use('/.well-known', clientCors(services.store, services.now), wellKnownRoutes(services));
+  router.use(errorHandler(services.logger));
+
+  const sweep = setInterval(() => {
+    services.store.sweep(new Date(services.now().getTime() - 3600_000)).catch((err: unknown) => services.logger.warn({ err }, 'sweep failed'));
+  }, SWEEP_MS);
+  sweep.unref();
+
+  router.services = services;
+  router.demo = demo;
+  router.close = async () => {
+    clearInterval(sweep);
+    await services.store.close();
+  };
+  return router;
+}
+
+function staticRoutes(app: Express, demo: boolean) {
+  const root = packageRoot();
+  const widgetDir = path.join(root, 'dist', 'widget');
+  // The widget is loaded cross-origin by integrators' pages.
+  app.use('/widget', (_req, res, next) => {
+    res.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
+    next();
+  }, express.static(widgetDir, { maxAge: '1h' }));
+  const demoDir = path.join(root, 'dist', 'demo');
+  if (demo && existsSync(demoDir)) app.use(express.static(demoDir, { maxAge: 0 }));
+}
+
+export interface RunningServer {
+  app: Express;
+  services: Services;
+  demo: DemoCredentials | null;
+  /** Starts listening; answers the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A complete server: security headers, the mfa-login routes, the widget and the demo page. */
+export async function createServer(config: Config, options: ServiceOptions = {}): Promise<RunningServer> {
+  const router = await mfaLogin(config, options);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(helmet({ crossOriginEmbedderPolicy: false }));
+  app.use(router);
+  staticRoutes(app, config.demo);
+  app.use(notFound);
+  app.use(errorHandler(router.services.logger));
+
+  let server: import('node:http').Server | null = null;
+  return {
+    app,
+    services: router.services,
+    demo: router.demo,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        const s = app.listen(port, host, () => {
+          const address = s.address() as AddressInfo;
+          resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
+        });
+        s.once('error', reject);
+        server = s;
+      });
+    },
+    async close() {
+      if (server) {
+        const s = server;
+        server = null;
+        s.closeAllConnections();
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+      }
+      await router.close();
+    },
+  };
+}

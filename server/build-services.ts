@@ -1,0 +1,45 @@
+import type { Logger } from 'pino';
+import { createPasswords } from './auth/passwords.js';
+import type { Config } from './config.js';
+import { createKeyring, loadMasterKey } from './crypto/keyring.js';
+import { createLogger } from './logger.js';
+import { createEmailSender } from './providers/email/index.js';
+import { Outbox } from './providers/outbox.js';
+import { createSmsSender } from './providers/sms/index.js';
+import type { Services } from './services.js';
+import { openStore } from './store/index.js';
+import type { Store } from './store/types.js';
+import { createTokens } from './tokens/tokens.js';
+
+export interface ServiceOptions {
+  logger?: Logger;
+  /** The clock; tests move it. */
+  now?: () => Date;
+  env?: NodeJS.ProcessEnv;
+  fetch?: typeof fetch;
+  /** An open store to use instead of the one in config. */
+  store?: Store;
+}
+
+/** Opens the store (migrating it), loads the key and wires every service from config. */
+export async function buildServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? createLogger(config);
+  const keyring = createKeyring(loadMasterKey(config.keyFile, env));
+  const store = options.store ?? openStore(config.store);
+  await store.migrate();
+  const outbox = config.devOutbox ? new Outbox() : null;
+  const providerDeps = { logger, env, ...(outbox ? { outbox } : {}) };
+  return {
+    config,
+    store,
+    keyring,
+    logger,
+    now: options.now ?? (() => new Date()),
+    passwords: await createPasswords(),
+    tokens: createTokens({ store, keyring, issuer: config.issuer, alg: config.tokens.alg, idTokenTtlSeconds: config.tokens.idTokenTtlSeconds }),
+    sms: createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    email: createEmailSender(config.email.provider, providerDeps),
+    outbox,
+  };
+}

@@ -1,0 +1,30 @@
+import { clientSchema, type ClientConfig } from './config.js';
+import type { Keyring } from './crypto/keyring.js';
+import type { Services } from './services.js';
+import type { ClientRecord } from './store/types.js';
+
+export const hashClientSecret = (keyring: Keyring, clientId: string, secret: string) => keyring.hash(secret, `client-secret:${clientId}`);
+
+/** A client as the store keeps it: the secret only as a keyed hash. */
+export function clientRecord(input: ClientConfig, keyring: Keyring, existingSecretHash: string | null = null): Omit<ClientRecord, 'createdAt'> {
+  const c = clientSchema.parse(input);
+  return {
+    clientId: c.clientId,
+    name: c.name,
+    allowedOrigins: [...new Set(c.allowedOrigins)],
+    clientSecretHash: c.clientSecret ? hashClientSecret(keyring, c.clientId, c.clientSecret) : existingSecretHash,
+    sequence: c.sequence,
+    acrSequences: c.acrSequences,
+    defaultAcr: c.defaultAcr,
+    allowPhoneEnrollment: c.allowPhoneEnrollment,
+    allowTotpEnrollment: c.allowTotpEnrollment,
+  };
+}
+
+/** Clients in the config file win over the store, so the file stays the source of truth for them. */
+export async function syncConfigClients(services: Services): Promise<void> {
+  for (const c of services.config.clients) {
+    const existing = await services.store.getClient(c.clientId);
+    await services.store.upsertClient(clientRecord(c, services.keyring, existing?.clientSecretHash ?? null), services.now());
+  }
+}

@@ -1,0 +1,186 @@
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { smsProviderConfig } from './providers/sms/config.js';
+import { emailProviderConfig } from './providers/email/config.js';
+import { ConfigError } from './errors.js';
+
+export const methodNames = ['password', 'sms', 'totp', 'backup_code', 'email'] as const;
+export const methodName = z.enum(methodNames);
+export type MethodName = z.infer<typeof methodName>;
+
+/** An ordered list of steps, each a list of the methods that can satisfy it. */
+export const sequenceSchema = z
+  .array(z.array(methodName).min(1).refine((s) => new Set(s).size === s.length, 'a method appears twice in one step'))
+  .min(1);
+export type Sequence = z.infer<typeof sequenceSchema>;
+
+export const clientSchema = z.object({
+  clientId: z.string().regex(/^[A-Za-z0-9._~-]{1,64}$/, 'letters, digits and . _ ~ - only'),
+  name: z.string().min(1).max(100),
+  allowedOrigins: z.array(z.url().transform((u) => new URL(u).origin)).default([]),
+  /** Only its hash is stored. */
+  clientSecret: z.string().min(16).optional(),
+  sequence: sequenceSchema.default([['password'], ['totp']]),
+  /** Named sequences a flow picks with `acr`. */
+  acrSequences: z.record(z.string().min(1).max(100), sequenceSchema).default({}),
+  defaultAcr: z.string().min(1).max(100).default('mfa'),
+  /** Lets a user with no phone register one (verified by code) inside a flow. */
+  allowPhoneEnrollment: z.boolean().default(false),
+  allowTotpEnrollment: z.boolean().default(true),
+});
+export type ClientConfig = z.output<typeof clientSchema>;
+
+const codeRules = {
+  length: z.number().int().min(4).max(10).default(6),
+  expirySeconds: z.number().int().min(30).max(3600).default(300),
+  maxAttempts: z.number().int().min(1).max(10).default(3),
+  resendAfterSeconds: z.number().int().min(0).max(3600).default(30),
+};
+
+const storeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sqlite'), path: z.string().min(1).default('./data/mfa-login.db') }),
+  z.object({ type: z.literal('postgres'), url: z.string().min(1), schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public') }),
+]);
+
+export const configSchema = z
+  .object({
+    port: z.number().int().min(0).max(65535).default(3000),
+    host: z.string().default('127.0.0.1'),
+    /** Public base URL; defaults to http://localhost:<port>. */
+    issuer: z.url().optional(),
+    appName: z.string().min(1).max(60).default('mfa-login'),
+    store: storeSchema.default({ type: 'sqlite', path: './data/mfa-login.db' }),
+    /** Where the master key lives when MFA_LOGIN_KEY is not set; created with mode 0600. */
+    keyFile: z.string().default('./data/mfa-login.key'),
+    devOutbox: z.boolean().default(false),
+    /** Seeds the demo client and user and serves the demo page at /. */
+    demo: z.boolean().default(false),
+    trustProxy: z.union([z.boolean(), z.number().int(), z.string()]).default(false),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    flow: z.object({ ttlSeconds: z.number().int().min(60).max(86400).default(600) }).prefault({}),
+    password: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(20).default(5),
+        /** Failed attempts per username (known or not) per window before `rate_limited`. */
+        perUsernameLimit: z.number().int().min(1).default(10),
+        windowSeconds: z.number().int().min(60).default(900),
+      })
+      .prefault({}),
+    totp: z
+      .object({
+        issuer: z.string().min(1).max(60).optional(),
+        digits: z.union([z.literal(6), z.literal(7), z.literal(8)]).default(6),
+        period: z.number().int().min(15).max(120).default(30),
+        algorithm: z.enum(['sha1', 'sha256', 'sha512']).default('sha1'),
+        /** Steps accepted either side of now. */
+        window: z.number().int().min(0).max(5).default(1),
+        maxAttempts: z.number().int().min(1).max(20).default(5),
+      })
+      .prefault({}),
+    sms: z
+      .object({
+        provider: smsProviderConfig.default({ type: 'console' }),
+        ...codeRules,
+        template: z.string().min(1).default('{code} is your {app} code. It expires in {minutes} minutes.'),
+        /** Appends the WebOTP line `@host #code` so browsers can fill the code. */
+        webOtp: z.boolean().default(true),
+        defaultCountry: z.string().length(2).optional(),
+        /** Country calling codes (without +) the server will text; empty = all. */
+        allowedCallingCodes: z.array(z.string().regex(/^[0-9]{1,4}$/)).default([]),
+        caps: z
+          .object({
+            perPhonePerHour: z.number().int().min(1).default(5),
+            perIpPerHour: z.number().int().min(1).default(20),
+            perClientPerHour: z.number().int().min(1).default(1000),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    email: z
+      .object({
+        provider: emailProviderConfig.default({ type: 'console' }),
+        ...codeRules,
+        maxAttempts: z.number().int().min(1).max(10).default(3),
+        subject: z.string().min(1).default('{code} is your {app} code'),
+        text: z.string().min(1).default('Your {app} code is {code}. It expires in {minutes} minutes.\n\nIf you did not try to sign in, you can ignore this message.'),
+        html: z.string().optional(),
+        caps: z
+          .object({
+            perAddressPerHour: z.number().int().min(1).default(5),
+            perIpPerHour: z.number().int().min(1).default(20),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    backupCodes: z.object({ count: z.number().int().min(4).max(20).default(10) }).prefault({}),
+    tokens: z
+      .object({
+        idTokenTtlSeconds: z.number().int().min(60).max(86400).default(300),
+        alg: z.enum(['ES256']).default('ES256'),
+      })
+      .prefault({}),
+    selfService: z
+      .object({
+        /** How recent (seconds) the sign-in behind a settings change must be. */
+        freshSeconds: z.number().int().min(30).max(3600).default(300),
+      })
+      .prefault({}),
+    clients: z.array(clientSchema).default([]),
+  })
+  .strict();
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema> & { issuer: string };
+
+export { ConfigError };
+
+function formatIssues(error: z.ZodError, source: string): string {
+  const lines = error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+  return `Invalid configuration in ${source}:\n${lines.join('\n')}`;
+}
+
+/** Validates a config object; env overrides win over the file. */
+export function parseConfig(input: unknown, env: NodeJS.ProcessEnv = {}, source = 'config'): Config {
+  const result = configSchema.safeParse(input ?? {});
+  if (!result.success) throw new ConfigError(formatIssues(result.error, source));
+  const config = result.data;
+  if (env.PORT !== undefined) {
+    const port = Number(env.PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+    config.port = port;
+  }
+  if (env.HOST) config.host = env.HOST;
+  if (env.MFA_LOGIN_DB) config.store = { type: 'sqlite', path: env.MFA_LOGIN_DB };
+  if (env.MFA_LOGIN_DATABASE_URL) config.store = { type: 'postgres', url: env.MFA_LOGIN_DATABASE_URL, schema: 'public' };
+  if (env.MFA_LOGIN_KEY_FILE) config.keyFile = env.MFA_LOGIN_KEY_FILE;
+  if (env.MFA_LOGIN_ISSUER) config.issuer = env.MFA_LOGIN_ISSUER;
+  if (env.LOG_LEVEL) config.logLevel = configSchema.shape.logLevel.parse(env.LOG_LEVEL);
+  if (config.devOutbox && env.NODE_ENV === 'production') {
+    throw new ConfigError('devOutbox cannot be on when NODE_ENV=production: it would expose every code sent.');
+  }
+  const issuer = (config.issuer ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  return { ...config, issuer };
+}
+
+export const defaultConfigFile = 'mfa-login.config.json';
+
+/** Reads `file` (or ./mfa-login.config.json when present) and validates it. */
+export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): Config {
+  const chosen = file ?? (existsSync(defaultConfigFile) ? defaultConfigFile : undefined);
+  let raw: Record<string, unknown> = {};
+  if (chosen) {
+    let text: string;
+    try {
+      text = readFileSync(chosen, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`Cannot read config file ${path.resolve(chosen)}: ${(e as Error).message}`);
+    }
+    try {
+      raw = JSON.parse(text) as Record<string, unknown>;
+    } catch (e) {
+      throw new ConfigError(`Config file ${chosen} is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  return parseConfig({ ...raw, ...overrides }, env, chosen ?? 'defaults');
+}

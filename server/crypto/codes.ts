@@ -1,0 +1,39 @@
+import { randomInt, timingSafeEqual, createHash, randomBytes } from 'node:crypto';
+
+/** A numeric one-time code from the CSPRNG, leading zeros kept. */
+export function numericCode(length: number): string {
+  let code = '';
+  for (let i = 0; i < length; i++) code += String(randomInt(10));
+  return code;
+}
+
+/** Crockford-like alphabet without 0/O, 1/I/L, U: nothing to misread when typed from paper. */
+const BACKUP_ALPHABET = 'abcdefghjkmnpqrstvwxyz23456789';
+
+/** `xxxxx-xxxxx`, ten characters from an unambiguous alphabet. */
+export function backupCode(): string {
+  let s = '';
+  for (let i = 0; i < 10; i++) s += BACKUP_ALPHABET[randomInt(BACKUP_ALPHABET.length)];
+  return `${s.slice(0, 5)}-${s.slice(5)}`;
+}
+
+/** What a user typed, reduced to the stored form (case, spaces and dashes do not matter). */
+export function normaliseBackupCode(input: string): string {
+  const s = input.toLowerCase().replace(/[\s-]/g, '');
+  return s.length === 10 ? `${s.slice(0, 5)}-${s.slice(5)}` : s;
+}
+
+export function constantTimeEqual(a: string, b: string): boolean {
+  const x = createHash('sha256').update(a).digest();
+  const y = createHash('sha256').update(b).digest();
+  return timingSafeEqual(x, y) && a.length === b.length;
+}
+
+/** An opaque handle with 256 random bits. */
+export function randomHandle(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}

@@ -1,0 +1,88 @@
+/**
+ * The one error module: every failure the contract knows, with its HTTP status.
+ * Routes translate these to the contract's shape; nothing else invents error codes.
+ */
+export const errorStatus = {
+  invalid_request: 400,
+  unknown_client: 400,
+  origin_not_allowed: 403,
+  flow_not_found: 404,
+  flow_expired: 410,
+  method_not_allowed: 409,
+  invalid_credentials: 401,
+  invalid_code: 401,
+  code_expired: 410,
+  too_many_attempts: 429,
+  rate_limited: 429,
+  enrollment_required: 409,
+  delivery_failed: 502,
+  unauthorized: 401,
+  not_found: 404,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** Fixed messages: security failures carry no detail that helps an attacker. */
+const defaultMessages: Record<ErrorCode, string> = {
+  invalid_request: 'The request is not valid.',
+  unknown_client: 'This application is not registered.',
+  origin_not_allowed: 'This site may not use this login.',
+  flow_not_found: 'This login is no longer known. Please start again.',
+  flow_expired: 'This login has expired. Please start again.',
+  method_not_allowed: 'That sign-in method is not available at this step.',
+  invalid_credentials: 'The username or password is not right.',
+  invalid_code: 'That code is not right.',
+  code_expired: 'That code has expired. Ask for a new one.',
+  too_many_attempts: 'Too many wrong codes. Ask for a new one or start again.',
+  rate_limited: 'Too many requests. Please wait and try again.',
+  enrollment_required: 'This method has to be set up first.',
+  delivery_failed: 'The message could not be sent. Please try again or choose another method.',
+  unauthorized: 'Sign in again to continue.',
+  not_found: 'Not found.',
+};
+
+export interface ErrorExtras {
+  attemptsRemaining?: number;
+  /** Seconds; also sent as the Retry-After header. */
+  retryAfter?: number;
+  issues?: { path: string; message: string }[];
+  [key: string]: unknown;
+}
+
+export class MfaError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly extras: ErrorExtras;
+
+  constructor(code: ErrorCode, message?: string, extras: ErrorExtras = {}) {
+    super(message ?? defaultMessages[code]);
+    this.name = 'MfaError';
+    this.code = code;
+    this.status = errorStatus[code];
+    this.extras = extras;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { error: this.code, message: this.message, ...this.extras };
+  }
+}
+
+export const isMfaError = (e: unknown): e is MfaError => e instanceof MfaError;
+
+/** A wrong code, with the contract's "N attempts left" wording. */
+export function invalidCode(attemptsRemaining: number): MfaError {
+  const left = attemptsRemaining === 1 ? '1 attempt left' : `${attemptsRemaining} attempts left`;
+  return new MfaError('invalid_code', `That code is not right. ${left}.`, { attemptsRemaining });
+}
+
+export function rateLimited(retryAfterSeconds: number, message?: string): MfaError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new MfaError('rate_limited', message ?? `Too many requests. Try again in ${seconds} s.`, {
+    retryAfter: seconds,
+  });
+}
+
+/** A configuration that cannot work; raised at start-up, before any request. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

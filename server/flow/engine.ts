@@ -1,0 +1,87 @@
+import type { MethodName, Sequence } from '../config.js';
+import { MfaError } from '../errors.js';
+import type { FlowRecord } from '../store/types.js';
+
+/** Pure rules of a flow: what may happen next, and what a satisfied step leads to. */
+
+export function newFlow(init: {
+  id: string;
+  clientId: string;
+  sequence: Sequence;
+  acr: string;
+  nonce: string | null;
+  loginHint: string | null;
+  ip: string | null;
+  now: Date;
+  ttlSeconds: number;
+}): FlowRecord {
+  return {
+    id: init.id,
+    clientId: init.clientId,
+    sequence: init.sequence,
+    acr: init.acr,
+    stepIndex: 0,
+    status: 'pending',
+    userId: null,
+    methods: [],
+    nonce: init.nonce,
+    loginHint: init.loginHint,
+    ip: init.ip,
+    createdAt: init.now.toISOString(),
+    expiresAt: new Date(init.now.getTime() + init.ttlSeconds * 1000).toISOString(),
+    authTime: null,
+    data: { attempts: {} },
+    result: null,
+    version: 0,
+  };
+}
+
+export const isExpired = (flow: FlowRecord, now: Date): boolean => now.getTime() >= new Date(flow.expiresAt).getTime();
+
+/** A flow that can still be read (introspect). */
+export function assertReadable(flow: FlowRecord | null, now: Date): FlowRecord {
+  if (!flow || flow.status === 'cancelled') throw new MfaError('flow_not_found');
+  if (flow.status === 'pending' && isExpired(flow, now)) throw new MfaError('flow_expired');
+  return flow;
+}
+
+/** A flow whose current step may take `method`. */
+export function assertCanAct(flow: FlowRecord | null, method: MethodName, now: Date): FlowRecord {
+  const f = assertReadable(flow, now);
+  if (f.status !== 'pending') throw new MfaError('method_not_allowed', 'This login is already complete.');
+  if (!currentStepMethods(f).includes(method)) throw new MfaError('method_not_allowed');
+  return f;
+}
+
+export const currentStepMethods = (flow: FlowRecord): MethodName[] => flow.sequence[flow.stepIndex] ?? [];
+
+/** Marks the current step satisfied by `method`; the last step completes the flow. */
+export function satisfyStep(flow: FlowRecord, method: MethodName, now: Date): FlowRecord {
+  const methods = [...flow.methods, method];
+  const stepIndex = flow.stepIndex + 1;
+  const complete = stepIndex >= flow.sequence.length;
+  return {
+    ...flow,
+    methods,
+    stepIndex,
+    status: complete ? 'complete' : 'pending',
+    authTime: complete ? now.toISOString() : flow.authTime,
+  };
+}
+
+/** Wrong answers so far for `method` in this flow. */
+export const attemptsOf = (flow: FlowRecord, method: MethodName): number => flow.data.attempts[method] ?? 0;
+
+/** Counts a wrong answer and answers how many are left. */
+export function countAttempt(flow: FlowRecord, method: MethodName, max: number): number {
+  const used = attemptsOf(flow, method) + 1;
+  flow.data.attempts[method] = used;
+  return Math.max(0, max - used);
+}
+
+/** RFC 8176 `amr`: each method's values, plus `mfa` once two different factors were used. */
+export function amrOf(methods: MethodName[], amrByMethod: (m: MethodName) => readonly string[]): string[] {
+  const values = [...new Set(methods.flatMap((m) => amrByMethod(m)))];
+  if (new Set(methods).size >= 2) values.push('mfa');
+  return values;
+}

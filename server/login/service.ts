@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { randomHandle, sha256 } from '../crypto/codes.js';
+import { methodName, type MethodName } from '../config.js';
+import { isMfaError, MfaError, rateLimited } from '../errors.js';
+import { amrOf, assertCanAct, assertReadable, newFlow, satisfyStep } from '../flow/engine.js';
+import { parseBody } from '../http/validate.js';
+import { methods } from '../methods/index.js';
+import type { MethodContext } from '../methods/types.js';
+import type { Services } from '../services.js';
+import type { ClientRecord, FlowRecord } from '../store/types.js';
+import { flowState } from './state.js';
+
+/** Who is calling: the browser origin (if any) and the client address. */
+export interface Caller {
+  origin: string | null;
+  ip: string | null;
+}
+
+/** Keeps one address from filling the flow table. */
+const START_LIMIT_PER_MINUTE = 120;
+
+export const handleSchema = z.string().min(20).max(200);
+
+export const startBody = z.object({
+  clientId: z.string().min(1).max(64),
+  nonce: z.string().min(1).max(512).optional(),
+  acr: z.string().min(1).max(100).optional(),
+  loginHint: z.string().trim().min(1).max(256).optional(),
+});
+
+/** Refuses a browser origin the client did not list; calls without Origin are not browsers. */
+function assertOrigin(client: ClientRecord, caller: Caller) {
+  if (caller.origin && !client.allowedOrigins.includes(caller.origin)) throw new MfaError('origin_not_allowed');
+}
+
+function sequenceFor(client: ClientRecord, acr: string | undefined) {
+  if (!acr || acr === client.defaultAcr) return { acr: client.defaultAcr, sequence: client.sequence };
+  const sequence = client.acrSequences[acr];
+  if (!sequence) throw new MfaError('invalid_request', `acr "${acr}" is not offered by this client.`);
+  return { acr, sequence };
+}
+
+const conflict = () => new MfaError('invalid_request', 'This login changed in another window. Please try again.', { conflict: true });
+
+/** Runs flows: start, read, act on a method, cancel. The HTTP layer only translates. */
+export function createFlowService(services: Services) {
+  const { store, config, tokens } = services;
+
+  async function clientOf(clientId: string, caller: Caller): Promise<ClientRecord> {
+    const client = await store.getClient(clientId);
+    if (!client) throw new MfaError('unknown_client');
+    assertOrigin(client, caller);
+    return client;
+  }
+
+  async function context(flow: FlowRecord, caller: Caller): Promise<MethodContext> {
+    const client = await clientOf(flow.clientId, caller);
+    const user = flow.userId ? await store.getUser(flow.userId) : null;
+    if (flow.userId && !user) throw new MfaError('flow_not_found');
+    return { services, flow, client, user, now: services.now(), ip: caller.ip };
+  }
+
+  async function load(handle: string): Promise<FlowRecord | null> {
+    return store.getFlow(sha256(handle));
+  }
+
+  async function complete(ctx: MethodContext): Promise<void> {
+    const { flow, user, now } = ctx;
+    if (!user) throw new Error('a flow completed without identifying its user');
+    const idToken = await tokens.issueIdToken(
+      {
+        sub: user.id,
+        aud: flow.clientId,
+        authTime: new Date(flow.authTime ?? now.toISOString()),
+        nonce: flow.nonce,
+        acr: flow.acr,
+        amr: amrOf(flow.methods, (m) => methods[m].amr),
+        sid: sha256(`sid:${flow.id}`).slice(0, 22),
+        claims: { preferred_username: user.username, name: user.displayName, methods: flow.methods },
+      },
+      now,
+    );
+    flow.result = { idToken, tokenType: 'Bearer', expiresIn: tokens.idTokenTtlSeconds };
+  }
+
+  return {
+    async start(input: unknown, caller: Caller) {
+      const body = parseBody(startBody, input);
+      const client = await clientOf(body.clientId, caller);
+      if (caller.ip) {
+        const started = await store.hit(`flows:ip:${caller.ip}`, 60, services.now());
+        if (started.count > START_LIMIT_PER_MINUTE) throw rateLimited((started.resetAt.getTime() - services.now().getTime()) / 1000);
+      }
+      const { acr, sequence } = sequenceFor(client, body.acr);
+      const handle = randomHandle();
+      const now = services.now();
+      const flow = newFlow({
+        id: sha256(handle),
+        clientId: client.clientId,
+        sequence,
+        acr,
+        nonce: body.nonce ?? null,
+        loginHint: body.loginHint ?? null,
+        ip: caller.ip,
+        now,
+        ttlSeconds: config.flow.ttlSeconds,
+      });
+      await store.createFlow(flow);
+      return flowState(handle, { services, flow, client, user: null, now, ip: caller.ip });
+    },
+
+    async introspect(handle: string, caller: Caller) {
+      const flow = assertReadable(await load(handle), services.now());
+      return flowState(handle, await context(flow, caller));
+    },
+
+    async cancel(handle: string, caller: Caller) {
+      const flow = assertReadable(await load(handle), services.now());
+      await context(flow, caller);
+      if (flow.status === 'pending') {
+        flow.status = 'cancelled';
+        if (!(await store.saveFlow(flow))) throw conflict();
+      }
+      return { flow: handle, status: 'cancelled' };
+    },
+
+    /** One step action, e.g. ('totp', 'verify'). Wrong answers are saved before the error leaves. */
+    async act(handle: string, name: MethodName, actionName: string, input: unknown, caller: Caller) {
+      const method = methods[methodName.parse(name)];
+      const action = method.actions[actionName];
+      if (!action) throw new MfaError('not_found');
+      const flow = assertCanAct(await load(handle), method.name, services.now());
+      const ctx = await context(flow, caller);
+      if (method.needsUser && !ctx.user) throw new MfaError('method_not_allowed', 'Identify yourself first.');
+      if (!(await method.option(ctx))) throw new MfaError('method_not_allowed');
+      const body = parseBody(action.body, input);
+
+      let outcome;
+      try {
+        outcome = await action.run(ctx, body);
+      } catch (e) {
+        if (isMfaError(e) && !(await store.saveFlow(ctx.flow))) throw conflict();
+        throw e;
+      }
+      if (outcome.userId) ctx.flow.userId = outcome.userId;
+      if (outcome.userId && !ctx.user) ctx.user = await store.getUser(outcome.userId);
+      if (outcome.satisfied) {
+        ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now);
+        if (ctx.flow.status === 'complete') await complete(ctx);
+      }
+      if (!(await store.saveFlow(ctx.flow))) throw conflict();
+      return { ...(await flowState(handle, ctx)), ...outcome.extra };
+    },
+  };
+}
+
+export type FlowService = ReturnType<typeof createFlowService>;

@@ -1,0 +1,27 @@
+import { methods } from '../methods/index.js';
+import { pendingEnrollment } from '../methods/totp.js';
+import type { MethodContext, Option } from '../methods/types.js';
+import { currentStepMethods } from '../flow/engine.js';
+
+/** The contract's flow state, built from the flow and what each method offers this user. */
+export async function flowState(handle: string, ctx: MethodContext): Promise<Record<string, unknown>> {
+  const { flow, user } = ctx;
+  const state: Record<string, unknown> = { flow: handle, status: flow.status, expiresAt: flow.expiresAt };
+  if (user) state.user = { username: user.username, displayName: user.displayName };
+  else if (flow.loginHint) state.loginHint = flow.loginHint;
+
+  if (flow.status === 'pending') {
+    const options: Option[] = [];
+    for (const name of currentStepMethods(flow)) {
+      const method = methods[name];
+      if (method.needsUser && !user) continue;
+      const option = await method.option(ctx);
+      if (option) options.push(option);
+    }
+    state.step = { number: flow.stepIndex + 1, total: flow.sequence.length, options };
+    const enrollment = await pendingEnrollment(ctx);
+    if (enrollment) state.enrollment = enrollment;
+  }
+  if (flow.status === 'complete' && flow.result) state.result = flow.result;
+  return state;
+}

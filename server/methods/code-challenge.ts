@@ -1,0 +1,93 @@
+import { constantTimeEqual, numericCode } from '../crypto/codes.js';
+import { invalidCode, MfaError, rateLimited } from '../errors.js';
+import type { CodeChallenge } from '../store/types.js';
+import type { MethodContext } from './types.js';
+
+/** Rules of a code sent by SMS or e-mail (config.sms / config.email). */
+export interface CodeRules {
+  length: number;
+  expirySeconds: number;
+  maxAttempts: number;
+  resendAfterSeconds: number;
+}
+
+export type Channel = 'sms' | 'email';
+
+const hashContext = (ctx: MethodContext, channel: Channel) => `${channel}-code:${ctx.flow.id}`;
+const plus = (iso: string, seconds: number) => new Date(new Date(iso).getTime() + seconds * 1000);
+
+/** The challenge's fields in the flow state. */
+export function challengeView(challenge: CodeChallenge | undefined, rules: CodeRules) {
+  if (!challenge) return { sent: false };
+  return {
+    sent: !challenge.dead,
+    resendAfter: plus(challenge.sentAt, rules.resendAfterSeconds).toISOString(),
+    codeExpiresAt: challenge.expiresAt,
+    attemptsRemaining: Math.max(0, rules.maxAttempts - challenge.attempts),
+  };
+}
+
+/** Refuses a resend inside the throttle window. */
+export function assertResendAllowed(ctx: MethodContext, channel: Channel, rules: CodeRules): void {
+  const previous = ctx.flow.data[channel];
+  if (!previous) return;
+  const wait = plus(previous.sentAt, rules.resendAfterSeconds).getTime() - ctx.now.getTime();
+  if (wait > 0) throw rateLimited(wait / 1000, `Please wait ${Math.ceil(wait / 1000)} s before asking for a new code.`);
+}
+
+/**
+ * Makes a code, hands it to `deliver` and only then replaces the previous challenge: a failed
+ * delivery leaves the user's code and attempts as they were.
+ */
+export async function issueChallenge(
+  ctx: MethodContext,
+  channel: Channel,
+  to: string,
+  rules: CodeRules,
+  deliver: (code: string) => Promise<void>,
+  enrolling = false,
+): Promise<void> {
+  const code = numericCode(rules.length);
+  await deliver(code);
+  ctx.flow.data[channel] = {
+    to,
+    codeHash: ctx.services.keyring.hash(code, hashContext(ctx, channel)),
+    sentAt: ctx.now.toISOString(),
+    expiresAt: plus(ctx.now.toISOString(), rules.expirySeconds).toISOString(),
+    attempts: 0,
+    dead: false,
+    ...(enrolling ? { enrolling } : {}),
+  };
+}
+
+/** Checks a code once; answers the challenge it satisfied, which can never be used again. */
+export function verifyChallenge(ctx: MethodContext, channel: Channel, code: string, rules: CodeRules): CodeChallenge {
+  const challenge = ctx.flow.data[channel];
+  if (!challenge) throw new MfaError('invalid_request', 'Ask for a code first.');
+  if (challenge.dead) throw new MfaError('too_many_attempts');
+  if (ctx.now.getTime() >= new Date(challenge.expiresAt).getTime()) throw new MfaError('code_expired');
+  const given = code.replace(/\s/g, '');
+  if (constantTimeEqual(ctx.services.keyring.hash(given, hashContext(ctx, channel)), challenge.codeHash)) {
+    challenge.dead = true;
+    return challenge;
+  }
+  challenge.attempts += 1;
+  const left = rules.maxAttempts - challenge.attempts;
+  if (left <= 0) {
+    challenge.dead = true;
+    throw new MfaError('too_many_attempts');
+  }
+  throw invalidCode(left);
+}
+
+/** Counts one send against each cap; the first cap over its limit refuses it. */
+export async function enforceCaps(ctx: MethodContext, caps: { key: string; limit: number }[]): Promise<void> {
+  const hour = 3600;
+  for (const { key, limit } of caps) {
+    const counter = await ctx.services.store.hit(key, hour, ctx.now);
+    if (counter.count > limit) {
+      ctx.services.logger.warn({ cap: key.split(':').slice(0, 2).join(':'), limit }, 'send cap reached');
+      throw rateLimited((counter.resetAt.getTime() - ctx.now.getTime()) / 1000, 'Too many codes were sent. Please try again later.');
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { MfaError } from '../errors.js';
+import { maskEmail } from '../providers/email/mask.js';
+import { assertResendAllowed, challengeView, enforceCaps, issueChallenge, verifyChallenge } from './code-challenge.js';
+import { escapeHtml, fillTemplate } from './message.js';
+import type { Method, MethodContext } from './types.js';
+
+function addressOf(ctx: MethodContext): string | null {
+  if (!ctx.user) throw new MfaError('method_not_allowed');
+  return ctx.user.email;
+}
+
+function message(ctx: MethodContext, to: string, code: string) {
+  const { email, appName } = ctx.services.config;
+  const vars = { code, app: appName, minutes: String(Math.round(email.expirySeconds / 60)) };
+  return {
+    to,
+    subject: fillTemplate(email.subject, vars),
+    text: fillTemplate(email.text, vars),
+    ...(email.html ? { html: fillTemplate(email.html, vars, escapeHtml) } : {}),
+  };
+}
+
+const codeBody = z.object({ code: z.string().trim().min(1).max(16) });
+
+/** A code e-mailed to the address in the user's profile. */
+export const email: Method = {
+  name: 'email',
+  amr: ['otp'],
+  needsUser: true,
+  async option(ctx) {
+    const address = addressOf(ctx);
+    if (!address) return null;
+    return { method: 'email', email: maskEmail(address), ...challengeView(ctx.flow.data.email, ctx.services.config.email) };
+  },
+  actions: {
+    send: {
+      body: z.object({}),
+      async run(ctx) {
+        const address = addressOf(ctx);
+        if (!address) throw new MfaError('method_not_allowed');
+        const rules = ctx.services.config.email;
+        assertResendAllowed(ctx, 'email', rules);
+        await enforceCaps(ctx, [
+          { key: `email:to:${address.toLowerCase()}`, limit: rules.caps.perAddressPerHour },
+          ...(ctx.ip ? [{ key: `email:ip:${ctx.ip}`, limit: rules.caps.perIpPerHour }] : []),
+        ]);
+        await issueChallenge(ctx, 'email', address, rules, (code) => ctx.services.email.send(message(ctx, address, code)));
+        return { satisfied: false };
+      },
+    },
+    verify: {
+      body: codeBody,
+      async run(ctx, { code }: z.infer<typeof codeBody>) {
+        verifyChallenge(ctx, 'email', code, ctx.services.config.email);
+        return { satisfied: true };
+      },
+    },
+  },
+};

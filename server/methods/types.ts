@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { MethodName } from '../config.js';
+import type { Services } from '../services.js';
+import type { ClientRecord, FlowRecord, UserRecord } from '../store/types.js';
+
+export interface MethodContext {
+  services: Services;
+  flow: FlowRecord;
+  client: ClientRecord;
+  /** Null until a step identified the user. */
+  user: UserRecord | null;
+  now: Date;
+  ip: string | null;
+}
+
+/** One entry of `step.options` in the flow state. */
+export interface Option {
+  method: MethodName;
+  [field: string]: unknown;
+}
+
+export interface ActionOutcome {
+  /** The current step is satisfied by this method. */
+  satisfied: boolean;
+  /** Set by the identifying step (password). */
+  userId?: string;
+  /** Fields added to this response only: `enrollment`, `backupCodes`. */
+  extra?: Record<string, unknown>;
+}
+
+export interface Action<Body> {
+  /** The body beyond `flow`. */
+  body: z.ZodType<Body>;
+  /**
+   * May change `ctx.flow` (attempts, challenges); the caller saves it, also when this throws
+   * an MfaError, so wrong answers count.
+   */
+  run(ctx: MethodContext, body: Body): Promise<ActionOutcome>;
+}
+
+/** A factor: how it shows in a step and what it can do. One file per method. */
+export interface Method {
+  readonly name: MethodName;
+  /** RFC 8176 values it contributes to the id_token's `amr`. */
+  readonly amr: readonly string[];
+  /** False only for a method that identifies the user itself. */
+  readonly needsUser: boolean;
+  /** The option as the state shows it, or null when it is not offered to this user. */
+  option(ctx: MethodContext): Promise<Option | null>;
+  readonly actions: Readonly<Record<string, Action<any>>>;
+}

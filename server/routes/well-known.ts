@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import type { Services } from '../services.js';
+
+/** OpenID Provider metadata and the public signing keys. */
+export function wellKnownRoutes(services: Services): Router {
+  const router = Router();
+  const { issuer } = services.config;
+
+  router.get('/openid-configuration', async (_req, res) => {
+    const clients = await services.store.listClients();
+    const acrs = new Set(clients.flatMap((c) => [c.defaultAcr, ...Object.keys(c.acrSequences)]));
+    res.set('Cache-Control', 'public, max-age=300').json({
+      issuer,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
+      token_endpoint: `${issuer}/oauth2/token`,
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      grant_types_supported: ['urn:mfa-login:grant-type:sms-otp'],
+      response_types_supported: ['id_token'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: [services.tokens.alg],
+      acr_values_supported: [...acrs].sort(),
+      claims_supported: ['iss', 'sub', 'aud', 'azp', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'amr', 'sid', 'preferred_username', 'name', 'methods'],
+      amr_values_supported: ['pwd', 'otp', 'sms', 'mfa'],
+    });
+  });
+
+  router.get('/jwks.json', async (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=60').json(await services.tokens.jwks(services.now()));
+  });
+  return router;
+}

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { Passwords } from './auth/passwords.js';
+import type { Config } from './config.js';
+import type { Keyring } from './crypto/keyring.js';
+import type { Outbox } from './providers/outbox.js';
+import type { EmailSender, SmsSender } from './providers/types.js';
+import type { Store } from './store/types.js';
+import type { Tokens } from './tokens/tokens.js';
+
+/** Everything a request handler may use, passed in: no module holds state of its own. */
+export interface Services {
+  config: Config;
+  store: Store;
+  keyring: Keyring;
+  logger: Logger;
+  now: () => Date;
+  passwords: Passwords;
+  tokens: Tokens;
+  sms: SmsSender;
+  email: EmailSender;
+  /** Present only when `devOutbox` is on. */
+  outbox: Outbox | null;
+}

@@ -1,0 +1,11 @@
+/** The little a SQL store needs from a database; `?` placeholders in every dialect. */
+export interface SqlDriver {
+  readonly kind: 'sqlite' | 'postgres';
+  all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Answers the number of rows changed. */
+  run(sql: string, params?: unknown[]): Promise<number>;
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}

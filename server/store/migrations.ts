@@ -1,0 +1,87 @@
+/**
+ * Numbered migrations, identical for SQLite and Postgres: text timestamps (ISO 8601, UTC),
+ * integer booleans and JSON as text keep one SQL provider for both.
+ */
+export const migrations: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  phone TEXT,
+  email TEXT,
+  sms_disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE totp_credentials (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  sealed_secret TEXT NOT NULL,
+  algorithm TEXT NOT NULL,
+  digits INTEGER NOT NULL,
+  period INTEGER NOT NULL,
+  last_time_step INTEGER,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX totp_credentials_user ON totp_credentials(user_id);
+CREATE TABLE backup_codes (
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  code_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  used_at TEXT,
+  PRIMARY KEY (user_id, code_hash)
+);
+CREATE TABLE clients (
+  client_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  allowed_origins TEXT NOT NULL,
+  client_secret_hash TEXT,
+  sequence TEXT NOT NULL,
+  acr_sequences TEXT NOT NULL,
+  default_acr TEXT NOT NULL,
+  allow_phone_enrollment INTEGER NOT NULL,
+  allow_totp_enrollment INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE signing_keys (
+  kid TEXT PRIMARY KEY,
+  alg TEXT NOT NULL,
+  sealed_private_jwk TEXT NOT NULL,
+  public_jwk TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  retired_at TEXT
+);
+CREATE TABLE flows (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL,
+  sequence TEXT NOT NULL,
+  acr TEXT NOT NULL,
+  step_index INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  user_id TEXT,
+  methods TEXT NOT NULL,
+  nonce TEXT,
+  login_hint TEXT,
+  ip TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  auth_time TEXT,
+  data TEXT NOT NULL,
+  result TEXT,
+  version INTEGER NOT NULL
+);
+CREATE INDEX flows_expires_at ON flows(expires_at);
+CREATE TABLE counters (
+  key TEXT NOT NULL,
+  window_start TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (key, window_start)
+);
+`,
+  },
+];

@@ -1,0 +1,72 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+import type { SqlDriver } from './driver.js';
+import { SqlStore } from './sql-store.js';
+
+/** `?` → `$n`, skipping quoted text. */
+function numberPlaceholders(sql: string): string {
+  let n = 0;
+  let quoted = false;
+  let out = '';
+  for (const ch of sql) {
+    if (ch === "'") quoted = !quoted;
+    out += ch === '?' && !quoted ? `$${++n}` : ch;
+  }
+  return out;
+}
+
+class PostgresDriver implements SqlDriver {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  /** Statements inside `transaction` go to its client, wherever they are issued from. */
+  private readonly tx = new AsyncLocalStorage<pg.PoolClient>();
+
+  constructor(url: string, private readonly schema: string) {
+    this.pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  }
+
+  private runner(): pg.Pool | pg.PoolClient {
+    return this.tx.getStore() ?? this.pool;
+  }
+
+  async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const res = await this.runner().query(numberPlaceholders(sql), params);
+    return res.rows as T[];
+  }
+
+  async run(sql: string, params: unknown[] = []): Promise<number> {
+    const res = await this.runner().query(numberPlaceholders(sql), params);
+    return res.rowCount ?? 0;
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const existing = this.tx.getStore();
+    if (existing) return fn();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await this.tx.run(client, fn);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    if (this.schema !== 'public' && !this.tx.getStore()) await this.pool.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+    await this.runner().query(sql);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Postgres for several server instances on one database. */
+export function openPostgresStore(url: string, schema = 'public'): SqlStore {
+  return new SqlStore(new PostgresDriver(url, schema));
+}

@@ -1,0 +1,386 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlDriver } from './driver.js';
+import { migrations } from './migrations.js';
+import {
+  UsernameTakenError,
+  type ClientRecord,
+  type Counter,
+  type FlowRecord,
+  type NewUser,
+  type SigningKeyRecord,
+  type Store,
+  type TotpCredential,
+  type UserPatch,
+  type UserRecord,
+} from './types.js';
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string => String(v);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const json = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+
+function toUser(r: Row): UserRecord {
+  return {
+    id: str(r.id),
+    username: str(r.username),
+    displayName: str(r.display_name),
+    passwordHash: str(r.password_hash),
+    phone: strOrNull(r.phone),
+    email: strOrNull(r.email),
+    smsDisabled: Number(r.sms_disabled) === 1,
+    createdAt: str(r.created_at),
+    updatedAt: str(r.updated_at),
+  };
+}
+
+function toTotp(r: Row): TotpCredential {
+  return {
+    id: str(r.id),
+    userId: str(r.user_id),
+    sealedSecret: str(r.sealed_secret),
+    algorithm: str(r.algorithm) as TotpCredential['algorithm'],
+    digits: Number(r.digits),
+    period: Number(r.period),
+    lastTimeStep: r.last_time_step === null ? null : Number(r.last_time_step),
+    createdAt: str(r.created_at),
+  };
+}
+
+function toClient(r: Row): ClientRecord {
+  return {
+    clientId: str(r.client_id),
+    name: str(r.name),
+    allowedOrigins: json(r.allowed_origins),
+    clientSecretHash: strOrNull(r.client_secret_hash),
+    sequence: json(r.sequence),
+    acrSequences: json(r.acr_sequences),
+    defaultAcr: str(r.default_acr),
+    allowPhoneEnrollment: Number(r.allow_phone_enrollment) === 1,
+    allowTotpEnrollment: Number(r.allow_totp_enrollment) === 1,
+    createdAt: str(r.created_at),
+  };
+}
+
+function toKey(r: Row): SigningKeyRecord {
+  return {
+    kid: str(r.kid),
+    alg: str(r.alg),
+    sealedPrivateJwk: str(r.sealed_private_jwk),
+    publicJwk: json(r.public_jwk),
+    createdAt: str(r.created_at),
+    retiredAt: strOrNull(r.retired_at),
+  };
+}
+
+function toFlow(r: Row): FlowRecord {
+  return {
+    id: str(r.id),
+    clientId: str(r.client_id),
+    sequence: json(r.sequence),
+    acr: str(r.acr),
+    stepIndex: Number(r.step_index),
+    status: str(r.status) as FlowRecord['status'],
+    userId: strOrNull(r.user_id),
+    methods: json(r.methods),
+    nonce: strOrNull(r.nonce),
+    loginHint: strOrNull(r.login_hint),
+    ip: strOrNull(r.ip),
+    createdAt: str(r.created_at),
+    expiresAt: str(r.expires_at),
+    authTime: strOrNull(r.auth_time),
+    data: json(r.data),
+    result: r.result === null ? null : json(r.result),
+    version: Number(r.version),
+  };
+}
+
+const isUniqueViolation = (e: unknown): boolean => {
+  const err = e as { code?: string; message?: string };
+  return err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+};
+
+/** One SQL provider for SQLite and Postgres; the drivers differ only in how they talk. */
+export class SqlStore implements Store {
+  constructor(private readonly db: SqlDriver) {}
+
+  get kind() {
+    return this.db.kind;
+  }
+
+  async migrate(): Promise<void> {
+    await this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const done = new Set((await this.db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      await this.db.transaction(async () => {
+        await this.db.exec(m.sql);
+        await this.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  private async one<T>(sql: string, params: unknown[], map: (r: Row) => T): Promise<T | null> {
+    const [row] = await this.db.all(sql, params);
+    return row ? map(row) : null;
+  }
+
+  async createUser(user: NewUser, now: Date): Promise<UserRecord> {
+    const t = now.toISOString();
+    const id = randomUUID();
+    try {
+      await this.db.run(
+        'INSERT INTO users (id, username, display_name, password_hash, phone, email, sms_disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [id, user.username, user.displayName, user.passwordHash, user.phone ?? null, user.email ?? null, user.smsDisabled ? 1 : 0, t, t],
+      );
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new UsernameTakenError(user.username);
+      throw e;
+    }
+    return (await this.getUser(id))!;
+  }
+
+  getUser(id: string) {
+    return this.one('SELECT * FROM users WHERE id = ?', [id], toUser);
+  }
+
+  findUserByUsername(username: string) {
+    return this.one('SELECT * FROM users WHERE username = ?', [username], toUser);
+  }
+
+  async listUsers() {
+    return (await this.db.all('SELECT * FROM users ORDER BY username')).map(toUser);
+  }
+
+  async updateUser(id: string, patch: UserPatch, now: Date): Promise<UserRecord> {
+    const columns: Record<keyof UserPatch, string> = {
+      displayName: 'display_name',
+      passwordHash: 'password_hash',
+      phone: 'phone',
+      email: 'email',
+      smsDisabled: 'sms_disabled',
+    };
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    for (const [key, column] of Object.entries(columns) as [keyof UserPatch, string][]) {
+      if (patch[key] === undefined) continue;
+      sets.push(`${column} = ?`);
+      params.push(key === 'smsDisabled' ? (patch[key] ? 1 : 0) : patch[key]);
+    }
+    sets.push('updated_at = ?');
+    params.push(now.toISOString(), id);
+    await this.db.run(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`, params);
+    const user = await this.getUser(id);
+    if (!user) throw new Error(`no user ${id}`);
+    return user;
+  }
+
+  async deleteUser(id: string) {
+    return this.db.transaction(async () => {
+      await this.db.run('DELETE FROM totp_credentials WHERE user_id = ?', [id]);
+      await this.db.run('DELETE FROM backup_codes WHERE user_id = ?', [id]);
+      return (await this.db.run('DELETE FROM users WHERE id = ?', [id])) === 1;
+    });
+  }
+
+  getTotp(userId: string) {
+    return this.one('SELECT * FROM totp_credentials WHERE user_id = ?', [userId], toTotp);
+  }
+
+  async setTotp(c: Parameters<Store['setTotp']>[0], now: Date): Promise<TotpCredential> {
+    const id = randomUUID();
+    await this.db.transaction(async () => {
+      await this.db.run('DELETE FROM totp_credentials WHERE user_id = ?', [c.userId]);
+      await this.db.run(
+        'INSERT INTO totp_credentials (id, user_id, sealed_secret, algorithm, digits, period, last_time_step, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [id, c.userId, c.sealedSecret, c.algorithm, c.digits, c.period, c.lastTimeStep ?? null, now.toISOString()],
+      );
+    });
+    return (await this.getTotp(c.userId))!;
+  }
+
+  async deleteTotp(userId: string) {
+    return (await this.db.run('DELETE FROM totp_credentials WHERE user_id = ?', [userId])) > 0;
+  }
+
+  async useTotpStep(credentialId: string, timeStep: number) {
+    const changed = await this.db.run(
+      'UPDATE totp_credentials SET last_time_step = ? WHERE id = ? AND (last_time_step IS NULL OR last_time_step < ?)',
+      [timeStep, credentialId, timeStep],
+    );
+    return changed === 1;
+  }
+
+  async replaceBackupCodes(userId: string, codeHashes: string[], now: Date) {
+    await this.db.transaction(async () => {
+      await this.db.run('DELETE FROM backup_codes WHERE user_id = ?', [userId]);
+      await this.insertBackupCodes(userId, codeHashes, now);
+    });
+  }
+
+  async addBackupCodes(userId: string, codeHashes: string[], now: Date) {
+    await this.db.transaction(() => this.insertBackupCodes(userId, codeHashes, now));
+  }
+
+  private async insertBackupCodes(userId: string, codeHashes: string[], now: Date) {
+    for (const hash of codeHashes) {
+      await this.db.run(
+        'INSERT INTO backup_codes (user_id, code_hash, created_at, used_at) VALUES (?, ?, ?, NULL) ON CONFLICT (user_id, code_hash) DO UPDATE SET used_at = NULL, created_at = excluded.created_at',
+        [userId, hash, now.toISOString()],
+      );
+    }
+  }
+
+  async countBackupCodes(userId: string) {
+    const [row] = await this.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM backup_codes WHERE user_id = ? AND used_at IS NULL', [userId]);
+    return Number(row?.n ?? 0);
+  }
+
+  async consumeBackupCode(userId: string, codeHash: string, now: Date) {
+    const changed = await this.db.run('UPDATE backup_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL', [
+      now.toISOString(),
+      userId,
+      codeHash,
+    ]);
+    return changed === 1;
+  }
+
+  async upsertClient(c: Omit<ClientRecord, 'createdAt'>, now: Date): Promise<ClientRecord> {
+    await this.db.run(
+      `INSERT INTO clients (client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins,
+         client_secret_hash = excluded.client_secret_hash, sequence = excluded.sequence, acr_sequences = excluded.acr_sequences,
+         default_acr = excluded.default_acr, allow_phone_enrollment = excluded.allow_phone_enrollment,
+         allow_totp_enrollment = excluded.allow_totp_enrollment`,
+      [
+        c.clientId,
+        c.name,
+        JSON.stringify(c.allowedOrigins),
+        c.clientSecretHash,
+        JSON.stringify(c.sequence),
+        JSON.stringify(c.acrSequences),
+        c.defaultAcr,
+        c.allowPhoneEnrollment ? 1 : 0,
+        c.allowTotpEnrollment ? 1 : 0,
+        now.toISOString(),
+      ],
+    );
+    return (await this.getClient(c.clientId))!;
+  }
+
+  getClient(clientId: string) {
+    return this.one('SELECT * FROM clients WHERE client_id = ?', [clientId], toClient);
+  }
+
+  async listClients() {
+    return (await this.db.all('SELECT * FROM clients ORDER BY client_id')).map(toClient);
+  }
+
+  async deleteClient(clientId: string) {
+    return (await this.db.run('DELETE FROM clients WHERE client_id = ?', [clientId])) === 1;
+  }
+
+  async addSigningKey(k: Omit<SigningKeyRecord, 'retiredAt'>) {
+    await this.db.run('INSERT INTO signing_keys (kid, alg, sealed_private_jwk, public_jwk, created_at, retired_at) VALUES (?, ?, ?, ?, ?, NULL)', [
+      k.kid,
+      k.alg,
+      k.sealedPrivateJwk,
+      JSON.stringify(k.publicJwk),
+      k.createdAt,
+    ]);
+  }
+
+  async listSigningKeys() {
+    return (await this.db.all('SELECT * FROM signing_keys ORDER BY created_at DESC, kid')).map(toKey);
+  }
+
+  async retireSigningKeys(exceptKid: string, now: Date) {
+    await this.db.run('UPDATE signing_keys SET retired_at = ? WHERE kid <> ? AND retired_at IS NULL', [now.toISOString(), exceptKid]);
+  }
+
+  async deleteSigningKeysRetiredBefore(before: Date) {
+    return this.db.run('DELETE FROM signing_keys WHERE retired_at IS NOT NULL AND retired_at < ?', [before.toISOString()]);
+  }
+
+  async createFlow(f: FlowRecord) {
+    await this.db.run(
+      `INSERT INTO flows (id, client_id, sequence, acr, step_index, status, user_id, methods, nonce, login_hint, ip, created_at, expires_at, auth_time, data, result, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        f.id,
+        f.clientId,
+        JSON.stringify(f.sequence),
+        f.acr,
+        f.stepIndex,
+        f.status,
+        f.userId,
+        JSON.stringify(f.methods),
+        f.nonce,
+        f.loginHint,
+        f.ip,
+        f.createdAt,
+        f.expiresAt,
+        f.authTime,
+        JSON.stringify(f.data),
+        f.result === null ? null : JSON.stringify(f.result),
+        f.version,
+      ],
+    );
+  }
+
+  getFlow(id: string) {
+    return this.one('SELECT * FROM flows WHERE id = ?', [id], toFlow);
+  }
+
+  async saveFlow(f: FlowRecord) {
+    const changed = await this.db.run(
+      `UPDATE flows SET step_index = ?, status = ?, user_id = ?, methods = ?, auth_time = ?, data = ?, result = ?, expires_at = ?, version = version + 1
+       WHERE id = ? AND version = ?`,
+      [
+        f.stepIndex,
+        f.status,
+        f.userId,
+        JSON.stringify(f.methods),
+        f.authTime,
+        JSON.stringify(f.data),
+        f.result === null ? null : JSON.stringify(f.result),
+        f.expiresAt,
+        f.id,
+        f.version,
+      ],
+    );
+    if (changed === 1) f.version += 1;
+    return changed === 1;
+  }
+
+  async sweep(before: Date) {
+    await this.db.run('DELETE FROM flows WHERE expires_at < ?', [before.toISOString()]);
+    const dayAgo = new Date(before.getTime() - 86_400_000);
+    await this.db.run('DELETE FROM counters WHERE window_start < ?', [dayAgo.toISOString()]);
+  }
+
+  private windowStart(windowSeconds: number, now: Date): Date {
+    const ms = windowSeconds * 1000;
+    return new Date(Math.floor(now.getTime() / ms) * ms);
+  }
+
+  async hit(key: string, windowSeconds: number, now: Date): Promise<Counter> {
+    const start = this.windowStart(windowSeconds, now);
+    const [row] = await this.db.all<{ count: number }>(
+      'INSERT INTO counters (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = counters.count + 1 RETURNING count',
+      [key, start.toISOString()],
+    );
+    return { count: Number(row?.count ?? 1), resetAt: new Date(start.getTime() + windowSeconds * 1000) };
+  }
+
+  async peek(key: string, windowSeconds: number, now: Date): Promise<Counter> {
+    const start = this.windowStart(windowSeconds, now);
+    const [row] = await this.db.all<{ count: number }>('SELECT count FROM counters WHERE key = ? AND window_start = ?', [key, start.toISOString()]);
+    return { count: Number(row?.count ?? 0), resetAt: new Date(start.getTime() + windowSeconds * 1000) };
+  }
+}

@@ -1,0 +1,172 @@
+import type { MethodName, Sequence } from '../config.js';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  /** E.164 */
+  phone: string | null;
+  email: string | null;
+  smsDisabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewUser = Pick<UserRecord, 'username' | 'displayName' | 'passwordHash'> &
+  Partial<Pick<UserRecord, 'phone' | 'email' | 'smsDisabled'>>;
+
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'passwordHash' | 'phone' | 'email' | 'smsDisabled'>>;
+
+export interface TotpCredential {
+  id: string;
+  userId: string;
+  /** AES-256-GCM under the master key; see crypto/keyring.ts */
+  sealedSecret: string;
+  algorithm: 'sha1' | 'sha256' | 'sha512';
+  digits: number;
+  period: number;
+  /** The last accepted RFC 6238 time step; never accepted again. */
+  lastTimeStep: number | null;
+  createdAt: string;
+}
+
+export interface ClientRecord {
+  clientId: string;
+  name: string;
+  allowedOrigins: string[];
+  clientSecretHash: string | null;
+  sequence: Sequence;
+  acrSequences: Record<string, Sequence>;
+  defaultAcr: string;
+  allowPhoneEnrollment: boolean;
+  allowTotpEnrollment: boolean;
+  createdAt: string;
+}
+
+export interface SigningKeyRecord {
+  kid: string;
+  alg: string;
+  sealedPrivateJwk: string;
+  publicJwk: Record<string, unknown>;
+  createdAt: string;
+  /** When a newer key took over; the key stays in the JWKS until its tokens expired. */
+  retiredAt: string | null;
+}
+
+/** A one-time code sent by SMS or e-mail, held inside its flow. */
+export interface CodeChallenge {
+  to: string;
+  codeHash: string;
+  sentAt: string;
+  expiresAt: string;
+  attempts: number;
+  /** True once verified, failed too often, or replaced. */
+  dead: boolean;
+  /** Set when the code registers a new phone instead of proving the stored one. */
+  enrolling?: boolean;
+}
+
+export interface FlowData {
+  /** Wrong answers per method in this flow. */
+  attempts: Partial<Record<MethodName, number>>;
+  sms?: CodeChallenge;
+  email?: CodeChallenge;
+  /** A TOTP secret shown to the user but not yet confirmed with a code. */
+  totpEnrollment?: { sealedSecret: string; startedAt: string };
+  /** Backup codes made during this flow, shown once (sealed so a resume can show them). */
+  pendingBackupCodes?: string;
+}
+
+export type FlowStatus = 'pending' | 'complete' | 'cancelled';
+
+export interface FlowResult {
+  idToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+export interface FlowRecord {
+  /** sha256 of the handle: a leaked database holds no live handle. */
+  id: string;
+  clientId: string;
+  sequence: Sequence;
+  acr: string;
+  stepIndex: number;
+  status: FlowStatus;
+  userId: string | null;
+  /** Methods that satisfied the steps so far, in order. */
+  methods: MethodName[];
+  nonce: string | null;
+  loginHint: string | null;
+  ip: string | null;
+  createdAt: string;
+  expiresAt: string;
+  authTime: string | null;
+  data: FlowData;
+  result: FlowResult | null;
+  version: number;
+}
+
+export interface Counter {
+  count: number;
+  resetAt: Date;
+}
+
+/**
+ * Everything the server keeps. SQLite and Postgres implement it; callers ask only for this.
+ * Methods that guard a secret's single use (`useTotpStep`, `consumeBackupCode`, `saveFlow`)
+ * are atomic, so N server instances on one database stay correct.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  createUser(user: NewUser, now: Date): Promise<UserRecord>;
+  getUser(id: string): Promise<UserRecord | null>;
+  findUserByUsername(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  updateUser(id: string, patch: UserPatch, now: Date): Promise<UserRecord>;
+  deleteUser(id: string): Promise<boolean>;
+
+  getTotp(userId: string): Promise<TotpCredential | null>;
+  setTotp(credential: Omit<TotpCredential, 'id' | 'createdAt' | 'lastTimeStep'> & { lastTimeStep?: number | null }, now: Date): Promise<TotpCredential>;
+  deleteTotp(userId: string): Promise<boolean>;
+  /** Records `timeStep` as used; false when it or a later step already was. */
+  useTotpStep(credentialId: string, timeStep: number): Promise<boolean>;
+
+  replaceBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<void>;
+  addBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<void>;
+  countBackupCodes(userId: string): Promise<number>;
+  /** Marks the code used; false when unknown or already used (also under a race). */
+  consumeBackupCode(userId: string, codeHash: string, now: Date): Promise<boolean>;
+
+  upsertClient(client: Omit<ClientRecord, 'createdAt'>, now: Date): Promise<ClientRecord>;
+  getClient(clientId: string): Promise<ClientRecord | null>;
+  listClients(): Promise<ClientRecord[]>;
+  deleteClient(clientId: string): Promise<boolean>;
+
+  addSigningKey(key: Omit<SigningKeyRecord, 'retiredAt'>): Promise<void>;
+  listSigningKeys(): Promise<SigningKeyRecord[]>;
+  retireSigningKeys(exceptKid: string, now: Date): Promise<void>;
+  deleteSigningKeysRetiredBefore(before: Date): Promise<number>;
+
+  createFlow(flow: FlowRecord): Promise<void>;
+  getFlow(id: string): Promise<FlowRecord | null>;
+  /** Saves when `flow.version` is still current and bumps it; false on a concurrent change. */
+  saveFlow(flow: FlowRecord): Promise<boolean>;
+  /** Deletes flows expired before `before` and rate counters of windows long past. */
+  sweep(before: Date): Promise<void>;
+
+  /** Counts one event in a fixed window and answers the window's total. */
+  hit(key: string, windowSeconds: number, now: Date): Promise<Counter>;
+  peek(key: string, windowSeconds: number, now: Date): Promise<Counter>;
+}
+
+export class UsernameTakenError extends Error {
+  constructor(username: string) {
+    super(`A user named "${username}" already exists.`);
+    this.name = 'UsernameTakenError';
+  }
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, type JWK } from 'jose';
+import type { Keyring } from '../crypto/keyring.js';
+import type { Store } from '../store/types.js';
+import { createSigningKey, openSigningKey, type ActiveKey } from './keys.js';
+
+export interface IdTokenInput {
+  sub: string;
+  aud: string;
+  authTime: Date;
+  nonce: string | null;
+  acr: string;
+  amr: string[];
+  sid: string;
+  claims?: Record<string, unknown>;
+}
+
+export interface Tokens {
+  readonly alg: string;
+  readonly idTokenTtlSeconds: number;
+  issueIdToken(input: IdTokenInput, now: Date): Promise<string>;
+  /** Public keys: the active one and retired ones whose tokens may still be live. */
+  jwks(now: Date): Promise<{ keys: JWK[] }>;
+  rotate(now: Date): Promise<string>;
+}
+
+/** Re-reading keys now and then lets a rotation by one instance reach the others. */
+const KEY_CACHE_MS = 30_000;
+
+export function createTokens(opts: { store: Store; keyring: Keyring; issuer: string; alg: string; idTokenTtlSeconds: number }): Tokens {
+  const { store, keyring, issuer, alg, idTokenTtlSeconds } = opts;
+  let cached: { key: ActiveKey; at: number } | null = null;
+
+  async function activeKey(now: Date): Promise<ActiveKey> {
+    if (cached && now.getTime() - cached.at < KEY_CACHE_MS) return cached.key;
+    const records = await store.listSigningKeys();
+    const record = records.find((k) => k.retiredAt === null && k.alg === alg) ?? (await createSigningKey(store, keyring, alg, now));
+    cached = { key: await openSigningKey(record, keyring), at: now.getTime() };
+    return cached.key;
+  }
+
+  return {
+    alg,
+    idTokenTtlSeconds,
+    async issueIdToken(input, now) {
+      const key = await activeKey(now);
+      const iat = Math.floor(now.getTime() / 1000);
+      return new SignJWT({
+        ...input.claims,
+        azp: input.aud,
+        auth_time: Math.floor(input.authTime.getTime() / 1000),
+        ...(input.nonce ? { nonce: input.nonce } : {}),
+        acr: input.acr,
+        amr: input.amr,
+        sid: input.sid,
+      })
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
+        .setIssuer(issuer)
+        .setSubject(input.sub)
+        .setAudience(input.aud)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + idTokenTtlSeconds)
+        .setJti(randomUUID())
+        .sign(key.privateKey);
+    },
+    async jwks(now) {
+      await activeKey(now);
+      const keepAfter = now.getTime() - idTokenTtlSeconds * 1000;
+      const keys = (await store.listSigningKeys())
+        .filter((k) => k.retiredAt === null || new Date(k.retiredAt).getTime() > keepAfter)
+        .map((k) => k.publicJwk as JWK);
+      return { keys };
+    },
+    async rotate(now) {
+      const record = await createSigningKey(store, keyring, alg, now);
+      await store.deleteSigningKeysRetiredBefore(new Date(now.getTime() - idTokenTtlSeconds * 1000 * 2));
+      cached = null;
+      return record.kid;
+    },
+  };
+}

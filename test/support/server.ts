@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createServer, type RunningServer } from '../../server/app.js';
+import { parseConfig, type ConfigInput } from '../../server/config.js';
+
+export interface TestServer extends RunningServer {
+  url: string;
+  dir: string;
+  /** Every log line written so far, as text. */
+  logs(): string;
+  /** Moves the server's clock. */
+  advance(seconds: number): void;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real server on 127.0.0.1 and a free port, with a fresh SQLite file and key in a temporary
+ * folder, its own clock and a captured log.
+ */
+export async function startTestServer(config: ConfigInput = {}, options: { fetch?: typeof fetch; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-test-'));
+  let offsetMs = 0;
+  const now = () => new Date(Date.now() + offsetMs);
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const parsed = parseConfig(
+    {
+      port: 0,
+      logLevel: 'debug',
+      store: { type: 'sqlite', path: path.join(dir, 'test.db') },
+      keyFile: path.join(dir, 'test.key'),
+      devOutbox: true,
+      demo: true,
+      ...config,
+    },
+    {},
+  );
+  const server = await createServer(parsed, { logger: pino({ level: 'debug' }, sink), now, env: options.env ?? {}, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const url = await server.listen(0, '127.0.0.1');
+  const call = async (method: string, p: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(url + p, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsedBody: unknown = text;
+    try {
+      parsedBody = JSON.parse(text);
+    } catch {
+      // not JSON: the raw text is the body
+    }
+    return { status: res.status, body: parsedBody as any, headers: res.headers };
+  };
+  return Object.assign(server, {
+    url,
+    dir,
+    logs: () => lines.join(''),
+    advance(seconds: number) {
+      offsetMs += seconds * 1000;
+    },
+    post: (p: string, body: unknown, headers?: Record<string, string>) => call('POST', p, body, headers),
+    get: (p: string, headers?: Record<string, string>) => call('GET', p, undefined, headers),
+    async stop() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}

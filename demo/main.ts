@@ -1,0 +1,43 @@
+import '../widget/mfa-login.js';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import type { MfaLoginCompleteDetail } from '../widget/events.js';
+import { showCredentials } from './credentials.js';
+import { watchOutbox } from './outbox.js';
+
+const login = document.querySelector('mfa-login')!;
+const result = document.querySelector<HTMLElement>('#result')!;
+const status = document.querySelector<HTMLElement>('#verify-status')!;
+
+login.addEventListener('mfa-login-complete', (event) => void showToken(event.detail));
+
+document.querySelector('#restart')!.addEventListener('click', () => {
+  result.hidden = true;
+  void login.restart();
+});
+
+/**
+ * The element hands over unverified claims; a real site verifies the token on its server.
+ * The demo does it here, in the open, against the server's published keys.
+ */
+async function showToken({ idToken, claims }: MfaLoginCompleteDetail): Promise<void> {
+  document.querySelector('#token-header')!.textContent = JSON.stringify(decodeProtectedHeader(idToken), null, 2);
+  document.querySelector('#token-claims')!.textContent = JSON.stringify(claims, null, 2);
+  status.className = 'verify';
+  status.textContent = 'Verifying the signature…';
+  result.hidden = false;
+  try {
+    const discovery = await fetch(new URL('/.well-known/openid-configuration', location.origin));
+    if (!discovery.ok) throw new Error(`openid-configuration answered HTTP ${discovery.status}`);
+    const { issuer } = (await discovery.json()) as { issuer: string };
+    const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', location.origin));
+    await jwtVerify(idToken, jwks, { issuer, audience: 'demo' });
+    status.classList.add('ok');
+    status.textContent = 'Signature verified against JWKS ✓';
+  } catch (error) {
+    status.classList.add('bad');
+    status.textContent = `Signature NOT verified: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+void showCredentials(document.querySelector('#demo-username')!, document.querySelector('#demo-password')!);
+watchOutbox(document.querySelector('#outbox')!, document.querySelector('#messages')!, document.querySelector('#no-messages')!);

@@ -6,10 +6,10 @@ import { createEmailSender } from '../../../server/providers/email/index.js';
 import { maskEmail } from '../../../server/providers/email/mask.js';
 import { Outbox } from '../../../server/providers/outbox.js';
 import { ConfigError } from '../../../server/errors.js';
-import { closedPort } from './support/gateway.js';
-import { captureLogs } from './support/logs.js';
-import { parseMail } from './support/mime.js';
-import { startMailServer, type MailServer } from './support/smtp.js';
+import { closedPort } from '../../support/gateway.js';
+import { captureLogs } from '../../support/logs.js';
+import { parseMail } from '../../support/mime.js';
+import { startMailServer, type MailServer } from '../../support/smtp.js';
 
 const mail = {
   to: 'alice@example.com',

@@ -4,8 +4,8 @@ import { Outbox } from '../../../server/providers/outbox.js';
 import { smsProviderConfig, type SmsProviderConfigInput } from '../../../server/providers/sms/config.js';
 import { createSmsSender } from '../../../server/providers/sms/index.js';
 import { ConfigError } from '../../../server/errors.js';
-import { closedPort, startGateway, type Gateway, type GatewayReply } from './support/gateway.js';
-import { captureLogs } from './support/logs.js';
+import { closedPort, startGateway, type Gateway, type GatewayReply } from '../../support/gateway.js';
+import { captureLogs } from '../../support/logs.js';
 
 const to = '+12015550123';
 const tricky = 'Code "123456"\nline 2 – café ✓ & 1+1=2 100% ok?';

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MfaError } from '../../../server/errors.js';
 import { smsProviderConfig, type SmsProviderConfigInput } from '../../../server/providers/sms/config.js';
 import { createSmsSender } from '../../../server/providers/sms/index.js';
-import { startGateway, type Gateway, type GatewayReply } from './support/gateway.js';
-import { captureLogs } from './support/logs.js';
+import { startGateway, type Gateway, type GatewayReply } from '../../support/gateway.js';
+import { captureLogs } from '../../support/logs.js';
 
 const message = { to: '+12015550123', body: 'Your code is 123456' };
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { passwordStep } from '../../support/login.js';
+import { parseMail } from '../../support/mime.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
+import { startMailServer, type MailServer } from '../../support/smtp.js';
+
+describe('e-mailed codes in a login', () => {
+  let mail: MailServer;
+  let server: TestServer;
+  afterEach(async () => {
+    await server?.stop();
+    await mail?.close();
+  });
+
+  async function setup(email: Record<string, unknown> = {}) {
+    mail = await startMailServer();
+    server = await startTestServer({
+      appName: 'Acme',
+      email: {
+        provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'Acme Login <login@acme.example>', timeoutMs: 3000 },
+        html: '<p>Your {app} code is <b>{code}</b>.</p>',
+        ...email,
+      },
+      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['email']] }],
+    });
+  }
+
+  const codeIn = (m: { raw: string }) => /code is (\d{6})/.exec(parseMail(m.raw).text)![1]!;
+
+  it('mails a code through a real SMTP server and accepts it once', async () => {
+    await setup();
+    const { flow, state } = await passwordStep(server, 'app');
+    expect(state.step.options).toEqual([{ method: 'email', email: 'a•••@example.com', sent: false }]);
+    const sent = await server.post('/api/v1/flows/email/send', { flow });
+    expect(sent.status).toBe(200);
+    expect(sent.body.step.options[0]).toMatchObject({ sent: true, attemptsRemaining: 3 });
+
+    expect(mail.mails).toHaveLength(1);
+    const message = parseMail(mail.mails[0]!.raw);
+    expect(mail.mails[0]!.to).toEqual(['alice@example.com']);
+    expect(mail.mails[0]!.from).toBe('login@acme.example');
+    const code = codeIn(mail.mails[0]!);
+    expect(message.headers.get('subject')).toBe(`${code} is your Acme code`);
+    expect(message.text).toContain('It expires in 5 minutes.');
+    expect(message.html).toContain(`<b>${code}</b>`);
+
+    const done = await server.post('/api/v1/flows/email/verify', { flow, code });
+    expect(done.body.status).toBe('complete');
+    const claims = JSON.parse(Buffer.from(done.body.result.idToken.split('.')[1], 'base64url').toString());
+    expect(claims.amr).toEqual(['pwd', 'otp', 'mfa']);
+    expect(claims.methods).toEqual(['password', 'email']);
+  });
+
+  it('follows the same code rules as SMS: attempts, expiry, resend throttle', async () => {
+    await setup({ maxAttempts: 2 });
+    const { flow } = await passwordStep(server, 'app');
+    await server.post('/api/v1/flows/email/send', { flow });
+    expect((await server.post('/api/v1/flows/email/send', { flow })).body.error).toBe('rate_limited');
+    const code = codeIn(mail.mails[0]!);
+    const wrong = code === '999999' ? '888888' : '999999';
+    expect((await server.post('/api/v1/flows/email/verify', { flow, code: wrong })).body.attemptsRemaining).toBe(1);
+    expect((await server.post('/api/v1/flows/email/verify', { flow, code: wrong })).body.error).toBe('too_many_attempts');
+    server.advance(31);
+    await server.post('/api/v1/flows/email/send', { flow });
+    server.advance(301);
+    expect((await server.post('/api/v1/flows/email/verify', { flow, code: codeIn(mail.mails[1]!) })).body.error).toBe('code_expired');
+  });
+
+  it('answers delivery_failed when the mail server refuses the recipient', async () => {
+    mail = await startMailServer({ rejectRecipient: () => true });
+    server = await startTestServer({
+      email: { provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 } },
+      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['email']] }],
+    });
+    const { flow } = await passwordStep(server, 'app');
+    const res = await server.post('/api/v1/flows/email/send', { flow });
+    expect(res.status).toBe(502);
+    expect(res.body.error).toBe('delivery_failed');
+    expect(server.logs()).not.toContain('alice@example.com');
+  });
+
+  it('does not offer e-mail to a user without an address', async () => {
+    await setup();
+    const alice = await server.services.store.findUserByUsername('alice');
+    await server.services.store.updateUser(alice!.id, { email: null }, new Date());
+    const { flow, state } = await passwordStep(server, 'app');
+    expect(state.step.options).toEqual([]);
+    expect((await server.post('/api/v1/flows/email/send', { flow })).body.error).toBe('method_not_allowed');
+  });
+});

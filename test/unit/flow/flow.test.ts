@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { passwordStep } from '../../support/login.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
+
+describe('flows', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer({
+      clients: [
+        { clientId: 'app', name: 'App', sequence: [['password'], ['totp']], acrSequences: { 'urn:example:pwd': [['password']] }, allowedOrigins: ['https://app.example'] },
+      ],
+    });
+  });
+  afterEach(() => server.stop());
+
+  it('starts with an unguessable handle and the first step', async () => {
+    const res = await server.post('/api/v1/flows', { clientId: 'app' });
+    expect(res.status).toBe(201);
+    expect(res.body.flow).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(res.body).toMatchObject({ status: 'pending', step: { number: 1, total: 2, options: [{ method: 'password' }] } });
+    expect(res.body.user).toBeUndefined();
+    const ttl = new Date(res.body.expiresAt).getTime() - Date.now();
+    expect(ttl).toBeGreaterThan(595_000);
+    expect(ttl).toBeLessThanOrEqual(600_000);
+  });
+
+  it('answers unknown_client for a client that is not registered', async () => {
+    const res = await server.post('/api/v1/flows', { clientId: 'nope' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('unknown_client');
+  });
+
+  it('picks a named sequence with acr and puts it in the token', async () => {
+    const started = await server.post('/api/v1/flows', { clientId: 'app', acr: 'urn:example:pwd' });
+    expect(started.body.step.total).toBe(1);
+    const done = await server.post('/api/v1/flows/password', { flow: started.body.flow, username: 'alice', password: server.demo!.password });
+    expect(done.body.status).toBe('complete');
+    const claims = JSON.parse(Buffer.from(done.body.result.idToken.split('.')[1], 'base64url').toString());
+    expect(claims.acr).toBe('urn:example:pwd');
+    expect(claims.amr).toEqual(['pwd']);
+    expect((await server.post('/api/v1/flows', { clientId: 'app', acr: 'urn:unknown' })).body.error).toBe('invalid_request');
+  });
+
+  it('never lets a step be skipped', async () => {
+    const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
+    for (const path of ['/api/v1/flows/totp/verify', '/api/v1/flows/totp/enroll', '/api/v1/flows/sms/send', '/api/v1/flows/backup-code/verify']) {
+      const res = await server.post(path, { flow: body.flow, code: '123456' });
+      expect(res.status, path).toBe(409);
+      expect(res.body.error).toBe('method_not_allowed');
+    }
+  });
+
+  it('refuses a method the client sequence does not offer in this step', async () => {
+    const { flow } = await passwordStep(server, 'app');
+    const res = await server.post('/api/v1/flows/sms/send', { flow });
+    expect(res.body.error).toBe('method_not_allowed');
+  });
+
+  it('resumes with introspect and shows who is signing in', async () => {
+    const { flow } = await passwordStep(server, 'app');
+    const res = await server.post('/api/v1/flows/introspect', { flow });
+    expect(res.body).toMatchObject({ flow, status: 'pending', user: { username: 'alice', displayName: 'Alice Liddell' }, step: { number: 2 } });
+  });
+
+  it('expires after ten minutes', async () => {
+    const { flow } = await passwordStep(server, 'app');
+    server.advance(601);
+    const res = await server.post('/api/v1/flows/introspect', { flow });
+    expect(res.status).toBe(410);
+    expect(res.body).toEqual({ error: 'flow_expired', message: 'This login has expired. Please start again.' });
+    expect((await server.post('/api/v1/flows/totp/enroll', { flow })).body.error).toBe('flow_expired');
+  });
+
+  it('ends with cancel', async () => {
+    const { flow } = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/cancel', { flow })).body).toEqual({ flow, status: 'cancelled' });
+    expect((await server.post('/api/v1/flows/introspect', { flow })).body.error).toBe('flow_not_found');
+    expect((await server.post('/api/v1/flows/password', { flow, username: 'alice', password: 'x' })).status).toBe(404);
+  });
+
+  it('answers flow_not_found for a handle it never made', async () => {
+    const res = await server.post('/api/v1/flows/introspect', { flow: 'A'.repeat(43) });
+    expect(res.status).toBe(404);
+    expect(res.body.error).toBe('flow_not_found');
+  });
+
+  it('answers invalid_request with the zod issues for bad bodies', async () => {
+    const cases: [string, unknown][] = [
+      ['/api/v1/flows', {}],
+      ['/api/v1/flows', { clientId: 42 }],
+      ['/api/v1/flows/introspect', { flow: 7 }],
+      ['/api/v1/flows/password', { flow: 'short' }],
+      ['/api/v1/flows/cancel', []],
+    ];
+    for (const [path, body] of cases) {
+      const res = await server.post(path, body);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error).toBe('invalid_request');
+      expect(res.body.issues[0]).toHaveProperty('path');
+      expect(res.body.issues[0]).toHaveProperty('message');
+    }
+    const notJson = await server.post('/api/v1/flows', '{"clientId":');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error).toBe('invalid_request');
+  });
+
+  it('answers a wrong password and an unknown username identically', async () => {
+    const a = await server.post('/api/v1/flows', { clientId: 'app' });
+    const b = await server.post('/api/v1/flows', { clientId: 'app' });
+    const wrong = await server.post('/api/v1/flows/password', { flow: a.body.flow, username: 'alice', password: 'not it' });
+    const unknown = await server.post('/api/v1/flows/password', { flow: b.body.flow, username: 'nobody', password: 'not it' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(wrong.status);
+    expect(unknown.body).toEqual(wrong.body);
+    expect(wrong.body).toEqual({ error: 'invalid_credentials', message: 'The username or password is not right.', attemptsRemaining: 4 });
+  });
+
+  it('ends the password step after five wrong passwords', async () => {
+    const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
+    let last;
+    for (let i = 0; i < 5; i++) last = await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: `wrong-${i}` });
+    expect(last!.body.error).toBe('too_many_attempts');
+    const right = await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: server.demo!.password });
+    expect(right.body.error).toBe('too_many_attempts');
+  });
+
+  it('rate-limits a username across flows, known or not', async () => {
+    for (const username of ['alice', 'nobody']) {
+      const statuses = [];
+      for (let i = 0; i < 11; i++) {
+        const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
+        statuses.push((await server.post('/api/v1/flows/password', { flow: body.flow, username, password: 'bad' })).status);
+      }
+      expect(statuses.slice(0, 10).every((s) => s === 401), username).toBe(true);
+      expect(statuses[10], username).toBe(429);
+    }
+  });
+
+  it('answers CORS only for the origins the client lists', async () => {
+    const ok = await server.post('/api/v1/flows', { clientId: 'app' }, { origin: 'https://app.example' });
+    expect(ok.status).toBe(201);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    const evil = await server.post('/api/v1/flows', { clientId: 'app' }, { origin: 'https://evil.example' });
+    expect(evil.status).toBe(403);
+    expect(evil.body.error).toBe('origin_not_allowed');
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

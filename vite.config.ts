@@ -1,7 +1,20 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 
 /** Where `npm start` runs the server; `npx vite` serves the demo and forwards the API to it. */
 const SERVER = 'http://127.0.0.1:3000';
+
+/**
+ * The server only takes flow calls from its clients' origins, and the demo client's is the
+ * server's own; through this development proxy the page's calls come from the server's origin.
+ */
+const toServer: ProxyOptions = {
+  target: SERVER,
+  configure: (proxy) => {
+    proxy.on('proxyReq', (request) => {
+      if (request.getHeader('origin')) request.setHeader('origin', SERVER);
+    });
+  },
+};
 
 export default defineConfig(({ mode }) =>
   mode === 'widget'
@@ -34,9 +47,9 @@ export default defineConfig(({ mode }) =>
         },
         server: {
           proxy: {
-            '/api': SERVER,
-            '/.well-known': SERVER,
-            '/oauth2': SERVER,
+            '/api': toServer,
+            '/.well-known': toServer,
+            '/oauth2': toServer,
           },
         },
       },

@@ -336,10 +336,13 @@ export class MfaLogin extends LitElement {
   }
 }
 
-/** Screens that differ only in what they ask for next (code sent, enrolment begun) count as new. */
+/**
+ * Screens that differ only in what they ask for next (code sent, enrolment begun, a new code
+ * on its way) count as new: focus moves to their field.
+ */
 function screenKey(screen: Screen, enrolling: boolean): string {
   const option = screen.option as (FlowOption & { sent?: boolean; codeExpiresAt?: string }) | undefined;
-  return [screen.name, option?.method, option && isSent(option), enrolling].join(':');
+  return [screen.name, option?.method, option && isSent(option), option?.codeExpiresAt, enrolling].join(':');
 }
 
 if (!customElements.get('mfa-login')) customElements.define('mfa-login', MfaLogin);

@@ -32,16 +32,18 @@ describe('e-mail code screen', () => {
     deepEqual(server.last('/api/v1/flows/email/verify').body, { flow: HANDLE, code: '13579' });
   });
 
-  it('offers a new code when the old one expired', async () => {
+  it('offers a new code when the old one expired, and empties the field for it', async () => {
     server
       .on('/api/v1/flows', { body: sent() })
       .on('/api/v1/flows/email/verify', errorReply(400, 'code_expired'))
-      .on('/api/v1/flows/email/send', { body: sent() });
+      .on('/api/v1/flows/email/send', { body: email({ sent: true, resendAfter: inSeconds(30), codeExpiresAt: inMinutes(11) }) });
     const el = await mount();
     fill(el, 'Code', '13579');
     await submit(el);
     match(alertText(el), /That code has expired/);
     await click(el, 'Send a new code');
     equal(server.calls('/api/v1/flows/email/send').length, 1);
+    equal(field(el, 'Code').value, '');
+    equal(el.shadowRoot!.activeElement, field(el, 'Code'));
   });
 });

@@ -71,3 +71,38 @@ describe('password screen', () => {
     equal(server.calls('/api/v1/flows/password').length, 0);
   });
 });
+
+describe('focus on page load', () => {
+  let server: FakeServer;
+  beforeEach(() => {
+    server = new FakeServer().on('/api/v1/flows', { body: passwordStep() }).install();
+  });
+  afterEach(() => cleanUp(server));
+
+  it('leaves focus where the page has it', async () => {
+    const el = await mount();
+    equal(focused(el), null);
+  });
+
+  it('focuses the first field when the element has autofocus', async () => {
+    const el = await mount({ 'client-id': 'demo', autofocus: '' });
+    equal(focused(el), field(el, 'Username'));
+  });
+});
+
+describe('invalid_request', () => {
+  let server: FakeServer;
+  afterEach(() => cleanUp(server));
+
+  it('lists the issues the server found', async () => {
+    server = new FakeServer()
+      .on('/api/v1/flows', { body: passwordStep() })
+      .on('/api/v1/flows/password', errorReply(400, 'invalid_request', { issues: [{ path: ['username'], message: 'Too long' }] }))
+      .install();
+    const el = await mount();
+    fill(el, 'Username', 'x'.repeat(300));
+    fill(el, 'Password', 'pw');
+    await submit(el);
+    match(alertText(el), /check what you entered.*username: Too long/);
+  });
+});

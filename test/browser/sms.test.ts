@@ -23,12 +23,12 @@ describe('SMS screen', () => {
     server.on('/api/v1/flows/sms/send', { body: sent() });
     const el = await mount();
     equal(title(el), 'Verify with a text message');
-    match(text(el), /We will send a code to \+1 ••• ••• 0123/);
+    match(text(el), /We will send a code to \+1\s•••\s•••\s0123/);
     notOk(has(el, 'input'));
     equal(server.calls('/api/v1/flows/sms/send').length, 0);
     await click(el, 'Send code');
     deepEqual(server.last('/api/v1/flows/sms/send').body, { flow: HANDLE });
-    match(text(el), /We sent a code to \+1 ••• ••• 0123/);
+    match(text(el), /We sent a code to \+1\s•••\s•••\s0123/);
     equal(field(el, 'Code').autocomplete, 'one-time-code');
   });
 

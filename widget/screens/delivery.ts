@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { ScreenContext } from './context.js';
 import { codeField, codeFrom, onSubmit, submitButton } from './fields.js';
 
@@ -33,11 +34,15 @@ export function deliveredCodeForm(ctx: ScreenContext, option: DeliveredCode, on:
   const { t } = ctx;
   const wait = secondsUntil(option.resendAfter, ctx.now);
   const expires = option.codeExpiresAt ? new Date(option.codeExpiresAt) : undefined;
-  return html`<form part="form" class="form" @submit=${onSubmit((data) => on.verify(codeFrom(data)))}
-      aria-busy=${ctx.busy ? 'true' : 'false'}>
-      ${codeField(ctx, { label: t.code.label, kind: 'numeric' })}
-      ${submitButton(ctx, t.code.submit)}
-    </form>
+  // A new code gets a fresh, empty field: the old code would only fail.
+  return html`${keyed(
+      option.codeExpiresAt,
+      html`<form part="form" class="form" @submit=${onSubmit((data) => on.verify(codeFrom(data)))}
+        aria-busy=${ctx.busy ? 'true' : 'false'}>
+        ${codeField(ctx, { label: t.code.label, kind: 'numeric' })}
+        ${submitButton(ctx, t.code.submit)}
+      </form>`,
+    )}
     <div class="resend">
       ${wait > 0
         ? html`<p class="note" part="note">${t.delivery.resendIn(wait)}</p>`

@@ -8,11 +8,15 @@ export interface SmsActions extends DeliveryActions {
   enroll(phone: string): void;
 }
 
+/** A masked number should not break across lines on a narrow phone. */
+const unbroken = (phone: string) => phone.replace(/ /g, '\u00a0');
+
 export function smsScreen(ctx: ScreenContext, option: SmsOption, on: SmsActions) {
   const { t } = ctx;
+  const phone = option.phone && unbroken(option.phone);
   if (isSent(option)) {
     return html`${title(t.sms.title)}
-      <p class="hint">${option.phone ? t.sms.sentTo(option.phone) : t.sms.sentToYourPhone}</p>
+      <p class="hint">${phone ? t.sms.sentTo(phone) : t.sms.sentToYourPhone}</p>
       ${deliveredCodeForm(ctx, option, on)}`;
   }
   if (option.enrolled === false && option.canEnroll) {
@@ -34,7 +38,7 @@ export function smsScreen(ctx: ScreenContext, option: SmsOption, on: SmsActions)
     return html`${title(t.sms.title)}<p class="hint">${t.sms.notRegistered}</p>`;
   }
   return html`${title(t.sms.title)}
-    <p class="hint">${option.phone ? t.sms.sendTo(option.phone) : t.sms.sendToYourPhone}</p>
+    <p class="hint">${phone ? t.sms.sendTo(phone) : t.sms.sendToYourPhone}</p>
     ${sendButton(ctx, t.sms.send, on.send)}`;
 }
 

@@ -108,8 +108,7 @@ export const baseStyles = css`
   input[aria-invalid='true'] {
     border-color: var(--_error);
   }
-  button,
-  a.secondary {
+  button {
     font: inherit;
     cursor: pointer;
   }

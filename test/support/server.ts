@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -18,6 +19,17 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * A real server on 127.0.0.1 and a free port, with a fresh SQLite file and key in a temporary
  * folder, its own clock and a captured log.
@@ -33,9 +45,12 @@ export async function startTestServer(config: ConfigInput = {}, options: { fetch
       done();
     },
   });
+  // A port known before start-up, so issuer and the demo client's origin are the real ones.
+  const port = await freePort();
   const parsed = parseConfig(
     {
-      port: 0,
+      port,
+      issuer: `http://127.0.0.1:${port}`,
       logLevel: 'debug',
       store: { type: 'sqlite', path: path.join(dir, 'test.db') },
       keyFile: path.join(dir, 'test.key'),
@@ -46,7 +61,7 @@ export async function startTestServer(config: ConfigInput = {}, options: { fetch
     {},
   );
   const server = await createServer(parsed, { logger: pino({ level: 'debug' }, sink), now, env: options.env ?? {}, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  const url = await server.listen(0, '127.0.0.1');
+  const url = await server.listen(port, '127.0.0.1');
   const call = async (method: string, p: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(url + p, {
       method,

@@ -46,7 +46,7 @@ describe('SMS codes in a login', () => {
     expect(request.method).toBe('POST');
     const body = JSON.parse(request.body);
     expect(body.to).toBe(PHONE);
-    expect(body.text).toMatch(/^\d{6} is your mfa-login code\. It expires in 5 minutes\.\n\n@localhost #\d{6}$/);
+    expect(body.text).toMatch(/^\d{6} is your mfa-login code\. It expires in 5 minutes\.\n\n@127\.0\.0\.1 #\d{6}$/);
     const code = sentCodes(gateway)[0]!;
 
     const done = await server.post('/api/v1/flows/sms/verify', { flow, code });

@@ -50,8 +50,11 @@ export class FlowController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Waits one render, so properties a framework sets just after inserting the element count. */
   hostConnected(): void {
-    if (!this.state && !this.busy) void this.resume();
+    void this.host.updateComplete.then(() => {
+      if (!this.state && !this.busy && this.host.isConnected) void this.resume();
+    });
   }
 
   get canRetry(): boolean {

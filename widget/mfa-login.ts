@@ -137,6 +137,12 @@ export class MfaLogin extends LitElement {
     return this.flow.restart();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved back into the page: re-render so the download link and the WebOTP wait come back.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.revokeDownload();

@@ -1,6 +1,6 @@
 import { deepEqual, equal, match, notOk, ok } from './assert.js';
 import { errorReply, FakeServer } from './fake-server.js';
-import { alertText, click, cleanUp, control, field, fill, has, mount, submit, text, title } from './fixture.js';
+import { alertText, click, cleanUp, control, field, fill, has, mount, submit, text, title, until } from './fixture.js';
 import { claims, complete, HANDLE, passwordStep, pending, secondStep } from './states.js';
 import type { MfaLoginCompleteDetail } from '../../widget/events.js';
 import type { FlowState } from '../../widget/types.js';
@@ -246,5 +246,20 @@ describe('the flow', () => {
       equal(request.credentials, 'omit');
       notOk(request.url.includes(HANDLE), `${request.url} leaks the handle`);
     }
+  });
+});
+
+describe('set up from script', () => {
+  let server: FakeServer;
+  afterEach(() => cleanUp(server));
+
+  it('uses a client id set as a property right after the element was inserted', async () => {
+    server = new FakeServer().on('/api/v1/flows', { body: passwordStep() }).install();
+    const el = document.createElement('mfa-login');
+    document.body.append(el);
+    el.clientId = 'late';
+    await until(() => server.requests.length > 0, 'the start call');
+    deepEqual(server.last('/api/v1/flows').body, { clientId: 'late' });
+    el.remove();
   });
 });

@@ -172,8 +172,9 @@ export const baseStyles = css`
     color: var(--_warning);
     font-weight: 600;
   }
+  /* Kept in the layout while empty: a live region that appears later may not be announced. */
   .status:empty {
-    display: none;
+    margin: 0;
   }
   .status {
     margin: 0.75rem 0 0;

@@ -13,7 +13,9 @@ import { createFlowService } from './login/service.js';
 import { packageRoot } from './paths.js';
 import { devRoutes } from './routes/dev.js';
 import { flowRoutes } from './routes/flows.js';
+import { meRoutes } from './routes/me.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { tokenRoutes } from './routes/token.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import type { Services } from './services.js';
 
@@ -39,9 +41,11 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   api.use('/flows', flowRoutes(flows));
   api.use(openapiRoutes(config.issuer));
   if (services.outbox) api.use('/dev', devRoutes(services.outbox, () => demo));
+  api.use('/me', meRoutes(services));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/.well-known', clientCors(services.store, services.now), wellKnownRoutes(services));
+  router.use('/oauth2', tokenRoutes(services));
   router.use(errorHandler(services.logger));
 
   const sweep = setInterval(() => {

@@ -29,13 +29,14 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
   const store = options.store ?? openStore(config.store);
   await store.migrate();
   const outbox = config.devOutbox ? new Outbox() : null;
-  const providerDeps = { logger, env, ...(outbox ? { outbox } : {}) };
+  const now = options.now ?? (() => new Date());
+  const providerDeps = { logger, env, now, ...(outbox ? { outbox } : {}) };
   return {
     config,
     store,
     keyring,
     logger,
-    now: options.now ?? (() => new Date()),
+    now,
     passwords: await createPasswords(),
     tokens: createTokens({ store, keyring, issuer: config.issuer, alg: config.tokens.alg, idTokenTtlSeconds: config.tokens.idTokenTtlSeconds }),
     sms: createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) }),

@@ -86,3 +86,23 @@ export function rateLimited(retryAfterSeconds: number, message?: string): MfaErr
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/** RFC 6749 §5.2 errors of the token endpoint: their own shape, `error` + `error_description`. */
+export class OAuthError extends Error {
+  readonly status: number;
+  constructor(
+    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'temporarily_unavailable',
+    readonly description: string,
+    status?: number,
+    /** Seconds, sent as Retry-After. */
+    readonly retryAfter?: number,
+  ) {
+    super(description);
+    this.name = 'OAuthError';
+    this.status = status ?? (error === 'invalid_client' ? 401 : 400);
+  }
+
+  toJSON(): Record<string, string> {
+    return { error: this.error, error_description: this.description };
+  }
+}

@@ -19,6 +19,8 @@ export interface Tokens {
   readonly alg: string;
   readonly idTokenTtlSeconds: number;
   issueIdToken(input: IdTokenInput, now: Date): Promise<string>;
+  /** An RFC 9068 JWT access token for `clientId` about `sub`. */
+  issueAccessToken(input: { sub: string; clientId: string; claims?: Record<string, unknown> }, now: Date): Promise<string>;
   /** Public keys: the active one and retired ones whose tokens may still be live. */
   jwks(now: Date): Promise<{ keys: JWK[] }>;
   rotate(now: Date): Promise<string>;
@@ -58,6 +60,19 @@ export function createTokens(opts: { store: Store; keyring: Keyring; issuer: str
         .setIssuer(issuer)
         .setSubject(input.sub)
         .setAudience(input.aud)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + idTokenTtlSeconds)
+        .setJti(randomUUID())
+        .sign(key.privateKey);
+    },
+    async issueAccessToken(input, now) {
+      const key = await activeKey(now);
+      const iat = Math.floor(now.getTime() / 1000);
+      return new SignJWT({ ...input.claims, client_id: input.clientId })
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
+        .setIssuer(issuer)
+        .setSubject(input.sub)
+        .setAudience(issuer)
         .setIssuedAt(iat)
         .setExpirationTime(iat + idTokenTtlSeconds)
         .setJti(randomUUID())

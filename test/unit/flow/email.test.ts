@@ -25,7 +25,7 @@ describe('e-mailed codes in a login', () => {
     });
   }
 
-  const codeIn = (m: { raw: string }) => /code is (\d{6})/.exec(parseMail(m.raw).text)![1]!;
+  const codeIn = (m: { raw: string }) => /code is (\d{6})/.exec(parseMail(m.raw).text ?? '')![1]!;
 
   it('mails a code through a real SMTP server and accepts it once', async () => {
     await setup();

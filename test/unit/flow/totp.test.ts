@@ -22,13 +22,13 @@ describe('TOTP (RFC 6238)', () => {
   ];
 
   it.each(vectors)('accepts the Appendix B code at T=%i (%s, %s)', async (t, code, algorithm) => {
-    const step = await checkTotp({ secret: seeds[algorithm], code, params: { algorithm, digits: 8, period: 30 }, window: 0, now: new Date(t * 1000), afterTimeStep: null });
+    const step = await checkTotp({ secret: seeds[algorithm], code, params: { algorithm, digits: 8 as const, period: 30 }, window: 0, now: new Date(t * 1000), afterTimeStep: null });
     expect(step).toBe(Math.floor(t / 30));
   });
 
   it('refuses a code at or before the last used time step', async () => {
     const now = new Date(1111111111 * 1000);
-    const params = { algorithm: 'sha1' as const, digits: 8, period: 30 };
+    const params = { algorithm: 'sha1' as const, digits: 8 as const, period: 30 };
     const step = Math.floor(1111111111 / 30);
     expect(await checkTotp({ secret: seeds.sha1, code: '14050471', params, window: 1, now, afterTimeStep: step - 1 })).toBe(step);
     expect(await checkTotp({ secret: seeds.sha1, code: '14050471', params, window: 1, now, afterTimeStep: step })).toBeNull();

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { constantTimeEqual, randomHandle, sha256 } from '../crypto/codes.js';
+import { isMfaError, MfaError, OAuthError } from '../errors.js';
+import { newFlow } from '../flow/engine.js';
+import { enforceCaps, issueChallenge, verifyChallenge } from '../methods/code-challenge.js';
+import { fillTemplate } from '../methods/message.js';
+import { smsBody } from '../methods/sms.js';
+import type { MethodContext } from '../methods/types.js';
+import { normalizePhone, callingCode } from '../providers/sms/phone.js';
+import type { Services } from '../services.js';
+import type { ClientRecord, FlowRecord } from '../store/types.js';
+
+export const SMS_OTP_GRANT = 'urn:mfa-login:grant-type:sms-otp';
+const ACR = 'urn:mfa-login:acr:sms-otp';
+
+const sendBody = z.object({
+  username: z.string().trim().min(3).max(32),
+  message: z.string().max(480).refine((m) => m.includes('{code}'), 'message must hold {code}').optional(),
+});
+const verifyBody = z.object({ reference: z.string().min(30).max(200), code: z.string().trim().min(1).max(16) });
+
+/** The reference is the challenge's handle plus a MAC, so forged ones fail before any lookup. */
+const mac = (services: Services, handle: string) => services.keyring.hash(handle, 'sms-otp-reference').slice(0, 22);
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new OAuthError('invalid_request', result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return result.data;
+}
+
+/** MfaErrors of the code rules, as the OAuth errors the contract names. */
+function asOAuth(e: unknown): unknown {
+  if (!isMfaError(e)) return e;
+  switch (e.code) {
+    case 'code_expired':
+    case 'flow_expired':
+      return new OAuthError('invalid_grant', 'OTP Expired');
+    case 'too_many_attempts':
+      return new OAuthError('invalid_grant', 'Too many attempts');
+    case 'invalid_code':
+    case 'flow_not_found':
+      return new OAuthError('invalid_grant', 'OTP Invalid');
+    case 'rate_limited':
+      return new OAuthError('invalid_request', 'Too many codes were sent. Try again later.', 429, e.extras.retryAfter);
+    case 'delivery_failed':
+      return new OAuthError('temporarily_unavailable', 'The text message could not be sent.', 502);
+    case 'invalid_request':
+    case 'method_not_allowed':
+      return new OAuthError('invalid_request', e.message);
+    default:
+      return new OAuthError('invalid_request', e.message);
+  }
+}
+
+/**
+ * Phone verification without a browser (Ubisecure's SMS OTP grant): first call texts a code and
+ * answers a reference, second call trades reference + code for tokens whose `sub` is the phone.
+ */
+export function createSmsOtpGrant(services: Services) {
+  const { config, store } = services;
+  const context = (flow: FlowRecord, client: ClientRecord, ip: string | null): MethodContext => ({ services, flow, client, user: null, now: services.now(), ip });
+
+  async function send(client: ClientRecord, body: unknown, ip: string | null) {
+    const { username, message } = parse(sendBody, body);
+    const phone = normalizePhone(username, config.sms.defaultCountry as never);
+    const allowed = config.sms.allowedCallingCodes;
+    if (allowed.length > 0 && !allowed.includes(callingCode(phone))) throw new MfaError('method_not_allowed', 'Text messages cannot be sent to this country.');
+    const handle = randomHandle();
+    const now = services.now();
+    const flow = newFlow({ id: sha256(handle), clientId: client.clientId, sequence: [['sms']], acr: ACR, nonce: null, loginHint: phone, ip, now, ttlSeconds: config.sms.expirySeconds });
+    const ctx = context(flow, client, ip);
+    await enforceCaps(ctx, [
+      { key: `sms:phone:${phone}`, limit: config.sms.caps.perPhonePerHour },
+      ...(ip ? [{ key: `sms:ip:${ip}`, limit: config.sms.caps.perIpPerHour }] : []),
+      { key: `sms:client:${client.clientId}`, limit: config.sms.caps.perClientPerHour },
+    ]);
+    const text = (code: string) =>
+      message ? fillTemplate(message, { code, app: config.appName, minutes: String(Math.round(config.sms.expirySeconds / 60)) }) : smsBody(ctx, code);
+    await issueChallenge(ctx, 'sms', phone, config.sms, (code) => services.sms.send({ to: phone, body: text(code) }));
+    await store.createFlow(flow);
+    return { challenge: { reference: `${handle}.${mac(services, handle)}`, expires_in: config.sms.expirySeconds } };
+  }
+
+  async function verify(client: ClientRecord, body: unknown, ip: string | null) {
+    const { reference, code } = parse(verifyBody, body);
+    const [handle = '', given = ''] = reference.split('.');
+    if (!constantTimeEqual(mac(services, handle), given)) throw new OAuthError('invalid_grant', 'OTP Invalid');
+    const flow = await store.getFlow(sha256(handle));
+    if (!flow || flow.clientId !== client.clientId || flow.acr !== ACR || flow.status !== 'pending') throw new OAuthError('invalid_grant', 'OTP Invalid');
+    const ctx = context(flow, client, ip);
+    let phone: string;
+    try {
+      phone = verifyChallenge(ctx, 'sms', code, config.sms).to;
+    } catch (e) {
+      await store.saveFlow(flow);
+      throw e;
+    }
+    flow.status = 'complete';
+    flow.methods = ['sms'];
+    flow.authTime = ctx.now.toISOString();
+    // Saving first makes the code single use even when two requests race.
+    if (!(await store.saveFlow(flow))) throw new OAuthError('invalid_grant', 'OTP Invalid');
+    const sid = sha256(`sid:${flow.id}`).slice(0, 22);
+    const [idToken, accessToken] = await Promise.all([
+      services.tokens.issueIdToken({ sub: phone, aud: client.clientId, authTime: ctx.now, nonce: null, acr: ACR, amr: ['sms'], sid, claims: { phone_number: phone, phone_number_verified: true } }, ctx.now),
+      services.tokens.issueAccessToken({ sub: phone, clientId: client.clientId, claims: { acr: ACR, amr: ['sms'] } }, ctx.now),
+    ]);
+    return { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: services.tokens.idTokenTtlSeconds };
+  }
+
+  return {
+    async exchange(client: ClientRecord, body: Record<string, unknown>, ip: string | null) {
+      try {
+        return await ('reference' in body ? verify(client, body, ip) : send(client, body, ip));
+      } catch (e) {
+        throw asOAuth(e);
+      }
+    },
+  };
+}

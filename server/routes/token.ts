@@ -1,0 +1,30 @@
+import express, { Router, type ErrorRequestHandler } from 'express';
+import { OAuthError } from '../errors.js';
+import { authenticateClient, clientCredentials } from '../oauth/client-auth.js';
+import { createSmsOtpGrant, SMS_OTP_GRANT } from '../oauth/sms-otp-grant.js';
+import type { Services } from '../services.js';
+
+/** `POST /oauth2/token`: form-encoded, client-authenticated, errors in RFC 6749's shape. */
+export function tokenRoutes(services: Services): Router {
+  const router = Router();
+  const smsOtp = createSmsOtpGrant(services);
+
+  router.post('/token', express.urlencoded({ extended: false, limit: '8kb' }), async (req, res) => {
+    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+    if (!req.is('application/x-www-form-urlencoded')) throw new OAuthError('invalid_request', 'Use application/x-www-form-urlencoded.');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const client = await authenticateClient(services, clientCredentials(req.get('authorization'), body));
+    if (body.grant_type !== SMS_OTP_GRANT) throw new OAuthError('unsupported_grant_type', 'This grant type is not supported.');
+    res.json(await smsOtp.exchange(client, body, req.ip ?? null));
+  });
+
+  const oauthErrors: ErrorRequestHandler = (err, _req, res, next) => {
+    const e = err instanceof OAuthError ? err : (err as { type?: string }).type?.startsWith('entity.') ? new OAuthError('invalid_request', 'The body is not valid.') : null;
+    if (!e) return next(err);
+    if (e.error === 'invalid_client') res.set('WWW-Authenticate', 'Basic realm="mfa-login"');
+    if (e.retryAfter !== undefined) res.set('Retry-After', String(e.retryAfter));
+    res.status(e.status).json(e.toJSON());
+  };
+  router.use(oauthErrors);
+  return router;
+}

@@ -7,6 +7,7 @@ import { buildServices, type ServiceOptions } from './build-services.js';
 import { syncConfigClients } from './clients.js';
 import type { Config } from './config.js';
 import { seedDemo, type DemoCredentials } from './demo.js';
+import { accessLog } from './http/access-log.js';
 import { clientCors } from './http/cors.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { createFlowService } from './login/service.js';
@@ -89,6 +90,7 @@ export async function createServer(config: Config, options: ServiceOptions = {})
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(accessLog(router.services.logger));
   app.use(helmet({ crossOriginEmbedderPolicy: false }));
   app.use(router);
   staticRoutes(app, config.demo);

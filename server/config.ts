@@ -58,7 +58,13 @@ export const configSchema = z
     demo: z.boolean().default(false),
     trustProxy: z.union([z.boolean(), z.number().int(), z.string()]).default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    flow: z.object({ ttlSeconds: z.number().int().min(60).max(86400).default(600) }).prefault({}),
+    flow: z
+      .object({
+        ttlSeconds: z.number().int().min(60).max(86400).default(600),
+        /** Flows one client address may start per minute: keeps one address from filling the flow table. */
+        startsPerMinutePerIp: z.number().int().min(1).default(120),
+      })
+      .prefault({}),
     password: z
       .object({
         maxAttempts: z.number().int().min(1).max(20).default(5),

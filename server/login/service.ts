@@ -16,9 +16,6 @@ export interface Caller {
   ip: string | null;
 }
 
-/** Keeps one address from filling the flow table. */
-const START_LIMIT_PER_MINUTE = 120;
-
 export const handleSchema = z.string().min(20).max(200);
 
 export const startBody = z.object({
@@ -89,7 +86,7 @@ export function createFlowService(services: Services) {
       const client = await clientOf(body.clientId, caller);
       if (caller.ip) {
         const started = await store.hit(`flows:ip:${caller.ip}`, 60, services.now());
-        if (started.count > START_LIMIT_PER_MINUTE) throw rateLimited((started.resetAt.getTime() - services.now().getTime()) / 1000);
+        if (started.count > config.flow.startsPerMinutePerIp) throw rateLimited((started.resetAt.getTime() - services.now().getTime()) / 1000);
       }
       const { acr, sequence } = sequenceFor(client, body.acr);
       const handle = randomHandle();

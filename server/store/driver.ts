@@ -7,5 +7,10 @@ export interface SqlDriver {
   /** Runs `fn` in one transaction. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   exec(sql: string): Promise<void>;
+  /**
+   * Called first inside the migration transaction: holds off other instances migrating the
+   * same database until it commits, and creates what the tables live in.
+   */
+  lockForMigration(): Promise<void>;
   close(): Promise<void>;
 }

@@ -57,8 +57,14 @@ class PostgresDriver implements SqlDriver {
   }
 
   async exec(sql: string): Promise<void> {
-    if (this.schema !== 'public' && !this.tx.getStore()) await this.pool.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
     await this.runner().query(sql);
+  }
+
+  async lockForMigration(): Promise<void> {
+    // Held until the migration transaction ends; CREATE SCHEMA IF NOT EXISTS alone races.
+    await this.all('SELECT pg_advisory_xact_lock(hashtext(?))', [`mfa-login migrations ${this.schema}`]);
+    // Even IF NOT EXISTS needs the CREATE privilege, which a role using public may lack.
+    if (this.schema !== 'public') await this.exec(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
   }
 
   async close(): Promise<void> {

@@ -100,6 +100,9 @@ const isUniqueViolation = (e: unknown): boolean => {
   return err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 };
 
+/** Windows of different lengths that start together (a minute and an hour at 10:00) are two counters. */
+const counterKey = (key: string, windowSeconds: number) => `${key}@${windowSeconds}s`;
+
 /** One SQL provider for SQLite and Postgres; the drivers differ only in how they talk. */
 export class SqlStore implements Store {
   constructor(private readonly db: SqlDriver) {}
@@ -109,15 +112,17 @@ export class SqlStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    await this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const done = new Set((await this.db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
-    for (const m of migrations) {
-      if (done.has(m.version)) continue;
-      await this.db.transaction(async () => {
+    // One locked transaction: instances starting together see each other's work, never half of it.
+    await this.db.transaction(async () => {
+      await this.db.lockForMigration();
+      await this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      const done = new Set((await this.db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+      for (const m of migrations) {
+        if (done.has(m.version)) continue;
         await this.db.exec(m.sql);
         await this.db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
-      });
-    }
+      }
+    });
   }
 
   close(): Promise<void> {
@@ -373,14 +378,17 @@ export class SqlStore implements Store {
     const start = this.windowStart(windowSeconds, now);
     const [row] = await this.db.all<{ count: number }>(
       'INSERT INTO counters (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = counters.count + 1 RETURNING count',
-      [key, start.toISOString()],
+      [counterKey(key, windowSeconds), start.toISOString()],
     );
     return { count: Number(row?.count ?? 1), resetAt: new Date(start.getTime() + windowSeconds * 1000) };
   }
 
   async peek(key: string, windowSeconds: number, now: Date): Promise<Counter> {
     const start = this.windowStart(windowSeconds, now);
-    const [row] = await this.db.all<{ count: number }>('SELECT count FROM counters WHERE key = ? AND window_start = ?', [key, start.toISOString()]);
+    const [row] = await this.db.all<{ count: number }>('SELECT count FROM counters WHERE key = ? AND window_start = ?', [
+      counterKey(key, windowSeconds),
+      start.toISOString(),
+    ]);
     return { count: Number(row?.count ?? 0), resetAt: new Date(start.getTime() + windowSeconds * 1000) };
   }
 }

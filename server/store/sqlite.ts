@@ -1,22 +1,27 @@
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SqlDriver } from './driver.js';
 import { SqlStore } from './sql-store.js';
+
+const BUSY_TIMEOUT_MS = 5000;
 
 class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   /** Transactions queue up: an async body must not share BEGIN with another request's body. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set inside a transaction body, so a nested call joins it instead of queueing behind itself. */
+  private readonly tx = new AsyncLocalStorage<true>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
   }
 
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -29,14 +34,16 @@ class SqliteDriver implements SqlDriver {
   }
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.tx.getStore()) return fn();
     const next = this.queue.then(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      await this.begin();
       try {
-        const result = await fn();
+        const result = await this.tx.run(true, fn);
         this.db.exec('COMMIT');
         return result;
       } catch (e) {
-        this.db.exec('ROLLBACK');
+        // SQLite rolls some failures back by itself; a second ROLLBACK would hide the cause.
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw e;
       }
     });
@@ -44,8 +51,32 @@ class SqliteDriver implements SqlDriver {
     return next;
   }
 
+  /**
+   * Waits for the write lock without blocking the event loop: busy_timeout would sleep in
+   * place, stalling every request (and the holder, when it lives in this same process).
+   */
+  private async begin(): Promise<void> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+      this.db.pragma('busy_timeout = 0');
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw e;
+      } finally {
+        this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+
   async exec(sql: string): Promise<void> {
     this.db.exec(sql);
+  }
+
+  async lockForMigration(): Promise<void> {
+    // BEGIN IMMEDIATE already holds the database's one write lock.
   }
 
   async close(): Promise<void> {

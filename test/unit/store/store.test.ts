@@ -1,0 +1,425 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../../server/store/postgres.js';
+import { openSqliteStore } from '../../../server/store/sqlite.js';
+import { UsernameTakenError, type FlowRecord, type Store } from '../../../server/store/types.js';
+import { testSchema } from '../../support/postgres.js';
+
+interface Database {
+  /** A new connection (a new "server instance") to the same database. */
+  open(): Store;
+  drop(): Promise<void>;
+}
+
+const backends: { name: string; fresh(): Promise<Database> }[] = [
+  {
+    name: 'SQLite',
+    async fresh() {
+      const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-store-'));
+      return { open: () => openSqliteStore(path.join(dir, 'store.db')), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'Postgres',
+    async fresh() {
+      const db = await testSchema();
+      return { open: () => openPostgresStore(db.url, db.schema), drop: db.drop };
+    },
+  },
+];
+
+const t0 = new Date('2026-11-22T10:00:00.000Z');
+const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+
+function flowRecord(id: string, overrides: Partial<FlowRecord> = {}): FlowRecord {
+  return {
+    id,
+    clientId: 'app',
+    sequence: [['password'], ['sms', 'totp']],
+    acr: 'mfa',
+    stepIndex: 0,
+    status: 'pending',
+    userId: null,
+    methods: [],
+    nonce: 'n-0S6_WzA2Mj',
+    loginHint: 'alice',
+    ip: '203.0.113.7',
+    createdAt: t0.toISOString(),
+    expiresAt: later(600).toISOString(),
+    authTime: null,
+    data: { attempts: {} },
+    result: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+const exactlyOne = (results: boolean[]) => results.filter(Boolean).length;
+
+describe.each(backends)('$name store', ({ fresh }) => {
+  let db: Database;
+  let store: Store;
+  const others: Store[] = [];
+
+  /** A second server instance on the same database. */
+  async function instance(): Promise<Store> {
+    const s = db.open();
+    others.push(s);
+    await s.migrate();
+    return s;
+  }
+
+  const user = (username = 'alice') => store.createUser({ username, displayName: username, passwordHash: 'argon2id-hash' }, t0);
+
+  beforeEach(async () => {
+    db = await fresh();
+    store = db.open();
+    await store.migrate();
+  });
+
+  afterEach(async () => {
+    await Promise.all([store, ...others.splice(0)].map((s) => s.close()));
+    await db.drop();
+  });
+
+  describe('migrations', () => {
+    it('does nothing the second time', async () => {
+      await store.migrate();
+      await user();
+      await store.migrate();
+      expect(await store.listUsers()).toHaveLength(1);
+    });
+
+    it('lets several instances migrate an empty database at the same moment', async () => {
+      const second = await fresh();
+      const stores = Array.from({ length: 4 }, () => second.open());
+      try {
+        await Promise.all(stores.map((s) => s.migrate()));
+        await stores[0]!.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h' }, t0);
+        expect((await stores[3]!.listUsers()).map((u) => u.username)).toEqual(['bob']);
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+        await second.drop();
+      }
+    });
+  });
+
+  describe('users', () => {
+    it('creates a user with no phone, no e-mail and SMS allowed', async () => {
+      const created = await store.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h1' }, t0);
+      expect(created).toEqual({
+        id: expect.any(String),
+        username: 'alice',
+        displayName: 'Alice',
+        passwordHash: 'h1',
+        phone: null,
+        email: null,
+        smsDisabled: false,
+        createdAt: t0.toISOString(),
+        updatedAt: t0.toISOString(),
+      });
+      expect(await store.getUser(created.id)).toEqual(created);
+      expect(await store.findUserByUsername('alice')).toEqual(created);
+    });
+
+    it('answers null for an unknown id or username', async () => {
+      expect(await store.getUser('no-such-id')).toBeNull();
+      expect(await store.findUserByUsername('nobody')).toBeNull();
+    });
+
+    it('refuses a username that is taken', async () => {
+      await user('alice');
+      await expect(user('alice')).rejects.toBeInstanceOf(UsernameTakenError);
+    });
+
+    it('lists users by username', async () => {
+      await user('carol');
+      await user('alice');
+      await user('bob');
+      expect((await store.listUsers()).map((u) => u.username)).toEqual(['alice', 'bob', 'carol']);
+    });
+
+    it('changes only the fields in a patch and stamps the change', async () => {
+      const alice = await store.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h1', phone: '+12015550123', email: 'a@example.com' }, t0);
+      const changed = await store.updateUser(alice.id, { smsDisabled: true, email: null }, later(60));
+      expect(changed).toMatchObject({ displayName: 'Alice', passwordHash: 'h1', phone: '+12015550123', email: null, smsDisabled: true });
+      expect(changed.updatedAt).toBe(later(60).toISOString());
+      expect(changed.createdAt).toBe(t0.toISOString());
+      expect((await store.updateUser(alice.id, { smsDisabled: false, passwordHash: 'h2' }, later(61))).smsDisabled).toBe(false);
+      expect((await store.getUser(alice.id))!.passwordHash).toBe('h2');
+    });
+
+    it('fails to update a user that does not exist', async () => {
+      await expect(store.updateUser('no-such-id', { displayName: 'x' }, t0)).rejects.toThrow();
+    });
+
+    it('deletes a user with their authenticator and backup codes', async () => {
+      const alice = await user();
+      await store.setTotp({ userId: alice.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, t0);
+      await store.replaceBackupCodes(alice.id, ['c1', 'c2'], t0);
+      expect(await store.deleteUser(alice.id)).toBe(true);
+      expect(await store.getUser(alice.id)).toBeNull();
+      expect(await store.getTotp(alice.id)).toBeNull();
+      expect(await store.countBackupCodes(alice.id)).toBe(0);
+      expect(await store.deleteUser(alice.id)).toBe(false);
+    });
+  });
+
+  describe('TOTP credentials', () => {
+    it('keeps one credential per user: a new one replaces the old', async () => {
+      const alice = await user();
+      const first = await store.setTotp({ userId: alice.id, sealedSecret: 'old', algorithm: 'sha1', digits: 6, period: 30 }, t0);
+      const second = await store.setTotp({ userId: alice.id, sealedSecret: 'new', algorithm: 'sha256', digits: 8, period: 60, lastTimeStep: 7 }, later(1));
+      expect(second.id).not.toBe(first.id);
+      expect(await store.getTotp(alice.id)).toEqual({
+        id: second.id,
+        userId: alice.id,
+        sealedSecret: 'new',
+        algorithm: 'sha256',
+        digits: 8,
+        period: 60,
+        lastTimeStep: 7,
+        createdAt: later(1).toISOString(),
+      });
+    });
+
+    it('deletes a credential, answering whether there was one', async () => {
+      const alice = await user();
+      await store.setTotp({ userId: alice.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, t0);
+      expect(await store.deleteTotp(alice.id)).toBe(true);
+      expect(await store.getTotp(alice.id)).toBeNull();
+      expect(await store.deleteTotp(alice.id)).toBe(false);
+    });
+
+    it('accepts a time step once, and never one at or before the last used', async () => {
+      const alice = await user();
+      const c = await store.setTotp({ userId: alice.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, t0);
+      expect(await store.useTotpStep(c.id, 59_000_000)).toBe(true);
+      expect(await store.useTotpStep(c.id, 59_000_000)).toBe(false);
+      expect(await store.useTotpStep(c.id, 58_999_999)).toBe(false);
+      expect(await store.useTotpStep(c.id, 59_000_001)).toBe(true);
+      expect((await store.getTotp(alice.id))!.lastTimeStep).toBe(59_000_001);
+    });
+
+    it('lets exactly one of many parallel uses of a time step through, across instances', async () => {
+      const alice = await user();
+      const c = await store.setTotp({ userId: alice.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, t0);
+      const peer = await instance();
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? peer : store).useTotpStep(c.id, 59_000_000)));
+      expect(exactlyOne(results)).toBe(1);
+    });
+  });
+
+  describe('backup codes', () => {
+    it('counts unused codes and uses each once', async () => {
+      const alice = await user();
+      await store.replaceBackupCodes(alice.id, ['h1', 'h2', 'h3'], t0);
+      expect(await store.countBackupCodes(alice.id)).toBe(3);
+      expect(await store.consumeBackupCode(alice.id, 'h2', later(1))).toBe(true);
+      expect(await store.consumeBackupCode(alice.id, 'h2', later(2))).toBe(false);
+      expect(await store.consumeBackupCode(alice.id, 'unknown', later(2))).toBe(false);
+      expect(await store.countBackupCodes(alice.id)).toBe(2);
+    });
+
+    it('binds a code to its user', async () => {
+      const alice = await user('alice');
+      const bob = await user('bob');
+      await store.replaceBackupCodes(alice.id, ['h1'], t0);
+      expect(await store.consumeBackupCode(bob.id, 'h1', t0)).toBe(false);
+      expect(await store.consumeBackupCode(alice.id, 'h1', t0)).toBe(true);
+    });
+
+    it('replaces every code, used or not', async () => {
+      const alice = await user();
+      await store.replaceBackupCodes(alice.id, ['h1', 'h2'], t0);
+      await store.consumeBackupCode(alice.id, 'h1', t0);
+      await store.replaceBackupCodes(alice.id, ['h3'], later(1));
+      expect(await store.countBackupCodes(alice.id)).toBe(1);
+      expect(await store.consumeBackupCode(alice.id, 'h2', later(2))).toBe(false);
+      expect(await store.consumeBackupCode(alice.id, 'h3', later(2))).toBe(true);
+    });
+
+    it('adds codes beside the existing ones; adding a used code makes it usable again', async () => {
+      const alice = await user();
+      await store.replaceBackupCodes(alice.id, ['h1', 'h2'], t0);
+      await store.consumeBackupCode(alice.id, 'h1', t0);
+      await store.addBackupCodes(alice.id, ['h1', 'h3'], later(1));
+      expect(await store.countBackupCodes(alice.id)).toBe(3);
+      expect(await store.consumeBackupCode(alice.id, 'h1', later(2))).toBe(true);
+    });
+
+    it('lets exactly one of two parallel uses of a code through, across instances', async () => {
+      const alice = await user();
+      await store.replaceBackupCodes(alice.id, ['h1'], t0);
+      const peer = await instance();
+      const results = await Promise.all([store.consumeBackupCode(alice.id, 'h1', t0), peer.consumeBackupCode(alice.id, 'h1', t0)]);
+      expect(exactlyOne(results)).toBe(1);
+      expect(await store.countBackupCodes(alice.id)).toBe(0);
+    });
+  });
+
+  describe('clients', () => {
+    const app = {
+      clientId: 'app',
+      name: 'App',
+      allowedOrigins: ['https://app.example'],
+      clientSecretHash: 'hash',
+      sequence: [['password'], ['totp', 'sms']] as [['password'], ['totp', 'sms']],
+      acrSequences: { pwd: [['password']] as [['password']] },
+      defaultAcr: 'mfa',
+      allowPhoneEnrollment: true,
+      allowTotpEnrollment: false,
+    };
+
+    it('stores a client and reads it back', async () => {
+      expect(await store.upsertClient(app, t0)).toEqual({ ...app, createdAt: t0.toISOString() });
+      expect(await store.getClient('app')).toEqual({ ...app, createdAt: t0.toISOString() });
+      expect(await store.getClient('other')).toBeNull();
+    });
+
+    it('updates a client in place, keeping when it was created', async () => {
+      await store.upsertClient(app, t0);
+      const changed = await store.upsertClient({ ...app, name: 'App 2', clientSecretHash: null, allowPhoneEnrollment: false }, later(60));
+      expect(changed).toMatchObject({ name: 'App 2', clientSecretHash: null, allowPhoneEnrollment: false, createdAt: t0.toISOString() });
+    });
+
+    it('lists clients by id and deletes one', async () => {
+      await store.upsertClient({ ...app, clientId: 'zeta' }, t0);
+      await store.upsertClient(app, t0);
+      expect((await store.listClients()).map((c) => c.clientId)).toEqual(['app', 'zeta']);
+      expect(await store.deleteClient('zeta')).toBe(true);
+      expect(await store.deleteClient('zeta')).toBe(false);
+      expect((await store.listClients()).map((c) => c.clientId)).toEqual(['app']);
+    });
+  });
+
+  describe('signing keys', () => {
+    const key = (kid: string, at: Date) => ({ kid, alg: 'ES256', sealedPrivateJwk: `sealed-${kid}`, publicJwk: { kty: 'EC', kid }, createdAt: at.toISOString() });
+
+    it('lists keys newest first and retires all but the new one', async () => {
+      await store.addSigningKey(key('k1', t0));
+      await store.addSigningKey(key('k2', later(10)));
+      await store.retireSigningKeys('k2', later(10));
+      expect(await store.listSigningKeys()).toEqual([
+        { ...key('k2', later(10)), retiredAt: null },
+        { ...key('k1', t0), retiredAt: later(10).toISOString() },
+      ]);
+    });
+
+    it('keeps the retirement time of a key retired earlier', async () => {
+      await store.addSigningKey(key('k1', t0));
+      await store.addSigningKey(key('k2', later(10)));
+      await store.retireSigningKeys('k2', later(10));
+      await store.addSigningKey(key('k3', later(20)));
+      await store.retireSigningKeys('k3', later(20));
+      const retired = Object.fromEntries((await store.listSigningKeys()).map((k) => [k.kid, k.retiredAt]));
+      expect(retired).toEqual({ k3: null, k2: later(20).toISOString(), k1: later(10).toISOString() });
+    });
+
+    it('deletes keys retired before a time, never the active one', async () => {
+      await store.addSigningKey(key('k1', t0));
+      await store.addSigningKey(key('k2', later(10)));
+      await store.retireSigningKeys('k2', later(10));
+      await store.addSigningKey(key('k3', later(20)));
+      await store.retireSigningKeys('k3', later(20));
+      expect(await store.deleteSigningKeysRetiredBefore(later(15))).toBe(1);
+      expect(await store.deleteSigningKeysRetiredBefore(later(3600))).toBe(1);
+      expect((await store.listSigningKeys()).map((k) => k.kid)).toEqual(['k3']);
+    });
+  });
+
+  describe('flows', () => {
+    it('stores a flow and reads every field back', async () => {
+      const flow = flowRecord('f1');
+      await store.createFlow(flow);
+      expect(await store.getFlow('f1')).toEqual(flow);
+      expect(await store.getFlow('f2')).toBeNull();
+    });
+
+    it('saves a change when the version is current and bumps the version', async () => {
+      const alice = await user();
+      await store.createFlow(flowRecord('f1'));
+      const flow = (await store.getFlow('f1'))!;
+      Object.assign(flow, {
+        stepIndex: 1,
+        userId: alice.id,
+        methods: ['password'],
+        authTime: later(5).toISOString(),
+        data: { attempts: { password: 1 }, totpEnrollment: { sealedSecret: 's', startedAt: later(5).toISOString() } },
+      });
+      expect(await store.saveFlow(flow)).toBe(true);
+      expect(flow.version).toBe(2);
+      expect(await store.getFlow('f1')).toEqual(flow);
+
+      Object.assign(flow, { status: 'complete', result: { idToken: 'jwt', tokenType: 'Bearer', expiresIn: 300 } });
+      expect(await store.saveFlow(flow)).toBe(true);
+      expect(await store.getFlow('f1')).toMatchObject({ status: 'complete', result: { idToken: 'jwt' }, version: 3 });
+    });
+
+    it('refuses to save over a change made since the flow was read', async () => {
+      await store.createFlow(flowRecord('f1'));
+      const first = (await store.getFlow('f1'))!;
+      const stale = (await store.getFlow('f1'))!;
+      expect(await store.saveFlow({ ...first, stepIndex: 1 })).toBe(true);
+      expect(await store.saveFlow({ ...stale, stepIndex: 1, methods: ['password'] })).toBe(false);
+      expect(stale.version).toBe(1);
+      expect(await store.getFlow('f1')).toMatchObject({ methods: [], version: 2 });
+    });
+
+    it('lets exactly one of parallel saves of the same version through, across instances', async () => {
+      await store.createFlow(flowRecord('f1'));
+      const peer = await instance();
+      const copies = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? peer : store).getFlow('f1')));
+      const results = await Promise.all(copies.map((f, i) => (i % 2 ? peer : store).saveFlow({ ...f!, stepIndex: i })));
+      expect(exactlyOne(results)).toBe(1);
+      expect((await store.getFlow('f1'))!.version).toBe(2);
+    });
+
+    it('sweeps flows that expired before the given time and keeps the others', async () => {
+      await store.createFlow(flowRecord('old', { expiresAt: later(60).toISOString() }));
+      await store.createFlow(flowRecord('live', { expiresAt: later(600).toISOString() }));
+      await store.sweep(later(300));
+      expect(await store.getFlow('old')).toBeNull();
+      expect(await store.getFlow('live')).not.toBeNull();
+    });
+  });
+
+  describe('rate counters', () => {
+    it('counts hits in a fixed window and starts again in the next one', async () => {
+      const at = new Date('2026-11-22T10:00:10.000Z');
+      expect(await store.hit('password:alice', 60, at)).toEqual({ count: 1, resetAt: new Date('2026-11-22T10:01:00.000Z') });
+      expect((await store.hit('password:alice', 60, new Date('2026-11-22T10:00:59.999Z'))).count).toBe(2);
+      expect(await store.hit('password:alice', 60, new Date('2026-11-22T10:01:00.000Z'))).toEqual({ count: 1, resetAt: new Date('2026-11-22T10:02:00.000Z') });
+    });
+
+    it('keeps keys and window lengths apart', async () => {
+      await store.hit('password:alice', 60, t0);
+      await store.hit('password:alice', 60, t0);
+      expect((await store.hit('password:bob', 60, t0)).count).toBe(1);
+      expect((await store.hit('password:alice', 3600, t0)).count).toBe(1);
+    });
+
+    it('peeks without counting', async () => {
+      expect(await store.peek('sms:ip', 3600, t0)).toEqual({ count: 0, resetAt: later(3600) });
+      await store.hit('sms:ip', 3600, t0);
+      expect((await store.peek('sms:ip', 3600, later(10))).count).toBe(1);
+      expect((await store.peek('sms:ip', 3600, later(10))).count).toBe(1);
+    });
+
+    it('counts every one of many parallel hits, across instances', async () => {
+      const peer = await instance();
+      const counts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? peer : store).hit('flows:ip', 60, t0)));
+      expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+
+    it('sweeps counters of windows more than a day old', async () => {
+      await store.hit('old', 60, t0);
+      await store.hit('recent', 60, later(86_400));
+      await store.sweep(later(86_400 + 120));
+      expect((await store.peek('old', 60, t0)).count).toBe(0);
+      expect((await store.peek('recent', 60, later(86_400))).count).toBe(1);
+    });
+  });
+});

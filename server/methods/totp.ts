@@ -8,7 +8,8 @@ import type { Method, MethodContext } from './types.js';
 const codeBody = z.object({ code: z.string().trim().min(1).max(16) });
 
 const enrollmentContext = (ctx: MethodContext) => `totp-enrollment:${ctx.flow.id}`;
-const seedContext = (userId: string) => `totp-seed:${userId}`;
+/** Seals a user's confirmed TOTP seed; self-service re-enrolment seals with it too. */
+export const seedContext = (userId: string) => `totp-seed:${userId}`;
 
 function userOf(ctx: MethodContext) {
   if (!ctx.user) throw new MfaError('method_not_allowed');

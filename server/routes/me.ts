@@ -1,0 +1,68 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { MfaError } from '../errors.js';
+import { callerOf } from '../http/caller.js';
+import { parseBody } from '../http/validate.js';
+import { renewBackupCodes } from '../self-service/backup-codes.js';
+import { factorsView } from '../self-service/factors.js';
+import { assertFresh } from '../self-service/fresh.js';
+import { identify, type Identity } from '../self-service/identity.js';
+import { confirmPhone, sendPhoneCode } from '../self-service/phone.js';
+import { confirmTotpEnrollment, startTotpEnrollment } from '../self-service/totp.js';
+import type { Services } from '../services.js';
+
+const noBody = z.object({});
+const codeBody = z.object({ code: z.string().trim().min(1).max(16) });
+const phoneBody = z.object({ phone: z.string().trim().min(3).max(32) });
+
+/** Query names under which a token would land in access logs. */
+const TOKEN_PARAMS = ['access_token', 'id_token', 'token'];
+
+/**
+ * Self-service under /api/v1/me for a user signed in with this server (`Authorization: Bearer
+ * <id_token>`): reading the factors needs a valid token, changing one a fresh second factor.
+ */
+export function meRoutes(services: Services): Router {
+  const router = Router();
+
+  async function who(req: Request): Promise<Identity> {
+    if (TOKEN_PARAMS.some((name) => name in (req.query as Record<string, unknown>))) {
+      throw new MfaError('invalid_request', 'Send the token in the Authorization header, never in the URL.');
+    }
+    return identify(services, req.get('authorization'), callerOf(req));
+  }
+
+  /** Some answers hold secrets (keys, backup codes): no cache may keep any of them. */
+  const send = (res: Response, body: unknown) => void res.set('Cache-Control', 'no-store').json(body);
+
+  function change<S extends z.ZodType>(path: string, schema: S, run: (identity: Identity, body: z.output<S>, req: Request) => Promise<unknown>) {
+    router.post(path, async (req, res) => {
+      const identity = await who(req);
+      assertFresh(identity, services.config.selfService.freshSeconds, services.now());
+      send(res, await run(identity, parseBody(schema, req.body), req));
+    });
+  }
+
+  router.get('/', async (req, res) => send(res, await factorsView(services, await who(req))));
+
+  change('/totp/enroll', noBody, (identity, _body, req) => startTotpEnrollment(services, identity, callerOf(req).ip));
+
+  change('/totp/verify', codeBody, async (identity, { code }, req) => {
+    await confirmTotpEnrollment(services, identity, callerOf(req).ip, code);
+    return factorsView(services, identity);
+  });
+
+  change('/phone', phoneBody, (identity, { phone }, req) => sendPhoneCode(services, identity, callerOf(req).ip, phone));
+
+  change('/phone/verify', codeBody, async (identity, { code }, req) => {
+    await confirmPhone(services, identity, callerOf(req).ip, code);
+    return factorsView(services, identity);
+  });
+
+  change('/backup-codes', noBody, async (identity) => {
+    const backupCodes = await renewBackupCodes(services, identity);
+    return { ...(await factorsView(services, identity)), backupCodes };
+  });
+
+  return router;
+}

@@ -1,0 +1,26 @@
+import { maskEmail } from '../providers/email/mask.js';
+import { maskPhone } from '../providers/sms/phone.js';
+import type { Services } from '../services.js';
+import { freshUntil } from './fresh.js';
+import type { Identity } from './identity.js';
+
+/**
+ * What `GET /api/v1/me` answers: the user's factors, masked as in a login. `freshUntil` says
+ * until when changes are allowed without signing in again (null: only after a new sign-in).
+ */
+export async function factorsView(services: Services, identity: Identity) {
+  const { store, config } = services;
+  const user = (await store.getUser(identity.user.id)) ?? identity.user;
+  const [totp, remaining] = await Promise.all([store.getTotp(user.id), store.countBackupCodes(user.id)]);
+  return {
+    user: { username: user.username, displayName: user.displayName },
+    factors: {
+      password: true,
+      totp: { enrolled: totp !== null },
+      sms: { phone: user.phone ? maskPhone(user.phone) : null, disabled: user.smsDisabled },
+      email: { address: user.email ? maskEmail(user.email) : null },
+      backupCodes: { remaining },
+    },
+    freshUntil: freshUntil(identity, config.selfService.freshSeconds)?.toISOString() ?? null,
+  };
+}

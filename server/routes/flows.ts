@@ -23,6 +23,11 @@ const stepRoutes: [path: string, method: MethodName, action: string][] = [
 /** The flow API under /api/v1/flows; handles travel in bodies, never URLs. */
 export function flowRoutes(flows: FlowService): Router {
   const router = Router();
+  // Answers can hold an id_token, a TOTP secret or backup codes: no cache may keep them.
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
 
   router.post('/', async (req, res) => {
     res.status(201).json(await flows.start(req.body, callerOf(req)));

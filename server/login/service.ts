@@ -32,7 +32,8 @@ function assertOrigin(client: ClientRecord, caller: Caller) {
 
 function sequenceFor(client: ClientRecord, acr: string | undefined) {
   if (!acr || acr === client.defaultAcr) return { acr: client.defaultAcr, sequence: client.sequence };
-  const sequence = client.acrSequences[acr];
+  // Own keys only: `acr: "constructor"` must not find Object.prototype's.
+  const sequence = Object.hasOwn(client.acrSequences, acr) ? client.acrSequences[acr] : undefined;
   if (!sequence) throw new MfaError('invalid_request', `acr "${acr}" is not offered by this client.`);
   return { acr, sequence };
 }

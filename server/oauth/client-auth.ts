@@ -31,7 +31,8 @@ export function clientCredentials(authorization: string | undefined, body: Recor
 /** The client, when its secret matches the stored hash; `invalid_client` otherwise. */
 export async function authenticateClient(services: Services, credentials: ClientCredentials | null): Promise<ClientRecord> {
   const fail = () => new OAuthError('invalid_client', 'Client authentication failed.');
-  if (!credentials) throw fail();
+  // No client id holds NUL, and Postgres text cannot: such an id is simply unknown.
+  if (!credentials || credentials.clientId.includes('\u0000')) throw fail();
   const client = await services.store.getClient(credentials.clientId);
   const given = hashClientSecret(services.keyring, credentials.clientId, credentials.clientSecret);
   if (!client?.clientSecretHash || !constantTimeEqual(given, client.clientSecretHash)) throw fail();

@@ -1,4 +1,5 @@
 import '../widget/mfa-login.js';
+import '../widget/mfa-login-settings.js';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { MfaLoginCompleteDetail } from '../widget/events.js';
 import { showCredentials } from './credentials.js';
@@ -10,8 +11,25 @@ const status = document.querySelector<HTMLElement>('#verify-status')!;
 
 login.addEventListener('mfa-login-complete', (event) => void showToken(event.detail));
 
+const manage = document.querySelector<HTMLElement>('#manage')!;
+const settings = document.querySelector('mfa-login-settings')!;
+
+login.addEventListener('mfa-login-complete', (event) => {
+  settings.idToken = event.detail.idToken;
+  manage.hidden = false;
+});
+
+// A change needs a recent second factor: sign in again; the new token reaches the settings above.
+settings.addEventListener('mfa-login-reauthenticate', () => {
+  result.hidden = true;
+  void login.restart();
+  login.scrollIntoView({ behavior: 'smooth', block: 'start' });
+});
+
 document.querySelector('#restart')!.addEventListener('click', () => {
   result.hidden = true;
+  manage.hidden = true;
+  settings.idToken = '';
   void login.restart();
 });
 

@@ -43,12 +43,12 @@ function isFlowState(value: unknown): value is FlowState {
     && typeof (value as FlowState).status === 'string';
 }
 
-function isFlowError(value: unknown): value is FlowError {
+export function isFlowError(value: unknown): value is FlowError {
   return typeof value === 'object' && value !== null && typeof (value as FlowError).error === 'string';
 }
 
 /** The body may omit `retryAfter`; the contract always sends the `Retry-After` header. */
-function withRetryAfter(error: FlowError, response: Response): FlowError {
+export function withRetryAfter(error: FlowError, response: Response): FlowError {
   const message = typeof error.message === 'string' ? error.message : '';
   if (error.retryAfter !== undefined) return { ...error, message };
   const header = Number(response.headers.get('retry-after'));

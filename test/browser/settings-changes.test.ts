@@ -1,0 +1,158 @@
+import { deepEqual, equal, match, notOk, ok } from './assert.js';
+import { errorReply, FakeServer } from './fake-server.js';
+import { $, click, control, enter, factors, field, me, mountSettings, status, text, title, unmountAll } from './settings-fixture.js';
+import { inMinutes, inSeconds } from './states.js';
+
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const CODES = ['abcde-12345', 'fghij-67890', 'klmno-13579'];
+
+describe('<mfa-login-settings>: changes', () => {
+  let server: FakeServer;
+  let clipboard: string[];
+  beforeEach(() => {
+    server = new FakeServer().on('/api/v1/me', { body: me() }).install();
+    clipboard = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (value: string) => void clipboard.push(value) },
+    });
+  });
+  afterEach(() => {
+    unmountAll();
+    server.uninstall();
+    delete (navigator as { clipboard?: unknown }).clipboard;
+  });
+
+  describe('a new authenticator app', () => {
+    beforeEach(() => {
+      server.on('/api/v1/me/totp/enroll', {
+        body: { enrollment: { qrSvg: '<svg onload="alert(1)"></svg>', qrDataUrl: PNG, secret: 'JBSWY3DPEHPK3PXPABCD', otpauthUri: 'otpauth://totp/x:alice?secret=JBSWY3DPEHPK3PXPABCD' } },
+      });
+    });
+
+    it('shows the QR code and the manual key, then confirms a code', async () => {
+      server.on('/api/v1/me/totp/verify', { body: me() });
+      const el = await mountSettings();
+      await click(el, 'Set up a new authenticator app');
+      deepEqual(server.last('/api/v1/me/totp/enroll').body, {});
+      equal($<HTMLImageElement>(el, 'img[part="qr"]').getAttribute('src'), PNG);
+      match($<HTMLImageElement>(el, 'img[part="qr"]').alt, /QR code/);
+      equal($(el, '[part="secret"]').textContent, 'JBSW Y3DP EHPK 3PXP ABCD');
+      notOk(el.shadowRoot!.innerHTML.includes('onload'), 'the server’s SVG is never put in the page');
+      equal(el.shadowRoot!.activeElement, field(el, 'Code'), 'focus moves to the code field');
+      await click(el, 'Copy key');
+      deepEqual(clipboard, ['JBSWY3DPEHPK3PXPABCD']);
+
+      await enter(el, 'Code', '123456');
+      deepEqual(server.last('/api/v1/me/totp/verify').body, { code: '123456' });
+      equal(title(el), 'Your sign-in methods');
+      match(status(el), /authenticator app is set up/);
+    });
+
+    it('marks a wrong code and says how many attempts are left', async () => {
+      server.on('/api/v1/me/totp/verify', errorReply(401, 'invalid_code', { attemptsRemaining: 4 }));
+      const el = await mountSettings();
+      await click(el, 'Set up a new authenticator app');
+      await enter(el, 'Code', '000000');
+      const alert = $(el, '[role="alert"]');
+      match(alert.textContent, /That code is not right\.\s+4 attempts left\./);
+      equal(field(el, 'Code').getAttribute('aria-invalid'), 'true');
+      equal(field(el, 'Code').getAttribute('aria-describedby'), alert.id);
+    });
+
+    it('goes back to the list on Cancel', async () => {
+      const el = await mountSettings();
+      await click(el, 'Set up a new authenticator app');
+      await click(el, 'Cancel');
+      equal(title(el), 'Your sign-in methods');
+      equal(server.calls('/api/v1/me/totp/verify').length, 0);
+    });
+  });
+
+  describe('a new phone number', () => {
+    const sent = () => ({ body: { phone: '+1 ••• ••• 0199', sent: true, resendAfter: inSeconds(30), codeExpiresAt: inMinutes(5), attemptsRemaining: 3 } });
+
+    it('asks for the number, texts a code to it and confirms it', async () => {
+      server.on('/api/v1/me/phone', sent()).on('/api/v1/me/phone/verify', { body: me({ sms: { phone: '+1 ••• ••• 0199', disabled: false } }) });
+      const el = await mountSettings();
+      await click(el, 'Change phone number');
+      equal(el.shadowRoot!.activeElement, field(el, 'Mobile number'));
+      equal(field(el, 'Mobile number').type, 'tel');
+      await enter(el, 'Mobile number', '+1 201 555 0199');
+      deepEqual(server.last('/api/v1/me/phone').body, { phone: '+1 201 555 0199' });
+      match(text(el), /We sent a code to \+1\u00a0•••\u00a0•••\u00a00199/);
+      match(text(el), /You can ask for a new code in \d+ s/);
+
+      await enter(el, 'Code', '654321');
+      deepEqual(server.last('/api/v1/me/phone/verify').body, { code: '654321' });
+      ok(factors(el).includes('Text message (SMS): +1\u00a0•••\u00a0•••\u00a00199'));
+      match(status(el), /phone number is changed/);
+    });
+
+    it('resends to the number typed', async () => {
+      server.on('/api/v1/me/phone', { body: { ...sent().body, resendAfter: inSeconds(-1) } });
+      const el = await mountSettings();
+      await click(el, 'Change phone number');
+      await enter(el, 'Mobile number', '+12015550199');
+      await click(el, 'Resend code');
+      deepEqual(server.calls('/api/v1/me/phone').map((r) => r.body), [{ phone: '+12015550199' }, { phone: '+12015550199' }]);
+    });
+
+    it('shows why a number is refused', async () => {
+      server.on('/api/v1/me/phone', errorReply(429, 'rate_limited', { retryAfter: 42 }));
+      const el = await mountSettings();
+      await click(el, 'Change phone number');
+      await enter(el, 'Mobile number', '+12015550199');
+      match($(el, '[role="alert"]').textContent, /Too many requests\.\s+Try again in 42 s\./);
+    });
+  });
+
+  describe('new backup codes', () => {
+    beforeEach(() => {
+      server.on('/api/v1/me/backup-codes', { body: { ...me({ backupCodes: { remaining: 3 } }), backupCodes: CODES } });
+    });
+
+    async function makeCodes() {
+      const el = await mountSettings();
+      await click(el, 'Make new backup codes');
+      match(text(el), /old ones stop working/);
+      equal(server.calls('/api/v1/me/backup-codes').length, 0, 'nothing happens before the warning is confirmed');
+      await click(el, 'Make new backup codes');
+      return el;
+    }
+
+    it('shows the new codes once, with copy and a .txt download', async () => {
+      const el = await makeCodes();
+      equal(title(el), 'Save your backup codes');
+      deepEqual([...el.shadowRoot!.querySelectorAll('[part="codes"] li')].map((li) => li.textContent), CODES);
+      await click(el, 'Copy all');
+      deepEqual(clipboard, [CODES.join('\n')]);
+      const link = control(el, 'Download .txt') as unknown as HTMLAnchorElement;
+      match(link.download, /\.txt$/);
+      const body = await (await server.fetch(link.href)).text();
+      for (const code of CODES) ok(body.includes(code), `download holds ${code}`);
+    });
+
+    it('goes back to the list only once the user says the codes are saved, and forgets them', async () => {
+      const el = await makeCodes();
+      const proceed = control(el, 'Continue');
+      equal(proceed.disabled, true);
+      $<HTMLInputElement>(el, '#saved').click();
+      await el.updateComplete;
+      equal(proceed.disabled, false);
+      await click(el, 'Continue');
+      ok(factors(el).includes('Backup code: 3 codes left'));
+      match(status(el), /new backup codes are ready/);
+      notOk(el.shadowRoot!.innerHTML.includes(CODES[0]!), 'the codes are not kept on screen');
+      equal(el.settings.backupCodes, undefined);
+    });
+
+    it('can be called off at the warning', async () => {
+      const el = await mountSettings();
+      await click(el, 'Make new backup codes');
+      await click(el, 'Cancel');
+      equal(title(el), 'Your sign-in methods');
+      equal(server.calls('/api/v1/me/backup-codes').length, 0);
+    });
+  });
+});

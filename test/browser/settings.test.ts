@@ -1,0 +1,129 @@
+import type { MfaLoginReauthenticateDetail } from '../../widget/mfa-login-settings.js';
+import { deepEqual, equal, match, notOk, ok } from './assert.js';
+import { errorReply, FakeServer } from './fake-server.js';
+import { $, click, control, factors, me, mountSettings, recordHeaders, settle, text, title, TOKEN, unmountAll } from './settings-fixture.js';
+import { fakeIdToken } from './states.js';
+
+describe('<mfa-login-settings>: the factors and the token', () => {
+  let server: FakeServer;
+  let headers: Headers[];
+  let asked: CustomEvent<MfaLoginReauthenticateDetail>[];
+  const onReauthenticate = (e: CustomEvent<MfaLoginReauthenticateDetail>) => asked.push(e);
+
+  beforeEach(() => {
+    server = new FakeServer().on('/api/v1/me', { body: me() }).install();
+    headers = recordHeaders();
+    asked = [];
+    document.addEventListener('mfa-login-reauthenticate', onReauthenticate);
+  });
+  afterEach(() => {
+    unmountAll();
+    server.uninstall();
+    document.removeEventListener('mfa-login-reauthenticate', onReauthenticate);
+  });
+
+  it('lists each sign-in method with its state', async () => {
+    const el = await mountSettings();
+    equal(title(el), 'Your sign-in methods');
+    deepEqual(factors(el), [
+      'Password: Set',
+      'Authenticator app: Set up',
+      'Text message (SMS): +1\u00a0•••\u00a0•••\u00a00123',
+      'E-mail code: a•••@example.com',
+      'Backup code: 7 codes left',
+    ]);
+    ok(control(el, 'Set up a new authenticator app'));
+    ok(control(el, 'Change phone number'));
+    ok(control(el, 'Make new backup codes'));
+  });
+
+  it('offers to add what is missing and hides what the account may not change', async () => {
+    server.on('/api/v1/me', { body: me({ totp: { enrolled: false }, sms: { phone: null, disabled: true }, email: { address: null } }) });
+    const el = await mountSettings();
+    deepEqual(factors(el).slice(1, 4), [
+      'Authenticator app: Not set up',
+      'Text message (SMS): Text messages are turned off for this account.',
+      'E-mail code: No e-mail address',
+    ]);
+    ok(control(el, 'Set up authenticator app'));
+    notOk(text(el).includes('phone number'), 'no phone action when SMS is off');
+  });
+
+  it('describes each action button by its factor', async () => {
+    const el = await mountSettings();
+    const button = control(el, 'Make new backup codes');
+    const described = button.getAttribute('aria-describedby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)!.textContent);
+    deepEqual(described, ['Backup code', '7 codes left']);
+  });
+
+  it('sends the id_token as a Bearer header, never in the URL, and no cookies', async () => {
+    await mountSettings();
+    const request = server.last('/api/v1/me');
+    equal(request.method, 'GET');
+    equal(request.credentials, 'omit');
+    notOk(request.url.includes(TOKEN), 'the token is not in the URL');
+    equal(headers[0]!.get('authorization'), `Bearer ${TOKEN}`);
+  });
+
+  it('also sends it with a change', async () => {
+    server.on('/api/v1/me/backup-codes', { body: { ...me(), backupCodes: ['aaaaa-bbbbb'] } });
+    const el = await mountSettings();
+    await click(el, 'Make new backup codes');
+    await click(el, 'Make new backup codes');
+    equal(server.last('/api/v1/me/backup-codes').method, 'POST');
+    equal(headers.at(-1)!.get('authorization'), `Bearer ${TOKEN}`);
+  });
+
+  it('asks for a sign-in and calls nothing without a token', async () => {
+    const el = await mountSettings({});
+    match(text(el), /Sign in to manage your sign-in methods/);
+    equal(server.requests.length, 0);
+  });
+
+  it('reads the factors again when it is given a new token', async () => {
+    const el = await mountSettings();
+    const next = fakeIdToken({ sub: 'u-1', n: 2 });
+    server.on('/api/v1/me', { body: me({ backupCodes: { remaining: 10 } }) });
+    el.idToken = next;
+    await settle(el);
+    equal(headers.at(-1)!.get('authorization'), `Bearer ${next}`);
+    ok(factors(el).includes('Backup code: 10 codes left'));
+  });
+
+  it('fires mfa-login-reauthenticate when a change needs a fresh sign-in, and says so', async () => {
+    server.on('/api/v1/me/totp/enroll', errorReply(401, 'unauthorized', { reauthenticate: true }));
+    const el = await mountSettings();
+    await click(el, 'Set up a new authenticator app');
+    equal(asked.length, 1);
+    ok(asked[0]!.bubbles && asked[0]!.composed, 'the event leaves the shadow root and bubbles');
+    deepEqual(asked[0]!.detail, { error: 'unauthorized', message: 'server says unauthorized' });
+    match($(el, '[role="alert"]').textContent, /sign in again/i);
+    equal(control(el, 'Change phone number').disabled, true, 'no more changes with this token');
+    await click(el, 'Sign in again');
+    equal(asked.length, 2);
+  });
+
+  it('fires it too when the token is no longer accepted at all', async () => {
+    server.on('/api/v1/me', errorReply(401, 'unauthorized'));
+    await mountSettings();
+    equal(asked.length, 1);
+  });
+
+  it('starts afresh with the new token after signing in again', async () => {
+    server.on('/api/v1/me/totp/enroll', errorReply(401, 'unauthorized', { reauthenticate: true }));
+    const el = await mountSettings();
+    await click(el, 'Set up a new authenticator app');
+    el.idToken = fakeIdToken({ sub: 'u-1', fresh: true });
+    await settle(el);
+    notOk(el.shadowRoot!.querySelector('[role="alert"]'), 'the message is gone');
+    equal(control(el, 'Change phone number').disabled, false);
+  });
+
+  it('offers a retry when the server cannot be reached', async () => {
+    server.on('/api/v1/me', 'network-down', { body: me() });
+    const el = await mountSettings();
+    match($(el, '[role="alert"]').textContent, /could not reach/);
+    await click(el, 'Try again');
+    equal(factors(el).length, 5);
+  });
+});

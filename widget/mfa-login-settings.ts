@@ -1,0 +1,275 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ClockController } from './clock.js';
+import { stringsFor } from './i18n/index.js';
+import { ERROR_ID, errorAlert } from './screens/alert.js';
+import { backupCodesScreen, backupCodesText } from './screens/backup-codes.js';
+import type { ScreenContext } from './screens/context.js';
+import { smsScreen } from './screens/sms.js';
+import { totpEnrollScreen } from './screens/totp-enroll.js';
+import { SettingsController } from './settings/controller.js';
+import { emitReauthenticate } from './settings/events.js';
+import { confirmBackupCodesScreen, factorsScreen } from './settings/factors.js';
+import { settingsStyles } from './settings/styles.js';
+import type { PhoneChallenge } from './settings/types.js';
+import { baseStyles } from './styles/base.js';
+import { screenStyles } from './styles/screens.js';
+import type { SmsOption } from './types.js';
+
+export type { MfaLoginReauthenticateDetail } from './settings/events.js';
+export type * from './settings/types.js';
+
+/** Errors about what the user typed: the field is marked invalid and selected for a retry. */
+const INPUT_ERRORS = new Set(['invalid_code', 'code_expired', 'invalid_request']);
+
+/** The phone panel speaks the login's SMS screen: a number to enrol, then the code sent to it. */
+function phoneOption(challenge: PhoneChallenge | undefined): SmsOption {
+  return { method: 'sms', enrolled: false, canEnroll: true, ...challenge };
+}
+
+/**
+ * The signed-in user's sign-in methods: see them, set up a new authenticator app, change the
+ * phone number (verified by a code sent to it) and make new backup codes.
+ *
+ * ```html
+ * <mfa-login-settings server="https://auth.example.com" id-token="eyJ…"></mfa-login-settings>
+ * ```
+ *
+ * Changes need a recent sign-in with a second factor. When the server wants a new one, the
+ * element says so and fires `mfa-login-reauthenticate`: show `<mfa-login>` again and hand the
+ * new id_token to `idToken`.
+ *
+ * @attr server - Base URL of the mfa-login server; empty means this page's origin.
+ * @attr id-token - An id_token from this server (also the `idToken` property). Sent only in the
+ *   Authorization header.
+ * @attr lang - Language of the texts (falls back to the nearest `lang` in the page).
+ *
+ * @event mfa-login-reauthenticate - `{error, message}`: the token is expired or not recent
+ *   enough for a change; sign the user in again.
+ *
+ * @csspart base - The card around everything.
+ * @csspart title - Each panel's heading.
+ * @csspart factors - The list of sign-in methods.
+ * @csspart form - Each form.
+ * @csspart label - Field and checkbox labels.
+ * @csspart input - Phone and code fields.
+ * @csspart button - Primary buttons.
+ * @csspart secondary-button - Factor actions, copy and download buttons.
+ * @csspart link-button - Cancel, resend, retry.
+ * @csspart link - Links (open in authenticator app).
+ * @csspart error - The inline error box.
+ * @csspart status - Polite status line ("Your phone number is changed.").
+ * @csspart note - Small print: countdowns, expiry times.
+ * @csspart qr - The enrolment QR code image.
+ * @csspart secret - The manual TOTP key.
+ * @csspart codes - The list of new backup codes.
+ *
+ * Custom properties: the same `--mfa-login-*` as `<mfa-login>`.
+ */
+export class MfaLoginSettings extends LitElement {
+  static override styles = [baseStyles, screenStyles, settingsStyles];
+
+  static override properties = {
+    server: { type: String },
+    idToken: { type: String, attribute: 'id-token' },
+    saved: { state: true },
+    notice: { state: true },
+  };
+
+  /** Base URL of the mfa-login server; empty means `location.origin`. */
+  declare server: string;
+  /** The id_token the user got from `<mfa-login>`. */
+  declare idToken: string;
+
+  /** The "I have saved these codes" checkbox. */
+  private declare saved: boolean;
+  private declare notice: string;
+
+  readonly settings = new SettingsController(this, () => ({ server: this.server ?? '', idToken: this.idToken ?? '' }));
+  private readonly clock = new ClockController(this);
+  private downloadUrl?: string;
+  private shownPanel?: string;
+  private focusPending = false;
+  private shownError?: object;
+
+  constructor() {
+    super();
+    this.server = '';
+    this.idToken = '';
+    this.saved = false;
+    this.notice = '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.revokeDownload();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('idToken') || changed.has('server')) void this.settings.reset();
+    const codes = this.settings.backupCodes;
+    if (codes && !this.downloadUrl) {
+      this.downloadUrl = URL.createObjectURL(new Blob([backupCodesText(this.strings(), codes)], { type: 'text/plain' }));
+    } else if (!codes) {
+      this.revokeDownload();
+      this.saved = false;
+    }
+    const { panel, enrollment, phoneChallenge } = this.settings;
+    const key = [panel, !!enrollment, phoneChallenge?.codeExpiresAt].join(':');
+    if (key !== this.shownPanel) {
+      // The first panel keeps focus where the page has it; later ones take it.
+      this.focusPending = this.shownPanel !== undefined;
+      this.shownPanel = key;
+      this.notice = '';
+    }
+  }
+
+  protected override render() {
+    const ctx = this.context();
+    const { settings } = this;
+    return html`<div part="base" class="card" lang=${ctx.lang}>
+      ${settings.reauthenticate ? this.renderReauthenticate(ctx) : errorAlert(ctx, settings.error, this.alertActions())}
+      <div class="screen">${this.renderPanel(ctx)}</div>
+      <p part="status" class="status" role="status">${this.notice || this.changedText(ctx)}</p>
+    </div>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const { panel, phoneChallenge } = this.settings;
+    this.clock.runUntil(panel === 'phone' && phoneChallenge?.resendAfter ? Date.parse(phoneChallenge.resendAfter) : undefined);
+    this.manageFocus();
+  }
+
+  private renderReauthenticate(ctx: ScreenContext) {
+    const s = ctx.t.settings;
+    return html`<div part="error" class="error" role="alert" id=${ERROR_ID}>
+      <p>${s.reauthenticate}</p>
+      <div class="row">
+        <button part="link-button" class="link" type="button" @click=${() => this.askToSignIn()}>${s.signInAgain}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderPanel(ctx: ScreenContext) {
+    const { settings } = this;
+    const copy = (text: string) => void this.copy(text);
+    switch (settings.panel) {
+      case 'totp':
+        return html`${totpEnrollScreen(ctx, { method: 'totp', enrolled: false, canEnroll: true }, settings.enrollment, {
+          enroll: settings.startTotp,
+          verify: settings.verifyTotp,
+          copy,
+        })}${this.cancelButton(ctx)}`;
+      case 'phone':
+        return html`${smsScreen(ctx, phoneOption(settings.phoneChallenge), {
+          send: settings.resendPhone,
+          verify: settings.verifyPhone,
+          enroll: settings.sendPhone,
+        })}${this.cancelButton(ctx)}`;
+      case 'confirm-backup-codes':
+        return html`${confirmBackupCodesScreen(ctx, { confirm: settings.regenerateBackupCodes })}
+          ${this.cancelButton(ctx)}`;
+      case 'backup-codes':
+        return backupCodesScreen(ctx, settings.backupCodes ?? [], this.saved, this.downloadUrl ?? '', {
+          copy,
+          savedChange: (saved) => (this.saved = saved),
+          continue: settings.cancel,
+        });
+      default:
+        if (settings.me) {
+          return factorsScreen(ctx, settings.me, {
+            startTotp: settings.startTotp,
+            changePhone: () => settings.open('phone'),
+            newBackupCodes: () => settings.open('confirm-backup-codes'),
+          });
+        }
+        if (!this.idToken) return html`<p class="hint">${ctx.t.settings.notSignedIn}</p>`;
+        return settings.busy ? html`<p class="hint">${ctx.t.loading}</p>` : nothing;
+    }
+  }
+
+  private cancelButton(ctx: ScreenContext) {
+    return html`<p class="cancel">
+      <button part="link-button" class="link" type="button" @click=${this.settings.cancel}>${ctx.t.settings.cancel}</button>
+    </p>`;
+  }
+
+  private alertActions() {
+    return { retry: this.settings.canRetry ? () => void this.settings.retry() : undefined };
+  }
+
+  private changedText(ctx: ScreenContext): string {
+    const s = ctx.t.settings;
+    const texts = { totp: s.totpChanged, phone: s.phoneChanged, 'backup-codes': s.codesChanged };
+    return this.settings.changed ? texts[this.settings.changed] : '';
+  }
+
+  private askToSignIn(): void {
+    const error = this.settings.error;
+    emitReauthenticate(this, { error: error?.error ?? 'unauthorized', message: error?.message ?? '' });
+  }
+
+  private context(): ScreenContext {
+    const lang = this.language();
+    const { error, busy, reauthenticate } = this.settings;
+    return {
+      t: stringsFor(lang),
+      lang,
+      // After a refusal that needs a new sign-in, every action would only be refused again.
+      busy: busy || reauthenticate,
+      errorId: error ? ERROR_ID : undefined,
+      invalid: !!error && INPUT_ERRORS.has(error.error),
+      now: this.clock.now(),
+    };
+  }
+
+  private language(): string {
+    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  private strings() {
+    return stringsFor(this.language());
+  }
+
+  private async copy(text: string): Promise<void> {
+    const t = this.strings();
+    try {
+      await navigator.clipboard.writeText(text);
+      this.notice = t.copied;
+    } catch {
+      this.notice = t.copyFailed;
+    }
+  }
+
+  /**
+   * A new panel (or the code step of one) moves focus to its first field, else its heading, so
+   * keyboard and screen reader users start there; a wrong code selects the field for a retry.
+   */
+  private manageFocus(): void {
+    const error = this.settings.error;
+    const root = this.renderRoot;
+    if (this.focusPending) {
+      this.focusPending = false;
+      const field = root.querySelector<HTMLElement>('.screen input:not([type="checkbox"]):not([disabled])');
+      (field ?? root.querySelector<HTMLElement>('.screen .title'))?.focus();
+    } else if (error && error !== this.shownError && INPUT_ERRORS.has(error.error)) {
+      const input = root.querySelector<HTMLInputElement>('.screen input[aria-invalid="true"]');
+      input?.focus();
+      input?.select();
+    }
+    this.shownError = error;
+  }
+
+  private revokeDownload(): void {
+    if (this.downloadUrl) URL.revokeObjectURL(this.downloadUrl);
+    this.downloadUrl = undefined;
+  }
+}
+
+if (!customElements.get('mfa-login-settings')) customElements.define('mfa-login-settings', MfaLoginSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfa-login-settings': MfaLoginSettings;
+  }
+}

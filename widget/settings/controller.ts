@@ -1,0 +1,150 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { TotpEnrollment } from '../types.js';
+import { callMe } from './api.js';
+import { emitReauthenticate } from './events.js';
+import type { Me, PhoneChallenge, SettingsConfig, SettingsError } from './types.js';
+
+/** Which part of the settings is on screen. */
+export type Panel = 'factors' | 'totp' | 'phone' | 'confirm-backup-codes' | 'backup-codes';
+
+/** A change just made, for the status line. */
+export type Change = 'totp' | 'phone' | 'backup-codes';
+
+const RETRYABLE = new Set(['network_error', 'unexpected_response']);
+
+/**
+ * Talks the self-service API for one `<mfa-login-settings>` and holds what it renders: the
+ * factors, the panel open, the change in progress, the last error, whether a call is under way.
+ */
+export class SettingsController {
+  me?: Me;
+  panel: Panel = 'factors';
+  error?: SettingsError;
+  busy = false;
+  /** The server asked for a new sign-in; nothing more is tried with this token. */
+  reauthenticate = false;
+  changed?: Change;
+  enrollment?: TotpEnrollment;
+  /** The number as typed, kept for "Resend code". */
+  phoneTyped = '';
+  phoneChallenge?: PhoneChallenge;
+  /** Shown once, until the user says they saved them; never stored. */
+  backupCodes?: string[];
+
+  private retryCall?: () => Promise<void>;
+  /** Bumped when the token changes, so answers meant for the old one are dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly config: () => SettingsConfig,
+    private readonly fetchImpl?: typeof fetch,
+  ) {}
+
+  get canRetry(): boolean {
+    return this.retryCall !== undefined;
+  }
+
+  /** Forgets everything about the previous token and reads the factors with the current one. */
+  reset(): Promise<void> {
+    this.generation++;
+    this.me = undefined;
+    this.busy = false;
+    this.reauthenticate = false;
+    this.closePanel();
+    this.open('factors');
+    this.changed = undefined;
+    return this.load();
+  }
+
+  load = () => this.call<Me>('', undefined, (me) => void (this.me = me));
+
+  startTotp = () =>
+    this.call<{ enrollment: TotpEnrollment }>('/totp/enroll', {}, ({ enrollment }) => {
+      this.enrollment = enrollment;
+      this.open('totp');
+    });
+
+  verifyTotp = (code: string) => this.call<Me>('/totp/verify', { code }, (me) => this.done(me, 'totp'));
+
+  sendPhone = (phone: string) =>
+    this.call<PhoneChallenge>('/phone', { phone }, (challenge) => {
+      this.phoneTyped = phone;
+      this.phoneChallenge = challenge;
+    });
+
+  resendPhone = () => this.sendPhone(this.phoneTyped);
+
+  verifyPhone = (code: string) => this.call<Me>('/phone/verify', { code }, (me) => this.done(me, 'phone'));
+
+  regenerateBackupCodes = () =>
+    this.call<Me & { backupCodes: string[] }>('/backup-codes', {}, ({ backupCodes, ...me }) => {
+      this.me = me;
+      this.backupCodes = backupCodes;
+      this.open('backup-codes');
+      this.changed = 'backup-codes';
+    });
+
+  /** Opens a panel that needs no server call first (phone number, backup code warning). */
+  open(panel: Panel): void {
+    this.panel = panel;
+    this.error = undefined;
+    this.retryCall = undefined;
+    if (panel !== 'factors') this.changed = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Back to the list; a half-done change is dropped (the server lets it expire). */
+  cancel = () => {
+    this.closePanel();
+    this.open('factors');
+  };
+
+  retry(): Promise<void> {
+    return this.retryCall?.() ?? Promise.resolve();
+  }
+
+  private done(me: Me, change: Change): void {
+    this.me = me;
+    this.closePanel();
+    this.open('factors');
+    this.changed = change;
+  }
+
+  private closePanel(): void {
+    this.enrollment = undefined;
+    this.phoneTyped = '';
+    this.phoneChallenge = undefined;
+    this.backupCodes = undefined;
+  }
+
+  /** One call at a time; a double click sends once. */
+  private async call<T>(path: string, body: Record<string, unknown> | undefined, accept: (data: T) => void): Promise<void> {
+    const { server, idToken } = this.config();
+    if (this.busy || !idToken || this.reauthenticate) return;
+    const generation = this.generation;
+    this.busy = true;
+    this.error = undefined;
+    this.retryCall = undefined;
+    this.host.requestUpdate();
+    const answer = await callMe<T>(server, idToken, path, body, this.fetchImpl);
+    if (generation !== this.generation) return;
+    this.busy = false;
+    if (answer.error) this.fail(answer.error, () => this.call(path, body, accept));
+    else accept(answer.data);
+    this.host.requestUpdate();
+  }
+
+  private fail(error: SettingsError, again: () => Promise<void>): void {
+    this.error = error;
+    this.changed = undefined;
+    if (RETRYABLE.has(error.error)) this.retryCall = again;
+    // Any 401 here has one remedy: a new sign-in, which only the page can show.
+    if (error.reauthenticate || error.error === 'unauthorized') {
+      this.reauthenticate = true;
+      this.closePanel();
+      this.panel = 'factors';
+      emitReauthenticate(this.host, { error: error.error, message: error.message });
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ScreenContext } from '../screens/context.js';
+import { title } from '../screens/fields.js';
+import type { Me } from './types.js';
+
+export interface FactorsActions {
+  startTotp(): void;
+  changePhone(): void;
+  newBackupCodes(): void;
+}
+
+/** A masked number should not break across lines on a narrow phone. */
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
+
+function factor(id: string, name: string, state: string, action: TemplateResult | typeof nothing = nothing) {
+  return html`<li class="factor">
+    <span class="factor-name" id=${`${id}-name`}>${name}</span>
+    <span class="factor-state" id=${`${id}-state`}>${state}</span>
+    ${action}
+  </li>`;
+}
+
+/** A button whose accessible description is its factor's state, e.g. "2 codes left". */
+function action(ctx: ScreenContext, id: string, label: string, run: () => void) {
+  return html`<button part="secondary-button" class="secondary" type="button" aria-describedby=${`${id}-name ${id}-state`}
+    ?disabled=${ctx.busy} @click=${run}>${label}</button>`;
+}
+
+/** The user's factors, each with what can be done about it. */
+export function factorsScreen(ctx: ScreenContext, me: Me, on: FactorsActions) {
+  const { t } = ctx;
+  const s = t.settings;
+  const { totp, sms, email, backupCodes } = me.factors;
+  return html`${title(s.title)}
+    <ul part="factors" class="factors">
+      ${factor('password', t.methods.password, s.isSet)}
+      ${factor('totp', t.methods.totp, totp.enrolled ? s.totpEnrolled : s.totpNotEnrolled,
+        action(ctx, 'totp', totp.enrolled ? s.replaceTotp : s.addTotp, on.startTotp))}
+      ${factor('sms', t.methods.sms, sms.disabled ? s.smsDisabled : sms.phone ? unbroken(sms.phone) : s.noPhone,
+        sms.disabled ? nothing : action(ctx, 'sms', sms.phone ? s.changePhone : s.addPhone, on.changePhone))}
+      ${factor('email', t.methods.email, email.address ?? s.noEmail)}
+      ${factor('backup-codes', t.methods.backup_code, s.codesLeft(backupCodes.remaining),
+        action(ctx, 'backup-codes', s.newCodes, on.newBackupCodes))}
+    </ul>`;
+}
+
+/** New codes kill the old ones at once: say so before making them. */
+export function confirmBackupCodesScreen(ctx: ScreenContext, on: { confirm(): void }) {
+  const s = ctx.t.settings;
+  return html`${title(s.newCodes)}
+    <p class="hint">${s.newCodesWarning}</p>
+    <button part="button" class="primary" type="button" ?disabled=${ctx.busy} @click=${on.confirm}>${s.newCodes}</button>`;
+}

@@ -1,0 +1,38 @@
+import { css } from 'lit';
+
+/** The factor list; everything else is the login's styles. */
+export const settingsStyles = css`
+  .factors {
+    margin: 0.5rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .factor {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25rem 1rem;
+    align-items: center;
+    padding: 0.75rem 0;
+    border-top: 1px solid var(--_border);
+  }
+  .factor:first-child {
+    border-top: 0;
+  }
+  .factor-name {
+    font-weight: 600;
+  }
+  .factor-state {
+    grid-column: 1;
+    color: var(--_muted);
+    font-size: 0.9375rem;
+  }
+  .factor .secondary {
+    grid-column: 2;
+    grid-row: 1 / span 2;
+    min-height: 2.5rem;
+    font-size: 0.9375rem;
+  }
+  .cancel {
+    margin-top: 0.75rem;
+  }
+`;

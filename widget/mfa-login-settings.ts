@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ClockController } from './clock.js';
 import { stringsFor } from './i18n/index.js';
-import { ERROR_ID, errorAlert } from './screens/alert.js';
+import { ERROR_ID, errorAlert, errorText } from './screens/alert.js';
 import { backupCodesScreen, backupCodesText } from './screens/backup-codes.js';
 import type { ScreenContext } from './screens/context.js';
 import { smsScreen } from './screens/sms.js';
@@ -142,8 +142,11 @@ export class MfaLoginSettings extends LitElement {
 
   private renderReauthenticate(ctx: ScreenContext) {
     const s = ctx.t.settings;
+    const error = this.settings.error;
+    // A refusal with its own reason (too many wrong codes) says it before what to do.
+    const reason = error && error.error !== 'unauthorized' ? `${errorText(ctx, error)} ` : '';
     return html`<div part="error" class="error" role="alert" id=${ERROR_ID}>
-      <p>${s.reauthenticate}</p>
+      <p>${reason}${s.reauthenticate}</p>
       <div class="row">
         <button part="link-button" class="link" type="button" @click=${() => this.askToSignIn()}>${s.signInAgain}</button>
       </div>

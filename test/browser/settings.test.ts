@@ -1,7 +1,7 @@
 import type { MfaLoginReauthenticateDetail } from '../../widget/mfa-login-settings.js';
 import { deepEqual, equal, match, notOk, ok } from './assert.js';
 import { errorReply, FakeServer } from './fake-server.js';
-import { $, click, control, factors, me, mountSettings, recordHeaders, settle, text, title, TOKEN, unmountAll } from './settings-fixture.js';
+import { $, click, control, enter, factors, me, mountSettings, recordHeaders, settle, text, title, TOKEN, unmountAll } from './settings-fixture.js';
 import { fakeIdToken } from './states.js';
 
 describe('<mfa-login-settings>: the factors and the token', () => {
@@ -101,6 +101,18 @@ describe('<mfa-login-settings>: the factors and the token', () => {
     equal(control(el, 'Change phone number').disabled, true, 'no more changes with this token');
     await click(el, 'Sign in again');
     equal(asked.length, 2);
+  });
+
+  it('sends the user to sign in again after too many wrong codes for a new app', async () => {
+    server
+      .on('/api/v1/me/totp/enroll', { body: { enrollment: { secret: 'JBSWY3DPEHPK3PXP' } } })
+      .on('/api/v1/me/totp/verify', errorReply(429, 'too_many_attempts', { reauthenticate: true }));
+    const el = await mountSettings();
+    await click(el, 'Set up a new authenticator app');
+    await enter(el, 'Code', '000000');
+    equal(asked.length, 1);
+    match($(el, '[role="alert"]').textContent, /Too many wrong attempts\.\s+For your security, sign in again/);
+    equal(title(el), 'Your sign-in methods');
   });
 
   it('fires it too when the token is no longer accepted at all', async () => {

@@ -8,7 +8,7 @@ import { methods } from '../methods/index.js';
 import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
-import { flowState } from './state.js';
+import { flowState, resultContext } from './state.js';
 
 /** Who is calling: the browser origin (if any) and the client address. */
 export interface Caller {
@@ -78,7 +78,8 @@ export function createFlowService(services: Services) {
       },
       now,
     );
-    flow.result = { idToken, tokenType: 'Bearer', expiresIn: tokens.idTokenTtlSeconds };
+    // Sealed like every other secret at rest: a copy of the database must not hold a live token.
+    flow.result = { idToken: services.keyring.seal(idToken, resultContext(flow.id)), tokenType: 'Bearer', expiresIn: tokens.idTokenTtlSeconds };
   }
 
   return {

@@ -3,6 +3,9 @@ import { pendingEnrollment } from '../methods/totp.js';
 import type { MethodContext, Option } from '../methods/types.js';
 import { currentStepMethods } from '../flow/engine.js';
 
+/** What a completed flow's id_token is sealed to in the store. */
+export const resultContext = (flowId: string) => `flow-result:${flowId}`;
+
 /** The contract's flow state, built from the flow and what each method offers this user. */
 export async function flowState(handle: string, ctx: MethodContext): Promise<Record<string, unknown>> {
   const { flow, user } = ctx;
@@ -22,6 +25,8 @@ export async function flowState(handle: string, ctx: MethodContext): Promise<Rec
     const enrollment = await pendingEnrollment(ctx);
     if (enrollment) state.enrollment = enrollment;
   }
-  if (flow.status === 'complete' && flow.result) state.result = flow.result;
+  if (flow.status === 'complete' && flow.result) {
+    state.result = { ...flow.result, idToken: ctx.services.keyring.open(flow.result.idToken, resultContext(flow.id)) };
+  }
   return state;
 }

@@ -81,6 +81,7 @@ export interface FlowData {
 export type FlowStatus = 'pending' | 'complete' | 'cancelled';
 
 export interface FlowResult {
+  /** Sealed with the master key (login/state.ts resultContext); opened only to answer. */
   idToken: string;
   tokenType: 'Bearer';
   expiresIn: number;

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { passwordStep, totpAt } from '../support/login.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const verifyTotp = (server: TestServer, flow: string, code: string) => server.post('/api/v1/flows/totp/verify', { flow, code });
+
+describe('TOTP codes', () => {
+  let server: TestServer;
+  let secret: string;
+  let used: string;
+  beforeEach(async () => {
+    server = await startTestServer();
+    const { flow } = await passwordStep(server);
+    secret = (await server.post('/api/v1/flows/totp/enroll', { flow })).body.enrollment.secret;
+    // Kept as sent: recomputing it later could land in the next time step.
+    used = await totpAt(secret, server.services.now());
+    expect((await verifyTotp(server, flow, used)).body.status).toBe('complete');
+  });
+  afterEach(() => server.stop());
+
+  /** A code no time step within the accepted window produces. */
+  async function wrongCode(): Promise<string> {
+    const now = server.services.now().getTime();
+    const valid = await Promise.all([-60_000, -30_000, 0, 30_000, 60_000].map((d) => totpAt(secret, new Date(now + d))));
+    return ['000000', '111111', '222222'].find((c) => !valid.includes(c))!;
+  }
+
+  it('refuses a code already accepted, in a second login in the same time step', async () => {
+    const { flow } = await passwordStep(server);
+    const replay = await verifyTotp(server, flow, used);
+    expect(replay.status).toBe(401);
+    expect(replay.body).toMatchObject({ error: 'invalid_code', attemptsRemaining: 4 });
+  });
+
+  it('refuses a code of an earlier step once a later one was used', async () => {
+    const { flow } = await passwordStep(server);
+    const earlier = await totpAt(secret, new Date(server.services.now().getTime() - 30_000));
+    expect((await verifyTotp(server, flow, earlier)).body.error).toBe('invalid_code');
+  });
+
+  it('accepts the next time step\'s code, so the refusal is about replay alone', async () => {
+    server.advance(30);
+    const { flow } = await passwordStep(server);
+    const next = await verifyTotp(server, flow, await totpAt(secret, server.services.now()));
+    expect(next.body.status).toBe('complete');
+  });
+
+  it('lets only one of two logins racing with the same fresh code through', async () => {
+    server.advance(30);
+    const code = await totpAt(secret, server.services.now());
+    const [a, b] = await Promise.all([passwordStep(server), passwordStep(server)]);
+    const results = await Promise.all([verifyTotp(server, a.flow, code), verifyTotp(server, b.flow, code)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+  });
+
+  it('ends the method after five wrong codes: then even the right code is refused in that flow', async () => {
+    server.advance(30);
+    const { flow } = await passwordStep(server);
+    const wrong = await wrongCode();
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await verifyTotp(server, flow, wrong)).body);
+    expect(answers.map((a) => a.error)).toEqual(['invalid_code', 'invalid_code', 'invalid_code', 'invalid_code', 'too_many_attempts']);
+    expect(answers.slice(0, 4).map((a) => a.attemptsRemaining)).toEqual([4, 3, 2, 1]);
+
+    const right = await verifyTotp(server, flow, await totpAt(secret, server.services.now()));
+    expect(right.status).toBe(429);
+    expect(right.body.error).toBe('too_many_attempts');
+    const state = await server.post('/api/v1/flows/introspect', { flow });
+    expect(state.body.status).toBe('pending');
+    expect(state.body.step.options.find((o: { method: string }) => o.method === 'totp').attemptsRemaining).toBe(0);
+  });
+});

@@ -17,7 +17,7 @@ describe('an unknown username and a wrong password look alike', () => {
   let server: TestServer;
   afterEach(() => server.stop());
 
-  async function start(config: ConfigInput = {}) {
+  async function start(config: NonNullable<ConfigInput['password']> = {}) {
     server = await startTestServer({ password: { windowSeconds: WINDOW, ...config } });
     // Counters use fixed windows: start just after one opens, so none closes mid-test.
     const now = Math.floor(server.services.now().getTime() / 1000);

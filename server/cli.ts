@@ -1,49 +1,111 @@
 import { ConfigError } from './config.js';
-import { cliContext, UsageError, type CliContext } from './cli/context.js';
+import { backupCodesGenerate, backupCodesImport } from './cli/backup-codes.js';
+import { clientAdd, clientList, clientRemove } from './cli/clients.js';
+import { CliError, cliContext, UsageError, type CliContext, type CliIo } from './cli/context.js';
+import { init } from './cli/init.js';
+import { keysList, keysRotate } from './cli/keys.js';
 import { start } from './cli/start.js';
+import { userDisableSms, userEnableSms, userResetTotp, userSetEmail, userSetPassword, userSetPhone } from './cli/user-factors.js';
+import { userAdd, userList, userRemove, userShow } from './cli/users.js';
 
-type Command = (cli: CliContext) => Promise<number>;
+interface Command {
+  run(cli: CliContext): Promise<number>;
+  /** The arguments after the command words. */
+  args: string;
+  summary: string;
+}
 
 /** Command words → handler; positionals after the words are the command's own. */
 const commands: Record<string, Command> = {
-  start,
+  init: { run: init, args: '[--force]', summary: 'write mfa-login.config.json and create the master key file' },
+  start: { run: start, args: '[--demo] [--port N] [--host H]', summary: 'start the server' },
+
+  'user add': {
+    run: userAdd,
+    args: '<username> [--display-name N] [--password P | --password-stdin] [--phone E164] [--email ADDRESS]',
+    summary: 'create a user; without a password one is generated and printed once',
+  },
+  'user list': { run: userList, args: '', summary: 'list users and their factors' },
+  'user show': { run: userShow, args: '<username>', summary: "a user's factors: password, TOTP, phone, SMS, e-mail, backup codes left" },
+  'user remove': { run: userRemove, args: '<username>', summary: 'delete a user with their authenticator and backup codes' },
+  'user set-password': { run: userSetPassword, args: '<username> [--password P | --password-stdin]', summary: 'set a password; without one a new one is printed once' },
+  'user set-phone': { run: userSetPhone, args: '<username> <phone | --clear>', summary: 'set (normalised to E.164) or remove the phone for SMS codes' },
+  'user set-email': { run: userSetEmail, args: '<username> <address | --clear>', summary: 'set or remove the address for e-mailed codes' },
+  'user disable-sms': { run: userDisableSms, args: '<username>', summary: 'stop offering SMS codes to the user (the phone is kept)' },
+  'user enable-sms': { run: userEnableSms, args: '<username>', summary: 'offer SMS codes again' },
+  'user reset-totp': { run: userResetTotp, args: '<username>', summary: 'forget the authenticator; the next login enrols a new one' },
+  'user backup-codes generate': { run: backupCodesGenerate, args: '<username>', summary: 'replace the backup codes with new ones, printed once' },
+  'user backup-codes import': {
+    run: backupCodesImport,
+    args: '<username> <code,code,...> [--replace]',
+    summary: 'add codes chosen elsewhere (8+ of a-z 0-9 -); --replace drops the old ones',
+  },
+
+  'client add': {
+    run: clientAdd,
+    args: '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment]',
+    summary: 'register an application; a generated secret is printed once',
+  },
+  'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },
+  'client remove': { run: clientRemove, args: '<clientId>', summary: 'delete a client' },
+
+  'keys rotate': { run: keysRotate, args: '', summary: 'new signing key; the old one stays in the JWKS until its tokens expire' },
+  'keys list': { run: keysList, args: '', summary: 'list signing keys' },
 };
+
+const commandLine = (words: string) => `mfa-login ${words}${commands[words]!.args ? ` ${commands[words]!.args}` : ''}`;
 
 const usage = `Usage: mfa-login <command> [options]
 
 Commands:
-  start [--demo] [--port N] [--host H]   start the server
+${Object.keys(commands)
+  .map((words) => `  ${commandLine(words).slice('mfa-login '.length)}\n      ${commands[words]!.summary}`)
+  .join('\n')}
 
 Global options:
   -c, --config FILE   config file (default ./mfa-login.config.json when present)
-  --json              machine-readable output`;
+  --json              one JSON document on stdout, for scripts
+  -h, --help          this text, or a command's usage
+
+The store comes from the config, or MFA_LOGIN_DB (SQLite file) / MFA_LOGIN_DATABASE_URL (Postgres).
+Exit codes: 0 done, 1 failed (e.g. unknown user, name taken), 2 usage error.`;
+
+/** Writes a failure the way the caller asked (text, or JSON with --json) and answers its exit code. */
+function fail(cli: CliContext, words: string | undefined, e: unknown): number {
+  if (e instanceof UsageError) {
+    if (cli.json) cli.err(JSON.stringify({ error: 'usage', message: e.message }));
+    else cli.err(`${e.message}\n\nUsage: ${words ? commandLine(words) : 'mfa-login <command> [options]'}\nRun "mfa-login --help" for every command.`);
+    return 2;
+  }
+  const code = e instanceof CliError ? e.code : e instanceof ConfigError ? 'config' : 'failed';
+  const message = (e as Error).message ?? String(e);
+  cli.err(cli.json ? JSON.stringify({ error: code, message }) : `Error: ${message}`);
+  return 1;
+}
 
 /** Runs one CLI invocation and answers its exit code: 0 ok, 1 failed, 2 usage. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io = { out: console.log, err: console.error }): Promise<number> {
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = { out: console.log, err: console.error }): Promise<number> {
   const cli = cliContext(argv, env, io);
+  const help = cli.argv.includes('--help') || cli.argv.includes('-h');
   const words = cli.argv.filter((a) => !a.startsWith('-'));
   const key = [words.slice(0, 3).join(' '), words.slice(0, 2).join(' '), words.slice(0, 1).join(' ')].find((k) => k in commands);
-  if (!key || cli.argv.includes('--help') || cli.argv.includes('-h')) {
-    (key ? io.out : io.err)(usage);
-    return key ? 0 : 2;
+  if (!key) {
+    if (help || words.length === 0) {
+      (help ? io.out : io.err)(usage);
+      return help ? 0 : 2;
+    }
+    return fail(cli, undefined, new UsageError(`Unknown command "${words.slice(0, 3).join(' ')}".`));
+  }
+  if (help) {
+    io.out(`Usage: ${commandLine(key)}\n  ${commands[key]!.summary}`);
+    return 0;
   }
   const depth = key.split(' ').length;
-  const command = commands[key]!;
+  const positionalStart = cli.argv.findIndex((_a, i) => cli.argv.slice(0, i + 1).filter((x) => !x.startsWith('-')).length === depth);
   try {
-    const positionalStart = cli.argv.findIndex((_a, i) => cli.argv.slice(0, i + 1).filter((x) => !x.startsWith('-')).length === depth);
-    return await command({ ...cli, argv: cli.argv.slice(positionalStart + 1) });
+    return await commands[key]!.run({ ...cli, argv: cli.argv.slice(positionalStart + 1) });
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${usage}`);
-      return 2;
-    }
-    if (e instanceof ConfigError) {
-      io.err(e.message);
-      return 1;
-    }
-    const err = e as Error;
-    io.err(cli.json ? JSON.stringify({ error: err.name, message: err.message }) : `Error: ${err.message}`);
-    return 1;
+    return fail(cli, key, e);
   }
 }
 

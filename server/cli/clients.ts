@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { clientRecord } from '../clients.js';
+import { clientSchema, sequenceSchema, type ClientConfig, type Sequence } from '../config.js';
+import type { Services } from '../services.js';
+import type { ClientRecord } from '../store/types.js';
+import { CliError, UsageError, type CliContext } from './context.js';
+import { parseInput } from './input.js';
+import { withServices } from './open.js';
+import { fields, table } from './output.js';
+
+const fromJson = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `not JSON; write a sequence like '[["password"],["totp","sms"]]'` });
+    return z.NEVER;
+  }
+});
+
+/** `--acr NAME=JSON`, repeatable: named sequences a flow picks with `acr`. */
+const acrList = z
+  .array(z.string())
+  .default([])
+  .transform((pairs, ctx) => {
+    const named: Record<string, Sequence> = {};
+    for (const pair of pairs) {
+      const at = pair.indexOf('=');
+      const name = pair.slice(0, at);
+      if (at < 1 || name.length > 100) {
+        ctx.addIssue({ code: 'custom', message: `"${pair}" is not NAME=SEQUENCE` });
+        return z.NEVER;
+      }
+      if (name in named) {
+        ctx.addIssue({ code: 'custom', message: `${name} is given twice` });
+        return z.NEVER;
+      }
+      const parsed = fromJson.pipe(sequenceSchema).safeParse(pair.slice(at + 1));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        ctx.addIssue({ code: 'custom', message: `${[name, ...issue.path.map(String)].join(' ')}: ${issue.message}` });
+        return z.NEVER;
+      }
+      named[name] = parsed.data;
+    }
+    return named;
+  });
+
+/** The options of `client add`, each checked by the matching field of the config's client schema. */
+const addInput = z.object({
+  clientId: clientSchema.shape.clientId,
+  name: clientSchema.shape.name,
+  origin: clientSchema.shape.allowedOrigins,
+  sequence: fromJson.pipe(sequenceSchema).optional(),
+  acr: acrList,
+  'default-acr': clientSchema.shape.defaultAcr,
+  secret: clientSchema.shape.clientSecret,
+  'generate-secret': z.boolean().default(false),
+  'allow-phone-enrollment': z.boolean().default(false),
+});
+
+export interface ClientView {
+  clientId: string;
+  name: string;
+  allowedOrigins: string[];
+  hasSecret: boolean;
+  sequence: ClientRecord['sequence'];
+  acrSequences: ClientRecord['acrSequences'];
+  defaultAcr: string;
+  allowPhoneEnrollment: boolean;
+  allowTotpEnrollment: boolean;
+  /** `config`: defined in the config file, which wins over the store at every start. */
+  source: 'store' | 'config';
+}
+
+function clientView(c: Omit<ClientRecord, 'createdAt'>, source: ClientView['source']): ClientView {
+  const { clientSecretHash, ...rest } = c;
+  return { ...rest, hasSecret: clientSecretHash !== null, source };
+}
+
+const showSequence = (s: ClientRecord['sequence']) => s.map((step) => step.join('|')).join(' → ');
+
+function describeClient(v: ClientView): string[] {
+  return [
+    `${v.clientId} (${v.name})`,
+    ...fields([
+      ['origins', v.allowedOrigins.join(' ') || 'none (only calls without an Origin, such as servers)'],
+      ['sequence', `${showSequence(v.sequence)}  (acr ${v.defaultAcr})`],
+      ...Object.entries(v.acrSequences).map(([acr, s]): [string, string] => [`acr ${acr}`, showSequence(s)]),
+      ['secret', v.hasSecret ? 'set' : 'none'],
+      ['phone enrolment', v.allowPhoneEnrollment ? 'allowed' : 'not allowed'],
+    ]),
+  ];
+}
+
+function inConfig(services: Services, clientId: string): ClientConfig | undefined {
+  return services.config.clients.find((c) => c.clientId === clientId);
+}
+
+/** `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment]` */
+export async function clientAdd(cli: CliContext): Promise<number> {
+  const input = parseInput(cli, {
+    positionals: ['clientId'],
+    options: {
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      sequence: { type: 'string' },
+      acr: { type: 'string', multiple: true },
+      'default-acr': { type: 'string' },
+      secret: { type: 'string' },
+      'generate-secret': { type: 'boolean' },
+      'allow-phone-enrollment': { type: 'boolean' },
+    },
+    schema: addInput,
+  });
+  if (input.secret !== undefined && input['generate-secret']) throw new UsageError('Use either --secret or --generate-secret, not both.');
+  const secret = input['generate-secret'] ? randomBytes(32).toString('base64url') : input.secret;
+  const client = clientSchema.parse({
+    clientId: input.clientId,
+    name: input.name,
+    allowedOrigins: input.origin,
+    ...(input.sequence ? { sequence: input.sequence } : {}),
+    acrSequences: input.acr,
+    defaultAcr: input['default-acr'],
+    ...(secret ? { clientSecret: secret } : {}),
+    allowPhoneEnrollment: input['allow-phone-enrollment'],
+  });
+  return withServices(cli, async (services) => {
+    if (inConfig(services, client.clientId)) throw new CliError(`Client "${client.clientId}" is defined in the config file; change it there.`, 'conflict');
+    if (await services.store.getClient(client.clientId)) throw new CliError(`A client "${client.clientId}" already exists.`, 'conflict');
+    const record = await services.store.upsertClient(clientRecord(client, services.keyring), services.now());
+    const view = clientView(record, 'store');
+    const generated = input['generate-secret'] ? { clientSecret: secret } : {};
+    cli.print({ client: view, ...generated }, () => [
+      `Added client ${view.clientId}.`,
+      ...describeClient(view).slice(1),
+      ...(generated.clientSecret ? [`Client secret: ${generated.clientSecret}`, 'It is shown only this once and stored only as a hash.'] : []),
+    ]);
+    return 0;
+  });
+}
+
+/** `client list`: clients in the store and those defined in the config file. */
+export async function clientList(cli: CliContext): Promise<number> {
+  parseInput(cli, { schema: z.object({}) });
+  return withServices(cli, async (services) => {
+    const stored = await services.store.listClients();
+    const byId = new Map<string, ClientView>(stored.map((c) => [c.clientId, clientView(c, inConfig(services, c.clientId) ? 'config' : 'store')]));
+    // A config client reaches the store at the next start; show it already.
+    for (const c of services.config.clients) if (!byId.has(c.clientId)) byId.set(c.clientId, clientView(clientRecord(c, services.keyring), 'config'));
+    const clients = [...byId.values()].sort((a, b) => a.clientId.localeCompare(b.clientId));
+    cli.print({ clients }, () =>
+      clients.length === 0
+        ? ['No clients yet. Add one with: mfa-login client add <clientId> --name NAME --origin URL']
+        : table([
+            ['CLIENT ID', 'NAME', 'ORIGINS', 'SEQUENCE', 'SECRET', 'SOURCE'],
+            ...clients.map((c) => [c.clientId, c.name, c.allowedOrigins.join(' ') || '-', showSequence(c.sequence), c.hasSecret ? 'yes' : 'no', c.source]),
+          ]),
+    );
+    return 0;
+  });
+}
+
+/** `client remove <clientId>` */
+export async function clientRemove(cli: CliContext): Promise<number> {
+  const { clientId } = parseInput(cli, { positionals: ['clientId'], schema: z.object({ clientId: clientSchema.shape.clientId }) });
+  return withServices(cli, async (services) => {
+    if (inConfig(services, clientId)) throw new CliError(`Client "${clientId}" is defined in the config file; remove it there.`, 'conflict');
+    if (!(await services.store.deleteClient(clientId))) throw new CliError(`No client "${clientId}".`, 'not_found');
+    cli.print({ removed: clientId }, () => `Removed client ${clientId}. Flows it started can no longer finish.`);
+    return 0;
+  });
+}

@@ -1,0 +1,33 @@
+import { buildServices } from '../build-services.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { loadMasterKey } from '../crypto/keyring.js';
+import { createLogger } from '../logger.js';
+import type { Services } from '../services.js';
+import { CliError, type CliContext } from './context.js';
+
+/**
+ * Builds the services from the config (the store migrated, the key loaded), runs `fn` and
+ * always closes the store, so the process can exit.
+ */
+export async function withServices<T>(cli: CliContext, fn: (services: Services) => Promise<T>): Promise<T> {
+  const config = loadConfig(cli.configFile, cli.env);
+  // stdout carries the command's answer (one JSON document with --json); logs go to stderr.
+  const logger = createLogger(config, process.stderr);
+  try {
+    loadMasterKey(config.keyFile, cli.env);
+  } catch (e) {
+    throw new CliError(`Cannot load the master key: ${(e as Error).message}`);
+  }
+  let services: Services;
+  try {
+    services = await buildServices(config, { env: cli.env, logger });
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new CliError(`Cannot open the ${config.store.type} store: ${(e as Error).message}`);
+  }
+  try {
+    return await fn(services);
+  } finally {
+    await services.store.close();
+  }
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { Services } from '../services.js';
+import type { UserPatch, UserRecord } from '../store/types.js';
+import { UsageError, type CliContext } from './context.js';
+import { emailArg, phoneArg, usernameArg } from './fields.js';
+import { parseInput, parseValue } from './input.js';
+import { withServices } from './open.js';
+import { choosePassword, passwordFields, passwordOptions } from './password-input.js';
+import { usernameOnly } from './users.js';
+import { describeUser, findUser, userView } from './user-view.js';
+
+/** Applies `patch` to the named user and prints the result. */
+async function patchUser(cli: CliContext, username: string, patch: (user: UserRecord, services: Services) => Promise<UserPatch> | UserPatch, done: string): Promise<number> {
+  return withServices(cli, async (services) => {
+    const user = await findUser(services, username);
+    const changed = await services.store.updateUser(user.id, await patch(user, services), services.now());
+    const view = await userView(services, changed);
+    cli.print({ user: view }, () => [`${done} for ${view.username}.`, ...describeUser(view).slice(1)]);
+    return 0;
+  });
+}
+
+/** `user set-password <username> [--password P | --password-stdin]`; without either, a new one is printed once. */
+export async function userSetPassword(cli: CliContext): Promise<number> {
+  const input = parseInput(cli, { positionals: ['username'], options: passwordOptions, schema: z.object({ username: usernameArg, ...passwordFields }) });
+  const { password, generated } = await choosePassword(cli, input);
+  return withServices(cli, async (services) => {
+    const user = await findUser(services, input.username);
+    await services.store.updateUser(user.id, { passwordHash: await services.passwords.hash(password) }, services.now());
+    cli.print({ username: user.username, ...(generated ? { password } : {}) }, () => [
+      `Set a new password for ${user.username}.`,
+      ...(generated ? [`Password: ${password}`, 'It is shown only this once: hand it over safely.'] : []),
+    ]);
+    return 0;
+  });
+}
+
+/** One value or --clear, never both. */
+function valueOrClear(kind: string) {
+  return {
+    positionals: ['username', kind],
+    options: { clear: { type: 'boolean' } },
+    schema: z
+      .object({ username: usernameArg, [kind]: z.string().min(1).optional(), clear: z.boolean().optional() })
+      .transform((v): { username: string; value: string | null } => {
+        const value = v[kind] as string | undefined;
+        if ((value === undefined) === (v.clear !== true)) throw new UsageError(`Give either <${kind}> or --clear.`);
+        return { username: v.username as string, value: value ?? null };
+      }),
+  } as const;
+}
+
+/** `user set-phone <username> <phone|--clear>` */
+export async function userSetPhone(cli: CliContext): Promise<number> {
+  const { username, value } = parseInput(cli, valueOrClear('phone'));
+  return patchUser(cli, username, (_u, services) => ({ phone: value === null ? null : parseValue(phoneArg(services.config.sms.defaultCountry), value, '<phone>') }), value === null ? 'Removed the phone' : 'Set the phone');
+}
+
+/** `user set-email <username> <address|--clear>` */
+export async function userSetEmail(cli: CliContext): Promise<number> {
+  const { username, value } = parseInput(cli, valueOrClear('address'));
+  const email = value === null ? null : parseValue(emailArg, value, '<address>');
+  return patchUser(cli, username, () => ({ email }), email === null ? 'Removed the e-mail address' : 'Set the e-mail address');
+}
+
+/** `user disable-sms <username>`: SMS codes are no longer offered, the phone stays. */
+export async function userDisableSms(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return patchUser(cli, username, () => ({ smsDisabled: true }), 'Disabled SMS codes');
+}
+
+/** `user enable-sms <username>` */
+export async function userEnableSms(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return patchUser(cli, username, () => ({ smsDisabled: false }), 'Enabled SMS codes');
+}
+
+/** `user reset-totp <username>`: forgets the authenticator, so the next login that offers TOTP enrols again. */
+export async function userResetTotp(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return withServices(cli, async (services) => {
+    const user = await findUser(services, username);
+    const removed = await services.store.deleteTotp(user.id);
+    cli.print({ username: user.username, removed }, () =>
+      removed ? `Removed the authenticator of ${user.username}: the next login enrols a new one.` : `${user.username} had no authenticator enrolled; nothing changed.`,
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,64 @@
+import type { Services } from '../services.js';
+import type { UserRecord } from '../store/types.js';
+import { CliError } from './context.js';
+import { fields } from './output.js';
+
+/** A user's factors as an operator sees them; the full phone number is for the operator only, never a log. */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordSet: boolean;
+  totp: { enrolled: boolean; enrolledAt: string | null };
+  phone: string | null;
+  smsDisabled: boolean;
+  email: string | null;
+  backupCodesRemaining: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function findUser(services: Services, username: string): Promise<UserRecord> {
+  const user = await services.store.findUserByUsername(username);
+  if (!user) throw new CliError(`No user named "${username}".`, 'not_found');
+  return user;
+}
+
+export async function userView(services: Services, user: UserRecord): Promise<UserView> {
+  const totp = await services.store.getTotp(user.id);
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    passwordSet: user.passwordHash.length > 0,
+    totp: { enrolled: totp !== null, enrolledAt: totp?.createdAt ?? null },
+    phone: user.phone,
+    smsDisabled: user.smsDisabled,
+    email: user.email,
+    backupCodesRemaining: await services.store.countBackupCodes(user.id),
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
+}
+
+export function smsState(v: UserView): string {
+  if (!v.phone) return 'no phone';
+  return v.smsDisabled ? 'disabled' : 'enabled';
+}
+
+export function describeUser(v: UserView): string[] {
+  return [
+    `${v.username} (${v.displayName})`,
+    ...fields([
+      ['id', v.id],
+      ['password', v.passwordSet ? 'set' : 'not set'],
+      ['TOTP', v.totp.enrolled ? `enrolled ${v.totp.enrolledAt}` : 'not enrolled (enrols at the next login that offers it)'],
+      ['phone', v.phone ?? 'none'],
+      ['SMS codes', smsState(v)],
+      ['e-mail', v.email ?? 'none'],
+      ['backup codes', `${v.backupCodesRemaining} left`],
+      ['created', v.createdAt],
+      ['updated', v.updatedAt],
+    ]),
+  ];
+}

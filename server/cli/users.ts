@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { UsernameTakenError } from '../store/types.js';
+import { CliError, type CliContext } from './context.js';
+import { displayNameArg, emailArg, phoneArg, usernameArg } from './fields.js';
+import { parseInput, parseValue } from './input.js';
+import { withServices } from './open.js';
+import { table } from './output.js';
+import { choosePassword, passwordFields, passwordOptions } from './password-input.js';
+import { describeUser, findUser, smsState, userView } from './user-view.js';
+
+export const usernameOnly = { positionals: ['username'], schema: z.object({ username: usernameArg }) } as const;
+
+/** `user add <username> [--display-name N] [--password P | --password-stdin] [--phone E164] [--email A]` */
+export async function userAdd(cli: CliContext): Promise<number> {
+  const input = parseInput(cli, {
+    positionals: ['username'],
+    options: { 'display-name': { type: 'string' }, ...passwordOptions, phone: { type: 'string' }, email: { type: 'string' } },
+    schema: z.object({
+      username: usernameArg,
+      'display-name': displayNameArg.optional(),
+      ...passwordFields,
+      phone: z.string().optional(),
+      email: emailArg.optional(),
+    }),
+  });
+  const { password, generated } = await choosePassword(cli, input);
+  return withServices(cli, async (services) => {
+    const phone = input.phone === undefined ? null : parseValue(phoneArg(services.config.sms.defaultCountry), input.phone, '--phone');
+    const now = services.now();
+    let user;
+    try {
+      user = await services.store.createUser(
+        { username: input.username, displayName: input['display-name'] ?? input.username, passwordHash: await services.passwords.hash(password), phone, email: input.email ?? null },
+        now,
+      );
+    } catch (e) {
+      if (e instanceof UsernameTakenError) throw new CliError(e.message, 'conflict');
+      throw e;
+    }
+    const view = await userView(services, user);
+    cli.print({ user: view, ...(generated ? { password } : {}) }, () => [
+      `Created user ${view.username}.`,
+      ...(generated ? [`Password: ${password}`, 'It is shown only this once: hand it over safely.'] : []),
+    ]);
+    return 0;
+  });
+}
+
+/** `user list` */
+export async function userList(cli: CliContext): Promise<number> {
+  parseInput(cli, { schema: z.object({}) });
+  return withServices(cli, async (services) => {
+    const users = await Promise.all((await services.store.listUsers()).map((u) => userView(services, u)));
+    cli.print({ users }, () =>
+      users.length === 0
+        ? ['No users yet. Add one with: mfa-login user add <username>']
+        : table([
+            ['USERNAME', 'DISPLAY NAME', 'TOTP', 'PHONE', 'SMS', 'E-MAIL', 'BACKUP CODES'],
+            ...users.map((u) => [u.username, u.displayName, u.totp.enrolled ? 'yes' : 'no', u.phone ?? '-', smsState(u), u.email ?? '-', String(u.backupCodesRemaining)]),
+          ]),
+    );
+    return 0;
+  });
+}
+
+/** `user show <username>` */
+export async function userShow(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return withServices(cli, async (services) => {
+    const view = await userView(services, await findUser(services, username));
+    cli.print({ user: view }, () => describeUser(view));
+    return 0;
+  });
+}
+
+/** `user remove <username>`: the user with their authenticator and backup codes. */
+export async function userRemove(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return withServices(cli, async (services) => {
+    const user = await findUser(services, username);
+    await services.store.deleteUser(user.id);
+    cli.print({ removed: user.username }, () => `Removed user ${user.username}.`);
+    return 0;
+  });
+}

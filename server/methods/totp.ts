@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
-import { invalidCode, MfaError } from '../errors.js';
+import { invalidCode, MfaError, rateLimited } from '../errors.js';
 import { attemptsOf, countAttempt } from '../flow/engine.js';
 import { checkTotp, enrollmentFor, newTotpSecret, type TotpParams } from './totp-core.js';
 import type { Method, MethodContext } from './types.js';
@@ -20,7 +20,23 @@ function assertAttemptsLeft(ctx: MethodContext) {
   if (attemptsOf(ctx.flow, 'totp') >= ctx.services.config.totp.maxAttempts) throw new MfaError('too_many_attempts', 'Too many wrong codes. Use another method or start again.');
 }
 
-function wrongCode(ctx: MethodContext): never {
+/**
+ * Wrong codes per user across flows, per window: without it a known password buys endless flows
+ * of guesses (RFC 6238 §5.2 asks for throttling per account).
+ */
+const USER_WINDOW_SECONDS = 900;
+const userCounter = (userId: string) => `totp:user:${userId}`;
+const userLimit = (ctx: MethodContext) => ctx.services.config.totp.maxAttempts * 4;
+
+async function assertUserNotThrottled(ctx: MethodContext, userId: string) {
+  const counter = await ctx.services.store.peek(userCounter(userId), USER_WINDOW_SECONDS, ctx.now);
+  if (counter.count >= userLimit(ctx)) {
+    throw rateLimited((counter.resetAt.getTime() - ctx.now.getTime()) / 1000, 'Too many wrong codes for this account. Try again later or use another method.');
+  }
+}
+
+async function wrongCode(ctx: MethodContext, userId: string): Promise<never> {
+  await ctx.services.store.hit(userCounter(userId), USER_WINDOW_SECONDS, ctx.now);
   const left = countAttempt(ctx.flow, 'totp', ctx.services.config.totp.maxAttempts);
   if (left === 0) throw new MfaError('too_many_attempts', 'Too many wrong codes. Use another method or start again.');
   throw invalidCode(left);
@@ -68,6 +84,7 @@ export const totp: Method = {
         const user = userOf(ctx);
         const { store, keyring, config } = ctx.services;
         assertAttemptsLeft(ctx);
+        await assertUserNotThrottled(ctx, user.id);
         const credential = await store.getTotp(user.id);
         const params: TotpParams = credential
           ? { algorithm: credential.algorithm, digits: credential.digits as TotpParams['digits'], period: credential.period }
@@ -78,7 +95,7 @@ export const totp: Method = {
         if (credential) {
           const step = await check(keyring.open(credential.sealedSecret, seedContext(user.id)), credential.lastTimeStep);
           // The atomic update refuses a step another request used a moment ago.
-          if (step === null || !(await store.useTotpStep(credential.id, step))) wrongCode(ctx);
+          if (step === null || !(await store.useTotpStep(credential.id, step))) return wrongCode(ctx, user.id);
           return { satisfied: true };
         }
 
@@ -86,7 +103,7 @@ export const totp: Method = {
         if (!pending) throw new MfaError('enrollment_required', 'Set up an authenticator app first.');
         const secret = keyring.open(pending.sealedSecret, enrollmentContext(ctx));
         const step = await check(secret, null);
-        if (step === null) wrongCode(ctx);
+        if (step === null) return wrongCode(ctx, user.id);
         await store.setTotp(
           { userId: user.id, sealedSecret: keyring.seal(secret, seedContext(user.id)), ...params, lastTimeStep: step },
           ctx.now,

@@ -69,4 +69,23 @@ describe('TOTP codes', () => {
     expect(state.body.status).toBe('pending');
     expect(state.body.step.options.find((o: { method: string }) => o.method === 'totp').attemptsRemaining).toBe(0);
   });
+
+  it('limits wrong codes per account across flows, so a known password does not buy endless guesses', async () => {
+    // Counters use fixed 15-minute windows: start just after one opens.
+    server.advance(900 - (Math.floor(server.services.now().getTime() / 1000) % 900) + 1);
+    const wrong = await wrongCode();
+    for (let flows = 0; flows < 4; flows++) {
+      const { flow } = await passwordStep(server);
+      for (let i = 0; i < 5; i++) await verifyTotp(server, flow, wrong);
+    }
+    const { flow } = await passwordStep(server);
+    const held = await verifyTotp(server, flow, await totpAt(secret, server.services.now()));
+    expect(held.status).toBe(429);
+    expect(held.body.error).toBe('rate_limited');
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    server.advance(900);
+    const later = await passwordStep(server);
+    expect((await verifyTotp(server, later.flow, await totpAt(secret, server.services.now()))).body.status).toBe('complete');
+  });
 });

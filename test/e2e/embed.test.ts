@@ -39,6 +39,7 @@ describe('the drop-in bundle on an integrator’s page', () => {
   afterAll(async () => {
     await chromium?.close();
     await login?.stop();
+    site?.server.closeAllConnections();
     await new Promise((resolve) => site?.server.close(resolve));
   });
 
@@ -69,6 +70,7 @@ describe('the drop-in bundle on an integrator’s page', () => {
     await page.screenshot({ path: 'test-results/embed-refused.png' });
     expect(await page.getByLabel('Username').count()).toBe(0);
     await page.close();
+    other.server.closeAllConnections();
     await new Promise((resolve) => other.server.close(resolve));
   });
 });

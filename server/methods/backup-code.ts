@@ -2,16 +2,11 @@ import { z } from 'zod';
 import { hashBackupCode } from '../auth/backup-codes.js';
 import { invalidCode, MfaError } from '../errors.js';
 import { attemptsOf, countAttempt } from '../flow/engine.js';
-import type { Method, MethodContext } from './types.js';
+import { identifiedUser, type Method, type MethodContext } from './types.js';
 
 /** Wrong backup codes allowed per flow: the codes have ~49 bits, this keeps guessing hopeless. */
 const MAX_ATTEMPTS = 5;
 const LOW = 2;
-
-function userOf(ctx: MethodContext) {
-  if (!ctx.user) throw new MfaError('method_not_allowed');
-  return ctx.user;
-}
 
 const body = z.object({ code: z.string().trim().min(1).max(64) });
 
@@ -21,7 +16,7 @@ export const backupCode: Method = {
   amr: ['otp'],
   needsUser: true,
   async option(ctx) {
-    const remaining = await ctx.services.store.countBackupCodes(userOf(ctx).id);
+    const remaining = await ctx.services.store.countBackupCodes(identifiedUser(ctx).id);
     if (remaining === 0) return null;
     return { method: 'backup_code', remaining, ...(remaining <= LOW ? { low: true } : {}) };
   },
@@ -29,7 +24,7 @@ export const backupCode: Method = {
     verify: {
       body,
       async run(ctx, { code }: z.infer<typeof body>) {
-        const user = userOf(ctx);
+        const user = identifiedUser(ctx);
         if (attemptsOf(ctx.flow, 'backup_code') >= MAX_ATTEMPTS) throw new MfaError('too_many_attempts', 'Too many wrong codes. Please start again.');
         const { store, keyring } = ctx.services;
         // Marking it used is the check itself, so two parallel uses cannot both pass.

@@ -3,12 +3,9 @@ import { MfaError } from '../errors.js';
 import { maskEmail } from '../providers/email/mask.js';
 import { assertResendAllowed, challengeView, enforceCaps, issueChallenge, verifyChallenge } from './code-challenge.js';
 import { escapeHtml, fillTemplate } from './message.js';
-import type { Method, MethodContext } from './types.js';
+import { identifiedUser, type Method, type MethodContext } from './types.js';
 
-function addressOf(ctx: MethodContext): string | null {
-  if (!ctx.user) throw new MfaError('method_not_allowed');
-  return ctx.user.email;
-}
+const addressOf = (ctx: MethodContext): string | null => identifiedUser(ctx).email;
 
 function message(ctx: MethodContext, to: string, code: string) {
   const { email, appName } = ctx.services.config;

@@ -5,12 +5,7 @@ import { callingCode, maskPhone, normalizePhone } from '../providers/sms/phone.j
 import type { UserRecord } from '../store/types.js';
 import { assertResendAllowed, challengeView, enforceCaps, issueChallenge, verifyChallenge } from './code-challenge.js';
 import { fillTemplate } from './message.js';
-import type { Method, MethodContext } from './types.js';
-
-function userOf(ctx: MethodContext): UserRecord {
-  if (!ctx.user) throw new MfaError('method_not_allowed');
-  return ctx.user;
-}
+import { identifiedUser, type Method, type MethodContext } from './types.js';
 
 const countryAllowed = (ctx: MethodContext, phone: string) => {
   const allowed = ctx.services.config.sms.allowedCallingCodes;
@@ -47,7 +42,7 @@ export const sms: Method = {
   amr: ['sms'],
   needsUser: true,
   async option(ctx) {
-    const user = userOf(ctx);
+    const user = identifiedUser(ctx);
     if (user.smsDisabled) return null;
     const challenge = ctx.flow.data.sms;
     const rules = ctx.services.config.sms;
@@ -61,7 +56,7 @@ export const sms: Method = {
     send: {
       body: z.object({}),
       async run(ctx) {
-        const user = userOf(ctx);
+        const user = identifiedUser(ctx);
         if (user.smsDisabled) throw new MfaError('method_not_allowed');
         const pending = ctx.flow.data.sms;
         if (!user.phone) {
@@ -75,7 +70,7 @@ export const sms: Method = {
     enroll: {
       body: phoneBody,
       async run(ctx, { phone }: z.infer<typeof phoneBody>) {
-        const user = userOf(ctx);
+        const user = identifiedUser(ctx);
         if (user.smsDisabled) throw new MfaError('method_not_allowed');
         if (user.phone) throw new MfaError('method_not_allowed', 'A phone number is already registered.');
         if (!ctx.client.allowPhoneEnrollment) throw new MfaError('method_not_allowed', 'Registering a phone is not allowed here.');
@@ -86,7 +81,7 @@ export const sms: Method = {
     verify: {
       body: codeBody,
       async run(ctx, { code }: z.infer<typeof codeBody>) {
-        const user = userOf(ctx);
+        const user = identifiedUser(ctx);
         const challenge = verifyChallenge(ctx, 'sms', code, ctx.services.config.sms);
         if (!challenge.enrolling) return { satisfied: true };
         await ctx.services.store.updateUser(user.id, { phone: challenge.to }, ctx.now);

@@ -3,18 +3,13 @@ import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
 import { invalidCode, MfaError, rateLimited } from '../errors.js';
 import { attemptsOf, countAttempt } from '../flow/engine.js';
 import { checkTotp, enrollmentFor, newTotpSecret, type TotpParams } from './totp-core.js';
-import type { Method, MethodContext } from './types.js';
+import { identifiedUser, type Method, type MethodContext } from './types.js';
 
 const codeBody = z.object({ code: z.string().trim().min(1).max(16) });
 
 const enrollmentContext = (ctx: MethodContext) => `totp-enrollment:${ctx.flow.id}`;
 /** Seals a user's confirmed TOTP seed; self-service re-enrolment seals with it too. */
 export const seedContext = (userId: string) => `totp-seed:${userId}`;
-
-function userOf(ctx: MethodContext) {
-  if (!ctx.user) throw new MfaError('method_not_allowed');
-  return ctx.user;
-}
 
 function assertAttemptsLeft(ctx: MethodContext) {
   if (attemptsOf(ctx.flow, 'totp') >= ctx.services.config.totp.maxAttempts) throw new MfaError('too_many_attempts', 'Too many wrong codes. Use another method or start again.');
@@ -45,7 +40,7 @@ async function wrongCode(ctx: MethodContext, userId: string): Promise<never> {
 async function showEnrollment(ctx: MethodContext, sealedSecret: string) {
   const { config, keyring } = ctx.services;
   const secret = keyring.open(sealedSecret, enrollmentContext(ctx));
-  return enrollmentFor(secret, config.totp.issuer ?? config.appName, userOf(ctx).username, config.totp);
+  return enrollmentFor(secret, config.totp.issuer ?? config.appName, identifiedUser(ctx).username, config.totp);
 }
 
 /** Time-based codes from an authenticator app (RFC 6238), enrolled with a QR code on first use. */
@@ -54,7 +49,7 @@ export const totp: Method = {
   amr: ['otp'],
   needsUser: true,
   async option(ctx) {
-    const user = userOf(ctx);
+    const user = identifiedUser(ctx);
     const enrolled = (await ctx.services.store.getTotp(user.id)) !== null;
     const max = ctx.services.config.totp.maxAttempts;
     return {
@@ -68,7 +63,7 @@ export const totp: Method = {
     enroll: {
       body: z.object({}),
       async run(ctx) {
-        const user = userOf(ctx);
+        const user = identifiedUser(ctx);
         // Enrolling over an existing authenticator would let a password alone replace it.
         if (await ctx.services.store.getTotp(user.id)) throw new MfaError('method_not_allowed', 'An authenticator app is already set up.');
         if (!ctx.client.allowTotpEnrollment) throw new MfaError('method_not_allowed', 'Setting up an authenticator app is not allowed here.');
@@ -81,7 +76,7 @@ export const totp: Method = {
     verify: {
       body: codeBody,
       async run(ctx, { code }: z.infer<typeof codeBody>) {
-        const user = userOf(ctx);
+        const user = identifiedUser(ctx);
         const { store, keyring, config } = ctx.services;
         assertAttemptsLeft(ctx);
         await assertUserNotThrottled(ctx, user.id);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { MfaError } from '../errors.js';
 import type { MethodName } from '../config.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord, UserRecord } from '../store/types.js';
@@ -48,4 +49,10 @@ export interface Method {
   /** The option as the state shows it, or null when it is not offered to this user. */
   option(ctx: MethodContext): Promise<Option | null>;
   readonly actions: Readonly<Record<string, Action<any>>>;
+}
+
+/** The user a method acts for; methods that need one are never offered before identification. */
+export function identifiedUser(ctx: MethodContext): UserRecord {
+  if (!ctx.user) throw new MfaError('method_not_allowed');
+  return ctx.user;
 }

@@ -116,10 +116,10 @@ export function createFlowService(services: Services) {
     async cancel(handle: string, caller: Caller) {
       const flow = assertReadable(await load(handle), services.now());
       await context(flow, caller);
-      if (flow.status === 'pending') {
-        flow.status = 'cancelled';
-        if (!(await store.saveFlow(flow))) throw conflict();
-      }
+      // A completed flow is ended too: its id_token can no longer be read back through the handle.
+      flow.status = 'cancelled';
+      flow.result = null;
+      if (!(await store.saveFlow(flow))) throw conflict();
       return { flow: handle, status: 'cancelled' };
     },
 

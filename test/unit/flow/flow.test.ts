@@ -78,6 +78,15 @@ describe('flows', () => {
     expect((await server.post('/api/v1/flows/password', { flow, username: 'alice', password: 'x' })).status).toBe(404);
   });
 
+  it('ends a completed flow with cancel, so its id_token cannot be read back', async () => {
+    const started = await server.post('/api/v1/flows', { clientId: 'app', acr: 'urn:example:pwd' });
+    const flow = started.body.flow;
+    await server.post('/api/v1/flows/password', { flow, username: 'alice', password: server.demo!.password });
+    expect((await server.post('/api/v1/flows/introspect', { flow })).body.result.idToken).toBeTruthy();
+    expect((await server.post('/api/v1/flows/cancel', { flow })).body.status).toBe('cancelled');
+    expect((await server.post('/api/v1/flows/introspect', { flow })).body.error).toBe('flow_not_found');
+  });
+
   it('answers flow_not_found for a handle it never made', async () => {
     const res = await server.post('/api/v1/flows/introspect', { flow: 'A'.repeat(43) });
     expect(res.status).toBe(404);

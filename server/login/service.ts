@@ -55,7 +55,7 @@ export function createFlowService(services: Services) {
     const client = await clientOf(flow.clientId, caller);
     const user = flow.userId ? await store.getUser(flow.userId) : null;
     if (flow.userId && !user) throw new MfaError('flow_not_found');
-    return { services, flow, client, user, now: services.now(), ip: caller.ip };
+    return { services, flow, client, user, now: services.now(), ip: caller.ip, origin: caller.origin };
   }
 
   async function load(handle: string): Promise<FlowRecord | null> {

@@ -16,7 +16,8 @@ const countryAllowed = (ctx: MethodContext, phone: string) => {
 export function smsBody(ctx: MethodContext, code: string): string {
   const { sms, appName, issuer } = ctx.services.config;
   const text = fillTemplate(sms.template, { code, app: appName, minutes: String(Math.round(sms.expirySeconds / 60)) });
-  return sms.webOtp ? `${text}\n\n@${new URL(issuer).hostname} #${code}` : text;
+  // WebOTP binds the code to the page that asks for it: the integrator's page, else this server.
+  return sms.webOtp ? `${text}\n\n@${new URL(ctx.origin ?? issuer).hostname} #${code}` : text;
 }
 
 async function send(ctx: MethodContext, phone: string, enrolling: boolean) {

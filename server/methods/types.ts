@@ -12,6 +12,8 @@ export interface MethodContext {
   user: UserRecord | null;
   now: Date;
   ip: string | null;
+  /** The browser origin of the call, already checked against the client's allow-list. */
+  origin?: string | null;
 }
 
 /** One entry of `step.options` in the flow state. */

@@ -55,6 +55,16 @@ describe('SMS codes in a login', () => {
     expect(payload.amr).toEqual(['pwd', 'sms', 'mfa']);
   });
 
+  it('binds the WebOTP line to the page origin that asked for the code', async () => {
+    ({ gateway, server } = await setup({ clients: [{ ...smsOnly, allowedOrigins: ['https://shop.example'] }] }));
+    const origin = { origin: 'https://shop.example' };
+    const started = await server.post('/api/v1/flows', { clientId: 'app' }, origin);
+    const flow = started.body.flow;
+    await server.post('/api/v1/flows/password', { flow, username: 'alice', password: server.demo!.password }, origin);
+    await server.post('/api/v1/flows/sms/send', { flow }, origin);
+    expect(JSON.parse(gateway.requests[0]!.body).text).toMatch(/\n\n@shop\.example #\d{6}$/);
+  });
+
   it('kills the code after three wrong tries', async () => {
     ({ gateway, server } = await setup());
     const { flow } = await passwordStep(server, 'app');

@@ -1,11 +1,12 @@
 import type { MethodName, Sequence } from '../config.js';
 import { MfaError } from '../errors.js';
-import type { FlowRecord } from '../store/types.js';
+import type { FlowKind, FlowRecord } from '../store/types.js';
 
 /** Pure rules of a flow: what may happen next, and what a satisfied step leads to. */
 
 export function newFlow(init: {
   id: string;
+  kind?: FlowKind;
   clientId: string;
   sequence: Sequence;
   acr: string;
@@ -17,6 +18,7 @@ export function newFlow(init: {
 }): FlowRecord {
   return {
     id: init.id,
+    kind: init.kind ?? 'login',
     clientId: init.clientId,
     sequence: init.sequence,
     acr: init.acr,

@@ -84,4 +84,9 @@ CREATE TABLE counters (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'flow kinds',
+    sql: `ALTER TABLE flows ADD COLUMN kind TEXT NOT NULL DEFAULT 'login';`,
+  },
 ];

@@ -76,6 +76,7 @@ function toKey(r: Row): SigningKeyRecord {
 function toFlow(r: Row): FlowRecord {
   return {
     id: str(r.id),
+    kind: str(r.kind) as FlowRecord['kind'],
     clientId: str(r.client_id),
     sequence: json(r.sequence),
     acr: str(r.acr),
@@ -197,15 +198,23 @@ export class SqlStore implements Store {
   }
 
   async setTotp(c: Parameters<Store['setTotp']>[0], now: Date): Promise<TotpCredential> {
-    const id = randomUUID();
     await this.db.transaction(async () => {
       await this.db.run('DELETE FROM totp_credentials WHERE user_id = ?', [c.userId]);
-      await this.db.run(
-        'INSERT INTO totp_credentials (id, user_id, sealed_secret, algorithm, digits, period, last_time_step, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        [id, c.userId, c.sealedSecret, c.algorithm, c.digits, c.period, c.lastTimeStep ?? null, now.toISOString()],
-      );
+      await this.insertTotp(c, now);
     });
     return (await this.getTotp(c.userId))!;
+  }
+
+  async createTotp(c: Parameters<Store['createTotp']>[0], now: Date): Promise<TotpCredential | null> {
+    return (await this.insertTotp(c, now)) === 1 ? this.getTotp(c.userId) : null;
+  }
+
+  /** One credential per user (unique index): a second insert changes nothing. */
+  private insertTotp(c: Parameters<Store['createTotp']>[0], now: Date): Promise<number> {
+    return this.db.run(
+      'INSERT INTO totp_credentials (id, user_id, sealed_secret, algorithm, digits, period, last_time_step, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING',
+      [randomUUID(), c.userId, c.sealedSecret, c.algorithm, c.digits, c.period, c.lastTimeStep ?? null, now.toISOString()],
+    );
   }
 
   async deleteTotp(userId: string) {
@@ -314,10 +323,11 @@ export class SqlStore implements Store {
 
   async createFlow(f: FlowRecord) {
     await this.db.run(
-      `INSERT INTO flows (id, client_id, sequence, acr, step_index, status, user_id, methods, nonce, login_hint, ip, created_at, expires_at, auth_time, data, result, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO flows (id, kind, client_id, sequence, acr, step_index, status, user_id, methods, nonce, login_hint, ip, created_at, expires_at, auth_time, data, result, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         f.id,
+        f.kind,
         f.clientId,
         JSON.stringify(f.sequence),
         f.acr,
@@ -381,6 +391,13 @@ export class SqlStore implements Store {
       [counterKey(key, windowSeconds), start.toISOString()],
     );
     return { count: Number(row?.count ?? 1), resetAt: new Date(start.getTime() + windowSeconds * 1000) };
+  }
+
+  async refund(key: string, windowSeconds: number, at: Date): Promise<void> {
+    await this.db.run('UPDATE counters SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0', [
+      counterKey(key, windowSeconds),
+      this.windowStart(windowSeconds, at).toISOString(),
+    ]);
   }
 
   async peek(key: string, windowSeconds: number, now: Date): Promise<Counter> {

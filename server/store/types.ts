@@ -74,11 +74,15 @@ export interface FlowData {
   email?: CodeChallenge;
   /** A TOTP secret shown to the user but not yet confirmed with a code. */
   totpEnrollment?: { sealedSecret: string; startedAt: string };
-  /** Backup codes made during this flow, shown once (sealed so a resume can show them). */
-  pendingBackupCodes?: string;
 }
 
 export type FlowStatus = 'pending' | 'complete' | 'cancelled';
+
+/**
+ * What a row of the flows table is: a login driven by the flow API, an SMS OTP grant challenge,
+ * or a self-service change in progress. Only `login` rows answer the flow API.
+ */
+export type FlowKind = 'login' | 'sms-otp' | 'self-service';
 
 export interface FlowResult {
   /** Sealed with the master key (login/state.ts resultContext); opened only to answer. */
@@ -90,6 +94,7 @@ export interface FlowResult {
 export interface FlowRecord {
   /** sha256 of the handle: a leaked database holds no live handle. */
   id: string;
+  kind: FlowKind;
   clientId: string;
   sequence: Sequence;
   acr: string;
@@ -134,6 +139,8 @@ export interface Store {
   getTotp(userId: string): Promise<TotpCredential | null>;
   setTotp(credential: Omit<TotpCredential, 'id' | 'createdAt' | 'lastTimeStep'> & { lastTimeStep?: number | null }, now: Date): Promise<TotpCredential>;
   deleteTotp(userId: string): Promise<boolean>;
+  /** A user's first authenticator; null when one exists already (say, set up at the same moment elsewhere). */
+  createTotp(credential: Omit<TotpCredential, 'id' | 'createdAt' | 'lastTimeStep'> & { lastTimeStep?: number | null }, now: Date): Promise<TotpCredential | null>;
   /** Records `timeStep` as used; false when it or a later step already was. */
   useTotpStep(credentialId: string, timeStep: number): Promise<boolean>;
 
@@ -163,6 +170,8 @@ export interface Store {
   /** Counts one event in a fixed window and answers the window's total. */
   hit(key: string, windowSeconds: number, now: Date): Promise<Counter>;
   peek(key: string, windowSeconds: number, now: Date): Promise<Counter>;
+  /** Gives back one event counted by `hit` at `at` (an attempt that turned out to be right). */
+  refund(key: string, windowSeconds: number, at: Date): Promise<void>;
 }
 
 export class UsernameTakenError extends Error {

@@ -36,6 +36,7 @@ const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 function flowRecord(id: string, overrides: Partial<FlowRecord> = {}): FlowRecord {
   return {
     id,
+    kind: 'login',
     clientId: 'app',
     sequence: [['password'], ['sms', 'totp']],
     acr: 'mfa',
@@ -183,6 +184,17 @@ describe.each(backends)('$name store', ({ fresh }) => {
         lastTimeStep: 7,
         createdAt: later(1).toISOString(),
       });
+    });
+
+    it('creates a first credential only once, even when two race', async () => {
+      const alice = await user();
+      const peer = await instance();
+      const made = await Promise.all(
+        [store, peer].map((s, i) => s.createTotp({ userId: alice.id, sealedSecret: `s${i}`, algorithm: 'sha1', digits: 6, period: 30, lastTimeStep: 5 }, t0)),
+      );
+      expect(made.filter((c) => c !== null)).toHaveLength(1);
+      expect((await store.getTotp(alice.id))!.sealedSecret).toBe(made.find((c) => c)!.sealedSecret);
+      expect(await store.createTotp({ userId: alice.id, sealedSecret: 'again', algorithm: 'sha1', digits: 6, period: 30 }, t0)).toBeNull();
     });
 
     it('deletes a credential, answering whether there was one', async () => {
@@ -336,6 +348,8 @@ describe.each(backends)('$name store', ({ fresh }) => {
       await store.createFlow(flow);
       expect(await store.getFlow('f1')).toEqual(flow);
       expect(await store.getFlow('f2')).toBeNull();
+      await store.createFlow(flowRecord('g1', { kind: 'sms-otp' }));
+      expect((await store.getFlow('g1'))!.kind).toBe('sms-otp');
     });
 
     it('saves a change when the version is current and bumps the version', async () => {
@@ -399,6 +413,16 @@ describe.each(backends)('$name store', ({ fresh }) => {
       await store.hit('password:alice', 60, t0);
       expect((await store.hit('password:bob', 60, t0)).count).toBe(1);
       expect((await store.hit('password:alice', 3600, t0)).count).toBe(1);
+    });
+
+    it('gives back a hit in the window it was counted in, never below zero', async () => {
+      await store.hit('totp:user', 900, t0);
+      await store.hit('totp:user', 900, t0);
+      await store.refund('totp:user', 900, t0);
+      expect((await store.peek('totp:user', 900, t0)).count).toBe(1);
+      await store.refund('totp:user', 900, t0);
+      await store.refund('totp:user', 900, t0);
+      expect((await store.peek('totp:user', 900, t0)).count).toBe(0);
     });
 
     it('peeks without counting', async () => {

@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { postFlow } from './api.js';
+import { CallGate } from './call-gate.js';
+import { FLOW_GONE, staleBecause } from './errors.js';
 import { emit } from './events.js';
 import { HandleStore } from './handle-store.js';
 import { decodeJwtPayload } from './jwt.js';
@@ -11,11 +13,7 @@ export interface FlowControllerOptions {
   now?: () => number;
 }
 
-/** Errors that mean the handle is dead: the only way on is a new flow. */
-export const FLOW_GONE = new Set(['flow_not_found', 'flow_expired']);
-
-/** Errors with no contract answer behind them; repeating the same call may help. */
-const RETRYABLE = new Set(['network_error', 'unexpected_response']);
+const INTROSPECT = '/api/v1/flows/introspect';
 
 /**
  * Talks the flow API (api.md) for one `<mfa-login>` and holds what the screens render:
@@ -27,14 +25,14 @@ export class FlowController implements ReactiveController {
   error?: FlowError;
   /** When `error` arrived, so a `retryAfter` can count down. */
   errorAt = 0;
-  busy = false;
   /** Shown once; held until the user confirms saving them, never stored. */
   backupCodes?: string[];
+  /** Set when the state shown was read again because the one before was out of date. */
+  refreshed?: 'flow_conflict' | 'method_not_allowed';
 
-  private retryCall?: () => Promise<void>;
   private completed = false;
-  /** Bumped by `restart()` so answers to an abandoned flow are dropped. */
-  private generation = 0;
+  /** Abandoned by `restart()`, so answers to the old flow are dropped. */
+  private readonly calls: CallGate;
   private readonly store: HandleStore;
   private readonly fetchImpl?: typeof fetch;
   readonly now: () => number;
@@ -44,6 +42,7 @@ export class FlowController implements ReactiveController {
     private readonly config: () => FlowConfig,
     options: FlowControllerOptions = {},
   ) {
+    this.calls = new CallGate(host);
     this.store = options.store ?? new HandleStore();
     this.fetchImpl = options.fetch;
     this.now = options.now ?? Date.now;
@@ -57,21 +56,24 @@ export class FlowController implements ReactiveController {
     });
   }
 
+  get busy(): boolean {
+    return this.calls.busy;
+  }
+
   get canRetry(): boolean {
-    return this.retryCall !== undefined;
+    return this.calls.canRetry;
   }
 
   /** Picks up the flow this tab left (after a reload), or starts one. */
   async resume(): Promise<void> {
     const flow = this.store.read(this.storageKey());
     if (!flow) return this.start();
-    const generation = this.generation;
-    const answer = await this.send('/api/v1/flows/introspect', { flow }, () => this.resume());
-    if (generation !== this.generation || !answer) return;
+    const answer = await this.send(INTROSPECT, { flow }, () => this.resume());
+    if (!answer) return;
     const stale = answer.error ? FLOW_GONE.has(answer.error.error) : answer.state.status !== 'pending'
       && answer.state.status !== 'complete';
     if (stale) {
-      this.store.clear(this.storageKey());
+      this.forget();
       return this.start();
     }
     this.settle(answer.state, answer.error);
@@ -89,20 +91,25 @@ export class FlowController implements ReactiveController {
 
   /** Leaves the current flow (telling the server, without waiting) and starts a fresh one. */
   async restart(): Promise<void> {
-    const flow = this.state?.status === 'pending' ? this.state.flow : undefined;
+    const gone = this.error && FLOW_GONE.has(this.error.error);
+    const flow = this.state?.status === 'pending' && !gone ? this.state.flow : undefined;
     if (flow) void postFlow(this.config().server, '/api/v1/flows/cancel', { flow }, this.fetchImpl);
-    this.store.clear(this.storageKey());
-    this.generation++;
+    this.forget();
+    this.calls.abandon();
     this.state = undefined;
     this.error = undefined;
+    this.refreshed = undefined;
     this.backupCodes = undefined;
-    this.retryCall = undefined;
     this.completed = false;
-    this.busy = false;
     await this.start();
   }
 
-  introspect = () => this.act('/api/v1/flows/introspect');
+  /** Drops the stored handle, so a reload starts afresh instead of resuming a flow that cannot go on. */
+  forget(): void {
+    this.store.clear(this.storageKey());
+  }
+
+  introspect = () => this.act(INTROSPECT);
   password = (username: string, password: string) => this.act('/api/v1/flows/password', { username, password });
   sendSms = () => this.act('/api/v1/flows/sms/send');
   verifySms = (code: string) => this.act('/api/v1/flows/sms/verify', { code });
@@ -115,12 +122,12 @@ export class FlowController implements ReactiveController {
   cancel = () => this.act('/api/v1/flows/cancel');
 
   retry(): Promise<void> {
-    return this.retryCall?.() ?? Promise.resolve();
+    return this.calls.retry();
   }
 
   clearError(): void {
     this.error = undefined;
-    this.retryCall = undefined;
+    this.calls.forgetRetry();
     this.host.requestUpdate();
   }
 
@@ -139,23 +146,31 @@ export class FlowController implements ReactiveController {
   }
 
   private async call(path: string, body: Record<string, unknown>, again: () => Promise<void>): Promise<void> {
-    const generation = this.generation;
     const answer = await this.send(path, body, again);
-    if (generation !== this.generation || !answer) return;
+    if (!answer) return;
+    const stale = answer.error && staleBecause(answer.error);
+    if (stale && this.state) return this.reread(this.state.flow, stale);
     this.settle(answer.state, answer.error);
   }
 
+  /** The flow changed under the state shown: show it as it is now rather than a refusal. */
+  private async reread(flow: string, cause: NonNullable<FlowController['refreshed']>): Promise<void> {
+    const run = async (): Promise<void> => {
+      const answer = await this.send(INTROSPECT, { flow }, run);
+      if (!answer) return;
+      this.settle(answer.state, answer.error);
+      if (answer.state) this.refreshed = cause;
+    };
+    return run();
+  }
+
   /** One call at a time: a double click or a WebOTP fill racing a typed code sends once. */
-  private async send(path: string, body: Record<string, unknown>, again: () => Promise<void>) {
-    if (this.busy) return undefined;
-    this.busy = true;
-    this.error = undefined;
-    this.retryCall = undefined;
-    this.host.requestUpdate();
-    const answer = await postFlow(this.config().server, path, body, this.fetchImpl);
-    this.busy = false;
-    if (answer.error && RETRYABLE.has(answer.error.error)) this.retryCall = again;
-    return answer;
+  private send(path: string, body: Record<string, unknown>, again: () => Promise<void>) {
+    return this.calls.run(() => {
+      this.error = undefined;
+      this.refreshed = undefined;
+      return postFlow(this.config().server, path, body, this.fetchImpl);
+    }, again);
   }
 
   private settle(state: FlowState | undefined, error: FlowError | undefined): void {
@@ -168,7 +183,7 @@ export class FlowController implements ReactiveController {
     this.state = state;
     if (state.backupCodes?.length) this.backupCodes = state.backupCodes;
     if (state.status === 'pending') this.store.write(this.storageKey(), state.flow);
-    else this.store.clear(this.storageKey());
+    else this.forget();
     const { backupCodes: _shownOnce, ...visible } = state;
     emit(this.host, 'mfa-login-step', visible);
     this.announceCompletion();
@@ -177,7 +192,7 @@ export class FlowController implements ReactiveController {
   private fail(error: FlowError): void {
     this.error = error;
     this.errorAt = this.now();
-    if (FLOW_GONE.has(error.error)) this.store.clear(this.storageKey());
+    if (FLOW_GONE.has(error.error)) this.forget();
     emit(this.host, 'mfa-login-error', { error: error.error, message: error.message });
   }
 

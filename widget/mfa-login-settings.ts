@@ -1,8 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ClockController } from './clock.js';
-import { stringsFor } from './i18n/index.js';
+import { CopyDownloadController } from './copy-download.js';
+import { FocusController } from './focus.js';
+import { langOf, stringsFor } from './i18n/index.js';
 import { ERROR_ID, errorAlert, errorText } from './screens/alert.js';
-import { backupCodesScreen, backupCodesText } from './screens/backup-codes.js';
+import { backupCodesScreen } from './screens/backup-codes.js';
 import type { ScreenContext } from './screens/context.js';
 import { smsScreen } from './screens/sms.js';
 import { totpEnrollScreen } from './screens/totp-enroll.js';
@@ -72,7 +74,6 @@ export class MfaLoginSettings extends LitElement {
     server: { type: String },
     idToken: { type: String, attribute: 'id-token' },
     saved: { state: true },
-    notice: { state: true },
   };
 
   /** Base URL of the mfa-login server; empty means `location.origin`. */
@@ -82,45 +83,25 @@ export class MfaLoginSettings extends LitElement {
 
   /** The "I have saved these codes" checkbox. */
   private declare saved: boolean;
-  private declare notice: string;
 
   readonly settings = new SettingsController(this, () => ({ server: this.server ?? '', idToken: this.idToken ?? '' }));
   private readonly clock = new ClockController(this);
-  private downloadUrl?: string;
-  private shownPanel?: string;
-  private focusPending = false;
-  private shownError?: object;
+  private readonly keep = new CopyDownloadController(this, () => this.settings.backupCodes, () => stringsFor(langOf(this)));
+  /** The first panel keeps focus where the page has it; later ones (and a code step) take it. */
+  private readonly screenFocus = new FocusController(this, { inputErrors: INPUT_ERRORS, error: () => this.settings.error });
 
   constructor() {
     super();
     this.server = '';
     this.idToken = '';
     this.saved = false;
-    this.notice = '';
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.revokeDownload();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('idToken') || changed.has('server')) void this.settings.reset();
-    const codes = this.settings.backupCodes;
-    if (codes && !this.downloadUrl) {
-      this.downloadUrl = URL.createObjectURL(new Blob([backupCodesText(this.strings(), codes)], { type: 'text/plain' }));
-    } else if (!codes) {
-      this.revokeDownload();
-      this.saved = false;
-    }
+    if (!this.settings.backupCodes) this.saved = false;
     const { panel, enrollment, phoneChallenge } = this.settings;
-    const key = [panel, !!enrollment, phoneChallenge?.codeExpiresAt].join(':');
-    if (key !== this.shownPanel) {
-      // The first panel keeps focus where the page has it; later ones take it.
-      this.focusPending = this.shownPanel !== undefined;
-      this.shownPanel = key;
-      this.notice = '';
-    }
+    if (this.screenFocus.show([panel, !!enrollment, phoneChallenge?.codeExpiresAt].join(':'))) this.keep.notice = '';
   }
 
   protected override render() {
@@ -129,7 +110,7 @@ export class MfaLoginSettings extends LitElement {
     return html`<div part="base" class="card" lang=${ctx.lang}>
       ${settings.reauthenticate ? this.renderReauthenticate(ctx) : errorAlert(ctx, settings.error, this.alertActions())}
       <div class="screen">${this.renderPanel(ctx)}</div>
-      <p part="status" class="status" role="status">${this.notice || this.changedText(ctx)}</p>
+      <p part="status" class="status" role="status">${this.keep.notice || this.changedText(ctx)}</p>
     </div>`;
   }
 
@@ -137,7 +118,6 @@ export class MfaLoginSettings extends LitElement {
     super.updated(changed);
     const { panel, phoneChallenge } = this.settings;
     this.clock.runUntil(panel === 'phone' && phoneChallenge?.resendAfter ? Date.parse(phoneChallenge.resendAfter) : undefined);
-    this.manageFocus();
   }
 
   private renderReauthenticate(ctx: ScreenContext) {
@@ -155,10 +135,10 @@ export class MfaLoginSettings extends LitElement {
 
   private renderPanel(ctx: ScreenContext) {
     const { settings } = this;
-    const copy = (text: string) => void this.copy(text);
+    const { copy } = this.keep;
     switch (settings.panel) {
       case 'totp':
-        return html`${totpEnrollScreen(ctx, { method: 'totp', enrolled: false, canEnroll: true }, settings.enrollment, {
+        return html`${totpEnrollScreen(ctx, settings.enrollment, {
           enroll: settings.startTotp,
           verify: settings.verifyTotp,
           copy,
@@ -173,7 +153,7 @@ export class MfaLoginSettings extends LitElement {
         return html`${confirmBackupCodesScreen(ctx, { confirm: settings.regenerateBackupCodes })}
           ${this.cancelButton(ctx)}`;
       case 'backup-codes':
-        return backupCodesScreen(ctx, settings.backupCodes ?? [], this.saved, this.downloadUrl ?? '', {
+        return backupCodesScreen(ctx, settings.backupCodes ?? [], this.saved, this.keep.downloadUrl, {
           copy,
           savedChange: (saved) => (this.saved = saved),
           continue: settings.cancel,
@@ -213,7 +193,7 @@ export class MfaLoginSettings extends LitElement {
   }
 
   private context(): ScreenContext {
-    const lang = this.language();
+    const lang = langOf(this);
     const { error, busy, reauthenticate } = this.settings;
     return {
       t: stringsFor(lang),
@@ -224,48 +204,6 @@ export class MfaLoginSettings extends LitElement {
       invalid: !!error && INPUT_ERRORS.has(error.error),
       now: this.clock.now(),
     };
-  }
-
-  private language(): string {
-    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-  }
-
-  private strings() {
-    return stringsFor(this.language());
-  }
-
-  private async copy(text: string): Promise<void> {
-    const t = this.strings();
-    try {
-      await navigator.clipboard.writeText(text);
-      this.notice = t.copied;
-    } catch {
-      this.notice = t.copyFailed;
-    }
-  }
-
-  /**
-   * A new panel (or the code step of one) moves focus to its first field, else its heading, so
-   * keyboard and screen reader users start there; a wrong code selects the field for a retry.
-   */
-  private manageFocus(): void {
-    const error = this.settings.error;
-    const root = this.renderRoot;
-    if (this.focusPending) {
-      this.focusPending = false;
-      const field = root.querySelector<HTMLElement>('.screen input:not([type="checkbox"]):not([disabled])');
-      (field ?? root.querySelector<HTMLElement>('.screen .title'))?.focus();
-    } else if (error && error !== this.shownError && INPUT_ERRORS.has(error.error)) {
-      const input = root.querySelector<HTMLInputElement>('.screen input[aria-invalid="true"]');
-      input?.focus();
-      input?.select();
-    }
-    this.shownError = error;
-  }
-
-  private revokeDownload(): void {
-    if (this.downloadUrl) URL.revokeObjectURL(this.downloadUrl);
-    this.downloadUrl = undefined;
   }
 }
 

@@ -1,24 +1,25 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ClockController } from './clock.js';
-import { FLOW_GONE, FlowController } from './controller.js';
-import { stringsFor } from './i18n/index.js';
-import { selectScreen, type Screen } from './screen.js';
+import { FlowController } from './controller.js';
+import { CopyDownloadController } from './copy-download.js';
+import { FocusController } from './focus.js';
+import { langOf, stringsFor } from './i18n/index.js';
+import { isEnding, selectScreen, type Screen } from './screen.js';
 import { ERROR_ID, errorAlert } from './screens/alert.js';
 import { backupCodeScreen } from './screens/backup-code.js';
-import { backupCodesScreen, backupCodesText } from './screens/backup-codes.js';
+import { backupCodesScreen } from './screens/backup-codes.js';
 import { chooseMethod } from './screens/choose.js';
 import type { ScreenContext } from './screens/context.js';
-import { isSent } from './screens/delivery.js';
 import { doneScreen } from './screens/done.js';
 import { emailScreen } from './screens/email.js';
-import { endedScreen } from './screens/error.js';
+import { endedScreen, SELF_EXPLAINED } from './screens/error.js';
 import { passwordScreen } from './screens/password.js';
 import { smsScreen } from './screens/sms.js';
 import { totpEnrollScreen } from './screens/totp-enroll.js';
 import { totpScreen } from './screens/totp.js';
 import { baseStyles } from './styles/base.js';
 import { screenStyles } from './styles/screens.js';
-import type { BackupCodeOption, EmailOption, FlowConfig, FlowOption, Method, SmsOption, TotpOption } from './types.js';
+import type { BackupCodeOption, EmailOption, FlowConfig, FlowOption, Method, SmsOption } from './types.js';
 import { WebOtpController } from './web-otp.js';
 
 export type { MfaLoginCompleteDetail } from './events.js';
@@ -39,7 +40,9 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  * <mfa-login server="https://auth.example.com" client-id="shop"></mfa-login>
  * ```
  *
- * The handle of an unfinished flow is kept in sessionStorage, so a reload carries on.
+ * The handle of an unfinished flow is kept in sessionStorage, so a reload carries on. A flow
+ * that cannot go on (expired, or too many wrong answers with nothing else to try) ends on a
+ * screen with "Start again"; after too many wrong answers the error box offers it too.
  *
  * @attr server - Base URL of the mfa-login server; empty means this page's origin.
  * @attr client-id - The client registered on the server (required).
@@ -97,7 +100,6 @@ export class MfaLogin extends LitElement {
     loginHint: { type: String, attribute: 'login-hint' },
     chosen: { state: true },
     saved: { state: true },
-    notice: { state: true },
   };
 
   /** Base URL of the mfa-login server; empty means `location.origin`. */
@@ -111,23 +113,23 @@ export class MfaLogin extends LitElement {
   private declare chosen: { step: number; method: Method } | undefined;
   /** The "I have saved these codes" checkbox. */
   private declare saved: boolean;
-  private declare notice: string;
 
   readonly flow = new FlowController(this, () => this.config());
   private readonly clock = new ClockController(this);
   private readonly webOtp = new WebOtpController(this, (code) => this.fillSmsCode(code));
-  private downloadUrl?: string;
-  private shownScreen?: string;
-  private shownAny = false;
-  private focusPending = false;
-  private shownError?: object;
+  private readonly keep = new CopyDownloadController(this, () => this.flow.backupCodes, () => stringsFor(langOf(this)));
+  private readonly screenFocus = new FocusController(this, {
+    inputErrors: INPUT_ERRORS,
+    error: () => this.flow.error,
+    ready: () => this.screen().name !== 'loading',
+    autofocus: () => this.autofocus,
+  });
 
   constructor() {
     super();
     this.server = '';
     this.clientId = '';
     this.saved = false;
-    this.notice = '';
   }
 
   /** Abandons the current flow and starts a new one, e.g. for "Sign out" on the page. */
@@ -143,31 +145,16 @@ export class MfaLogin extends LitElement {
     if (this.hasUpdated) this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.revokeDownload();
-  }
-
   protected override willUpdate(): void {
-    if (this.flow.backupCodes && !this.downloadUrl) {
-      const text = backupCodesText(this.strings(), this.flow.backupCodes);
-      this.downloadUrl = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-    } else if (!this.flow.backupCodes) {
-      this.revokeDownload();
-    }
-    const key = screenKey(this.screen(), !!this.flow.state?.enrollment);
-    if (key !== this.shownScreen) {
-      this.shownScreen = key;
-      this.notice = '';
-      this.focusPending = true;
-    }
+    if (this.screenFocus.show(screenKey(this.screen(), !!this.flow.state?.enrollment))) this.keep.notice = '';
   }
 
   protected override render() {
     const screen = this.screen();
-    const ctx = this.context();
+    const ctx = this.context(screen);
     const state = this.flow.state;
-    const pending = state?.status === 'pending';
+    // An ended screen is about the flow as a whole: no step, no "Not you?" beside its "Start again".
+    const pending = state?.status === 'pending' && !isEnding(screen.name);
     const step = pending ? state.step : undefined;
     const name = state?.user?.displayName || state?.user?.username;
     return html`<div part="base" class="card" lang=${ctx.lang}>
@@ -177,7 +164,7 @@ export class MfaLogin extends LitElement {
             ${pending && name ? html`<p>${ctx.t.signingInAs(name)}</p>` : nothing}
           </div>`
         : nothing}
-      ${screen.name === 'expired' ? nothing : errorAlert(ctx, this.flow.error, this.alertActions(screen))}
+      ${ctx.errorId ? errorAlert(ctx, this.flow.error, this.alertActions(screen)) : nothing}
       <div class="screen">${this.renderScreen(ctx, screen)}</div>
       ${chooseMethod(ctx, screen.alternatives, { choose: (method) => this.choose(method) })}
       ${pending && state.user
@@ -185,7 +172,7 @@ export class MfaLogin extends LitElement {
             <button part="link-button" class="link" type="button" @click=${() => this.restart()}>${ctx.t.notYou}</button>
           </p>`
         : nothing}
-      <p part="status" class="status" role="status">${this.notice}</p>
+      <p part="status" class="status" role="status">${this.keep.notice || this.refreshedText(ctx)}</p>
     </div>`;
   }
 
@@ -193,12 +180,13 @@ export class MfaLogin extends LitElement {
     super.updated(changed);
     const screen = this.screen();
     const option = screen.option as SmsOption | EmailOption | undefined;
-    const sent = option && (screen.name === 'sms' || screen.name === 'email') && isSent(option);
+    const sent = option && (screen.name === 'sms' || screen.name === 'email') && option.sent;
     this.clock.runUntil(sent && option.resendAfter ? Date.parse(option.resendAfter) : undefined);
     this.webOtp.listen(
       sent && screen.name === 'sms' ? `${this.flow.state?.flow}:${option.codeExpiresAt ?? option.resendAfter ?? ''}` : undefined,
     );
-    this.manageFocus(screen);
+    // Too many wrong answers with nothing else to try: a reload should not come back to it.
+    if (screen.name === 'locked') this.flow.forget();
   }
 
   private renderScreen(ctx: ScreenContext, screen: Screen) {
@@ -211,10 +199,10 @@ export class MfaLogin extends LitElement {
       case 'totp':
         return totpScreen(ctx, { verify: flow.verifyTotp });
       case 'totp-enroll':
-        return totpEnrollScreen(ctx, screen.option as TotpOption, flow.state?.enrollment, {
+        return totpEnrollScreen(ctx, flow.state?.enrollment, {
           enroll: flow.enrollTotp,
           verify: flow.verifyTotp,
-          copy: (text) => this.copy(text),
+          copy: this.keep.copy,
         });
       case 'sms':
         return smsScreen(ctx, screen.option as SmsOption, {
@@ -227,8 +215,8 @@ export class MfaLogin extends LitElement {
       case 'backup-code':
         return backupCodeScreen(ctx, screen.option as BackupCodeOption, { verify: flow.verifyBackupCode });
       case 'backup-codes':
-        return backupCodesScreen(ctx, flow.backupCodes ?? [], this.saved, this.downloadUrl ?? '', {
-          copy: (text) => this.copy(text),
+        return backupCodesScreen(ctx, flow.backupCodes ?? [], this.saved, this.keep.downloadUrl, {
+          copy: this.keep.copy,
           savedChange: (saved) => (this.saved = saved),
           continue: () => {
             this.saved = false;
@@ -238,7 +226,7 @@ export class MfaLogin extends LitElement {
       case 'done':
         return doneScreen(ctx, flow.state?.user);
       default:
-        return endedScreen(ctx, screen.name, { restart: () => this.restart() });
+        return isEnding(screen.name) ? endedScreen(ctx, screen.name, { restart: () => this.restart() }) : nothing;
     }
   }
 
@@ -247,8 +235,14 @@ export class MfaLogin extends LitElement {
     const resend = screen.name === 'sms' ? this.flow.sendSms : screen.name === 'email' ? this.flow.sendEmail : undefined;
     return {
       retry: this.flow.canRetry ? () => void this.flow.retry() : undefined,
-      resend: resend && CODE_DEAD.has(code) && isSent(screen.option as SmsOption) ? () => void resend() : undefined,
+      resend: resend && CODE_DEAD.has(code) && (screen.option as SmsOption).sent ? () => void resend() : undefined,
+      restart: code === 'too_many_attempts' ? () => void this.restart() : undefined,
     };
+  }
+
+  private refreshedText(ctx: ScreenContext): string {
+    const cause = this.flow.refreshed;
+    return cause ? ctx.t.refreshed[cause] : '';
   }
 
   private screen(): Screen {
@@ -257,14 +251,16 @@ export class MfaLogin extends LitElement {
     return selectScreen({ state, error, backupCodes, chosen });
   }
 
-  private context(): ScreenContext {
-    const lang = this.language();
+  private context(screen: Screen): ScreenContext {
+    const lang = langOf(this);
     const error = this.flow.error;
+    // An ending that says what happened has no error box for fields to point at.
+    const boxed = error && !(isEnding(screen.name) && SELF_EXPLAINED.has(screen.name));
     return {
       t: stringsFor(lang),
       lang,
       busy: this.flow.busy,
-      errorId: error && !FLOW_GONE.has(error.error) ? ERROR_ID : undefined,
+      errorId: boxed ? ERROR_ID : undefined,
       invalid: !!error && INPUT_ERRORS.has(error.error),
       now: this.clock.now(),
     };
@@ -277,14 +273,6 @@ export class MfaLogin extends LitElement {
     this.flow.clearError();
   }
 
-  private language(): string {
-    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-  }
-
-  private strings() {
-    return stringsFor(this.language());
-  }
-
   private config(): FlowConfig {
     return {
       server: this.server ?? '',
@@ -295,50 +283,11 @@ export class MfaLogin extends LitElement {
     };
   }
 
-  private async copy(text: string): Promise<void> {
-    const t = this.strings();
-    try {
-      await navigator.clipboard.writeText(text);
-      this.notice = t.copied;
-    } catch {
-      this.notice = t.copyFailed;
-    }
-  }
-
   /** WebOTP read the SMS: show the code in the field, then submit it as if typed. */
   private fillSmsCode(code: string): void {
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[name="code"]');
     if (input) input.value = code;
     void this.flow.verifySms(code);
-  }
-
-  /**
-   * A new screen moves focus to its first text field, or else to its heading, so keyboard
-   * and screen reader users start in the right place (a heading lets them read it from the top). The first screen only does when `autofocus` is
-   * set: a page should not jump to a widget below the fold on load.
-   */
-  private manageFocus(screen: Screen): void {
-    const error = this.flow.error;
-    if (this.focusPending && screen.name !== 'loading') {
-      this.focusPending = false;
-      const first = !this.shownAny;
-      this.shownAny = true;
-      if (!first || this.autofocus) {
-        const root = this.renderRoot;
-        const field = root.querySelector<HTMLElement>('.screen input:not([type="checkbox"]):not([disabled])');
-        (field ?? root.querySelector<HTMLElement>('.screen .title'))?.focus();
-      }
-    } else if (error && error !== this.shownError && INPUT_ERRORS.has(error.error)) {
-      const input = this.renderRoot.querySelector<HTMLInputElement>('.screen input[aria-invalid="true"]');
-      input?.focus();
-      input?.select();
-    }
-    this.shownError = error;
-  }
-
-  private revokeDownload(): void {
-    if (this.downloadUrl) URL.revokeObjectURL(this.downloadUrl);
-    this.downloadUrl = undefined;
   }
 }
 
@@ -348,7 +297,7 @@ export class MfaLogin extends LitElement {
  */
 function screenKey(screen: Screen, enrolling: boolean): string {
   const option = screen.option as (FlowOption & { sent?: boolean; codeExpiresAt?: string }) | undefined;
-  return [screen.name, option?.method, option && isSent(option), option?.codeExpiresAt, enrolling].join(':');
+  return [screen.name, option?.method, option?.sent, option?.codeExpiresAt, enrolling].join(':');
 }
 
 if (!customElements.get('mfa-login')) customElements.define('mfa-login', MfaLogin);

@@ -1,11 +1,12 @@
+import { FLOW_GONE } from './errors.js';
 import type { FlowError, FlowOption, FlowState, Method } from './types.js';
+
+/** Screens for a flow that cannot go on: each says why and offers a fresh one. */
+export type Ending = 'failed' | 'unsupported' | 'expired' | 'locked' | 'cancelled';
 
 export type ScreenName =
   | 'loading'
-  | 'failed'
-  | 'unsupported'
-  | 'expired'
-  | 'cancelled'
+  | Ending
   | 'backup-codes'
   | 'done'
   | 'password'
@@ -32,48 +33,46 @@ export interface ScreenInput {
 
 const SCREENS: Record<Method, (option: FlowOption) => ScreenName> = {
   password: () => 'password',
-  totp: (option) => ((option as { enrolled?: boolean }).enrolled === false ? 'totp-enroll' : 'totp'),
+  totp: (option) => ((option as { enrolled: boolean }).enrolled ? 'totp' : 'totp-enroll'),
   sms: () => 'sms',
   email: () => 'email',
   backup_code: () => 'backup-code',
 };
 
+const ENDINGS = new Set<ScreenName>(['failed', 'unsupported', 'expired', 'locked', 'cancelled']);
+
+/** Methods whose dead code can be replaced by a new one: too many wrong codes do not end them. */
+const NEW_CODE = new Set<Method>(['sms', 'email']);
+
 export function hasScreen(option: FlowOption): boolean {
   return Object.hasOwn(SCREENS, option.method);
 }
 
-/** An option the user cannot act on (nothing enrolled, nothing to enrol, no codes left). */
-export function isUsable(option: FlowOption): boolean {
-  switch (option.method) {
-    case 'sms':
-    case 'totp':
-      return option.enrolled !== false || option.canEnroll === true;
-    case 'backup_code':
-      return option.remaining !== 0;
-    default:
-      return true;
-  }
+export function isEnding(name: ScreenName): name is Ending {
+  return ENDINGS.has(name);
 }
 
 /** Decides what to show, from the flow state alone (plus the user's pick of method). */
 export function selectScreen({ state, error, backupCodes, chosen }: ScreenInput): Screen {
   const none: FlowOption[] = [];
   if (backupCodes?.length) return { name: 'backup-codes', alternatives: none };
-  if (error && (error.error === 'flow_expired' || error.error === 'flow_not_found')) {
-    return { name: 'expired', alternatives: none };
-  }
+  if (error && FLOW_GONE.has(error.error)) return { name: 'expired', alternatives: none };
   if (!state) return { name: error ? 'failed' : 'loading', alternatives: none };
   if (state.status === 'complete') return { name: 'done', alternatives: none };
-  if (state.status === 'expired') return { name: 'expired', alternatives: none };
   if (state.status === 'cancelled') return { name: 'cancelled', alternatives: none };
 
+  // The server offers only options that can be used; one without a screen here cannot.
   const options = (state.step?.options ?? []).filter(hasScreen);
   // A pending enrolment (also after a reload) pins the TOTP screen until it is confirmed.
   const option = options.find((o) => o.method === chosen)
     || (state.enrollment && options.find((o) => o.method === 'totp'))
-    || options.find(isUsable)
     || options[0];
   if (!option) return { name: 'unsupported', alternatives: none };
+  const alternatives = options.filter((o) => o !== option);
+  // Too many wrong answers with nothing else to try (a password, the only app): no way on.
+  if (error?.error === 'too_many_attempts' && !alternatives.length && !NEW_CODE.has(option.method)) {
+    return { name: 'locked', alternatives: none };
+  }
   const name = state.enrollment && option.method === 'totp' ? 'totp-enroll' : SCREENS[option.method](option);
-  return { name, option, alternatives: options.filter((o) => o !== option) };
+  return { name, option, alternatives };
 }

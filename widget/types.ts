@@ -8,8 +8,8 @@ export interface PasswordOption {
 
 export interface SmsOption {
   method: 'sms';
-  /** Absent means enrolled: older servers leave it out. */
-  enrolled?: boolean;
+  enrolled: boolean;
+  /** With `enrolled: false` always true: the server offers only options that can be used. */
   canEnroll?: boolean;
   /** Masked, e.g. `+1 ••• ••• 4567`. */
   phone?: string;
@@ -29,13 +29,15 @@ export interface EmailOption {
 
 export interface TotpOption {
   method: 'totp';
-  enrolled?: boolean;
+  enrolled: boolean;
   canEnroll?: boolean;
 }
 
 export interface BackupCodeOption {
   method: 'backup_code';
-  remaining?: number;
+  remaining: number;
+  /** So few left that the user should hear it before being locked out. */
+  low?: boolean;
 }
 
 export type FlowOption = PasswordOption | SmsOption | EmailOption | TotpOption | BackupCodeOption;
@@ -53,7 +55,8 @@ export interface FlowResult {
   expiresIn: number;
 }
 
-export type FlowStatus = 'pending' | 'complete' | 'cancelled' | 'expired';
+/** An expired flow has no status: calls answer the `flow_expired` error. */
+export type FlowStatus = 'pending' | 'complete' | 'cancelled';
 
 export interface FlowState {
   flow: string;
@@ -77,6 +80,7 @@ export type FlowErrorCode =
   | 'flow_not_found'
   | 'flow_expired'
   | 'method_not_allowed'
+  | 'flow_conflict'
   | 'invalid_credentials'
   | 'invalid_code'
   | 'code_expired'
@@ -99,6 +103,8 @@ export interface FlowError {
   attemptsRemaining?: number;
   retryAfter?: number;
   issues?: FlowIssue[];
+  /** Set on a conflict; servers before `flow_conflict` sent it with `invalid_request`. */
+  conflict?: boolean;
 }
 
 /** What the page gives the element: its attributes. */

@@ -3,7 +3,8 @@ import { errorReply, FakeServer } from './fake-server.js';
 import { alertText, cleanUp, field, fill, has, mount, submit, title } from './fixture.js';
 import { complete, HANDLE, pending } from './states.js';
 
-const backup = (remaining: number) => pending([{ method: 'backup_code', remaining }]);
+/** `low` as the server sets it. */
+const backup = (remaining: number, low = remaining <= 2) => pending([{ method: 'backup_code', remaining, ...(low ? { low } : {}) }]);
 
 describe('backup code screen', () => {
   let server: FakeServer;
@@ -33,6 +34,15 @@ describe('backup code screen', () => {
     server.on('/api/v1/flows', { body: backup(2) });
     const el = await mount();
     match(el.shadowRoot!.querySelector('[part="warning"]')!.textContent, /Only 2 backup codes left/);
+  });
+
+  it('warns exactly when the server flags the codes as low', async () => {
+    server.on('/api/v1/flows', { body: backup(4, true) }, { body: backup(1, false) });
+    const first = await mount();
+    match(first.shadowRoot!.querySelector('[part="warning"]')!.textContent, /Only 4 backup codes left/);
+    sessionStorage.clear();
+    const second = await mount();
+    notOk(has(second, '[part="warning"]'));
   });
 
   it('shows a wrong code inline', async () => {

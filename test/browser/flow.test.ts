@@ -1,6 +1,6 @@
 import { deepEqual, equal, match, notOk, ok } from './assert.js';
 import { errorReply, FakeServer } from './fake-server.js';
-import { alertText, click, cleanUp, control, field, fill, has, mount, submit, text, title, until } from './fixture.js';
+import { $, alertText, click, cleanUp, field, fill, has, mount, settle, submit, text, title, until } from './fixture.js';
 import { claims, complete, HANDLE, passwordStep, pending, secondStep } from './states.js';
 import type { MfaLoginCompleteDetail } from '../../widget/events.js';
 import type { FlowState } from '../../widget/types.js';
@@ -92,16 +92,6 @@ describe('the flow', () => {
       await click(el, 'Start again');
       equal(server.calls('/api/v1/flows').length, 2);
       equal(title(el), 'Sign in');
-    });
-
-    it('shows the expired screen for a state with status expired', async () => {
-      server.on('/api/v1/flows/password', { body: { flow: HANDLE, status: 'expired' } satisfies FlowState });
-      const el = await mount();
-      fill(el, 'Username', 'alice');
-      fill(el, 'Password', 'pw');
-      await submit(el);
-      equal(title(el), 'This sign-in has expired');
-      ok(control(el, 'Start again'));
     });
   });
 
@@ -220,6 +210,33 @@ describe('the flow', () => {
     await submit(el);
     document.removeEventListener('mfa-login-step', listen);
     deepEqual(states.map((s) => s.step?.number), [1, 2]);
+  });
+
+  it('stays busy with a new flow when an answer for the abandoned one arrives', async () => {
+    let answerPassword!: () => void;
+    let answerStart!: () => void;
+    server
+      .on('/api/v1/flows', { body: passwordStep() }, () =>
+        new Promise((resolve) => (answerStart = () => resolve({ body: { ...passwordStep(), flow: 'new-handle' } }))))
+      .on('/api/v1/flows/password', () =>
+        new Promise((resolve) => (answerPassword = () => resolve(errorReply(401, 'invalid_credentials')))));
+    const el = await mount();
+    fill(el, 'Username', 'alice');
+    fill(el, 'Password', 'pw');
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await until(() => server.calls('/api/v1/flows/password').length === 1, 'the password call');
+    const restarted = el.restart();
+    await until(() => server.calls('/api/v1/flows').length === 2, 'the new start');
+    answerPassword();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await el.updateComplete;
+    ok(el.flow.busy, 'the new start is still under way');
+    notOk(has(el, '[role="alert"]'), 'the old flow’s answer is dropped');
+    answerStart();
+    await restarted;
+    await settle(el);
+    equal(title(el), 'Sign in');
+    equal(sessionStorage.getItem(KEY), 'new-handle');
   });
 
   it('cancels the flow and starts again from "Not you?"', async () => {

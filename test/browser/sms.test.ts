@@ -87,16 +87,6 @@ describe('SMS screen', () => {
     deepEqual(request.body, { flow: HANDLE, phone: '+1 201 555 0123' });
     ok(field(el, 'Code'), 'then it behaves like a sent code');
   });
-
-  it('says that no phone is registered when none may be added', async () => {
-    server.on('/api/v1/flows', { body: sms({ enrolled: false, canEnroll: false, phone: undefined }) });
-    const el = await mount();
-    // An unusable option is not picked first while another one works.
-    equal(title(el), 'Use a backup code');
-    await click(el, /^\s*Text message/);
-    equal(title(el), 'Verify with a text message');
-    match(text(el), /No phone number is registered/);
-  });
 });
 
 describe('SMS screen with WebOTP', () => {

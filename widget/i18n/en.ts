@@ -42,7 +42,6 @@ export const en = {
     copyKey: 'Copy key',
     openInApp: 'Open in authenticator app',
     confirm: 'Then enter the 6-digit code the app shows.',
-    notAvailable: 'No authenticator app is set up for this account.',
   },
 
   sms: {
@@ -56,7 +55,6 @@ export const en = {
     phone: 'Mobile number',
     phoneHint: 'Include the country code, e.g. +1 201 555 0123.',
     enrollSubmit: 'Send code to this number',
-    notRegistered: 'No phone number is registered for this account.',
   },
 
   email: {
@@ -79,9 +77,7 @@ export const en = {
     hint: 'Enter one of the backup codes you saved when you set up two-step sign-in.',
     label: 'Backup code',
     fewLeft: (remaining: number) =>
-      remaining === 0
-        ? 'You have no backup codes left.'
-        : `Only ${remaining} backup ${remaining === 1 ? 'code' : 'codes'} left. Make new ones after signing in.`,
+      `Only ${remaining} backup ${remaining === 1 ? 'code' : 'codes'} left. Make new ones after signing in.`,
   },
 
   backupCodes: {
@@ -105,8 +101,10 @@ export const en = {
     expired: 'For your security, a sign-in has to be finished within a few minutes.',
     cancelledTitle: 'Sign-in cancelled',
     cancelled: 'This sign-in was cancelled.',
+    lockedTitle: 'Too many wrong attempts',
+    locked: 'For your security, this sign-in cannot go on. Start again to try once more.',
     failedTitle: 'Sign-in is not available',
-    unsupported: 'None of the sign-in methods offered here can be used in this browser.',
+    unsupported: 'None of the sign-in methods this step needs can be used here.',
     startAgain: 'Start again',
   },
 
@@ -144,6 +142,7 @@ export const en = {
     flow_not_found: 'This sign-in has expired.',
     flow_expired: 'This sign-in has expired.',
     method_not_allowed: 'That method cannot be used for this step.',
+    flow_conflict: 'This sign-in changed in another window at the same time.',
     invalid_credentials: 'The username or password is not right.',
     invalid_code: 'That code is not right.',
     code_expired: 'That code has expired.',
@@ -156,6 +155,11 @@ export const en = {
   } as Record<string, string>,
   attemptsLeft: (n: number) => (n === 1 ? '1 attempt left.' : `${n} attempts left.`),
   retryIn: (seconds: number) => `Try again in ${seconds} s.`,
+  /** Said after the flow was read again because the one shown was out of date. */
+  refreshed: {
+    flow_conflict: 'This sign-in was changed in another window; here is where it stands now.',
+    method_not_allowed: 'That method can no longer be used for this step; here is what can.',
+  },
   retry: 'Try again',
   sendNewCode: 'Send a new code',
 };

@@ -7,6 +7,8 @@ export interface AlertActions {
   retry?: () => void;
   /** Offered when the sent code is dead and a new one would help. */
   resend?: () => void;
+  /** Offered when this flow has had too many wrong answers: a new one starts afresh. */
+  restart?: () => void;
 }
 
 export const ERROR_ID = 'mfa-login-error';
@@ -28,13 +30,16 @@ export function errorAlert(ctx: ScreenContext, error: FlowError | undefined, on:
     ${error.issues?.length
       ? html`<ul>${error.issues.map((issue) => html`<li>${issue.path.join('.')}: ${issue.message}</li>`)}</ul>`
       : nothing}
-    ${on.retry || on.resend
+    ${on.retry || on.resend || on.restart
       ? html`<div class="row">
           ${on.retry
             ? html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.retry}>${t.retry}</button>`
             : nothing}
           ${on.resend
             ? html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.resend}>${t.sendNewCode}</button>`
+            : nothing}
+          ${on.restart
+            ? html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.restart}>${t.ended.startAgain}</button>`
             : nothing}
         </div>`
       : nothing}

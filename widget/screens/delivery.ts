@@ -15,11 +15,6 @@ export interface DeliveryActions {
   verify(code: string): void;
 }
 
-/** Older servers leave `sent` out; a code with an expiry has been sent. */
-export function isSent(option: DeliveredCode): boolean {
-  return option.sent ?? Boolean(option.codeExpiresAt);
-}
-
 export function secondsUntil(iso: string | undefined, now: number): number {
   const at = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(at) ? 0 : Math.max(0, Math.ceil((at - now) / 1000));

@@ -1,12 +1,12 @@
 import { html } from 'lit';
 import type { EmailOption } from '../types.js';
 import type { ScreenContext } from './context.js';
-import { type DeliveryActions, deliveredCodeForm, isSent, sendButton } from './delivery.js';
+import { type DeliveryActions, deliveredCodeForm, sendButton } from './delivery.js';
 import { title } from './fields.js';
 
 export function emailScreen(ctx: ScreenContext, option: EmailOption, on: DeliveryActions) {
   const { t } = ctx;
-  if (isSent(option)) {
+  if (option.sent) {
     return html`${title(t.email.title)}
       <p class="hint">${option.email ? t.email.sentTo(option.email) : t.email.sentToYourAddress}</p>
       ${deliveredCodeForm(ctx, option, on)}`;

@@ -1,18 +1,21 @@
 import { html, nothing } from 'lit';
+import type { Ending } from '../screen.js';
 import type { ScreenContext } from './context.js';
 import { title } from './fields.js';
-
-export type Ending = 'expired' | 'cancelled' | 'failed' | 'unsupported';
 
 export interface EndedActions {
   restart(): void;
 }
+
+/** Endings that say what happened themselves, so the error box would only repeat it. */
+export const SELF_EXPLAINED = new Set<Ending>(['expired', 'locked']);
 
 /** A flow that cannot go on: say why and offer a fresh one. */
 export function endedScreen(ctx: ScreenContext, ending: Ending, on: EndedActions) {
   const { t } = ctx;
   const texts: Record<Ending, [string, string | undefined]> = {
     expired: [t.ended.expiredTitle, t.ended.expired],
+    locked: [t.ended.lockedTitle, t.ended.locked],
     cancelled: [t.ended.cancelledTitle, t.ended.cancelled],
     unsupported: [t.ended.failedTitle, t.ended.unsupported],
     // The error box above already says what went wrong.

@@ -15,6 +15,9 @@ export function codeFrom(data: FormData, name = 'code'): string {
   return String(data.get(name) ?? '').replace(/\s+/g, '');
 }
 
+/** A masked number should not break across lines on a narrow phone. */
+export const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
+
 export function title(text: string) {
   return html`<h2 part="title" class="title" tabindex="-1">${text}</h2>`;
 }

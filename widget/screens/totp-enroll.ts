@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { TotpEnrollment, TotpOption } from '../types.js';
+import type { TotpEnrollment } from '../types.js';
 import type { ScreenContext } from './context.js';
 import { title } from './fields.js';
 import { totpForm } from './totp.js';
@@ -24,16 +24,9 @@ export function groupKey(secret: string): string {
   return secret.replace(/\s+/g, '').match(/.{1,4}/g)?.join(' ') ?? '';
 }
 
-export function totpEnrollScreen(
-  ctx: ScreenContext,
-  option: TotpOption,
-  enrollment: TotpEnrollment | undefined,
-  on: TotpEnrollActions,
-) {
+/** Offered only when an authenticator may be set up here: first the intro, then the key. */
+export function totpEnrollScreen(ctx: ScreenContext, enrollment: TotpEnrollment | undefined, on: TotpEnrollActions) {
   const { t } = ctx;
-  if (!enrollment && option.canEnroll === false) {
-    return html`${title(t.totpEnroll.title)}<p class="hint">${t.totpEnroll.notAvailable}</p>`;
-  }
   if (!enrollment) {
     return html`${title(t.totpEnroll.title)}
       <p class="hint">${t.totpEnroll.intro}</p>

@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { CallGate } from '../call-gate.js';
 import type { TotpEnrollment } from '../types.js';
 import { callMe } from './api.js';
 import { emitReauthenticate } from './events.js';
@@ -10,8 +11,6 @@ export type Panel = 'factors' | 'totp' | 'phone' | 'confirm-backup-codes' | 'bac
 /** A change just made, for the status line. */
 export type Change = 'totp' | 'phone' | 'backup-codes';
 
-const RETRYABLE = new Set(['network_error', 'unexpected_response']);
-
 /**
  * Talks the self-service API for one `<mfa-login-settings>` and holds what it renders: the
  * factors, the panel open, the change in progress, the last error, whether a call is under way.
@@ -20,7 +19,6 @@ export class SettingsController {
   me?: Me;
   panel: Panel = 'factors';
   error?: SettingsError;
-  busy = false;
   /** The server asked for a new sign-in; nothing more is tried with this token. */
   reauthenticate = false;
   changed?: Change;
@@ -31,25 +29,29 @@ export class SettingsController {
   /** Shown once, until the user says they saved them; never stored. */
   backupCodes?: string[];
 
-  private retryCall?: () => Promise<void>;
-  /** Bumped when the token changes, so answers meant for the old one are dropped. */
-  private generation = 0;
+  /** Abandoned when the token changes, so answers meant for the old one are dropped. */
+  private readonly calls: CallGate;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly config: () => SettingsConfig,
     private readonly fetchImpl?: typeof fetch,
-  ) {}
+  ) {
+    this.calls = new CallGate(host);
+  }
+
+  get busy(): boolean {
+    return this.calls.busy;
+  }
 
   get canRetry(): boolean {
-    return this.retryCall !== undefined;
+    return this.calls.canRetry;
   }
 
   /** Forgets everything about the previous token and reads the factors with the current one. */
   reset(): Promise<void> {
-    this.generation++;
+    this.calls.abandon();
     this.me = undefined;
-    this.busy = false;
     this.reauthenticate = false;
     this.closePanel();
     this.open('factors');
@@ -89,7 +91,7 @@ export class SettingsController {
   open(panel: Panel): void {
     this.panel = panel;
     this.error = undefined;
-    this.retryCall = undefined;
+    this.calls.forgetRetry();
     if (panel !== 'factors') this.changed = undefined;
     this.host.requestUpdate();
   }
@@ -101,7 +103,7 @@ export class SettingsController {
   };
 
   retry(): Promise<void> {
-    return this.retryCall?.() ?? Promise.resolve();
+    return this.calls.retry();
   }
 
   private done(me: Me, change: Change): void {
@@ -121,24 +123,20 @@ export class SettingsController {
   /** One call at a time; a double click sends once. */
   private async call<T>(path: string, body: Record<string, unknown> | undefined, accept: (data: T) => void): Promise<void> {
     const { server, idToken } = this.config();
-    if (this.busy || !idToken || this.reauthenticate) return;
-    const generation = this.generation;
-    this.busy = true;
-    this.error = undefined;
-    this.retryCall = undefined;
-    this.host.requestUpdate();
-    const answer = await callMe<T>(server, idToken, path, body, this.fetchImpl);
-    if (generation !== this.generation) return;
-    this.busy = false;
-    if (answer.error) this.fail(answer.error, () => this.call(path, body, accept));
+    if (!idToken || this.reauthenticate) return;
+    const answer = await this.calls.run(() => {
+      this.error = undefined;
+      return callMe<T>(server, idToken, path, body, this.fetchImpl);
+    }, () => this.call(path, body, accept));
+    if (!answer) return;
+    if (answer.error) this.fail(answer.error);
     else accept(answer.data);
     this.host.requestUpdate();
   }
 
-  private fail(error: SettingsError, again: () => Promise<void>): void {
+  private fail(error: SettingsError): void {
     this.error = error;
     this.changed = undefined;
-    if (RETRYABLE.has(error.error)) this.retryCall = again;
     // Any 401 here has one remedy: a new sign-in, which only the page can show.
     if (error.reauthenticate || error.error === 'unauthorized') {
       this.reauthenticate = true;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ScreenContext } from '../screens/context.js';
-import { title } from '../screens/fields.js';
+import { title, unbroken } from '../screens/fields.js';
 import type { Me } from './types.js';
 
 export interface FactorsActions {
@@ -8,9 +8,6 @@ export interface FactorsActions {
   changePhone(): void;
   newBackupCodes(): void;
 }
-
-/** A masked number should not break across lines on a narrow phone. */
-const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
 
 function factor(id: string, name: string, state: string, action: TemplateResult | typeof nothing = nothing) {
   return html`<li class="factor">

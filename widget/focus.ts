@@ -1,0 +1,60 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { FlowError } from './types.js';
+
+export interface ScreenFocusOptions {
+  /** Errors about what the user typed: the field marked invalid is selected for a retry. */
+  inputErrors: ReadonlySet<string>;
+  error: () => FlowError | undefined;
+  /** False while the screen is only a placeholder (loading): focus waits for the real one. */
+  ready?: () => boolean;
+  /** Whether the first screen takes focus too. */
+  autofocus?: () => boolean;
+}
+
+/**
+ * A new screen moves focus to its first text field, or else to its heading, so keyboard and
+ * screen reader users start in the right place (a heading lets them read it from the top). The
+ * first screen only does when `autofocus` says so: a page should not jump to an element below
+ * the fold on load. A new error about what was typed selects the field for a retry.
+ */
+export class FocusController implements ReactiveController {
+  private key?: string;
+  private pending = false;
+  private shownAny = false;
+  private shownError?: FlowError;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment },
+    private readonly options: ScreenFocusOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** Call before rendering with a key for what is on screen; true when it is a new screen. */
+  show(key: string): boolean {
+    if (key === this.key) return false;
+    this.key = key;
+    this.pending = true;
+    return true;
+  }
+
+  hostUpdated(): void {
+    const { inputErrors, ready = () => true, autofocus = () => false } = this.options;
+    const error = this.options.error();
+    const root = this.host.renderRoot;
+    if (this.pending && ready()) {
+      this.pending = false;
+      const first = !this.shownAny;
+      this.shownAny = true;
+      if (!first || autofocus()) {
+        const field = root.querySelector<HTMLElement>('.screen input:not([type="checkbox"]):not([disabled])');
+        (field ?? root.querySelector<HTMLElement>('.screen .title'))?.focus();
+      }
+    } else if (error && error !== this.shownError && inputErrors.has(error.error)) {
+      const input = root.querySelector<HTMLInputElement>('.screen input[aria-invalid="true"]');
+      input?.focus();
+      input?.select();
+    }
+    this.shownError = error;
+  }
+}

@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 import { smsProviderConfig } from './providers/sms/config.js';
 import { emailProviderConfig } from './providers/email/config.js';
@@ -91,7 +92,13 @@ export const configSchema = z
         template: z.string().min(1).default('{code} is your {app} code. It expires in {minutes} minutes.'),
         /** Appends the WebOTP line `@host #code` so browsers can fill the code. */
         webOtp: z.boolean().default(true),
-        defaultCountry: z.string().length(2).optional(),
+        /** ISO 3166 country for numbers typed without +, e.g. "US". */
+        defaultCountry: z
+          .string()
+          .transform((c) => c.toUpperCase())
+          .refine(isSupportedCountry, 'not a country libphonenumber knows (ISO 3166 alpha-2, e.g. "US")')
+          .transform((c) => c as CountryCode)
+          .optional(),
         /** Country calling codes (without +) the server will text; empty = all. */
         allowedCallingCodes: z.array(z.string().regex(/^[0-9]{1,4}$/)).default([]),
         caps: z

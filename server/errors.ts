@@ -18,6 +18,7 @@ export const errorStatus = {
   delivery_failed: 502,
   unauthorized: 401,
   not_found: 404,
+  flow_conflict: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -39,6 +40,7 @@ const defaultMessages: Record<ErrorCode, string> = {
   delivery_failed: 'The message could not be sent. Please try again or choose another method.',
   unauthorized: 'Sign in again to continue.',
   not_found: 'Not found.',
+  flow_conflict: 'This sign-in changed in another window at the same time. Please try again.',
 };
 
 export interface ErrorExtras {

@@ -1,4 +1,5 @@
 import type { MethodName, Sequence } from '../config.js';
+import { sha256 } from '../crypto/codes.js';
 import { MfaError } from '../errors.js';
 import type { FlowKind, FlowRecord } from '../store/types.js';
 
@@ -40,10 +41,10 @@ export function newFlow(init: {
 
 export const isExpired = (flow: FlowRecord, now: Date): boolean => now.getTime() >= new Date(flow.expiresAt).getTime();
 
-/** A flow that can still be read (introspect). */
+/** A flow that can still be read (introspect): a completed one too, until the flow's expiry. */
 export function assertReadable(flow: FlowRecord | null, now: Date): FlowRecord {
   if (!flow || flow.status === 'cancelled') throw new MfaError('flow_not_found');
-  if (flow.status === 'pending' && isExpired(flow, now)) throw new MfaError('flow_expired');
+  if (isExpired(flow, now)) throw new MfaError('flow_expired');
   return flow;
 }
 
@@ -71,14 +72,28 @@ export function satisfyStep(flow: FlowRecord, method: MethodName, now: Date): Fl
   };
 }
 
+/** The id_token's `sid`: stable for the flow, and no way back to its handle or row. */
+export const sessionIdOf = (flow: FlowRecord): string => sha256(`sid:${flow.id}`).slice(0, 22);
+
 /** Wrong answers so far for `method` in this flow. */
 export const attemptsOf = (flow: FlowRecord, method: MethodName): number => flow.data.attempts[method] ?? 0;
 
-/** Counts a wrong answer and answers how many are left. */
-export function countAttempt(flow: FlowRecord, method: MethodName, max: number): number {
+/** True while `method` may still be tried in this flow. */
+export const hasAttemptsLeft = (flow: FlowRecord, method: MethodName, max: number): boolean => attemptsOf(flow, method) < max;
+
+const tooMany = () => new MfaError('too_many_attempts');
+
+/** Refuses `method` once its wrong answers in this flow reached `max`. */
+export function assertAttemptsLeft(flow: FlowRecord, method: MethodName, max: number, exhausted: () => MfaError = tooMany): void {
+  if (!hasAttemptsLeft(flow, method, max)) throw exhausted();
+}
+
+/** Counts a wrong answer and throws what the user is told: how many attempts are left, or none. */
+export function failAttempt(flow: FlowRecord, method: MethodName, max: number, wrong: (left: number) => MfaError, exhausted: () => MfaError = tooMany): never {
   const used = attemptsOf(flow, method) + 1;
   flow.data.attempts[method] = used;
-  return Math.max(0, max - used);
+  const left = Math.max(0, max - used);
+  throw left === 0 ? exhausted() : wrong(left);
 }
 
 /** RFC 8176 `amr`: each method's values, plus `mfa` once two different factors were used. */

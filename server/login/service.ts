@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { randomHandle, sha256 } from '../crypto/codes.js';
-import { methodName, type MethodName } from '../config.js';
-import { isMfaError, MfaError, rateLimited } from '../errors.js';
-import { amrOf, assertCanAct, assertReadable, newFlow, satisfyStep } from '../flow/engine.js';
+import { spend } from '../auth/regulator.js';
+import type { MethodName } from '../config.js';
+import { isMfaError, MfaError } from '../errors.js';
+import { amrOf, assertCanAct, assertReadable, attemptsOf, newFlow, satisfyStep, sessionIdOf } from '../flow/engine.js';
 import { parseBody } from '../http/validate.js';
 import { methods } from '../methods/index.js';
 import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
-import { flowState, resultContext } from './state.js';
+import { keyedSerial } from './serial.js';
+import { flowState, resultContext, stepOptions } from './state.js';
 
 /** Who is calling: the browser origin (if any) and the client address. */
 export interface Caller {
@@ -38,11 +40,12 @@ function sequenceFor(client: ClientRecord, acr: string | undefined) {
   return { acr, sequence };
 }
 
-const conflict = () => new MfaError('invalid_request', 'This login changed in another window. Please try again.', { conflict: true });
+const conflict = () => new MfaError('flow_conflict', undefined, { conflict: true });
 
 /** Runs flows: start, read, act on a method, cancel. The HTTP layer only translates. */
 export function createFlowService(services: Services) {
   const { store, config, tokens } = services;
+  const serial = keyedSerial();
 
   async function clientOf(clientId: string, caller: Caller): Promise<ClientRecord> {
     const client = await store.getClient(clientId);
@@ -58,8 +61,15 @@ export function createFlowService(services: Services) {
     return { services, flow, client, user, now: services.now(), ip: caller.ip, origin: caller.origin };
   }
 
+  /** Login flows only: the rows of token-grant challenges and settings changes never answer here. */
   async function load(handle: string): Promise<FlowRecord | null> {
-    return store.getFlow(sha256(handle));
+    const flow = await store.getFlow(sha256(handle));
+    return flow?.kind === 'login' ? flow : null;
+  }
+
+  /** Saves the flow, also after a refused answer so that it counts; a lost race is a conflict. */
+  async function save(flow: FlowRecord): Promise<void> {
+    if (!(await store.saveFlow(flow))) throw conflict();
   }
 
   async function complete(ctx: MethodContext): Promise<void> {
@@ -69,11 +79,11 @@ export function createFlowService(services: Services) {
       {
         sub: user.id,
         aud: flow.clientId,
-        authTime: new Date(flow.authTime ?? now.toISOString()),
+        authTime: new Date(flow.authTime!),
         nonce: flow.nonce,
         acr: flow.acr,
         amr: amrOf(flow.methods, (m) => methods[m].amr),
-        sid: sha256(`sid:${flow.id}`).slice(0, 22),
+        sid: sessionIdOf(flow),
         claims: { preferred_username: user.username, name: user.displayName, methods: flow.methods },
       },
       now,
@@ -82,14 +92,59 @@ export function createFlowService(services: Services) {
     flow.result = { idToken: services.keyring.seal(idToken, resultContext(flow.id)), tokenType: 'Bearer', expiresIn: tokens.idTokenTtlSeconds };
   }
 
+  async function cancel(handle: string, caller: Caller) {
+    const flow = assertReadable(await load(handle), services.now());
+    await context(flow, caller);
+    // A completed flow is ended too: its id_token can no longer be read back through the handle.
+    flow.status = 'cancelled';
+    flow.result = null;
+    await save(flow);
+    return { flow: handle, status: 'cancelled' };
+  }
+
+  /** One step action, e.g. ('totp', 'verify'). Wrong answers are saved before the error leaves. */
+  async function act(handle: string, name: MethodName, actionName: string, input: unknown, caller: Caller) {
+    const method = methods[name];
+    const action = method.actions[actionName];
+    if (!action) throw new MfaError('not_found');
+    const flow = assertCanAct(await load(handle), method.name, services.now());
+    const ctx = await context(flow, caller);
+    if (method.needsUser && !ctx.user) throw new MfaError('method_not_allowed', 'Identify yourself first.');
+    // A method used up by wrong answers is no longer offered; say why rather than "not allowed".
+    if (!(await method.option(ctx))) throw new MfaError(attemptsOf(flow, method.name) > 0 ? 'too_many_attempts' : 'method_not_allowed');
+    const body = parseBody(action.body, input);
+
+    const before = JSON.stringify(ctx.flow.data);
+    let outcome;
+    try {
+      outcome = await action.run(ctx, body);
+    } catch (e) {
+      if (!isMfaError(e)) throw e;
+      // A refusal that changed nothing saves nothing, so it cannot win a race against a success.
+      if (JSON.stringify(ctx.flow.data) === before) throw e;
+      // Nothing left to try in this step (say, every attempt used up): the flow ends here.
+      if ((await stepOptions(ctx)).length === 0) ctx.flow.status = 'cancelled';
+      await save(ctx.flow);
+      throw e;
+    }
+    if (outcome.user) {
+      ctx.flow.userId = outcome.user.id;
+      ctx.user = outcome.user;
+    }
+    if (outcome.satisfied) {
+      ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now);
+      if (ctx.flow.status === 'complete') await complete(ctx);
+    }
+    await save(ctx.flow);
+    const late = await outcome.afterSave?.();
+    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...late };
+  }
+
   return {
     async start(input: unknown, caller: Caller) {
       const body = parseBody(startBody, input);
       const client = await clientOf(body.clientId, caller);
-      if (caller.ip) {
-        const started = await store.hit(`flows:ip:${caller.ip}`, 60, services.now());
-        if (started.count > config.flow.startsPerMinutePerIp) throw rateLimited((started.resetAt.getTime() - services.now().getTime()) / 1000);
-      }
+      if (caller.ip) await spend(store, { key: `flows:ip:${caller.ip}`, windowSeconds: 60, max: config.flow.startsPerMinutePerIp }, services.now());
       const { acr, sequence } = sequenceFor(client, body.acr);
       const handle = randomHandle();
       const now = services.now();
@@ -113,44 +168,11 @@ export function createFlowService(services: Services) {
       return flowState(handle, await context(flow, caller));
     },
 
-    async cancel(handle: string, caller: Caller) {
-      const flow = assertReadable(await load(handle), services.now());
-      await context(flow, caller);
-      // A completed flow is ended too: its id_token can no longer be read back through the handle.
-      flow.status = 'cancelled';
-      flow.result = null;
-      if (!(await store.saveFlow(flow))) throw conflict();
-      return { flow: handle, status: 'cancelled' };
-    },
+    cancel: (handle: string, caller: Caller) => serial(handle, () => cancel(handle, caller)),
 
-    /** One step action, e.g. ('totp', 'verify'). Wrong answers are saved before the error leaves. */
-    async act(handle: string, name: MethodName, actionName: string, input: unknown, caller: Caller) {
-      const method = methods[methodName.parse(name)];
-      const action = method.actions[actionName];
-      if (!action) throw new MfaError('not_found');
-      const flow = assertCanAct(await load(handle), method.name, services.now());
-      const ctx = await context(flow, caller);
-      if (method.needsUser && !ctx.user) throw new MfaError('method_not_allowed', 'Identify yourself first.');
-      if (!(await method.option(ctx))) throw new MfaError('method_not_allowed');
-      const body = parseBody(action.body, input);
-
-      let outcome;
-      try {
-        outcome = await action.run(ctx, body);
-      } catch (e) {
-        if (isMfaError(e) && !(await store.saveFlow(ctx.flow))) throw conflict();
-        throw e;
-      }
-      if (outcome.userId) ctx.flow.userId = outcome.userId;
-      if (outcome.userId && !ctx.user) ctx.user = await store.getUser(outcome.userId);
-      if (outcome.satisfied) {
-        ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now);
-        if (ctx.flow.status === 'complete') await complete(ctx);
-      }
-      if (!(await store.saveFlow(ctx.flow))) throw conflict();
-      return { ...(await flowState(handle, ctx)), ...outcome.extra };
-    },
+    act: (handle: string, name: MethodName, actionName: string, input: unknown, caller: Caller) => serial(handle, () => act(handle, name, actionName, input, caller)),
   };
+
 }
 
 export type FlowService = ReturnType<typeof createFlowService>;

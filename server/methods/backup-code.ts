@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { hashBackupCode } from '../auth/backup-codes.js';
 import { invalidCode, MfaError } from '../errors.js';
-import { attemptsOf, countAttempt } from '../flow/engine.js';
-import { identifiedUser, type Method, type MethodContext } from './types.js';
+import { assertAttemptsLeft, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
+import { identifiedUser, type Method } from './types.js';
 
 /** Wrong backup codes allowed per flow: the codes have ~49 bits, this keeps guessing hopeless. */
 const MAX_ATTEMPTS = 5;
 const LOW = 2;
+
+const exhausted = () => new MfaError('too_many_attempts', 'Too many wrong codes. Please start again.');
 
 const body = z.object({ code: z.string().trim().min(1).max(64) });
 
@@ -16,6 +18,7 @@ export const backupCode: Method = {
   amr: ['otp'],
   needsUser: true,
   async option(ctx) {
+    if (!hasAttemptsLeft(ctx.flow, 'backup_code', MAX_ATTEMPTS)) return null;
     const remaining = await ctx.services.store.countBackupCodes(identifiedUser(ctx).id);
     if (remaining === 0) return null;
     return { method: 'backup_code', remaining, ...(remaining <= LOW ? { low: true } : {}) };
@@ -25,15 +28,13 @@ export const backupCode: Method = {
       body,
       async run(ctx, { code }: z.infer<typeof body>) {
         const user = identifiedUser(ctx);
-        if (attemptsOf(ctx.flow, 'backup_code') >= MAX_ATTEMPTS) throw new MfaError('too_many_attempts', 'Too many wrong codes. Please start again.');
+        assertAttemptsLeft(ctx.flow, 'backup_code', MAX_ATTEMPTS, exhausted);
         const { store, keyring } = ctx.services;
         // Marking it used is the check itself, so two parallel uses cannot both pass.
         if (await store.consumeBackupCode(user.id, hashBackupCode(keyring, user.id, code), ctx.now)) {
           return { satisfied: true, extra: { backupCodesRemaining: await store.countBackupCodes(user.id) } };
         }
-        const left = countAttempt(ctx.flow, 'backup_code', MAX_ATTEMPTS);
-        if (left === 0) throw new MfaError('too_many_attempts', 'Too many wrong codes. Please start again.');
-        throw invalidCode(left);
+        failAttempt(ctx.flow, 'backup_code', MAX_ATTEMPTS, invalidCode, exhausted);
       },
     },
   },

@@ -1,7 +1,17 @@
+import { z } from 'zod';
+import { spend } from '../auth/regulator.js';
 import { constantTimeEqual, numericCode } from '../crypto/codes.js';
 import { invalidCode, MfaError, rateLimited } from '../errors.js';
 import type { CodeChallenge } from '../store/types.js';
 import type { MethodContext } from './types.js';
+
+/** A typed code: spaces a user adds while copying it ("123 456") do not count. */
+export const codeField = z
+  .string()
+  .transform((s) => s.replace(/\s/g, ''))
+  .pipe(z.string().min(1).max(16));
+export const codeBody = z.object({ code: codeField });
+export type CodeBody = z.infer<typeof codeBody>;
 
 /** Rules of a code sent by SMS or e-mail (config.sms / config.email). */
 export interface CodeRules {
@@ -66,8 +76,7 @@ export function verifyChallenge(ctx: MethodContext, channel: Channel, code: stri
   if (!challenge) throw new MfaError('invalid_request', 'Ask for a code first.');
   if (challenge.dead) throw new MfaError('too_many_attempts');
   if (ctx.now.getTime() >= new Date(challenge.expiresAt).getTime()) throw new MfaError('code_expired');
-  const given = code.replace(/\s/g, '');
-  if (constantTimeEqual(ctx.services.keyring.hash(given, hashContext(ctx, channel)), challenge.codeHash)) {
+  if (constantTimeEqual(ctx.services.keyring.hash(code, hashContext(ctx, channel)), challenge.codeHash)) {
     challenge.dead = true;
     return challenge;
   }
@@ -80,14 +89,14 @@ export function verifyChallenge(ctx: MethodContext, channel: Channel, code: stri
   throw invalidCode(left);
 }
 
-/** Counts one send against each cap; the first cap over its limit refuses it. */
+/** Counts one send against each hourly cap; the first cap over its limit refuses it. */
 export async function enforceCaps(ctx: MethodContext, caps: { key: string; limit: number }[]): Promise<void> {
-  const hour = 3600;
   for (const { key, limit } of caps) {
-    const counter = await ctx.services.store.hit(key, hour, ctx.now);
-    if (counter.count > limit) {
+    try {
+      await spend(ctx.services.store, { key, windowSeconds: 3600, max: limit, message: 'Too many codes were sent. Please try again later.' }, ctx.now);
+    } catch (e) {
       ctx.services.logger.warn({ cap: key.split(':').slice(0, 2).join(':'), limit }, 'send cap reached');
-      throw rateLimited((counter.resetAt.getTime() - ctx.now.getTime()) / 1000, 'Too many codes were sent. Please try again later.');
+      throw e;
     }
   }
 }

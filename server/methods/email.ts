@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { MfaError } from '../errors.js';
 import { maskEmail } from '../providers/email/mask.js';
-import { assertResendAllowed, challengeView, enforceCaps, issueChallenge, verifyChallenge } from './code-challenge.js';
+import { assertResendAllowed, challengeView, codeBody, enforceCaps, issueChallenge, verifyChallenge, type CodeBody } from './code-challenge.js';
 import { escapeHtml, fillTemplate } from './message.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
@@ -18,7 +17,6 @@ function message(ctx: MethodContext, to: string, code: string) {
   };
 }
 
-const codeBody = z.object({ code: z.string().trim().min(1).max(16) });
 
 /** A code e-mailed to the address in the user's profile. */
 export const email: Method = {
@@ -34,8 +32,8 @@ export const email: Method = {
     send: {
       body: z.object({}),
       async run(ctx) {
-        const address = addressOf(ctx);
-        if (!address) throw new MfaError('method_not_allowed');
+        // The option check before every action already refused a user without an address.
+        const address = addressOf(ctx)!;
         const rules = ctx.services.config.email;
         assertResendAllowed(ctx, 'email', rules);
         await enforceCaps(ctx, [
@@ -48,7 +46,7 @@ export const email: Method = {
     },
     verify: {
       body: codeBody,
-      async run(ctx, { code }: z.infer<typeof codeBody>) {
+      async run(ctx, { code }: CodeBody) {
         verifyChallenge(ctx, 'email', code, ctx.services.config.email);
         return { satisfied: true };
       },

@@ -26,9 +26,14 @@ export interface ActionOutcome {
   /** The current step is satisfied by this method. */
   satisfied: boolean;
   /** Set by the identifying step (password). */
-  userId?: string;
-  /** Fields added to this response only: `enrollment`, `backupCodes`. */
+  user?: UserRecord;
+  /** Fields added to this response only, e.g. `backupCodesRemaining`. */
   extra?: Record<string, unknown>;
+  /**
+   * Work that must happen once, and only for the request whose save of the flow won (say, making
+   * backup codes to show); its fields join the response.
+   */
+  afterSave?: () => Promise<Record<string, unknown>>;
 }
 
 export interface Action<Body> {
@@ -50,6 +55,8 @@ export interface Method {
   readonly needsUser: boolean;
   /** The option as the state shows it, or null when it is not offered to this user. */
   option(ctx: MethodContext): Promise<Option | null>;
+  /** Fields this method adds to the flow state while its step is current (TOTP's pending `enrollment`). */
+  stateFields?(ctx: MethodContext): Promise<Record<string, unknown>>;
   readonly actions: Readonly<Record<string, Action<any>>>;
 }
 

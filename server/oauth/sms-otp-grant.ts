@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { constantTimeEqual, randomHandle, sha256 } from '../crypto/codes.js';
-import { isMfaError, MfaError, OAuthError } from '../errors.js';
-import { newFlow } from '../flow/engine.js';
-import { enforceCaps, issueChallenge, verifyChallenge } from '../methods/code-challenge.js';
+import { isMfaError, OAuthError } from '../errors.js';
+import { newFlow, sessionIdOf } from '../flow/engine.js';
+import { codeField, verifyChallenge } from '../methods/code-challenge.js';
 import { fillTemplate } from '../methods/message.js';
-import { smsBody } from '../methods/sms.js';
+import { textCode } from '../methods/sms.js';
 import type { MethodContext } from '../methods/types.js';
-import { normalizePhone, callingCode } from '../providers/sms/phone.js';
+import { normalizePhone } from '../providers/sms/phone.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
 
@@ -17,7 +17,7 @@ const sendBody = z.object({
   username: z.string().trim().min(3).max(32),
   message: z.string().max(480).refine((m) => m.includes('{code}'), 'message must hold {code}').optional(),
 });
-const verifyBody = z.object({ reference: z.string().min(30).max(200), code: z.string().trim().min(1).max(16) });
+const verifyBody = z.object({ reference: z.string().min(30).max(200), code: codeField });
 
 /** The reference is the challenge's handle plus a MAC, so forged ones fail before any lookup. */
 const mac = (services: Services, handle: string) => services.keyring.hash(handle, 'sms-otp-reference').slice(0, 22);
@@ -62,21 +62,13 @@ export function createSmsOtpGrant(services: Services) {
 
   async function send(client: ClientRecord, body: unknown, ip: string | null) {
     const { username, message } = parse(sendBody, body);
-    const phone = normalizePhone(username, config.sms.defaultCountry as never);
-    const allowed = config.sms.allowedCallingCodes;
-    if (allowed.length > 0 && !allowed.includes(callingCode(phone))) throw new MfaError('method_not_allowed', 'Text messages cannot be sent to this country.');
+    const phone = normalizePhone(username, config.sms.defaultCountry);
     const handle = randomHandle();
     const now = services.now();
-    const flow = newFlow({ id: sha256(handle), clientId: client.clientId, sequence: [['sms']], acr: ACR, nonce: null, loginHint: phone, ip, now, ttlSeconds: config.sms.expirySeconds });
+    const flow = newFlow({ id: sha256(handle), kind: 'sms-otp', clientId: client.clientId, sequence: [['sms']], acr: ACR, nonce: null, loginHint: phone, ip, now, ttlSeconds: config.sms.expirySeconds });
+    const minutes = String(Math.round(config.sms.expirySeconds / 60));
     const ctx = context(flow, client, ip);
-    await enforceCaps(ctx, [
-      { key: `sms:phone:${phone}`, limit: config.sms.caps.perPhonePerHour },
-      ...(ip ? [{ key: `sms:ip:${ip}`, limit: config.sms.caps.perIpPerHour }] : []),
-      { key: `sms:client:${client.clientId}`, limit: config.sms.caps.perClientPerHour },
-    ]);
-    const text = (code: string) =>
-      message ? fillTemplate(message, { code, app: config.appName, minutes: String(Math.round(config.sms.expirySeconds / 60)) }) : smsBody(ctx, code);
-    await issueChallenge(ctx, 'sms', phone, config.sms, (code) => services.sms.send({ to: phone, body: text(code) }));
+    await textCode(ctx, phone, message ? { text: (code) => fillTemplate(message, { code, app: config.appName, minutes }) } : {});
     await store.createFlow(flow);
     return { challenge: { reference: `${handle}.${mac(services, handle)}`, expires_in: config.sms.expirySeconds } };
   }
@@ -86,7 +78,7 @@ export function createSmsOtpGrant(services: Services) {
     const [handle = '', given = ''] = reference.split('.');
     if (!constantTimeEqual(mac(services, handle), given)) throw new OAuthError('invalid_grant', 'OTP Invalid');
     const flow = await store.getFlow(sha256(handle));
-    if (!flow || flow.clientId !== client.clientId || flow.acr !== ACR || flow.status !== 'pending') throw new OAuthError('invalid_grant', 'OTP Invalid');
+    if (!flow || flow.kind !== 'sms-otp' || flow.clientId !== client.clientId || flow.status !== 'pending') throw new OAuthError('invalid_grant', 'OTP Invalid');
     const ctx = context(flow, client, ip);
     let phone: string;
     try {
@@ -100,7 +92,7 @@ export function createSmsOtpGrant(services: Services) {
     flow.authTime = ctx.now.toISOString();
     // Saving first makes the code single use even when two requests race.
     if (!(await store.saveFlow(flow))) throw new OAuthError('invalid_grant', 'OTP Invalid');
-    const sid = sha256(`sid:${flow.id}`).slice(0, 22);
+    const sid = sessionIdOf(flow);
     const [idToken, accessToken] = await Promise.all([
       services.tokens.issueIdToken({ sub: phone, aud: client.clientId, authTime: ctx.now, nonce: null, acr: ACR, amr: ['sms'], sid, claims: { phone_number: phone, phone_number_verified: true } }, ctx.now),
       services.tokens.issueAccessToken({ sub: phone, clientId: client.clientId, claims: { acr: ACR, amr: ['sms'] } }, ctx.now),

@@ -2,6 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { MfaError } from '../errors.js';
 import { callerOf } from '../http/caller.js';
+import { codeBody } from '../methods/code-challenge.js';
+import { phoneBody } from '../methods/sms.js';
 import { parseBody } from '../http/validate.js';
 import { renewBackupCodes } from '../self-service/backup-codes.js';
 import { factorsView } from '../self-service/factors.js';
@@ -12,8 +14,6 @@ import { confirmTotpEnrollment, startTotpEnrollment } from '../self-service/totp
 import type { Services } from '../services.js';
 
 const noBody = z.object({});
-const codeBody = z.object({ code: z.string().trim().min(1).max(16) });
-const phoneBody = z.object({ phone: z.string().trim().min(3).max(32) });
 
 /** Query names under which a token would land in access logs. */
 const TOKEN_PARAMS = ['access_token', 'id_token', 'token'];

@@ -19,11 +19,12 @@ import type { Identity } from './identity.js';
 const sessionId = (services: Services, identity: Identity) =>
   services.keyring.hash(`${identity.user.id}\0${identity.sid}\0${identity.jti}`, 'self-service-session');
 
-const conflict = () => new MfaError('invalid_request', 'This change was also made in another window. Please try again.', { conflict: true });
+const conflict = () => new MfaError('flow_conflict', 'This change was also made in another window. Please try again.', { conflict: true });
 
 function fresh(services: Services, identity: Identity, id: string, now: Date): FlowRecord {
   const flow = newFlow({
     id,
+    kind: 'self-service',
     clientId: identity.client.clientId,
     sequence: [],
     acr: 'self-service',

@@ -1,5 +1,5 @@
 import { invalidCode, MfaError } from '../errors.js';
-import { attemptsOf, countAttempt } from '../flow/engine.js';
+import { assertAttemptsLeft, failAttempt } from '../flow/engine.js';
 import { seedContext } from '../methods/totp.js';
 import { checkTotp, enrollmentFor, newTotpSecret } from '../methods/totp-core.js';
 import type { MethodContext } from '../methods/types.js';
@@ -31,13 +31,10 @@ export async function confirmTotpEnrollment(services: Services, identity: Identi
   const confirmed = await inSession(services, identity, ip, async (ctx) => {
     const pending = ctx.flow.data.totpEnrollment;
     if (!pending) throw new MfaError('enrollment_required', 'Start setting up the new authenticator app first.');
-    if (attemptsOf(ctx.flow, 'totp') >= config.totp.maxAttempts) throw tooMany();
+    assertAttemptsLeft(ctx.flow, 'totp', config.totp.maxAttempts, tooMany);
     const secret = keyring.open(pending.sealedSecret, pendingContext(ctx));
     const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
-    if (step === null) {
-      const left = countAttempt(ctx.flow, 'totp', config.totp.maxAttempts);
-      throw left === 0 ? tooMany() : invalidCode(left);
-    }
+    if (step === null) failAttempt(ctx.flow, 'totp', config.totp.maxAttempts, invalidCode, tooMany);
     delete ctx.flow.data.totpEnrollment;
     return { secret, step };
   });

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { passwordStep } from '../../support/login.js';
+import { enrolTotp, passwordStep } from '../../support/login.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
 describe('flows', () => {
@@ -124,13 +125,55 @@ describe('flows', () => {
     expect(wrong.body).toEqual({ error: 'invalid_credentials', message: 'The username or password is not right.', attemptsRemaining: 4 });
   });
 
-  it('ends the password step after five wrong passwords', async () => {
+  it('ends the flow after five wrong passwords: nothing is left to try in the step', async () => {
     const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
     let last;
     for (let i = 0; i < 5; i++) last = await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: `wrong-${i}` });
     expect(last!.body.error).toBe('too_many_attempts');
     const right = await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: server.demo!.password });
-    expect(right.body.error).toBe('too_many_attempts');
+    expect(right.status).toBe(404);
+    expect(right.body.error).toBe('flow_not_found');
+  });
+
+  it('counts parallel wrong passwords before checking the limit, so none slips past it', async () => {
+    await server.stop();
+    server = await startTestServer({ password: { perUsernameLimit: 3 }, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
+    const flows = await Promise.all(Array.from({ length: 8 }, () => server.post('/api/v1/flows', { clientId: 'app' })));
+    const answers = await Promise.all(flows.map((f) => server.post('/api/v1/flows/password', { flow: f.body.flow, username: 'alice', password: 'wrong' })));
+    expect(answers.filter((a) => a.body.error === 'invalid_credentials')).toHaveLength(3);
+    expect(answers.filter((a) => a.body.error === 'rate_limited')).toHaveLength(5);
+  });
+
+  it('gives a right password back its place in the per-username budget', async () => {
+    await server.stop();
+    server = await startTestServer({ password: { perUsernameLimit: 2 }, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
+    for (let i = 0; i < 5; i++) await passwordStep(server, 'app');
+    const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
+    expect((await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: 'wrong' })).body.error).toBe('invalid_credentials');
+  });
+
+  it('loses no wrong answer when two instances change one flow at once: the loser hears flow_conflict', async () => {
+    const peer = await startTestServer({ store: { type: 'sqlite', path: path.join(server.dir, 'test.db') }, keyFile: path.join(server.dir, 'test.key') });
+    try {
+      await enrolTotp(server);
+      const { flow } = await passwordStep(server, 'app');
+      const answers = await Promise.all([server, peer, server, peer].map((s) => s.post('/api/v1/flows/totp/verify', { flow, code: '000000' })));
+      for (const a of answers) expect(['invalid_code', 'flow_conflict']).toContain(a.body.error);
+      expect(answers.some((a) => a.body.error === 'invalid_code')).toBe(true);
+      for (const a of answers.filter((x) => x.body.error === 'flow_conflict')) expect(a.status).toBe(409);
+      const counted = answers.filter((a) => a.body.error === 'invalid_code' || a.body.error === 'too_many_attempts').length;
+      const stored = await server.services.store.getFlow((await import('../../../server/crypto/codes.js')).sha256(flow));
+      expect(stored!.data.attempts.totp ?? 0).toBe(counted);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('lets a completed flow expire like a pending one', async () => {
+    const started = await server.post('/api/v1/flows', { clientId: 'app', acr: 'urn:example:pwd' });
+    await server.post('/api/v1/flows/password', { flow: started.body.flow, username: 'alice', password: server.demo!.password });
+    server.advance(601);
+    expect((await server.post('/api/v1/flows/introspect', { flow: started.body.flow })).body.error).toBe('flow_expired');
   });
 
   it('rate-limits a username across flows, known or not', async () => {

@@ -67,6 +67,21 @@ describe('POST /oauth2/token with the SMS OTP grant', () => {
     expect(res.body).toEqual({ error: 'invalid_grant', error_description: 'OTP Expired' });
   });
 
+  it('keeps its challenges out of the flow API', async () => {
+    const { body } = await token({ username: PHONE });
+    const handle = body.challenge.reference.split('.')[0];
+    const read = await server.post('/api/v1/flows/introspect', { flow: handle });
+    expect(read.status).toBe(404);
+    expect(JSON.stringify(read.body)).not.toContain('5550177');
+    expect((await server.post('/api/v1/flows/cancel', { flow: handle })).body.error).toBe('flow_not_found');
+  });
+
+  it('fills only its own placeholders into a client message', async () => {
+    await token({ username: PHONE, message: '{constructor} {toString} {code}' });
+    const { body } = await server.get(`/api/v1/dev/outbox?to=${encodeURIComponent(PHONE)}`);
+    expect(body.messages[0].body).toMatch(/^\{constructor\} \{toString\} \d{6}$/);
+  });
+
   it('refuses a forged reference', async () => {
     const res = await token({ reference: `${'A'.repeat(43)}.${'B'.repeat(22)}`, code: '123456' });
     expect(res.body.error_description).toBe('OTP Invalid');

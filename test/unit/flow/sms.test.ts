@@ -197,8 +197,19 @@ describe('SMS codes in a login', () => {
     const alice = await server.services.store.findUserByUsername('alice');
     await server.services.store.updateUser(alice!.id, { phone: null }, new Date());
     const { flow, state } = await passwordStep(server, 'app');
-    expect(state.step.options).toEqual([{ method: 'sms', enrolled: false, canEnroll: false }]);
+    expect(state.step.options).toEqual([]);
     expect((await server.post('/api/v1/flows/sms/enroll', { flow, phone: '+12015550199' })).body.error).toBe('method_not_allowed');
+  });
+
+  it('registers a phone in a login only on first use, never for a user who has backup codes', async () => {
+    ({ gateway, server } = await setup({ clients: [{ ...smsOnly, allowPhoneEnrollment: true }] }));
+    const alice = await server.services.store.findUserByUsername('alice');
+    await server.services.store.updateUser(alice!.id, { phone: null }, new Date());
+    await server.services.store.replaceBackupCodes(alice!.id, ['h1'], new Date());
+    const { flow, state } = await passwordStep(server, 'app');
+    expect(state.step.options).toEqual([]);
+    expect((await server.post('/api/v1/flows/sms/enroll', { flow, phone: '+12015550199' })).body.error).toBe('method_not_allowed');
+    expect(gateway.requests).toHaveLength(0);
   });
 
   it('keeps every text in the development outbox, newest first', async () => {

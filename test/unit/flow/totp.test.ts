@@ -139,7 +139,7 @@ describe('password → TOTP login', () => {
     expect(drift.body.status).toBe('complete');
   });
 
-  it('ends the step after five wrong codes, even for the right one', async () => {
+  it('ends the flow after five wrong codes when TOTP was the only way on, even for the right one', async () => {
     const { secret } = await enrolTotp(server);
     server.advance(30);
     const { flow } = await passwordStep(server, 'app');
@@ -148,8 +148,55 @@ describe('password → TOTP login', () => {
     expect(answers.slice(0, 4).map((a) => a.attemptsRemaining)).toEqual([4, 3, 2, 1]);
     expect(answers[4].error).toBe('too_many_attempts');
     const right = await server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(secret, server.services.now()) });
+    expect(right.body.error).toBe('flow_not_found');
+  });
+
+  it('takes TOTP off the step after five wrong codes and leaves the other options', async () => {
+    await server.stop();
+    server = await startTestServer({ clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp', 'sms']] }] });
+    const { secret } = await enrolTotp(server);
+    server.advance(30);
+    const { flow } = await passwordStep(server, 'app');
+    let last;
+    for (let i = 0; i < 5; i++) last = await server.post('/api/v1/flows/totp/verify', { flow, code: '000000' });
+    expect(last!.body.error).toBe('too_many_attempts');
+    const state = await server.post('/api/v1/flows/introspect', { flow });
+    expect(state.body.step.options.map((o: { method: string }) => o.method)).toEqual(['sms']);
+    const right = await server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(secret, server.services.now()) });
     expect(right.status).toBe(429);
     expect(right.body.error).toBe('too_many_attempts');
+  });
+
+  it('accepts a code typed with a space in the middle', async () => {
+    const { secret } = await enrolTotp(server);
+    server.advance(30);
+    const { flow } = await passwordStep(server, 'app');
+    const code = await totpAt(secret, server.services.now());
+    const done = await server.post('/api/v1/flows/totp/verify', { flow, code: `${code.slice(0, 3)} ${code.slice(3)}` });
+    expect(done.body.status).toBe('complete');
+  });
+
+  it('does not let a password alone set up an authenticator for a user who already has backup codes', async () => {
+    const alice = await server.services.store.findUserByUsername('alice');
+    await server.services.store.replaceBackupCodes(alice!.id, ['h1', 'h2'], new Date());
+    const { flow, state } = await passwordStep(server, 'app');
+    expect(state.step.options).toEqual([]);
+    expect((await server.post('/api/v1/flows/totp/enroll', { flow })).body.error).toBe('method_not_allowed');
+  });
+
+  it('shows backup codes from the one request that finished a double-submitted enrolment', async () => {
+    const { flow } = await passwordStep(server, 'app');
+    const { enrollment } = (await server.post('/api/v1/flows/totp/enroll', { flow })).body;
+    const code = await totpAt(enrollment.secret, server.services.now());
+    const answers = await Promise.all([0, 1].map(() => server.post('/api/v1/flows/totp/verify', { flow, code })));
+    const won = answers.filter((a) => a.status === 200);
+    if (won.length !== 1) console.log(JSON.stringify(answers.map((a) => [a.status, a.body.error, a.body.message])));
+    expect(won).toHaveLength(1);
+    const alice = await server.services.store.findUserByUsername('alice');
+    const { hashBackupCode } = await import('../../../server/auth/backup-codes.js');
+    const shown: string[] = won[0]!.body.backupCodes;
+    expect(shown).toHaveLength(10);
+    expect(await server.services.store.consumeBackupCode(alice!.id, hashBackupCode(server.services.keyring, alice!.id, shown[0]!), new Date())).toBe(true);
   });
 
   it('stores the seed under AES-256-GCM, not as the secret itself', async () => {

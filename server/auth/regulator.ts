@@ -1,0 +1,25 @@
+import { rateLimited } from '../errors.js';
+import type { Store } from '../store/types.js';
+
+/** A budget of events per key and fixed window. */
+export interface Limit {
+  key: string;
+  windowSeconds: number;
+  max: number;
+  /** What the user reads when the budget is spent. */
+  message?: string;
+}
+
+/**
+ * Counts the attempt first and only then compares: parallel attempts each get their own count,
+ * so none slips under the limit because the others had not been counted yet.
+ */
+export async function spend(store: Store, limit: Limit, now: Date): Promise<void> {
+  const counter = await store.hit(limit.key, limit.windowSeconds, now);
+  if (counter.count > limit.max) throw rateLimited((counter.resetAt.getTime() - now.getTime()) / 1000, limit.message);
+}
+
+/** Gives the attempt back when it turned out right: only failures use up the budget. */
+export function refund(store: Store, limit: Limit, now: Date): Promise<void> {
+  return store.refund(limit.key, limit.windowSeconds, now);
+}

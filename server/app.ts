@@ -35,9 +35,13 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   const demo = config.demo ? await seedDemo(services) : null;
   const flows = createFlowService(services);
 
+  // The first start makes the signing key here, not in the first sign-in's request.
+  await services.tokens.jwks(services.now());
+
   const router = Router() as MfaLoginRouter;
   const api = Router();
-  api.use(clientCors(services.store, services.now));
+  const cors = clientCors(services.store, services.now);
+  api.use(cors);
   api.use(express.json({ limit: '16kb', type: ['application/json', 'application/*+json', 'text/plain'] }));
   api.use('/flows', flowRoutes(flows));
   api.use(openapiRoutes(config.issuer));
@@ -45,7 +49,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   api.use('/me', meRoutes(services));
   api.use(notFound);
   router.use('/api/v1', api);
-  router.use('/.well-known', clientCors(services.store, services.now), wellKnownRoutes(services));
+  router.use('/.well-known', cors, wellKnownRoutes(services));
   router.use('/oauth2', tokenRoutes(services));
   router.use(errorHandler(services.logger));
 

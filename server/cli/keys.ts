@@ -14,7 +14,7 @@ export async function keysRotate(cli: CliContext): Promise<number> {
     cli.print({ kid, published }, () => [
       `New signing key: ${kid}`,
       `Published in the JWKS: ${published.join(', ')}`,
-      ...(published.length > 1 ? [`Older keys stay published for ${services.config.tokens.idTokenTtlSeconds} s, until the tokens they signed have expired.`] : []),
+      ...(published.length > 1 ? [`Older keys stay published for ${services.config.tokens.idTokenTtlSeconds + 30} s, until the tokens they signed have expired.`] : []),
       'Running servers sign with the new key once they re-read their keys (within a minute).',
     ]);
     return 0;

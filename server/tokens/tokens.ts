@@ -31,14 +31,33 @@ const KEY_CACHE_MS = 30_000;
 
 export function createTokens(opts: { store: Store; keyring: Keyring; issuer: string; alg: string; idTokenTtlSeconds: number }): Tokens {
   const { store, keyring, issuer, alg, idTokenTtlSeconds } = opts;
-  let cached: { key: ActiveKey; at: number } | null = null;
+  let cached: { key: Promise<ActiveKey>; at: number } | null = null;
+  let published: { jwks: Promise<{ keys: JWK[] }>; at: number } | null = null;
 
-  async function activeKey(now: Date): Promise<ActiveKey> {
+  /** The promise itself is cached, so requests arriving together on an empty store make one key. */
+  function activeKey(now: Date): Promise<ActiveKey> {
     if (cached && now.getTime() - cached.at < KEY_CACHE_MS) return cached.key;
-    const records = await store.listSigningKeys();
-    const record = records.find((k) => k.retiredAt === null && k.alg === alg) ?? (await createSigningKey(store, keyring, alg, now));
-    cached = { key: await openSigningKey(record, keyring), at: now.getTime() };
-    return cached.key;
+    const key = (async () => {
+      const records = await store.listSigningKeys();
+      const record = records.find((k) => k.retiredAt === null && k.alg === alg) ?? (await createSigningKey(store, keyring, alg, now));
+      return openSigningKey(record, keyring);
+    })();
+    cached = { key, at: now.getTime() };
+    key.catch(() => (cached = null));
+    return key;
+  }
+
+  /**
+   * A retired key stays published while tokens it signed can live: their lifetime, plus the
+   * time another instance may still sign with it before it re-reads the keys.
+   */
+  async function publicKeys(now: Date): Promise<{ keys: JWK[] }> {
+    await activeKey(now);
+    const keepAfter = now.getTime() - idTokenTtlSeconds * 1000 - KEY_CACHE_MS;
+    const keys = (await store.listSigningKeys())
+      .filter((k) => k.retiredAt === null || new Date(k.retiredAt).getTime() > keepAfter)
+      .map((k) => k.publicJwk as JWK);
+    return { keys };
   }
 
   return {
@@ -78,18 +97,18 @@ export function createTokens(opts: { store: Store; keyring: Keyring; issuer: str
         .setJti(randomUUID())
         .sign(key.privateKey);
     },
-    async jwks(now) {
-      await activeKey(now);
-      const keepAfter = now.getTime() - idTokenTtlSeconds * 1000;
-      const keys = (await store.listSigningKeys())
-        .filter((k) => k.retiredAt === null || new Date(k.retiredAt).getTime() > keepAfter)
-        .map((k) => k.publicJwk as JWK);
-      return { keys };
+    jwks(now) {
+      if (published && now.getTime() - published.at < KEY_CACHE_MS) return published.jwks;
+      const jwks = publicKeys(now);
+      published = { jwks, at: now.getTime() };
+      jwks.catch(() => (published = null));
+      return jwks;
     },
     async rotate(now) {
       const record = await createSigningKey(store, keyring, alg, now);
       await store.deleteSigningKeysRetiredBefore(new Date(now.getTime() - idTokenTtlSeconds * 1000 * 2));
       cached = null;
+      published = null;
       return record.kid;
     },
   };

@@ -3,6 +3,7 @@ import type { CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
 import { table } from './output.js';
+import { KEY_CACHE_MS } from '../tokens/tokens.js';
 
 /** `keys rotate`: a new signing key; the old one stays in the JWKS until the tokens it signed expired. */
 export async function keysRotate(cli: CliContext): Promise<number> {
@@ -14,7 +15,7 @@ export async function keysRotate(cli: CliContext): Promise<number> {
     cli.print({ kid, published }, () => [
       `New signing key: ${kid}`,
       `Published in the JWKS: ${published.join(', ')}`,
-      ...(published.length > 1 ? [`Older keys stay published for ${services.config.tokens.idTokenTtlSeconds + 30} s, until the tokens they signed have expired.`] : []),
+      ...(published.length > 1 ? [`Older keys stay published for ${services.config.tokens.idTokenTtlSeconds + KEY_CACHE_MS / 1000} s, until the tokens they signed have expired.`] : []),
       'Running servers sign with the new key once they re-read their keys (within a minute).',
     ]);
     return 0;

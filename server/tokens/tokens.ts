@@ -27,7 +27,7 @@ export interface Tokens {
 }
 
 /** Re-reading keys now and then lets a rotation by one instance reach the others. */
-const KEY_CACHE_MS = 30_000;
+export const KEY_CACHE_MS = 30_000;
 
 export function createTokens(opts: { store: Store; keyring: Keyring; issuer: string; alg: string; idTokenTtlSeconds: number }): Tokens {
   const { store, keyring, issuer, alg, idTokenTtlSeconds } = opts;

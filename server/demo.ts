@@ -28,24 +28,28 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
   const now = services.now();
   const port = new URL(config.issuer).port || '80';
   const origins = [new URL(config.issuer).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
-  if (!(await store.getClient('demo'))) {
-    await store.upsertClient(
-      clientRecord(
-        {
-          clientId: 'demo',
-          name: 'mfa-login demo',
-          allowedOrigins: origins,
-          sequence: [['password'], ['totp', 'sms', 'backup_code', 'email']],
-          acrSequences: { pwd: [['password']] },
-          defaultAcr: 'mfa',
-          allowPhoneEnrollment: true,
-          allowTotpEnrollment: true,
-        },
-        keyring,
-      ),
-      now,
-    );
-  }
+  // Every start adds this run's origins, so the demo keeps working on a new port or host.
+  const existing = await store.getClient('demo');
+  await store.upsertClient(
+    {
+      ...(existing ??
+        clientRecord(
+          {
+            clientId: 'demo',
+            name: 'mfa-login demo',
+            allowedOrigins: [],
+            sequence: [['password'], ['totp', 'sms', 'backup_code', 'email']],
+            acrSequences: { pwd: [['password']] },
+            defaultAcr: 'mfa',
+            allowPhoneEnrollment: true,
+            allowTotpEnrollment: true,
+          },
+          keyring,
+        )),
+      allowedOrigins: [...new Set([...(existing?.allowedOrigins ?? []), ...origins])],
+    },
+    now,
+  );
 
   const file = credentialsFile(services);
   const user = await store.findUserByUsername('alice');

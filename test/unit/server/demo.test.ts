@@ -1,0 +1,41 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startTestServer } from '../../support/server.js';
+
+describe('the demo fixtures', () => {
+  it('seed client demo and user alice once, and keep working on a new port', async () => {
+    const first = await startTestServer();
+    const dir = first.dir;
+    const password = first.demo!.password;
+    const firstOrigin = new URL(first.url).origin;
+    await first.close();
+    const again = await startTestServer({ store: { type: 'sqlite', path: path.join(dir, 'test.db') }, keyFile: path.join(dir, 'test.key') });
+    try {
+      expect(again.demo!.password).toBe(password);
+      const client = await again.services.store.getClient('demo');
+      expect(client!.allowedOrigins).toEqual(expect.arrayContaining([firstOrigin, new URL(again.url).origin]));
+      expect(client!.sequence).toEqual([['password'], ['totp', 'sms', 'backup_code', 'email']]);
+      const started = await again.post('/api/v1/flows', { clientId: 'demo' }, { origin: new URL(again.url).origin });
+      expect(started.status).toBe(201);
+      expect((await again.services.store.listUsers()).map((u) => u.username)).toEqual(['alice']);
+    } finally {
+      await again.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('logs full request paths without bodies, and the polled dev endpoints only when debugging', async () => {
+    const server = await startTestServer({ logLevel: 'info' });
+    try {
+      await server.post('/api/v1/flows', { clientId: 'demo' });
+      await server.get('/api/v1/dev/outbox');
+      const lines = server.logs().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const requests = lines.filter((l) => l.msg === 'request');
+      expect(requests.find((l) => l.path === '/api/v1/flows')).toMatchObject({ method: 'POST', status: 201 });
+      expect(requests.find((l) => l.path === '/api/v1/dev/outbox')).toMatchObject({ level: 20 });
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -33,7 +33,7 @@ const commands: Record<string, Command> = {
   'user set-email': { run: userSetEmail, args: '<username> <address | --clear>', summary: 'set or remove the address for e-mailed codes' },
   'user disable-sms': { run: userDisableSms, args: '<username>', summary: 'stop offering SMS codes to the user (the phone is kept)' },
   'user enable-sms': { run: userEnableSms, args: '<username>', summary: 'offer SMS codes again' },
-  'user reset-totp': { run: userResetTotp, args: '<username>', summary: 'forget the authenticator; the next login enrols a new one' },
+  'user reset-totp': { run: userResetTotp, args: '<username>', summary: 'forget the authenticator and backup codes; the next login enrols again' },
   'user backup-codes generate': { run: backupCodesGenerate, args: '<username>', summary: 'replace the backup codes with new ones, printed once' },
   'user backup-codes import': {
     run: backupCodesImport,

@@ -75,14 +75,23 @@ export async function userEnableSms(cli: CliContext): Promise<number> {
   return patchUser(cli, username, () => ({ smsDisabled: false }), 'Enabled SMS codes');
 }
 
-/** `user reset-totp <username>`: forgets the authenticator, so the next login that offers TOTP enrols again. */
+/**
+ * `user reset-totp <username>`: forgets the authenticator and the backup codes (a lost phone
+ * may have held both), so the next login enrols again, on first use, and hands out new codes.
+ */
 export async function userResetTotp(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
+    const now = services.now();
     const removed = await services.store.deleteTotp(user.id);
-    cli.print({ username: user.username, removed }, () =>
-      removed ? `Removed the authenticator of ${user.username}: the next login enrols a new one.` : `${user.username} had no authenticator enrolled; nothing changed.`,
+    const backupCodesRemoved = await services.store.countBackupCodes(user.id);
+    await services.store.replaceBackupCodes(user.id, [], now);
+    await services.store.updateUser(user.id, {}, now);
+    cli.print({ username: user.username, removed, backupCodesRemoved }, () =>
+      removed || backupCodesRemoved > 0
+        ? `Removed the authenticator${backupCodesRemoved > 0 ? ` and ${backupCodesRemoved} backup codes` : ''} of ${user.username}: the next login enrols a new one.`
+        : `${user.username} had no authenticator enrolled; nothing changed.`,
     );
     return 0;
   });

@@ -4,6 +4,9 @@ import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from 'jose';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { enrolTotp, passwordStep, totpAt } from '../../support/login.js';
 import { checkTotp } from '../../../server/methods/totp-core.js';
+import { runCli } from '../../../server/cli.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 describe('TOTP (RFC 6238)', () => {
   // RFC 6238 Appendix B: the ASCII seeds "12345678901234567890" (SHA1), 32 bytes (SHA256), 64 bytes (SHA512).
@@ -174,6 +177,21 @@ describe('password → TOTP login', () => {
     const code = await totpAt(secret, server.services.now());
     const done = await server.post('/api/v1/flows/totp/verify', { flow, code: `${code.slice(0, 3)} ${code.slice(3)}` });
     expect(done.body.status).toBe('complete');
+  });
+
+  it('enrols again on the next login after an admin reset the authenticator (lost phone)', async () => {
+    await enrolTotp(server);
+    const config = path.join(server.dir, 'cli.config.json');
+    writeFileSync(config, JSON.stringify({ store: { type: 'sqlite', path: path.join(server.dir, 'test.db') }, keyFile: path.join(server.dir, 'test.key') }));
+    const out: string[] = [];
+    const code = await runCli(['--config', config, 'user', 'reset-totp', 'alice'], {}, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    expect(code).toBe(0);
+    const { flow, state } = await passwordStep(server, 'app');
+    expect(state.step.options).toEqual([{ method: 'totp', enrolled: false, canEnroll: true, attemptsRemaining: 5 }]);
+    const { enrollment } = (await server.post('/api/v1/flows/totp/enroll', { flow })).body;
+    const done = await server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(enrollment.secret, server.services.now()) });
+    expect(done.body.status).toBe('complete');
+    expect(done.body.backupCodes).toHaveLength(10);
   });
 
   it('does not let a password alone set up an authenticator for a user who already has backup codes', async () => {

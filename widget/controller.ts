@@ -5,7 +5,7 @@ import { FLOW_GONE, staleBecause } from './errors.js';
 import { emit } from './events.js';
 import { HandleStore } from './handle-store.js';
 import { decodeJwtPayload } from './jwt.js';
-import type { FlowConfig, FlowError, FlowState } from './types.js';
+import type { FlowConfig, FlowError, FlowOption, FlowState, Method } from './types.js';
 
 export interface FlowControllerOptions {
   fetch?: typeof fetch;
@@ -14,6 +14,13 @@ export interface FlowControllerOptions {
 }
 
 const INTROSPECT = '/api/v1/flows/introspect';
+
+/** Calls that send a code, and those that check one, by the method they belong to. */
+const CODE_SEND: Record<string, Method> = { '/api/v1/flows/sms/send': 'sms', '/api/v1/flows/email/send': 'email' };
+const CODE_VERIFY: Record<string, Method> = { '/api/v1/flows/sms/verify': 'sms', '/api/v1/flows/email/verify': 'email' };
+
+/** Asks again this long after an expiry the server did not confirm (a clock ahead of the server's). */
+const RECHECK_MS = 30_000;
 
 /**
  * Talks the flow API (api.md) for one `<mfa-login>` and holds what the screens render:
@@ -29,8 +36,13 @@ export class FlowController implements ReactiveController {
   backupCodes?: string[];
   /** Set when the state shown was read again because the one before was out of date. */
   refreshed?: 'flow_conflict' | 'method_not_allowed';
+  /** The method the user picked under "Use another method", for the step it was picked in. */
+  chosen?: { step: number; method: Method };
+  /** The last call sent a code that replaced an earlier one. */
+  resent?: Method;
 
   private completed = false;
+  private expiry?: ReturnType<typeof setTimeout>;
   /** Abandoned by `restart()`, so answers to the old flow are dropped. */
   private readonly calls: CallGate;
   private readonly store: HandleStore;
@@ -54,6 +66,11 @@ export class FlowController implements ReactiveController {
     void this.host.updateComplete.then(() => {
       if (!this.state && !this.busy && this.host.isConnected) void this.resume();
     });
+    this.watchExpiry();
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.expiry);
   }
 
   get busy(): boolean {
@@ -76,6 +93,7 @@ export class FlowController implements ReactiveController {
       this.forget();
       return this.start();
     }
+    if (answer.state) this.chosen = this.readChoice(answer.state);
     this.settle(answer.state, answer.error);
   }
 
@@ -99,14 +117,27 @@ export class FlowController implements ReactiveController {
     this.state = undefined;
     this.error = undefined;
     this.refreshed = undefined;
+    this.chosen = undefined;
     this.backupCodes = undefined;
     this.completed = false;
+    clearTimeout(this.expiry);
     await this.start();
   }
 
   /** Drops the stored handle, so a reload starts afresh instead of resuming a flow that cannot go on. */
   forget(): void {
     this.store.clear(this.storageKey());
+    this.store.clear(this.choiceKey());
+  }
+
+  /** Shows `method` for the current step; kept with the handle, so a reload shows it again. */
+  choose(method: Method): void {
+    const state = this.state;
+    const step = state?.step?.number;
+    if (!state || step === undefined) return;
+    this.chosen = { step, method };
+    this.store.write(this.choiceKey(), JSON.stringify({ flow: state.flow, step, method }));
+    this.clearError();
   }
 
   introspect = () => this.act(INTROSPECT);
@@ -146,11 +177,29 @@ export class FlowController implements ReactiveController {
   }
 
   private async call(path: string, body: Record<string, unknown>, again: () => Promise<void>): Promise<void> {
+    const before = this.option(CODE_SEND[path]);
     const answer = await this.send(path, body, again);
     if (!answer) return;
     const stale = answer.error && staleBecause(answer.error);
     if (stale && this.state) return this.reread(this.state.flow, stale);
+    if (answer.state && before?.resendAfter) this.resent = CODE_SEND[path];
+    if (answer.error?.error === 'too_many_attempts') this.killChallenge(CODE_VERIFY[path]);
     this.settle(answer.state, answer.error);
+  }
+
+  private option(method: Method | undefined): (FlowOption & { resendAfter?: string }) | undefined {
+    return method ? this.state?.step?.options.find((o) => o.method === method) : undefined;
+  }
+
+  /**
+   * Too many wrong codes killed the challenge, and the error comes without a state: show the
+   * option as the server now has it (`sent: false`, no attempts left), so no dead field stays.
+   */
+  private killChallenge(method: Method | undefined): void {
+    const state = this.state;
+    if (!method || !state?.step) return;
+    const options = state.step.options.map((o) => (o.method === method ? { ...o, sent: false, attemptsRemaining: 0 } : o));
+    this.state = { ...state, step: { ...state.step, options } };
   }
 
   /** The flow changed under the state shown: show it as it is now rather than a refusal. */
@@ -169,6 +218,7 @@ export class FlowController implements ReactiveController {
     return this.calls.run(() => {
       this.error = undefined;
       this.refreshed = undefined;
+      this.resent = undefined;
       return postFlow(this.config().server, path, body, this.fetchImpl);
     }, again);
   }
@@ -187,6 +237,36 @@ export class FlowController implements ReactiveController {
     const { backupCodes: _shownOnce, ...visible } = state;
     emit(this.host, 'mfa-login-step', visible);
     this.announceCompletion();
+    this.watchExpiry();
+  }
+
+  /**
+   * A pending flow ends at `expiresAt` without a word from the server: ask it then, so the
+   * expired screen is up before the user types into a dead flow.
+   */
+  private watchExpiry(): void {
+    clearTimeout(this.expiry);
+    const state = this.state;
+    const at = state?.status === 'pending' ? Date.parse(state.expiresAt ?? '') : NaN;
+    if (Number.isNaN(at) || !this.host.isConnected) return;
+    const left = at - this.now();
+    this.expiry = setTimeout(() => void this.checkExpiry(state!.flow), left > 0 ? Math.min(left + 500, 2 ** 31 - 1) : RECHECK_MS);
+  }
+
+  /** Outside the call gate: a background check neither blocks the user nor clears what is shown. */
+  private async checkExpiry(flow: string): Promise<void> {
+    const answer = await postFlow(this.config().server, INTROSPECT, { flow }, this.fetchImpl);
+    const gone = this.error && FLOW_GONE.has(this.error.error);
+    if (this.state?.flow !== flow || this.state.status !== 'pending' || gone) return;
+    if (answer.error && FLOW_GONE.has(answer.error.error)) {
+      this.fail(answer.error);
+      this.host.requestUpdate();
+    } else if (answer.state && !this.busy) {
+      this.accept(answer.state);
+      this.host.requestUpdate();
+    } else {
+      this.expiry = setTimeout(() => void this.checkExpiry(flow), RECHECK_MS);
+    }
   }
 
   private fail(error: FlowError): void {
@@ -213,5 +293,21 @@ export class FlowController implements ReactiveController {
   private storageKey(): string {
     const { server, clientId } = this.config();
     return this.store.key(server, clientId);
+  }
+
+  private choiceKey(): string {
+    return `${this.storageKey()}:method`;
+  }
+
+  /** The method chosen before a reload, if it was for this flow. */
+  private readChoice(state: FlowState): FlowController['chosen'] {
+    try {
+      const saved = JSON.parse(this.store.read(this.choiceKey()) ?? 'null') as { flow?: string; step?: number; method?: Method } | null;
+      return saved?.flow === state.flow && typeof saved.step === 'number' && saved.method
+        ? { step: saved.step, method: saved.method }
+        : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }

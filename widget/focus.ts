@@ -12,10 +12,11 @@ export interface ScreenFocusOptions {
 }
 
 /**
- * A new screen moves focus to its first text field, or else to its heading, so keyboard and
+ * A new screen moves focus to its first empty text field, or else to its heading, so keyboard and
  * screen reader users start in the right place (a heading lets them read it from the top). The
  * first screen only does when `autofocus` says so: a page should not jump to an element below
- * the fold on load. A new error about what was typed selects the field for a retry.
+ * the fold on load. A new error about what was typed selects the field for a retry, and a new
+ * error box is scrolled into view.
  */
 export class FocusController implements ReactiveController {
   private key?: string;
@@ -42,19 +43,28 @@ export class FocusController implements ReactiveController {
     const { inputErrors, ready = () => true, autofocus = () => false } = this.options;
     const error = this.options.error();
     const root = this.host.renderRoot;
+    const fresh = !!error && error !== this.shownError;
+    let moved = false;
     if (this.pending && ready()) {
       this.pending = false;
       const first = !this.shownAny;
       this.shownAny = true;
       if (!first || autofocus()) {
-        const field = root.querySelector<HTMLElement>('.screen input:not([type="checkbox"]):not([disabled])');
-        (field ?? root.querySelector<HTMLElement>('.screen .title'))?.focus();
+        // The first field still to fill: with a username pre-filled (login-hint), the password.
+        const fields = [...root.querySelectorAll<HTMLInputElement>('.screen input:not([type="checkbox"]):not([disabled])')];
+        (fields.find((f) => !f.value) ?? fields[0] ?? root.querySelector<HTMLElement>('.screen .title'))?.focus();
+        moved = true;
       }
-    } else if (error && error !== this.shownError && inputErrors.has(error.error)) {
-      const input = root.querySelector<HTMLInputElement>('.screen input[aria-invalid="true"]');
-      input?.focus();
-      input?.select();
+    } else if (fresh) {
+      moved = true;
+      if (inputErrors.has(error.error)) {
+        const input = root.querySelector<HTMLInputElement>('.screen input[aria-invalid="true"]');
+        input?.focus();
+        input?.select();
+      }
     }
+    // Where the user looks may be far from the box on a phone: bring it into view, no further.
+    if (fresh && moved) root.querySelector('[role="alert"]')?.scrollIntoView({ block: 'nearest' });
     this.shownError = error;
   }
 }

@@ -5,7 +5,7 @@ import { FocusController } from './focus.js';
 import { langOf, stringsFor } from './i18n/index.js';
 import { ERROR_ID, errorAlert, errorText } from './screens/alert.js';
 import { backupCodesScreen } from './screens/backup-codes.js';
-import type { ScreenContext } from './screens/context.js';
+import { type ScreenContext, screenContext } from './screens/context.js';
 import { smsScreen } from './screens/sms.js';
 import { totpEnrollScreen } from './screens/totp-enroll.js';
 import { SettingsController } from './settings/controller.js';
@@ -15,7 +15,7 @@ import { settingsStyles } from './settings/styles.js';
 import type { PhoneChallenge } from './settings/types.js';
 import { baseStyles } from './styles/base.js';
 import { screenStyles } from './styles/screens.js';
-import type { SmsOption } from './types.js';
+import type { FlowError, SmsOption } from './types.js';
 
 export type { MfaLoginReauthenticateDetail } from './settings/events.js';
 export type * from './settings/types.js';
@@ -86,9 +86,16 @@ export class MfaLoginSettings extends LitElement {
 
   readonly settings = new SettingsController(this, () => ({ server: this.server ?? '', idToken: this.idToken ?? '' }));
   private readonly clock = new ClockController(this);
-  private readonly keep = new CopyDownloadController(this, () => this.settings.backupCodes, () => stringsFor(langOf(this)));
+  private readonly keep = new CopyDownloadController(
+    this,
+    () => this.settings.backupCodes,
+    () => stringsFor(langOf(this)),
+    () => this.settings.me?.user.username,
+  );
   /** The first panel keeps focus where the page has it; later ones (and a code step) take it. */
   private readonly screenFocus = new FocusController(this, { inputErrors: INPUT_ERRORS, error: () => this.settings.error });
+  /** The error last rendered: a new one replaces what a copy button said. */
+  private shownError?: FlowError;
 
   constructor() {
     super();
@@ -101,16 +108,21 @@ export class MfaLoginSettings extends LitElement {
     if (changed.has('idToken') || changed.has('server')) void this.settings.reset();
     if (!this.settings.backupCodes) this.saved = false;
     const { panel, enrollment, phoneChallenge } = this.settings;
-    if (this.screenFocus.show([panel, !!enrollment, phoneChallenge?.codeExpiresAt].join(':'))) this.keep.notice = '';
+    const fresh = this.screenFocus.show([panel, !!enrollment, phoneChallenge?.sent, phoneChallenge?.codeExpiresAt].join(':'));
+    if (fresh || this.settings.error !== this.shownError) this.keep.clear();
+    this.shownError = this.settings.error;
   }
 
   protected override render() {
     const ctx = this.context();
     const { settings } = this;
+    // The panel first: a form shows the error box under its field; else it goes on top.
+    const body = this.renderPanel(ctx);
     return html`<div part="base" class="card" lang=${ctx.lang}>
-      ${settings.reauthenticate ? this.renderReauthenticate(ctx) : errorAlert(ctx, settings.error, this.alertActions())}
-      <div class="screen">${this.renderPanel(ctx)}</div>
-      <p part="status" class="status" role="status">${this.keep.notice || this.changedText(ctx)}</p>
+      ${settings.reauthenticate ? this.renderReauthenticate(ctx) : ctx.errorBox()}
+      <div class="screen">${body}</div>
+      <p part="status" class="status" role="status">${this.changedText(ctx)}</p>
+      <p class="sr-only" role="status">${this.keep.notice || (settings.resent ? ctx.t.delivery.sentNew : '')}</p>
     </div>`;
   }
 
@@ -135,26 +147,34 @@ export class MfaLoginSettings extends LitElement {
 
   private renderPanel(ctx: ScreenContext) {
     const { settings } = this;
-    const { copy } = this.keep;
+    const { copy, result } = this.keep;
+    const s = ctx.t.settings;
     switch (settings.panel) {
       case 'totp':
         return html`${totpEnrollScreen(ctx, settings.enrollment, {
           enroll: settings.startTotp,
           verify: settings.verifyTotp,
           copy,
+          result,
         })}${this.cancelButton(ctx)}`;
       case 'phone':
-        return html`${smsScreen(ctx, phoneOption(settings.phoneChallenge), {
-          send: settings.resendPhone,
-          verify: settings.verifyPhone,
-          enroll: settings.sendPhone,
-        })}${this.cancelButton(ctx)}`;
+        return html`${smsScreen(
+          ctx,
+          phoneOption(settings.phoneChallenge),
+          { send: settings.resendPhone, verify: settings.verifyPhone, enroll: settings.sendPhone },
+          {
+            title: settings.me?.factors.sms.phone ? s.changePhoneTitle : s.addPhoneTitle,
+            intro: s.newPhoneIntro,
+            resent: settings.resent,
+          },
+        )}${this.cancelButton(ctx)}`;
       case 'confirm-backup-codes':
         return html`${confirmBackupCodesScreen(ctx, { confirm: settings.regenerateBackupCodes })}
           ${this.cancelButton(ctx)}`;
       case 'backup-codes':
         return backupCodesScreen(ctx, settings.backupCodes ?? [], this.saved, this.keep.downloadUrl, {
           copy,
+          result,
           savedChange: (saved) => (this.saved = saved),
           continue: settings.cancel,
         });
@@ -195,15 +215,19 @@ export class MfaLoginSettings extends LitElement {
   private context(): ScreenContext {
     const lang = langOf(this);
     const { error, busy, reauthenticate } = this.settings;
-    return {
+    const ctx: ScreenContext = screenContext({
       t: stringsFor(lang),
       lang,
       // After a refusal that needs a new sign-in, every action would only be refused again.
       busy: busy || reauthenticate,
-      errorId: error ? ERROR_ID : undefined,
-      invalid: !!error && INPUT_ERRORS.has(error.error),
       now: this.clock.now(),
-    };
+      error,
+      inputErrors: INPUT_ERRORS,
+      errorId: ERROR_ID,
+      // The notice that asks for a new sign-in says why itself.
+      box: error && !reauthenticate ? () => errorAlert(ctx, error, this.alertActions()) : undefined,
+    });
+    return ctx;
   }
 }
 

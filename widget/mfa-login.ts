@@ -9,7 +9,8 @@ import { ERROR_ID, errorAlert } from './screens/alert.js';
 import { backupCodeScreen } from './screens/backup-code.js';
 import { backupCodesScreen } from './screens/backup-codes.js';
 import { chooseMethod } from './screens/choose.js';
-import type { ScreenContext } from './screens/context.js';
+import { type ScreenContext, screenContext } from './screens/context.js';
+import { secondsUntil } from './screens/delivery.js';
 import { doneScreen } from './screens/done.js';
 import { emailScreen } from './screens/email.js';
 import { endedScreen, SELF_EXPLAINED } from './screens/error.js';
@@ -19,7 +20,7 @@ import { totpEnrollScreen } from './screens/totp-enroll.js';
 import { totpScreen } from './screens/totp.js';
 import { baseStyles } from './styles/base.js';
 import { screenStyles } from './styles/screens.js';
-import type { BackupCodeOption, EmailOption, FlowConfig, FlowOption, Method, SmsOption } from './types.js';
+import type { BackupCodeOption, EmailOption, FlowConfig, FlowError, FlowOption, SmsOption } from './types.js';
 import { WebOtpController } from './web-otp.js';
 
 export type { MfaLoginCompleteDetail } from './events.js';
@@ -68,7 +69,7 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  * @csspart link-button - Text buttons: resend, retry, other methods.
  * @csspart link - Links (open in authenticator app).
  * @csspart error - The inline error box.
- * @csspart status - Polite status line ("Copied.").
+ * @csspart status - Polite status line (the flow changed in another window).
  * @csspart note - Small print: countdowns, expiry times.
  * @csspart warning - The few-backup-codes-left warning.
  * @csspart qr - The enrolment QR code image.
@@ -84,7 +85,9 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  * @cssproperty --mfa-login-text - Text colour.
  * @cssproperty --mfa-login-muted - Secondary text colour.
  * @cssproperty --mfa-login-background - Card and field background.
- * @cssproperty --mfa-login-border - Borders.
+ * @cssproperty --mfa-login-border - Borders of the card and dividers.
+ * @cssproperty --mfa-login-field-border - Borders of fields and secondary buttons; keep 3:1 against
+ *   the background. Default `#7b8494`.
  * @cssproperty --mfa-login-error - Error colour.
  * @cssproperty --mfa-login-warning - Warning colour.
  * @cssproperty --mfa-login-max-width - Width of the card. Default `26rem`.
@@ -98,7 +101,6 @@ export class MfaLogin extends LitElement {
     nonce: { type: String },
     acr: { type: String },
     loginHint: { type: String, attribute: 'login-hint' },
-    chosen: { state: true },
     saved: { state: true },
   };
 
@@ -109,21 +111,26 @@ export class MfaLogin extends LitElement {
   declare acr: string | undefined;
   declare loginHint: string | undefined;
 
-  /** The method picked under "Use another method", for the step it was picked in. */
-  private declare chosen: { step: number; method: Method } | undefined;
   /** The "I have saved these codes" checkbox. */
   private declare saved: boolean;
 
   readonly flow = new FlowController(this, () => this.config());
   private readonly clock = new ClockController(this);
   private readonly webOtp = new WebOtpController(this, (code) => this.fillSmsCode(code));
-  private readonly keep = new CopyDownloadController(this, () => this.flow.backupCodes, () => stringsFor(langOf(this)));
+  private readonly keep = new CopyDownloadController(
+    this,
+    () => this.flow.backupCodes,
+    () => stringsFor(langOf(this)),
+    () => this.flow.state?.user?.username,
+  );
   private readonly screenFocus = new FocusController(this, {
     inputErrors: INPUT_ERRORS,
     error: () => this.flow.error,
     ready: () => this.screen().name !== 'loading',
     autofocus: () => this.autofocus,
   });
+  /** The error last rendered: a new one replaces what a copy button said. */
+  private shownError?: FlowError;
 
   constructor() {
     super();
@@ -134,7 +141,6 @@ export class MfaLogin extends LitElement {
 
   /** Abandons the current flow and starts a new one, e.g. for "Sign out" on the page. */
   restart(): Promise<void> {
-    this.chosen = undefined;
     this.saved = false;
     return this.flow.restart();
   }
@@ -146,12 +152,16 @@ export class MfaLogin extends LitElement {
   }
 
   protected override willUpdate(): void {
-    if (this.screenFocus.show(screenKey(this.screen(), !!this.flow.state?.enrollment))) this.keep.notice = '';
+    const fresh = this.screenFocus.show(screenKey(this.screen(), !!this.flow.state?.enrollment));
+    if (fresh || this.flow.error !== this.shownError) this.keep.clear();
+    this.shownError = this.flow.error;
   }
 
   protected override render() {
     const screen = this.screen();
     const ctx = this.context(screen);
+    // The screen first: a form shows the error box under its field; else it goes on top.
+    const body = this.renderScreen(ctx, screen);
     const state = this.flow.state;
     // An ended screen is about the flow as a whole: no step, no "Not you?" beside its "Start again".
     const pending = state?.status === 'pending' && !isEnding(screen.name);
@@ -164,15 +174,16 @@ export class MfaLogin extends LitElement {
             ${pending && name ? html`<p>${ctx.t.signingInAs(name)}</p>` : nothing}
           </div>`
         : nothing}
-      ${ctx.errorId ? errorAlert(ctx, this.flow.error, this.alertActions(screen)) : nothing}
-      <div class="screen">${this.renderScreen(ctx, screen)}</div>
-      ${chooseMethod(ctx, screen.alternatives, { choose: (method) => this.choose(method) })}
+      ${ctx.errorBox()}
+      <div class="screen">${body}</div>
+      ${chooseMethod(ctx, screen.alternatives, { choose: (method) => this.flow.choose(method) })}
       ${pending && state.user
         ? html`<p part="footer" class="footer">
             <button part="link-button" class="link" type="button" @click=${() => this.restart()}>${ctx.t.notYou}</button>
           </p>`
         : nothing}
-      <p part="status" class="status" role="status">${this.keep.notice || this.refreshedText(ctx)}</p>
+      <p part="status" class="status" role="status">${this.refreshedText(ctx)}</p>
+      <p class="sr-only" role="status">${this.keep.notice || (this.resent(screen) ? ctx.t.delivery.sentNew : '')}</p>
     </div>`;
   }
 
@@ -180,8 +191,9 @@ export class MfaLogin extends LitElement {
     super.updated(changed);
     const screen = this.screen();
     const option = screen.option as SmsOption | EmailOption | undefined;
-    const sent = option && (screen.name === 'sms' || screen.name === 'email') && option.sent;
-    this.clock.runUntil(sent && option.resendAfter ? Date.parse(option.resendAfter) : undefined);
+    const delivery = option && (screen.name === 'sms' || screen.name === 'email');
+    const sent = delivery && option.sent;
+    this.clock.runUntil(delivery && option.resendAfter ? Date.parse(option.resendAfter) : undefined);
     this.webOtp.listen(
       sent && screen.name === 'sms' ? `${this.flow.state?.flow}:${option.codeExpiresAt ?? option.resendAfter ?? ''}` : undefined,
     );
@@ -203,20 +215,23 @@ export class MfaLogin extends LitElement {
           enroll: flow.enrollTotp,
           verify: flow.verifyTotp,
           copy: this.keep.copy,
+          result: this.keep.result,
         });
       case 'sms':
-        return smsScreen(ctx, screen.option as SmsOption, {
-          send: flow.sendSms,
-          verify: flow.verifySms,
-          enroll: flow.enrollSms,
-        });
+        return smsScreen(
+          ctx,
+          screen.option as SmsOption,
+          { send: flow.sendSms, verify: flow.verifySms, enroll: flow.enrollSms },
+          { resent: this.resent(screen) },
+        );
       case 'email':
-        return emailScreen(ctx, screen.option as EmailOption, { send: flow.sendEmail, verify: flow.verifyEmail });
+        return emailScreen(ctx, screen.option as EmailOption, { send: flow.sendEmail, verify: flow.verifyEmail }, this.resent(screen));
       case 'backup-code':
         return backupCodeScreen(ctx, screen.option as BackupCodeOption, { verify: flow.verifyBackupCode });
       case 'backup-codes':
         return backupCodesScreen(ctx, flow.backupCodes ?? [], this.saved, this.keep.downloadUrl, {
           copy: this.keep.copy,
+          result: this.keep.result,
           savedChange: (saved) => (this.saved = saved),
           continue: () => {
             this.saved = false;
@@ -232,12 +247,22 @@ export class MfaLogin extends LitElement {
 
   private alertActions(screen: Screen) {
     const code = this.flow.error?.error ?? '';
-    const resend = screen.name === 'sms' ? this.flow.sendSms : screen.name === 'email' ? this.flow.sendEmail : undefined;
+    const send = screen.name === 'sms' ? this.flow.sendSms : screen.name === 'email' ? this.flow.sendEmail : undefined;
+    const option = screen.option as SmsOption | EmailOption | undefined;
+    // A dead challenge's screen has its own "Send a new code"; a code still on screen needs this one.
+    const resend = send && CODE_DEAD.has(code) && option?.sent
+      ? { send: () => void send(), wait: secondsUntil(option.resendAfter, this.clock.now()) }
+      : undefined;
     return {
       retry: this.flow.canRetry ? () => void this.flow.retry() : undefined,
-      resend: resend && CODE_DEAD.has(code) && (screen.option as SmsOption).sent ? () => void resend() : undefined,
+      resend,
       restart: code === 'too_many_attempts' ? () => void this.restart() : undefined,
     };
+  }
+
+  /** A code replaced an earlier one for the method on screen. */
+  private resent(screen: Screen): boolean {
+    return !!this.flow.resent && this.flow.resent === screen.option?.method;
   }
 
   private refreshedText(ctx: ScreenContext): string {
@@ -246,9 +271,9 @@ export class MfaLogin extends LitElement {
   }
 
   private screen(): Screen {
-    const { state, error, backupCodes } = this.flow;
-    const chosen = this.chosen && this.chosen.step === state?.step?.number ? this.chosen.method : undefined;
-    return selectScreen({ state, error, backupCodes, chosen });
+    const { state, error, backupCodes, chosen } = this.flow;
+    const method = chosen && chosen.step === state?.step?.number ? chosen.method : undefined;
+    return selectScreen({ state, error, backupCodes, chosen: method });
   }
 
   private context(screen: Screen): ScreenContext {
@@ -256,21 +281,17 @@ export class MfaLogin extends LitElement {
     const error = this.flow.error;
     // An ending that says what happened has no error box for fields to point at.
     const boxed = error && !(isEnding(screen.name) && SELF_EXPLAINED.has(screen.name));
-    return {
+    const ctx: ScreenContext = screenContext({
       t: stringsFor(lang),
       lang,
       busy: this.flow.busy,
-      errorId: boxed ? ERROR_ID : undefined,
-      invalid: !!error && INPUT_ERRORS.has(error.error),
       now: this.clock.now(),
-    };
-  }
-
-  private choose(method: Method): void {
-    const step = this.flow.state?.step?.number;
-    if (step === undefined) return;
-    this.chosen = { step, method };
-    this.flow.clearError();
+      error,
+      inputErrors: INPUT_ERRORS,
+      errorId: ERROR_ID,
+      box: boxed ? () => errorAlert(ctx, error, this.alertActions(screen)) : undefined,
+    });
+    return ctx;
   }
 
   private config(): FlowConfig {

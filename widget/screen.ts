@@ -63,9 +63,11 @@ export function selectScreen({ state, error, backupCodes, chosen }: ScreenInput)
 
   // The server offers only options that can be used; one without a screen here cannot.
   const options = (state.step?.options ?? []).filter(hasScreen);
-  // A pending enrolment (also after a reload) pins the TOTP screen until it is confirmed.
+  // A pending enrolment (also after a reload) pins the TOTP screen until it is confirmed; else
+  // a code on its way (a reload while waiting for the SMS) beats the first option.
   const option = options.find((o) => o.method === chosen)
     || (state.enrollment && options.find((o) => o.method === 'totp'))
+    || options.find((o) => (o as { sent?: boolean }).sent)
     || options[0];
   if (!option) return { name: 'unsupported', alternatives: none };
   const alternatives = options.filter((o) => o !== option);

@@ -13,18 +13,24 @@ export interface SmsOption {
   canEnroll?: boolean;
   /** Masked, e.g. `+1 ••• ••• 4567`. */
   phone?: string;
+  /** A code was sent and can still be used. */
   sent?: boolean;
   resendAfter?: string;
   codeExpiresAt?: string;
+  /** Wrong codes still allowed for the last code; 0 with `sent: false`: it is dead. */
+  attemptsRemaining?: number;
 }
 
 export interface EmailOption {
   method: 'email';
   /** Masked, e.g. `a•••@example.com`. */
   email?: string;
+  /** A code was sent and can still be used. */
   sent?: boolean;
   resendAfter?: string;
   codeExpiresAt?: string;
+  /** Wrong codes still allowed for the last code; 0 with `sent: false`: it is dead. */
+  attemptsRemaining?: number;
 }
 
 export interface TotpOption {
@@ -92,7 +98,8 @@ export type FlowErrorCode =
   | 'unexpected_response';
 
 export interface FlowIssue {
-  path: (string | number)[];
+  /** Dotted (`"phone"`, `""` for the body itself); an array from servers that sent zod's own. */
+  path: string | (string | number)[];
   message: string;
 }
 

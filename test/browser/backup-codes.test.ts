@@ -71,6 +71,7 @@ describe('new backup codes', () => {
     match(link.href, /^blob:/);
     const body = await (await server.fetch(link.href)).text();
     for (const code of CODES) ok(body.includes(code), `download holds ${code}`);
+    match(body, new RegExp(`^Backup codes for alice on ${location.host}\n`), 'names the account and the site');
   });
 
   it('fires mfa-login-complete only after the codes are confirmed, then shows done', async () => {

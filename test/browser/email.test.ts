@@ -34,7 +34,7 @@ describe('e-mail code screen', () => {
 
   it('offers a new code when the old one expired, and empties the field for it', async () => {
     server
-      .on('/api/v1/flows', { body: sent() })
+      .on('/api/v1/flows', { body: email({ sent: true, resendAfter: inSeconds(-1), codeExpiresAt: inMinutes(10) }) })
       .on('/api/v1/flows/email/verify', errorReply(400, 'code_expired'))
       .on('/api/v1/flows/email/send', { body: email({ sent: true, resendAfter: inSeconds(30), codeExpiresAt: inMinutes(11) }) });
     const el = await mount();

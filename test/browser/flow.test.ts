@@ -1,7 +1,7 @@
 import { deepEqual, equal, match, notOk, ok } from './assert.js';
 import { errorReply, FakeServer } from './fake-server.js';
 import { $, alertText, click, cleanUp, field, fill, has, mount, settle, submit, text, title, until } from './fixture.js';
-import { claims, complete, HANDLE, passwordStep, pending, secondStep } from './states.js';
+import { claims, complete, HANDLE, inMinutes, inSeconds, passwordStep, pending, secondStep } from './states.js';
 import type { MfaLoginCompleteDetail } from '../../widget/events.js';
 import type { FlowState } from '../../widget/types.js';
 
@@ -38,7 +38,7 @@ describe('the flow', () => {
     it('says what is wrong when client-id is missing, without calling the server', async () => {
       const el = await mount({});
       equal(server.requests.length, 0);
-      match(alertText(el), /check what you entered/i);
+      match(alertText(el), /client-id attribute is missing/);
     });
 
     it('shows an unknown client plainly', async () => {
@@ -78,9 +78,67 @@ describe('the flow', () => {
       equal(server.calls('/api/v1/flows').length, 1);
       equal(title(el), 'Sign in');
     });
+
+    it('shows the code entry of a text message on its way, not the first method', async () => {
+      sessionStorage.setItem(KEY, HANDLE);
+      const waiting = secondStep();
+      Object.assign(waiting.step!.options[1]!, { sent: true, resendAfter: inSeconds(20), codeExpiresAt: inMinutes(5) });
+      server.on('/api/v1/flows/introspect', { body: waiting });
+      const el = await mount();
+      equal(title(el), 'Verify with a text message');
+      ok(field(el, 'Code'));
+    });
+
+    it('shows again the method the user chose before the reload', async () => {
+      server.on('/api/v1/flows', { body: secondStep() }).on('/api/v1/flows/introspect', { body: secondStep() });
+      const first = await mount();
+      await click(first, 'Backup code');
+      first.remove();
+      const el = await mount();
+      equal(server.calls('/api/v1/flows/introspect').length, 1);
+      equal(title(el), 'Use a backup code');
+    });
+
+    it('forgets the chosen method with its flow', async () => {
+      server
+        .on('/api/v1/flows', { body: secondStep() })
+        .on('/api/v1/flows/cancel', { body: { flow: HANDLE, status: 'cancelled' } })
+        .on('/api/v1/flows/introspect', { body: secondStep() });
+      const first = await mount();
+      await click(first, 'Backup code');
+      await first.restart();
+      await settle(first);
+      equal(title(first), 'Enter the code from your authenticator app', 'a new flow starts with its first option');
+      first.remove();
+      equal(title(await mount()), 'Enter the code from your authenticator app');
+    });
   });
 
   describe('when the flow expires', () => {
+    it('shows the expired screen at expiresAt, before the user submits anything', async () => {
+      const waiting = secondStep();
+      waiting.expiresAt = inSeconds(0.3);
+      server.on('/api/v1/flows', { body: waiting }).on('/api/v1/flows/introspect', errorReply(410, 'flow_expired'));
+      const el = await mount();
+      equal(title(el), 'Enter the code from your authenticator app');
+      await until(() => has(el, '.title') && title(el) === 'This sign-in has expired', 'the expired screen', 3000);
+      deepEqual(server.last('/api/v1/flows/introspect').body, { flow: HANDLE }, 'the server has the last word');
+      notOk(/Step 2 of 2|Signing in as/.test(text(el)), 'no header for a flow that is over');
+      deepEqual(
+        [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim()).filter((t) => /Start again/.test(t)),
+        ['Start again'],
+        'one way on, no "Not you? Start again" beside it',
+      );
+      equal(sessionStorage.getItem(KEY), null);
+    });
+
+    it('asks the server nothing before expiresAt', async () => {
+      server.on('/api/v1/flows', { body: secondStep() });
+      await mount();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      equal(server.calls('/api/v1/flows/introspect').length, 0);
+    });
+
     it('offers "Start again", which starts a fresh flow', async () => {
       server.on('/api/v1/flows/password', errorReply(410, 'flow_expired'));
       const el = await mount();

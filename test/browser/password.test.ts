@@ -27,6 +27,11 @@ describe('password screen', () => {
     deepEqual(server.last('/api/v1/flows').body, { clientId: 'demo', loginHint: 'alice' });
   });
 
+  it('puts focus in the password when the username is pre-filled', async () => {
+    const el = await mount({ 'client-id': 'demo', 'login-hint': 'alice', autofocus: '' });
+    equal(focused(el), field(el, 'Password'));
+  });
+
   it('posts username and password with the flow handle in the body, not the URL', async () => {
     server.on('/api/v1/flows/password', { body: secondStep() });
     const el = await mount();
@@ -94,7 +99,22 @@ describe('invalid_request', () => {
   let server: FakeServer;
   afterEach(() => cleanUp(server));
 
-  it('lists the issues the server found', async () => {
+  it('lists the issues the server found and marks the field they name', async () => {
+    server = new FakeServer()
+      .on('/api/v1/flows', { body: passwordStep() })
+      .on('/api/v1/flows/password', errorReply(400, 'invalid_request', { issues: [{ path: 'username', message: 'Too long' }] }))
+      .install();
+    const el = await mount();
+    fill(el, 'Username', 'x'.repeat(300));
+    fill(el, 'Password', 'pw');
+    await submit(el);
+    match(alertText(el), /check what you entered.*username: Too long/);
+    equal(field(el, 'Username').getAttribute('aria-invalid'), 'true');
+    equal(field(el, 'Password').getAttribute('aria-invalid'), 'false');
+    equal(focused(el), field(el, 'Username'));
+  });
+
+  it('also reads issues with an array path', async () => {
     server = new FakeServer()
       .on('/api/v1/flows', { body: passwordStep() })
       .on('/api/v1/flows/password', errorReply(400, 'invalid_request', { issues: [{ path: ['username'], message: 'Too long' }] }))
@@ -103,6 +123,18 @@ describe('invalid_request', () => {
     fill(el, 'Username', 'x'.repeat(300));
     fill(el, 'Password', 'pw');
     await submit(el);
-    match(alertText(el), /check what you entered.*username: Too long/);
+    match(alertText(el), /username: Too long/);
+  });
+
+  it('says the server’s reason when no field is named', async () => {
+    server = new FakeServer()
+      .on('/api/v1/flows', { body: passwordStep() })
+      .on('/api/v1/flows/password', errorReply(400, 'invalid_request', { message: 'The body is too large.' }))
+      .install();
+    const el = await mount();
+    fill(el, 'Username', 'alice');
+    fill(el, 'Password', 'pw');
+    await submit(el);
+    equal(alertText(el), 'The body is too large.');
   });
 });

@@ -58,6 +58,8 @@ describe('<mfa-login-settings>: changes', () => {
       match(alert.textContent, /That code is not right\.\s+4 attempts left\./);
       equal(field(el, 'Code').getAttribute('aria-invalid'), 'true');
       equal(field(el, 'Code').getAttribute('aria-describedby'), alert.id);
+      ok($(el, 'img[part="qr"]').compareDocumentPosition(alert) & Node.DOCUMENT_POSITION_FOLLOWING, 'not above the QR code');
+      ok(field(el, 'Code').compareDocumentPosition(alert) & Node.DOCUMENT_POSITION_FOLLOWING, 'right under the field');
     });
 
     it('goes back to the list on Cancel', async () => {
@@ -89,6 +91,49 @@ describe('<mfa-login-settings>: changes', () => {
       match(status(el), /phone number is changed/);
     });
 
+    it('is titled and worded as a change of number', async () => {
+      const el = await mountSettings();
+      await click(el, 'Change phone number');
+      equal(title(el), 'Change your phone number');
+      match(text(el), /We will text a code to the new number\./);
+      notOk(/Verify with a text message|Add a mobile number/.test(text(el)), 'not the sign-in’s wording');
+    });
+
+    it('is titled as adding a number when there is none', async () => {
+      server.on('/api/v1/me', { body: me({ sms: { phone: null, disabled: false } }) });
+      const el = await mountSettings();
+      await click(el, 'Add phone number');
+      equal(title(el), 'Add a phone number');
+    });
+
+    it('shows a refused number under its field, in the server’s words', async () => {
+      server.on('/api/v1/me/phone', errorReply(400, 'invalid_request', { message: 'That phone number is not valid.' }));
+      const el = await mountSettings();
+      await click(el, 'Change phone number');
+      await enter(el, 'Mobile number', '+1 555');
+      const alert = $(el, '[role="alert"]');
+      equal(alert.textContent!.trim(), 'That phone number is not valid.');
+      const phone = field(el, 'Mobile number');
+      equal(phone.getAttribute('aria-invalid'), 'true');
+      ok(phone.getAttribute('aria-describedby')!.split(' ').includes(alert.id));
+      ok(phone.compareDocumentPosition(alert) & Node.DOCUMENT_POSITION_FOLLOWING, 'under the field');
+      equal(el.shadowRoot!.activeElement, phone, 'the number is selected for a retry');
+    });
+
+    it('after too many wrong codes, drops the dead code field and holds "Send a new code" until the wait is over', async () => {
+      server
+        .on('/api/v1/me/phone', { body: { ...sent().body, resendAfter: inSeconds(20) } })
+        .on('/api/v1/me/phone/verify', errorReply(429, 'too_many_attempts'));
+      const el = await mountSettings();
+      await click(el, 'Change phone number');
+      await enter(el, 'Mobile number', '+12015550199');
+      await enter(el, 'Code', '000000');
+      match($(el, '[role="alert"]').textContent, /Too many wrong attempts/);
+      notOk(el.shadowRoot!.querySelector('input'), 'no field for a code that can only be refused');
+      ok(control(el, 'Send a new code').disabled);
+      match(text(el), /You can ask for a new code in (19|20) s\./);
+    });
+
     it('resends to the number typed', async () => {
       server.on('/api/v1/me/phone', { body: { ...sent().body, resendAfter: inSeconds(-1) } });
       const el = await mountSettings();
@@ -98,12 +143,12 @@ describe('<mfa-login-settings>: changes', () => {
       deepEqual(server.calls('/api/v1/me/phone').map((r) => r.body), [{ phone: '+12015550199' }, { phone: '+12015550199' }]);
     });
 
-    it('shows why a number is refused', async () => {
-      server.on('/api/v1/me/phone', errorReply(429, 'rate_limited', { retryAfter: 42 }));
+    it('shows why a number is refused, with the wait in words', async () => {
+      server.on('/api/v1/me/phone', errorReply(429, 'rate_limited', { retryAfter: 1813, message: 'Too many codes were sent. Please try again later.' }));
       const el = await mountSettings();
       await click(el, 'Change phone number');
       await enter(el, 'Mobile number', '+12015550199');
-      match($(el, '[role="alert"]').textContent, /Too many requests\.\s+Try again in 42 s\./);
+      match($(el, '[role="alert"]').textContent, /Too many codes were sent\. Please try again later\. Try again in about 31 minutes\./);
     });
   });
 
@@ -131,6 +176,7 @@ describe('<mfa-login-settings>: changes', () => {
       match(link.download, /\.txt$/);
       const body = await (await server.fetch(link.href)).text();
       for (const code of CODES) ok(body.includes(code), `download holds ${code}`);
+      match(body, new RegExp(`^Backup codes for alice on ${location.host}\n`), 'names the account and the site');
     });
 
     it('goes back to the list only once the user says the codes are saved, and forgets them', async () => {

@@ -1,6 +1,6 @@
 import { deepEqual, equal, match, notOk, ok } from './assert.js';
 import { errorReply, FakeServer } from './fake-server.js';
-import { alertText, click, cleanUp, field, fill, has, mount, settle, submit, text, title, until } from './fixture.js';
+import { $, alertText, click, cleanUp, control, field, fill, has, mount, settle, submit, text, title, until } from './fixture.js';
 import { complete, HANDLE, inMinutes, inSeconds, pending } from './states.js';
 import type { SmsOption } from '../../widget/types.js';
 
@@ -11,6 +11,11 @@ const sms = (extra: Partial<SmsOption> = {}) =>
   ]);
 
 const sent = (resendAfter = inSeconds(30)) => sms({ sent: true, resendAfter, codeExpiresAt: inMinutes(5) });
+
+const KEY = `mfa-login:flow:${location.origin}:demo`;
+
+/** What the element's live regions say. */
+const statuses = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim());
 
 describe('SMS screen', () => {
   let server: FakeServer;
@@ -30,6 +35,49 @@ describe('SMS screen', () => {
     deepEqual(server.last('/api/v1/flows/sms/send').body, { flow: HANDLE });
     match(text(el), /We sent a code to \+1\s•••\s•••\s0123/);
     equal(field(el, 'Code').autocomplete, 'one-time-code');
+    notOk(/We sent a new code/.test(text(el)), 'the first code is not a new one');
+  });
+
+  it('says "We sent a new code." after a resend, beside the resend and to a screen reader', async () => {
+    server
+      .on('/api/v1/flows', { body: sent(inSeconds(-1)) })
+      .on('/api/v1/flows/sms/send', { body: sms({ sent: true, resendAfter: inSeconds(30), codeExpiresAt: inMinutes(6) }) });
+    const el = await mount();
+    notOk(/We sent a new code/.test(text(el)));
+    await click(el, 'Resend code');
+    match($(el, '.resend').textContent, /We sent a new code\./);
+    ok(statuses(el).includes('We sent a new code.'));
+  });
+
+  it('after too many wrong codes, drops the dead code field and holds "Send a new code" until the wait is over', async () => {
+    server
+      .on('/api/v1/flows', { body: sent(inSeconds(1.2)) })
+      .on('/api/v1/flows/sms/verify', errorReply(429, 'too_many_attempts'))
+      .on('/api/v1/flows/sms/send', { body: sent() });
+    const el = await mount();
+    fill(el, 'Code', '111111');
+    await submit(el);
+    match(alertText(el), /Too many wrong attempts/);
+    notOk(has(el, 'input[name="code"]'), 'no field for a code that can only be refused');
+    notOk([...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'Verify'));
+    ok(control(el, 'Send a new code').disabled, 'the server would answer rate_limited before resendAfter');
+    match(text(el), /You can ask for a new code in [12] s\./);
+    await until(() => !control(el, 'Send a new code').disabled, 'the wait to end', 3000);
+    await click(el, 'Send a new code');
+    equal(server.calls('/api/v1/flows/sms/send').length, 1);
+    ok(field(el, 'Code'), 'a new code, a new field');
+  });
+
+  it('shows a dead code the same way after a reload', async () => {
+    sessionStorage.setItem(KEY, HANDLE);
+    server.on('/api/v1/flows/introspect', {
+      body: sms({ sent: false, attemptsRemaining: 0, resendAfter: inSeconds(20), codeExpiresAt: inMinutes(4) }),
+    });
+    const el = await mount();
+    equal(title(el), 'Verify with a text message');
+    notOk(has(el, 'input'));
+    ok(control(el, 'Send a new code').disabled);
+    match(text(el), /You can ask for a new code in 20 s\./);
   });
 
   it('counts down until a new code may be asked for, then offers "Resend code"', async () => {

@@ -46,12 +46,29 @@ describe('authenticator app (TOTP) screen', () => {
     equal(focused(el), field(el, 'Code'));
   });
 
-  it('shows the wait in seconds when rate limited', async () => {
-    server.on('/api/v1/flows/totp/verify', errorReply(429, 'rate_limited', { retryAfter: 30 }));
+  it('shows a short wait in seconds when rate limited', async () => {
+    server.on('/api/v1/flows/totp/verify', errorReply(429, 'rate_limited', { retryAfter: 30, message: 'Too many requests. Try again in 30 s.' }));
     const el = await mount();
     fill(el, 'Code', '000000');
     await submit(el);
-    match(alertText(el), /Too many requests\. Try again in 30 s\./);
+    equal(alertText(el), 'Too many requests. Try again in 30 s.');
+  });
+
+  it('says a long wait in minutes, not in raw seconds', async () => {
+    server.on('/api/v1/flows/totp/verify', errorReply(429, 'rate_limited', { retryAfter: 1813, message: 'Too many requests. Try again in 1813 s.' }));
+    const el = await mount();
+    fill(el, 'Code', '000000');
+    await submit(el);
+    equal(alertText(el), 'Too many requests. Try again in about 31 minutes.');
+  });
+
+  it('says why a limit was hit when the server says more than "too many requests"', async () => {
+    const message = 'Too many wrong codes for this account. Try again later or use another method.';
+    server.on('/api/v1/flows/totp/verify', errorReply(429, 'rate_limited', { retryAfter: 7200, message }));
+    const el = await mount();
+    fill(el, 'Code', '000000');
+    await submit(el);
+    equal(alertText(el), `${message} Try again in about 2 hours.`);
   });
 
   it('reads the wait from the Retry-After header when the body has none', async () => {

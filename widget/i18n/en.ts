@@ -1,3 +1,11 @@
+/** A wait as a person says it: "in 26 s", "in about 31 minutes", "in about 2 hours"; never shorter than it is. */
+function inAbout(seconds: number): string {
+  if (seconds < 60) return `in ${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return `in about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  return `in about ${Math.ceil(seconds / 3600)} hours`;
+}
+
 /** Every string a person sees in `<mfa-login>`. Other languages copy this shape. */
 export const en = {
   loading: 'Loading…',
@@ -67,8 +75,10 @@ export const en = {
   },
 
   delivery: {
-    resendIn: (seconds: number) => `You can ask for a new code in ${seconds} s.`,
+    resendIn: (seconds: number) => `You can ask for a new code ${inAbout(seconds)}.`,
     resend: 'Resend code',
+    sentNew: 'We sent a new code.',
+    dead: 'The code we sent can no longer be used. Ask for a new one.',
     expiresAt: (time: string) => `The code is valid until ${time}.`,
   },
 
@@ -86,7 +96,8 @@ export const en = {
     copyAll: 'Copy all',
     download: 'Download .txt',
     fileName: 'mfa-login-backup-codes.txt',
-    fileHeading: 'Backup codes (each works once)',
+    fileHeading: (account: string, site: string) =>
+      `Backup codes for ${account || 'your account'} on ${site}\nEach code works once.`,
     saved: 'I have saved these codes',
     continue: 'Continue',
   },
@@ -120,6 +131,9 @@ export const en = {
     smsDisabled: 'Text messages are turned off for this account.',
     changePhone: 'Change phone number',
     addPhone: 'Add phone number',
+    changePhoneTitle: 'Change your phone number',
+    addPhoneTitle: 'Add a phone number',
+    newPhoneIntro: 'Enter the mobile number to use from now on. We will text a code to the new number.',
     noEmail: 'No e-mail address',
     codesLeft: (n: number) => (n === 1 ? '1 code left' : `${n} codes left`),
     newCodes: 'Make new backup codes',
@@ -132,6 +146,8 @@ export const en = {
     signInAgain: 'Sign in again',
   },
 
+  /** On the button that copied, for a moment; `copied` is what a screen reader hears. */
+  copiedButton: 'Copied',
   copied: 'Copied.',
   copyFailed: 'Could not copy. Select the text and copy it instead.',
 
@@ -154,7 +170,7 @@ export const en = {
     unexpected_response: 'The sign-in service gave an unexpected answer.',
   } as Record<string, string>,
   attemptsLeft: (n: number) => (n === 1 ? '1 attempt left.' : `${n} attempts left.`),
-  retryIn: (seconds: number) => `Try again in ${seconds} s.`,
+  retryIn: (seconds: number) => `Try again ${inAbout(seconds)}.`,
   /** Said after the flow was read again because the one shown was out of date. */
   refreshed: {
     flow_conflict: 'This sign-in was changed in another window; here is where it stands now.',

@@ -1,16 +1,16 @@
 import { html } from 'lit';
 import type { Strings } from '../i18n/index.js';
 import type { ScreenContext } from './context.js';
-import { title } from './fields.js';
+import { type CopyActions, copyButton, title } from './fields.js';
 
-export interface BackupCodesActions {
-  copy(text: string): void;
+export interface BackupCodesActions extends CopyActions {
   savedChange(saved: boolean): void;
   continue(): void;
 }
 
-export function backupCodesText(t: Strings, codes: string[]): string {
-  return `${t.backupCodes.fileHeading}\n\n${codes.join('\n')}\n`;
+/** The downloaded file names whose codes they are and for which site, for whoever finds it later. */
+export function backupCodesText(t: Strings, codes: string[], account: string, site: string): string {
+  return `${t.backupCodes.fileHeading(account, site)}\n\n${codes.join('\n')}\n`;
 }
 
 /**
@@ -31,9 +31,7 @@ export function backupCodesScreen(
       ${codes.map((code) => html`<li><code>${code}</code></li>`)}
     </ul>
     <div class="row">
-      <button part="secondary-button" class="secondary" type="button" @click=${() => on.copy(codes.join('\n'))}>
-        ${t.backupCodes.copyAll}
-      </button>
+      ${copyButton(ctx, t.backupCodes.copyAll, codes.join('\n'), on)}
       <a part="secondary-button" class="secondary" href=${downloadUrl} download=${t.backupCodes.fileName}>
         ${t.backupCodes.download}
       </a>

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { formatTime } from '../time.js';
 import type { ScreenContext } from './context.js';
 import { codeField, codeFrom, onSubmit, submitButton } from './fields.js';
 
@@ -8,6 +9,7 @@ export interface DeliveredCode {
   sent?: boolean;
   resendAfter?: string;
   codeExpiresAt?: string;
+  attemptsRemaining?: number;
 }
 
 export interface DeliveryActions {
@@ -20,15 +22,26 @@ export function secondsUntil(iso: string | undefined, now: number): number {
   return Number.isNaN(at) ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-export function sendButton(ctx: ScreenContext, label: string, send: () => void) {
-  return html`<button part="button" class="primary" type="button" ?disabled=${ctx.busy} @click=${send}>${label}</button>`;
+/** Too many wrong codes killed the last one: no field to type into, only a new code goes on. */
+export function isDead(option: DeliveredCode): boolean {
+  return !option.sent && option.attemptsRemaining === 0;
 }
 
-/** The code field, then a countdown that turns into "Resend code", then when the code dies. */
-export function deliveredCodeForm(ctx: ScreenContext, option: DeliveredCode, on: DeliveryActions) {
+/** Held back, with a countdown, while the server would refuse a new code (`rate_limited`). */
+export function sendButton(ctx: ScreenContext, label: string, option: DeliveredCode, send: () => void) {
+  const wait = secondsUntil(option.resendAfter, ctx.now);
+  return html`<button part="button" class="primary" type="button" ?disabled=${ctx.busy || wait > 0} @click=${send}>${label}</button>
+    ${wait > 0 ? html`<p class="note" part="note">${ctx.t.delivery.resendIn(wait)}</p>` : nothing}`;
+}
+
+/**
+ * The code field, then a countdown that turns into "Resend code", then when the code dies.
+ * `resent`: the code on screen replaced an earlier one, which the user hears about here.
+ */
+export function deliveredCodeForm(ctx: ScreenContext, option: DeliveredCode, on: DeliveryActions, resent = false) {
   const { t } = ctx;
   const wait = secondsUntil(option.resendAfter, ctx.now);
-  const expires = option.codeExpiresAt ? new Date(option.codeExpiresAt) : undefined;
+  const expires = option.codeExpiresAt ? formatTime(option.codeExpiresAt, ctx.lang) : '';
   // A new code gets a fresh, empty field: the old code would only fail.
   return html`${keyed(
       option.codeExpiresAt,
@@ -39,15 +52,12 @@ export function deliveredCodeForm(ctx: ScreenContext, option: DeliveredCode, on:
       </form>`,
     )}
     <div class="resend">
+      ${resent ? html`<p class="note" part="note">${t.delivery.sentNew}</p>` : nothing}
       ${wait > 0
         ? html`<p class="note" part="note">${t.delivery.resendIn(wait)}</p>`
         : html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.send}>
             ${t.delivery.resend}
           </button>`}
-      ${expires && !Number.isNaN(expires.getTime())
-        ? html`<p class="note" part="note">
-            ${t.delivery.expiresAt(expires.toLocaleTimeString(ctx.lang || undefined, { hour: '2-digit', minute: '2-digit' }))}
-          </p>`
-        : nothing}
+      ${expires ? html`<p class="note" part="note">${t.delivery.expiresAt(expires)}</p>` : nothing}
     </div>`;
 }

@@ -22,6 +22,21 @@ export function title(text: string) {
   return html`<h2 part="title" class="title" tabindex="-1">${text}</h2>`;
 }
 
+export interface CopyActions {
+  copy(text: string): void;
+  /** How copying `text` went, while the button should say so. */
+  result(text: string): 'copied' | 'failed' | undefined;
+}
+
+/** Says "Copied" itself for a moment, where the user looks; a failure says what to do instead. */
+export function copyButton(ctx: ScreenContext, label: string, text: string, on: CopyActions) {
+  const result = on.result(text);
+  return html`<button part="secondary-button" class="secondary" type="button" @click=${() => on.copy(text)}>
+      ${result === 'copied' ? ctx.t.copiedButton : label}
+    </button>
+    ${result === 'failed' ? html`<p part="note" class="note copy-failed">${ctx.t.copyFailed}</p>` : nothing}`;
+}
+
 export function submitButton(ctx: ScreenContext, label: string) {
   return html`<button part="button" class="primary" type="submit" ?disabled=${ctx.busy}>${label}</button>`;
 }
@@ -56,8 +71,9 @@ export function codeField(ctx: ScreenContext, { label, kind }: CodeFieldOptions)
       inputmode=${numeric ? 'numeric' : 'text'}
       pattern=${numeric ? '[0-9]*' : nothing}
       @input=${numeric ? digitsOnly : undefined}
-      aria-invalid=${ctx.invalid ? 'true' : 'false'}
+      aria-invalid=${ctx.invalid('code') ? 'true' : 'false'}
       aria-describedby=${ifDefined(ctx.errorId)}
     />
+    ${ctx.errorBox()}
   </div>`;
 }

@@ -16,12 +16,13 @@ export function passwordScreen(ctx: ScreenContext, loginHint: string | undefined
         <label part="label" for="username">${t.password.username}</label>
         <input part="input" id="username" name="username" type="text" required autocomplete="username"
           autocapitalize="none" spellcheck="false" value=${ifDefined(loginHint)}
-          aria-describedby=${ifDefined(ctx.errorId)} />
+          aria-invalid=${ctx.invalid('username', false) ? 'true' : 'false'} aria-describedby=${ifDefined(ctx.errorId)} />
       </div>
       <div class="field">
         <label part="label" for="password">${t.password.password}</label>
         <input part="input" id="password" name="password" type="password" required autocomplete="current-password"
-          aria-invalid=${ctx.invalid ? 'true' : 'false'} aria-describedby=${ifDefined(ctx.errorId)} />
+          aria-invalid=${ctx.invalid('password') ? 'true' : 'false'} aria-describedby=${ifDefined(ctx.errorId)} />
+        ${ctx.errorBox()}
       </div>
       ${submitButton(ctx, t.password.submit)}
     </form>`;

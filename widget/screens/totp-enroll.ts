@@ -1,13 +1,12 @@
 import { html, nothing } from 'lit';
 import type { TotpEnrollment } from '../types.js';
 import type { ScreenContext } from './context.js';
-import { title } from './fields.js';
+import { type CopyActions, copyButton, title } from './fields.js';
 import { totpForm } from './totp.js';
 
-export interface TotpEnrollActions {
+export interface TotpEnrollActions extends CopyActions {
   enroll(): void;
   verify(code: string): void;
-  copy(text: string): void;
 }
 
 /** Only a PNG/GIF/JPEG data URL goes into `src`; the SVG string is never put into the DOM. */
@@ -44,9 +43,7 @@ export function totpEnrollScreen(ctx: ScreenContext, enrollment: TotpEnrollment 
     <p class="hint">${t.totpEnroll.manual}</p>
     <div class="secret-row">
       <code part="secret" class="secret">${groupKey(enrollment.secret)}</code>
-      <button part="secondary-button" class="secondary" type="button" @click=${() => on.copy(enrollment.secret)}>
-        ${t.totpEnroll.copyKey}
-      </button>
+      ${copyButton(ctx, t.totpEnroll.copyKey, enrollment.secret, on)}
     </div>
     ${uri ? html`<p class="open-in-app"><a part="link" href=${uri}>${t.totpEnroll.openInApp}</a></p>` : nothing}
     <p class="hint">${t.totpEnroll.confirm}</p>

@@ -26,6 +26,8 @@ export class SettingsController {
   /** The number as typed, kept for "Resend code". */
   phoneTyped = '';
   phoneChallenge?: PhoneChallenge;
+  /** The code on screen replaced an earlier one. */
+  resent = false;
   /** Shown once, until the user says they saved them; never stored. */
   backupCodes?: string[];
 
@@ -71,13 +73,20 @@ export class SettingsController {
 
   sendPhone = (phone: string) =>
     this.call<PhoneChallenge>('/phone', { phone }, (challenge) => {
+      this.resent = !!this.phoneChallenge && phone === this.phoneTyped;
       this.phoneTyped = phone;
       this.phoneChallenge = challenge;
     });
 
   resendPhone = () => this.sendPhone(this.phoneTyped);
 
-  verifyPhone = (code: string) => this.call<Me>('/phone/verify', { code }, (me) => this.done(me, 'phone'));
+  verifyPhone = (code: string) =>
+    this.call<Me>('/phone/verify', { code }, (me) => this.done(me, 'phone'), (error) => {
+      // The challenge died with the error, which comes without one: no dead field stays up.
+      if (error.error === 'too_many_attempts' && this.phoneChallenge) {
+        this.phoneChallenge = { ...this.phoneChallenge, sent: false, attemptsRemaining: 0 };
+      }
+    });
 
   regenerateBackupCodes = () =>
     this.call<Me & { backupCodes: string[] }>('/backup-codes', {}, ({ backupCodes, ...me }) => {
@@ -117,20 +126,31 @@ export class SettingsController {
     this.enrollment = undefined;
     this.phoneTyped = '';
     this.phoneChallenge = undefined;
+    this.resent = false;
     this.backupCodes = undefined;
   }
 
   /** One call at a time; a double click sends once. */
-  private async call<T>(path: string, body: Record<string, unknown> | undefined, accept: (data: T) => void): Promise<void> {
+  private async call<T>(
+    path: string,
+    body: Record<string, unknown> | undefined,
+    accept: (data: T) => void,
+    refused?: (error: SettingsError) => void,
+  ): Promise<void> {
     const { server, idToken } = this.config();
     if (!idToken || this.reauthenticate) return;
     const answer = await this.calls.run(() => {
       this.error = undefined;
+      this.resent = false;
       return callMe<T>(server, idToken, path, body, this.fetchImpl);
-    }, () => this.call(path, body, accept));
+    }, () => this.call(path, body, accept, refused));
     if (!answer) return;
-    if (answer.error) this.fail(answer.error);
-    else accept(answer.data);
+    if (answer.error) {
+      refused?.(answer.error);
+      this.fail(answer.error);
+    } else {
+      accept(answer.data);
+    }
     this.host.requestUpdate();
   }
 

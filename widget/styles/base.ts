@@ -10,6 +10,8 @@ export const baseStyles = css`
     --_muted: var(--mfa-login-muted, #5b6475);
     --_bg: var(--mfa-login-background, #fff);
     --_border: var(--mfa-login-border, #d4d9e2);
+    /* Fields and their outlines are controls: 3:1 against the background (WCAG 1.4.11). */
+    --_field-border: var(--mfa-login-field-border, #7b8494);
     --_error: var(--mfa-login-error, #b42318);
     --_warning: var(--mfa-login-warning, #8a5a00);
     display: block;
@@ -87,7 +89,7 @@ export const baseStyles = css`
     font: inherit;
     color: inherit;
     background: var(--_bg);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_field-border);
     border-radius: calc(var(--_radius) * 0.6);
   }
   input.code {
@@ -99,10 +101,11 @@ export const baseStyles = css`
     font-size: 1.125rem;
     letter-spacing: 0.05em;
   }
+  /* Solid accent, clear of the control: 3:1 against the background like the accent itself. */
   input:focus-visible,
   button:focus-visible,
   a:focus-visible {
-    outline: 3px solid color-mix(in srgb, var(--_accent) 45%, transparent);
+    outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
   input[aria-invalid='true'] {
@@ -130,7 +133,7 @@ export const baseStyles = css`
     color: var(--_accent-text);
   }
   .secondary {
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_field-border);
     background: var(--_bg);
     color: var(--_text);
   }
@@ -166,6 +169,26 @@ export const baseStyles = css`
   .error p,
   .error ul {
     margin: 0;
+  }
+  /* Under the field it is about. */
+  .field .error {
+    margin: 0.25rem 0 0;
+  }
+  .copy-failed {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  /* Heard, not seen: what it says is shown beside the control it is about. */
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
   }
   .warning {
     margin: 0 0 1rem;

@@ -19,9 +19,16 @@ login.addEventListener('mfa-login-complete', (event) => {
   manage.hidden = false;
 });
 
-// A change needs a recent second factor: sign in again; the new token reaches the settings above.
+/**
+ * A change needs a recent second factor: sign the same user in again. The old token's panels go
+ * until the new token is there (greyed buttons and a refusal are no use meanwhile); the handler
+ * above brings both back with it.
+ */
 settings.addEventListener('mfa-login-reauthenticate', () => {
   result.hidden = true;
+  manage.hidden = true;
+  const username = settings.settings.me?.user.username;
+  if (username) login.setAttribute('login-hint', username);
   void login.restart();
   login.scrollIntoView({ behavior: 'smooth', block: 'start' });
 });
@@ -30,6 +37,8 @@ document.querySelector('#restart')!.addEventListener('click', () => {
   result.hidden = true;
   manage.hidden = true;
   settings.idToken = '';
+  // Someone else may sign in next.
+  login.removeAttribute('login-hint');
   void login.restart();
 });
 

@@ -1,3 +1,5 @@
+import { formatTime } from '../widget/time.js';
+
 interface OutboxMessage {
   channel: 'sms' | 'email';
   to: string;
@@ -30,7 +32,7 @@ export function watchOutbox(panel: HTMLElement, list: HTMLElement, empty: HTMLEl
       const fingerprint = JSON.stringify(messages);
       if (fingerprint !== shown) {
         shown = fingerprint;
-        list.replaceChildren(...messages.map(bubble));
+        list.replaceChildren(...newestFirst(messages).map(bubble));
         empty.hidden = messages.length > 0;
       }
       panel.hidden = false;
@@ -40,16 +42,23 @@ export function watchOutbox(panel: HTMLElement, list: HTMLElement, empty: HTMLEl
   void poll();
 }
 
+/** The contract sends them newest first; sorting here keeps the panel right whatever the order. */
+function newestFirst(messages: OutboxMessage[]): OutboxMessage[] {
+  const at = (m: OutboxMessage) => Date.parse(m.sentAt) || 0;
+  return [...messages].sort((a, b) => at(b) - at(a));
+}
+
 /** Built with textContent only: message bodies come from the server and are never markup. */
 function bubble(message: OutboxMessage): HTMLLIElement {
   const item = document.createElement('li');
   item.className = `bubble ${message.channel}`;
   const meta = document.createElement('p');
   meta.className = 'meta';
-  const when = new Date(message.sentAt);
-  meta.textContent = `${message.channel === 'sms' ? 'SMS' : 'E-mail'} to ${message.to} · ${
-    Number.isNaN(when.getTime()) ? message.sentAt : when.toLocaleTimeString()
-  }`;
+  // The widget's time format ("valid until 10:41 AM"), so a code and its message line up.
+  const time = document.createElement('time');
+  time.dateTime = message.sentAt;
+  time.textContent = formatTime(message.sentAt, document.documentElement.lang) || message.sentAt;
+  meta.append(`${message.channel === 'sms' ? 'SMS' : 'E-mail'} to ${message.to} · `, time);
   item.append(meta);
   if (message.subject) {
     const subject = document.createElement('p');

@@ -6,15 +6,18 @@ import type { Services } from '../services.js';
 export const hashBackupCode = (keyring: Keyring, userId: string, code: string) =>
   keyring.hash(normaliseBackupCode(code), `backup-code:${userId}`);
 
+const newCodes = (services: Services) => Array.from({ length: services.config.backupCodes.count }, backupCode);
+const hashesOf = (services: Services, userId: string, codes: string[]) => codes.map((c) => hashBackupCode(services.keyring, userId, c));
+
 /** New codes for the user, replacing any left; the plain codes are shown once. */
 export async function regenerateBackupCodes(services: Services, userId: string, now: Date): Promise<string[]> {
-  const codes = Array.from({ length: services.config.backupCodes.count }, backupCode);
-  await services.store.replaceBackupCodes(userId, codes.map((c) => hashBackupCode(services.keyring, userId, c)), now);
+  const codes = newCodes(services);
+  await services.store.replaceBackupCodes(userId, hashesOf(services, userId, codes), now);
   return codes;
 }
 
 /** Codes made on a user's first second factor; none when the user has some already. */
 export async function backupCodesOnFirstFactor(services: Services, userId: string, now: Date): Promise<{ backupCodes?: string[] }> {
-  if ((await services.store.countBackupCodes(userId)) > 0) return {};
-  return { backupCodes: await regenerateBackupCodes(services, userId, now) };
+  const codes = newCodes(services);
+  return (await services.store.createBackupCodes(userId, hashesOf(services, userId, codes), now)) ? { backupCodes: codes } : {};
 }

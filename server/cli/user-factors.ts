@@ -83,16 +83,13 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const now = services.now();
-    const removed = await services.store.deleteTotp(user.id);
-    const backupCodesRemoved = await services.store.countBackupCodes(user.id);
-    await services.store.replaceBackupCodes(user.id, [], now);
-    await services.store.updateUser(user.id, {}, now);
-    cli.print({ username: user.username, removed, backupCodesRemoved }, () =>
-      removed || backupCodesRemoved > 0
-        ? `Removed the authenticator${backupCodesRemoved > 0 ? ` and ${backupCodesRemoved} backup codes` : ''} of ${user.username}: the next login enrols a new one.`
-        : `${user.username} had no authenticator enrolled; nothing changed.`,
-    );
+    const { totpRemoved: removed, backupCodesRemoved } = await services.store.resetSecondFactors(user.id, services.now());
+    cli.print({ username: user.username, removed, backupCodesRemoved }, () => {
+      const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`].filter(Boolean).join(' and ');
+      return what
+        ? `Removed ${what} of ${user.username}: the next login can set up a second factor again.`
+        : `${user.username} had no authenticator or unused backup codes; the next login can set up a second factor again.`;
+    });
     return 0;
   });
 }

@@ -136,6 +136,8 @@ export function createFlowService(services: Services) {
       if (ctx.flow.status === 'complete') await complete(ctx);
     }
     await save(ctx.flow);
+    // From the first second factor on, a password alone can no longer enrol one (first-use.ts).
+    if (outcome.satisfied && method.needsUser) await store.markSecondFactor(ctx.user!.id, ctx.now);
     const late = await outcome.afterSave?.();
     return { ...(await flowState(handle, ctx)), ...outcome.extra, ...late };
   }

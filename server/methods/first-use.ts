@@ -1,10 +1,8 @@
-import type { MethodContext } from './types.js';
+import type { UserRecord } from '../store/types.js';
 
 /**
- * Inside a login a factor can be set up only on first use: while the user has no backup codes,
- * which every finished enrolment hands out. After that, a password alone must not be enough to
- * add an authenticator or a phone; the user adds them in settings after a sign-in with both.
+ * Inside a login a factor can be set up only on first use: until the user has set up or used a
+ * second factor at all (`mfaSince`). After that a password alone must not be enough to add an
+ * authenticator or a phone; the user adds them in settings after a sign-in with both.
  */
-export async function isFirstUse(ctx: MethodContext, userId: string): Promise<boolean> {
-  return (await ctx.services.store.countBackupCodes(userId)) === 0;
-}
+export const isFirstUse = (user: UserRecord): boolean => user.mfaSince === null;

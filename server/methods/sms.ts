@@ -43,7 +43,9 @@ export async function textCode(ctx: MethodContext, phone: string, options: { enr
   await issueChallenge(ctx, 'sms', phone, config.sms, (code) => sms.send({ to: phone, body: text(code) }), options.enrolling);
 }
 
-const canRegisterPhone = async (ctx: MethodContext, userId: string) => ctx.client.allowPhoneEnrollment && (await isFirstUse(ctx, userId));
+const canRegisterPhone = (ctx: MethodContext) => ctx.client.allowPhoneEnrollment && isFirstUse(identifiedUser(ctx));
+
+const alreadyRegistered = () => new MfaError('method_not_allowed', 'A phone number is already registered.');
 
 /** A code texted to the phone in the user's profile (or, on first use, to a phone being registered). */
 export const sms: Method = {
@@ -56,7 +58,7 @@ export const sms: Method = {
     const challenge = ctx.flow.data.sms;
     const rules = ctx.services.config.sms;
     if (!user.phone) {
-      if (!(await canRegisterPhone(ctx, user.id))) return null;
+      if (!canRegisterPhone(ctx)) return null;
       return { method: 'sms', enrolled: false, canEnroll: true, ...(challenge?.enrolling ? challengeView(challenge, rules) : {}) };
     }
     if (!countryAllowed(ctx, user.phone)) return null;
@@ -79,7 +81,7 @@ export const sms: Method = {
       body: phoneBody,
       async run(ctx, { phone }: z.infer<typeof phoneBody>) {
         const user = identifiedUser(ctx);
-        if (user.phone) throw new MfaError('method_not_allowed', 'A phone number is already registered.');
+        if (user.phone) throw alreadyRegistered();
         await textCode(ctx, phoneOf(ctx, phone), { enrolling: true });
         return { satisfied: false };
       },
@@ -88,9 +90,12 @@ export const sms: Method = {
       body: codeBody,
       async run(ctx, { code }: CodeBody) {
         const user = identifiedUser(ctx);
+        // A registration begun on first use stops counting once the account has a phone or
+        // another factor (set up in another sign-in meanwhile): the code would then replace it.
+        if (ctx.flow.data.sms?.enrolling && (user.phone || !canRegisterPhone(ctx))) throw alreadyRegistered();
         const challenge = verifyChallenge(ctx, 'sms', code, ctx.services.config.sms);
         if (!challenge.enrolling) return { satisfied: true };
-        await ctx.services.store.updateUser(user.id, { phone: challenge.to }, ctx.now);
+        if (!(await ctx.services.store.enrollPhone(user.id, challenge.to, ctx.now))) throw alreadyRegistered();
         return { satisfied: true, afterSave: () => backupCodesOnFirstFactor(ctx.services, user.id, ctx.now) };
       },
     },

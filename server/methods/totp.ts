@@ -12,6 +12,7 @@ const enrollmentContext = (ctx: MethodContext) => `totp-enrollment:${ctx.flow.id
 /** Seals a user's confirmed TOTP seed; self-service re-enrolment seals with it too. */
 export const seedContext = (userId: string) => `totp-seed:${userId}`;
 
+const notEnrollable = () => new MfaError('method_not_allowed', 'Setting up an authenticator app is not allowed here.');
 const exhausted = () => new MfaError('too_many_attempts', 'Too many wrong codes. Use another method or start again.');
 
 /**
@@ -25,7 +26,7 @@ const userLimit = (ctx: MethodContext, userId: string): Limit => ({
   message: 'Too many wrong codes for this account. Try again later or use another method.',
 });
 
-const canEnroll = async (ctx: MethodContext, userId: string) => ctx.client.allowTotpEnrollment && (await isFirstUse(ctx, userId));
+const canEnroll = (ctx: MethodContext) => ctx.client.allowTotpEnrollment && isFirstUse(identifiedUser(ctx));
 
 /** Time-based codes from an authenticator app (RFC 6238), enrolled with a QR code on first use. */
 export const totp: Method = {
@@ -37,7 +38,7 @@ export const totp: Method = {
     const max = ctx.services.config.totp.maxAttempts;
     if (!hasAttemptsLeft(ctx.flow, 'totp', max)) return null;
     const enrolled = (await ctx.services.store.getTotp(user.id)) !== null;
-    const enrollable = !enrolled && (await canEnroll(ctx, user.id));
+    const enrollable = !enrolled && canEnroll(ctx);
     if (!enrolled && !enrollable) return null;
     return { method: 'totp', enrolled, canEnroll: enrollable, attemptsRemaining: max - attemptsOf(ctx.flow, 'totp') };
   },
@@ -56,7 +57,7 @@ export const totp: Method = {
         const user = identifiedUser(ctx);
         // Enrolling over an existing authenticator would let a password alone replace it.
         if (await ctx.services.store.getTotp(user.id)) throw new MfaError('method_not_allowed', 'An authenticator app is already set up.');
-        if (!(await canEnroll(ctx, user.id))) throw new MfaError('method_not_allowed', 'Setting up an authenticator app is not allowed here.');
+        if (!canEnroll(ctx)) throw notEnrollable();
         ctx.flow.data.totpEnrollment ??= { sealedSecret: ctx.services.keyring.seal(newTotpSecret(), enrollmentContext(ctx)), startedAt: ctx.now.toISOString() };
         return { satisfied: false };
       },
@@ -67,11 +68,16 @@ export const totp: Method = {
         const user = identifiedUser(ctx);
         const { store, keyring, config } = ctx.services;
         assertAttemptsLeft(ctx.flow, 'totp', config.totp.maxAttempts, exhausted);
+        const credential = await store.getTotp(user.id);
+        const pending = ctx.flow.data.totpEnrollment;
+        if (!credential && !pending) throw new MfaError('enrollment_required', 'Set up an authenticator app first.');
+        // Another sign-in may have set up a factor since this enrolment began: then it is no first use.
+        if (!credential && !canEnroll(ctx)) throw notEnrollable();
+        // Counted before the code is checked, so parallel guesses cannot slip under the limit.
         const limit = userLimit(ctx, user.id);
         await spend(store, limit, ctx.now);
         const wrongCode = () => failAttempt(ctx.flow, 'totp', config.totp.maxAttempts, invalidCode, exhausted);
 
-        const credential = await store.getTotp(user.id);
         if (credential) {
           const params = { algorithm: credential.algorithm, digits: credential.digits as TotpParams['digits'], period: credential.period };
           const secret = keyring.open(credential.sealedSecret, seedContext(user.id));
@@ -82,9 +88,7 @@ export const totp: Method = {
           return { satisfied: true };
         }
 
-        const pending = ctx.flow.data.totpEnrollment;
-        if (!pending) throw new MfaError('enrollment_required', 'Set up an authenticator app first.');
-        const secret = keyring.open(pending.sealedSecret, enrollmentContext(ctx));
+        const secret = keyring.open(pending!.sealedSecret, enrollmentContext(ctx));
         const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
         if (step === null) wrongCode();
         const created = await store.createTotp({ userId: user.id, sealedSecret: keyring.seal(secret, seedContext(user.id)), algorithm: config.totp.algorithm, digits: config.totp.digits, period: config.totp.period, lastTimeStep: step }, ctx.now);

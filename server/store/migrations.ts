@@ -89,4 +89,13 @@ CREATE TABLE counters (
     name: 'flow kinds',
     sql: `ALTER TABLE flows ADD COLUMN kind TEXT NOT NULL DEFAULT 'login';`,
   },
+  {
+    version: 3,
+    name: 'second factor marker',
+    // Users with an authenticator or backup codes have used MFA already: no enrolment by password.
+    sql: `ALTER TABLE users ADD COLUMN mfa_since TEXT;
+UPDATE users SET mfa_since = updated_at WHERE id IN (SELECT user_id FROM totp_credentials) OR id IN (SELECT user_id FROM backup_codes);
+UPDATE flows SET kind = 'sms-otp' WHERE kind = 'login' AND acr = 'urn:mfa-login:acr:sms-otp';
+UPDATE flows SET kind = 'self-service' WHERE kind = 'login' AND acr = 'self-service';`,
+  },
 ];

@@ -29,6 +29,7 @@ function toUser(r: Row): UserRecord {
     phone: strOrNull(r.phone),
     email: strOrNull(r.email),
     smsDisabled: Number(r.sms_disabled) === 1,
+    mfaSince: strOrNull(r.mfa_since),
     createdAt: str(r.created_at),
     updatedAt: str(r.updated_at),
   };
@@ -169,6 +170,7 @@ export class SqlStore implements Store {
       phone: 'phone',
       email: 'email',
       smsDisabled: 'sms_disabled',
+      mfaSince: 'mfa_since',
     };
     const sets: string[] = [];
     const params: unknown[] = [];
@@ -183,6 +185,16 @@ export class SqlStore implements Store {
     const user = await this.getUser(id);
     if (!user) throw new Error(`no user ${id}`);
     return user;
+  }
+
+  async markSecondFactor(userId: string, now: Date) {
+    await this.db.run('UPDATE users SET mfa_since = ? WHERE id = ? AND mfa_since IS NULL', [now.toISOString(), userId]);
+  }
+
+  async enrollPhone(userId: string, phone: string, now: Date) {
+    const t = now.toISOString();
+    const changed = await this.db.run('UPDATE users SET phone = ?, mfa_since = COALESCE(mfa_since, ?), updated_at = ? WHERE id = ? AND phone IS NULL', [phone, t, t, userId]);
+    return changed === 1;
   }
 
   async deleteUser(id: string) {
@@ -240,7 +252,29 @@ export class SqlStore implements Store {
     await this.db.transaction(() => this.insertBackupCodes(userId, codeHashes, now));
   }
 
+  async createBackupCodes(userId: string, codeHashes: string[], now: Date) {
+    return this.db.transaction(async () => {
+      // Writing the user row first locks it (Postgres row lock, SQLite write lock) until commit,
+      // so two enrolments finishing at once cannot both find no codes and both hand some out.
+      await this.db.run('UPDATE users SET updated_at = ? WHERE id = ?', [now.toISOString(), userId]);
+      if ((await this.countBackupCodes(userId)) > 0) return false;
+      await this.insertBackupCodes(userId, codeHashes, now);
+      return true;
+    });
+  }
+
+  async resetSecondFactors(userId: string, now: Date) {
+    return this.db.transaction(async () => {
+      const backupCodesRemoved = await this.countBackupCodes(userId);
+      const totpRemoved = (await this.db.run('DELETE FROM totp_credentials WHERE user_id = ?', [userId])) > 0;
+      await this.db.run('DELETE FROM backup_codes WHERE user_id = ?', [userId]);
+      await this.db.run('UPDATE users SET mfa_since = NULL, updated_at = ? WHERE id = ?', [now.toISOString(), userId]);
+      return { totpRemoved, backupCodesRemoved };
+    });
+  }
+
   private async insertBackupCodes(userId: string, codeHashes: string[], now: Date) {
+    if (codeHashes.length > 0) await this.markSecondFactor(userId, now);
     for (const hash of codeHashes) {
       await this.db.run(
         'INSERT INTO backup_codes (user_id, code_hash, created_at, used_at) VALUES (?, ?, ?, NULL) ON CONFLICT (user_id, code_hash) DO UPDATE SET used_at = NULL, created_at = excluded.created_at',

@@ -9,6 +9,11 @@ export interface UserRecord {
   phone: string | null;
   email: string | null;
   smsDisabled: boolean;
+  /**
+   * When the user first set up or used a second factor (or was given backup codes); null until
+   * then and again after `user reset-totp`. While null, a login may enrol a factor (first use).
+   */
+  mfaSince: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -16,7 +21,7 @@ export interface UserRecord {
 export type NewUser = Pick<UserRecord, 'username' | 'displayName' | 'passwordHash'> &
   Partial<Pick<UserRecord, 'phone' | 'email' | 'smsDisabled'>>;
 
-export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'passwordHash' | 'phone' | 'email' | 'smsDisabled'>>;
+export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'passwordHash' | 'phone' | 'email' | 'smsDisabled' | 'mfaSince'>>;
 
 export interface TotpCredential {
   id: string;
@@ -135,6 +140,10 @@ export interface Store {
   listUsers(): Promise<UserRecord[]>;
   updateUser(id: string, patch: UserPatch, now: Date): Promise<UserRecord>;
   deleteUser(id: string): Promise<boolean>;
+  /** Sets `mfaSince` unless it is set already. */
+  markSecondFactor(userId: string, now: Date): Promise<void>;
+  /** Registers the user's first phone (and marks the second factor); false when one is set already. */
+  enrollPhone(userId: string, phone: string, now: Date): Promise<boolean>;
 
   getTotp(userId: string): Promise<TotpCredential | null>;
   setTotp(credential: Omit<TotpCredential, 'id' | 'createdAt' | 'lastTimeStep'> & { lastTimeStep?: number | null }, now: Date): Promise<TotpCredential>;
@@ -144,8 +153,13 @@ export interface Store {
   /** Records `timeStep` as used; false when it or a later step already was. */
   useTotpStep(credentialId: string, timeStep: number): Promise<boolean>;
 
+  /** Backup codes count as a second factor: adding any sets `mfaSince`. */
   replaceBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<void>;
   addBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<void>;
+  /** Stores the codes only while the user has no unused ones; false otherwise (also under a race). */
+  createBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<boolean>;
+  /** Forgets the authenticator and every backup code, and clears `mfaSince`: the next login enrols again. */
+  resetSecondFactors(userId: string, now: Date): Promise<{ totpRemoved: boolean; backupCodesRemoved: number }>;
   countBackupCodes(userId: string): Promise<number>;
   /** Marks the code used; false when unknown or already used (also under a race). */
   consumeBackupCode(userId: string, codeHash: string, now: Date): Promise<boolean>;

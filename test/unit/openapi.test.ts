@@ -118,6 +118,8 @@ describe('the OpenAPI document served at /api/v1/openapi.json', () => {
   it('records what it adds beyond api.md', () => {
     expect(doc['x-changes'].length).toBeGreaterThan(0);
     expect(doc.info.description).toContain('Changes beyond the contract');
+    // The description lists the same changes, so a reader of either sees all of them.
+    for (const { what, change } of doc['x-changes']) expect(doc.info.description).toContain(`- **${what}**: ${change}\n`);
   });
 
   it('describes real answers of a whole login', async () => {

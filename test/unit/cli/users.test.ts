@@ -214,16 +214,18 @@ describe('mfa-login user …', () => {
       const alice = (await stored('alice'))!;
       await services.store.setTotp({ userId: alice.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, new Date());
       await services.store.replaceBackupCodes(alice.id, ['h1'], new Date());
+      expect((await stored('alice'))!.mfaSince).not.toBeNull();
 
       const res = await cli.run('user', 'reset-totp', 'alice', '--json');
       expect(res.code).toBe(0);
       expect(res.json()).toEqual({ username: 'alice', removed: true, backupCodesRemoved: 1 });
       expect(await services.store.getTotp(alice.id)).toBeNull();
       expect(await services.store.countBackupCodes(alice.id)).toBe(0);
+      expect((await stored('alice'))!.mfaSince).toBeNull();
 
       const again = await cli.run('user', 'reset-totp', 'alice');
       expect(again.code).toBe(0);
-      expect(again.out).toBe('alice had no authenticator enrolled; nothing changed.');
+      expect(again.out).toBe('alice had no authenticator or unused backup codes; the next login can set up a second factor again.');
     });
 
     it.each(['set-password', 'set-phone', 'set-email', 'disable-sms', 'enable-sms', 'reset-totp'])('%s fails for an unknown user (exit 1)', async (command) => {

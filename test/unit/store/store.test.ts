@@ -118,6 +118,7 @@ describe.each(backends)('$name store', ({ fresh }) => {
         phone: null,
         email: null,
         smsDisabled: false,
+        mfaSince: null,
         createdAt: t0.toISOString(),
         updatedAt: t0.toISOString(),
       });
@@ -165,6 +166,48 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.getTotp(alice.id)).toBeNull();
       expect(await store.countBackupCodes(alice.id)).toBe(0);
       expect(await store.deleteUser(alice.id)).toBe(false);
+    });
+  });
+
+  describe('second factor marker', () => {
+    it('keeps the first time a second factor was marked', async () => {
+      const alice = await user();
+      await store.markSecondFactor(alice.id, later(5));
+      await store.markSecondFactor(alice.id, later(9));
+      expect((await store.getUser(alice.id))!.mfaSince).toBe(later(5).toISOString());
+    });
+
+    it('marks a user given backup codes, and not for an empty list', async () => {
+      const alice = await user('alice');
+      const bob = await user('bob');
+      await store.addBackupCodes(alice.id, ['h1'], later(1));
+      await store.replaceBackupCodes(bob.id, [], later(1));
+      expect((await store.getUser(alice.id))!.mfaSince).toBe(later(1).toISOString());
+      expect((await store.getUser(bob.id))!.mfaSince).toBeNull();
+    });
+
+    it('registers a first phone once, even when two race, and marks the user', async () => {
+      const alice = await user();
+      const peer = await instance();
+      const made = await Promise.all([store.enrollPhone(alice.id, '+12015550100', later(1)), peer.enrollPhone(alice.id, '+12015550199', later(1))]);
+      expect(exactlyOne(made)).toBe(1);
+      const stored = (await store.getUser(alice.id))!;
+      expect(stored.phone).toBe(made[0] ? '+12015550100' : '+12015550199');
+      expect(stored.mfaSince).toBe(later(1).toISOString());
+      expect(await store.enrollPhone(alice.id, '+12015550111', later(2))).toBe(false);
+    });
+
+    it('resets: no authenticator, no backup codes, no marker; the phone stays', async () => {
+      const alice = await user();
+      await store.updateUser(alice.id, { phone: '+12015550100' }, t0);
+      await store.setTotp({ userId: alice.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, t0);
+      await store.replaceBackupCodes(alice.id, ['h1', 'h2'], t0);
+      await store.consumeBackupCode(alice.id, 'h1', t0);
+      expect(await store.resetSecondFactors(alice.id, later(1))).toEqual({ totpRemoved: true, backupCodesRemoved: 1 });
+      expect(await store.getTotp(alice.id)).toBeNull();
+      expect(await store.countBackupCodes(alice.id)).toBe(0);
+      expect(await store.getUser(alice.id)).toMatchObject({ mfaSince: null, phone: '+12015550100' });
+      expect(await store.resetSecondFactors(alice.id, later(2))).toEqual({ totpRemoved: false, backupCodesRemoved: 0 });
     });
   });
 
@@ -269,6 +312,18 @@ describe.each(backends)('$name store', ({ fresh }) => {
       const results = await Promise.all([store.consumeBackupCode(alice.id, 'h1', t0), peer.consumeBackupCode(alice.id, 'h1', t0)]);
       expect(exactlyOne(results)).toBe(1);
       expect(await store.countBackupCodes(alice.id)).toBe(0);
+    });
+
+    it('creates first codes only while none are unused, once when two race across instances', async () => {
+      const alice = await user();
+      const peer = await instance();
+      const made = await Promise.all([store.createBackupCodes(alice.id, ['a1', 'a2'], t0), peer.createBackupCodes(alice.id, ['b1', 'b2'], t0)]);
+      expect(exactlyOne(made)).toBe(1);
+      expect(await store.countBackupCodes(alice.id)).toBe(2);
+      expect(await store.consumeBackupCode(alice.id, made[0] ? 'a1' : 'b1', t0)).toBe(true);
+      expect(await store.consumeBackupCode(alice.id, made[0] ? 'a2' : 'b2', t0)).toBe(true);
+      // All used: the next enrolment may hand out new ones.
+      expect(await store.createBackupCodes(alice.id, ['c1'], later(1))).toBe(true);
     });
   });
 

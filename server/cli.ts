@@ -49,7 +49,7 @@ const commands: Record<string, Command> = {
   'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },
   'client remove': { run: clientRemove, args: '<clientId>', summary: 'delete a client' },
 
-  'keys rotate': { run: keysRotate, args: '', summary: 'new signing key; the old one stays in the JWKS until its tokens expire' },
+  'keys rotate': { run: keysRotate, args: '', summary: 'new signing key, published first and signing once every cached JWKS holds it; the old one stays published until its tokens expire' },
   'keys list': { run: keysList, args: '', summary: 'list signing keys' },
 };
 

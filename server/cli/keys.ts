@@ -3,7 +3,7 @@ import type { CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
 import { table } from './output.js';
-import { KEY_CACHE_MS } from '../tokens/tokens.js';
+import { PUBLISH_AHEAD_MS, publishedForMs, signingKeyOf } from '../tokens/keys.js';
 
 /** `keys rotate`: a new signing key; the old one stays in the JWKS until the tokens it signed expired. */
 export async function keysRotate(cli: CliContext): Promise<number> {
@@ -12,14 +12,23 @@ export async function keysRotate(cli: CliContext): Promise<number> {
     const now = services.now();
     const kid = await services.tokens.rotate(now);
     const published = (await services.tokens.jwks(now)).keys.map((k) => k.kid!);
-    cli.print({ kid, published }, () => [
+    const signsFrom = new Date(now.getTime() + PUBLISH_AHEAD_MS).toISOString();
+    const keptFor = publishedForMs(services.config.tokens.idTokenTtlSeconds) / 1000;
+    cli.print({ kid, published, signsFrom }, () => [
       `New signing key: ${kid}`,
       `Published in the JWKS: ${published.join(', ')}`,
-      ...(published.length > 1 ? [`Older keys stay published for ${services.config.tokens.idTokenTtlSeconds + KEY_CACHE_MS / 1000} s, until the tokens they signed have expired.`] : []),
-      'Running servers sign with the new key once they re-read their keys (within a minute).',
+      // Published first, so that every cached JWKS holds it before a token carries its kid.
+      `Every server signs with it from ${signsFrom} (${PUBLISH_AHEAD_MS / 1000} s from now); until then the previous key signs.`,
+      ...(published.length > 1 ? [`The previous key stays published for ${keptFor} s, until the tokens it signed have expired.`] : []),
     ]);
     return 0;
   });
+}
+
+function stateOf(k: { active: boolean; signing: boolean; published: boolean; retiredAt: string | null }): string {
+  if (k.active) return k.signing ? 'active' : 'active, published ahead of signing';
+  if (k.signing) return `retired ${k.retiredAt}, signing until its successor takes over`;
+  return k.published ? `retired ${k.retiredAt}, still published` : `retired ${k.retiredAt}`;
 }
 
 /** `keys list`: every stored signing key, the active one first. */
@@ -28,18 +37,21 @@ export async function keysList(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const now = services.now();
     const published = new Set((await services.tokens.jwks(now)).keys.map((k) => k.kid));
-    const keys = (await services.store.listSigningKeys()).map((k) => ({
+    const stored = await services.store.listSigningKeys();
+    const signing = signingKeyOf(stored, now)?.kid;
+    const keys = stored.map((k) => ({
       kid: k.kid,
       alg: k.alg,
       createdAt: k.createdAt,
       retiredAt: k.retiredAt,
       active: k.retiredAt === null,
+      signing: k.kid === signing,
       published: published.has(k.kid),
     }));
     cli.print({ keys }, () =>
       table([
         ['KID', 'ALG', 'CREATED', 'STATE'],
-        ...keys.map((k) => [k.kid, k.alg, k.createdAt, k.active ? 'active' : k.published ? `retired ${k.retiredAt}, still published` : `retired ${k.retiredAt}`]),
+        ...keys.map((k) => [k.kid, k.alg, k.createdAt, stateOf(k)]),
       ]),
     );
     return 0;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Services } from '../services.js';
+import { JWKS_MAX_AGE_SECONDS } from '../tokens/keys.js';
 
 /** OpenID Provider metadata and the public signing keys. */
 export function wellKnownRoutes(services: Services): Router {
@@ -25,7 +26,7 @@ export function wellKnownRoutes(services: Services): Router {
   });
 
   router.get('/jwks.json', async (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=60').json(await services.tokens.jwks(services.now()));
+    res.set('Cache-Control', `public, max-age=${JWKS_MAX_AGE_SECONDS}`).json(await services.tokens.jwks(services.now()));
   });
   return router;
 }

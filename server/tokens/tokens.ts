@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
-import type { Store } from '../store/types.js';
-import { createSigningKey, openSigningKey, type ActiveKey } from './keys.js';
+import type { SigningKeyRecord, Store } from '../store/types.js';
+import { createSigningKey, KEY_CACHE_MS, openSigningKey, publishedForMs, publishedKeysOf, signingKeyOf, type ActiveKey } from './keys.js';
 
 export interface IdTokenInput {
   sub: string;
@@ -21,43 +21,42 @@ export interface Tokens {
   issueIdToken(input: IdTokenInput, now: Date): Promise<string>;
   /** An RFC 9068 JWT access token for `clientId` about `sub`. */
   issueAccessToken(input: { sub: string; clientId: string; claims?: Record<string, unknown> }, now: Date): Promise<string>;
-  /** Public keys: the active one and retired ones whose tokens may still be live. */
+  /** Public keys: the signing one, a newer one about to sign, retired ones whose tokens may still be live. */
   jwks(now: Date): Promise<{ keys: JWK[] }>;
+  /** Makes a new key; it signs once it has been published for `PUBLISH_AHEAD_MS`. */
   rotate(now: Date): Promise<string>;
 }
 
-/** Re-reading keys now and then lets a rotation by one instance reach the others. */
-export const KEY_CACHE_MS = 30_000;
-
 export function createTokens(opts: { store: Store; keyring: Keyring; issuer: string; alg: string; idTokenTtlSeconds: number }): Tokens {
   const { store, keyring, issuer, alg, idTokenTtlSeconds } = opts;
-  let cached: { key: Promise<ActiveKey>; at: number } | null = null;
-  let published: { jwks: Promise<{ keys: JWK[] }>; at: number } | null = null;
+  /**
+   * One read of the keys serves both signing and the JWKS, so this instance never signs with a
+   * key its own JWKS lacks. The promise itself is cached: requests arriving together on an empty
+   * store make one key.
+   */
+  let snapshot: { records: Promise<SigningKeyRecord[]>; at: number } | null = null;
+  const opened = new Map<string, Promise<ActiveKey>>();
 
-  /** The promise itself is cached, so requests arriving together on an empty store make one key. */
-  function activeKey(now: Date): Promise<ActiveKey> {
-    if (cached && now.getTime() - cached.at < KEY_CACHE_MS) return cached.key;
-    const key = (async () => {
-      const records = await store.listSigningKeys();
-      const record = records.find((k) => k.retiredAt === null && k.alg === alg) ?? (await createSigningKey(store, keyring, alg, now));
-      return openSigningKey(record, keyring);
+  function records(now: Date): Promise<SigningKeyRecord[]> {
+    if (snapshot && now.getTime() - snapshot.at < KEY_CACHE_MS) return snapshot.records;
+    const read = (async () => {
+      const stored = (await store.listSigningKeys()).filter((k) => k.alg === alg);
+      return stored.length > 0 ? stored : [await createSigningKey(store, keyring, alg, now)];
     })();
-    cached = { key, at: now.getTime() };
-    key.catch(() => (cached = null));
-    return key;
+    snapshot = { records: read, at: now.getTime() };
+    read.catch(() => (snapshot = null));
+    return read;
   }
 
-  /**
-   * A retired key stays published while tokens it signed can live: their lifetime, plus the
-   * time another instance may still sign with it before it re-reads the keys.
-   */
-  async function publicKeys(now: Date): Promise<{ keys: JWK[] }> {
-    await activeKey(now);
-    const keepAfter = now.getTime() - idTokenTtlSeconds * 1000 - KEY_CACHE_MS;
-    const keys = (await store.listSigningKeys())
-      .filter((k) => k.retiredAt === null || new Date(k.retiredAt).getTime() > keepAfter)
-      .map((k) => k.publicJwk as JWK);
-    return { keys };
+  async function activeKey(now: Date): Promise<ActiveKey> {
+    const record = signingKeyOf(await records(now), now)!;
+    let key = opened.get(record.kid);
+    if (!key) {
+      key = openSigningKey(record, keyring);
+      opened.set(record.kid, key);
+      key.catch(() => opened.delete(record.kid));
+    }
+    return key;
   }
 
   return {
@@ -97,18 +96,14 @@ export function createTokens(opts: { store: Store; keyring: Keyring; issuer: str
         .setJti(randomUUID())
         .sign(key.privateKey);
     },
-    jwks(now) {
-      if (published && now.getTime() - published.at < KEY_CACHE_MS) return published.jwks;
-      const jwks = publicKeys(now);
-      published = { jwks, at: now.getTime() };
-      jwks.catch(() => (published = null));
-      return jwks;
+    async jwks(now) {
+      return { keys: publishedKeysOf(await records(now), now, idTokenTtlSeconds).map((k) => k.publicJwk as JWK) };
     },
     async rotate(now) {
       const record = await createSigningKey(store, keyring, alg, now);
-      await store.deleteSigningKeysRetiredBefore(new Date(now.getTime() - idTokenTtlSeconds * 1000 * 2));
-      cached = null;
-      published = null;
+      // Twice the publication time: a key is deleted only well after it left the JWKS.
+      await store.deleteSigningKeysRetiredBefore(new Date(now.getTime() - 2 * publishedForMs(idTokenTtlSeconds)));
+      snapshot = null;
       return record.kid;
     },
   };

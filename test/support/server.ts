@@ -60,7 +60,7 @@ export async function startTestServer(config: ConfigInput = {}, options: { fetch
     },
     {},
   );
-  const server = await createServer(parsed, { logger: pino({ level: 'debug' }, sink), now, env: options.env ?? {}, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const server = await createServer(parsed, { logger: pino({ level: parsed.logLevel }, sink), now, env: options.env ?? {}, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const url = await server.listen(port, '127.0.0.1');
   const call = async (method: string, p: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(url + p, {

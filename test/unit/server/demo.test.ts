@@ -26,16 +26,21 @@ describe('the demo fixtures', () => {
   });
 
   it('logs full request paths without bodies, and the polled dev endpoints only when debugging', async () => {
-    const server = await startTestServer({ logLevel: 'info' });
-    try {
-      await server.post('/api/v1/flows', { clientId: 'demo' });
-      await server.get('/api/v1/dev/outbox');
-      const lines = server.logs().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-      const requests = lines.filter((l) => l.msg === 'request');
-      expect(requests.find((l) => l.path === '/api/v1/flows')).toMatchObject({ method: 'POST', status: 201 });
-      expect(requests.find((l) => l.path === '/api/v1/dev/outbox')).toMatchObject({ level: 20 });
-    } finally {
-      await server.stop();
-    }
+    const requestsOf = async (logLevel: 'info' | 'debug') => {
+      const server = await startTestServer({ logLevel });
+      try {
+        await server.post('/api/v1/flows', { clientId: 'demo', nonce: 'not-logged' });
+        await server.get('/api/v1/dev/outbox');
+        const lines = server.logs().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+        expect(server.logs()).not.toContain('not-logged');
+        return lines.filter((l) => l.msg === 'request');
+      } finally {
+        await server.stop();
+      }
+    };
+    const info = await requestsOf('info');
+    expect(info.find((l) => l.path === '/api/v1/flows')).toMatchObject({ method: 'POST', status: 201 });
+    expect(info.find((l) => l.path === '/api/v1/dev/outbox')).toBeUndefined();
+    expect((await requestsOf('debug')).find((l) => l.path === '/api/v1/dev/outbox')).toMatchObject({ level: 20 });
   });
 });

@@ -6,7 +6,8 @@ import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '..
 import { codeBody, type CodeBody } from './code-challenge.js';
 import { isFirstUse } from './first-use.js';
 import { checkTotp, enrollmentFor, newTotpSecret, type TotpParams } from './totp-core.js';
-import { identifiedUser, type Method, type MethodContext } from './types.js';
+import type { FlowData, TotpCredential } from '../store/types.js';
+import { identifiedUser, type ActionOutcome, type Method, type MethodContext } from './types.js';
 
 const enrollmentContext = (ctx: MethodContext) => `totp-enrollment:${ctx.flow.id}`;
 /** Seals a user's confirmed TOTP seed; self-service re-enrolment seals with it too. */
@@ -27,6 +28,33 @@ const userLimit = (ctx: MethodContext, userId: string): Limit => ({
 });
 
 const canEnroll = (ctx: MethodContext) => ctx.client.allowTotpEnrollment && isFirstUse(identifiedUser(ctx));
+
+const wrongCode = (ctx: MethodContext): never => failAttempt(ctx.flow, 'totp', ctx.services.config.totp.maxAttempts, invalidCode, exhausted);
+
+/** A code from the authenticator already set up; its time step is used once, also under a race. */
+async function checkEnrolled(ctx: MethodContext, credential: TotpCredential, code: string): Promise<ActionOutcome> {
+  const { store, keyring, config } = ctx.services;
+  const params = { algorithm: credential.algorithm, digits: credential.digits as TotpParams['digits'], period: credential.period };
+  const secret = keyring.open(credential.sealedSecret, seedContext(credential.userId));
+  const step = await checkTotp({ secret, code, params, window: config.totp.window, now: ctx.now, afterTimeStep: credential.lastTimeStep });
+  if (step === null || !(await store.useTotpStep(credential.id, step))) wrongCode(ctx);
+  return { satisfied: true };
+}
+
+/** The first code from a new authenticator stores it; null when another one was stored meanwhile. */
+async function confirmEnrollment(ctx: MethodContext, pending: NonNullable<FlowData['totpEnrollment']>, code: string): Promise<ActionOutcome | null> {
+  const { store, keyring, config } = ctx.services;
+  const userId = identifiedUser(ctx).id;
+  const secret = keyring.open(pending.sealedSecret, enrollmentContext(ctx));
+  const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
+  if (step === null) wrongCode(ctx);
+  const { algorithm, digits, period } = config.totp;
+  const created = await store.createTotp({ userId, sealedSecret: keyring.seal(secret, seedContext(userId)), algorithm, digits, period, lastTimeStep: step }, ctx.now);
+  if (!created) return null;
+  delete ctx.flow.data.totpEnrollment;
+  // Made only once this flow's save won: a double submit must not replace codes already shown.
+  return { satisfied: true, afterSave: () => backupCodesOnFirstFactor(ctx.services, userId, ctx.now) };
+}
 
 /** Time-based codes from an authenticator app (RFC 6238), enrolled with a QR code on first use. */
 export const totp: Method = {
@@ -66,7 +94,7 @@ export const totp: Method = {
       body: codeBody,
       async run(ctx, { code }: CodeBody) {
         const user = identifiedUser(ctx);
-        const { store, keyring, config } = ctx.services;
+        const { store, config } = ctx.services;
         assertAttemptsLeft(ctx.flow, 'totp', config.totp.maxAttempts, exhausted);
         const credential = await store.getTotp(user.id);
         const pending = ctx.flow.data.totpEnrollment;
@@ -76,27 +104,11 @@ export const totp: Method = {
         // Counted before the code is checked, so parallel guesses cannot slip under the limit.
         const limit = userLimit(ctx, user.id);
         await spend(store, limit, ctx.now);
-        const wrongCode = () => failAttempt(ctx.flow, 'totp', config.totp.maxAttempts, invalidCode, exhausted);
-
-        if (credential) {
-          const params = { algorithm: credential.algorithm, digits: credential.digits as TotpParams['digits'], period: credential.period };
-          const secret = keyring.open(credential.sealedSecret, seedContext(user.id));
-          const step = await checkTotp({ secret, code, params, window: config.totp.window, now: ctx.now, afterTimeStep: credential.lastTimeStep });
-          // The atomic update refuses a step another request used a moment ago.
-          if (step === null || !(await store.useTotpStep(credential.id, step))) wrongCode();
-          await refund(store, limit, ctx.now);
-          return { satisfied: true };
-        }
-
-        const secret = keyring.open(pending!.sealedSecret, enrollmentContext(ctx));
-        const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
-        if (step === null) wrongCode();
-        const created = await store.createTotp({ userId: user.id, sealedSecret: keyring.seal(secret, seedContext(user.id)), algorithm: config.totp.algorithm, digits: config.totp.digits, period: config.totp.period, lastTimeStep: step }, ctx.now);
-        if (!created) throw new MfaError('method_not_allowed', 'An authenticator app was set up for this account at the same time. Please start again.');
+        const outcome = credential ? await checkEnrolled(ctx, credential, code) : await confirmEnrollment(ctx, pending!, code);
+        // A right code does not count against the account, even when the enrolment lost a race.
         await refund(store, limit, ctx.now);
-        delete ctx.flow.data.totpEnrollment;
-        // Made only once this flow's save won: a double submit must not replace codes already shown.
-        return { satisfied: true, afterSave: () => backupCodesOnFirstFactor(ctx.services, user.id, ctx.now) };
+        if (!outcome) throw new MfaError('method_not_allowed', 'An authenticator app was set up for this account at the same time. Please start again.');
+        return outcome;
       },
     },
   },

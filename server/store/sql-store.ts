@@ -344,11 +344,16 @@ export class SqlStore implements Store {
   }
 
   async listSigningKeys() {
-    return (await this.db.all('SELECT * FROM signing_keys ORDER BY created_at DESC, kid')).map(toKey);
+    return (await this.db.all('SELECT * FROM signing_keys ORDER BY created_at DESC, kid DESC')).map(toKey);
   }
 
-  async retireSigningKeys(exceptKid: string, now: Date) {
-    await this.db.run('UPDATE signing_keys SET retired_at = ? WHERE kid <> ? AND retired_at IS NULL', [now.toISOString(), exceptKid]);
+  async retireSigningKeys(kid: string, now: Date) {
+    const [key] = await this.db.all<{ created_at: string }>('SELECT created_at FROM signing_keys WHERE kid = ?', [kid]);
+    if (!key) throw new Error(`no signing key ${kid}`);
+    await this.db.run(
+      'UPDATE signing_keys SET retired_at = ? WHERE retired_at IS NULL AND (created_at < ? OR (created_at = ? AND kid < ?))',
+      [now.toISOString(), key.created_at, key.created_at, kid],
+    );
   }
 
   async deleteSigningKeysRetiredBefore(before: Date) {

@@ -170,8 +170,13 @@ export interface Store {
   deleteClient(clientId: string): Promise<boolean>;
 
   addSigningKey(key: Omit<SigningKeyRecord, 'retiredAt'>): Promise<void>;
+  /** Newest first (by creation, then kid): the order every instance agrees on. */
   listSigningKeys(): Promise<SigningKeyRecord[]>;
-  retireSigningKeys(exceptKid: string, now: Date): Promise<void>;
+  /**
+   * Retires the active keys older than `kid` in that order. Two instances making a first key at
+   * once thus leave exactly one active key, the newer one, and never retire each other's.
+   */
+  retireSigningKeys(kid: string, now: Date): Promise<void>;
   deleteSigningKeysRetiredBefore(before: Date): Promise<number>;
 
   createFlow(flow: FlowRecord): Promise<void>;

@@ -41,7 +41,10 @@ export function createTokens(opts: { store: Store; keyring: Keyring; issuer: str
     if (snapshot && now.getTime() - snapshot.at < KEY_CACHE_MS) return snapshot.records;
     const read = (async () => {
       const stored = (await store.listSigningKeys()).filter((k) => k.alg === alg);
-      return stored.length > 0 ? stored : [await createSigningKey(store, keyring, alg, now)];
+      if (stored.length > 0) return stored;
+      await createSigningKey(store, keyring, alg, now);
+      // Read again: another instance may have made a first key at the same moment, and all must agree.
+      return (await store.listSigningKeys()).filter((k) => k.alg === alg);
     })();
     snapshot = { records: read, at: now.getTime() };
     read.catch(() => (snapshot = null));

@@ -395,6 +395,20 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.deleteSigningKeysRetiredBefore(later(3600))).toBe(1);
       expect((await store.listSigningKeys()).map((k) => k.kid)).toEqual(['k3']);
     });
+
+    it('never retires a newer key: two first keys made at once leave the newer one active', async () => {
+      const peer = await instance();
+      await store.addSigningKey(key('ka', t0));
+      await peer.addSigningKey(key('kb', t0));
+      // Same moment: the kid decides, the same way on every instance and in the listing.
+      await Promise.all([store.retireSigningKeys('ka', t0), peer.retireSigningKeys('kb', t0)]);
+      const listed = await peer.listSigningKeys();
+      expect(listed.map((k) => [k.kid, k.retiredAt])).toEqual([
+        ['kb', null],
+        ['ka', t0.toISOString()],
+      ]);
+      expect(await store.listSigningKeys()).toEqual(listed);
+    });
   });
 
   describe('flows', () => {

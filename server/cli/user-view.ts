@@ -14,6 +14,8 @@ export interface UserView {
   smsDisabled: boolean;
   email: string | null;
   backupCodesRemaining: number;
+  /** When the user first set up or used a second factor; null: the next login may enrol one. */
+  mfaSince: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -36,6 +38,7 @@ export async function userView(services: Services, user: UserRecord): Promise<Us
     smsDisabled: user.smsDisabled,
     email: user.email,
     backupCodesRemaining: await services.store.countBackupCodes(user.id),
+    mfaSince: user.mfaSince,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };
@@ -52,11 +55,12 @@ export function describeUser(v: UserView): string[] {
     ...fields([
       ['id', v.id],
       ['password', v.passwordSet ? 'set' : 'not set'],
-      ['TOTP', v.totp.enrolled ? `enrolled ${v.totp.enrolledAt}` : 'not enrolled (enrols at the next login that offers it)'],
+      ['TOTP', v.totp.enrolled ? `enrolled ${v.totp.enrolledAt}` : 'not enrolled'],
       ['phone', v.phone ?? 'none'],
       ['SMS codes', smsState(v)],
       ['e-mail', v.email ?? 'none'],
       ['backup codes', `${v.backupCodesRemaining} left`],
+      ['second factor', v.mfaSince ? `in use since ${v.mfaSince}` : 'never used (the next login may set one up)'],
       ['created', v.createdAt],
       ['updated', v.updatedAt],
     ]),

@@ -27,7 +27,7 @@ describe('mfa-login user …', () => {
       expect(res.code).toBe(0);
       const { user, password } = res.json();
       expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
-      expect(user).toMatchObject({ username: 'bob', displayName: 'bob', phone: null, email: null, totp: { enrolled: false }, backupCodesRemaining: 0 });
+      expect(user).toMatchObject({ username: 'bob', displayName: 'bob', phone: null, email: null, totp: { enrolled: false }, backupCodesRemaining: 0, mfaSince: null });
       const { passwords } = await cli.services();
       expect(await passwords.verify((await stored('bob'))!.passwordHash, password)).toBe(true);
     });
@@ -91,7 +91,7 @@ describe('mfa-login user …', () => {
       const services = await cli.services();
       const bob = (await services.store.findUserByUsername('bob'))!;
       await services.store.setTotp({ userId: bob.id, sealedSecret: 'sealed', algorithm: 'sha1', digits: 6, period: 30 }, new Date('2026-11-22T10:00:00Z'));
-      await services.store.replaceBackupCodes(bob.id, ['h1', 'h2', 'h3'], new Date());
+      await services.store.replaceBackupCodes(bob.id, ['h1', 'h2', 'h3'], new Date('2026-11-22T10:01:00Z'));
       await services.store.updateUser(bob.id, { smsDisabled: true }, new Date());
 
       const res = await cli.run('user', 'show', 'bob', '--json');
@@ -106,6 +106,7 @@ describe('mfa-login user …', () => {
         smsDisabled: true,
         email: null,
         backupCodesRemaining: 3,
+        mfaSince: '2026-11-22T10:01:00.000Z',
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -113,6 +114,7 @@ describe('mfa-login user …', () => {
       expect(human).toMatch(/TOTP\s+enrolled 2026-11-22T10:00:00.000Z/);
       expect(human).toMatch(/SMS codes\s+disabled/);
       expect(human).toMatch(/backup codes\s+3 left/);
+      expect(human).toMatch(/second factor\s+in use since 2026-11-22T10:01:00.000Z/);
     });
 
     it('fails for an unknown user (exit 1), in JSON too', async () => {

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildServices, type ServiceOptions } from './build-services.js';
 import { syncConfigClients } from './clients.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
+import { SealedValueError } from './crypto/keyring.js';
 import { seedDemo, type DemoCredentials } from './demo.js';
 import { accessLog } from './http/access-log.js';
 import { clientCors } from './http/cors.js';
@@ -22,6 +23,24 @@ import type { Services } from './services.js';
 
 const SWEEP_MS = 5 * 60_000;
 
+/**
+ * The first start makes the signing key here, not in the first sign-in's request; later starts
+ * open it, so a master key other than the one the store was sealed with stops the start-up
+ * instead of failing every sign-in at its last step.
+ */
+async function openSigningKeyOrExplain(services: Services): Promise<void> {
+  try {
+    await services.tokens.openSigningKey(services.now());
+  } catch (e) {
+    if (!(e instanceof SealedValueError)) throw e;
+    throw new ConfigError(
+      'The master key does not open the signing keys in this store: MFA_LOGIN_KEY or the key file ' +
+        `(${path.resolve(services.config.keyFile)}) is not the one this database was created with. Restore that key; ` +
+        'a new key cannot read the stored TOTP seeds either.',
+    );
+  }
+}
+
 export interface MfaLoginRouter extends Router {
   services: Services;
   demo: DemoCredentials | null;
@@ -35,8 +54,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   const demo = config.demo ? await seedDemo(services) : null;
   const flows = createFlowService(services);
 
-  // The first start makes the signing key here, not in the first sign-in's request.
-  await services.tokens.jwks(services.now());
+  await openSigningKeyOrExplain(services);
 
   const router = Router() as MfaLoginRouter;
   const api = Router();

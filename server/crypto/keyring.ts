@@ -16,6 +16,11 @@ export interface Keyring {
 
 const VERSION = 'v1';
 
+/** A sealed value this master key cannot open: another key sealed it, or it was altered. */
+export class SealedValueError extends Error {
+  override name = 'SealedValueError';
+}
+
 function parseKey(text: string, source: string): Buffer {
   const t = text.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
@@ -48,12 +53,16 @@ export function createKeyring(masterKey: Buffer): Keyring {
     },
     open(sealed, context) {
       const [version, data] = sealed.split('.');
-      if (version !== VERSION || !data) throw new Error('unknown sealed value format');
+      if (version !== VERSION || !data) throw new SealedValueError('unknown sealed value format');
       const raw = Buffer.from(data, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
-      decipher.setAAD(Buffer.from(context));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+        decipher.setAAD(Buffer.from(context));
+        decipher.setAuthTag(raw.subarray(12, 28));
+        return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      } catch {
+        throw new SealedValueError(`a sealed value (${context.split(':')[0]}) does not open with this master key`);
+      }
     },
     hash(value, context) {
       return createHmac('sha256', macKey).update(context).update('\0').update(value).digest('base64url');

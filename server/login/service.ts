@@ -131,11 +131,16 @@ export function createFlowService(services: Services) {
       ctx.flow.userId = outcome.user.id;
       ctx.user = outcome.user;
     }
-    if (outcome.satisfied) {
-      ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now);
-      if (ctx.flow.status === 'complete') await complete(ctx);
+    try {
+      if (outcome.satisfied) {
+        ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now);
+        if (ctx.flow.status === 'complete') await complete(ctx);
+      }
+      await save(ctx.flow);
+    } catch (e) {
+      await outcome.undo?.();
+      throw e;
     }
-    await save(ctx.flow);
     // From the first second factor on, a password alone can no longer enrol one (first-use.ts).
     if (outcome.satisfied && method.needsUser) await store.markSecondFactor(ctx.user!.id, ctx.now);
     const late = await outcome.afterSave?.();

@@ -52,8 +52,15 @@ async function confirmEnrollment(ctx: MethodContext, pending: NonNullable<FlowDa
   const created = await store.createTotp({ userId, sealedSecret: keyring.seal(secret, seedContext(userId)), algorithm, digits, period, lastTimeStep: step }, ctx.now);
   if (!created) return null;
   delete ctx.flow.data.totpEnrollment;
-  // Made only once this flow's save won: a double submit must not replace codes already shown.
-  return { satisfied: true, afterSave: () => backupCodesOnFirstFactor(ctx.services, userId, ctx.now) };
+  return {
+    satisfied: true,
+    // Made only once this flow's save won: a double submit must not replace codes already shown.
+    afterSave: () => backupCodesOnFirstFactor(ctx.services, userId, ctx.now),
+    // A flow that did not move on must not leave an authenticator behind whose backup codes nobody saw.
+    undo: async () => {
+      if ((await store.getTotp(userId))?.id === created.id) await store.deleteTotp(userId);
+    },
+  };
 }
 
 /** Time-based codes from an authenticator app (RFC 6238), enrolled with a QR code on first use. */

@@ -34,6 +34,8 @@ export interface ActionOutcome {
    * backup codes to show); its fields join the response.
    */
   afterSave?: () => Promise<Record<string, unknown>>;
+  /** Takes back what `run` wrote beside the flow when the flow then cannot be saved (a lost race). */
+  undo?: () => Promise<void>;
 }
 
 export interface Action<Body> {

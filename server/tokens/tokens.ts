@@ -25,6 +25,8 @@ export interface Tokens {
   jwks(now: Date): Promise<{ keys: JWK[] }>;
   /** Makes a new key; it signs once it has been published for `PUBLISH_AHEAD_MS`. */
   rotate(now: Date): Promise<string>;
+  /** Opens the key that signs now (making a first one on an empty store); throws when the master key cannot. */
+  openSigningKey(now: Date): Promise<{ kid: string }>;
 }
 
 export function createTokens(opts: { store: Store; keyring: Keyring; issuer: string; alg: string; idTokenTtlSeconds: number }): Tokens {
@@ -102,6 +104,7 @@ export function createTokens(opts: { store: Store; keyring: Keyring; issuer: str
     async jwks(now) {
       return { keys: publishedKeysOf(await records(now), now, idTokenTtlSeconds).map((k) => k.publicJwk as JWK) };
     },
+    openSigningKey: activeKey,
     async rotate(now) {
       const record = await createSigningKey(store, keyring, alg, now);
       // Twice the publication time: a key is deleted only well after it left the JWKS.

@@ -84,3 +84,35 @@ describe('enrolment inside a login happens on first use only', () => {
     expect(methodsOf((await passwordStep(server)).state)).toEqual(['totp+enrol', 'sms']);
   });
 });
+
+describe('an enrolment whose flow cannot be saved', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer({ clients: [open] });
+  });
+  afterEach(() => server.stop());
+
+  it('leaves no authenticator behind when another instance changed the flow meanwhile, so the next login enrols again', async () => {
+    const { flow } = await passwordStep(server);
+    const secret: string = (await server.post('/api/v1/flows/totp/enroll', { flow })).body.enrollment.secret;
+    const store = server.services.store;
+    const save = store.saveFlow.bind(store);
+    // Another instance cancels this flow between this request's read and its save.
+    store.saveFlow = async (f) => {
+      store.saveFlow = save;
+      const other = (await store.getFlow(f.id))!;
+      expect(await save({ ...other, status: 'cancelled' })).toBe(true);
+      return save(f);
+    };
+    const lost = await server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(secret, server.services.now()) });
+    expect(lost.status).toBe(409);
+    expect(lost.body.error).toBe('flow_conflict');
+    const alice = (await store.findUserByUsername('alice'))!;
+    expect(await store.getTotp(alice.id)).toBeNull();
+    expect(await store.countBackupCodes(alice.id)).toBe(0);
+
+    const { done } = await enrolTotp(server);
+    expect(done.body.status).toBe('complete');
+    expect(done.body.backupCodes).toHaveLength(10);
+  });
+});

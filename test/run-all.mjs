@@ -54,7 +54,16 @@ async function browser() {
   return { passed: Number(counts[1]), failed };
 }
 
+/** Vite and vitest strip types without checking them: strict TypeScript holds only if tsc runs. */
+async function typecheck() {
+  const projects = ['tsconfig.json', 'tsconfig.widget.json'];
+  let failed = 0;
+  for (const project of projects) if ((await run('npx', ['tsc', '-p', project, '--noEmit'])).code !== 0) failed += 1;
+  return { passed: projects.length - failed, failed, ...(failed ? { note: 'tsc found type errors' } : {}) };
+}
+
 const suites = [
+  ['types', typecheck],
   ['unit', () => vitest('unit')],
   ['security', () => vitest('security')],
   ['browser', browser],

@@ -7,7 +7,7 @@ import { SqlStore } from './sql-store.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
-class SqliteDriver implements SqlDriver {
+export class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   /** Transactions queue up: an async body must not share BEGIN with another request's body. */
@@ -25,12 +25,22 @@ class SqliteDriver implements SqlDriver {
   }
 
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    await this.outsideOthersTransaction();
     const stmt = this.db.prepare(sql);
     return (stmt.reader ? stmt.all(...params) : (stmt.run(...params), [])) as T[];
   }
 
   async run(sql: string, params: unknown[] = []): Promise<number> {
+    await this.outsideOthersTransaction();
     return this.db.prepare(sql).run(...params).changes;
+  }
+
+  /**
+   * One connection serves every request: a statement issued while another request's transaction
+   * is open would join it, and vanish with its rollback after its own request answered. It waits.
+   */
+  private async outsideOthersTransaction(): Promise<void> {
+    while (this.db.inTransaction && !this.tx.getStore()) await this.queue;
   }
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {

@@ -23,7 +23,7 @@ const importedCode = z
 const codeList = z
   .string()
   .transform((s) => s.split(',').map((c) => c.trim()).filter((c) => c !== ''))
-  .pipe(z.array(importedCode).min(1, 'no codes given'))
+  .pipe(z.array(importedCode).min(1, 'no codes given').max(100, 'at most 100 codes at once'))
   .refine((codes) => new Set(codes).size === codes.length, 'a code appears twice');
 
 /** `user backup-codes generate <username>`: replaces every code; the new ones are printed once. */
@@ -52,11 +52,14 @@ export async function backupCodesImport(cli: CliContext): Promise<number> {
     const user = await findUser(services, input.username);
     const hashes = input.codes.map((c) => hashBackupCode(services.keyring, user.id, c));
     const now = services.now();
+    let imported = hashes.length;
     if (input.replace) await services.store.replaceBackupCodes(user.id, hashes, now);
-    else await services.store.addBackupCodes(user.id, hashes, now);
+    else imported = await services.store.addBackupCodes(user.id, hashes, now);
+    const skipped = hashes.length - imported;
     const remaining = await services.store.countBackupCodes(user.id);
-    cli.print({ username: user.username, imported: hashes.length, replaced: input.replace, remaining }, () =>
-      `${input.replace ? 'Replaced the backup codes of' : 'Added backup codes for'} ${user.username}: ${hashes.length} imported, ${remaining} usable now.`,
+    cli.print({ username: user.username, imported, skipped, replaced: input.replace, remaining }, () =>
+      `${input.replace ? 'Replaced the backup codes of' : 'Added backup codes for'} ${user.username}: ${imported} imported, ` +
+        `${skipped > 0 ? `${skipped} skipped (already issued; a used code stays used), ` : ''}${remaining} usable now.`,
     );
     return 0;
   });

@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { hashBackupCode } from '../auth/backup-codes.js';
+import { refund, spend, type Limit } from '../auth/regulator.js';
 import { invalidCode, MfaError } from '../errors.js';
 import { assertAttemptsLeft, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
-import { identifiedUser, type Method } from './types.js';
+import { identifiedUser, type Method, type MethodContext } from './types.js';
 
-/** Wrong backup codes allowed per flow: the codes have ~49 bits, this keeps guessing hopeless. */
+/** Wrong backup codes allowed per flow. */
 const MAX_ATTEMPTS = 5;
 const LOW = 2;
+
+/**
+ * Wrong codes per user across flows: an operator may import short codes, and without this a known
+ * password buys endless flows of guesses at them.
+ */
+const userLimit = (userId: string): Limit => ({
+  key: `backup_code:user:${userId}`,
+  windowSeconds: 900,
+  max: MAX_ATTEMPTS * 4,
+  message: 'Too many wrong backup codes for this account. Try again later or use another method.',
+});
 
 const exhausted = () => new MfaError('too_many_attempts', 'Too many wrong codes. Please start again.');
 
@@ -26,15 +38,24 @@ export const backupCode: Method = {
   actions: {
     verify: {
       body,
-      async run(ctx, { code }: z.infer<typeof body>) {
+      async run(ctx: MethodContext, { code }: z.infer<typeof body>) {
         const user = identifiedUser(ctx);
         assertAttemptsLeft(ctx.flow, 'backup_code', MAX_ATTEMPTS, exhausted);
         const { store, keyring } = ctx.services;
+        const limit = userLimit(user.id);
+        // Counted before the code is checked, so parallel guesses cannot slip under the limit.
+        await spend(store, limit, ctx.now);
+        const hash = hashBackupCode(keyring, user.id, code);
         // Marking it used is the check itself, so two parallel uses cannot both pass.
-        if (await store.consumeBackupCode(user.id, hashBackupCode(keyring, user.id, code), ctx.now)) {
-          return { satisfied: true, extra: { backupCodesRemaining: await store.countBackupCodes(user.id) } };
-        }
-        failAttempt(ctx.flow, 'backup_code', MAX_ATTEMPTS, invalidCode, exhausted);
+        if (!(await store.consumeBackupCode(user.id, hash, ctx.now))) failAttempt(ctx.flow, 'backup_code', MAX_ATTEMPTS, invalidCode, exhausted);
+        await refund(store, limit, ctx.now);
+        const remaining = await store.countBackupCodes(user.id);
+        return {
+          satisfied: true,
+          extra: { backupCodesRemaining: remaining, ...(remaining <= LOW ? { backupCodesLow: true } : {}) },
+          // The sign-in did not go through (its flow changed elsewhere): the code is not spent.
+          undo: () => store.releaseBackupCode(user.id, hash, ctx.now),
+        };
       },
     },
   },

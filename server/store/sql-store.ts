@@ -248,8 +248,8 @@ export class SqlStore implements Store {
     });
   }
 
-  async addBackupCodes(userId: string, codeHashes: string[], now: Date) {
-    await this.db.transaction(() => this.insertBackupCodes(userId, codeHashes, now));
+  addBackupCodes(userId: string, codeHashes: string[], now: Date) {
+    return this.db.transaction(() => this.insertBackupCodes(userId, codeHashes, now));
   }
 
   async createBackupCodes(userId: string, codeHashes: string[], now: Date) {
@@ -273,14 +273,17 @@ export class SqlStore implements Store {
     });
   }
 
-  private async insertBackupCodes(userId: string, codeHashes: string[], now: Date) {
+  /** Answers how many codes were new: a code the user has, used or not, stays as it is. */
+  private async insertBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<number> {
     if (codeHashes.length > 0) await this.markSecondFactor(userId, now);
+    let added = 0;
     for (const hash of codeHashes) {
-      await this.db.run(
-        'INSERT INTO backup_codes (user_id, code_hash, created_at, used_at) VALUES (?, ?, ?, NULL) ON CONFLICT (user_id, code_hash) DO UPDATE SET used_at = NULL, created_at = excluded.created_at',
+      added += await this.db.run(
+        'INSERT INTO backup_codes (user_id, code_hash, created_at, used_at) VALUES (?, ?, ?, NULL) ON CONFLICT (user_id, code_hash) DO NOTHING',
         [userId, hash, now.toISOString()],
       );
     }
+    return added;
   }
 
   async countBackupCodes(userId: string) {
@@ -295,6 +298,10 @@ export class SqlStore implements Store {
       codeHash,
     ]);
     return changed === 1;
+  }
+
+  async releaseBackupCode(userId: string, codeHash: string, usedAt: Date) {
+    await this.db.run('UPDATE backup_codes SET used_at = NULL WHERE user_id = ? AND code_hash = ? AND used_at = ?', [userId, codeHash, usedAt.toISOString()]);
   }
 
   async upsertClient(c: Omit<ClientRecord, 'createdAt'>, now: Date): Promise<ClientRecord> {

@@ -155,7 +155,8 @@ export interface Store {
 
   /** Backup codes count as a second factor: adding any sets `mfaSince`. */
   replaceBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<void>;
-  addBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<void>;
+  /** Adds the codes the user does not have yet (a used one is not made usable again); answers how many. */
+  addBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<number>;
   /** Stores the codes only while the user has no unused ones; false otherwise (also under a race). */
   createBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<boolean>;
   /** Forgets the authenticator and every backup code, and clears `mfaSince`: the next login enrols again. */
@@ -163,6 +164,8 @@ export interface Store {
   countBackupCodes(userId: string): Promise<number>;
   /** Marks the code used; false when unknown or already used (also under a race). */
   consumeBackupCode(userId: string, codeHash: string, now: Date): Promise<boolean>;
+  /** Makes a code consumed at `usedAt` usable again: the sign-in it was for did not go through. */
+  releaseBackupCode(userId: string, codeHash: string, usedAt: Date): Promise<void>;
 
   upsertClient(client: Omit<ClientRecord, 'createdAt'>, now: Date): Promise<ClientRecord>;
   getClient(clientId: string): Promise<ClientRecord | null>;

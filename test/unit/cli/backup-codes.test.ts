@@ -50,7 +50,7 @@ describe('mfa-login user backup-codes …', () => {
     it('stores codes chosen elsewhere as hashes; each is consumed once, typed in any case or spacing', async () => {
       const res = await cli.run('user', 'backup-codes', 'import', 'alice', 'recovery-code-1, 12345678 ,ABCDE-FGHJK', '--json');
       expect(res.code).toBe(0);
-      expect(res.json()).toEqual({ username: 'alice', imported: 3, replaced: false, remaining: 3 });
+      expect(res.json()).toEqual({ username: 'alice', imported: 3, skipped: 0, replaced: false, remaining: 3 });
       expect(await useCode('recovery-code-1')).toBe(true);
       expect(await useCode('recovery-code-1')).toBe(false);
       expect(await useCode('1234 5678')).toBe(true);
@@ -64,6 +64,15 @@ describe('mfa-login user backup-codes …', () => {
       expect(await services.store.countBackupCodes(alice.id)).toBe(9);
       expect(await useCode(generated[0])).toBe(true);
       expect(await useCode('imported-code-1')).toBe(true);
+    });
+
+    it('does not make a used code usable again when it is imported again, and says so', async () => {
+      expect((await cli.run('user', 'backup-codes', 'import', 'alice', 'imported-code-1,imported-code-2')).code).toBe(0);
+      expect(await useCode('imported-code-1')).toBe(true);
+      const res = await cli.run('user', 'backup-codes', 'import', 'alice', 'imported-code-1,imported-code-2,imported-code-3');
+      expect(res.code).toBe(0);
+      expect(res.out).toBe('Added backup codes for alice: 1 imported, 2 skipped (already issued; a used code stays used), 2 usable now.');
+      expect(await useCode('imported-code-1')).toBe(false);
     });
 
     it('replaces every other code with --replace', async () => {
@@ -81,6 +90,7 @@ describe('mfa-login user backup-codes …', () => {
       ['abcdefgh,ABCD-EFGH', '<codes>: a code appears twice'],
       [' , ', '<codes>: no codes given'],
       ['x'.repeat(65), '<codes> #1: at most 64 characters'],
+      [Array.from({ length: 101 }, (_, i) => `code-${String(i).padStart(4, '0')}`).join(','), '<codes>: at most 100 codes at once'],
     ])('refuses %j (exit 2) and stores nothing', async (codes, message) => {
       const res = await cli.run('user', 'backup-codes', 'import', 'alice', codes);
       expect(res.code).toBe(2);

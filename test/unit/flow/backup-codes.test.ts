@@ -49,6 +49,35 @@ describe('backup codes in a login', () => {
     expect((await passwordStep(server, 'app')).state.step.options.map((o: { method: string }) => o.method)).toEqual(['totp']);
   });
 
+  it('limits wrong codes per account across flows, a right code included, and says when to retry', async () => {
+    for (let i = 0; i < 4; i++) {
+      const { flow } = await passwordStep(server, 'app');
+      for (let j = 0; j < 5; j++) await server.post('/api/v1/flows/backup-code/verify', { flow, code: 'aaaaa-aaaaa' });
+    }
+    const { flow } = await passwordStep(server, 'app');
+    const limited = await server.post('/api/v1/flows/backup-code/verify', { flow, code: codes[2] });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toBe('rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    server.advance(901);
+    const { flow: later } = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/backup-code/verify', { flow: later, code: codes[2] })).body.status).toBe('complete');
+  });
+
+  it('gives the code back when the sign-in it was for loses its flow to another instance', async () => {
+    const { flow } = await passwordStep(server, 'app');
+    const store = server.services.store;
+    const save = store.saveFlow.bind(store);
+    store.saveFlow = async (f) => {
+      store.saveFlow = save;
+      expect(await save({ ...(await store.getFlow(f.id))!, status: 'cancelled' })).toBe(true);
+      return save(f);
+    };
+    expect((await server.post('/api/v1/flows/backup-code/verify', { flow, code: codes[5] })).body.error).toBe('flow_conflict');
+    const again = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/backup-code/verify', { flow: again.flow, code: codes[5] })).body.status).toBe('complete');
+  });
+
   it('ends the step after five wrong codes', async () => {
     const { flow } = await passwordStep(server, 'app');
     const errors = [];

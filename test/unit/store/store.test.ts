@@ -296,13 +296,24 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.consumeBackupCode(alice.id, 'h3', later(2))).toBe(true);
     });
 
-    it('adds codes beside the existing ones; adding a used code makes it usable again', async () => {
+    it('adds codes beside the existing ones; adding a used code again leaves it used', async () => {
       const alice = await user();
       await store.replaceBackupCodes(alice.id, ['h1', 'h2'], t0);
       await store.consumeBackupCode(alice.id, 'h1', t0);
-      await store.addBackupCodes(alice.id, ['h1', 'h3'], later(1));
-      expect(await store.countBackupCodes(alice.id)).toBe(3);
-      expect(await store.consumeBackupCode(alice.id, 'h1', later(2))).toBe(true);
+      expect(await store.addBackupCodes(alice.id, ['h1', 'h2', 'h3'], later(1))).toBe(1);
+      expect(await store.countBackupCodes(alice.id)).toBe(2);
+      expect(await store.consumeBackupCode(alice.id, 'h1', later(2))).toBe(false);
+      expect(await store.consumeBackupCode(alice.id, 'h3', later(2))).toBe(true);
+    });
+
+    it('releases a consumed code only for the use it was consumed by', async () => {
+      const alice = await user();
+      await store.replaceBackupCodes(alice.id, ['h1'], t0);
+      expect(await store.consumeBackupCode(alice.id, 'h1', later(1))).toBe(true);
+      await store.releaseBackupCode(alice.id, 'h1', later(2));
+      expect(await store.countBackupCodes(alice.id)).toBe(0);
+      await store.releaseBackupCode(alice.id, 'h1', later(1));
+      expect(await store.consumeBackupCode(alice.id, 'h1', later(3))).toBe(true);
     });
 
     it('lets exactly one of two parallel uses of a code through, across instances', async () => {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { randomHandle, sha256 } from '../crypto/codes.js';
+import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
 import { spend } from '../auth/regulator.js';
 import type { MethodName } from '../config.js';
 import { isMfaError, MfaError } from '../errors.js';
 import { amrOf, assertCanAct, assertReadable, attemptsOf, newFlow, satisfyStep, sessionIdOf } from '../flow/engine.js';
 import { parseBody } from '../http/validate.js';
+import { isFirstUse } from '../methods/first-use.js';
 import { methods } from '../methods/index.js';
 import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
@@ -92,6 +94,17 @@ export function createFlowService(services: Services) {
     flow.result = { idToken: services.keyring.seal(idToken, resultContext(flow.id)), tokenType: 'Bearer', expiresIn: tokens.idTokenTtlSeconds };
   }
 
+  /**
+   * After this flow's save won. From the first second factor on, a password alone can no longer
+   * enrol one (first-use.ts), so that is when a user without backup codes gets them, shown once,
+   * whichever factor it was: an admin-registered phone must not leave its owner without recovery.
+   */
+  async function firstSecondFactor(ctx: MethodContext): Promise<{ backupCodes?: string[] }> {
+    const user = ctx.user!;
+    await store.markSecondFactor(user.id, ctx.now);
+    return isFirstUse(user) ? backupCodesOnFirstFactor(services, user.id, ctx.now) : {};
+  }
+
   async function cancel(handle: string, caller: Caller) {
     const flow = assertReadable(await load(handle), services.now());
     await context(flow, caller);
@@ -141,10 +154,9 @@ export function createFlowService(services: Services) {
       await outcome.undo?.();
       throw e;
     }
-    // From the first second factor on, a password alone can no longer enrol one (first-use.ts).
-    if (outcome.satisfied && method.needsUser) await store.markSecondFactor(ctx.user!.id, ctx.now);
-    const late = await outcome.afterSave?.();
-    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...late };
+    // Only the request whose save won gets here: a double submit cannot make codes twice.
+    const firstCodes = outcome.satisfied && method.needsUser ? await firstSecondFactor(ctx) : {};
+    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes };
   }
 
   return {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
 import { MfaError } from '../errors.js';
 import { callingCode, maskPhone, normalizePhone } from '../providers/sms/phone.js';
 import { assertResendAllowed, challengeView, codeBody, enforceCaps, issueChallenge, verifyChallenge, type CodeBody } from './code-challenge.js';
@@ -96,7 +95,7 @@ export const sms: Method = {
         const challenge = verifyChallenge(ctx, 'sms', code, ctx.services.config.sms);
         if (!challenge.enrolling) return { satisfied: true };
         if (!(await ctx.services.store.enrollPhone(user.id, challenge.to, ctx.now))) throw alreadyRegistered();
-        return { satisfied: true, afterSave: () => backupCodesOnFirstFactor(ctx.services, user.id, ctx.now) };
+        return { satisfied: true };
       },
     },
   },

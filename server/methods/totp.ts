@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
 import { refund, spend, type Limit } from '../auth/regulator.js';
 import { invalidCode, MfaError } from '../errors.js';
 import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
@@ -54,8 +53,6 @@ async function confirmEnrollment(ctx: MethodContext, pending: NonNullable<FlowDa
   delete ctx.flow.data.totpEnrollment;
   return {
     satisfied: true,
-    // Made only once this flow's save won: a double submit must not replace codes already shown.
-    afterSave: () => backupCodesOnFirstFactor(ctx.services, userId, ctx.now),
     // A flow that did not move on must not leave an authenticator behind whose backup codes nobody saw.
     undo: async () => {
       if ((await store.getTotp(userId))?.id === created.id) await store.deleteTotp(userId);

@@ -29,11 +29,6 @@ export interface ActionOutcome {
   user?: UserRecord;
   /** Fields added to this response only, e.g. `backupCodesRemaining`. */
   extra?: Record<string, unknown>;
-  /**
-   * Work that must happen once, and only for the request whose save of the flow won (say, making
-   * backup codes to show); its fields join the response.
-   */
-  afterSave?: () => Promise<Record<string, unknown>>;
   /** Takes back what `run` wrote beside the flow when the flow then cannot be saved (a lost race). */
   undo?: () => Promise<void>;
 }

@@ -12,5 +12,7 @@ export interface SqlDriver {
    * same database until it commits, and creates what the tables live in.
    */
   lockForMigration(): Promise<void>;
+  /** Inside a transaction: holds off other instances' `lock(name)` until the transaction ends. */
+  lock(name: string): Promise<void>;
   close(): Promise<void>;
 }

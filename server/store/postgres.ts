@@ -60,9 +60,13 @@ class PostgresDriver implements SqlDriver {
     await this.runner().query(sql);
   }
 
+  async lock(name: string): Promise<void> {
+    await this.all('SELECT pg_advisory_xact_lock(hashtext(?))', [`mfa-login ${name} ${this.schema}`]);
+  }
+
   async lockForMigration(): Promise<void> {
     // Held until the migration transaction ends; CREATE SCHEMA IF NOT EXISTS alone races.
-    await this.all('SELECT pg_advisory_xact_lock(hashtext(?))', [`mfa-login migrations ${this.schema}`]);
+    await this.lock('migrations');
     // Even IF NOT EXISTS needs the CREATE privilege, which a role using public may lack.
     if (this.schema !== 'public') await this.exec(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
   }

@@ -350,6 +350,17 @@ export class SqlStore implements Store {
     ]);
   }
 
+  addFirstSigningKey(k: Omit<SigningKeyRecord, 'retiredAt'>) {
+    return this.db.transaction(async () => {
+      // Instances starting together on an empty store take turns here, so they all end up with one key.
+      await this.db.lock('signing-keys');
+      const [row] = await this.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM signing_keys WHERE alg = ?', [k.alg]);
+      if (Number(row?.n ?? 0) > 0) return false;
+      await this.addSigningKey(k);
+      return true;
+    });
+  }
+
   async listSigningKeys() {
     return (await this.db.all('SELECT * FROM signing_keys ORDER BY created_at DESC, kid DESC')).map(toKey);
   }

@@ -89,6 +89,10 @@ export class SqliteDriver implements SqlDriver {
     // BEGIN IMMEDIATE already holds the database's one write lock.
   }
 
+  async lock(): Promise<void> {
+    // Likewise: every transaction holds the one write lock from BEGIN IMMEDIATE to its end.
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

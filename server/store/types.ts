@@ -175,6 +175,8 @@ export interface Store {
   addSigningKey(key: Omit<SigningKeyRecord, 'retiredAt'>): Promise<void>;
   /** Newest first (by creation, then kid): the order every instance agrees on. */
   listSigningKeys(): Promise<SigningKeyRecord[]>;
+  /** Adds the key only while the store has none of its algorithm; false otherwise (also under a race). */
+  addFirstSigningKey(key: Omit<SigningKeyRecord, 'retiredAt'>): Promise<boolean>;
   /**
    * Retires the active keys older than `kid` in that order. Two instances making a first key at
    * once thus leave exactly one active key, the newer one, and never retire each other's.

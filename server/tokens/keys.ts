@@ -38,22 +38,31 @@ export function publishedKeysOf(records: SigningKeyRecord[], now: Date, idTokenT
   return records.filter((k) => k === signing || k.retiredAt === null || Date.parse(k.retiredAt) > keepAfter);
 }
 
-/** Makes a new key and makes it the active one; older keys are retired (still published). */
-export async function createSigningKey(store: Store, keyring: Keyring, alg: string, now: Date): Promise<SigningKeyRecord> {
+async function newSigningKey(keyring: Keyring, alg: string, now: Date): Promise<Omit<SigningKeyRecord, 'retiredAt'>> {
   const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk);
   const privateJwk = await exportJWK(privateKey);
-  const record = {
+  return {
     kid,
     alg,
     sealedPrivateJwk: keyring.seal(JSON.stringify(privateJwk), context(kid)),
     publicJwk: { ...publicJwk, kid, alg, use: 'sig' },
     createdAt: now.toISOString(),
   };
+}
+
+/** Makes a new key and makes it the active one; older keys are retired (still published). */
+export async function createSigningKey(store: Store, keyring: Keyring, alg: string, now: Date): Promise<SigningKeyRecord> {
+  const record = await newSigningKey(keyring, alg, now);
   await store.addSigningKey(record);
-  await store.retireSigningKeys(kid, now);
+  await store.retireSigningKeys(record.kid, now);
   return { ...record, retiredAt: null };
+}
+
+/** The first key of a store; when another instance made one at the same moment, that one stays. */
+export async function createFirstSigningKey(store: Store, keyring: Keyring, alg: string, now: Date): Promise<void> {
+  await store.addFirstSigningKey(await newSigningKey(keyring, alg, now));
 }
 
 export async function openSigningKey(record: SigningKeyRecord, keyring: Keyring): Promise<ActiveKey> {

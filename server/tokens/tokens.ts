@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
 import type { SigningKeyRecord, Store } from '../store/types.js';
-import { createSigningKey, KEY_CACHE_MS, openSigningKey, publishedForMs, publishedKeysOf, signingKeyOf, type ActiveKey } from './keys.js';
+import { createFirstSigningKey, createSigningKey, KEY_CACHE_MS, openSigningKey, publishedForMs, publishedKeysOf, signingKeyOf, type ActiveKey } from './keys.js';
 
 export interface IdTokenInput {
   sub: string;
@@ -44,8 +44,8 @@ export function createTokens(opts: { store: Store; keyring: Keyring; issuer: str
     const read = (async () => {
       const stored = (await store.listSigningKeys()).filter((k) => k.alg === alg);
       if (stored.length > 0) return stored;
-      await createSigningKey(store, keyring, alg, now);
-      // Read again: another instance may have made a first key at the same moment, and all must agree.
+      await createFirstSigningKey(store, keyring, alg, now);
+      // Read again: another instance may have made the first key, and all must agree on it.
       return (await store.listSigningKeys()).filter((k) => k.alg === alg);
     })();
     snapshot = { records: read, at: now.getTime() };

@@ -62,7 +62,7 @@ describe('the demo page in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'signed-in.png'), fullPage: true });
   });
 
-  it('logs alice in with a text message whose code arrives in the outbox', async () => {
+  it('logs alice in with a text message whose code arrives in the outbox, and hands her backup codes the first time', async () => {
     await signInWithPassword();
     await page.getByRole('button', { name: /Text message/ }).click();
     await page.getByRole('button', { name: 'Send code' }).click();
@@ -73,6 +73,9 @@ describe('the demo page in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'sms.png'), fullPage: true });
     await page.getByLabel('Code').fill(code);
     await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByText('Save your backup codes').waitFor();
+    await page.getByLabel('I have saved these codes').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await expectVerifiedClaims(['pwd', 'sms', 'mfa']);
   });
 

@@ -41,15 +41,32 @@ describe('enrolment inside a login happens on first use only', () => {
     expect((await server.post('/api/v1/flows/sms/enroll', { flow, phone: '+12015550199' })).body.error).toBe('method_not_allowed');
   });
 
-  it('offers no authenticator set-up after a sign-in with a phone an admin registered', async () => {
+  it('hands out backup codes at the first sign-in with a phone an admin registered, and no authenticator set-up after it', async () => {
     const first = await passwordStep(server);
     await server.post('/api/v1/flows/sms/send', { flow: first.flow });
-    expect((await server.post('/api/v1/flows/sms/verify', { flow: first.flow, code: await lastText() })).body.status).toBe('complete');
+    const done = await server.post('/api/v1/flows/sms/verify', { flow: first.flow, code: await lastText() });
+    expect(done.body.status).toBe('complete');
+    expect(done.body.backupCodes).toHaveLength(10);
     expect((await alice()).mfaSince).not.toBeNull();
 
     const { flow, state } = await passwordStep(server);
-    expect(methodsOf(state)).toEqual(['sms']);
+    expect(methodsOf(state)).toEqual(['sms', 'backup_code']);
     expect((await server.post('/api/v1/flows/totp/enroll', { flow })).body.error).toBe('method_not_allowed');
+    await server.post('/api/v1/flows/sms/send', { flow });
+    const second = await server.post('/api/v1/flows/sms/verify', { flow, code: await lastText() });
+    expect(second.body.status).toBe('complete');
+    expect(second.body.backupCodes).toBeUndefined();
+  });
+
+  it('hands out backup codes at the first sign-in with an e-mailed code', async () => {
+    await server.stop();
+    server = await startTestServer({ clients: [{ ...open, sequence: [['password'], ['email']] }] });
+    const { flow } = await passwordStep(server);
+    await server.post('/api/v1/flows/email/send', { flow });
+    const { body } = await server.get('/api/v1/dev/outbox?to=alice%40example.com');
+    const done = await server.post('/api/v1/flows/email/verify', { flow, code: /(\d{6})/.exec(body.messages[0].body)![1] });
+    expect(done.body.status).toBe('complete');
+    expect(done.body.backupCodes).toHaveLength(10);
   });
 
   it('refuses an enrolment begun on first use when another sign-in set up a factor meanwhile', async () => {

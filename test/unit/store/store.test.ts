@@ -386,6 +386,15 @@ describe.each(backends)('$name store', ({ fresh }) => {
       ]);
     });
 
+    it('adds a first key once when instances race on an empty store, and none of an algorithm it has', async () => {
+      const peers = [store, await instance(), await instance()];
+      const added = await Promise.all(peers.map((p, i) => p.addFirstSigningKey(key(`k${i}`, t0))));
+      expect(exactlyOne(added)).toBe(1);
+      expect(await store.listSigningKeys()).toHaveLength(1);
+      expect(await store.addFirstSigningKey(key('k9', later(1)))).toBe(false);
+      expect(await store.addFirstSigningKey({ ...key('r1', later(1)), alg: 'RS256' })).toBe(true);
+    });
+
     it('keeps the retirement time of a key retired earlier', async () => {
       await store.addSigningKey(key('k1', t0));
       await store.addSigningKey(key('k2', later(10)));

@@ -16,24 +16,30 @@ const toServer: ProxyOptions = {
   },
 };
 
+/**
+ * The drop-in scripts, one build each (`--mode widget`, then `--mode widget-settings`): every one
+ * is a single ES module with Lit inside, so a page, a vendored copy or an SRI pin needs that file
+ * alone, and no cached entry can ask for a chunk a newer build renamed.
+ */
+const dropIns: Record<string, string> = { widget: 'mfa-login', 'widget-settings': 'mfa-login-settings' };
+
 export default defineConfig(({ mode }) =>
-  mode === 'widget'
+  dropIns[mode]
     ? {
-        // The drop-in script: one ES module with Lit inside, so a page needs nothing else.
         publicDir: false,
         build: {
           outDir: 'dist/widget',
-          emptyOutDir: true,
+          // The first drop-in build clears the folder; the next one adds its file beside it.
+          emptyOutDir: mode === 'widget',
           minify: true,
           sourcemap: true,
           target: 'es2022',
           // Vite keeps an ES library readable by default; this file is served as is, so squeeze it.
           rolldownOptions: { output: { minify: { codegen: true } } },
-          // Two drop-in entries; what they share (Lit, styles, screens) lands in one chunk beside them.
           lib: {
-            entry: { 'mfa-login': 'widget/mfa-login.ts', 'mfa-login-settings': 'widget/mfa-login-settings.ts' },
+            entry: `widget/${dropIns[mode]}.ts`,
             formats: ['es'],
-            fileName: (_format, name) => `${name}.js`,
+            fileName: () => `${dropIns[mode]}.js`,
           },
         },
       }

@@ -92,7 +92,8 @@ function staticRoutes(app: Express, demo: boolean) {
   app.use('/widget', (_req, res, next) => {
     res.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
     next();
-  }, express.static(widgetDir, { maxAge: '1h' }));
+    // Revalidated on every load (ETag): the file names carry no hash, so a cached copy must not outlive a new build.
+  }, express.static(widgetDir, { cacheControl: false, setHeaders: (res) => res.set('Cache-Control', 'no-cache') }));
   const demoDir = path.join(root, 'dist', 'demo');
   if (demo && existsSync(demoDir)) app.use(express.static(demoDir, { maxAge: 0 }));
 }

@@ -64,6 +64,6 @@ function entrySize(entry: string): { raw: number; gzip: number } | null {
 
 for (const entry of ['mfa-login.js', 'mfa-login-settings.js']) {
   const size = entrySize(entry);
-  const label = `widget ${entry} with its chunks`.padEnd(52);
+  const label = `widget ${entry} (what a page downloads)`.padEnd(52);
   console.log(size ? `${label} ${(size.raw / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzip (budget 20 KB)` : `${label} not built (npm run build)`);
 }

@@ -45,6 +45,8 @@ describe('the drop-in bundle on an integrator’s page', () => {
 
   it('logs in across origins and hands the page an id_token for its client', async () => {
     const page = await chromium.browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => void (request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname)));
     await page.goto(site.origin + '/');
     await page.getByLabel('Username').fill('alice');
     await page.getByLabel('Password', { exact: true }).fill(login.demo!.password);
@@ -58,7 +60,20 @@ describe('the drop-in bundle on an integrator’s page', () => {
     await expect.poll(() => page.locator('#token').textContent(), { timeout: 10_000 }).toMatch(/^ey/);
     const claims = JSON.parse(Buffer.from(((await page.locator('#token').textContent()) ?? '').split('.')[1]!, 'base64url').toString());
     expect(claims).toMatchObject({ aud: 'shop', nonce: 'shop-nonce', amr: ['pwd', 'otp', 'mfa'] });
+    // One self-contained file: nothing else to vendor, pin or lose to a newer build.
+    expect(scripts).toEqual(['/widget/mfa-login.js']);
     await page.close();
+  });
+
+  it('serves the drop-in scripts for revalidation, so a new build reaches pages at once', async () => {
+    for (const file of ['mfa-login.js', 'mfa-login-settings.js']) {
+      const res = await fetch(`${login.url}/widget/${file}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('etag')).toBeTruthy();
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await res.text()).not.toMatch(/\bfrom\s*["']\.\//);
+    }
   });
 
   it('refuses a page whose origin the client does not list', async () => {

@@ -195,5 +195,9 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
       throw new ConfigError(`Config file ${chosen} is not valid JSON: ${(e as Error).message}`);
     }
   }
-  return parseConfig({ ...raw, ...overrides }, env, chosen ?? 'defaults');
+  // A flag on the command line is the most specific word: it wins over the environment too.
+  const rest = { ...env };
+  if (overrides.port !== undefined) delete rest.PORT;
+  if (overrides.host !== undefined) delete rest.HOST;
+  return parseConfig({ ...raw, ...overrides }, rest, chosen ?? 'defaults');
 }

@@ -1,14 +1,25 @@
+import { z } from 'zod';
 import { createServer } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { CliContext } from './context.js';
+import { parseInput } from './input.js';
 
-/** `mfa-login start [--config F] [--demo] [--port N]`: serves until SIGINT/SIGTERM. */
+const startInput = z.object({
+  demo: z.boolean().default(false),
+  port: z.coerce.number().int('a whole number').min(1, 'a port from 1 to 65535').max(65535, 'a port from 1 to 65535').optional(),
+  host: z.string().trim().min(1).max(253).optional(),
+});
+
+/** `mfa-login start [--config F] [--demo] [--port N] [--host H]`: serves until SIGINT/SIGTERM. */
 export async function start(cli: CliContext): Promise<number> {
-  const { values } = cli.args({ demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } });
+  const input = parseInput(cli, {
+    options: { demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
+    schema: startInput,
+  });
   const overrides: Record<string, unknown> = {};
-  if (values.demo) Object.assign(overrides, { demo: true, devOutbox: true });
-  if (values.port !== undefined) overrides.port = Number(values.port);
-  if (values.host !== undefined) overrides.host = values.host;
+  if (input.demo) Object.assign(overrides, { demo: true, devOutbox: true });
+  if (input.port !== undefined) overrides.port = input.port;
+  if (input.host !== undefined) overrides.host = input.host;
   const config = loadConfig(cli.configFile, cli.env, overrides);
   const server = await createServer(config);
   await server.listen();

@@ -61,7 +61,8 @@ export class MfaError extends Error {
     this.name = 'MfaError';
     this.code = code;
     this.status = errorStatus[code];
-    this.extras = extras;
+    // The contract gives every invalid_request its `issues`; one not from zod is about the request as a whole.
+    this.extras = code === 'invalid_request' && !extras.issues ? { ...extras, issues: [{ path: '', message: this.message }] } : extras;
   }
 
   toJSON(): Record<string, unknown> {

@@ -112,7 +112,7 @@ export function createFlowService(services: Services) {
     flow.status = 'cancelled';
     flow.result = null;
     await save(flow);
-    return { flow: handle, status: 'cancelled' };
+    return { flow: handle, status: 'cancelled', expiresAt: flow.expiresAt };
   }
 
   /** One step action, e.g. ('totp', 'verify'). Wrong answers are saved before the error leaves. */

@@ -64,7 +64,7 @@ describe('flow handles', () => {
 
   it('are unknown once the flow is cancelled', async () => {
     const { flow } = await passwordStep(server);
-    expect((await server.post('/api/v1/flows/cancel', { flow })).body).toEqual({ flow, status: 'cancelled' });
+    expect((await server.post('/api/v1/flows/cancel', { flow })).body).toEqual({ flow, status: 'cancelled', expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     for (const path of ['/api/v1/flows/introspect', '/api/v1/flows/cancel', '/api/v1/flows/password', ...STEP_TWO]) {
       const res = await server.post(path, { flow, code: '123456', username: 'alice', password: server.demo!.password, phone: '+12015550199' });
       expect(res.status, path).toBe(404);

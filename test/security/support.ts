@@ -29,6 +29,7 @@ export function contractErrorProblem(answer: Answer): string | null {
   if (typeof body?.error !== 'string' || typeof body?.message !== 'string') return `shape ${JSON.stringify(body).slice(0, 120)}`;
   if (!(body.error in errorStatus)) return `unknown code ${body.error}`;
   if (errorStatus[body.error as ErrorCode] !== status) return `${body.error} with status ${status}`;
+  if (body.error === 'invalid_request' && !(Array.isArray(body.issues) && body.issues.length > 0)) return 'invalid_request without issues';
   return null;
 }
 

@@ -74,7 +74,7 @@ describe('flows', () => {
 
   it('ends with cancel', async () => {
     const { flow } = await passwordStep(server, 'app');
-    expect((await server.post('/api/v1/flows/cancel', { flow })).body).toEqual({ flow, status: 'cancelled' });
+    expect((await server.post('/api/v1/flows/cancel', { flow })).body).toEqual({ flow, status: 'cancelled', expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect((await server.post('/api/v1/flows/introspect', { flow })).body.error).toBe('flow_not_found');
     expect((await server.post('/api/v1/flows/password', { flow, username: 'alice', password: 'x' })).status).toBe(404);
   });

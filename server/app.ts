@@ -23,6 +23,8 @@ import type { Services } from './services.js';
 
 const SWEEP_MS = 5 * 60_000;
 
+const securityHeaders = () => helmet({ crossOriginEmbedderPolicy: false });
+
 /**
  * The first start makes the signing key here, not in the first sign-in's request; later starts
  * open it, so a master key other than the one the store was sealed with stops the start-up
@@ -66,9 +68,11 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   if (services.outbox) api.use('/dev', devRoutes(services.outbox, () => demo));
   api.use('/me', meRoutes(services));
   api.use(notFound);
-  router.use('/api/v1', api);
-  router.use('/.well-known', cors, wellKnownRoutes(services));
-  router.use('/oauth2', tokenRoutes(services));
+  // On the router's own paths only: mounted in a host app, it must not set a CSP on the host's pages.
+  const headers = securityHeaders();
+  router.use('/api/v1', headers, api);
+  router.use('/.well-known', headers, cors, wellKnownRoutes(services));
+  router.use('/oauth2', headers, tokenRoutes(services));
   router.use(errorHandler(services.logger));
 
   const sweep = setInterval(() => {
@@ -114,8 +118,9 @@ export async function createServer(config: Config, options: ServiceOptions = {})
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(accessLog(router.services.logger));
-  app.use(helmet({ crossOriginEmbedderPolicy: false }));
   app.use(router);
+  // What the router did not answer (widget, demo page, unknown paths) gets the same headers.
+  app.use(securityHeaders());
   staticRoutes(app, config.demo);
   app.use(notFound);
   app.use(errorHandler(router.services.logger));

@@ -1,4 +1,13 @@
+import express from 'express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mfaLogin } from '../../server/app.js';
+import { parseConfig } from '../../server/config.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { freshSignIn, send } from './support.js';
 
@@ -43,5 +52,36 @@ describe('security headers', () => {
       'dev outbox': await server.get('/api/v1/dev/outbox'),
     };
     for (const [what, { headers }] of Object.entries(answers)) expect(headers.get('cache-control'), what).toBe('no-store');
+  });
+});
+
+describe('the mfaLogin() router mounted in a host app', () => {
+  it('sets the security headers on its own answers and leaves the host app’s pages alone', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-host-'));
+    const config = parseConfig({ issuer: 'http://127.0.0.1', store: { type: 'sqlite', path: path.join(dir, 'host.db') }, keyFile: path.join(dir, 'host.key') });
+    const router = await mfaLogin(config, { env: {}, logger: pino({ level: 'silent' }) });
+    const app = express();
+    app.use(router);
+    app.get('/shop', (_req, res) => void res.send('<p>the host page</p>'));
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      for (const p of ['/.well-known/jwks.json', '/api/v1/openapi.json']) {
+        const res = await fetch(base + p);
+        expect(res.status, p).toBe(200);
+        expect(res.headers.get('content-security-policy'), p).toContain("default-src 'self'");
+        expect(res.headers.get('x-content-type-options'), p).toBe('nosniff');
+      }
+      const host = await fetch(base + '/shop');
+      expect(await host.text()).toContain('the host page');
+      expect(host.headers.get('content-security-policy')).toBeNull();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await router.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -44,6 +44,16 @@ const storeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('postgres'), url: z.string().min(1), schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public') }),
 ]);
 
+/** The e-mail most clients show: the code large and easy to copy, plain styles that survive webmail. */
+const DEFAULT_EMAIL_HTML = [
+  '<!doctype html><html><body style="margin:0;padding:24px;font-family:system-ui,-apple-system,\'Segoe UI\',Roboto,sans-serif;color:#111827;line-height:1.5">',
+  '<p style="margin:0 0 8px">Your {app} code is</p>',
+  '<p style="margin:0 0 16px;font-size:28px;font-weight:700;letter-spacing:4px;font-family:ui-monospace,Menlo,Consolas,monospace">{code}</p>',
+  '<p style="margin:0 0 16px">It expires in {minutes} minutes.</p>',
+  '<p style="margin:0;color:#4b5563;font-size:14px">If you did not try to sign in, you can ignore this message.</p>',
+  '</body></html>',
+].join('\n');
+
 export const configSchema = z
   .object({
     port: z.number().int().min(0).max(65535).default(3000),
@@ -117,7 +127,8 @@ export const configSchema = z
         maxAttempts: z.number().int().min(1).max(10).default(3),
         subject: z.string().min(1).default('{code} is your {app} code'),
         text: z.string().min(1).default('Your {app} code is {code}. It expires in {minutes} minutes.\n\nIf you did not try to sign in, you can ignore this message.'),
-        html: z.string().optional(),
+        /** Filled with HTML-escaped values; mail clients show it in place of `text`. */
+        html: z.string().min(1).default(DEFAULT_EMAIL_HTML),
         caps: z
           .object({
             perAddressPerHour: z.number().int().min(1).default(5),

@@ -51,6 +51,33 @@ describe('e-mailed codes in a login', () => {
     expect(claims.methods).toEqual(['password', 'email']);
   });
 
+  it('sends an HTML part by default, with the code in it and the app name escaped', async () => {
+    mail = await startMailServer();
+    server = await startTestServer({
+      appName: 'Fish & <Chips>',
+      email: { provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 } },
+      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['email']] }],
+    });
+    const { flow } = await passwordStep(server, 'app');
+    await server.post('/api/v1/flows/email/send', { flow });
+    const message = parseMail(mail.mails[0]!.raw);
+    const code = codeIn(mail.mails[0]!);
+    expect(message.text).toContain('Your Fish & <Chips> code is');
+    expect(message.html).toContain('Your Fish &amp; &lt;Chips&gt; code is');
+    expect(message.html).toMatch(new RegExp(`>${code}</p>`));
+    expect(message.html).toContain('It expires in 5 minutes.');
+  });
+
+  it('lets only one of two parallel uses of the right code through', async () => {
+    await setup();
+    const { flow } = await passwordStep(server, 'app');
+    await server.post('/api/v1/flows/email/send', { flow });
+    const code = codeIn(mail.mails[0]!);
+    const answers = await Promise.all([0, 1].map(() => server.post('/api/v1/flows/email/verify', { flow, code })));
+    expect(answers.filter((a) => a.body.status === 'complete')).toHaveLength(1);
+    expect(answers.filter((a) => a.status >= 400)).toHaveLength(1);
+  });
+
   it('follows the same code rules as SMS: attempts, expiry, resend throttle', async () => {
     await setup({ maxAttempts: 2 });
     const { flow } = await passwordStep(server, 'app');

@@ -19,6 +19,25 @@ describe('the CLI against Postgres', () => {
     expect(user).toMatchObject({ username: 'alice', phone: '+12015550123', email: 'alice@example.com', smsDisabled: true, totp: { enrolled: false } });
   });
 
+  it('sets the password and the phone, and turns SMS back on', async () => {
+    expect((await cli.run('user', 'set-password', 'alice', '--password', 'pg new password')).code).toBe(0);
+    expect((await cli.run('user', 'set-phone', 'alice', '+12015550199')).code).toBe(0);
+    expect((await cli.run('user', 'enable-sms', 'alice')).code).toBe(0);
+    const services = await cli.services();
+    const alice = (await services.store.findUserByUsername('alice'))!;
+    expect(await services.passwords.verify(alice.passwordHash, 'pg new password')).toBe(true);
+    expect(alice).toMatchObject({ phone: '+12015550199', smsDisabled: false });
+  });
+
+  it('generates backup codes, printed once, each usable once', async () => {
+    const { codes } = (await cli.run('user', 'backup-codes', 'generate', 'alice', '--json')).json();
+    expect(codes).toHaveLength(10);
+    const services = await cli.services();
+    const alice = (await services.store.findUserByUsername('alice'))!;
+    expect(await services.store.consumeBackupCode(alice.id, hashBackupCode(services.keyring, alice.id, codes[0]), new Date())).toBe(true);
+    expect(await services.store.countBackupCodes(alice.id)).toBe(9);
+  });
+
   it('resets TOTP', async () => {
     const services = await cli.services();
     const alice = (await services.store.findUserByUsername('alice'))!;
@@ -51,6 +70,8 @@ describe('the CLI against Postgres', () => {
     const { kid } = (await cli.run('keys', 'rotate', '--json')).json();
     const after = await cli.services();
     expect((await after.tokens.jwks(new Date())).keys.map((k) => k.kid)).toEqual([kid, decodeProtectedHeader(old).kid]);
+    const { keys } = (await cli.run('keys', 'list', '--json')).json();
+    expect(keys.map((k: { kid: string }) => k.kid)).toEqual([kid, decodeProtectedHeader(old).kid]);
   });
 
   it('runs as a child process that closes its connections and exits with the right code', async () => {
@@ -60,5 +81,7 @@ describe('the CLI against Postgres', () => {
     const missing = await cli.spawn(['user', 'remove', 'nobody']);
     expect(missing.code).toBe(1);
     expect(missing.err).toBe('Error: No user named "nobody".');
+    expect((await cli.spawn(['user', 'remove', 'alice'])).code).toBe(0);
+    expect((await cli.spawn(['user', 'list', '--json'])).json().users).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { spend } from '../auth/regulator.js';
-import { constantTimeEqual, numericCode } from '../crypto/codes.js';
+import { constantTimeEqual, numericCode, sha256 } from '../crypto/codes.js';
 import { invalidCode, MfaError, rateLimited } from '../errors.js';
 import type { CodeChallenge } from '../store/types.js';
 import type { MethodContext } from './types.js';
@@ -70,12 +70,34 @@ export async function issueChallenge(
   };
 }
 
+/** One counter per challenge: the flow id, when it was sent and its code's keyed hash. */
+const guessKey = (ctx: MethodContext, channel: Channel, challenge: CodeChallenge) =>
+  `${channel}:guesses:${sha256(`${ctx.flow.id}\0${challenge.sentAt}\0${challenge.codeHash}`)}`;
+
+/**
+ * Counts a guess at the challenge in the store before it is compared. The flow's own count is
+ * saved by a version check that a parallel guess on another instance can lose; this counter
+ * cannot, so no more than `maxAttempts` guesses at one code are ever compared.
+ */
+export async function countGuess(ctx: MethodContext, channel: Channel, rules: CodeRules): Promise<void> {
+  const challenge = ctx.flow.data[channel];
+  if (!challenge || challenge.dead) return;
+  // Counted in the window of the send time, so a window boundary in the code's life cannot reset it.
+  const { count } = await ctx.services.store.hit(guessKey(ctx, channel, challenge), rules.expirySeconds, new Date(challenge.sentAt));
+  if (count > rules.maxAttempts) throw new MfaError('too_many_attempts');
+  challenge.attempts = Math.max(challenge.attempts, count - 1);
+}
+
 /** Checks a code once; answers the challenge it satisfied, which can never be used again. */
 export function verifyChallenge(ctx: MethodContext, channel: Channel, code: string, rules: CodeRules): CodeChallenge {
   const challenge = ctx.flow.data[channel];
   if (!challenge) throw new MfaError('invalid_request', 'Ask for a code first.');
   if (challenge.dead) throw new MfaError('too_many_attempts');
   if (ctx.now.getTime() >= new Date(challenge.expiresAt).getTime()) throw new MfaError('code_expired');
+  if (challenge.attempts >= rules.maxAttempts) {
+    challenge.dead = true;
+    throw new MfaError('too_many_attempts');
+  }
   if (constantTimeEqual(ctx.services.keyring.hash(code, hashContext(ctx, channel)), challenge.codeHash)) {
     challenge.dead = true;
     return challenge;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { constantTimeEqual, randomHandle, sha256 } from '../crypto/codes.js';
-import { isMfaError, OAuthError } from '../errors.js';
+import { isMfaError, MfaError, OAuthError } from '../errors.js';
 import { newFlow, sessionIdOf } from '../flow/engine.js';
-import { codeField, verifyChallenge } from '../methods/code-challenge.js';
+import { codeField, countGuess, verifyChallenge } from '../methods/code-challenge.js';
 import { fillTemplate } from '../methods/message.js';
 import { textCode } from '../methods/sms.js';
 import type { MethodContext } from '../methods/types.js';
@@ -28,6 +28,8 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   return result.data;
 }
 
+const raced = () => new MfaError('flow_conflict');
+
 /** MfaErrors of the code rules, as the OAuth errors the contract names. */
 function asOAuth(e: unknown): unknown {
   if (!isMfaError(e)) return e;
@@ -42,6 +44,8 @@ function asOAuth(e: unknown): unknown {
       return new OAuthError('invalid_grant', 'OTP Invalid');
     case 'rate_limited':
       return new OAuthError('invalid_request', 'Too many codes were sent. Try again later.', 429, e.extras.retryAfter);
+    case 'flow_conflict':
+      return new OAuthError('temporarily_unavailable', 'The code was checked by another request at the same moment. Please try again.', 409);
     case 'delivery_failed':
       return new OAuthError('temporarily_unavailable', 'The text message could not be sent.', 502);
     case 'invalid_request':
@@ -80,18 +84,23 @@ export function createSmsOtpGrant(services: Services) {
     const flow = await store.getFlow(sha256(handle));
     if (!flow || flow.kind !== 'sms-otp' || flow.clientId !== client.clientId || flow.status !== 'pending') throw new OAuthError('invalid_grant', 'OTP Invalid');
     const ctx = context(flow, client, ip);
+    // Counted before it is compared: parallel guesses (on any instance) each spend one attempt.
+    await countGuess(ctx, 'sms', config.sms);
+    const before = JSON.stringify(flow.data);
     let phone: string;
     try {
       phone = verifyChallenge(ctx, 'sms', code, config.sms).to;
     } catch (e) {
-      await store.saveFlow(flow);
+      // A refusal that changed nothing (a dead or expired code) saves nothing; a guess judged on
+      // a flow another request changed meanwhile gets no verdict.
+      if (JSON.stringify(flow.data) !== before && !(await store.saveFlow(flow))) throw raced();
       throw e;
     }
     flow.status = 'complete';
     flow.methods = ['sms'];
     flow.authTime = ctx.now.toISOString();
     // Saving first makes the code single use even when two requests race.
-    if (!(await store.saveFlow(flow))) throw new OAuthError('invalid_grant', 'OTP Invalid');
+    if (!(await store.saveFlow(flow))) throw raced();
     const sid = sessionIdOf(flow);
     const [idToken, accessToken] = await Promise.all([
       services.tokens.issueIdToken({ sub: phone, aud: client.clientId, authTime: ctx.now, nonce: null, acr: ACR, amr: ['sms'], sid, claims: { phone_number: phone, phone_number_verified: true } }, ctx.now),

@@ -40,6 +40,8 @@ export class FlowController implements ReactiveController {
   chosen?: { step: number; method: Method };
   /** The last call sent a code that replaced an earlier one. */
   resent?: Method;
+  /** Known once a backup code was used in this flow: the user's unused codes left, and if that is few. */
+  backupCodesLeft?: { remaining: number; low: boolean };
 
   private completed = false;
   private expiry?: ReturnType<typeof setTimeout>;
@@ -119,6 +121,7 @@ export class FlowController implements ReactiveController {
     this.refreshed = undefined;
     this.chosen = undefined;
     this.backupCodes = undefined;
+    this.backupCodesLeft = undefined;
     this.completed = false;
     clearTimeout(this.expiry);
     await this.start();
@@ -232,6 +235,9 @@ export class FlowController implements ReactiveController {
   private accept(state: FlowState): void {
     this.state = state;
     if (state.backupCodes?.length) this.backupCodes = state.backupCodes;
+    if (typeof state.backupCodesRemaining === 'number') {
+      this.backupCodesLeft = { remaining: state.backupCodesRemaining, low: state.backupCodesLow === true };
+    }
     if (state.status === 'pending') this.store.write(this.storageKey(), state.flow);
     else this.forget();
     const { backupCodes: _shownOnce, ...visible } = state;
@@ -287,7 +293,8 @@ export class FlowController implements ReactiveController {
     } catch {
       // The token is still handed over; the page's server is the judge of it anyway.
     }
-    emit(this.host, 'mfa-login-complete', { idToken: result.idToken, claims });
+    const left = this.backupCodesLeft;
+    emit(this.host, 'mfa-login-complete', { idToken: result.idToken, claims, ...(left ? { backupCodesRemaining: left.remaining } : {}) });
   }
 
   private storageKey(): string {

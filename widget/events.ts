@@ -4,6 +4,8 @@ export interface MfaLoginCompleteDetail {
   idToken: string;
   /** Decoded, NOT verified: verify `idToken` on your server or against the JWKS. */
   claims: Record<string, unknown>;
+  /** Set when the sign-in used a backup code: how many unused ones the user has left. */
+  backupCodesRemaining?: number;
 }
 
 export interface MfaLoginEvents {

@@ -53,8 +53,10 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  * @attr lang - Language of the texts (falls back to the nearest `lang` in the page).
  * @attr autofocus - Also focus the first field of the first screen.
  *
- * @event mfa-login-complete - `{idToken, claims}`. `claims` is the decoded payload, NOT
- *   verified: verify `idToken` on your server or against `/.well-known/jwks.json`.
+ * @event mfa-login-complete - `{idToken, claims, backupCodesRemaining?}`. `claims` is the decoded
+ *   payload, NOT verified: verify `idToken` on your server or against `/.well-known/jwks.json`.
+ *   `backupCodesRemaining` is there only when the sign-in used a backup code: the unused codes
+ *   the user has left (the done screen warns at 2 or fewer), so the page can prompt for new ones.
  * @event mfa-login-error - `{error, message}` for each error shown to the user.
  * @event mfa-login-step - The flow state after each answer from the server.
  *
@@ -71,7 +73,7 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  * @csspart error - The inline error box.
  * @csspart status - Polite status line (the flow changed in another window).
  * @csspart note - Small print: countdowns, expiry times.
- * @csspart warning - The few-backup-codes-left warning.
+ * @csspart warning - The few-backup-codes-left warnings (on the backup code and done screens).
  * @csspart qr - The enrolment QR code image.
  * @csspart secret - The manual TOTP key.
  * @csspart codes - The list of new backup codes.
@@ -183,6 +185,7 @@ export class MfaLogin extends LitElement {
           </p>`
         : nothing}
       <p part="status" class="status" role="status">${this.refreshedText(ctx)}</p>
+      <div class="few-codes" role="status">${this.fewCodesWarning(ctx, screen)}</div>
       <p class="sr-only" role="status">${this.keep.notice || (this.resent(screen) ? ctx.t.delivery.sentNew : '')}</p>
     </div>`;
   }
@@ -263,6 +266,14 @@ export class MfaLogin extends LitElement {
   /** A code replaced an earlier one for the method on screen. */
   private resent(screen: Screen): boolean {
     return !!this.flow.resent && this.flow.resent === screen.option?.method;
+  }
+
+  /** Under the done screen, in a live region kept from the start so it is heard when it fills. */
+  private fewCodesWarning(ctx: ScreenContext, screen: Screen) {
+    const left = this.flow.backupCodesLeft;
+    return screen.name === 'done' && left?.low
+      ? html`<p part="warning" class="warning">${ctx.t.done.fewBackupCodes(left.remaining)}</p>`
+      : nothing;
   }
 
   private refreshedText(ctx: ScreenContext): string {

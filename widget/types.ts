@@ -72,6 +72,10 @@ export interface FlowState {
   step?: { number: number; total: number; options: FlowOption[] };
   enrollment?: TotpEnrollment;
   backupCodes?: string[];
+  /** On the answer of `backup-code/verify`: the user's unused codes after this one. */
+  backupCodesRemaining?: number;
+  /** With `backupCodesRemaining` when 2 or fewer are left. */
+  backupCodesLow?: boolean;
   result?: FlowResult;
 }
 

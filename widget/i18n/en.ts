@@ -105,6 +105,8 @@ export const en = {
   done: {
     title: 'You are signed in',
     as: (name: string) => `Signed in as ${name}.`,
+    fewBackupCodes: (n: number) =>
+      `You have ${n === 0 ? 'no' : n} backup ${n === 1 ? 'code' : 'codes'} left. Make new ones in your account settings.`,
   },
 
   ended: {

@@ -81,6 +81,10 @@ export const screenStyles = css`
   .done {
     text-align: center;
   }
+  .few-codes .warning {
+    margin: 1rem 0 0;
+    text-align: center;
+  }
   .tick {
     width: 3rem;
     height: 3rem;

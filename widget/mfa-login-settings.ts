@@ -61,6 +61,7 @@ function phoneOption(challenge: PhoneChallenge | undefined): SmsOption {
  * @csspart error - The inline error box.
  * @csspart status - Polite status line ("Your phone number is changed.").
  * @csspart note - Small print: countdowns, expiry times.
+ * @csspart warning - The backup-code row's state when 2 or fewer codes are left.
  * @csspart qr - The enrolment QR code image.
  * @csspart secret - The manual TOTP key.
  * @csspart codes - The list of new backup codes.

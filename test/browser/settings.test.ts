@@ -139,3 +139,73 @@ describe('<mfa-login-settings>: the factors and the token', () => {
     equal(factors(el).length, 5);
   });
 });
+
+describe('<mfa-login-settings>: few backup codes left', () => {
+  let server: FakeServer;
+  const withCodes = (remaining: number) => me({ backupCodes: { remaining } });
+  const row = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('#backup-codes-state')!;
+
+  beforeEach(() => {
+    server = new FakeServer().on('/api/v1/me', { body: withCodes(2) }).install();
+  });
+  afterEach(() => {
+    unmountAll();
+    server.uninstall();
+  });
+
+  it('warns in words at 2 codes and points at "Make new backup codes"', async () => {
+    const el = await mountSettings();
+    ok(factors(el).includes('Backup code: Only 2 codes left: use “Make new backup codes”.'), factors(el).join(' | '));
+    ok(control(el, 'Make new backup codes'), 'the button it names is there');
+  });
+
+  it('says 1 code and no codes too', async () => {
+    server.on('/api/v1/me', { body: withCodes(1) }, { body: withCodes(0) });
+    ok(factors(await mountSettings()).includes('Backup code: Only 1 code left: use “Make new backup codes”.'));
+    unmountAll();
+    ok(factors(await mountSettings()).includes('Backup code: No codes left: use “Make new backup codes”.'));
+  });
+
+  it('shows it by weight and a sign as well as colour', async () => {
+    server.on('/api/v1/me', { body: withCodes(7) }, { body: withCodes(2) });
+    const calm = row(await mountSettings());
+    const calmStyle = { color: getComputedStyle(calm).color, weight: getComputedStyle(calm).fontWeight };
+    notOk(calm.querySelector('svg'), 'no sign with enough codes');
+    const warned = row(await mountSettings());
+    equal(warned.getAttribute('part'), 'warning');
+    ok(Number(getComputedStyle(warned).fontWeight) >= 600, `bold, not ${getComputedStyle(warned).fontWeight}`);
+    ok(Number(calmStyle.weight) < 600, 'the usual state is not bold');
+    notOk(getComputedStyle(warned).color === calmStyle.color, 'in the warning colour');
+    const sign = warned.querySelector('svg')!;
+    equal(sign.getAttribute('aria-hidden'), 'true', 'the words say it; the sign is only seen');
+    ok(sign.getBoundingClientRect().width > 0, 'the sign is drawn');
+  });
+
+  it('gives the button the warning as its description', async () => {
+    const el = await mountSettings();
+    const ids = control(el, 'Make new backup codes').getAttribute('aria-describedby')!.split(' ');
+    deepEqual(ids.map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim()), [
+      'Backup code',
+      'Only 2 codes left: use “Make new backup codes”.',
+    ]);
+  });
+
+  it('does not warn at 3 codes', async () => {
+    server.on('/api/v1/me', { body: withCodes(3) });
+    const el = await mountSettings();
+    ok(factors(el).includes('Backup code: 3 codes left'));
+    notOk(el.shadowRoot!.querySelector('[part="warning"]'));
+  });
+
+  it('stops warning once new codes are made', async () => {
+    server.on('/api/v1/me/backup-codes', { body: { ...withCodes(10), backupCodes: ['aaaaa-bbbbb'] } });
+    const el = await mountSettings();
+    await click(el, 'Make new backup codes');
+    await click(el, 'Make new backup codes');
+    $<HTMLInputElement>(el, '#saved').click();
+    await el.updateComplete;
+    await click(el, 'Continue');
+    ok(factors(el).includes('Backup code: 10 codes left'), factors(el).join(' | '));
+    notOk(el.shadowRoot!.querySelector('[part="warning"]'));
+  });
+});

@@ -9,10 +9,16 @@ export interface FactorsActions {
   newBackupCodes(): void;
 }
 
-function factor(id: string, name: string, state: string, action: TemplateResult | typeof nothing = nothing) {
-  return html`<li class="factor">
+/** Codes left at or below which the row warns, as the server's `backupCodesLow` does. */
+const FEW_CODES = 2;
+
+/** `warn`: the state needs acting on; shown by words, weight and a sign as well as colour. */
+function factor(id: string, name: string, state: string, action: TemplateResult | typeof nothing = nothing, warn = false) {
+  return html`<li class=${warn ? 'factor warn' : 'factor'}>
     <span class="factor-name" id=${`${id}-name`}>${name}</span>
-    <span class="factor-state" id=${`${id}-state`}>${state}</span>
+    <span part=${warn ? 'warning' : nothing} class="factor-state" id=${`${id}-state`}>${warn
+      ? html`<svg class="warn-sign" viewBox="0 0 16 16" aria-hidden="true"><path d="M8 1.5 15 14.5H1Z" /><path class="mark" d="M8 6v4M8 11.75v.5" /></svg>`
+      : nothing}${state}</span>
     ${action}
   </li>`;
 }
@@ -36,8 +42,9 @@ export function factorsScreen(ctx: ScreenContext, me: Me, on: FactorsActions) {
       ${factor('sms', t.methods.sms, sms.disabled ? s.smsDisabled : sms.phone ? unbroken(sms.phone) : s.noPhone,
         sms.disabled ? nothing : action(ctx, 'sms', sms.phone ? s.changePhone : s.addPhone, on.changePhone))}
       ${factor('email', t.methods.email, email.address ?? s.noEmail)}
-      ${factor('backup-codes', t.methods.backup_code, s.codesLeft(backupCodes.remaining),
-        action(ctx, 'backup-codes', s.newCodes, on.newBackupCodes))}
+      ${factor('backup-codes', t.methods.backup_code,
+        backupCodes.remaining <= FEW_CODES ? s.fewCodesLeft(backupCodes.remaining) : s.codesLeft(backupCodes.remaining),
+        action(ctx, 'backup-codes', s.newCodes, on.newBackupCodes), backupCodes.remaining <= FEW_CODES)}
     </ul>`;
 }
 

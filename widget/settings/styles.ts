@@ -26,6 +26,23 @@ export const settingsStyles = css`
     color: var(--_muted);
     font-size: 0.9375rem;
   }
+  .warn .factor-state {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  .warn-sign {
+    width: 1em;
+    height: 1em;
+    margin-right: 0.35em;
+    vertical-align: -0.125em;
+    fill: currentColor;
+  }
+  .warn-sign .mark {
+    fill: none;
+    stroke: var(--_bg);
+    stroke-width: 1.75;
+    stroke-linecap: round;
+  }
   .factor .secondary {
     grid-column: 2;
     grid-row: 1 / span 2;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { spend } from '../auth/regulator.js';
 import { constantTimeEqual, numericCode, sha256 } from '../crypto/codes.js';
 import { invalidCode, MfaError, rateLimited } from '../errors.js';
 import type { CodeChallenge } from '../store/types.js';
@@ -111,14 +110,53 @@ export function verifyChallenge(ctx: MethodContext, channel: Channel, code: stri
   throw invalidCode(left);
 }
 
-/** Counts one send against each hourly cap; the first cap over its limit refuses it. */
-export async function enforceCaps(ctx: MethodContext, caps: { key: string; limit: number }[]): Promise<void> {
-  for (const { key, limit } of caps) {
-    try {
-      await spend(ctx.services.store, { key, windowSeconds: 3600, max: limit, message: 'Too many codes were sent. Please try again later.' }, ctx.now);
-    } catch (e) {
-      ctx.services.logger.warn({ cap: key.split(':').slice(0, 2).join(':'), limit }, 'send cap reached');
-      throw e;
+/** A counter a send spends before it goes out. */
+export interface SendLimit {
+  key: string;
+  windowSeconds: number;
+  max: number;
+  /** The moment counted: places the count in its window (resend counters are offset). */
+  at: Date;
+  refused: (retryAfterSeconds: number) => MfaError;
+}
+
+/**
+ * Counts the send against every limit first (parallel sends each get their own count), refusing
+ * at the first one over; what was counted for a refused send is given back at once. Answers the
+ * give-back for a send that then does not go out.
+ */
+export async function spendForSend(ctx: MethodContext, limits: SendLimit[]): Promise<() => Promise<void>> {
+  const { store } = ctx.services;
+  const spent: SendLimit[] = [];
+  const giveBack = async () => {
+    for (const limit of spent.splice(0)) await store.refund(limit.key, limit.windowSeconds, limit.at);
+  };
+  for (const limit of limits) {
+    const counter = await store.hit(limit.key, limit.windowSeconds, limit.at);
+    spent.push(limit);
+    if (counter.count > limit.max) {
+      await giveBack();
+      throw limit.refused((counter.resetAt.getTime() - limit.at.getTime()) / 1000);
     }
   }
+  return giveBack;
+}
+
+/** The hourly caps of a send (the SMS pumping guard); reaching one is logged without the key's value. */
+export function capLimits(ctx: MethodContext, caps: { key: string; limit: number }[]): SendLimit[] {
+  return caps.map(({ key, limit }) => ({
+    key,
+    windowSeconds: 3600,
+    max: limit,
+    at: ctx.now,
+    refused: (wait: number) => {
+      ctx.services.logger.warn({ cap: key.split(':').slice(0, 2).join(':'), limit }, 'send cap reached');
+      return rateLimited(wait, 'Too many codes were sent. Please try again later.');
+    },
+  }));
+}
+
+/** Counts one send against each hourly cap; the first cap over its limit refuses it. */
+export function enforceCaps(ctx: MethodContext, caps: { key: string; limit: number }[]): Promise<() => Promise<void>> {
+  return spendForSend(ctx, capLimits(ctx, caps));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MfaError } from '../errors.js';
+import { isMfaError, MfaError } from '../errors.js';
 import { callingCode, maskPhone, normalizePhone } from '../providers/sms/phone.js';
-import { assertResendAllowed, challengeView, codeBody, enforceCaps, issueChallenge, verifyChallenge, type CodeBody } from './code-challenge.js';
+import { assertResendAllowed, capLimits, challengeView, codeBody, issueChallenge, spendForSend, verifyChallenge, type CodeBody } from './code-challenge.js';
 import { isFirstUse } from './first-use.js';
 import { fillTemplate } from './message.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
@@ -33,13 +33,19 @@ export async function textCode(ctx: MethodContext, phone: string, options: { enr
   const { config, sms } = ctx.services;
   if (!countryAllowed(ctx, phone)) throw new MfaError('method_not_allowed', 'Text messages cannot be sent to this country.');
   assertResendAllowed(ctx, 'sms', config.sms);
-  await enforceCaps(ctx, [
+  const giveBack = await spendForSend(ctx, capLimits(ctx, [
     { key: `sms:phone:${phone}`, limit: config.sms.caps.perPhonePerHour },
     ...(ctx.ip ? [{ key: `sms:ip:${ctx.ip}`, limit: config.sms.caps.perIpPerHour }] : []),
     { key: `sms:client:${ctx.client.clientId}`, limit: config.sms.caps.perClientPerHour },
-  ]);
+  ]));
   const text = options.text ?? ((code: string) => smsBody(ctx, code));
-  await issueChallenge(ctx, 'sms', phone, config.sms, (code) => sms.send({ to: phone, body: text(code) }), options.enrolling);
+  try {
+    await issueChallenge(ctx, 'sms', phone, config.sms, (code) => sms.send({ to: phone, body: text(code) }), options.enrolling);
+  } catch (e) {
+    // A text that did not go out (the provider failed) counts against no cap.
+    if (isMfaError(e) && e.code === 'delivery_failed') await giveBack();
+    throw e;
+  }
 }
 
 const canRegisterPhone = (ctx: MethodContext) => ctx.client.allowPhoneEnrollment && isFirstUse(identifiedUser(ctx));

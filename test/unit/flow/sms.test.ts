@@ -166,6 +166,38 @@ describe('SMS codes in a login', () => {
     expect(retry.body.step.options[0].attemptsRemaining).toBe(3);
   });
 
+  it('gives the hourly caps back when the provider fails, so an outage does not lock the number', async () => {
+    let fail = true;
+    ({ gateway, server } = await setup({ sms: { resendAfterSeconds: 0, caps: { perPhonePerHour: 1, perIpPerHour: 1, perClientPerHour: 1 } } }, () =>
+      fail ? { status: 500, json: { error: 'down' } } : { status: 202, json: {} },
+    ));
+    const { flow } = await passwordStep(server, 'app');
+    for (let i = 0; i < 3; i++) expect((await server.post('/api/v1/flows/sms/send', { flow })).status).toBe(502);
+    fail = false;
+    expect((await server.post('/api/v1/flows/sms/send', { flow })).status).toBe(200);
+    // The one text that went out is counted: the caps of 1 refuse the next.
+    expect((await server.post('/api/v1/flows/sms/send', { flow })).status).toBe(429);
+    expect(gateway.requests).toHaveLength(4);
+  });
+
+  it('keeps the code already sent and its attempts when a resend fails', async () => {
+    let fail = false;
+    ({ gateway, server } = await setup({}, () => (fail ? { status: 500, json: { error: 'down' } } : { status: 202, json: {} })));
+    const { flow } = await passwordStep(server, 'app');
+    await server.post('/api/v1/flows/sms/send', { flow });
+    const code = sentCodes(gateway)[0]!;
+    const wrong = await server.post('/api/v1/flows/sms/verify', { flow, code: code === '000000' ? '111111' : '000000' });
+    expect(wrong.body.attemptsRemaining).toBe(2);
+    server.advance(31);
+    fail = true;
+    const resend = await server.post('/api/v1/flows/sms/send', { flow });
+    expect(resend.status).toBe(502);
+    expect(resend.body.error).toBe('delivery_failed');
+    const state = await server.post('/api/v1/flows/introspect', { flow });
+    expect(state.body.step.options[0]).toMatchObject({ sent: true, attemptsRemaining: 2 });
+    expect((await server.post('/api/v1/flows/sms/verify', { flow, code })).body.status).toBe('complete');
+  });
+
   it('answers delivery_failed when the provider does not answer in time', async () => {
     ({ gateway, server } = await setup({}, () => 'hang'));
     const { flow } = await passwordStep(server, 'app');

@@ -87,8 +87,12 @@ export async function countGuess(ctx: MethodContext, channel: Channel, rules: Co
   challenge.attempts = Math.max(challenge.attempts, count - 1);
 }
 
-/** Checks a code once; answers the challenge it satisfied, which can never be used again. */
-export function verifyChallenge(ctx: MethodContext, channel: Channel, code: string, rules: CodeRules): CodeChallenge {
+/**
+ * Checks a code once; answers the challenge it satisfied, which can never be used again. A code
+ * that came back proves its recipient asked for it, so the recipient's resend wait is given back:
+ * signing in again at once (another app, another flow) needs no waiting.
+ */
+export async function verifyChallenge(ctx: MethodContext, channel: Channel, code: string, rules: CodeRules): Promise<CodeChallenge> {
   const challenge = ctx.flow.data[channel];
   if (!challenge) throw new MfaError('invalid_request', 'Ask for a code first.');
   if (challenge.dead) throw new MfaError('too_many_attempts');
@@ -99,6 +103,11 @@ export function verifyChallenge(ctx: MethodContext, channel: Channel, code: stri
   }
   if (constantTimeEqual(ctx.services.keyring.hash(code, hashContext(ctx, channel)), challenge.codeHash)) {
     challenge.dead = true;
+    // Only texts wait per recipient across flows (methods/sms.ts textCode).
+    const waits = channel === 'sms' ? resendLimits(ctx, channel, challenge.to, rules, new Date(challenge.sentAt)) : [];
+    for (const limit of waits) {
+      await ctx.services.store.refund(limit.key, limit.windowSeconds, limit.at);
+    }
     return challenge;
   }
   challenge.attempts += 1;
@@ -140,6 +149,20 @@ export async function spendForSend(ctx: MethodContext, limits: SendLimit[]): Pro
     }
   }
   return giveBack;
+}
+
+/**
+ * The resend wait per recipient, across flows and the token grant: one send per wait. Windows
+ * are fixed, so there are two grids half a wait apart: two sends closer than half the wait
+ * always share a window in one of them, and sends a whole wait apart never do.
+ */
+export function resendLimits(ctx: MethodContext, channel: Channel, to: string, rules: CodeRules, sentAt: Date): SendLimit[] {
+  const seconds = rules.resendAfterSeconds;
+  if (seconds === 0) return [];
+  // A keyed hash of the recipient: the store holds no phone number in clear.
+  const key = `${channel}:resend:${ctx.services.keyring.hash(to, `${channel}-counter`)}`;
+  const refused = (wait: number) => rateLimited(wait, `Please wait ${Math.ceil(wait)} s before asking for a new code.`);
+  return [0, seconds * 500].map((offsetMs, grid) => ({ key: `${key}:${grid}`, windowSeconds: seconds, max: 1, at: new Date(sentAt.getTime() + offsetMs), refused }));
 }
 
 /** The hourly caps of a send (the SMS pumping guard); reaching one is logged without the key's value. */

@@ -47,7 +47,7 @@ export const email: Method = {
     verify: {
       body: codeBody,
       async run(ctx, { code }: CodeBody) {
-        verifyChallenge(ctx, 'email', code, ctx.services.config.email);
+        await verifyChallenge(ctx, 'email', code, ctx.services.config.email);
         return { satisfied: true };
       },
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isMfaError, MfaError } from '../errors.js';
 import { callingCode, maskPhone, normalizePhone } from '../providers/sms/phone.js';
-import { assertResendAllowed, capLimits, challengeView, codeBody, issueChallenge, spendForSend, verifyChallenge, type CodeBody } from './code-challenge.js';
+import { assertResendAllowed, capLimits, challengeView, codeBody, issueChallenge, resendLimits, spendForSend, verifyChallenge, type CodeBody } from './code-challenge.js';
 import { isFirstUse } from './first-use.js';
 import { fillTemplate } from './message.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
@@ -25,24 +25,29 @@ export function smsBody(ctx: MethodContext, code: string): string {
 }
 
 /**
- * Texts a new code to `phone` under every SMS rule: the country allow-list, the resend wait and
- * the hourly caps per number, address and client (the SMS pumping guard). Logins, the token
- * grant and settings all send through here, so none is a way around them.
+ * Texts a new code to `phone` under every SMS rule: the country allow-list, the resend wait (in
+ * this flow and for the number across flows and the token grant) and the hourly caps per number,
+ * address and client (the SMS pumping guard). Logins, the token grant and settings all send
+ * through here, so none is a way around them.
  */
 export async function textCode(ctx: MethodContext, phone: string, options: { enrolling?: boolean; text?: (code: string) => string } = {}): Promise<void> {
-  const { config, sms } = ctx.services;
+  const { config, sms, keyring } = ctx.services;
   if (!countryAllowed(ctx, phone)) throw new MfaError('method_not_allowed', 'Text messages cannot be sent to this country.');
   assertResendAllowed(ctx, 'sms', config.sms);
-  const giveBack = await spendForSend(ctx, capLimits(ctx, [
-    { key: `sms:phone:${phone}`, limit: config.sms.caps.perPhonePerHour },
-    ...(ctx.ip ? [{ key: `sms:ip:${ctx.ip}`, limit: config.sms.caps.perIpPerHour }] : []),
-    { key: `sms:client:${ctx.client.clientId}`, limit: config.sms.caps.perClientPerHour },
-  ]));
+  const giveBack = await spendForSend(ctx, [
+    ...resendLimits(ctx, 'sms', phone, config.sms, ctx.now),
+    ...capLimits(ctx, [
+      // A keyed hash of the number: the store holds no phone number in clear.
+      { key: `sms:phone:${keyring.hash(phone, 'sms-counter')}`, limit: config.sms.caps.perPhonePerHour },
+      ...(ctx.ip ? [{ key: `sms:ip:${ctx.ip}`, limit: config.sms.caps.perIpPerHour }] : []),
+      { key: `sms:client:${ctx.client.clientId}`, limit: config.sms.caps.perClientPerHour },
+    ]),
+  ]);
   const text = options.text ?? ((code: string) => smsBody(ctx, code));
   try {
     await issueChallenge(ctx, 'sms', phone, config.sms, (code) => sms.send({ to: phone, body: text(code) }), options.enrolling);
   } catch (e) {
-    // A text that did not go out (the provider failed) counts against no cap.
+    // A text that did not go out (the provider failed) counts against no cap and no wait.
     if (isMfaError(e) && e.code === 'delivery_failed') await giveBack();
     throw e;
   }
@@ -98,7 +103,7 @@ export const sms: Method = {
         // A registration begun on first use stops counting once the account has a phone or
         // another factor (set up in another sign-in meanwhile): the code would then replace it.
         if (ctx.flow.data.sms?.enrolling && (user.phone || !canRegisterPhone(ctx))) throw alreadyRegistered();
-        const challenge = verifyChallenge(ctx, 'sms', code, ctx.services.config.sms);
+        const challenge = await verifyChallenge(ctx, 'sms', code, ctx.services.config.sms);
         if (!challenge.enrolling) return { satisfied: true };
         if (!(await ctx.services.store.enrollPhone(user.id, challenge.to, ctx.now))) throw alreadyRegistered();
         return { satisfied: true };

@@ -43,7 +43,7 @@ function asOAuth(e: unknown): unknown {
     case 'flow_not_found':
       return new OAuthError('invalid_grant', 'OTP Invalid');
     case 'rate_limited':
-      return new OAuthError('invalid_request', 'Too many codes were sent. Try again later.', 429, e.extras.retryAfter);
+      return new OAuthError('invalid_request', e.message, 429, e.extras.retryAfter);
     case 'flow_conflict':
       return new OAuthError('temporarily_unavailable', 'The code was checked by another request at the same moment. Please try again.', 409);
     case 'delivery_failed':
@@ -89,7 +89,7 @@ export function createSmsOtpGrant(services: Services) {
     const before = JSON.stringify(flow.data);
     let phone: string;
     try {
-      phone = verifyChallenge(ctx, 'sms', code, config.sms).to;
+      phone = (await verifyChallenge(ctx, 'sms', code, config.sms)).to;
     } catch (e) {
       // A refusal that changed nothing (a dead or expired code) saves nothing; a guess judged on
       // a flow another request changed meanwhile gets no verdict.

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { passwordStep } from '../../support/login.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
 const SECRET = 'grant-client-secret-0123456789';
@@ -57,6 +58,28 @@ describe('POST /oauth2/token with the SMS OTP grant', () => {
     for (let i = 0; i < 3; i++) answers.push((await token({ reference: body.challenge.reference, code: wrong })).body.error_description);
     expect(answers).toEqual(['OTP Invalid', 'OTP Invalid', 'Too many attempts']);
     expect((await token({ reference: body.challenge.reference, code })).body.error_description).toBe('Too many attempts');
+  });
+
+  it('waits between texts to one number, as logins do, and answers the wait in Retry-After', async () => {
+    expect((await token({ username: PHONE })).status).toBe(200);
+    const early = await token({ username: PHONE });
+    expect(early.status).toBe(429);
+    expect(early.body.error).toBe('invalid_request');
+    expect(early.body.error_description).toMatch(/^Please wait \d+ s before asking for a new code\.$/);
+    expect(Number(early.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(early.headers.get('retry-after'))).toBeLessThanOrEqual(30);
+    expect((await token({ username: '+12015550178' })).status).toBe(200);
+    server.advance(30);
+    expect((await token({ username: PHONE })).status).toBe(200);
+  });
+
+  it('shares the wait with logins: a grant text holds a login text to the same number', async () => {
+    const alicePhone = '+12015550123';
+    expect((await token({ username: alicePhone })).status).toBe(200);
+    const { flow } = await passwordStep(server);
+    const login = await server.post('/api/v1/flows/sms/send', { flow });
+    expect(login.status).toBe(429);
+    expect(login.body.error).toBe('rate_limited');
   });
 
   it('answers OTP Expired after the code expired', async () => {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../../support/gateway.js';
 import { passwordStep } from '../../support/login.js';
@@ -104,6 +106,56 @@ describe('SMS codes in a login', () => {
     const [first, second] = sentCodes(gateway);
     if (first !== second) expect((await server.post('/api/v1/flows/sms/verify', { flow, code: first })).body.error).toBe('invalid_code');
     expect((await server.post('/api/v1/flows/sms/verify', { flow, code: second })).body.status).toBe('complete');
+  });
+
+  it('waits between texts to one number across flows: a new flow does not skip the wait', async () => {
+    ({ gateway, server } = await setup());
+    const a = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/sms/send', { flow: a.flow })).status).toBe(200);
+    const b = await passwordStep(server, 'app');
+    const early = await server.post('/api/v1/flows/sms/send', { flow: b.flow });
+    expect(early.status).toBe(429);
+    expect(early.body.error).toBe('rate_limited');
+    const retryAfter = Number(early.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(30);
+    expect(early.body.retryAfter).toBe(retryAfter);
+    expect(gateway.requests).toHaveLength(1);
+    // Closer than half the wait is refused wherever the fixed windows fall.
+    server.advance(14);
+    expect((await server.post('/api/v1/flows/sms/send', { flow: b.flow })).status).toBe(429);
+    server.advance(16);
+    expect((await server.post('/api/v1/flows/sms/send', { flow: b.flow })).status).toBe(200);
+    expect(gateway.requests).toHaveLength(2);
+  });
+
+  it('lets only one of parallel sends to one number from several flows through', async () => {
+    ({ gateway, server } = await setup());
+    const flows = await Promise.all(Array.from({ length: 4 }, () => passwordStep(server, 'app')));
+    const sends = await Promise.all(flows.map(({ flow }) => server.post('/api/v1/flows/sms/send', { flow })));
+    expect(sends.map((r) => r.status).sort()).toEqual([200, 429, 429, 429]);
+    expect(gateway.requests).toHaveLength(1);
+  });
+
+  it('gives the wait back once the code came back, so signing in again needs no waiting', async () => {
+    ({ gateway, server } = await setup());
+    const a = await passwordStep(server, 'app');
+    await server.post('/api/v1/flows/sms/send', { flow: a.flow });
+    expect((await server.post('/api/v1/flows/sms/verify', { flow: a.flow, code: sentCodes(gateway)[0] })).body.status).toBe('complete');
+    const b = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/sms/send', { flow: b.flow })).status).toBe(200);
+  });
+
+  it('keys the per-number counters by a keyed hash: the store holds no phone number', async () => {
+    ({ gateway, server } = await setup());
+    const { flow } = await passwordStep(server, 'app');
+    await server.post('/api/v1/flows/sms/send', { flow });
+    const db = new Database(path.join(server.dir, 'test.db'), { readonly: true });
+    const keys = db.prepare('SELECT key FROM counters').all() as { key: string }[];
+    db.close();
+    expect(keys.some((k) => k.key.startsWith('sms:resend:'))).toBe(true);
+    expect(keys.some((k) => k.key.startsWith('sms:phone:'))).toBe(true);
+    expect(JSON.stringify(keys)).not.toContain('2015550123');
   });
 
   it('caps texts per phone number per hour across flows (SMS pumping guard)', async () => {

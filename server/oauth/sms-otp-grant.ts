@@ -71,7 +71,9 @@ export function createSmsOtpGrant(services: Services) {
     const now = services.now();
     const flow = newFlow({ id: sha256(handle), kind: 'sms-otp', clientId: client.clientId, sequence: [['sms']], acr: ACR, nonce: null, loginHint: phone, ip, now, ttlSeconds: config.sms.expirySeconds });
     const minutes = String(Math.round(config.sms.expirySeconds / 60));
-    const ctx = context(flow, client, ip);
+    // Server to server: the address is the client backend's, shared by all its users, so no
+    // per-address cap holds the send; the per-client and per-number caps still do.
+    const ctx = context(flow, client, null);
     await textCode(ctx, phone, message ? { text: (code) => fillTemplate(message, { code, app: config.appName, minutes }) } : {});
     await store.createFlow(flow);
     return { challenge: { reference: `${handle}.${mac(services, handle)}`, expires_in: config.sms.expirySeconds } };

@@ -82,6 +82,24 @@ describe('POST /oauth2/token with the SMS OTP grant', () => {
     expect(login.body.error).toBe('rate_limited');
   });
 
+  it('holds grant texts by the per-client and per-number caps, not the per-address one', async () => {
+    await server.stop();
+    server = await startTestServer({
+      clients: [{ clientId: 'backend', name: 'Backend', clientSecret: SECRET }],
+      sms: { resendAfterSeconds: 0, caps: { perIpPerHour: 1, perClientPerHour: 3, perPhonePerHour: 1 } },
+    });
+    // Every grant call comes from the one backend address: it alone holds no text back.
+    expect((await token({ username: '+12015550171' })).status).toBe(200);
+    expect((await token({ username: '+12015550172' })).status).toBe(200);
+    const overPhone = await token({ username: '+12015550171' });
+    expect(overPhone.status).toBe(429);
+    expect(overPhone.body.error_description).toMatch(/Too many codes/);
+    expect((await token({ username: '+12015550173' })).status).toBe(200);
+    const overClient = await token({ username: '+12015550174' });
+    expect(overClient.status).toBe(429);
+    expect(overClient.body.error_description).toMatch(/Too many codes/);
+  });
+
   it('answers OTP Expired after the code expired', async () => {
     const { body } = await token({ username: PHONE });
     server.advance(301);

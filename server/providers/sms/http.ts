@@ -116,8 +116,9 @@ function networkFailure(error: unknown): Record<string, unknown> {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return { reason: 'timeout' };
   }
-  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return { reason: 'network', ...(typeof code === 'string' ? { code } : {}) };
+  const errno = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  // Not under `code`: the logger redacts that name everywhere (it is what one-time codes are called).
+  return { reason: 'network', ...(typeof errno === 'string' ? { errno } : {}) };
 }
 
 /** true when every value at the path equals the expected one; otherwise what was found instead. */

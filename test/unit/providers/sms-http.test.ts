@@ -5,7 +5,7 @@ import { smsProviderConfig, type SmsProviderConfigInput } from '../../../server/
 import { createSmsSender } from '../../../server/providers/sms/index.js';
 import { ConfigError } from '../../../server/errors.js';
 import { closedPort, startGateway, type Gateway, type GatewayReply } from '../../support/gateway.js';
-import { captureLogs } from '../../support/logs.js';
+import { realLogs } from './real-logs.js';
 
 const to = '+12015550123';
 const tricky = 'Code "123456"\nline 2 – café ✓ & 1+1=2 100% ok?';
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 function sender(config: SmsProviderConfigInput, extra: { env?: NodeJS.ProcessEnv; outbox?: Outbox } = {}) {
-  const logs = captureLogs();
+  const logs = realLogs();
   const sms = createSmsSender(smsProviderConfig.parse(config), {
     logger: logs.logger,
     env: extra.env ?? {},
@@ -157,7 +157,7 @@ describe('generic HTTP provider: answers', () => {
 
   it('fails a success check when the answer is not JSON', async () => {
     const fakeFetch: typeof fetch = async () => new Response('OK', { status: 200 });
-    const logs = captureLogs();
+    const logs = realLogs();
     const sms = createSmsSender(
       smsProviderConfig.parse({ type: 'http', url: 'https://sms.example/send', successCheck: { path: 'ok', equals: true } }),
       { logger: logs.logger, env: {}, fetch: fakeFetch },
@@ -185,7 +185,8 @@ describe('generic HTTP provider: answers', () => {
     const port = await closedPort();
     const { sms, logs } = sender({ type: 'http', url: `http://127.0.0.1:${port}/send` });
     expect((await failure(sms.send({ to, body: 'x' }))).code).toBe('delivery_failed');
-    expect(logs.lines().at(-1)).toMatchObject({ reason: 'network', code: 'ECONNREFUSED' });
+    expect(logs.lines().at(-1)).toMatchObject({ reason: 'network', errno: 'ECONNREFUSED' });
+    expect(logs.text()).not.toContain('[redacted]');
   });
 });
 
@@ -233,7 +234,7 @@ describe('configuration', () => {
   it('refuses to start when a referenced variable is missing, naming it', () => {
     expect(() =>
       createSmsSender(smsProviderConfig.parse({ type: 'plivo', authId: 'MA1', authToken: '${PLIVO_AUTH_TOKEN}', from: '1' }), {
-        logger: captureLogs().logger,
+        logger: realLogs().logger,
         env: {},
       }),
     ).toThrow(new ConfigError('Environment variable PLIVO_AUTH_TOKEN is referenced in the configuration but not set.'));
@@ -283,7 +284,7 @@ describe('development outbox', () => {
 
   it('keeps console-provider messages in the outbox and logs only a masked number and the length', async () => {
     const outbox = new Outbox();
-    const logs = captureLogs();
+    const logs = realLogs();
     const sms = createSmsSender({ type: 'console' }, {
       logger: logs.logger,
       outbox,

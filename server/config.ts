@@ -99,7 +99,12 @@ export const configSchema = z
       .object({
         provider: smsProviderConfig.default({ type: 'console' }),
         ...codeRules,
-        template: z.string().min(1).default('{code} is your {app} code. It expires in {minutes} minutes.'),
+        template: z
+          .string()
+          .min(1)
+          // The WebOTP line is for browsers and can be turned off: the text itself must carry the code.
+          .refine((t) => t.includes('{code}'), 'must hold {code}, or the text would carry no code to type')
+          .default('{code} is your {app} code. It expires in {minutes} minutes.'),
         /** Appends the WebOTP line `@host #code` so browsers can fill the code. */
         webOtp: z.boolean().default(true),
         /** ISO 3166 country for numbers typed without +, e.g. "US". */

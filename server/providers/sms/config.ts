@@ -34,10 +34,20 @@ export const httpSmsConfig = z
     successCheck: successCheck.optional(),
     timeoutMs: timeoutMs.default(5000),
     basicAuth: z.object({ username: text, password: text }).optional(),
+    /**
+     * A field sent only when the text has characters outside the GSM 03.38 basic set, for
+     * gateways that garble those unless told (Vonage: `type=unicode`). Added to the body's
+     * fields, or to the query of a GET.
+     */
+    unicode: z.object({ field: text, value: text }).optional(),
   })
   .refine((c) => c.method === 'POST' || c.payload === undefined, {
     message: 'A GET request has no body: put the fields in `query` or the URL.',
     path: ['payload'],
+  })
+  .refine((c) => c.unicode === undefined || c.method === 'GET' || (c.payload !== undefined && typeof c.payload !== 'string'), {
+    message: 'The unicode field needs a payload given as fields (an object), or a GET.',
+    path: ['unicode'],
   });
 
 /** `baseUrl` points a preset elsewhere (a regional endpoint, a test listener). */

@@ -4,6 +4,7 @@ import { ConfigError } from '../../errors.js';
 import { renderTemplate } from '../template.js';
 import type { SmsMessage, SmsSender } from '../types.js';
 import type { HttpSmsConfig, SuccessCheck } from './config.js';
+import { isGsmBasic } from './gsm.js';
 import { maskForLog } from './phone.js';
 
 export interface HttpSmsDeps {
@@ -70,6 +71,8 @@ function buildRequest(config: HttpSmsConfig, message: SmsMessage): BuiltRequest 
   for (const [key, value] of Object.entries(config.query)) {
     url.searchParams.append(key, renderTemplate(value, vars, 'none'));
   }
+  const unicode = config.unicode && !isGsmBasic(message.body) ? { [config.unicode.field]: config.unicode.value } : {};
+  if (config.method === 'GET') for (const [key, value] of Object.entries(unicode)) url.searchParams.append(key, value);
 
   const headers = new Headers(config.headers);
   if (config.basicAuth) {
@@ -82,7 +85,7 @@ function buildRequest(config: HttpSmsConfig, message: SmsMessage): BuiltRequest 
     if (!headers.has('content-type')) {
       headers.set('content-type', json ? 'application/json' : 'application/x-www-form-urlencoded');
     }
-    init.body = renderBody(config.payload, vars, json);
+    init.body = renderBody(config.payload, vars, json, unicode);
   }
   return { url: url.toString(), init };
 }
@@ -93,21 +96,18 @@ function parseUrl(url: string): URL {
   throw new ConfigError('The SMS provider URL is not a valid http(s) URL.');
 }
 
-function renderBody(payload: HttpSmsConfig['payload'], vars: Record<string, string>, json: boolean): string {
+/** `extra` fields are literal values, added after the payload's own. */
+function renderBody(payload: HttpSmsConfig['payload'], vars: Record<string, string>, json: boolean, extra: Record<string, string>): string {
   if (payload === undefined) return '';
   if (typeof payload === 'string') return renderTemplate(payload, vars, json ? 'json' : 'url');
 
   const render = (value: string) => renderTemplate(value, vars, 'none');
-  if (json) {
-    return JSON.stringify(
-      Object.fromEntries(
-        Object.entries(payload).map(([key, value]) => [key, Array.isArray(value) ? value.map(render) : render(value)]),
-      ),
-    );
-  }
+  const fields = Object.entries(payload).map(([key, value]): [string, string | string[]] => [key, Array.isArray(value) ? value.map(render) : render(value)]);
+  fields.push(...Object.entries(extra));
+  if (json) return JSON.stringify(Object.fromEntries(fields));
   const form = new URLSearchParams();
-  for (const [key, value] of Object.entries(payload)) {
-    for (const item of Array.isArray(value) ? value : [value]) form.append(key, render(item));
+  for (const [key, value] of fields) {
+    for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
   }
   return form.toString();
 }

@@ -58,7 +58,8 @@ function twilio(c: TwilioSmsConfig): HttpSmsConfig {
 }
 
 // Vonage SMS API reference, "Send an SMS"; failures come back as HTTP 200 with a non-zero
-// per-message status ("Troubleshooting SMS").
+// per-message status ("Troubleshooting SMS"). Text outside GSM-7 arrives garbled unless sent
+// with `type=unicode` ("Sending an SMS with Unicode"), which costs more, so only then.
 function vonage(c: VonageSmsConfig): HttpSmsConfig {
   return {
     ...common(c),
@@ -67,6 +68,7 @@ function vonage(c: VonageSmsConfig): HttpSmsConfig {
     contentType: 'form',
     payload: { api_key: c.apiKey, api_secret: c.apiSecret, from: c.from, to: '$ctx.digits', text: '$ctx.msg' },
     successCheck: { path: 'messages.*.status', equals: '0' },
+    unicode: { field: 'type', value: 'unicode' },
   };
 }
 

@@ -119,6 +119,22 @@ describe('generic HTTP provider: requests', () => {
     expect(JSON.parse(requests[0]?.body ?? '')).toEqual({ to: [to], text: `OTP: ${tricky}` });
   });
 
+  it('adds the configured unicode field only to texts outside GSM-7: to JSON fields, and to the query of a GET', async () => {
+    const { url, requests } = await listen();
+    const json = sender({ type: 'http', url: `${url}/json`, contentType: 'json', payload: { text: '$ctx.msg' }, unicode: { field: 'coding', value: '8' } }).sms;
+    await json.send({ to, body: 'Code 123456' });
+    await json.send({ to, body: 'Код 123456' });
+    expect(requests.map((r) => JSON.parse(r.body))).toEqual([{ text: 'Code 123456' }, { text: 'Код 123456', coding: '8' }]);
+    const get = sender({ type: 'http', method: 'GET', url: `${url}/get`, query: { text: '$ctx.msg' }, unicode: { field: 'unicode', value: '1' } }).sms;
+    await get.send({ to, body: 'Kód 123456' });
+    expect([...requests[2]!.query]).toEqual([['text', 'Kód 123456'], ['unicode', '1']]);
+  });
+
+  it('refuses a unicode field with a payload that is one string', () => {
+    const parsed = smsProviderConfig.safeParse({ type: 'http', url: 'https://sms.example', payload: 'text=$ctx.msg', unicode: { field: 'type', value: 'unicode' } });
+    expect(parsed.success).toBe(false);
+  });
+
   it('keeps a Content-Type header the configuration sets itself', async () => {
     const { url, requests } = await listen();
     const { sms } = sender({ type: 'http', url, contentType: 'json', headers: { 'Content-Type': 'application/vnd.sms+json' }, payload: '{}' });

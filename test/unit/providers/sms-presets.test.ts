@@ -14,11 +14,11 @@ afterEach(async () => {
   gateway = undefined;
 });
 
-async function sendVia(config: (baseUrl: string) => SmsProviderConfigInput, reply: GatewayReply) {
+async function sendVia(config: (baseUrl: string) => SmsProviderConfigInput, reply: GatewayReply, sent = message) {
   gateway = await startGateway(() => reply);
   const logs = captureLogs();
   const sender = createSmsSender(smsProviderConfig.parse(config(gateway.url)), { logger: logs.logger, env: {} });
-  const result = await sender.send(message).then(
+  const result = await sender.send(sent).then(
     () => 'sent' as const,
     (error: unknown) => error,
   );
@@ -88,6 +88,29 @@ describe('Vonage preset', () => {
     expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request.headers.authorization).toBeUndefined();
     expect(request.body).toBe('api_key=vk&api_secret=vs&from=Acme&to=12015550123&text=Your+code+is+123456');
+  });
+
+  const accepted: GatewayReply = { status: 200, json: { 'message-count': '1', messages: [{ status: '0' }] } };
+
+  it('sends GSM-7 text as plain text, with no type: every basic-set character, accents included', async () => {
+    const body = 'Code 123456 für Äsa: é ù ì ò Ç Ø å Δ Φ Γ Λ Ω ß ¿ ¡ § £ ¥ @ _ ! " # % & ( ) * + / = ? ñ à';
+    const { result, request } = await sendVia(vonage, accepted, { to: message.to, body });
+    expect(result).toBe('sent');
+    const fields = new URLSearchParams(request.body);
+    expect(fields.get('text')).toBe(body);
+    expect(fields.has('type')).toBe(false);
+  });
+
+  it('adds type=unicode when the text has a character outside the GSM 03.38 basic set', async () => {
+    const { result, request } = await sendVia(vonage, accepted, { to: message.to, body: 'Ваш код 123456' });
+    expect(result).toBe('sent');
+    expect(request.body).toBe(`api_key=vk&api_secret=vs&from=Acme&to=12015550123&text=${new URLSearchParams({ t: 'Ваш код 123456' }).toString().slice(2)}&type=unicode`);
+    expect(new URLSearchParams(request.body).get('text')).toBe('Ваш код 123456');
+  });
+
+  it.each(['€ 123456', 'code: {123456}', '123456 ✓', '123456 😀'])('sends %j as unicode (extension table and beyond)', async (body) => {
+    const { request } = await sendVia(vonage, accepted, { to: message.to, body });
+    expect(new URLSearchParams(request.body).get('type')).toBe('unicode');
   });
 
   it('treats HTTP 200 with a non-zero message status as delivery_failed, logging only the status', async () => {

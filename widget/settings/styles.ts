@@ -26,9 +26,14 @@ export const settingsStyles = css`
     color: var(--_muted);
     font-size: 0.9375rem;
   }
+  /* A warning is a sentence: it takes the row's full width under the name and button. */
   .warn .factor-state {
+    grid-column: 1 / -1;
     color: var(--_warning);
     font-weight: 600;
+  }
+  .warn .secondary {
+    grid-row: 1;
   }
   .warn-sign {
     width: 1em;

@@ -5,6 +5,7 @@ import { renderTemplate } from '../template.js';
 import type { SmsMessage, SmsSender } from '../types.js';
 import type { HttpSmsConfig, SuccessCheck } from './config.js';
 import { isGsmBasic } from './gsm.js';
+import { noLiterals, type Literals } from './literals.js';
 import { maskForLog } from './phone.js';
 
 export interface HttpSmsDeps {
@@ -17,11 +18,11 @@ export interface HttpSmsDeps {
  * provider, a masked number and a status or reason: never the message, the full number,
  * the URL (it may carry both, or a key) or the provider's answer (it may echo them).
  */
-export function createHttpSmsSender(config: HttpSmsConfig, deps: HttpSmsDeps): SmsSender {
+export function createHttpSmsSender(config: HttpSmsConfig, deps: HttpSmsDeps, literals: Literals = noLiterals): SmsSender {
   const doFetch = deps.fetch ?? fetch;
   const name = config.name;
   // A malformed URL is a configuration mistake: say so at start-up, not on the first login.
-  buildRequest(config, { to: '+10000000000', body: 'start-up check' });
+  buildRequest(config, literals, { to: '+10000000000', body: 'start-up check' });
 
   const fail = (to: string, detail: Record<string, unknown>): never => {
     deps.logger.warn({ provider: name, to: maskForLog(to), ...detail }, 'SMS delivery failed');
@@ -31,7 +32,7 @@ export function createHttpSmsSender(config: HttpSmsConfig, deps: HttpSmsDeps): S
   return {
     name,
     async send(message: SmsMessage): Promise<void> {
-      const request = buildRequest(config, message);
+      const request = buildRequest(config, literals, message);
       const signal = AbortSignal.timeout(config.timeoutMs);
       let response: Response;
       let body: string;
@@ -59,15 +60,16 @@ interface BuiltRequest {
   init: RequestInit;
 }
 
-function buildRequest(config: HttpSmsConfig, message: SmsMessage): BuiltRequest {
+function buildRequest(config: HttpSmsConfig, literals: Literals, message: SmsMessage): BuiltRequest {
   const vars = {
+    ...literals.values,
     num: message.to,
     mobile: message.to,
     digits: message.to.replace(/^\+/, ''),
     msg: message.body,
     challenge: message.body,
   };
-  const url = parseUrl(renderTemplate(config.url, vars, 'url'));
+  const url = parseUrl(literals.base + renderTemplate(config.url, vars, 'url'));
   for (const [key, value] of Object.entries(config.query)) {
     url.searchParams.append(key, renderTemplate(value, vars, 'none'));
   }

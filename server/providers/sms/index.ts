@@ -5,6 +5,7 @@ import type { SmsSender } from '../types.js';
 import type { SmsProviderConfig } from './config.js';
 import { createConsoleSmsSender } from './console.js';
 import { createHttpSmsSender } from './http.js';
+import { literalEnv } from './literals.js';
 import { expandPreset } from './presets.js';
 
 export interface SmsSenderDeps {
@@ -17,13 +18,14 @@ export interface SmsSenderDeps {
   now?: () => Date;
 }
 
-/** Throws ConfigError at once when a referenced environment variable is missing. */
+/**
+ * Throws ConfigError at once when a referenced environment variable is missing. Secrets (from
+ * `${ENV}` or a preset's credentials) reach the templates as literal values, never as template text.
+ */
 export function createSmsSender(config: SmsProviderConfig, deps: SmsSenderDeps): SmsSender {
-  const resolved = expandEnvDeep(config, deps.env ?? process.env);
-  const sender =
-    resolved.type === 'console'
-      ? createConsoleSmsSender(deps)
-      : createHttpSmsSender(resolved.type === 'http' ? resolved : expandPreset(resolved), deps);
+  const env = deps.env ?? process.env;
+  const http = config.type === 'console' ? null : config.type === 'http' ? literalEnv(config, env) : expandPreset(expandEnvDeep(config, env));
+  const sender = http ? createHttpSmsSender(http.config, deps, http.literals) : createConsoleSmsSender(deps);
   if (!deps.outbox) return sender;
   return recordingInto(deps.outbox, sender, ({ to, body }) => ({ channel: 'sms', to, body }), deps.now);
 }

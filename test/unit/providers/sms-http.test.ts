@@ -143,6 +143,68 @@ describe('generic HTTP provider: requests', () => {
   });
 });
 
+describe('secrets from ${ENV}', () => {
+  // Every character that can split, end or re-template a field where a secret stands.
+  const ascii = 'a+b/c=d&e"f\\{mobile}$ctx.msg#%20';
+  const token = `${ascii} ü`;
+  const env = { SMS_TOKEN: token, SMS_ASCII: ascii };
+
+  it('reaches a URL and query template as the literal value, percent-encoded', async () => {
+    const { url, requests } = await listen();
+    const { sms } = sender(
+      { type: 'http', method: 'GET', url: `${url}/send/\${SMS_TOKEN}?key=\${SMS_TOKEN}&to={mobile}`, query: { token: '${SMS_TOKEN}', text: '$ctx.msg' } },
+      { env },
+    );
+    await sms.send({ to, body: 'Code 123456' });
+    const [request] = requests;
+    expect(decodeURIComponent(request!.path)).toBe(`/send/${token}`);
+    expect([...request!.query]).toEqual([
+      ['key', token],
+      ['to', to],
+      ['token', token],
+      ['text', 'Code 123456'],
+    ]);
+  });
+
+  it('reaches a form body as the literal value, in a body template and as a field', async () => {
+    const { url, requests } = await listen();
+    await sender({ type: 'http', url, payload: 'key=${SMS_TOKEN}&to=$ctx.num&text=$ctx.msg' }, { env }).sms.send({ to, body: 'Code 123456' });
+    await sender({ type: 'http', url, payload: { key: '${SMS_TOKEN}', text: 'OTP {challenge}' } }, { env }).sms.send({ to, body: 'Code 123456' });
+    expect(Object.fromEntries(new URLSearchParams(requests[0]!.body))).toEqual({ key: token, to, text: 'Code 123456' });
+    expect(Object.fromEntries(new URLSearchParams(requests[1]!.body))).toEqual({ key: token, text: 'OTP Code 123456' });
+  });
+
+  it('reaches a JSON body as the literal value, quoted or bare, in a body template and as a field', async () => {
+    const { url, requests } = await listen();
+    const json = { type: 'http', url, contentType: 'json' } as const;
+    await sender({ ...json, payload: '{"key":"${SMS_TOKEN}","bare":${SMS_TOKEN},"text":"$ctx.msg"}' }, { env }).sms.send({ to, body: 'Code 123456' });
+    await sender({ ...json, payload: { key: '${SMS_TOKEN}', to: ['$ctx.num'] } }, { env }).sms.send({ to, body: 'Code 123456' });
+    expect(JSON.parse(requests[0]!.body)).toEqual({ key: token, bare: token, text: 'Code 123456' });
+    expect(JSON.parse(requests[1]!.body)).toEqual({ key: token, to: [to] });
+  });
+
+  it('reaches headers and Basic auth as written, and a URL that starts with one as the address', async () => {
+    const { url, requests } = await listen();
+    const { sms } = sender(
+      { type: 'http', url: '${SMS_URL}/send?to={mobile}', headers: { 'X-Token': 'T ${SMS_ASCII}' }, basicAuth: { username: 'u', password: '${SMS_TOKEN}' } },
+      { env: { ...env, SMS_URL: url } },
+    );
+    await sms.send({ to, body: 'x' });
+    const [request] = requests;
+    expect(request!.path).toBe('/send');
+    expect(request!.query.get('to')).toBe(to);
+    expect(request!.headers['x-token']).toBe(`T ${ascii}`);
+    expect(request!.headers.authorization).toBe(`Basic ${Buffer.from(`u:${token}`).toString('base64')}`);
+  });
+
+  it('reaches a preset as the literal credential', async () => {
+    const { url, requests } = await listen({ status: 200, json: { messages: [{ status: '0' }] } });
+    const { sms } = sender({ type: 'vonage', apiKey: 'k', apiSecret: '${SMS_TOKEN}', from: '{mobile}', baseUrl: url }, { env });
+    await sms.send({ to, body: 'Code 123456' });
+    expect(Object.fromEntries(new URLSearchParams(requests[0]!.body))).toMatchObject({ api_key: 'k', api_secret: token, from: '{mobile}', to: '12015550123' });
+  });
+});
+
 describe('generic HTTP provider: answers', () => {
   it.each([200, 201, 202])('accepts HTTP %i by default', async (status) => {
     const { url } = await listen({ status });

@@ -1,8 +1,15 @@
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
+import { createLogger } from '../../server/logger.js';
 
-/** A pino logger whose JSON lines the test can read back. */
-export function captureLogs(): { logger: Logger; lines: () => Record<string, unknown>[]; text: () => string } {
+export interface CapturedLogs {
+  logger: Logger;
+  lines: () => Record<string, unknown>[];
+  text: () => string;
+}
+
+/** A logger whose JSON lines the test can read back; a plain pino one unless `make` says otherwise. */
+export function captureLogs(make: (stream: Writable) => Logger = (stream) => pino({ level: 'debug' }, stream)): CapturedLogs {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -10,7 +17,7 @@ export function captureLogs(): { logger: Logger; lines: () => Record<string, unk
       done();
     },
   });
-  const logger = pino({ level: 'debug' }, stream);
+  const logger = make(stream);
   const text = () => chunks.join('');
   const lines = () =>
     text()
@@ -19,3 +26,6 @@ export function captureLogs(): { logger: Logger; lines: () => Record<string, unk
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { logger, lines, text };
 }
+
+/** The server's own logger, with its redaction: what a log really holds. */
+export const realLogs = (): CapturedLogs => captureLogs((stream) => createLogger({ logLevel: 'debug' }, stream));

@@ -5,7 +5,7 @@ import { smsProviderConfig, type SmsProviderConfigInput } from '../../../server/
 import { createSmsSender } from '../../../server/providers/sms/index.js';
 import { ConfigError } from '../../../server/errors.js';
 import { closedPort, startGateway, type Gateway, type GatewayReply } from '../../support/gateway.js';
-import { realLogs } from './real-logs.js';
+import { realLogs } from '../../support/logs.js';
 
 const to = '+12015550123';
 const tricky = 'Code "123456"\nline 2 – café ✓ & 1+1=2 100% ok?';

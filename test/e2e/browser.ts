@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -25,3 +27,32 @@ export async function launchChromium(): Promise<{ browser: BrowserContext; close
 }
 
 export type { Browser };
+
+export interface DemoPage {
+  server: TestServer;
+  page: Page;
+}
+
+/**
+ * Registers the hooks every demo-page suite needs: one Chromium for the suite, and for each test
+ * a fresh server (its own SQLite file) with the demo page open in a new tab.
+ */
+export function demoPageEachTest(options: { stepTimeoutMs?: number } = {}): DemoPage {
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  const current = {} as DemoPage;
+  beforeAll(async () => {
+    chromium = await launchChromium();
+  });
+  afterAll(() => chromium?.close());
+  beforeEach(async () => {
+    current.server = await startTestServer({ logLevel: 'warn' });
+    current.page = await chromium.browser.newPage();
+    if (options.stepTimeoutMs) current.page.setDefaultTimeout(options.stepTimeoutMs);
+    await current.page.goto(current.server.url + '/');
+  });
+  afterEach(async () => {
+    await current.page?.close();
+    await current.server?.stop();
+  });
+  return current;
+}

@@ -2,32 +2,19 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { enrolTotp } from '../support/login.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { launchChromium } from './browser.js';
+import type { TestServer } from '../support/server.js';
+import { demoPageEachTest } from './browser.js';
 
 const shots = path.resolve('test-results');
 mkdirSync(shots, { recursive: true });
 
 describe('the demo page in Chromium', () => {
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  const demo = demoPageEachTest();
   let server: TestServer;
   let page: Page;
-
-  beforeAll(async () => {
-    chromium = await launchChromium();
-  });
-  afterAll(() => chromium?.close());
-  beforeEach(async () => {
-    server = await startTestServer({ logLevel: 'warn' });
-    page = await chromium.browser.newPage();
-    await page.goto(server.url + '/');
-  });
-  afterEach(async () => {
-    await page?.close();
-    await server?.stop();
-  });
+  beforeEach(() => void ({ server, page } = demo));
 
   async function signInWithPassword() {
     await page.getByLabel('Username').fill('alice');

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { generate } from 'otplib';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { launchChromium } from './browser.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.js';
+import { demoPageEachTest } from './browser.js';
 
 const shots = path.resolve('test-results');
 mkdirSync(shots, { recursive: true });
@@ -13,24 +13,10 @@ mkdirSync(shots, { recursive: true });
 const STEP_MS = 10_000;
 
 describe('making new backup codes in <mfa-login-settings> on the demo page', () => {
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  const demo = demoPageEachTest({ stepTimeoutMs: STEP_MS });
   let server: TestServer;
   let page: Page;
-
-  beforeAll(async () => {
-    chromium = await launchChromium();
-  });
-  afterAll(() => chromium?.close());
-  beforeEach(async () => {
-    server = await startTestServer({ logLevel: 'warn' });
-    page = await chromium.browser.newPage();
-    page.setDefaultTimeout(STEP_MS);
-    await page.goto(server.url + '/');
-  });
-  afterEach(async () => {
-    await page?.close();
-    await server?.stop();
-  });
+  beforeEach(() => void ({ server, page } = demo));
 
   const login = () => page.locator('mfa-login');
   const settings = () => page.locator('mfa-login-settings');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { constantTimeEqual, numericCode, sha256 } from '../crypto/codes.js';
-import { invalidCode, MfaError, rateLimited } from '../errors.js';
+import { invalidCode, isMfaError, MfaError, rateLimited } from '../errors.js';
 import type { CodeChallenge } from '../store/types.js';
 import type { MethodContext } from './types.js';
 
@@ -134,7 +134,7 @@ export interface SendLimit {
  * at the first one over; what was counted for a refused send is given back at once. Answers the
  * give-back for a send that then does not go out.
  */
-export async function spendForSend(ctx: MethodContext, limits: SendLimit[]): Promise<() => Promise<void>> {
+async function spendForSend(ctx: MethodContext, limits: SendLimit[]): Promise<() => Promise<void>> {
   const { store } = ctx.services;
   const spent: SendLimit[] = [];
   const giveBack = async () => {
@@ -179,7 +179,16 @@ export function capLimits(ctx: MethodContext, caps: { key: string; limit: number
   }));
 }
 
-/** Counts one send against each hourly cap; the first cap over its limit refuses it. */
-export function enforceCaps(ctx: MethodContext, caps: { key: string; limit: number }[]): Promise<() => Promise<void>> {
-  return spendForSend(ctx, capLimits(ctx, caps));
+/**
+ * Spends the limits, then sends; a message the provider did not take (delivery_failed) gives
+ * them back, so an outage locks no recipient, address or client out for the hour.
+ */
+export async function sendWithin(ctx: MethodContext, limits: SendLimit[], send: () => Promise<void>): Promise<void> {
+  const giveBack = await spendForSend(ctx, limits);
+  try {
+    await send();
+  } catch (e) {
+    if (isMfaError(e) && e.code === 'delivery_failed') await giveBack();
+    throw e;
+  }
 }

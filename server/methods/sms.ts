@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isMfaError, MfaError } from '../errors.js';
+import { MfaError } from '../errors.js';
 import { callingCode, maskPhone, normalizePhone } from '../providers/sms/phone.js';
-import { assertResendAllowed, capLimits, challengeView, codeBody, issueChallenge, resendLimits, spendForSend, verifyChallenge, type CodeBody } from './code-challenge.js';
+import { assertResendAllowed, capLimits, challengeView, codeBody, issueChallenge, resendLimits, sendWithin, verifyChallenge, type CodeBody } from './code-challenge.js';
 import { isFirstUse } from './first-use.js';
 import { fillTemplate } from './message.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
@@ -34,7 +34,8 @@ export async function textCode(ctx: MethodContext, phone: string, options: { enr
   const { config, sms, keyring } = ctx.services;
   if (!countryAllowed(ctx, phone)) throw new MfaError('method_not_allowed', 'Text messages cannot be sent to this country.');
   assertResendAllowed(ctx, 'sms', config.sms);
-  const giveBack = await spendForSend(ctx, [
+  const text = options.text ?? ((code: string) => smsBody(ctx, code));
+  const limits = [
     ...resendLimits(ctx, 'sms', phone, config.sms, ctx.now),
     ...capLimits(ctx, [
       // A keyed hash of the number: the store holds no phone number in clear.
@@ -42,15 +43,8 @@ export async function textCode(ctx: MethodContext, phone: string, options: { enr
       ...(ctx.ip ? [{ key: `sms:ip:${ctx.ip}`, limit: config.sms.caps.perIpPerHour }] : []),
       { key: `sms:client:${ctx.client.clientId}`, limit: config.sms.caps.perClientPerHour },
     ]),
-  ]);
-  const text = options.text ?? ((code: string) => smsBody(ctx, code));
-  try {
-    await issueChallenge(ctx, 'sms', phone, config.sms, (code) => sms.send({ to: phone, body: text(code) }), options.enrolling);
-  } catch (e) {
-    // A text that did not go out (the provider failed) counts against no cap and no wait.
-    if (isMfaError(e) && e.code === 'delivery_failed') await giveBack();
-    throw e;
-  }
+  ];
+  await sendWithin(ctx, limits, () => issueChallenge(ctx, 'sms', phone, config.sms, (code) => sms.send({ to: phone, body: text(code) }), options.enrolling));
 }
 
 const canRegisterPhone = (ctx: MethodContext) => ctx.client.allowPhoneEnrollment && isFirstUse(identifiedUser(ctx));

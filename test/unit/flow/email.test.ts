@@ -106,6 +106,19 @@ describe('e-mailed codes in a login', () => {
     expect(server.logs()).not.toContain('alice@example.com');
   });
 
+  it('gives the hourly caps back when the mail server refuses, so an outage locks nobody out', async () => {
+    let refusals = 3;
+    mail = await startMailServer({ rejectRecipient: () => refusals-- > 0 });
+    server = await startTestServer({
+      email: { provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 }, resendAfterSeconds: 0, caps: { perAddressPerHour: 1, perIpPerHour: 1 } },
+      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['email']] }],
+    });
+    const { flow } = await passwordStep(server, 'app');
+    for (let i = 0; i < 3; i++) expect((await server.post('/api/v1/flows/email/send', { flow })).body.error).toBe('delivery_failed');
+    expect((await server.post('/api/v1/flows/email/send', { flow })).status).toBe(200);
+    expect((await server.post('/api/v1/flows/email/send', { flow })).body.error).toBe('rate_limited');
+  });
+
   it('does not offer e-mail to a user without an address', async () => {
     await setup();
     const alice = await server.services.store.findUserByUsername('alice');

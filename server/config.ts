@@ -151,8 +151,10 @@ export const configSchema = z
       .prefault({}),
     selfService: z
       .object({
-        /** How recent (seconds) the sign-in behind a settings change must be. */
+        /** A step-up for settings asks for the password again once the sign-in is older than this (seconds). */
         freshSeconds: z.number().int().min(30).max(3600).default(300),
+        /** How long (seconds) a settings grant from a step-up authorises changes. */
+        grantSeconds: z.number().int().min(30).max(3600).default(300),
       })
       .prefault({}),
     clients: z.array(clientSchema).default([]),

@@ -26,7 +26,7 @@ export function clientCors(store: Store, now: () => Date): RequestHandler {
       );
     },
     methods: ['GET', 'POST'],
-    allowedHeaders: ['Content-Type', 'Authorization'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'DPoP'],
     exposedHeaders: ['Retry-After'],
     maxAge: 600,
   });

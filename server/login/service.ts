@@ -12,7 +12,9 @@ import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
 import { keyedSerial } from './serial.js';
-import { flowState, resultContext, stepOptions } from './state.js';
+import { dpopKeySchema } from '../self-service/dpop.js';
+import { flowState, optionOf, resultContext, stepOptions } from './state.js';
+import { planStepUp, type StepUpPlan } from './step-up.js';
 
 /** Who is calling: the browser origin (if any) and the client address. */
 export interface Caller {
@@ -27,6 +29,12 @@ export const startBody = z.object({
   nonce: z.string().min(1).max(512).optional(),
   acr: z.string().min(1).max(100).optional(),
   loginHint: z.string().trim().min(1).max(256).optional(),
+  /** `settings`: a step-up that ends in a settings grant instead of an id_token. */
+  purpose: z.enum(['login', 'settings']).default('login'),
+  /** The signed-in user's id_token, for a step-up: who they are and how recently they signed in. */
+  idToken: z.string().min(1).max(8192).optional(),
+  /** The public key the settings element holds; the grant is bound to it. */
+  dpopKey: dpopKeySchema.optional(),
 });
 
 /** Refuses a browser origin the client did not list; calls without Origin are not browsers. */
@@ -63,10 +71,10 @@ export function createFlowService(services: Services) {
     return { services, flow, client, user, now: services.now(), ip: caller.ip, origin: caller.origin };
   }
 
-  /** Login flows only: the rows of token-grant challenges and settings changes never answer here. */
+  /** Logins and step-ups only: the rows of token-grant challenges and settings changes never answer here. */
   async function load(handle: string): Promise<FlowRecord | null> {
     const flow = await store.getFlow(sha256(handle));
-    return flow?.kind === 'login' ? flow : null;
+    return flow?.kind === 'login' || flow?.kind === 'step-up' ? flow : null;
   }
 
   /** Saves the flow, also after a refused answer so that it counts; a lost race is a conflict. */
@@ -74,7 +82,30 @@ export function createFlowService(services: Services) {
     if (!(await store.saveFlow(flow))) throw conflict();
   }
 
+  /** A step-up ends in a settings grant: for this server's /api/v1/me only, bound to the browser's key and origin. */
+  async function grantSettings(ctx: MethodContext): Promise<void> {
+    const { flow, user, now } = ctx;
+    const binding = flow.data.stepUp;
+    if (!user || !binding) throw new Error('a step-up completed without its user or binding');
+    const ttlSeconds = config.selfService.grantSeconds;
+    const settingsGrant = await tokens.issueSettingsGrant(
+      {
+        sub: user.id,
+        clientId: flow.clientId,
+        origin: binding.origin,
+        jkt: binding.jkt,
+        amr: amrOf(flow.methods, (m) => methods[m].amr),
+        authTime: new Date(flow.authTime!),
+        sid: sessionIdOf(flow),
+        ttlSeconds,
+      },
+      now,
+    );
+    flow.result = { settingsGrant: services.keyring.seal(settingsGrant, resultContext(flow.id)), tokenType: 'DPoP', expiresIn: ttlSeconds };
+  }
+
   async function complete(ctx: MethodContext): Promise<void> {
+    if (ctx.flow.kind === 'step-up') return grantSettings(ctx);
     const { flow, user, now } = ctx;
     if (!user) throw new Error('a flow completed without identifying its user');
     const idToken = await tokens.issueIdToken(
@@ -124,7 +155,7 @@ export function createFlowService(services: Services) {
     const ctx = await context(flow, caller);
     if (method.needsUser && !ctx.user) throw new MfaError('method_not_allowed', 'Identify yourself first.');
     // A method used up by wrong answers is no longer offered; say why rather than "not allowed".
-    if (!(await method.option(ctx))) throw new MfaError(attemptsOf(flow, method.name) > 0 ? 'too_many_attempts' : 'method_not_allowed');
+    if (!(await optionOf(ctx, method))) throw new MfaError(attemptsOf(flow, method.name) > 0 ? 'too_many_attempts' : 'method_not_allowed');
     const body = parseBody(action.body, input);
 
     const before = JSON.stringify(ctx.flow.data);
@@ -155,7 +186,7 @@ export function createFlowService(services: Services) {
       throw e;
     }
     // Only the request whose save won gets here: a double submit cannot make codes twice.
-    const firstCodes = outcome.satisfied && method.needsUser ? await firstSecondFactor(ctx) : {};
+    const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
     return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes };
   }
 
@@ -164,11 +195,13 @@ export function createFlowService(services: Services) {
       const body = parseBody(startBody, input);
       const client = await clientOf(body.clientId, caller);
       if (caller.ip) await spend(store, { key: `flows:ip:${caller.ip}`, windowSeconds: 60, max: config.flow.startsPerMinutePerIp }, services.now());
-      const { acr, sequence } = sequenceFor(client, body.acr);
+      const stepUp: StepUpPlan | null = body.purpose === 'settings' ? await planStepUp(services, client, body, caller) : null;
+      const { acr, sequence } = stepUp ? { acr: 'settings', sequence: stepUp.sequence } : sequenceFor(client, body.acr);
       const handle = randomHandle();
       const now = services.now();
       const flow = newFlow({
         id: sha256(handle),
+        kind: stepUp ? 'step-up' : 'login',
         clientId: client.clientId,
         sequence,
         acr,
@@ -178,8 +211,13 @@ export function createFlowService(services: Services) {
         now,
         ttlSeconds: config.flow.ttlSeconds,
       });
+      const user = stepUp?.userId ? await store.getUser(stepUp.userId) : null;
+      if (stepUp) {
+        flow.userId = user?.id ?? null;
+        flow.data.stepUp = stepUp.stepUp;
+      }
       await store.createFlow(flow);
-      return flowState(handle, { services, flow, client, user: null, now, ip: caller.ip });
+      return flowState(handle, { services, flow, client, user, now, ip: caller.ip, origin: caller.origin });
     },
 
     async introspect(handle: string, caller: Caller) {

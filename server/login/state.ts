@@ -1,26 +1,55 @@
+import type { MethodName } from '../config.js';
 import { currentStepMethods } from '../flow/engine.js';
 import { methods } from '../methods/index.js';
-import type { MethodContext, Option } from '../methods/types.js';
+import type { Method, MethodContext, Option } from '../methods/types.js';
+import type { FlowResult } from '../store/types.js';
 
 /** What a completed flow's id_token is sealed to in the store. */
 export const resultContext = (flowId: string) => `flow-result:${flowId}`;
 
-/** The current step's methods this user can use now, in the client's order. */
-export async function stepOptions(ctx: MethodContext): Promise<Option[]> {
+/**
+ * In a step-up for settings a backup code counts only when nothing else is left: the codes are
+ * the way back in, not a way around the factors a change replaces.
+ */
+const lastResortOnly = (ctx: MethodContext, name: MethodName) => ctx.flow.kind === 'step-up' && name === 'backup_code';
+
+async function optionsOf(ctx: MethodContext, except?: MethodName): Promise<Option[]> {
   const options: Option[] = [];
   for (const name of currentStepMethods(ctx.flow)) {
     const method = methods[name];
-    if (method.needsUser && !ctx.user) continue;
+    if (name === except || (method.needsUser && !ctx.user)) continue;
     const option = await method.option(ctx);
     if (option) options.push(option);
   }
   return options;
 }
 
+/** The current step's methods this user can use now, in the client's order. */
+export async function stepOptions(ctx: MethodContext): Promise<Option[]> {
+  const options = await optionsOf(ctx);
+  const others = options.filter((o) => !lastResortOnly(ctx, o.method));
+  return others.length > 0 ? others : options;
+}
+
+/** What `method` offers this user in the current step, or null when it is not offered. */
+export async function optionOf(ctx: MethodContext, method: Method): Promise<Option | null> {
+  const option = await method.option(ctx);
+  if (!option || !lastResortOnly(ctx, method.name)) return option;
+  return (await optionsOf(ctx, method.name)).length === 0 ? option : null;
+}
+
+/** The contract's `result`, opened: an id_token for a login, a settings grant for a step-up. */
+function openResult(ctx: MethodContext, result: FlowResult) {
+  const context = resultContext(ctx.flow.id);
+  if ('settingsGrant' in result) return { ...result, settingsGrant: ctx.services.keyring.open(result.settingsGrant, context) };
+  return { ...result, idToken: ctx.services.keyring.open(result.idToken, context) };
+}
+
 /** The contract's flow state, built from the flow and what each method offers this user. */
 export async function flowState(handle: string, ctx: MethodContext): Promise<Record<string, unknown>> {
   const { flow, user } = ctx;
   const state: Record<string, unknown> = { flow: handle, status: flow.status, expiresAt: flow.expiresAt };
+  if (flow.kind === 'step-up') state.purpose = 'settings';
   if (user) state.user = { username: user.username, displayName: user.displayName };
   else if (flow.loginHint) state.loginHint = flow.loginHint;
 
@@ -29,7 +58,7 @@ export async function flowState(handle: string, ctx: MethodContext): Promise<Rec
     for (const name of currentStepMethods(flow)) Object.assign(state, await methods[name].stateFields?.(ctx));
   }
   if (flow.status === 'complete' && flow.result) {
-    state.result = { ...flow.result, idToken: ctx.services.keyring.open(flow.result.idToken, resultContext(flow.id)) };
+    state.result = openResult(ctx, flow.result);
   }
   return state;
 }

@@ -1,4 +1,4 @@
-import type { UserRecord } from '../store/types.js';
+import type { FlowRecord, UserRecord } from '../store/types.js';
 
 /**
  * Inside a login a factor can be set up only on first use: until the user has set up or used a
@@ -6,3 +6,6 @@ import type { UserRecord } from '../store/types.js';
  * authenticator or a phone; the user adds them in settings after a sign-in with both.
  */
 export const isFirstUse = (user: UserRecord): boolean => user.mfaSince === null;
+
+/** First use inside this flow: a login may enrol then; a step-up for settings never does. */
+export const canEnrollIn = (flow: FlowRecord, user: UserRecord): boolean => flow.kind === 'login' && isFirstUse(user);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MfaError } from '../errors.js';
 import { callingCode, maskPhone, normalizePhone } from '../providers/sms/phone.js';
 import { assertResendAllowed, capLimits, challengeView, codeBody, issueChallenge, resendLimits, sendWithin, verifyChallenge, type CodeBody } from './code-challenge.js';
-import { isFirstUse } from './first-use.js';
+import { canEnrollIn } from './first-use.js';
 import { fillTemplate } from './message.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
@@ -47,7 +47,7 @@ export async function textCode(ctx: MethodContext, phone: string, options: { enr
   await sendWithin(ctx, limits, () => issueChallenge(ctx, 'sms', phone, config.sms, (code) => sms.send({ to: phone, body: text(code) }), options.enrolling));
 }
 
-const canRegisterPhone = (ctx: MethodContext) => ctx.client.allowPhoneEnrollment && isFirstUse(identifiedUser(ctx));
+const canRegisterPhone = (ctx: MethodContext) => ctx.client.allowPhoneEnrollment && canEnrollIn(ctx.flow, identifiedUser(ctx));
 
 const alreadyRegistered = () => new MfaError('method_not_allowed', 'A phone number is already registered.');
 

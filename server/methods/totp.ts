@@ -3,7 +3,7 @@ import { refund, spend, type Limit } from '../auth/regulator.js';
 import { invalidCode, MfaError } from '../errors.js';
 import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
 import { codeBody, type CodeBody } from './code-challenge.js';
-import { isFirstUse } from './first-use.js';
+import { canEnrollIn } from './first-use.js';
 import { checkTotp, enrollmentFor, newTotpSecret, type TotpParams } from './totp-core.js';
 import type { FlowData, TotpCredential } from '../store/types.js';
 import { identifiedUser, type ActionOutcome, type Method, type MethodContext } from './types.js';
@@ -26,7 +26,7 @@ const userLimit = (ctx: MethodContext, userId: string): Limit => ({
   message: 'Too many wrong codes for this account. Try again later or use another method.',
 });
 
-const canEnroll = (ctx: MethodContext) => ctx.client.allowTotpEnrollment && isFirstUse(identifiedUser(ctx));
+const canEnroll = (ctx: MethodContext) => ctx.client.allowTotpEnrollment && canEnrollIn(ctx.flow, identifiedUser(ctx));
 
 const wrongCode = (ctx: MethodContext): never => failAttempt(ctx.flow, 'totp', ctx.services.config.totp.maxAttempts, invalidCode, exhausted);
 

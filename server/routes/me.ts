@@ -7,8 +7,7 @@ import { phoneBody } from '../methods/sms.js';
 import { parseBody } from '../http/validate.js';
 import { renewBackupCodes } from '../self-service/backup-codes.js';
 import { factorsView } from '../self-service/factors.js';
-import { assertFresh } from '../self-service/fresh.js';
-import { identify, type Identity } from '../self-service/identity.js';
+import { assertMayChange, identify, type Identity } from '../self-service/identity.js';
 import { confirmPhone, sendPhoneCode } from '../self-service/phone.js';
 import { confirmTotpEnrollment, startTotpEnrollment } from '../self-service/totp.js';
 import type { Services } from '../services.js';
@@ -18,9 +17,16 @@ const noBody = z.object({});
 /** Query names under which a token would land in access logs. */
 const TOKEN_PARAMS = ['access_token', 'id_token', 'token'];
 
+/** The URLs a request may have been addressed as: the public one (issuer) and the one the server saw. */
+function requestUrls(req: Request, issuer: string): string[] {
+  const path = req.originalUrl.split('?')[0]!;
+  return [...new Set([`${new URL(issuer).origin}${path}`, `${req.protocol}://${req.get('host') ?? ''}${path}`])];
+}
+
 /**
- * Self-service under /api/v1/me for a user signed in with this server (`Authorization: Bearer
- * <id_token>`): reading the factors needs a valid token, changing one a fresh second factor.
+ * Self-service under /api/v1/me for a user signed in with this server. Reading the factors takes
+ * an id_token (`Bearer`) or a settings grant; a change takes a settings grant only (`DPoP`
+ * scheme plus a `DPoP` proof header), which a step-up flow makes (purpose `settings`).
  */
 export function meRoutes(services: Services): Router {
   const router = Router();
@@ -29,7 +35,13 @@ export function meRoutes(services: Services): Router {
     if (TOKEN_PARAMS.some((name) => name in (req.query as Record<string, unknown>))) {
       throw new MfaError('invalid_request', 'Send the token in the Authorization header, never in the URL.');
     }
-    return identify(services, req.get('authorization'), callerOf(req));
+    return identify(services, {
+      authorization: req.get('authorization'),
+      dpop: req.get('dpop'),
+      method: req.method,
+      urls: requestUrls(req, services.config.issuer),
+      caller: callerOf(req),
+    });
   }
 
   /** Some answers hold secrets (keys, backup codes): no cache may keep any of them. */
@@ -38,7 +50,7 @@ export function meRoutes(services: Services): Router {
   function change<S extends z.ZodType>(path: string, schema: S, run: (identity: Identity, body: z.output<S>, req: Request) => Promise<unknown>) {
     router.post(path, async (req, res) => {
       const identity = await who(req);
-      assertFresh(identity, services.config.selfService.freshSeconds, services.now());
+      assertMayChange(identity, services.now());
       send(res, await run(identity, parseBody(schema, req.body), req));
     });
   }

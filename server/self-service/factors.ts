@@ -1,15 +1,15 @@
 import { maskEmail } from '../providers/email/mask.js';
 import { maskPhone } from '../providers/sms/phone.js';
 import type { Services } from '../services.js';
-import { freshUntil } from './fresh.js';
 import type { Identity } from './identity.js';
 
 /**
  * What `GET /api/v1/me` answers: the user's factors, masked as in a login. `freshUntil` says
- * until when changes are allowed without signing in again (null: only after a new sign-in).
+ * until when changes are allowed without confirming again: a settings grant's end; null for an
+ * id_token, which never authorises a change (the element runs a step-up first).
  */
 export async function factorsView(services: Services, identity: Identity) {
-  const { store, config } = services;
+  const { store } = services;
   const user = (await store.getUser(identity.user.id)) ?? identity.user;
   const [totp, remaining] = await Promise.all([store.getTotp(user.id), store.countBackupCodes(user.id)]);
   return {
@@ -21,6 +21,6 @@ export async function factorsView(services: Services, identity: Identity) {
       email: { address: user.email ? maskEmail(user.email) : null },
       backupCodes: { remaining },
     },
-    freshUntil: freshUntil(identity, config.selfService.freshSeconds)?.toISOString() ?? null,
+    freshUntil: identity.changesUntil?.toISOString() ?? null,
   };
 }

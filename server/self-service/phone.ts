@@ -4,6 +4,7 @@ import { textCode } from '../methods/sms.js';
 import { maskForLog, maskPhone, normalizePhone } from '../providers/sms/phone.js';
 import type { Services } from '../services.js';
 import type { Identity } from './identity.js';
+import { notifyChange } from './notify.js';
 import { inSession } from './session.js';
 
 
@@ -27,5 +28,5 @@ export async function sendPhoneCode(services: Services, identity: Identity, ip: 
 export async function confirmPhone(services: Services, identity: Identity, ip: string | null, code: string): Promise<void> {
   const challenge = await inSession(services, identity, ip, (ctx) => verifyChallenge(ctx, 'sms', code, services.config.sms));
   await services.store.updateUser(identity.user.id, { phone: challenge.to }, services.now());
-  services.logger.info({ userId: identity.user.id, phone: maskForLog(challenge.to) }, 'phone number changed');
+  await notifyChange(services, identity, 'phone-changed', { phone: maskForLog(challenge.to) });
 }

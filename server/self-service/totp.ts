@@ -5,6 +5,7 @@ import { checkTotp, enrollmentFor, newTotpSecret } from '../methods/totp-core.js
 import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
 import type { Identity } from './identity.js';
+import { notifyChange } from './notify.js';
 import { inSession } from './session.js';
 
 /** The pending secret is sealed to the change in progress, so it opens for that token only. */
@@ -43,5 +44,5 @@ export async function confirmTotpEnrollment(services: Services, identity: Identi
     { userId: identity.user.id, sealedSecret: keyring.seal(confirmed.secret, seedContext(identity.user.id)), algorithm, digits, period, lastTimeStep: confirmed.step },
     services.now(),
   );
-  services.logger.info({ userId: identity.user.id }, 'authenticator app replaced');
+  await notifyChange(services, identity, 'totp-replaced');
 }

@@ -79,22 +79,32 @@ export interface FlowData {
   email?: CodeChallenge;
   /** A TOTP secret shown to the user but not yet confirmed with a code. */
   totpEnrollment?: { sealedSecret: string; startedAt: string };
+  /** A step-up's binding: the browser key's thumbprint and the origin that runs it. */
+  stepUp?: { jkt: string; origin: string };
 }
 
 export type FlowStatus = 'pending' | 'complete' | 'cancelled';
 
 /**
- * What a row of the flows table is: a login driven by the flow API, an SMS OTP grant challenge,
- * or a self-service change in progress. Only `login` rows answer the flow API.
+ * What a row of the flows table is: a login driven by the flow API, a step-up for settings (the
+ * flow API's purpose `settings`, ending in a settings grant), an SMS OTP grant challenge, or a
+ * self-service change in progress. Only `login` and `step-up` rows answer the flow API.
  */
-export type FlowKind = 'login' | 'sms-otp' | 'self-service';
+export type FlowKind = 'login' | 'step-up' | 'sms-otp' | 'self-service';
 
-export interface FlowResult {
-  /** Sealed with the master key (login/state.ts resultContext); opened only to answer. */
-  idToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-}
+export type FlowResult =
+  | {
+      /** Sealed with the master key (login/state.ts resultContext); opened only to answer. */
+      idToken: string;
+      tokenType: 'Bearer';
+      expiresIn: number;
+    }
+  | {
+      /** A step-up's settings grant, sealed like an id_token. */
+      settingsGrant: string;
+      tokenType: 'DPoP';
+      expiresIn: number;
+    };
 
 export interface FlowRecord {
   /** sha256 of the handle: a leaked database holds no live handle. */

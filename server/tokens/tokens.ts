@@ -15,12 +15,35 @@ export interface IdTokenInput {
   claims?: Record<string, unknown>;
 }
 
+export interface SettingsGrantInput {
+  sub: string;
+  clientId: string;
+  origin: string;
+  /** RFC 7638 thumbprint of the browser's key: the grant works only with proofs it signed (RFC 9449 `cnf.jkt`). */
+  jkt: string;
+  amr: string[];
+  authTime: Date;
+  sid: string;
+  ttlSeconds: number;
+}
+
+/** The JOSE `typ` of a settings grant. */
+export const SETTINGS_GRANT_TYP = 'mfa-settings+jwt';
+
+/** The audience of a settings grant: the self-service API of `issuer`. */
+export const settingsAudience = (issuer: string) => `${issuer}/api/v1/me`;
+
 export interface Tokens {
   readonly alg: string;
   readonly idTokenTtlSeconds: number;
   issueIdToken(input: IdTokenInput, now: Date): Promise<string>;
   /** An RFC 9068 JWT access token for `clientId` about `sub`. */
   issueAccessToken(input: { sub: string; clientId: string; claims?: Record<string, unknown> }, now: Date): Promise<string>;
+  /**
+   * A settings grant (self-service/grant.ts): audience this server's /api/v1/me, never a client,
+   * and a `typ` no id_token or access token check accepts.
+   */
+  issueSettingsGrant(input: SettingsGrantInput, now: Date): Promise<string>;
   /** Public keys: the signing one, a newer one about to sign, retired ones whose tokens may still be live. */
   jwks(now: Date): Promise<{ keys: JWK[] }>;
   /** Makes a new key; it signs once it has been published for `PUBLISH_AHEAD_MS`. */
@@ -98,6 +121,26 @@ export function createTokens(opts: { store: Store; keyring: Keyring; issuer: str
         .setAudience(issuer)
         .setIssuedAt(iat)
         .setExpirationTime(iat + idTokenTtlSeconds)
+        .setJti(randomUUID())
+        .sign(key.privateKey);
+    },
+    async issueSettingsGrant(input, now) {
+      const key = await activeKey(now);
+      const iat = Math.floor(now.getTime() / 1000);
+      return new SignJWT({
+        client_id: input.clientId,
+        origin: input.origin,
+        cnf: { jkt: input.jkt },
+        amr: input.amr,
+        auth_time: Math.floor(input.authTime.getTime() / 1000),
+        sid: input.sid,
+      })
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: SETTINGS_GRANT_TYP })
+        .setIssuer(issuer)
+        .setSubject(input.sub)
+        .setAudience(settingsAudience(issuer))
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + input.ttlSeconds)
         .setJti(randomUUID())
         .sign(key.privateKey);
     },

@@ -1,7 +1,7 @@
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { bearer, signIn, signInWithPasswordOnly } from './signed-in.js';
+import { bearer, signIn, signInForSettings, signInWithPasswordOnly } from './signed-in.js';
 
 const CHANGES: [path: string, body: unknown][] = [
   ['/api/v1/me/totp/enroll', {}],
@@ -34,8 +34,8 @@ describe('self-service: who may read and who may change', () => {
         backupCodes: { remaining: 10 },
       },
     });
-    const authTime = decodeJwt(idToken).auth_time as number;
-    expect(Date.parse(res.body.freshUntil)).toBe((authTime + 300) * 1000);
+    // An id_token never authorises a change: no time until which changes are allowed.
+    expect(res.body.freshUntil).toBeNull();
   });
 
   it('refuses a call without a token, with a malformed one, or with another scheme', async () => {
@@ -114,35 +114,42 @@ describe('self-service: who may read and who may change', () => {
     for (const [path, body] of CHANGES) {
       const res = await server.post(path, body, bearer(idToken));
       expect(res.status, path).toBe(401);
-      expect(res.body, path).toMatchObject({ error: 'unauthorized', reauthenticate: true });
-      expect(res.body.message, path).toMatch(/sign in again/i);
+      expect(res.body, path).toMatchObject({ error: 'unauthorized', stepUp: true });
     }
   });
 
-  it('asks to sign in again once the second factor is older than freshSeconds', async () => {
+  it('changes nothing with an id_token, however fresh: a change takes a settings grant', async () => {
     const { idToken } = await signIn(server);
-    expect((await server.post('/api/v1/me/totp/enroll', {}, bearer(idToken))).status).toBe(200);
-    server.advance(301);
-    expect((await server.get('/api/v1/me', bearer(idToken))).status).toBe(200);
+    expect((await server.get('/api/v1/me', bearer(idToken))).body.freshUntil).toBeNull();
     for (const [path, body] of CHANGES) {
-      const res = await server.post(path, body, bearer(idToken));
-      expect(res.status, path).toBe(401);
-      expect(res.body, path).toMatchObject({ error: 'unauthorized', reauthenticate: true });
+      for (const headers of [bearer(idToken), { ...bearer(idToken), origin: server.url }]) {
+        const res = await server.post(path, body, headers);
+        expect(res.status, path).toBe(401);
+        expect(res.body, path).toMatchObject({ error: 'unauthorized', stepUp: true });
+      }
     }
   });
 
-  it('follows selfService.freshSeconds', async () => {
+  it('answers freshUntil with the end of the settings grant', async () => {
+    const { me } = await signInForSettings(server);
+    const grantEnd = (decodeJwt(me.grant).exp as number) * 1000;
+    expect(Date.parse((await me.get('/api/v1/me')).body.freshUntil)).toBe(grantEnd);
+  });
+
+  it('follows selfService.grantSeconds', async () => {
     await server.stop();
-    server = await startTestServer({ selfService: { freshSeconds: 60 } });
-    const { idToken } = await signIn(server);
+    server = await startTestServer({ selfService: { grantSeconds: 60 } });
+    const { me } = await signInForSettings(server);
     server.advance(50);
-    expect((await server.post('/api/v1/me/backup-codes', {}, bearer(idToken))).status).toBe(200);
+    expect((await me.post('/api/v1/me/backup-codes', {})).status).toBe(200);
     server.advance(11);
-    expect((await server.post('/api/v1/me/backup-codes', {}, bearer(idToken))).status).toBe(401);
+    const late = await me.post('/api/v1/me/backup-codes', {});
+    expect(late.status).toBe(401);
+    expect(late.body).toMatchObject({ error: 'unauthorized', stepUp: true });
   });
 
   it('answers bad bodies with invalid_request and the zod issues, never a 500', async () => {
-    const { idToken } = await signIn(server);
+    const { me } = await signInForSettings(server);
     const bad: [string, unknown][] = [
       ['/api/v1/me/totp/verify', {}],
       ['/api/v1/me/totp/verify', { code: 123456 }],
@@ -154,27 +161,27 @@ describe('self-service: who may read and who may change', () => {
       ['/api/v1/me/totp/enroll', '{"broken json'],
     ];
     for (const [path, body] of bad) {
-      const res = await server.post(path, body, bearer(idToken));
+      const res = await me.post(path, body);
       expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(400);
       expect(res.body.error).toBe('invalid_request');
     }
-    const issues = (await server.post('/api/v1/me/phone', {}, bearer(idToken))).body.issues;
+    const issues = (await me.post('/api/v1/me/phone', {})).body.issues;
     expect(issues).toEqual([expect.objectContaining({ path: 'phone' })]);
   });
 
   it('answers an unknown path under /me with not_found', async () => {
-    const { idToken } = await signIn(server);
-    const res = await server.post('/api/v1/me/password', {}, bearer(idToken));
+    const { me } = await signInForSettings(server);
+    const res = await me.post('/api/v1/me/password', {});
     expect(res.status).toBe(404);
     expect(res.body.error).toBe('not_found');
   });
 
   it('writes no token, secret or code into the log', async () => {
-    const { idToken } = await signIn(server);
-    const { enrollment } = (await server.post('/api/v1/me/totp/enroll', {}, bearer(idToken))).body;
-    const { backupCodes } = (await server.post('/api/v1/me/backup-codes', {}, bearer(idToken))).body;
-    await server.post('/api/v1/me/phone', { phone: '+12015550199' }, bearer(idToken));
+    const { idToken, me } = await signInForSettings(server);
+    const { enrollment } = (await me.post('/api/v1/me/totp/enroll', {})).body;
+    const { backupCodes } = (await me.post('/api/v1/me/backup-codes', {})).body;
+    await me.post('/api/v1/me/phone', { phone: '+12015550199' });
     const logs = server.logs();
-    for (const secret of [idToken, idToken.split('.')[2]!, enrollment.secret, ...backupCodes, '2015550199']) expect(logs).not.toContain(secret);
+    for (const secret of [idToken, idToken.split('.')[2]!, me.grant, me.grant.split('.')[2]!, enrollment.secret, ...backupCodes, '2015550199']) expect(logs).not.toContain(secret);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passwordStep } from '../../support/login.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { bearer, signIn } from './signed-in.js';
+import { bearer, signInForSettings } from './signed-in.js';
 
 describe('self-service: new backup codes', () => {
   let server: TestServer;
@@ -16,8 +16,8 @@ describe('self-service: new backup codes', () => {
   };
 
   it('makes backupCodes.count new codes and shows them once, with the factors', async () => {
-    const { idToken } = await signIn(server);
-    const res = await server.post('/api/v1/me/backup-codes', {}, bearer(idToken));
+    const { idToken, me } = await signInForSettings(server);
+    const res = await me.post('/api/v1/me/backup-codes', {});
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.body.backupCodes).toHaveLength(10);
@@ -27,8 +27,8 @@ describe('self-service: new backup codes', () => {
   });
 
   it('kills every old code: an old one is refused in a login, a new one works', async () => {
-    const { idToken, backupCodes: old } = await signIn(server);
-    const { backupCodes } = (await server.post('/api/v1/me/backup-codes', {}, bearer(idToken))).body;
+    const { backupCodes: old, me } = await signInForSettings(server);
+    const { backupCodes } = (await me.post('/api/v1/me/backup-codes', {})).body;
     const refused = await loginWithBackupCode(old[0]!);
     expect(refused.status).toBe(401);
     expect(refused.body.error).toBe('invalid_code');
@@ -40,7 +40,7 @@ describe('self-service: new backup codes', () => {
   it('follows backupCodes.count', async () => {
     await server.stop();
     server = await startTestServer({ backupCodes: { count: 6 } });
-    const { idToken } = await signIn(server);
-    expect((await server.post('/api/v1/me/backup-codes', {}, bearer(idToken))).body.backupCodes).toHaveLength(6);
+    const { me } = await signInForSettings(server);
+    expect((await me.post('/api/v1/me/backup-codes', {})).body.backupCodes).toHaveLength(6);
   });
 });

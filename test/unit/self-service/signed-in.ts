@@ -1,11 +1,18 @@
 import { enrolTotp, passwordStep, totpAt } from '../../support/login.js';
 import type { TestServer } from '../../support/server.js';
+import { stepUp, type SettingsSession } from '../../support/step-up.js';
 
 /** Alice signs in with password and a first authenticator app; answers her id_token and secret. */
 export async function signIn(server: TestServer) {
   const { secret, done } = await enrolTotp(server);
   if (done.body.status !== 'complete') throw new Error(`sign-in failed: ${JSON.stringify(done.body)}`);
   return { secret, idToken: done.body.result.idToken as string, backupCodes: done.body.backupCodes as string[] };
+}
+
+/** Alice signs in, then confirms with her authenticator for settings: `me` makes changes. */
+export async function signInForSettings(server: TestServer): Promise<Awaited<ReturnType<typeof signIn>> & { me: SettingsSession }> {
+  const signedIn = await signIn(server);
+  return { ...signedIn, me: await stepUp(server, signedIn.idToken, signedIn.secret) };
 }
 
 /** A token from the demo client's `pwd` sequence: the password alone, no second factor. */

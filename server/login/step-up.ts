@@ -7,8 +7,14 @@ import { identifyByIdToken } from '../self-service/identity.js';
 import type { ClientRecord, FlowData } from '../store/types.js';
 import type { Caller } from './service.js';
 
-/** Every method that proves a second factor: a step-up's last step offers those the user has. */
-const secondFactors = (): MethodName[] => (Object.keys(methods) as MethodName[]).filter((name) => methods[name].needsUser);
+/**
+ * Every method that proves a second factor, in the order the client's own sequence lists them,
+ * then the rest: a step-up's last step offers those the user has.
+ */
+function secondFactors(client: ClientRecord): MethodName[] {
+  const order = [...client.sequence.flat(), ...(Object.keys(methods) as MethodName[])];
+  return [...new Set(order)].filter((name) => methods[name].needsUser);
+}
 
 export interface StepUpRequest {
   idToken?: string | undefined;
@@ -31,11 +37,11 @@ export async function planStepUp(services: Services, client: ClientRecord, reque
   if (!caller.origin) throw new MfaError('origin_not_allowed', 'Settings changes are confirmed in a browser, on a page of this client.');
   if (!request.dpopKey) throw new MfaError('invalid_request', 'A step-up needs the browser key (dpopKey).', { issues: [{ path: 'dpopKey', message: 'required when purpose is settings' }] });
   const stepUp = { jkt: await thumbprintOf(request.dpopKey), origin: caller.origin };
-  if (!request.idToken) return { sequence: [['password'], secondFactors()], userId: null, stepUp };
+  if (!request.idToken) return { sequence: [['password'], secondFactors(client)], userId: null, stepUp };
 
   const identity = await identifyByIdToken(services, request.idToken, caller);
   if (identity.client.clientId !== client.clientId) throw new MfaError('unauthorized', 'Sign in again to continue.', { reauthenticate: true });
   const age = services.now().getTime() - identity.authTime.getTime();
   const recent = age <= services.config.selfService.freshSeconds * 1000;
-  return { sequence: recent ? [secondFactors()] : [['password'], secondFactors()], userId: identity.user.id, stepUp };
+  return { sequence: recent ? [secondFactors(client)] : [['password'], secondFactors(client)], userId: identity.user.id, stepUp };
 }

@@ -11,8 +11,8 @@ import { inSession } from './session.js';
 /** The pending secret is sealed to the change in progress, so it opens for that token only. */
 const pendingContext = (ctx: MethodContext) => `self-service-totp:${ctx.flow.id}`;
 
-/** The wrong answers count per sign-in, so a new sign-in is the way on. */
-const tooMany = () => new MfaError('too_many_attempts', 'Too many wrong codes. Sign in again to try once more.', { reauthenticate: true });
+/** The wrong answers count per settings grant, so a new step-up is the way on. */
+const tooMany = () => new MfaError('too_many_attempts', 'Too many wrong codes. Confirm it is you again to try once more.', { stepUp: true });
 
 /** Shows a new secret (the same one again until it is confirmed); the current app keeps working. */
 export async function startTotpEnrollment(services: Services, identity: Identity, ip: string | null) {

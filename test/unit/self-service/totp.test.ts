@@ -67,14 +67,14 @@ describe('self-service: setting up a new authenticator app', () => {
     expect(res.body.error).toBe('enrollment_required');
   });
 
-  it('allows totp.maxAttempts wrong codes, then refuses even the right one until a new sign-in', async () => {
+  it('allows totp.maxAttempts wrong codes, then refuses even the right one until a new step-up', async () => {
     const { me, secret: old } = await signInForSettings(server);
     const { secret } = await enrol(me);
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push((await me.post('/api/v1/me/totp/verify', { code: '000000' })).body);
     expect(answers.slice(0, 4).map((a) => a.attemptsRemaining)).toEqual([4, 3, 2, 1]);
     expect(answers.slice(0, 4).every((a) => a.error === 'invalid_code')).toBe(true);
-    expect(answers[4]).toMatchObject({ error: 'too_many_attempts', reauthenticate: true });
+    expect(answers[4]).toMatchObject({ error: 'too_many_attempts', stepUp: true });
     const right = await me.post('/api/v1/me/totp/verify', { code: await totpAt(secret, server.services.now()) });
     expect(right.status).toBe(429);
     expect((await signInWithTotp(server, old)).body.status).toBe('complete');

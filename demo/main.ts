@@ -20,9 +20,9 @@ login.addEventListener('mfa-login-complete', (event) => {
 });
 
 /**
- * A change needs a recent second factor: sign the same user in again. The old token's panels go
- * until the new token is there (greyed buttons and a refusal are no use meanwhile); the handler
- * above brings both back with it.
+ * The settings confirm changes themselves (a step-up in place); this fires only when the id_token
+ * is no longer valid: sign the same user in again. The old token's panels go until the new token
+ * is there; the handler above brings both back with it.
  */
 settings.addEventListener('mfa-login-reauthenticate', () => {
   result.hidden = true;

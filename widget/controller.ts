@@ -85,6 +85,8 @@ export class FlowController implements ReactiveController {
 
   /** Picks up the flow this tab left (after a reload), or starts one. */
   async resume(): Promise<void> {
+    // A step-up is bound to a key that lives only as long as the page: it never resumes.
+    if (this.config().stepUp) return this.start();
     const flow = this.store.read(this.storageKey());
     if (!flow) return this.start();
     const answer = await this.send(INTROSPECT, { flow }, () => this.resume());
@@ -100,13 +102,16 @@ export class FlowController implements ReactiveController {
   }
 
   async start(): Promise<void> {
-    const { clientId, nonce, acr, loginHint } = this.config();
+    const { clientId, nonce, acr, loginHint, stepUp } = this.config();
     if (!clientId) {
       this.fail({ error: 'invalid_request', message: 'The client-id attribute is missing.' });
       this.host.requestUpdate();
       return;
     }
-    await this.call('/api/v1/flows', { clientId, nonce, acr, loginHint }, () => this.start());
+    const body = stepUp
+      ? { clientId, purpose: 'settings', idToken: stepUp.idToken, dpopKey: stepUp.dpopKey }
+      : { clientId, nonce, acr, loginHint };
+    await this.call('/api/v1/flows', body, () => this.start());
   }
 
   /** Leaves the current flow (telling the server, without waiting) and starts a fresh one. */
@@ -238,9 +243,11 @@ export class FlowController implements ReactiveController {
     if (typeof state.backupCodesRemaining === 'number') {
       this.backupCodesLeft = { remaining: state.backupCodesRemaining, low: state.backupCodesLow === true };
     }
-    if (state.status === 'pending') this.store.write(this.storageKey(), state.flow);
+    if (state.status === 'pending' && !this.config().stepUp) this.store.write(this.storageKey(), state.flow);
     else this.forget();
-    const { backupCodes: _shownOnce, ...visible } = state;
+    // A settings grant is for the settings element alone: the page hears that the step-up ended, not its grant.
+    const { backupCodes: _shownOnce, ...shown } = state;
+    const visible = state.result && 'settingsGrant' in state.result ? { ...shown, result: undefined } : shown;
     emit(this.host, 'mfa-login-step', visible);
     this.announceCompletion();
     this.watchExpiry();
@@ -287,6 +294,10 @@ export class FlowController implements ReactiveController {
     const result = this.state?.status === 'complete' ? this.state.result : undefined;
     if (!result || this.backupCodes || this.completed) return;
     this.completed = true;
+    if ('settingsGrant' in result) {
+      this.config().stepUp?.onGrant(result.settingsGrant, result.expiresIn);
+      return;
+    }
     let claims: Record<string, unknown> = {};
     try {
       claims = decodeJwtPayload(result.idToken);

@@ -3,6 +3,8 @@ import { ClockController } from './clock.js';
 import { CopyDownloadController } from './copy-download.js';
 import { FocusController } from './focus.js';
 import { langOf, stringsFor } from './i18n/index.js';
+import { decodeJwtPayload } from './jwt.js';
+import type { MfaLogin } from './mfa-login.js';
 import { ERROR_ID, errorAlert, errorText } from './screens/alert.js';
 import { backupCodesScreen } from './screens/backup-codes.js';
 import { type ScreenContext, screenContext } from './screens/context.js';
@@ -15,7 +17,8 @@ import { settingsStyles } from './settings/styles.js';
 import type { PhoneChallenge } from './settings/types.js';
 import { baseStyles } from './styles/base.js';
 import { screenStyles } from './styles/screens.js';
-import type { FlowError, SmsOption } from './types.js';
+import type { FlowError, SmsOption, StepUpConfig } from './types.js';
+import { endpoint } from './request.js';
 
 export type { MfaLoginReauthenticateDetail } from './settings/events.js';
 export type * from './settings/types.js';
@@ -36,17 +39,23 @@ function phoneOption(challenge: PhoneChallenge | undefined): SmsOption {
  * <mfa-login-settings server="https://auth.example.com" id-token="eyJ…"></mfa-login-settings>
  * ```
  *
- * Changes need a recent sign-in with a second factor. When the server wants a new one, the
- * element says so and fires `mfa-login-reauthenticate`: show `<mfa-login>` again and hand the
- * new id_token to `idToken`.
+ * The id_token only reads. Every change is authorised by a settings grant that the element gets
+ * itself: it runs a step-up in place (the login's own screens, `<mfa-login>` with purpose
+ * `settings`: a second factor again, the password too when the sign-in is older than the
+ * server's `selfService.freshSeconds`). The grant is bound to a key only this element holds and
+ * to this page's origin; it never reaches the page. `<mfa-login>` is loaded from the server's
+ * `/widget/mfa-login.js` when the page has not loaded it. When the id_token itself is no longer
+ * valid the element fires `mfa-login-reauthenticate`: sign the user in again and hand the new
+ * id_token to `idToken`.
  *
  * @attr server - Base URL of the mfa-login server; empty means this page's origin.
  * @attr id-token - An id_token from this server (also the `idToken` property). Sent only in the
  *   Authorization header.
+ * @attr client-id - The client the step-up runs for; defaults to the id_token's audience.
  * @attr lang - Language of the texts (falls back to the nearest `lang` in the page).
  *
- * @event mfa-login-reauthenticate - `{error, message}`: the token is expired or not recent
- *   enough for a change; sign the user in again.
+ * @event mfa-login-reauthenticate - `{error, message}`: the id_token is expired or not valid;
+ *   sign the user in again.
  *
  * @csspart base - The card around everything.
  * @csspart title - Each panel's heading.
@@ -74,13 +83,21 @@ export class MfaLoginSettings extends LitElement {
   static override properties = {
     server: { type: String },
     idToken: { type: String, attribute: 'id-token' },
+    clientId: { type: String, attribute: 'client-id' },
     saved: { state: true },
+    stepUpFailed: { state: true },
   };
 
   /** Base URL of the mfa-login server; empty means `location.origin`. */
   declare server: string;
   /** The id_token the user got from `<mfa-login>`. */
   declare idToken: string;
+  /** The client of the step-up; empty means the id_token's audience. */
+  declare clientId: string;
+  /** `<mfa-login>` could not be loaded for the step-up. */
+  private declare stepUpFailed: boolean;
+  /** The step-up shown now; a new one for each. */
+  private stepUpConfig?: StepUpConfig;
 
   /** The "I have saved these codes" checkbox. */
   private declare saved: boolean;
@@ -102,13 +119,17 @@ export class MfaLoginSettings extends LitElement {
     super();
     this.server = '';
     this.idToken = '';
+    this.clientId = '';
     this.saved = false;
+    this.stepUpFailed = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('idToken') || changed.has('server')) void this.settings.reset();
     if (!this.settings.backupCodes) this.saved = false;
     const { panel, enrollment, phoneChallenge } = this.settings;
+    if (panel !== 'step-up') this.stepUpConfig = undefined;
+    else if (!this.stepUpConfig) this.beginStepUp();
     const fresh = this.screenFocus.show([panel, !!enrollment, phoneChallenge?.sent, phoneChallenge?.codeExpiresAt].join(':'));
     if (fresh || this.settings.error !== this.shownError) this.keep.clear();
     this.shownError = this.settings.error;
@@ -151,6 +172,19 @@ export class MfaLoginSettings extends LitElement {
     const { copy, result } = this.keep;
     const s = ctx.t.settings;
     switch (settings.panel) {
+      case 'step-up':
+        return html`<h2 part="title">${s.stepUpTitle}</h2>
+          <p class="hint">${s.stepUpIntro}</p>
+          ${this.stepUpFailed
+            ? html`<p part="error" class="error" role="alert">${s.stepUpUnavailable}</p>`
+            : html`<mfa-login
+                lang=${ctx.lang}
+                .server=${this.server}
+                .clientId=${this.stepUpClient()}
+                .stepUp=${this.stepUpConfig}
+                style="--mfa-login-max-width: 100%"
+              ></mfa-login>`}
+          ${this.cancelButton(ctx)}`;
       case 'totp':
         return html`${totpEnrollScreen(ctx, settings.enrollment, {
           enroll: settings.startTotp,
@@ -189,6 +223,28 @@ export class MfaLoginSettings extends LitElement {
         }
         if (!this.idToken) return html`<p class="hint">${ctx.t.settings.notSignedIn}</p>`;
         return settings.busy ? html`<p class="hint">${ctx.t.loading}</p>` : nothing;
+    }
+  }
+
+  /** A new step-up: `<mfa-login>` (loaded from the server if the page has not) bound to this element's key. */
+  private beginStepUp(): void {
+    const key = this.settings.key;
+    if (!key) return;
+    this.stepUpFailed = false;
+    this.stepUpConfig = { idToken: this.idToken || undefined, dpopKey: key.publicJwk, onGrant: this.settings.granted };
+    if (customElements.get('mfa-login')) return;
+    import(/* @vite-ignore */ endpoint(this.server ?? '', '/widget/mfa-login.js')).catch(() => {
+      this.stepUpFailed = true;
+    });
+  }
+
+  private stepUpClient(): string {
+    if (this.clientId) return this.clientId;
+    try {
+      const { azp, aud } = decodeJwtPayload(this.idToken);
+      return typeof azp === 'string' ? azp : typeof aud === 'string' ? aud : '';
+    } catch {
+      return '';
     }
   }
 
@@ -237,5 +293,6 @@ if (!customElements.get('mfa-login-settings')) customElements.define('mfa-login-
 declare global {
   interface HTMLElementTagNameMap {
     'mfa-login-settings': MfaLoginSettings;
+    'mfa-login': MfaLogin;
   }
 }

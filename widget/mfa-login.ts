@@ -20,7 +20,7 @@ import { totpEnrollScreen } from './screens/totp-enroll.js';
 import { totpScreen } from './screens/totp.js';
 import { baseStyles } from './styles/base.js';
 import { screenStyles } from './styles/screens.js';
-import type { BackupCodeOption, EmailOption, FlowConfig, FlowError, FlowOption, SmsOption } from './types.js';
+import type { BackupCodeOption, EmailOption, FlowConfig, FlowError, FlowOption, SmsOption, StepUpConfig } from './types.js';
 import { WebOtpController } from './web-otp.js';
 
 export type { MfaLoginCompleteDetail } from './events.js';
@@ -103,6 +103,7 @@ export class MfaLogin extends LitElement {
     nonce: { type: String },
     acr: { type: String },
     loginHint: { type: String, attribute: 'login-hint' },
+    stepUp: { attribute: false },
     saved: { state: true },
   };
 
@@ -112,6 +113,8 @@ export class MfaLogin extends LitElement {
   declare nonce: string | undefined;
   declare acr: string | undefined;
   declare loginHint: string | undefined;
+  /** Set by `<mfa-login-settings>` to run a step-up for settings in place of a login. */
+  declare stepUp: StepUpConfig | undefined;
 
   /** The "I have saved these codes" checkbox. */
   private declare saved: boolean;
@@ -179,7 +182,7 @@ export class MfaLogin extends LitElement {
       ${ctx.errorBox()}
       <div class="screen">${body}</div>
       ${chooseMethod(ctx, screen.alternatives, { choose: (method) => this.flow.choose(method) })}
-      ${pending && state.user
+      ${pending && state.user && !this.stepUp
         ? html`<p part="footer" class="footer">
             <button part="link-button" class="link" type="button" @click=${() => this.restart()}>${ctx.t.notYou}</button>
           </p>`
@@ -312,6 +315,7 @@ export class MfaLogin extends LitElement {
       nonce: this.nonce || undefined,
       acr: this.acr || undefined,
       loginHint: this.loginHint || undefined,
+      ...(this.stepUp ? { stepUp: this.stepUp } : {}),
     };
   }
 

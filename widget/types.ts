@@ -55,11 +55,21 @@ export interface TotpEnrollment {
   otpauthUri?: string;
 }
 
-export interface FlowResult {
+/** A login's result: the id_token the page gets. */
+export interface LoginResult {
   idToken: string;
   tokenType: string;
   expiresIn: number;
 }
+
+/** A step-up's result (purpose `settings`): a grant only the settings element uses, never the page. */
+export interface SettingsGrantResult {
+  settingsGrant: string;
+  tokenType: 'DPoP';
+  expiresIn: number;
+}
+
+export type FlowResult = LoginResult | SettingsGrantResult;
 
 /** An expired flow has no status: calls answer the `flow_expired` error. */
 export type FlowStatus = 'pending' | 'complete' | 'cancelled';
@@ -76,6 +86,8 @@ export interface FlowState {
   backupCodesRemaining?: number;
   /** With `backupCodesRemaining` when 2 or fewer are left. */
   backupCodesLow?: boolean;
+  /** `settings` on a step-up flow. */
+  purpose?: 'login' | 'settings';
   result?: FlowResult;
 }
 
@@ -118,6 +130,16 @@ export interface FlowError {
   conflict?: boolean;
 }
 
+/**
+ * A step-up for `<mfa-login-settings>`: the flow runs with purpose `settings` for the user of
+ * `idToken`, bound to `dpopKey`, and hands its grant to `onGrant` instead of any event.
+ */
+export interface StepUpConfig {
+  idToken?: string;
+  dpopKey: JsonWebKey;
+  onGrant(grant: string, expiresIn: number): void;
+}
+
 /** What the page gives the element: its attributes. */
 export interface FlowConfig {
   server: string;
@@ -125,4 +147,5 @@ export interface FlowConfig {
   nonce?: string;
   acr?: string;
   loginHint?: string;
+  stepUp?: StepUpConfig;
 }

@@ -3,7 +3,7 @@ import { errorReply, FakeServer } from './fake-server.js';
 import { $, alertText, click, cleanUp, field, fill, has, mount, settle, submit, text, title, until } from './fixture.js';
 import { claims, complete, HANDLE, inMinutes, inSeconds, passwordStep, pending, secondStep } from './states.js';
 import type { MfaLoginCompleteDetail } from '../../widget/events.js';
-import type { FlowState } from '../../widget/types.js';
+import type { FlowState, LoginResult } from '../../widget/types.js';
 
 const KEY = `mfa-login:flow:${location.origin}:demo`;
 
@@ -231,7 +231,7 @@ describe('the flow', () => {
       const [event] = events;
       ok(event!.bubbles && event!.composed);
       equal(event!.target, el);
-      equal(event!.detail.idToken, complete().result!.idToken);
+      equal(event!.detail.idToken, (complete().result as LoginResult).idToken);
       deepEqual(event!.detail.claims, claims);
     });
 

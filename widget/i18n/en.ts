@@ -148,6 +148,9 @@ export const en = {
     codesChanged: 'Your new backup codes are ready. The old ones no longer work.',
     reauthenticate: 'For your security, sign in again to change how you sign in.',
     signInAgain: 'Sign in again',
+    stepUpTitle: 'Confirm it’s you',
+    stepUpIntro: 'To change how you sign in, confirm with your second factor first.',
+    stepUpUnavailable: 'The confirmation step could not be loaded. Check your connection and try again.',
   },
 
   /** On the button that copied, for a moment; `copied` is what a screen reader hears. */

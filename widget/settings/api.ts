@@ -1,21 +1,30 @@
 import { endpoint, type JsonAnswer, requestJson } from '../request.js';
+import type { DpopKey } from './dpop.js';
 import type { SettingsError } from './types.js';
 
 export type MeAnswer<T> = JsonAnswer<T, SettingsError>;
 
+/** What a call to /api/v1/me carries: the id_token (reads only), or a settings grant and its key. */
+export type MeCredential = { idToken: string } | { grant: string; key: DpopKey };
+
 /**
- * Calls the self-service API with the id_token as a Bearer token: in a header, never in the URL
- * (URLs land in logs), and without cookies, since the token is the whole credential.
+ * Calls the self-service API. The credential goes in headers, never in the URL (URLs land in
+ * logs), and without cookies, since it is the whole credential: an id_token as `Bearer` (it can
+ * only read), or a settings grant as `DPoP` with a fresh proof signed by the element's key.
  */
-export function callMe<T>(
+export async function callMe<T>(
   server: string,
-  idToken: string,
+  credential: MeCredential,
   path: string,
   body?: Record<string, unknown>,
   fetchImpl?: typeof fetch,
 ): Promise<MeAnswer<T>> {
-  const headers = { authorization: `Bearer ${idToken}` };
-  return requestJson<T, SettingsError>(endpoint(server, `/api/v1/me${path}`), { body, headers }, isObject<T>, fetchImpl);
+  const url = endpoint(server, `/api/v1/me${path}`);
+  const headers: Record<string, string> =
+    'grant' in credential
+      ? { authorization: `DPoP ${credential.grant}`, dpop: await credential.key.proof(body ? 'POST' : 'GET', new URL(url, location.href).href, credential.grant) }
+      : { authorization: `Bearer ${credential.idToken}` };
+  return requestJson<T, SettingsError>(url, { body, headers }, isObject<T>, fetchImpl);
 }
 
 function isObject<T>(value: unknown): value is T {

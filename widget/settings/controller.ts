@@ -1,12 +1,16 @@
 import type { ReactiveControllerHost } from 'lit';
 import { CallGate } from '../call-gate.js';
 import type { TotpEnrollment } from '../types.js';
-import { callMe } from './api.js';
+import { callMe, type MeCredential } from './api.js';
+import { DpopKey } from './dpop.js';
 import { emitReauthenticate } from './events.js';
 import type { Me, PhoneChallenge, SettingsConfig, SettingsError } from './types.js';
 
 /** Which part of the settings is on screen. */
-export type Panel = 'factors' | 'totp' | 'phone' | 'confirm-backup-codes' | 'backup-codes';
+export type Panel = 'factors' | 'totp' | 'phone' | 'confirm-backup-codes' | 'backup-codes' | 'step-up';
+
+/** A grant is dropped this long before it ends, so a call never leaves with one about to expire. */
+const GRANT_MARGIN_MS = 10_000;
 
 /** A change just made, for the status line. */
 export type Change = 'totp' | 'phone' | 'backup-codes';
@@ -30,6 +34,13 @@ export class SettingsController {
   resent = false;
   /** Shown once, until the user says they saved them; never stored. */
   backupCodes?: string[];
+  /** The key the step-up binds its grant to; made once per element, never leaves it. */
+  key?: DpopKey;
+
+  /** The settings grant from the last step-up, kept in memory only. */
+  private grant?: { token: string; until: number };
+  /** The change waiting for a step-up, and the panel it was asked from. */
+  private waiting?: { run: () => Promise<void>; panel: Panel };
 
   /** Abandoned when the token changes, so answers meant for the old one are dropped. */
   private readonly calls: CallGate;
@@ -53,6 +64,8 @@ export class SettingsController {
   /** Forgets everything about the previous token and reads the factors with the current one. */
   reset(): Promise<void> {
     this.calls.abandon();
+    this.grant = undefined;
+    this.waiting = undefined;
     this.me = undefined;
     this.reauthenticate = false;
     this.closePanel();
@@ -64,15 +77,15 @@ export class SettingsController {
   load = () => this.call<Me>('', undefined, (me) => void (this.me = me));
 
   startTotp = () =>
-    this.call<{ enrollment: TotpEnrollment }>('/totp/enroll', {}, ({ enrollment }) => {
+    this.change<{ enrollment: TotpEnrollment }>('/totp/enroll', {}, ({ enrollment }) => {
       this.enrollment = enrollment;
       this.open('totp');
     });
 
-  verifyTotp = (code: string) => this.call<Me>('/totp/verify', { code }, (me) => this.done(me, 'totp'));
+  verifyTotp = (code: string) => this.change<Me>('/totp/verify', { code }, (me) => this.done(me, 'totp'));
 
   sendPhone = (phone: string) =>
-    this.call<PhoneChallenge>('/phone', { phone }, (challenge) => {
+    this.change<PhoneChallenge>('/phone', { phone }, (challenge) => {
       this.resent = !!this.phoneChallenge && phone === this.phoneTyped;
       this.phoneTyped = phone;
       this.phoneChallenge = challenge;
@@ -81,7 +94,7 @@ export class SettingsController {
   resendPhone = () => this.sendPhone(this.phoneTyped);
 
   verifyPhone = (code: string) =>
-    this.call<Me>('/phone/verify', { code }, (me) => this.done(me, 'phone'), (error) => {
+    this.change<Me>('/phone/verify', { code }, (me) => this.done(me, 'phone'), (error) => {
       // The challenge died with the error, which comes without one: no dead field stays up.
       if (error.error === 'too_many_attempts' && this.phoneChallenge) {
         this.phoneChallenge = { ...this.phoneChallenge, sent: false, attemptsRemaining: 0 };
@@ -89,7 +102,7 @@ export class SettingsController {
     });
 
   regenerateBackupCodes = () =>
-    this.call<Me & { backupCodes: string[] }>('/backup-codes', {}, ({ backupCodes, ...me }) => {
+    this.change<Me & { backupCodes: string[] }>('/backup-codes', {}, ({ backupCodes, ...me }) => {
       this.me = me;
       this.backupCodes = backupCodes;
       this.open('backup-codes');
@@ -107,8 +120,21 @@ export class SettingsController {
 
   /** Back to the list; a half-done change is dropped (the server lets it expire). */
   cancel = () => {
+    this.waiting = undefined;
     this.closePanel();
     this.open('factors');
+  };
+
+  /**
+   * The step-up ended with a grant (handed over by the inner `<mfa-login>`, never through an
+   * event): back to the panel the change was asked from, and the change goes ahead.
+   */
+  granted = (token: string, expiresIn: number): void => {
+    this.grant = { token, until: Date.now() + expiresIn * 1000 - GRANT_MARGIN_MS };
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    this.open(waiting?.panel ?? 'factors');
+    if (waiting) void waiting.run();
   };
 
   retry(): Promise<void> {
@@ -130,6 +156,40 @@ export class SettingsController {
     this.backupCodes = undefined;
   }
 
+  /**
+   * A change needs a settings grant: without a live one the user first confirms with a second
+   * factor (the step-up panel), then the change goes ahead. A grant the server no longer takes
+   * leads to a new step-up too.
+   */
+  private async change<T>(path: string, body: Record<string, unknown>, accept: (data: T) => void, refused?: (error: SettingsError) => void): Promise<void> {
+    const again = () => this.change(path, body, accept, refused);
+    if (!this.grant || Date.now() >= this.grant.until) return this.stepUp(again);
+    return this.call(path, body, accept, (error) => {
+      if (error.stepUp) {
+        this.grant = undefined;
+        void this.stepUp(again);
+        return;
+      }
+      refused?.(error);
+    });
+  }
+
+  private async stepUp(run: () => Promise<void>): Promise<void> {
+    if (this.reauthenticate) return;
+    this.key ??= await DpopKey.create();
+    const panel = this.panel === 'step-up' ? (this.waiting?.panel ?? 'factors') : this.panel;
+    this.waiting = { run, panel };
+    this.panel = 'step-up';
+    this.error = undefined;
+    this.host.requestUpdate();
+  }
+
+  private credential(): MeCredential | undefined {
+    const { idToken } = this.config();
+    if (this.grant && this.key && Date.now() < this.grant.until) return { grant: this.grant.token, key: this.key };
+    return idToken ? { idToken } : undefined;
+  }
+
   /** One call at a time; a double click sends once. */
   private async call<T>(
     path: string,
@@ -137,14 +197,20 @@ export class SettingsController {
     accept: (data: T) => void,
     refused?: (error: SettingsError) => void,
   ): Promise<void> {
-    const { server, idToken } = this.config();
-    if (!idToken || this.reauthenticate) return;
+    const { server } = this.config();
+    const credential = this.credential();
+    if (!credential || this.reauthenticate) return;
     const answer = await this.calls.run(() => {
       this.error = undefined;
       this.resent = false;
-      return callMe<T>(server, idToken, path, body, this.fetchImpl);
+      return callMe<T>(server, credential, path, body, this.fetchImpl);
     }, () => this.call(path, body, accept, refused));
     if (!answer) return;
+    if (answer.error?.stepUp) {
+      refused?.(answer.error);
+      this.host.requestUpdate();
+      return;
+    }
     if (answer.error) {
       refused?.(answer.error);
       this.fail(answer.error);

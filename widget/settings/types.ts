@@ -13,7 +13,7 @@ export interface Me {
     email: { address: string | null };
     backupCodes: { remaining: number };
   };
-  /** Until when the token allows changes; null when only a new sign-in does. */
+  /** Until when the settings grant allows changes; null with an id_token, which never does. */
   freshUntil?: string | null;
 }
 
@@ -28,8 +28,10 @@ export interface PhoneChallenge {
 }
 
 export interface SettingsError extends FlowError {
-  /** The server wants a new sign-in (expired token, or one not fresh enough for a change). */
+  /** The server wants a new sign-in (the id_token expired or is not valid). */
   reauthenticate?: boolean;
+  /** A change needs a settings grant: confirm with a second factor (a step-up) first. */
+  stepUp?: boolean;
 }
 
 /** What the page gives the element. */

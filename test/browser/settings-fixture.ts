@@ -1,5 +1,7 @@
+import '../../widget/mfa-login.js';
 import '../../widget/mfa-login-settings.js';
 import type { MfaLoginSettings } from '../../widget/mfa-login-settings.js';
+import { DpopKey } from '../../widget/settings/dpop.js';
 import type { Me } from '../../widget/settings/types.js';
 import { until } from './fixture.js';
 import { fakeIdToken } from './states.js';
@@ -7,6 +9,9 @@ import { fakeIdToken } from './states.js';
 /** Helpers for `<mfa-login-settings>` tests; the element under test is the only one mounted. */
 
 export const TOKEN = fakeIdToken({ sub: 'u-1', aud: 'demo', amr: ['pwd', 'otp', 'mfa'] });
+
+/** The settings grant a step-up handed over, in tests that are about the changes themselves. */
+export const GRANT = fakeIdToken({ sub: 'u-1', aud: 'http://issuer.test/api/v1/me', client_id: 'demo' });
 
 export function me(overrides: Partial<Me['factors']> = {}): Me {
   return {
@@ -25,12 +30,21 @@ export function me(overrides: Partial<Me['factors']> = {}): Me {
 
 const mounted: HTMLElement[] = [];
 
-export async function mountSettings(attributes: Record<string, string> = { 'id-token': TOKEN }): Promise<MfaLoginSettings> {
+/**
+ * Mounts the element; `confirmed` hands it a settings grant as a finished step-up would (the
+ * step-up itself is tested in settings-step-up.test.ts).
+ */
+export async function mountSettings(attributes: Record<string, string> = { 'id-token': TOKEN }, { confirmed = true } = {}): Promise<MfaLoginSettings> {
   const el = document.createElement('mfa-login-settings');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   document.body.append(el);
   mounted.push(el);
   await settle(el);
+  if (confirmed && attributes['id-token']) {
+    el.settings.key = await DpopKey.create();
+    el.settings.granted(GRANT, 300);
+    await settle(el);
+  }
   return el;
 }
 

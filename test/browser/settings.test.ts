@@ -1,7 +1,7 @@
 import type { MfaLoginReauthenticateDetail } from '../../widget/mfa-login-settings.js';
 import { deepEqual, equal, match, notOk, ok } from './assert.js';
 import { errorReply, FakeServer } from './fake-server.js';
-import { $, click, control, enter, factors, me, mountSettings, recordHeaders, settle, text, title, TOKEN, unmountAll } from './settings-fixture.js';
+import { $, click, control, enter, factors, GRANT, me, mountSettings, recordHeaders, settle, text, title, TOKEN, unmountAll } from './settings-fixture.js';
 import { fakeIdToken } from './states.js';
 
 describe('<mfa-login-settings>: the factors and the token', () => {
@@ -65,13 +65,28 @@ describe('<mfa-login-settings>: the factors and the token', () => {
     equal(headers[0]!.get('authorization'), `Bearer ${TOKEN}`);
   });
 
-  it('also sends it with a change', async () => {
+  it('sends a change with the settings grant as DPoP and a fresh proof signed by its own key', async () => {
     server.on('/api/v1/me/backup-codes', { body: { ...me(), backupCodes: ['aaaaa-bbbbb'] } });
     const el = await mountSettings();
     await click(el, 'Make new backup codes');
     await click(el, 'Make new backup codes');
-    equal(server.last('/api/v1/me/backup-codes').method, 'POST');
-    equal(headers.at(-1)!.get('authorization'), `Bearer ${TOKEN}`);
+    const request = server.last('/api/v1/me/backup-codes');
+    equal(request.method, 'POST');
+    const sent = headers.at(-1)!;
+    equal(sent.get('authorization'), `DPoP ${GRANT}`);
+    const proof = sent.get('dpop')!;
+    const [header, payload, signature] = proof.split('.').map((part) => Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+    const { jwk, typ, alg } = JSON.parse(new TextDecoder().decode(header));
+    deepEqual([typ, alg], ['dpop+jwt', 'ES256']);
+    deepEqual(jwk, el.settings.key!.publicJwk);
+    const claims = JSON.parse(new TextDecoder().decode(payload));
+    deepEqual([claims.htm, claims.htu], ['POST', request.url]);
+    ok(Math.abs(claims.iat - Date.now() / 1000) < 5);
+    const publicKey = await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const input = new TextEncoder().encode(proof.split('.').slice(0, 2).join('.'));
+    ok(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, publicKey, signature!, input), 'the proof verifies with the key it names');
+    const ath = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(GRANT))))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    equal(claims.ath, ath);
   });
 
   it('asks for a sign-in and calls nothing without a token', async () => {
@@ -133,7 +148,7 @@ describe('<mfa-login-settings>: the factors and the token', () => {
 
   it('offers a retry when the server cannot be reached', async () => {
     server.on('/api/v1/me', 'network-down', { body: me() });
-    const el = await mountSettings();
+    const el = await mountSettings({ 'id-token': TOKEN }, { confirmed: false });
     match($(el, '[role="alert"]').textContent, /could not reach/);
     await click(el, 'Try again');
     equal(factors(el).length, 5);

@@ -4,6 +4,7 @@ import { schemaErrors } from '../support/json-schema.js';
 import { enrolTotp, passwordStep, totpAt } from '../support/login.js';
 import { registeredRoutes } from '../support/routes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { proofKey, settingsSession, startStepUp } from '../support/step-up.js';
 
 /** The parts of the app the contract covers; static files (widget, demo page) are not in it. */
 const CONTRACT_PREFIXES = ['/api/', '/.well-known/', '/oauth2/'];
@@ -179,18 +180,35 @@ describe('the OpenAPI document served at /api/v1/openapi.json', () => {
   });
 
   async function selfService(server: TestServer) {
-    const { done } = await enrolTotp(server);
-    const auth = { authorization: `Bearer ${done.body.result.idToken}` };
+    const { done, secret } = await enrolTotp(server);
+    const idToken = done.body.result.idToken as string;
+    const auth = { authorization: `Bearer ${idToken}` };
     expectDocumented(doc, 'GET /api/v1/me', await server.get('/api/v1/me'));
     expectDocumented(doc, 'GET /api/v1/me', await server.get('/api/v1/me', auth));
-    expectDocumented(doc, 'POST /api/v1/me/totp/enroll', await server.post('/api/v1/me/totp/enroll', {}, auth));
-    expectDocumented(doc, 'POST /api/v1/me/totp/verify', await server.post('/api/v1/me/totp/verify', { code: 'abc' }, auth));
-    expectDocumented(doc, 'POST /api/v1/me/phone', await server.post('/api/v1/me/phone', { phone: '+12015550199' }, auth));
-    expectDocumented(doc, 'POST /api/v1/me/phone/verify', await server.post('/api/v1/me/phone/verify', { code: '000000x' }, auth));
-    expectDocumented(doc, 'POST /api/v1/me/backup-codes', await server.post('/api/v1/me/backup-codes', {}, auth));
+    const refused = await server.post('/api/v1/me/backup-codes', {}, auth);
+    expectDocumented(doc, 'POST /api/v1/me/backup-codes', refused);
+    expect(refused.body).toMatchObject({ error: 'unauthorized', stepUp: true });
+
+    const key = await proofKey();
+    const started = await startStepUp(server, idToken, key);
+    expectDocumented(doc, 'POST /api/v1/flows', started.res);
+    expect(started.res.body.purpose).toBe('settings');
+    server.advance(30);
+    const confirmed = await server.post('/api/v1/flows/totp/verify', { flow: started.flow, code: await totpAt(secret, server.services.now()) }, { origin: server.url });
+    expectDocumented(doc, 'POST /api/v1/flows/totp/verify', confirmed);
+    expect(confirmed.body.result.settingsGrant).toEqual(expect.any(String));
+    expectDocumented(doc, 'POST /api/v1/flows', await server.post('/api/v1/flows', { clientId: 'demo', purpose: 'settings', idToken: 'x.y.z', dpopKey: key.jwk }, { origin: server.url }));
+
+    const me = settingsSession(server, confirmed.body.result.settingsGrant, key);
+    expectDocumented(doc, 'GET /api/v1/me', await me.get('/api/v1/me'));
+    expectDocumented(doc, 'POST /api/v1/me/totp/enroll', await me.post('/api/v1/me/totp/enroll', {}));
+    expectDocumented(doc, 'POST /api/v1/me/totp/verify', await me.post('/api/v1/me/totp/verify', { code: 'abc' }));
+    expectDocumented(doc, 'POST /api/v1/me/phone', await me.post('/api/v1/me/phone', { phone: '+12015550199' }));
+    expectDocumented(doc, 'POST /api/v1/me/phone/verify', await me.post('/api/v1/me/phone/verify', { code: '000000x' }));
+    expectDocumented(doc, 'POST /api/v1/me/backup-codes', await me.post('/api/v1/me/backup-codes', {}));
     server.advance(3600);
-    const stale = await server.post('/api/v1/me/backup-codes', {}, auth);
+    const stale = await me.post('/api/v1/me/backup-codes', {});
     expectDocumented(doc, 'POST /api/v1/me/backup-codes', stale);
-    expect(stale.body).toMatchObject({ error: 'unauthorized', reauthenticate: true });
+    expect(stale.body).toMatchObject({ error: 'unauthorized', stepUp: true });
   }
 });

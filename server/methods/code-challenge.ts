@@ -103,9 +103,7 @@ export async function verifyChallenge(ctx: MethodContext, channel: Channel, code
   }
   if (constantTimeEqual(ctx.services.keyring.hash(code, hashContext(ctx, channel)), challenge.codeHash)) {
     challenge.dead = true;
-    // Only texts wait per recipient across flows (methods/sms.ts textCode).
-    const waits = channel === 'sms' ? resendLimits(ctx, channel, challenge.to, rules, new Date(challenge.sentAt)) : [];
-    for (const limit of waits) {
+    for (const limit of resendLimits(ctx, channel, challenge.to, rules, new Date(challenge.sentAt))) {
       await ctx.services.store.refund(limit.key, limit.windowSeconds, limit.at);
     }
     return challenge;
@@ -159,8 +157,10 @@ async function spendForSend(ctx: MethodContext, limits: SendLimit[]): Promise<()
 export function resendLimits(ctx: MethodContext, channel: Channel, to: string, rules: CodeRules, sentAt: Date): SendLimit[] {
   const seconds = rules.resendAfterSeconds;
   if (seconds === 0) return [];
-  // A keyed hash of the recipient: the store holds no phone number in clear.
-  const key = `${channel}:resend:${ctx.services.keyring.hash(to, `${channel}-counter`)}`;
+  // A keyed hash of the recipient: the store holds no phone number or address in clear.
+  // Addresses differ only in case for the same mailbox in practice, so they share one wait.
+  const recipient = channel === 'email' ? to.toLowerCase() : to;
+  const key = `${channel}:resend:${ctx.services.keyring.hash(recipient, `${channel}-counter`)}`;
   const refused = (wait: number) => rateLimited(wait, `Please wait ${Math.ceil(wait)} s before asking for a new code.`);
   return [0, seconds * 500].map((offsetMs, grid) => ({ key: `${key}:${grid}`, windowSeconds: seconds, max: 1, at: new Date(sentAt.getTime() + offsetMs), refused }));
 }

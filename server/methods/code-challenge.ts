@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { constantTimeEqual, numericCode, sha256 } from '../crypto/codes.js';
+import { limitKind } from '../auth/limit-kind.js';
 import { invalidCode, isMfaError, MfaError, rateLimited } from '../errors.js';
 import type { CodeChallenge } from '../store/types.js';
 import type { MethodContext } from './types.js';
@@ -41,7 +42,7 @@ export function assertResendAllowed(ctx: MethodContext, channel: Channel, rules:
   const previous = ctx.flow.data[channel];
   if (!previous) return;
   const wait = plus(previous.sentAt, rules.resendAfterSeconds).getTime() - ctx.now.getTime();
-  if (wait > 0) throw rateLimited(wait / 1000, `Please wait ${Math.ceil(wait / 1000)} s before asking for a new code.`);
+  if (wait > 0) throw rateLimited(wait / 1000, `Please wait ${Math.ceil(wait / 1000)} s before asking for a new code.`, `${channel}:resend`);
 }
 
 /**
@@ -161,7 +162,7 @@ export function resendLimits(ctx: MethodContext, channel: Channel, to: string, r
   // Addresses differ only in case for the same mailbox in practice, so they share one wait.
   const recipient = channel === 'email' ? to.toLowerCase() : to;
   const key = `${channel}:resend:${ctx.services.keyring.hash(recipient, `${channel}-counter`)}`;
-  const refused = (wait: number) => rateLimited(wait, `Please wait ${Math.ceil(wait)} s before asking for a new code.`);
+  const refused = (wait: number) => rateLimited(wait, `Please wait ${Math.ceil(wait)} s before asking for a new code.`, `${channel}:resend`);
   return [0, seconds * 500].map((offsetMs, grid) => ({ key: `${key}:${grid}`, windowSeconds: seconds, max: 1, at: new Date(sentAt.getTime() + offsetMs), refused }));
 }
 
@@ -173,8 +174,8 @@ export function capLimits(ctx: MethodContext, caps: { key: string; limit: number
     max: limit,
     at: ctx.now,
     refused: (wait: number) => {
-      ctx.services.logger.warn({ cap: key.split(':').slice(0, 2).join(':'), limit }, 'send cap reached');
-      return rateLimited(wait, 'Too many codes were sent. Please try again later.');
+      ctx.services.logger.warn({ cap: limitKind(key), limit }, 'send cap reached');
+      return rateLimited(wait, 'Too many codes were sent. Please try again later.', limitKind(key));
     },
   }));
 }

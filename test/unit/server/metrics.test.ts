@@ -148,6 +148,24 @@ describe('Prometheus metrics', () => {
     expect(labelValues).not.toMatch(/\/api\/v1\/flows\/[A-Za-z0-9_-]{20,}/);
   });
 
+  it('count the refusals of the SMS OTP grant by kind, never by the number', async () => {
+    const secret = 'backend-secret-0123456789';
+    const server = await start({ metrics: { enabled: true, token }, clients: [{ clientId: 'backend', name: 'Backend', clientSecret: secret }] });
+    const send = () =>
+      fetch(`${server.url}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`backend:${secret}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'urn:mfa-login:grant-type:sms-otp', username: '+12015550199' }).toString(),
+      });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(429);
+    const samples = await scrape(server);
+    expect(value(samples, 'mfa_login_limit_refusals_total', { kind: 'sms:resend' })).toBe(1);
+    expect(value(samples, 'mfa_login_messages_total', { channel: 'sms', provider: 'console', result: 'sent' })).toBe(1);
+    expect(value(samples, 'mfa_login_http_request_duration_seconds_count', { method: 'POST', route: '/oauth2/token', status: '429' })).toBe(1);
+    expect(samples.flatMap((s) => Object.values(s.labels)).join('\n')).not.toContain('2015550199');
+  });
+
   it('count a flow that expired unfinished as abandoned when the sweep removes it', async () => {
     const server = await start({ metrics: { enabled: true, token } });
     await passwordStep(server);

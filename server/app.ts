@@ -12,6 +12,9 @@ import { accessLog } from './http/access-log.js';
 import { clientCors } from './http/cors.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { createFlowService } from './login/service.js';
+import { sweepExpired } from './login/sweep.js';
+import { serveMetrics } from './metrics/mount.js';
+import { metricsToken } from './metrics/serve.js';
 import { packageRoot } from './paths.js';
 import { devRoutes } from './routes/dev.js';
 import { flowRoutes } from './routes/flows.js';
@@ -46,11 +49,15 @@ async function openSigningKeyOrExplain(services: Services): Promise<void> {
 export interface MfaLoginRouter extends Router {
   services: Services;
   demo: DemoCredentials | null;
+  /** The metrics' own address when `metrics.port` is set. */
+  metricsUrl: string | null;
   close(): Promise<void>;
 }
 
 /** Everything the contract serves, as a router to mount where the issuer URL points. */
 export async function mfaLogin(config: Config, options: ServiceOptions = {}): Promise<MfaLoginRouter> {
+  // Checked before the store opens: a bad token must not leave a connection behind.
+  const scrapeToken = metricsToken(config.metrics, options.env ?? process.env);
   const services = await buildServices(config, options);
   await syncConfigClients(services);
   const demo = config.demo ? await seedDemo(services) : null;
@@ -58,7 +65,9 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
 
   await openSigningKeyOrExplain(services);
 
+  const metrics = serveMetrics(services, scrapeToken);
   const router = Router() as MfaLoginRouter;
+  router.use(metrics.router);
   const api = Router();
   const cors = clientCors(services.store, services.now);
   api.use(cors);
@@ -73,17 +82,20 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   router.use('/api/v1', headers, api);
   router.use('/.well-known', headers, cors, wellKnownRoutes(services));
   router.use('/oauth2', headers, tokenRoutes(services));
+  router.use(services.metrics.refusals);
   router.use(errorHandler(services.logger));
 
   const sweep = setInterval(() => {
-    services.store.sweep(new Date(services.now().getTime() - 3600_000)).catch((err: unknown) => services.logger.warn({ err }, 'sweep failed'));
+    sweepExpired(services).catch((err: unknown) => services.logger.warn({ err }, 'sweep failed'));
   }, SWEEP_MS);
   sweep.unref();
 
   router.services = services;
   router.demo = demo;
+  router.metricsUrl = await metrics.start();
   router.close = async () => {
     clearInterval(sweep);
+    await metrics.close();
     await services.store.close();
   };
   return router;
@@ -106,6 +118,8 @@ export interface RunningServer {
   app: Express;
   services: Services;
   demo: DemoCredentials | null;
+  /** The metrics' own address when `metrics.port` is set. */
+  metricsUrl: string | null;
   /** Starts listening; answers the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -130,6 +144,7 @@ export async function createServer(config: Config, options: ServiceOptions = {})
     app,
     services: router.services,
     demo: router.demo,
+    metricsUrl: router.metricsUrl,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         const s = app.listen(port, host, () => {

@@ -3,6 +3,9 @@ import { createPasswords } from './auth/passwords.js';
 import type { Config } from './config.js';
 import { createKeyring, loadMasterKey } from './crypto/keyring.js';
 import { createLogger } from './logger.js';
+import { noMetrics } from './metrics/metrics.js';
+import { createPrometheusMetrics } from './metrics/prometheus.js';
+import { countedSender } from './metrics/senders.js';
 import { createEmailSender } from './providers/email/index.js';
 import { Outbox } from './providers/outbox.js';
 import { createSmsSender } from './providers/sms/index.js';
@@ -31,16 +34,19 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
   const outbox = config.devOutbox ? new Outbox() : null;
   const now = options.now ?? (() => new Date());
   const providerDeps = { logger, env, now, ...(outbox ? { outbox } : {}) };
+  const metrics = config.metrics.enabled ? createPrometheusMetrics() : noMetrics;
+  const sms = createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return {
     config,
     store,
     keyring,
     logger,
     now,
-    passwords: await createPasswords(),
+    passwords: await createPasswords(metrics),
     tokens: createTokens({ store, keyring, issuer: config.issuer, alg: config.tokens.alg, idTokenTtlSeconds: config.tokens.idTokenTtlSeconds }),
-    sms: createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) }),
-    email: createEmailSender(config.email.provider, providerDeps),
+    sms: countedSender(sms, metrics, 'sms', config.sms.provider.type),
+    email: countedSender(createEmailSender(config.email.provider, providerDeps), metrics, 'email', config.email.provider.type),
     outbox,
+    metrics,
   };
 }

@@ -4,6 +4,7 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 import { smsProviderConfig } from './providers/sms/config.js';
 import { emailProviderConfig } from './providers/email/config.js';
+import { metricsConfig } from './metrics/config.js';
 import { ConfigError } from './errors.js';
 
 export const methodNames = ['password', 'sms', 'totp', 'backup_code', 'email'] as const;
@@ -158,6 +159,7 @@ export const configSchema = z
       })
       .prefault({}),
     clients: z.array(clientSchema).default([]),
+    metrics: metricsConfig.prefault({}),
   })
   .strict();
 

@@ -55,6 +55,8 @@ export class MfaError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly extras: ErrorExtras;
+  /** For rate_limited: the kind of the counter that refused (never its key's value), for metrics. */
+  limit?: string;
 
   constructor(code: ErrorCode, message?: string, extras: ErrorExtras = {}) {
     super(message ?? defaultMessages[code]);
@@ -78,11 +80,14 @@ export function invalidCode(attemptsRemaining: number): MfaError {
   return new MfaError('invalid_code', `That code is not right. ${left}.`, { attemptsRemaining });
 }
 
-export function rateLimited(retryAfterSeconds: number, message?: string): MfaError {
+/** `limit`: the refusing counter's kind (auth/limit-kind.ts), never its key. */
+export function rateLimited(retryAfterSeconds: number, message?: string, limit?: string): MfaError {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-  return new MfaError('rate_limited', message ?? `Too many requests. Try again in ${seconds} s.`, {
+  const error = new MfaError('rate_limited', message ?? `Too many requests. Try again in ${seconds} s.`, {
     retryAfter: seconds,
   });
+  if (limit !== undefined) error.limit = limit;
+  return error;
 }
 
 /** A configuration that cannot work; raised at start-up, before any request. */
@@ -99,6 +104,8 @@ export class OAuthError extends Error {
     status?: number,
     /** Seconds, sent as Retry-After. */
     readonly retryAfter?: number,
+    /** As MfaError's: the kind of the counter that refused, for metrics. */
+    readonly limit?: string,
   ) {
     super(description);
     this.name = 'OAuthError';

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Passwords } from './auth/passwords.js';
 import type { Config } from './config.js';
 import type { Keyring } from './crypto/keyring.js';
+import type { Metrics } from './metrics/metrics.js';
 import type { Outbox } from './providers/outbox.js';
 import type { EmailSender, SmsSender } from './providers/types.js';
 import type { Store } from './store/types.js';
@@ -20,4 +21,6 @@ export interface Services {
   email: EmailSender;
   /** Present only when `devOutbox` is on. */
   outbox: Outbox | null;
+  /** Prometheus counters; hooks that do nothing when `metrics.enabled` is off. */
+  metrics: Metrics;
 }

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { noMetrics, type Metrics } from '../metrics/metrics.js';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Runs on libuv's pool, off the event loop. */
 const options = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -9,19 +10,21 @@ export interface Passwords {
   verify(passwordHash: string | null, password: string): Promise<boolean>;
 }
 
-export async function createPasswords(): Promise<Passwords> {
+/** `metrics` sees every hash and verification: how many wait on the thread pool, and how long. */
+export async function createPasswords(metrics: Pick<Metrics, 'passwordHash'> = noMetrics): Promise<Passwords> {
   const dummy = await hash('not a real password: equalises the time of unknown usernames', options);
+  const check = async (passwordHash: string | null, password: string) => {
+    try {
+      const ok = await verify(passwordHash ?? dummy, password);
+      return passwordHash !== null && ok;
+    } catch {
+      // A malformed stored hash must still cost the same as a real check.
+      await verify(dummy, password).catch(() => false);
+      return false;
+    }
+  };
   return {
-    hash: (password) => hash(password, options),
-    async verify(passwordHash, password) {
-      try {
-        const ok = await verify(passwordHash ?? dummy, password);
-        return passwordHash !== null && ok;
-      } catch {
-        // A malformed stored hash must still cost the same as a real check.
-        await verify(dummy, password).catch(() => false);
-        return false;
-      }
-    },
+    hash: (password) => metrics.passwordHash('hash', () => hash(password, options)),
+    verify: (passwordHash, password) => metrics.passwordHash('verify', () => check(passwordHash, password)),
   };
 }

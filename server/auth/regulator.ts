@@ -1,5 +1,6 @@
 import { rateLimited } from '../errors.js';
 import type { Store } from '../store/types.js';
+import { limitKind } from './limit-kind.js';
 
 /** A budget of events per key and fixed window. */
 export interface Limit {
@@ -16,7 +17,7 @@ export interface Limit {
  */
 export async function spend(store: Store, limit: Limit, now: Date): Promise<void> {
   const counter = await store.hit(limit.key, limit.windowSeconds, now);
-  if (counter.count > limit.max) throw rateLimited((counter.resetAt.getTime() - now.getTime()) / 1000, limit.message);
+  if (counter.count > limit.max) throw rateLimited((counter.resetAt.getTime() - now.getTime()) / 1000, limit.message, limitKind(limit.key));
 }
 
 /** Gives the attempt back when it turned out right: only failures use up the budget. */

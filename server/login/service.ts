@@ -54,7 +54,7 @@ const conflict = () => new MfaError('flow_conflict', undefined, { conflict: true
 
 /** Runs flows: start, read, act on a method, cancel. The HTTP layer only translates. */
 export function createFlowService(services: Services) {
-  const { store, config, tokens } = services;
+  const { store, config, tokens, metrics } = services;
   const serial = keyedSerial();
 
   async function clientOf(clientId: string, caller: Caller): Promise<ClientRecord> {
@@ -136,13 +136,28 @@ export function createFlowService(services: Services) {
     return isFirstUse(user) ? backupCodesOnFirstFactor(services, user.id, ctx.now) : {};
   }
 
+  /** Counts the step's outcome: `ok`, or the contract's error code (`server_error` for the unexpected). */
+  async function observed<T>(method: MethodName, action: string, work: Promise<T>): Promise<T> {
+    try {
+      const result = await work;
+      metrics.stepOutcome(method, action, 'ok');
+      return result;
+    } catch (e) {
+      // An action name not in the contract is a typo or a probe: one bucket, not one label each.
+      metrics.stepOutcome(method, Object.hasOwn(methods[method].actions, action) ? action : 'unknown', isMfaError(e) ? e.code : 'server_error');
+      throw e;
+    }
+  }
+
   async function cancel(handle: string, caller: Caller) {
     const flow = assertReadable(await load(handle), services.now());
     await context(flow, caller);
     // A completed flow is ended too: its id_token can no longer be read back through the handle.
+    const unfinished = flow.status === 'pending';
     flow.status = 'cancelled';
     flow.result = null;
     await save(flow);
+    if (unfinished) metrics.flowAbandoned(flow.clientId, flow.acr, 'cancelled');
     return { flow: handle, status: 'cancelled', expiresAt: flow.expiresAt };
   }
 
@@ -169,6 +184,7 @@ export function createFlowService(services: Services) {
       // Nothing left to try in this step (say, every attempt used up): the flow ends here.
       if ((await stepOptions(ctx)).length === 0) ctx.flow.status = 'cancelled';
       await save(ctx.flow);
+      if (ctx.flow.status === 'cancelled') metrics.flowAbandoned(ctx.flow.clientId, ctx.flow.acr, 'cancelled');
       throw e;
     }
     if (outcome.user) {
@@ -185,6 +201,7 @@ export function createFlowService(services: Services) {
       await outcome.undo?.();
       throw e;
     }
+    if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
     return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes };
@@ -217,6 +234,7 @@ export function createFlowService(services: Services) {
         flow.data.stepUp = stepUp.stepUp;
       }
       await store.createFlow(flow);
+      metrics.flowStarted(client.clientId, acr);
       return flowState(handle, { services, flow, client, user, now, ip: caller.ip, origin: caller.origin });
     },
 
@@ -227,7 +245,8 @@ export function createFlowService(services: Services) {
 
     cancel: (handle: string, caller: Caller) => serial(handle, () => cancel(handle, caller)),
 
-    act: (handle: string, name: MethodName, actionName: string, input: unknown, caller: Caller) => serial(handle, () => act(handle, name, actionName, input, caller)),
+    act: (handle: string, name: MethodName, actionName: string, input: unknown, caller: Caller) =>
+      observed(name, actionName, serial(handle, () => act(handle, name, actionName, input, caller))),
   };
 
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { constantTimeEqual, numericCode, sha256 } from '../crypto/codes.js';
+import { limitKind } from '../auth/limit-kind.js';
 import { invalidCode, isMfaError, MfaError, rateLimited } from '../errors.js';
 import type { CodeChallenge } from '../store/types.js';
 import type { MethodContext } from './types.js';
@@ -41,7 +42,7 @@ export function assertResendAllowed(ctx: MethodContext, channel: Channel, rules:
   const previous = ctx.flow.data[channel];
   if (!previous) return;
   const wait = plus(previous.sentAt, rules.resendAfterSeconds).getTime() - ctx.now.getTime();
-  if (wait > 0) throw rateLimited(wait / 1000, `Please wait ${Math.ceil(wait / 1000)} s before asking for a new code.`);
+  if (wait > 0) throw rateLimited(wait / 1000, `Please wait ${Math.ceil(wait / 1000)} s before asking for a new code.`, `${channel}:resend`);
 }
 
 /**
@@ -103,9 +104,7 @@ export async function verifyChallenge(ctx: MethodContext, channel: Channel, code
   }
   if (constantTimeEqual(ctx.services.keyring.hash(code, hashContext(ctx, channel)), challenge.codeHash)) {
     challenge.dead = true;
-    // Only texts wait per recipient across flows (methods/sms.ts textCode).
-    const waits = channel === 'sms' ? resendLimits(ctx, channel, challenge.to, rules, new Date(challenge.sentAt)) : [];
-    for (const limit of waits) {
+    for (const limit of resendLimits(ctx, channel, challenge.to, rules, new Date(challenge.sentAt))) {
       await ctx.services.store.refund(limit.key, limit.windowSeconds, limit.at);
     }
     return challenge;
@@ -159,9 +158,11 @@ async function spendForSend(ctx: MethodContext, limits: SendLimit[]): Promise<()
 export function resendLimits(ctx: MethodContext, channel: Channel, to: string, rules: CodeRules, sentAt: Date): SendLimit[] {
   const seconds = rules.resendAfterSeconds;
   if (seconds === 0) return [];
-  // A keyed hash of the recipient: the store holds no phone number in clear.
-  const key = `${channel}:resend:${ctx.services.keyring.hash(to, `${channel}-counter`)}`;
-  const refused = (wait: number) => rateLimited(wait, `Please wait ${Math.ceil(wait)} s before asking for a new code.`);
+  // A keyed hash of the recipient: the store holds no phone number or address in clear.
+  // Addresses differ only in case for the same mailbox in practice, so they share one wait.
+  const recipient = channel === 'email' ? to.toLowerCase() : to;
+  const key = `${channel}:resend:${ctx.services.keyring.hash(recipient, `${channel}-counter`)}`;
+  const refused = (wait: number) => rateLimited(wait, `Please wait ${Math.ceil(wait)} s before asking for a new code.`, `${channel}:resend`);
   return [0, seconds * 500].map((offsetMs, grid) => ({ key: `${key}:${grid}`, windowSeconds: seconds, max: 1, at: new Date(sentAt.getTime() + offsetMs), refused }));
 }
 
@@ -173,8 +174,8 @@ export function capLimits(ctx: MethodContext, caps: { key: string; limit: number
     max: limit,
     at: ctx.now,
     refused: (wait: number) => {
-      ctx.services.logger.warn({ cap: key.split(':').slice(0, 2).join(':'), limit }, 'send cap reached');
-      return rateLimited(wait, 'Too many codes were sent. Please try again later.');
+      ctx.services.logger.warn({ cap: limitKind(key), limit }, 'send cap reached');
+      return rateLimited(wait, 'Too many codes were sent. Please try again later.', limitKind(key));
     },
   }));
 }

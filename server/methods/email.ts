@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { maskEmail } from '../providers/email/mask.js';
-import { assertResendAllowed, capLimits, challengeView, codeBody, issueChallenge, sendWithin, verifyChallenge, type CodeBody } from './code-challenge.js';
+import { assertResendAllowed, capLimits, challengeView, codeBody, issueChallenge, resendLimits, sendWithin, verifyChallenge, type CodeBody } from './code-challenge.js';
 import { escapeHtml, fillTemplate } from './message.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
@@ -36,11 +36,15 @@ export const email: Method = {
         const address = addressOf(ctx)!;
         const rules = ctx.services.config.email;
         assertResendAllowed(ctx, 'email', rules);
-        const caps = capLimits(ctx, [
-          { key: `email:to:${address.toLowerCase()}`, limit: rules.caps.perAddressPerHour },
-          ...(ctx.ip ? [{ key: `email:ip:${ctx.ip}`, limit: rules.caps.perIpPerHour }] : []),
-        ]);
-        await sendWithin(ctx, caps, () => issueChallenge(ctx, 'email', address, rules, (code) => ctx.services.email.send(message(ctx, address, code))));
+        // The resend wait holds for the address across flows too, as it does for a phone number.
+        const limits = [
+          ...resendLimits(ctx, 'email', address, rules, ctx.now),
+          ...capLimits(ctx, [
+            { key: `email:to:${address.toLowerCase()}`, limit: rules.caps.perAddressPerHour },
+            ...(ctx.ip ? [{ key: `email:ip:${ctx.ip}`, limit: rules.caps.perIpPerHour }] : []),
+          ]),
+        ];
+        await sendWithin(ctx, limits, () => issueChallenge(ctx, 'email', address, rules, (code) => ctx.services.email.send(message(ctx, address, code))));
         return { satisfied: false };
       },
     },

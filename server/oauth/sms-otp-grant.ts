@@ -43,7 +43,7 @@ function asOAuth(e: unknown): unknown {
     case 'flow_not_found':
       return new OAuthError('invalid_grant', 'OTP Invalid');
     case 'rate_limited':
-      return new OAuthError('invalid_request', e.message, 429, e.extras.retryAfter);
+      return new OAuthError('invalid_request', e.message, 429, e.extras.retryAfter, e.limit);
     case 'flow_conflict':
       return new OAuthError('temporarily_unavailable', 'The code was checked by another request at the same moment. Please try again.', 409);
     case 'delivery_failed':

@@ -25,6 +25,6 @@ export function tokenRoutes(services: Services): Router {
     if (e.retryAfter !== undefined) res.set('Retry-After', String(e.retryAfter));
     res.status(e.status).json(e.toJSON());
   };
-  router.use(oauthErrors);
+  router.use(services.metrics.refusals, oauthErrors);
   return router;
 }

@@ -431,9 +431,14 @@ export class SqlStore implements Store {
   }
 
   async sweep(before: Date) {
-    await this.db.run('DELETE FROM flows WHERE expires_at < ?', [before.toISOString()]);
+    // Several instances may sweep at once: each deleted row is answered to one of them only.
+    const gone = await this.db.all<{ client_id: string; acr: string; kind: string; status: string }>(
+      'DELETE FROM flows WHERE expires_at < ? RETURNING client_id, acr, kind, status',
+      [before.toISOString()],
+    );
     const dayAgo = new Date(before.getTime() - 86_400_000);
     await this.db.run('DELETE FROM counters WHERE window_start < ?', [dayAgo.toISOString()]);
+    return gone.filter((row) => (row.kind === 'login' || row.kind === 'step-up') && row.status === 'pending').map((row) => ({ clientId: row.client_id, acr: row.acr }));
   }
 
   private windowStart(windowSeconds: number, now: Date): Date {

@@ -198,8 +198,11 @@ export interface Store {
   getFlow(id: string): Promise<FlowRecord | null>;
   /** Saves when `flow.version` is still current and bumps it; false on a concurrent change. */
   saveFlow(flow: FlowRecord): Promise<boolean>;
-  /** Deletes flows expired before `before` and rate counters of windows long past. */
-  sweep(before: Date): Promise<void>;
+  /**
+   * Deletes flows expired before `before` and rate counters of windows long past; answers the
+   * flow API's flows (login, step-up) it deleted unfinished (abandoned), for metrics.
+   */
+  sweep(before: Date): Promise<{ clientId: string; acr: string }[]>;
 
   /** Counts one event in a fixed window and answers the window's total. */
   hit(key: string, windowSeconds: number, now: Date): Promise<Counter>;

@@ -9,12 +9,18 @@ const text = z.string().min(1);
 
 const templateValue = z.union([z.string(), z.array(z.string())]);
 
-/** A field of the provider's JSON answer that must hold a value, e.g. Vonage's per-message status. */
-export const successCheck = z.object({
-  /** Dot path; `*` stands for every element of an array, all of which must match. */
-  path: text,
-  equals: z.union([z.string(), z.number(), z.boolean()]),
-});
+/** Dot path; `*` stands for every element of an array, all of which must match. */
+const answerPath = text;
+
+/**
+ * What the provider's JSON answer must hold to mean "sent": a field with a value (Vonage's
+ * per-message status), or no value at a field (Plivo lists refused numbers under one).
+ */
+export const successCheck = z.union([
+  z.object({ path: answerPath, equals: z.union([z.string(), z.number(), z.boolean()]) }),
+  /** Missing, null or an empty list. */
+  z.object({ path: answerPath, absent: z.literal(true) }),
+]);
 
 export const httpSmsConfig = z
   .object({

@@ -123,7 +123,7 @@ function networkFailure(error: unknown): Record<string, unknown> {
   return { reason: 'network', ...(typeof errno === 'string' ? { errno } : {}) };
 }
 
-/** true when every value at the path equals the expected one; otherwise what was found instead. */
+/** true when the answer passes the check; otherwise what was found instead, when safe to log. */
 function checkAnswer(body: string, check: SuccessCheck): true | { found?: unknown } {
   let answer: unknown;
   try {
@@ -132,6 +132,8 @@ function checkAnswer(body: string, check: SuccessCheck): true | { found?: unknow
     return {};
   }
   const values = valuesAt(answer, check.path.split('.'));
+  // What stands where nothing should is never echoed: it is likely the refused number itself.
+  if ('absent' in check) return values.every(isEmpty) ? true : {};
   if (values.length > 0 && values.every((value) => value === check.equals)) return true;
   const wrong = values.find((value) => value !== check.equals);
   // Only scalars are echoed to the log: a provider status code, never an object that may hold data.
@@ -145,6 +147,8 @@ function valuesAt(value: unknown, path: string[]): unknown[] {
   if (value === null || typeof value !== 'object' || !Object.hasOwn(value, head)) return [undefined];
   return valuesAt((value as Record<string, unknown>)[head], rest);
 }
+
+const isEmpty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' ? value.length <= 32 : typeof value === 'number' || typeof value === 'boolean';

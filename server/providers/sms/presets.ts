@@ -110,6 +110,7 @@ function clickatell(c: ClickatellSmsConfig): ExpandedPreset {
 }
 
 // Plivo Messaging API, "Send a message": numbers go without the +, which Plivo strips anyway.
+// A number it will not send to still gets 202 "message(s) queued", listed under `invalid_number`.
 function plivo(c: PlivoSmsConfig): ExpandedPreset {
   return {
     config: {
@@ -118,6 +119,7 @@ function plivo(c: PlivoSmsConfig): ExpandedPreset {
       url: '/v1/Account/{authId}/Message/',
       contentType: 'json',
       payload: { src: '{from}', dst: '$ctx.digits', text: '$ctx.msg' },
+      successCheck: { path: 'invalid_number', absent: true },
       basicAuth: { username: c.authId, password: c.authToken },
     },
     literals: literals(base(c.baseUrl, 'https://api.plivo.com'), { authId: c.authId, from: c.from }),
@@ -125,7 +127,9 @@ function plivo(c: PlivoSmsConfig): ExpandedPreset {
 }
 
 // BulkSMS JSON REST API v1, "Send Messages": API token as Basic auth; auto-unicode keeps
-// non-GSM text readable instead of turning it into question marks.
+// non-GSM text readable instead of turning it into question marks. The 201 answer is the list
+// of messages made, each with a `status.type`: ACCEPTED for a submission it took, FAILED (e.g.
+// FAILED.BLOCKED, a recipient who replied STOP) for one it will not deliver.
 function bulksms(c: BulksmsSmsConfig): ExpandedPreset {
   return {
     config: {
@@ -135,6 +139,7 @@ function bulksms(c: BulksmsSmsConfig): ExpandedPreset {
       query: { 'auto-unicode': 'true' },
       contentType: 'json',
       payload: { to: '$ctx.num', body: '$ctx.msg', ...(c.from !== undefined ? { from: '{from}' } : {}) },
+      successCheck: { path: '*.status.type', equals: 'ACCEPTED' },
       basicAuth: { username: c.tokenId, password: c.tokenSecret },
     },
     literals: literals(base(c.baseUrl, 'https://api.bulksms.com'), { from: c.from }),

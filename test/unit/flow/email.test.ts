@@ -119,6 +119,52 @@ describe('e-mailed codes in a login', () => {
     expect((await server.post('/api/v1/flows/email/send', { flow })).body.error).toBe('rate_limited');
   });
 
+  it('waits between codes to one address across flows: a new flow does not skip the wait', async () => {
+    await setup();
+    const a = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/email/send', { flow: a.flow })).status).toBe(200);
+    const b = await passwordStep(server, 'app');
+    const early = await server.post('/api/v1/flows/email/send', { flow: b.flow });
+    expect(early.status).toBe(429);
+    expect(early.body.error).toBe('rate_limited');
+    const retryAfter = Number(early.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(30);
+    expect(mail.mails).toHaveLength(1);
+    server.advance(14);
+    expect((await server.post('/api/v1/flows/email/send', { flow: b.flow })).status).toBe(429);
+    server.advance(16);
+    expect((await server.post('/api/v1/flows/email/send', { flow: b.flow })).status).toBe(200);
+    expect(mail.mails).toHaveLength(2);
+  });
+
+  it('shares the wait between spellings of one address that differ only in case', async () => {
+    await setup();
+    const a = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/email/send', { flow: a.flow })).status).toBe(200);
+    const alice = await server.services.store.findUserByUsername('alice');
+    await server.services.store.updateUser(alice!.id, { email: 'Alice@Example.com' }, new Date());
+    const b = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/email/send', { flow: b.flow })).status).toBe(429);
+  });
+
+  it('gives the wait back when the mail server refuses, and once the code came back', async () => {
+    let refusals = 1;
+    mail = await startMailServer({ rejectRecipient: () => refusals-- > 0 });
+    server = await startTestServer({
+      email: { provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 } },
+      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['email']] }],
+    });
+    const a = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/email/send', { flow: a.flow })).body.error).toBe('delivery_failed');
+    const b = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/email/send', { flow: b.flow })).status).toBe(200);
+    expect((await server.post('/api/v1/flows/email/verify', { flow: b.flow, code: codeIn(mail.mails[0]!) })).body.status).toBe('complete');
+    const c = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/email/send', { flow: c.flow })).status).toBe(200);
+    expect(mail.mails).toHaveLength(2);
+  });
+
   it('does not offer e-mail to a user without an address', async () => {
     await setup();
     const alice = await server.services.store.findUserByUsername('alice');

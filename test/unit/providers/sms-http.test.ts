@@ -233,6 +233,20 @@ describe('generic HTTP provider: answers', () => {
     expect(logs.lines().at(-1)).toMatchObject({ reason: 'rejected', found: 'no' });
   });
 
+  it('applies an absent check: a value where none should be fails, a missing, null or empty one passes', async () => {
+    const check = { path: 'refused', absent: true } as const;
+    const refused = await listen({ status: 200, json: { refused: ['+12015550123'] } });
+    const failing = sender({ type: 'http', url: refused.url, successCheck: check });
+    expect((await failure(failing.sms.send({ to, body: 'x' }))).code).toBe('delivery_failed');
+    expect(failing.logs.lines().at(-1)).toMatchObject({ reason: 'rejected' });
+    expect(failing.logs.lines().at(-1)).not.toHaveProperty('found');
+    for (const json of [{}, { refused: null }, { refused: [] }]) {
+      await gateway?.close();
+      const ok = await listen({ status: 200, json });
+      await expect(sender({ type: 'http', url: ok.url, successCheck: check }).sms.send({ to, body: 'x' })).resolves.toBeUndefined();
+    }
+  });
+
   it('fails a success check when the answer is not JSON', async () => {
     const fakeFetch: typeof fetch = async () => new Response('OK', { status: 200 });
     const logs = realLogs();

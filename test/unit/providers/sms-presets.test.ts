@@ -162,6 +162,38 @@ describe('Clickatell preset', () => {
   });
 });
 
+describe('Clickatell One API through the generic provider (the README example)', () => {
+  const oneApi = (url: string): SmsProviderConfigInput => ({
+    type: 'http',
+    name: 'clickatell-one-api',
+    url: `${url}/v1/message`,
+    headers: { Authorization: '${CLICKATELL_API_KEY}' },
+    contentType: 'json',
+    payload: '{"messages": [{"channel": "sms", "to": "$ctx.digits", "content": "$ctx.msg"}]}',
+    successCheck: { path: 'messages.*.accepted', equals: true },
+  });
+
+  async function sendOneApi(reply: GatewayReply, body = message.body) {
+    gateway = await startGateway(() => reply);
+    const sender = createSmsSender(smsProviderConfig.parse(oneApi(gateway.url)), { logger: captureLogs().logger, env: { CLICKATELL_API_KEY: 'one-key' } });
+    const result = await sender.send({ to: message.to, body }).then(() => 'sent' as const, (e: unknown) => e);
+    return { result, request: gateway.requests[0]! };
+  }
+
+  it('posts messages[] with channel, to and content and the API key as Authorization', async () => {
+    const { result, request } = await sendOneApi({ status: 202, json: { messages: [{ apiMessageId: 'm1', accepted: true, to: '12015550123' }] } }, 'Code "1" ✓');
+    expect(result).toBe('sent');
+    expect(request.path).toBe('/v1/message');
+    expect(request.headers.authorization).toBe('one-key');
+    expect(JSON.parse(request.body)).toEqual({ messages: [{ channel: 'sms', to: '12015550123', content: 'Code "1" ✓' }] });
+  });
+
+  it('treats a message the One API did not accept as delivery_failed', async () => {
+    const { result } = await sendOneApi({ status: 202, json: { messages: [{ accepted: false, to: '12015550123', error: { code: 23 } }] } });
+    expect((result as MfaError).code).toBe('delivery_failed');
+  });
+});
+
 describe('Plivo preset', () => {
   const plivo = (baseUrl: string): SmsProviderConfigInput => ({
     type: 'plivo',
@@ -182,6 +214,21 @@ describe('Plivo preset', () => {
     expect(request.headers.authorization).toBe(basic('MAXXXXXXXX', 'pt'));
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.body).toBe('{"src":"14155550000","dst":"12015550123","text":"Your code is 123456"}');
+  });
+
+  it('treats a 202 that lists the number under invalid_number as delivery_failed, never logging the number', async () => {
+    const { result, logs } = await sendVia(plivo, {
+      status: 202,
+      json: { api_id: 'a1', invalid_number: ['12015550123'], message: 'message(s) queued', message_uuid: [] },
+    });
+    expect((result as MfaError).code).toBe('delivery_failed');
+    expect(logs.lines().find((l) => l.level === 40)).toMatchObject({ provider: 'plivo', status: 202, reason: 'rejected' });
+    expect(logs.text()).not.toContain('12015550123');
+  });
+
+  it('sends when invalid_number is present but empty', async () => {
+    const { result } = await sendVia(plivo, { status: 202, json: { api_id: 'a1', invalid_number: [], message_uuid: ['u1'] } });
+    expect(result).toBe('sent');
   });
 
   it('reports a Plivo 401 as delivery_failed', async () => {
@@ -214,9 +261,27 @@ describe('BulkSMS preset', () => {
   it('leaves from out when none is configured', async () => {
     const { request } = await sendVia(
       (baseUrl) => ({ type: 'bulksms', tokenId: 'tid', tokenSecret: 's', baseUrl }),
-      { status: 201, json: [] },
+      { status: 201, json: [{ id: '1', status: { type: 'ACCEPTED' } }] },
     );
     expect(JSON.parse(request.body)).toEqual({ to: '+12015550123', body: 'Your code is 123456' });
+  });
+
+  it.each(['FAILED', 'UNKNOWN', 'SCHEDULED'])('treats a 201 whose message status.type is %s as delivery_failed', async (type) => {
+    const { result, logs } = await sendVia(bulksms, {
+      status: 201,
+      json: [{ id: '1', to: '+12015550123', status: { id: `${type}.BLOCKED`, type, subtype: 'BLOCKED' } }],
+    });
+    expect((result as MfaError).code).toBe('delivery_failed');
+    expect(logs.lines().find((l) => l.level === 40)).toMatchObject({ provider: 'bulksms', status: 201, reason: 'rejected', found: type });
+    expect(logs.text()).not.toContain('12015550123');
+  });
+
+  it('fails when any message of the submission was not accepted, or none was made', async () => {
+    const accepted = { id: '1', status: { type: 'ACCEPTED' } };
+    const failed = { id: '2', status: { id: 'FAILED.NOT_SENT', type: 'FAILED', subtype: 'NOT_SENT' } };
+    expect((await sendVia(bulksms, { status: 201, json: [accepted, failed] })).result).toMatchObject({ code: 'delivery_failed' });
+    await gateway?.close();
+    expect((await sendVia(bulksms, { status: 201, json: [] })).result).toMatchObject({ code: 'delivery_failed' });
   });
 
   it('reports a BulkSMS 403 (no credits) as delivery_failed', async () => {
@@ -236,7 +301,8 @@ describe('preset defaults', () => {
     const seen: string[] = [];
     const fakeFetch: typeof fetch = async (input) => {
       seen.push(String(input));
-      return new Response('{"messages":[{"status":"0","accepted":true}]}', { status: 200 });
+      const answer = config.type === 'bulksms' ? [{ status: { type: 'ACCEPTED' } }] : { messages: [{ status: '0', accepted: true }] };
+      return new Response(JSON.stringify(answer), { status: 200 });
     };
     const sender = createSmsSender(smsProviderConfig.parse(config), {
       logger: captureLogs().logger,

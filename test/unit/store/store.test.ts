@@ -487,6 +487,17 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.getFlow('old')).toBeNull();
       expect(await store.getFlow('live')).not.toBeNull();
     });
+
+    it('answers the login flows it swept unfinished, and only those', async () => {
+      const gone = later(60).toISOString();
+      await store.createFlow(flowRecord('pending', { expiresAt: gone, clientId: 'shop', acr: 'pwd' }));
+      await store.createFlow(flowRecord('done', { expiresAt: gone, status: 'complete' }));
+      await store.createFlow(flowRecord('ended', { expiresAt: gone, status: 'cancelled' }));
+      await store.createFlow(flowRecord('grant', { expiresAt: gone, kind: 'sms-otp' }));
+      await store.createFlow(flowRecord('live', { expiresAt: later(600).toISOString() }));
+      expect(await store.sweep(later(300))).toEqual([{ clientId: 'shop', acr: 'pwd' }]);
+      expect(await store.sweep(later(300))).toEqual([]);
+    });
   });
 
   describe('rate counters', () => {

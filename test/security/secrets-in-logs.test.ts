@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordStep, totpAt } from '../support/login.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { stepUp } from '../support/step-up.js';
 
 const PHONE = '+12015550123';
 const NEW_PHONE = '+12015550199';
@@ -53,11 +54,12 @@ describe('logs', () => {
     keep(wrong.flow);
     await server.post('/api/v1/flows/backup-code/verify', { flow: wrong.flow, code: backupCodes[0] });
 
-    // Self-service: a phone change and new backup codes.
-    const auth = { authorization: `Bearer ${idToken}` };
-    await server.post('/api/v1/me/phone', { phone: NEW_PHONE }, auth);
-    await server.post('/api/v1/me/phone/verify', { code: keep(await latestCode(server, NEW_PHONE)) }, auth);
-    (await server.post('/api/v1/me/backup-codes', {}, auth)).body.backupCodes.forEach(keep);
+    // Self-service: a step-up, then a phone change and new backup codes with its grant.
+    const me = await stepUp(server, idToken, secret);
+    keep(me.grant);
+    await me.post('/api/v1/me/phone', { phone: NEW_PHONE });
+    await me.post('/api/v1/me/phone/verify', { code: keep(await latestCode(server, NEW_PHONE)) });
+    (await me.post('/api/v1/me/backup-codes', {})).body.backupCodes.forEach(keep);
   });
   afterAll(() => server.stop());
 

@@ -62,6 +62,9 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   await syncConfigClients(services);
   const demo = config.demo ? await seedDemo(services) : null;
   const flows = createFlowService(services);
+  if (config.password.perUsernameLimit !== undefined) {
+    services.logger.warn('password.perUsernameLimit is read as password.perUsernameAndIpLimit (a limit per username and client address): rename it in the config');
+  }
 
   await openSigningKeyOrExplain(services);
 

@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { createPasswords } from './auth/passwords.js';
 import type { Config } from './config.js';
@@ -18,6 +19,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** The clock; tests move it. */
   now?: () => Date;
+  /** How the server waits (the password slow-down); tests record the waits. */
+  sleep?: (ms: number) => Promise<void>;
   env?: NodeJS.ProcessEnv;
   fetch?: typeof fetch;
   /** An open store to use instead of the one in config. */
@@ -42,6 +45,7 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
     keyring,
     logger,
     now,
+    sleep: options.sleep ?? ((ms) => wait(ms)),
     passwords: await createPasswords(metrics),
     tokens: createTokens({ store, keyring, issuer: config.issuer, alg: config.tokens.alg, idTokenTtlSeconds: config.tokens.idTokenTtlSeconds }),
     sms: countedSender(sms, metrics, 'sms', config.sms.provider.type),

@@ -5,7 +5,7 @@ import { CliError, cliContext, UsageError, type CliContext, type CliIo } from '.
 import { init } from './cli/init.js';
 import { keysList, keysRotate } from './cli/keys.js';
 import { start } from './cli/start.js';
-import { userDisableSms, userEnableSms, userResetTotp, userSetEmail, userSetPassword, userSetPhone } from './cli/user-factors.js';
+import { userDisableSms, userEnableSms, userForgetDevices, userResetTotp, userSetEmail, userSetPassword, userSetPhone } from './cli/user-factors.js';
 import { userAdd, userList, userRemove, userShow } from './cli/users.js';
 
 interface Command {
@@ -34,6 +34,7 @@ const commands: Record<string, Command> = {
   'user disable-sms': { run: userDisableSms, args: '<username>', summary: 'stop offering SMS codes to the user (the phone is kept)' },
   'user enable-sms': { run: userEnableSms, args: '<username>', summary: 'offer SMS codes again' },
   'user reset-totp': { run: userResetTotp, args: '<username>', summary: 'forget the authenticator and backup codes; the next login enrols again' },
+  'user forget-devices': { run: userForgetDevices, args: '<username>', summary: 'stop trusting the browsers that signed in as the user (they wait out password slow-downs again)' },
   'user backup-codes generate': { run: backupCodesGenerate, args: '<username>', summary: 'replace the backup codes with new ones, printed once' },
   'user backup-codes import': {
     run: backupCodesImport,

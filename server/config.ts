@@ -55,6 +55,40 @@ const DEFAULT_EMAIL_HTML = [
   '</body></html>',
 ].join('\n');
 
+const seconds = z.number().min(0).max(60);
+
+/**
+ * Limits on the password step. The hard limit is per (username, client address), so nobody can
+ * lock the owner out from elsewhere; across addresses a username only slows down, and never for
+ * a device holding a device token of that user.
+ */
+const passwordSchema = z
+  .object({
+    maxAttempts: z.number().int().min(1).max(20).default(5),
+    /** Failed attempts per username (known or not) from one client address per window before `rate_limited`. */
+    perUsernameAndIpLimit: z.number().int().min(1).optional(),
+    /** Failed attempts per window with one device token: the device's own budget, in place of its address's. */
+    perDeviceLimit: z.number().int().min(1).default(10),
+    /** The old name of `perUsernameAndIpLimit`, from when the limit held for a username from any address. */
+    perUsernameLimit: z.number().int().min(1).optional(),
+    windowSeconds: z.number().int().min(60).default(900),
+    /** After `afterFailures` failures for a username in the window, attempts without a device token wait min(baseSeconds × 2^k, maxSeconds). */
+    slowDown: z
+      .object({
+        afterFailures: z.number().int().min(0).default(5),
+        baseSeconds: seconds.default(1),
+        maxSeconds: seconds.default(16),
+      })
+      .prefault({}),
+    /** How long a device token exempts its device from the slow-down. */
+    deviceTokenTtlDays: z.number().int().min(1).max(3650).default(90),
+  })
+  .refine((p) => p.perUsernameLimit === undefined || p.perUsernameAndIpLimit === undefined, {
+    message: 'perUsernameLimit is the old name of perUsernameAndIpLimit: keep only perUsernameAndIpLimit',
+    path: ['perUsernameLimit'],
+  })
+  .transform(({ perUsernameAndIpLimit, ...rest }) => ({ ...rest, perUsernameAndIpLimit: perUsernameAndIpLimit ?? rest.perUsernameLimit ?? 10 }));
+
 export const configSchema = z
   .object({
     port: z.number().int().min(0).max(65535).default(3000),
@@ -77,14 +111,7 @@ export const configSchema = z
         startsPerMinutePerIp: z.number().int().min(1).default(120),
       })
       .prefault({}),
-    password: z
-      .object({
-        maxAttempts: z.number().int().min(1).max(20).default(5),
-        /** Failed attempts per username (known or not) per window before `rate_limited`. */
-        perUsernameLimit: z.number().int().min(1).default(10),
-        windowSeconds: z.number().int().min(60).default(900),
-      })
-      .prefault({}),
+    password: passwordSchema.prefault({}),
     totp: z
       .object({
         issuer: z.string().min(1).max(60).optional(),

@@ -15,6 +15,8 @@ export interface Services {
   keyring: Keyring;
   logger: Logger;
   now: () => Date;
+  /** Waits `ms` milliseconds (the password slow-down); tests record the waits instead. */
+  sleep: (ms: number) => Promise<void>;
   passwords: Passwords;
   tokens: Tokens;
   sms: SmsSender;

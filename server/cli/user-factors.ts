@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { forgetDevices } from '../auth/device-tokens.js';
 import type { Services } from '../services.js';
 import type { UserPatch, UserRecord } from '../store/types.js';
 import { UsageError, type CliContext } from './context.js';
@@ -27,8 +28,10 @@ export async function userSetPassword(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
     await services.store.updateUser(user.id, { passwordHash: await services.passwords.hash(password) }, services.now());
-    cli.print({ username: user.username, ...(generated ? { password } : {}) }, () => [
-      `Set a new password for ${user.username}.`,
+    // Whoever knew the old password may have signed in from a device of their own.
+    const devicesForgotten = await forgetDevices(services.store, user.id);
+    cli.print({ username: user.username, devicesForgotten, ...(generated ? { password } : {}) }, () => [
+      `Set a new password for ${user.username}.${forgottenText(devicesForgotten)}`,
       ...(generated ? [`Password: ${password}`, 'It is shown only this once: hand it over safely.'] : []),
     ]);
     return 0;
@@ -84,12 +87,32 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
     const { totpRemoved: removed, backupCodesRemoved } = await services.store.resetSecondFactors(user.id, services.now());
-    cli.print({ username: user.username, removed, backupCodesRemoved }, () => {
+    // A lost or stolen phone may also be a device that signed in.
+    const devicesForgotten = await forgetDevices(services.store, user.id);
+    cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten }, () => {
       const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`].filter(Boolean).join(' and ');
-      return what
+      return (what
         ? `Removed ${what} of ${user.username}: the next login can set up a second factor again.`
-        : `${user.username} had no authenticator or unused backup codes; the next login can set up a second factor again.`;
+        : `${user.username} had no authenticator or unused backup codes; the next login can set up a second factor again.`) + forgottenText(devicesForgotten);
     });
+    return 0;
+  });
+}
+
+const forgottenText = (n: number) => (n > 0 ? ` ${n === 1 ? 'One signed-in device is' : `${n} signed-in devices are`} no longer trusted.` : '');
+
+/**
+ * `user forget-devices <username>`: revokes the device tokens of every browser that signed in
+ * as the user, so none of them skips the per-username slow-down any more.
+ */
+export async function userForgetDevices(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return withServices(cli, async (services) => {
+    const user = await findUser(services, username);
+    const devicesForgotten = await forgetDevices(services.store, user.id);
+    cli.print({ username: user.username, devicesForgotten }, () =>
+      devicesForgotten > 0 ? `Forgot ${devicesForgotten} signed-in device${devicesForgotten === 1 ? '' : 's'} of ${user.username}.` : `${user.username} had no signed-in devices.`,
+    );
     return 0;
   });
 }

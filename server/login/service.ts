@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { randomHandle, sha256 } from '../crypto/codes.js';
 import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
+import { issueDeviceToken } from '../auth/device-tokens.js';
 import { spend } from '../auth/regulator.js';
 import type { MethodName } from '../config.js';
 import { isMfaError, MfaError } from '../errors.js';
@@ -136,6 +137,16 @@ export function createFlowService(services: Services) {
     return isFirstUse(user) ? backupCodesOnFirstFactor(services, user.id, ctx.now) : {};
   }
 
+  /**
+   * On the answer that completes a login (one that yields an id_token) and only there: the
+   * device now holds a token that keeps the per-username slow-down off its next logins.
+   */
+  async function deviceTokenOf(ctx: MethodContext): Promise<{ deviceToken?: string }> {
+    const { flow, user } = ctx;
+    if (flow.kind !== 'login' || flow.status !== 'complete' || !flow.result || !('idToken' in flow.result) || !user) return {};
+    return { deviceToken: await issueDeviceToken(services, user.id, ctx.now) };
+  }
+
   /** Counts the step's outcome: `ok`, or the contract's error code (`server_error` for the unexpected). */
   async function observed<T>(method: MethodName, action: string, work: Promise<T>): Promise<T> {
     try {
@@ -204,7 +215,7 @@ export function createFlowService(services: Services) {
     if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
-    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes };
+    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes, ...(await deviceTokenOf(ctx)) };
   }
 
   return {

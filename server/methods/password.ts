@@ -1,28 +1,25 @@
 import { z } from 'zod';
-import { refund, spend, type Limit } from '../auth/regulator.js';
+import { trustedDevice } from '../auth/device-tokens.js';
+import { admitPasswordAttempt } from '../auth/password-limits.js';
 import { MfaError } from '../errors.js';
 import { assertAttemptsLeft, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
-import type { Method, MethodContext } from './types.js';
+import type { Method } from './types.js';
 
 export const normaliseUsername = (u: string) => u.trim().normalize('NFKC').toLowerCase();
 
 const body = z.object({
   username: z.string().trim().min(1).max(256),
   password: z.string().min(1).max(1024),
+  // Any text: a token the server no longer knows (revoked, expired, mangled) only loses its exemption.
+  deviceToken: z.string().max(512).optional(),
 });
 
 const exhausted = () => new MfaError('too_many_attempts', 'Too many wrong passwords. Please start again.');
 const wrong = (attemptsRemaining: number) => new MfaError('invalid_credentials', undefined, { attemptsRemaining });
 
-const usernameLimit = (ctx: MethodContext, username: string): Limit => ({
-  key: `password:${username}`,
-  windowSeconds: ctx.services.config.password.windowSeconds,
-  max: ctx.services.config.password.perUsernameLimit,
-});
-
 /**
  * Identifies the user. An unknown username and a wrong password take the same time and get
- * the same answer, and count against the same per-username limit.
+ * the same answer, and count against the same limits (server/auth/password-limits.ts).
  */
 export const password: Method = {
   name: 'password',
@@ -34,18 +31,18 @@ export const password: Method = {
   actions: {
     verify: {
       body,
-      async run(ctx, { username, password: secret }: z.infer<typeof body>) {
+      async run(ctx, { username, password: secret, deviceToken }: z.infer<typeof body>) {
         const { store, passwords, config } = ctx.services;
         assertAttemptsLeft(ctx.flow, 'password', config.password.maxAttempts, exhausted);
         const name = normaliseUsername(username);
-        const limit = usernameLimit(ctx, name);
-        await spend(store, limit, ctx.now);
-
         const user = await store.findUserByUsername(name);
+        const device = await trustedDevice(ctx.services, deviceToken, user?.id, ctx.now);
+        const attempt = await admitPasswordAttempt(ctx, name, device);
+
         const ok = await passwords.verify(user?.passwordHash ?? null, secret);
         const sameUser = ctx.flow.userId === null || ctx.flow.userId === user?.id;
         if (user && ok && sameUser) {
-          await refund(store, limit, ctx.now);
+          await attempt.succeeded();
           return { satisfied: true, user };
         }
         failAttempt(ctx.flow, 'password', config.password.maxAttempts, wrong, exhausted);

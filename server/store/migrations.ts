@@ -98,4 +98,17 @@ UPDATE users SET mfa_since = updated_at WHERE id IN (SELECT user_id FROM totp_cr
 UPDATE flows SET kind = 'sms-otp' WHERE kind = 'login' AND acr = 'urn:mfa-login:acr:sms-otp';
 UPDATE flows SET kind = 'self-service' WHERE kind = 'login' AND acr = 'self-service';`,
   },
+  {
+    version: 4,
+    name: 'device tokens',
+    // Only the keyed hash of a token: a copy of the database holds no token that exempts a device.
+    sql: `CREATE TABLE device_tokens (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX device_tokens_user ON device_tokens(user_id);
+CREATE INDEX device_tokens_expires_at ON device_tokens(expires_at);`,
+  },
 ];

@@ -5,6 +5,7 @@ import {
   UsernameTakenError,
   type ClientRecord,
   type Counter,
+  type DeviceTokenRecord,
   type FlowRecord,
   type NewUser,
   type SigningKeyRecord,
@@ -95,6 +96,10 @@ function toFlow(r: Row): FlowRecord {
     result: r.result === null ? null : json(r.result),
     version: Number(r.version),
   };
+}
+
+function toDeviceToken(r: Row): DeviceTokenRecord {
+  return { id: str(r.id), userId: str(r.user_id), createdAt: str(r.created_at), expiresAt: str(r.expires_at) };
 }
 
 const isUniqueViolation = (e: unknown): boolean => {
@@ -201,6 +206,7 @@ export class SqlStore implements Store {
     return this.db.transaction(async () => {
       await this.db.run('DELETE FROM totp_credentials WHERE user_id = ?', [id]);
       await this.db.run('DELETE FROM backup_codes WHERE user_id = ?', [id]);
+      await this.db.run('DELETE FROM device_tokens WHERE user_id = ?', [id]);
       return (await this.db.run('DELETE FROM users WHERE id = ?', [id])) === 1;
     });
   }
@@ -430,12 +436,25 @@ export class SqlStore implements Store {
     return changed === 1;
   }
 
+  async addDeviceToken(token: Omit<DeviceTokenRecord, 'createdAt'>, now: Date) {
+    await this.db.run('INSERT INTO device_tokens (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [token.id, token.userId, now.toISOString(), token.expiresAt]);
+  }
+
+  findDeviceToken(id: string, now: Date) {
+    return this.one('SELECT * FROM device_tokens WHERE id = ? AND expires_at > ?', [id, now.toISOString()], toDeviceToken);
+  }
+
+  deleteDeviceTokens(userId: string) {
+    return this.db.run('DELETE FROM device_tokens WHERE user_id = ?', [userId]);
+  }
+
   async sweep(before: Date) {
     // Several instances may sweep at once: each deleted row is answered to one of them only.
     const gone = await this.db.all<{ client_id: string; acr: string; kind: string; status: string }>(
       'DELETE FROM flows WHERE expires_at < ? RETURNING client_id, acr, kind, status',
       [before.toISOString()],
     );
+    await this.db.run('DELETE FROM device_tokens WHERE expires_at < ?', [before.toISOString()]);
     const dayAgo = new Date(before.getTime() - 86_400_000);
     await this.db.run('DELETE FROM counters WHERE window_start < ?', [dayAgo.toISOString()]);
     return gone.filter((row) => (row.kind === 'login' || row.kind === 'step-up') && row.status === 'pending').map((row) => ({ clientId: row.client_id, acr: row.acr }));

@@ -129,6 +129,14 @@ export interface FlowRecord {
   version: number;
 }
 
+/** A device that completed a login for its user; `id` is the keyed hash of the token the device holds. */
+export interface DeviceTokenRecord {
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 export interface Counter {
   count: number;
   resetAt: Date;
@@ -198,8 +206,15 @@ export interface Store {
   getFlow(id: string): Promise<FlowRecord | null>;
   /** Saves when `flow.version` is still current and bumps it; false on a concurrent change. */
   saveFlow(flow: FlowRecord): Promise<boolean>;
+  /** Records a device token (by its keyed hash) for the user until `expiresAt`. */
+  addDeviceToken(token: Omit<DeviceTokenRecord, 'createdAt'>, now: Date): Promise<void>;
+  /** The device token with this id while it has not expired; null when unknown, expired or revoked. */
+  findDeviceToken(id: string, now: Date): Promise<DeviceTokenRecord | null>;
+  /** Revokes every device token of the user; answers how many there were. */
+  deleteDeviceTokens(userId: string): Promise<number>;
+
   /**
-   * Deletes flows expired before `before` and rate counters of windows long past; answers the
+   * Deletes flows and device tokens expired before `before` and rate counters of windows long past; answers the
    * flow API's flows (login, step-up) it deleted unfinished (abandoned), for metrics.
    */
   sweep(before: Date): Promise<{ clientId: string; acr: string }[]>;

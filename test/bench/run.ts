@@ -26,7 +26,7 @@ const passwords = await createPasswords();
 const hash = await passwords.hash('correct horse battery staple');
 await rate('argon2id verify (m=19 MiB, t=2, p=1)', 3, 4, () => passwords.verify(hash, 'correct horse battery staple'));
 
-const server = await startTestServer({ logLevel: 'silent', password: { perUsernameLimit: 1_000_000 }, flow: { startsPerMinutePerIp: 1_000_000 }, clients: [{ clientId: 'bench', name: 'Bench', sequence: [['password'], ['totp']] }] });
+const server = await startTestServer({ logLevel: 'silent', password: { perUsernameAndIpLimit: 1_000_000, slowDown: { afterFailures: 1_000_000 } }, flow: { startsPerMinutePerIp: 1_000_000 }, clients: [{ clientId: 'bench', name: 'Bench', sequence: [['password'], ['totp']] }] });
 try {
   await rate('POST /api/v1/flows (start a flow)', 3, 8, async () => {
     if ((await server.post('/api/v1/flows', { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');

@@ -43,8 +43,8 @@ describe('an unknown username and a wrong password look alike', () => {
     }
   });
 
-  it('counts both against the same per-username limit, across flows', async () => {
-    await start({ perUsernameLimit: 3 });
+  it('counts both against the same limit per username and address, across flows', async () => {
+    await start({ perUsernameAndIpLimit: 3 });
     for (let i = 0; i < 3; i++) {
       expect((await attempt(await newFlow(), KNOWN)).body.error).toBe('invalid_credentials');
       expect((await attempt(await newFlow(), UNKNOWN)).body.error).toBe('invalid_credentials');

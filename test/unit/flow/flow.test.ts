@@ -137,7 +137,7 @@ describe('flows', () => {
 
   it('counts parallel wrong passwords before checking the limit, so none slips past it', async () => {
     await server.stop();
-    server = await startTestServer({ password: { perUsernameLimit: 3 }, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
+    server = await startTestServer({ password: { perUsernameAndIpLimit: 3 }, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
     const flows = await Promise.all(Array.from({ length: 8 }, () => server.post('/api/v1/flows', { clientId: 'app' })));
     const answers = await Promise.all(flows.map((f) => server.post('/api/v1/flows/password', { flow: f.body.flow, username: 'alice', password: 'wrong' })));
     expect(answers.filter((a) => a.body.error === 'invalid_credentials')).toHaveLength(3);
@@ -146,7 +146,7 @@ describe('flows', () => {
 
   it('gives a right password back its place in the per-username budget', async () => {
     await server.stop();
-    server = await startTestServer({ password: { perUsernameLimit: 2 }, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
+    server = await startTestServer({ password: { perUsernameAndIpLimit: 2 }, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
     for (let i = 0; i < 5; i++) await passwordStep(server, 'app');
     const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
     expect((await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: 'wrong' })).body.error).toBe('invalid_credentials');

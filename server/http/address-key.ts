@@ -6,9 +6,9 @@ function groups(ip: string): string[] {
   const split = (s: string | undefined) => (s ? s.split(':').flatMap((g) => (g.includes('.') ? ['v4', 'v4'] : [g])) : []);
   const [head, tail] = bare.split('::');
   const h = split(head);
-  if (tail === undefined) return h;
   const t = split(tail);
-  return [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t].map((g) => (g === 'v4' ? g : parseInt(g, 16).toString(16)));
+  const all = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
+  return all.map((g) => (g === 'v4' ? g : parseInt(g, 16).toString(16)));
 }
 
 /**

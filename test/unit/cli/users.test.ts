@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { issueDeviceToken, trustedDevice } from '../../../server/auth/device-tokens.js';
 import { cliHarness, type CliHarness } from './harness.js';
 
 describe('mfa-login user …', () => {
@@ -220,7 +221,7 @@ describe('mfa-login user …', () => {
 
       const res = await cli.run('user', 'reset-totp', 'alice', '--json');
       expect(res.code).toBe(0);
-      expect(res.json()).toEqual({ username: 'alice', removed: true, backupCodesRemoved: 1 });
+      expect(res.json()).toEqual({ username: 'alice', removed: true, backupCodesRemoved: 1, devicesForgotten: 0 });
       expect(await services.store.getTotp(alice.id)).toBeNull();
       expect(await services.store.countBackupCodes(alice.id)).toBe(0);
       expect((await stored('alice'))!.mfaSince).toBeNull();
@@ -230,7 +231,39 @@ describe('mfa-login user …', () => {
       expect(again.out).toBe('alice had no authenticator or unused backup codes; the next login can set up a second factor again.');
     });
 
-    it.each(['set-password', 'set-phone', 'set-email', 'disable-sms', 'enable-sms', 'reset-totp'])('%s fails for an unknown user (exit 1)', async (command) => {
+    describe('signed-in devices', () => {
+      /** Two browsers that completed a login as alice, one as bob: answers their tokens. */
+      async function devices() {
+        const services = await cli.services();
+        const alice = (await stored('alice'))!;
+        const bob = await services.store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h' }, services.now());
+        const tokens = { alice: [await issueDeviceToken(services, alice.id, services.now()), await issueDeviceToken(services, alice.id, services.now())], bob: await issueDeviceToken(services, bob.id, services.now()) };
+        const trusted = async (token: string, userId: string) => (await trustedDevice(services, token, userId, services.now())) !== null;
+        return { alice, bob, tokens, trusted };
+      }
+
+      it.each([
+        [['forget-devices', 'alice'], 'Forgot 2 signed-in devices of alice.'],
+        [['set-password', 'alice', '--password', 'a new password'], 'Set a new password for alice. 2 signed-in devices are no longer trusted.'],
+        [['reset-totp', 'alice'], 'alice had no authenticator or unused backup codes; the next login can set up a second factor again. 2 signed-in devices are no longer trusted.'],
+      ])('%j stops trusting every device that signed in as the user, and only theirs', async (argv, said) => {
+        const { alice, bob, tokens, trusted } = await devices();
+        expect(await trusted(tokens.alice[0]!, alice.id)).toBe(true);
+        const res = await cli.run('user', ...argv);
+        expect(res.code).toBe(0);
+        expect(res.out.split('\n')[0]).toBe(said);
+        for (const token of tokens.alice) expect(await trusted(token, alice.id)).toBe(false);
+        expect(await trusted(tokens.bob, bob.id)).toBe(true);
+      });
+
+      it('says so when there was none, and counts them in --json', async () => {
+        expect((await cli.run('user', 'forget-devices', 'alice')).out).toBe('alice had no signed-in devices.');
+        await devices();
+        expect((await cli.run('user', 'forget-devices', 'alice', '--json')).json()).toEqual({ username: 'alice', devicesForgotten: 2 });
+      });
+    });
+
+    it.each(['set-password', 'set-phone', 'set-email', 'disable-sms', 'enable-sms', 'reset-totp', 'forget-devices'])('%s fails for an unknown user (exit 1)', async (command) => {
       const extra = { 'set-password': ['--password', 'long enough'], 'set-phone': ['+12015550123'], 'set-email': ['a@example.com'] }[command] ?? [];
       const res = await cli.run('user', command, 'nobody', ...extra);
       expect(res.code).toBe(1);

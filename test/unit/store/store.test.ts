@@ -500,6 +500,43 @@ describe.each(backends)('$name store', ({ fresh }) => {
     });
   });
 
+  describe('device tokens', () => {
+    const token = (id: string, userId: string, expiresInSeconds = 3600) => ({ id, userId, expiresAt: later(expiresInSeconds).toISOString() });
+
+    it('finds a live token by its id with its user, and no longer once it expired', async () => {
+      const alice = await user();
+      await store.addDeviceToken(token('d1', alice.id), t0);
+      expect(await store.findDeviceToken('d1', later(10))).toEqual({ id: 'd1', userId: alice.id, createdAt: t0.toISOString(), expiresAt: later(3600).toISOString() });
+      expect(await store.findDeviceToken('d1', later(3600))).toBeNull();
+      expect(await store.findDeviceToken('unknown', t0)).toBeNull();
+    });
+
+    it("revokes every token of one user and no one else's, answering how many", async () => {
+      const alice = await user();
+      const bob = await user('bob');
+      await store.addDeviceToken(token('a1', alice.id), t0);
+      await store.addDeviceToken(token('a2', alice.id), t0);
+      await store.addDeviceToken(token('b1', bob.id), t0);
+      const peer = await instance();
+      expect(await peer.deleteDeviceTokens(alice.id)).toBe(2);
+      expect(await store.findDeviceToken('a1', t0)).toBeNull();
+      expect(await store.findDeviceToken('b1', t0)).not.toBeNull();
+      expect(await store.deleteDeviceTokens(alice.id)).toBe(0);
+    });
+
+    it('sweeps expired tokens and drops a deleted user\'s', async () => {
+      const alice = await user();
+      const bob = await user('bob');
+      await store.addDeviceToken(token('old', alice.id, 60), t0);
+      await store.addDeviceToken(token('live', alice.id, 600), t0);
+      await store.addDeviceToken(token('bobs', bob.id, 600), t0);
+      await store.sweep(later(300));
+      expect(await store.deleteDeviceTokens(alice.id)).toBe(1);
+      await store.deleteUser(bob.id);
+      expect(await store.findDeviceToken('bobs', t0)).toBeNull();
+    });
+  });
+
   describe('rate counters', () => {
     it('counts hits in a fixed window and starts again in the next one', async () => {
       const at = new Date('2026-11-22T10:00:10.000Z');

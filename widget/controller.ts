@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { postFlow } from './api.js';
 import { CallGate } from './call-gate.js';
+import { DeviceStore } from './device-store.js';
 import { FLOW_GONE, staleBecause } from './errors.js';
 import { emit } from './events.js';
 import { HandleStore } from './handle-store.js';
@@ -10,6 +11,7 @@ import type { FlowConfig, FlowError, FlowOption, FlowState, Method } from './typ
 export interface FlowControllerOptions {
   fetch?: typeof fetch;
   store?: HandleStore;
+  devices?: DeviceStore;
   now?: () => number;
 }
 
@@ -48,6 +50,7 @@ export class FlowController implements ReactiveController {
   /** Abandoned by `restart()`, so answers to the old flow are dropped. */
   private readonly calls: CallGate;
   private readonly store: HandleStore;
+  private readonly devices: DeviceStore;
   private readonly fetchImpl?: typeof fetch;
   readonly now: () => number;
 
@@ -58,6 +61,7 @@ export class FlowController implements ReactiveController {
   ) {
     this.calls = new CallGate(host);
     this.store = options.store ?? new HandleStore();
+    this.devices = options.devices ?? new DeviceStore();
     this.fetchImpl = options.fetch;
     this.now = options.now ?? Date.now;
     host.addController(this);
@@ -149,7 +153,10 @@ export class FlowController implements ReactiveController {
   }
 
   introspect = () => this.act(INTROSPECT);
-  password = (username: string, password: string) => this.act('/api/v1/flows/password', { username, password });
+  password = (username: string, password: string) => {
+    const deviceToken = this.devices.read(this.devices.key(this.config().server, username));
+    return this.act('/api/v1/flows/password', { username, password, ...(deviceToken ? { deviceToken } : {}) });
+  };
   sendSms = () => this.act('/api/v1/flows/sms/send');
   verifySms = (code: string) => this.act('/api/v1/flows/sms/verify', { code });
   enrollSms = (phone: string) => this.act('/api/v1/flows/sms/enroll', { phone });
@@ -237,7 +244,10 @@ export class FlowController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private accept(state: FlowState): void {
+  private accept(answer: FlowState): void {
+    const { deviceToken, ...state } = answer;
+    // Kept for this user's next password step, and nowhere else: no event or page sees it.
+    if (deviceToken && state.user) this.devices.write(this.devices.key(this.config().server, state.user.username), deviceToken);
     this.state = state;
     if (state.backupCodes?.length) this.backupCodes = state.backupCodes;
     if (typeof state.backupCodesRemaining === 'number') {

@@ -89,6 +89,8 @@ export interface FlowState {
   /** `settings` on a step-up flow. */
   purpose?: 'login' | 'settings';
   result?: FlowResult;
+  /** On the answer that completes a login: this device's token, sent back with later passwords for the user. */
+  deviceToken?: string;
 }
 
 /**

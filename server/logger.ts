@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 /** Field names that must never reach a log line, wherever they appear. */
 const redact = [
   'password', '*.password', 'code', '*.code', 'secret', '*.secret', 'clientSecret', '*.clientSecret',
-  'flow', '*.flow', 'idToken', '*.idToken', 'body.*', 'req.headers.authorization', 'req.headers.cookie',
+  'flow', '*.flow', 'idToken', '*.idToken', 'deviceToken', '*.deviceToken', 'body.*', 'req.headers.authorization', 'req.headers.cookie',
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: NodeJS.WritableStream): Logger {

@@ -30,6 +30,10 @@ describe('logs', () => {
     const enrolled = await server.post('/api/v1/flows/totp/verify', { flow: first, code: keep(await totpAt(secret, server.services.now())) });
     const backupCodes: string[] = enrolled.body.backupCodes.map(keep);
     keep(enrolled.body.result.idToken);
+    // The device token that login handed out, sent back with the next password.
+    const deviceToken = keep(enrolled.body.deviceToken);
+    const again = keep((await server.post('/api/v1/flows', { clientId: 'demo' })).body.flow);
+    await server.post('/api/v1/flows/password', { flow: again, username: 'alice', password: server.demo!.password, deviceToken });
 
     // Password + SMS, with a wrong code before the right one.
     const sms = await passwordStep(server);
@@ -70,7 +74,7 @@ describe('logs', () => {
     expect(secrets.size).toBeGreaterThan(30);
   });
 
-  it('hold no password, TOTP secret, code, backup code, flow handle, id_token, full phone number or e-mail address', () => {
+  it('hold no password, TOTP secret, code, backup code, flow handle, id_token, device token, full phone number or e-mail address', () => {
     const text = server.logs();
     // A 6-digit code is matched as a whole number: inside a 13-digit timestamp it is chance, not a leak.
     const appears = (secret: string) => (/^\d{1,8}$/.test(secret) ? new RegExp(`(?<!\\d)${secret}(?!\\d)`).test(text) : text.includes(secret));

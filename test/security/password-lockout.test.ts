@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { forgetDevices } from '../../server/auth/device-tokens.js';
 import type { ConfigInput } from '../../server/config.js';
 import { enrolTotp, totpAt } from '../support/login.js';
+import { proofKey, startStepUp } from '../support/step-up.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const WINDOW = 900;
@@ -124,7 +125,7 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     expect(answers.map((a) => a.waited)).toEqual([[], [1000], [2000], []]);
   });
 
-  it('hands a device token only to the answer that completes the login: not to steps before it, nor to introspect', async () => {
+  it('hands a device token only to the answer that completes a login: not to steps before it, to introspect or to a settings step-up', async () => {
     waits = [];
     server = await startTestServer({ trustProxy: true }, { sleep: async (ms) => void waits.push(ms) });
     const { flow, secret, done } = await enrolTotp(server);
@@ -142,6 +143,13 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     expect(second.body.status).toBe('complete');
     expect(second.body.deviceToken).toEqual(expect.any(String));
     expect(second.body.deviceToken).not.toBe(done.body.deviceToken);
+
+    // A settings step-up is no login: it ends in a settings grant and hands out no device token.
+    const { flow: stepUpFlow } = await startStepUp(server, second.body.result.idToken, await proofKey());
+    server.advance(30);
+    const granted = await server.post('/api/v1/flows/totp/verify', { flow: stepUpFlow, code: await totpAt(secret, server.services.now()) }, { origin: server.url });
+    expect(granted.body.result.settingsGrant).toEqual(expect.any(String));
+    expect(granted.body.deviceToken).toBeUndefined();
   });
 
   it('no longer exempts a revoked or expired device token', async () => {

@@ -10,6 +10,8 @@ const kinds = [
   'email:to',
   'email:ip',
   'email:resend',
+  'password:ip',
+  'password:device',
   'password',
 ];
 

@@ -90,7 +90,7 @@ describe('Prometheus metrics', () => {
   });
 
   it('count a login: flows, step outcomes, texts, refusals, latency per route, password hashes; no label names a person', async () => {
-    const server = await start({ metrics: { enabled: true, token }, password: { perUsernameLimit: 2 } });
+    const server = await start({ metrics: { enabled: true, token }, password: { perUsernameAndIpLimit: 2 } });
     const { done } = await enrolTotp(server);
     expect(done.body.status).toBe('complete');
 
@@ -127,7 +127,7 @@ describe('Prometheus metrics', () => {
     expect(step('sms', 'send', 'rate_limited')).toBe(1);
 
     expect(value(samples, 'mfa_login_messages_total', { channel: 'sms', provider: 'console', result: 'sent' })).toBe(1);
-    expect(value(samples, 'mfa_login_limit_refusals_total', { kind: 'password' })).toBe(1);
+    expect(value(samples, 'mfa_login_limit_refusals_total', { kind: 'password:ip' })).toBe(1);
     expect(value(samples, 'mfa_login_limit_refusals_total', { kind: 'sms:resend' })).toBe(1);
 
     const route = { method: 'POST', route: '/api/v1/flows/password', status: '200' };

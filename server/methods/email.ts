@@ -40,7 +40,8 @@ export const email: Method = {
         const limits = [
           ...resendLimits(ctx, 'email', address, rules, ctx.now),
           ...capLimits(ctx, [
-            { key: `email:to:${address.toLowerCase()}`, limit: rules.caps.perAddressPerHour },
+            // A keyed hash of the address: the store holds no e-mail address in clear.
+            { key: `email:to:${ctx.services.keyring.hash(address.toLowerCase(), 'email-counter')}`, limit: rules.caps.perAddressPerHour },
             ...(ctx.ip ? [{ key: `email:ip:${ctx.ip}`, limit: rules.caps.perIpPerHour }] : []),
           ]),
         ];

@@ -39,7 +39,10 @@ describe('data at rest', () => {
     const pending = await passwordStep(server);
     await server.post('/api/v1/flows/sms/send', { flow: pending.flow });
     smsCode = /(\d{6})/.exec((await server.get('/api/v1/dev/outbox?to=%2B12015550123')).body.messages[0].body)![1]!;
-    handles = [flow, pending.flow];
+    // A third flow e-mails a code: its counters must not name the address.
+    const mailed = await passwordStep(server);
+    await server.post('/api/v1/flows/email/send', { flow: mailed.flow });
+    handles = [flow, pending.flow, mailed.flow];
   });
   afterAll(() => server.stop());
 
@@ -93,6 +96,12 @@ describe('data at rest', () => {
     const values = everyValue();
     expect(values.filter((v) => new RegExp(`(?<!\\d)${smsCode}(?!\\d)`).test(v.text)).map((v) => v.where)).toEqual([]);
     for (const key of values.filter((v) => v.where === 'signing_keys.sealed_private_jwk')) expect(key.text).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+  });
+
+  it('keys the counters of texts and e-mails by keyed hashes, never the phone number or address', () => {
+    const counters = everyValue().filter((v) => v.where === 'counters.key');
+    expect(counters.some((v) => v.text.startsWith('email:to:'))).toBe(true);
+    expect(counters.filter((v) => /alice@example\.com|2015550123/i.test(v.text)).map((v) => v.text)).toEqual([]);
   });
 
   it('keeps the master key out of the database, in a file only its owner can read', () => {

@@ -185,11 +185,15 @@ export function createFlowService(services: Services) {
     const body = parseBody(action.body, input);
 
     const before = JSON.stringify(ctx.flow.data);
+    // Every decision on a step, for whoever reads the log after an incident: who, which client, what came of it.
+    const decided = (result: string) =>
+      services.logger.info({ clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, kind: ctx.flow.kind, method: name, action: actionName, result }, 'step decided');
     let outcome;
     try {
       outcome = await action.run(ctx, body);
     } catch (e) {
       if (!isMfaError(e)) throw e;
+      decided(e.code);
       // A refusal that changed nothing saves nothing, so it cannot win a race against a success.
       if (JSON.stringify(ctx.flow.data) === before) throw e;
       // Nothing left to try in this step (say, every attempt used up): the flow ends here.
@@ -202,6 +206,7 @@ export function createFlowService(services: Services) {
       ctx.flow.userId = outcome.user.id;
       ctx.user = outcome.user;
     }
+    decided(outcome.satisfied ? 'passed' : 'ok');
     try {
       if (outcome.satisfied) {
         ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now);

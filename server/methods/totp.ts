@@ -35,8 +35,14 @@ async function checkEnrolled(ctx: MethodContext, credential: TotpCredential, cod
   const { store, keyring, config } = ctx.services;
   const params = { algorithm: credential.algorithm, digits: credential.digits as TotpParams['digits'], period: credential.period };
   const secret = keyring.open(credential.sealedSecret, seedContext(credential.userId));
-  const step = await checkTotp({ secret, code, params, window: config.totp.window, now: ctx.now, afterTimeStep: credential.lastTimeStep });
-  if (step === null || !(await store.useTotpStep(credential.id, step))) wrongCode(ctx);
+  // Any step in the window is found here; `useTotpStep` is what refuses a used one, atomically,
+  // so a code replayed from elsewhere is told apart from a mistyped one and logged.
+  const step = await checkTotp({ secret, code, params, window: config.totp.window, now: ctx.now, afterTimeStep: null });
+  if (step === null) return wrongCode(ctx);
+  if (!(await store.useTotpStep(credential.id, step))) {
+    ctx.services.logger.warn({ userId: credential.userId, clientId: ctx.flow.clientId }, 'TOTP code replayed');
+    wrongCode(ctx);
+  }
   return { satisfied: true };
 }
 

@@ -30,6 +30,7 @@ describe('TOTP codes', () => {
     const replay = await verifyTotp(server, flow, used);
     expect(replay.status).toBe(401);
     expect(replay.body).toMatchObject({ error: 'invalid_code', attemptsRemaining: 4 });
+    expect(server.logs()).toMatch(/"msg":"TOTP code replayed"/);
   });
 
   it('refuses a code of an earlier step once a later one was used', async () => {

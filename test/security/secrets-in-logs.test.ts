@@ -71,6 +71,11 @@ describe('logs', () => {
     const lines = server.logs().trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.some((l) => l.path === '/api/v1/flows/password')).toBe(true);
     expect(lines.some((l) => /SMS not sent/.test(l.msg))).toBe(true);
+    // Each decision on a step names the client, and the user once known, never what was typed.
+    const decisions = lines.filter((l) => l.msg === 'step decided');
+    expect(decisions).toContainEqual(expect.objectContaining({ clientId: 'demo', userId: null, method: 'password', result: 'invalid_credentials' }));
+    expect(decisions).toContainEqual(expect.objectContaining({ clientId: 'demo', userId: expect.any(String), method: 'sms', action: 'verify', result: 'invalid_code' }));
+    expect(decisions).toContainEqual(expect.objectContaining({ clientId: 'demo', method: 'totp', action: 'verify', result: 'passed' }));
     expect(secrets.size).toBeGreaterThan(30);
   });
 

@@ -59,14 +59,20 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   // Checked before the store opens: a bad token must not leave a connection behind.
   const scrapeToken = metricsToken(config.metrics, options.env ?? process.env);
   const services = await buildServices(config, options);
-  await syncConfigClients(services);
-  const demo = config.demo ? await seedDemo(services) : null;
+  let demo: DemoCredentials | null;
+  try {
+    await syncConfigClients(services);
+    demo = config.demo ? await seedDemo(services) : null;
+    await openSigningKeyOrExplain(services);
+  } catch (e) {
+    // A failed start closes what it opened, so the process can exit.
+    if (!options.store) await services.store.close().catch(() => undefined);
+    throw e;
+  }
   const flows = createFlowService(services);
   if (config.password.perUsernameLimit !== undefined) {
     services.logger.warn('password.perUsernameLimit is read as password.perUsernameAndIpLimit (a limit per username and client address): rename it in the config');
   }
-
-  await openSigningKeyOrExplain(services);
 
   const metrics = serveMetrics(services, scrapeToken);
   const router = Router() as MfaLoginRouter;
@@ -150,7 +156,9 @@ export async function createServer(config: Config, options: ServiceOptions = {})
     metricsUrl: router.metricsUrl,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
-        const s = app.listen(port, host, () => {
+        // Express 5 hands a listen error to this callback too (EADDRINUSE): it rejects, never reads a null address.
+        const s = app.listen(port, host, (err?: Error) => {
+          if (err) return reject(err);
           const address = s.address() as AddressInfo;
           resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
         });

@@ -46,7 +46,7 @@ const commands: Record<string, Command> = {
   'client add': {
     run: clientAdd,
     args: '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment]',
-    summary: 'register an application; a generated secret is printed once',
+    summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },
   'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },
   'client remove': { run: clientRemove, args: '<clientId>', summary: 'delete a client' },

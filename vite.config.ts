@@ -1,20 +1,28 @@
 import { defineConfig, type ProxyOptions } from 'vite';
 
-/** Where `npm start` runs the server; `npx vite` serves the demo and forwards the API to it. */
-const SERVER = 'http://127.0.0.1:3000';
+/**
+ * Where the server runs for `npx vite`: MFA_LOGIN_URL when it is elsewhere, else this machine on
+ * PORT (or 3000), as `npm start` runs it.
+ */
+export function serverUrl(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MFA_LOGIN_URL) return new URL(env.MFA_LOGIN_URL).origin;
+  return `http://127.0.0.1:${env.PORT || 3000}`;
+}
 
 /**
  * The server only takes flow calls from its clients' origins, and the demo client's is the
  * server's own; through this development proxy the page's calls come from the server's origin.
  */
-const toServer: ProxyOptions = {
-  target: SERVER,
-  configure: (proxy) => {
-    proxy.on('proxyReq', (request) => {
-      if (request.getHeader('origin')) request.setHeader('origin', SERVER);
-    });
-  },
-};
+function toServer(target: string): ProxyOptions {
+  return {
+    target,
+    configure: (proxy) => {
+      proxy.on('proxyReq', (request) => {
+        if (request.getHeader('origin')) request.setHeader('origin', target);
+      });
+    },
+  };
+}
 
 /**
  * The drop-in scripts, one build each (`--mode widget`, then `--mode widget-settings`): every one
@@ -53,11 +61,7 @@ export default defineConfig(({ mode }) =>
           sourcemap: true,
         },
         server: {
-          proxy: {
-            '/api': toServer,
-            '/.well-known': toServer,
-            '/oauth2': toServer,
-          },
+          proxy: Object.fromEntries(['/api', '/.well-known', '/oauth2'].map((prefix) => [prefix, toServer(serverUrl())])),
         },
       },
 );

@@ -11,6 +11,7 @@ import { seedDemo, type DemoCredentials } from './demo.js';
 import { accessLog } from './http/access-log.js';
 import { clientCors } from './http/cors.js';
 import { errorHandler, notFound } from './http/errors.js';
+import { widgetRoutes } from './http/widget.js';
 import { createFlowService } from './login/service.js';
 import { sweepExpired } from './login/sweep.js';
 import { serveMetrics } from './metrics/mount.js';
@@ -59,14 +60,20 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   // Checked before the store opens: a bad token must not leave a connection behind.
   const scrapeToken = metricsToken(config.metrics, options.env ?? process.env);
   const services = await buildServices(config, options);
-  await syncConfigClients(services);
-  const demo = config.demo ? await seedDemo(services) : null;
+  let demo: DemoCredentials | null;
+  try {
+    await syncConfigClients(services);
+    demo = config.demo ? await seedDemo(services) : null;
+    await openSigningKeyOrExplain(services);
+  } catch (e) {
+    // A failed start closes what it opened, so the process can exit.
+    if (!options.store) await services.store.close().catch(() => undefined);
+    throw e;
+  }
   const flows = createFlowService(services);
   if (config.password.perUsernameLimit !== undefined) {
     services.logger.warn('password.perUsernameLimit is read as password.perUsernameAndIpLimit (a limit per username and client address): rename it in the config');
   }
-
-  await openSigningKeyOrExplain(services);
 
   const metrics = serveMetrics(services, scrapeToken);
   const router = Router() as MfaLoginRouter;
@@ -85,6 +92,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   router.use('/api/v1', headers, api);
   router.use('/.well-known', headers, cors, wellKnownRoutes(services));
   router.use('/oauth2', headers, tokenRoutes(services));
+  router.use('/widget', headers, widgetRoutes());
   router.use(services.metrics.refusals);
   router.use(errorHandler(services.logger));
 
@@ -104,17 +112,9 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   return router;
 }
 
-function staticRoutes(app: Express, demo: boolean) {
-  const root = packageRoot();
-  const widgetDir = path.join(root, 'dist', 'widget');
-  // The widget is loaded cross-origin by integrators' pages.
-  app.use('/widget', (_req, res, next) => {
-    res.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
-    next();
-    // Revalidated on every load (ETag): the file names carry no hash, so a cached copy must not outlive a new build.
-  }, express.static(widgetDir, { cacheControl: false, setHeaders: (res) => res.set('Cache-Control', 'no-cache') }));
-  const demoDir = path.join(root, 'dist', 'demo');
-  if (demo && existsSync(demoDir)) app.use(express.static(demoDir, { maxAge: 0 }));
+function demoPage(app: Express) {
+  const demoDir = path.join(packageRoot(), 'dist', 'demo');
+  if (existsSync(demoDir)) app.use(express.static(demoDir, { maxAge: 0 }));
 }
 
 export interface RunningServer {
@@ -128,7 +128,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** A complete server: security headers, the mfa-login routes, the widget and the demo page. */
+/** A complete server: security headers, the mfa-login routes (the widget among them) and the demo page. */
 export async function createServer(config: Config, options: ServiceOptions = {}): Promise<RunningServer> {
   const router = await mfaLogin(config, options);
   const app = express();
@@ -136,9 +136,9 @@ export async function createServer(config: Config, options: ServiceOptions = {})
   app.set('trust proxy', config.trustProxy);
   app.use(accessLog(router.services.logger));
   app.use(router);
-  // What the router did not answer (widget, demo page, unknown paths) gets the same headers.
+  // What the router did not answer (the demo page, unknown paths) gets the same headers.
   app.use(securityHeaders());
-  staticRoutes(app, config.demo);
+  if (config.demo) demoPage(app);
   app.use(notFound);
   app.use(errorHandler(router.services.logger));
 
@@ -150,7 +150,9 @@ export async function createServer(config: Config, options: ServiceOptions = {})
     metricsUrl: router.metricsUrl,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
-        const s = app.listen(port, host, () => {
+        // Express 5 hands a listen error to this callback too (EADDRINUSE): it rejects, never reads a null address.
+        const s = app.listen(port, host, (err?: Error) => {
+          if (err) return reject(err);
           const address = s.address() as AddressInfo;
           resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
         });

@@ -32,25 +32,33 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
   const env = options.env ?? process.env;
   const logger = options.logger ?? createLogger(config);
   const keyring = createKeyring(loadMasterKey(config.keyFile, env));
-  const store = options.store ?? openStore(config.store);
-  await store.migrate();
   const outbox = config.devOutbox ? new Outbox() : null;
   const now = options.now ?? (() => new Date());
   const providerDeps = { logger, env, now, ...(outbox ? { outbox } : {}) };
   const metrics = config.metrics.enabled ? createPrometheusMetrics() : noMetrics;
+  // Providers first: a mistake in their settings (an unset ${ENV}) stops the start before any database is opened.
   const sms = createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  return {
-    config,
-    store,
-    keyring,
-    logger,
-    now,
-    sleep: options.sleep ?? ((ms) => wait(ms)),
-    passwords: await createPasswords(metrics),
-    tokens: createTokens({ store, keyring, issuer: config.issuer, alg: config.tokens.alg, idTokenTtlSeconds: config.tokens.idTokenTtlSeconds }),
-    sms: countedSender(sms, metrics, 'sms', config.sms.provider.type),
-    email: countedSender(createEmailSender(config.email.provider, providerDeps), metrics, 'email', config.email.provider.type),
-    outbox,
-    metrics,
-  };
+  const email = createEmailSender(config.email.provider, providerDeps);
+  const store = options.store ?? openStore(config.store);
+  try {
+    await store.migrate();
+    return {
+      config,
+      store,
+      keyring,
+      logger,
+      now,
+      sleep: options.sleep ?? ((ms) => wait(ms)),
+      passwords: await createPasswords(metrics),
+      tokens: createTokens({ store, keyring, issuer: config.issuer, alg: config.tokens.alg, idTokenTtlSeconds: config.tokens.idTokenTtlSeconds }),
+      sms: countedSender(sms, metrics, 'sms', config.sms.provider.type),
+      email: countedSender(email, metrics, 'email', config.email.provider.type),
+      outbox,
+      metrics,
+    };
+  } catch (e) {
+    // An open Postgres pool would keep the process alive after the failure is printed.
+    if (!options.store) await store.close().catch(() => undefined);
+    throw e;
+  }
 }

@@ -7,6 +7,7 @@ import { keysList, keysRotate } from './cli/keys.js';
 import { start } from './cli/start.js';
 import { userDisableSms, userEnableSms, userForgetDevices, userResetTotp, userSetEmail, userSetPassword, userSetPhone } from './cli/user-factors.js';
 import { userAdd, userList, userRemove, userShow } from './cli/users.js';
+import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
 
 interface Command {
   run(cli: CliContext): Promise<number>;
@@ -45,12 +46,18 @@ const commands: Record<string, Command> = {
   'client add': {
     run: clientAdd,
     args: '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment]',
-    summary: 'register an application; a generated secret is printed once',
+    summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },
   'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },
   'client remove': { run: clientRemove, args: '<clientId>', summary: 'delete a client' },
 
-  'keys rotate': { run: keysRotate, args: '', summary: 'new signing key, published first and signing once every cached JWKS holds it; the old one stays published until its tokens expire' },
+  'keys rotate': {
+    run: keysRotate,
+    args: '',
+    summary:
+      `new signing key: in running servers' JWKS within ${KEY_CACHE_MS / 1000} s, signing ${PUBLISH_AHEAD_MS / 1000} s later ` +
+      'once every cached JWKS holds it; the old one stays published until its tokens expire',
+  },
   'keys list': { run: keysList, args: '', summary: 'list signing keys' },
 };
 

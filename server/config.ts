@@ -6,6 +6,7 @@ import { smsProviderConfig } from './providers/sms/config.js';
 import { emailProviderConfig } from './providers/email/config.js';
 import { metricsConfig } from './metrics/config.js';
 import { ConfigError } from './errors.js';
+import { fieldPath, unknownFieldLines } from './unknown-fields.js';
 
 export const methodNames = ['password', 'sms', 'totp', 'backup_code', 'email'] as const;
 export const methodName = z.enum(methodNames);
@@ -17,7 +18,7 @@ export const sequenceSchema = z
   .min(1);
 export type Sequence = z.infer<typeof sequenceSchema>;
 
-export const clientSchema = z.object({
+export const clientSchema = z.strictObject({
   clientId: z.string().regex(/^[A-Za-z0-9._~-]{1,64}$/, 'letters, digits and . _ ~ - only'),
   name: z.string().min(1).max(100),
   allowedOrigins: z.array(z.url().transform((u) => new URL(u).origin)).default([]),
@@ -41,8 +42,8 @@ const codeRules = {
 };
 
 const storeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('sqlite'), path: z.string().min(1).default('./data/mfa-login.db') }),
-  z.object({ type: z.literal('postgres'), url: z.string().min(1), schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public') }),
+  z.strictObject({ type: z.literal('sqlite'), path: z.string().min(1).default('./data/mfa-login.db') }),
+  z.strictObject({ type: z.literal('postgres'), url: z.string().min(1), schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public') }),
 ]);
 
 /** The e-mail most clients show: the code large and easy to copy, plain styles that survive webmail. */
@@ -63,7 +64,7 @@ const seconds = z.number().min(0).max(60);
  * a device holding a device token of that user.
  */
 const passwordSchema = z
-  .object({
+  .strictObject({
     maxAttempts: z.number().int().min(1).max(20).default(5),
     /** Failed attempts per username (known or not) from one client address per window before `rate_limited`. */
     perUsernameAndIpLimit: z.number().int().min(1).optional(),
@@ -74,7 +75,7 @@ const passwordSchema = z
     windowSeconds: z.number().int().min(60).default(900),
     /** After `afterFailures` failures for a username in the window, attempts without a device token wait min(baseSeconds × 2^k, maxSeconds). */
     slowDown: z
-      .object({
+      .strictObject({
         afterFailures: z.number().int().min(0).default(5),
         baseSeconds: seconds.default(1),
         maxSeconds: seconds.default(16),
@@ -90,7 +91,7 @@ const passwordSchema = z
   .transform(({ perUsernameAndIpLimit, ...rest }) => ({ ...rest, perUsernameAndIpLimit: perUsernameAndIpLimit ?? rest.perUsernameLimit ?? 10 }));
 
 export const configSchema = z
-  .object({
+  .strictObject({
     port: z.number().int().min(0).max(65535).default(3000),
     host: z.string().default('127.0.0.1'),
     /** Public base URL; defaults to http://localhost:<port>. */
@@ -105,7 +106,7 @@ export const configSchema = z
     trustProxy: z.union([z.boolean(), z.number().int(), z.string()]).default(false),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     flow: z
-      .object({
+      .strictObject({
         ttlSeconds: z.number().int().min(60).max(86400).default(600),
         /** Flows one client address may start per minute: keeps one address from filling the flow table. */
         startsPerMinutePerIp: z.number().int().min(1).default(120),
@@ -113,7 +114,7 @@ export const configSchema = z
       .prefault({}),
     password: passwordSchema.prefault({}),
     totp: z
-      .object({
+      .strictObject({
         issuer: z.string().min(1).max(60).optional(),
         digits: z.union([z.literal(6), z.literal(7), z.literal(8)]).default(6),
         period: z.number().int().min(15).max(120).default(30),
@@ -124,7 +125,7 @@ export const configSchema = z
       })
       .prefault({}),
     sms: z
-      .object({
+      .strictObject({
         provider: smsProviderConfig.default({ type: 'console' }),
         ...codeRules,
         template: z
@@ -145,7 +146,7 @@ export const configSchema = z
         /** Country calling codes (without +) the server will text; empty = all. */
         allowedCallingCodes: z.array(z.string().regex(/^[0-9]{1,4}$/)).default([]),
         caps: z
-          .object({
+          .strictObject({
             perPhonePerHour: z.number().int().min(1).default(5),
             perIpPerHour: z.number().int().min(1).default(20),
             perClientPerHour: z.number().int().min(1).default(1000),
@@ -154,7 +155,7 @@ export const configSchema = z
       })
       .prefault({}),
     email: z
-      .object({
+      .strictObject({
         provider: emailProviderConfig.default({ type: 'console' }),
         ...codeRules,
         maxAttempts: z.number().int().min(1).max(10).default(3),
@@ -163,22 +164,22 @@ export const configSchema = z
         /** Filled with HTML-escaped values; mail clients show it in place of `text`. */
         html: z.string().min(1).default(DEFAULT_EMAIL_HTML),
         caps: z
-          .object({
+          .strictObject({
             perAddressPerHour: z.number().int().min(1).default(5),
             perIpPerHour: z.number().int().min(1).default(20),
           })
           .prefault({}),
       })
       .prefault({}),
-    backupCodes: z.object({ count: z.number().int().min(4).max(20).default(10) }).prefault({}),
+    backupCodes: z.strictObject({ count: z.number().int().min(4).max(20).default(10) }).prefault({}),
     tokens: z
-      .object({
+      .strictObject({
         idTokenTtlSeconds: z.number().int().min(60).max(86400).default(300),
         alg: z.enum(['ES256']).default('ES256'),
       })
       .prefault({}),
     selfService: z
-      .object({
+      .strictObject({
         /** A step-up for settings asks for the password again once the sign-in is older than this (seconds). */
         freshSeconds: z.number().int().min(30).max(3600).default(300),
         /** How long (seconds) a settings grant from a step-up authorises changes. */
@@ -187,22 +188,30 @@ export const configSchema = z
       .prefault({}),
     clients: z.array(clientSchema).default([]),
     metrics: metricsConfig.prefault({}),
-  })
-  .strict();
+  });
 
 export type ConfigInput = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema> & { issuer: string };
 
 export { ConfigError };
 
+/** Each unknown field on a line of its own, with the field meant when one is close. */
+const unknownFieldsError: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const shape = (issue.inst as z.ZodObject | undefined)?._zod.def.shape;
+  return unknownFieldLines(issue.path ?? [], issue.keys, Object.keys(shape ?? {})).join('\n');
+};
+
 function formatIssues(error: z.ZodError, source: string): string {
-  const lines = error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+  const lines = error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' ? i.message.split('\n').map((line) => `  - ${line}`) : [`  - ${fieldPath(i.path) || '(root)'}: ${i.message}`],
+  );
   return `Invalid configuration in ${source}:\n${lines.join('\n')}`;
 }
 
 /** Validates a config object; env overrides win over the file. */
 export function parseConfig(input: unknown, env: NodeJS.ProcessEnv = {}, source = 'config'): Config {
-  const result = configSchema.safeParse(input ?? {});
+  const result = configSchema.safeParse(input ?? {}, { error: unknownFieldsError });
   if (!result.success) throw new ConfigError(formatIssues(result.error, source));
   const config = result.data;
   if (env.PORT !== undefined) {

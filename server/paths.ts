@@ -12,3 +12,13 @@ export function packageRoot(): string {
   }
   return dir;
 }
+
+/** What `npm run build` makes that the server hands to browsers: the drop-in scripts, and the demo page. */
+export function builtFiles(demo: boolean): string[] {
+  return ['dist/widget/mfa-login.js', 'dist/widget/mfa-login-settings.js', ...(demo ? ['dist/demo/index.html'] : [])];
+}
+
+/** The built files missing under `root`: a clone that was never built serves no widget. */
+export function missingBuiltFiles(root: string, demo: boolean): string[] {
+  return builtFiles(demo).filter((file) => !existsSync(path.join(root, file)));
+}

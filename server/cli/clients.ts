@@ -93,6 +93,11 @@ function describeClient(v: ClientView): string[] {
   ];
 }
 
+/** The default (the config file's) is narrower than the README's example: say so where it was chosen. */
+const defaultSequenceNote =
+  `No --sequence given: the default, ${showSequence(clientSchema.shape.sequence.parse(undefined))}. To offer every second factor, as the README's ` +
+  `example does: --sequence '${JSON.stringify([['password'], ['totp', 'sms', 'backup_code', 'email']])}'`;
+
 function inConfig(services: Services, clientId: string): ClientConfig | undefined {
   return services.config.clients.find((c) => c.clientId === clientId);
 }
@@ -134,6 +139,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     cli.print({ client: view, ...generated }, () => [
       `Added client ${view.clientId}.`,
       ...describeClient(view).slice(1),
+      ...(input.sequence ? [] : [defaultSequenceNote]),
       ...(generated.clientSecret ? [`Client secret: ${generated.clientSecret}`, 'It is shown only this once and stored only as a hash.'] : []),
     ]);
     return 0;

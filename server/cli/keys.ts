@@ -3,7 +3,7 @@ import type { CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
 import { table } from './output.js';
-import { PUBLISH_AHEAD_MS, publishedForMs, signingKeyOf } from '../tokens/keys.js';
+import { JWKS_MAX_AGE_SECONDS, KEY_CACHE_MS, PUBLISH_AHEAD_MS, publishedForMs, signingKeyOf } from '../tokens/keys.js';
 
 /** `keys rotate`: a new signing key; the old one stays in the JWKS until the tokens it signed expired. */
 export async function keysRotate(cli: CliContext): Promise<number> {
@@ -14,9 +14,14 @@ export async function keysRotate(cli: CliContext): Promise<number> {
     const published = (await services.tokens.jwks(now)).keys.map((k) => k.kid!);
     const signsFrom = new Date(now.getTime() + PUBLISH_AHEAD_MS).toISOString();
     const keptFor = publishedForMs(services.config.tokens.idTokenTtlSeconds) / 1000;
-    cli.print({ kid, published, signsFrom }, () => [
+    // Running servers hold the keys they read for KEY_CACHE_MS: the new one reaches their JWKS within that, not at once.
+    const publishedWithinSeconds = KEY_CACHE_MS / 1000;
+    const cachedWithinSeconds = publishedWithinSeconds + JWKS_MAX_AGE_SECONDS;
+    cli.print({ kid, published, publishedWithinSeconds, cachedWithinSeconds, signsFrom }, () => [
       `New signing key: ${kid}`,
-      `Published in the JWKS: ${published.join(', ')}`,
+      `Running servers add it to their JWKS within ${publishedWithinSeconds} s (they re-read the keys that often); ` +
+        `relying parties that cache the JWKS for its max-age (${JWKS_MAX_AGE_SECONDS} s) hold it within ${cachedWithinSeconds} s.`,
+      `The JWKS then lists: ${published.join(', ')}`,
       // Published first, so that every cached JWKS holds it before a token carries its kid.
       `Every server signs with it from ${signsFrom} (${PUBLISH_AHEAD_MS / 1000} s from now); until then the previous key signs.`,
       ...(published.length > 1 ? [`The previous key stays published for ${keptFor} s, until the tokens it signed have expired.`] : []),

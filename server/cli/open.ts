@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { loadMasterKey } from '../crypto/keyring.js';
 import { createLogger } from '../logger.js';
 import type { Services } from '../services.js';
+import { StoreError } from '../store/types.js';
 import { CliError, type CliContext } from './context.js';
 
 /**
@@ -22,7 +23,7 @@ export async function withServices<T>(cli: CliContext, fn: (services: Services) 
   try {
     services = await buildServices(config, { env: cli.env, logger });
   } catch (e) {
-    if (e instanceof ConfigError) throw e;
+    if (e instanceof ConfigError || e instanceof StoreError) throw e;
     throw new CliError(`Cannot open the ${config.store.type} store: ${(e as Error).message}`);
   }
   try {

@@ -1,14 +1,37 @@
 import { z } from 'zod';
 import { createServer } from '../app.js';
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { missingBuiltFiles, packageRoot } from '../paths.js';
 import type { CliContext } from './context.js';
 import { parseInput } from './input.js';
+import { bannerLines } from './start-banner.js';
 
 const startInput = z.object({
   demo: z.boolean().default(false),
   port: z.coerce.number().int('a whole number').min(1, 'a port from 1 to 65535').max(65535, 'a port from 1 to 65535').optional(),
   host: z.string().trim().min(1).max(253).optional(),
 });
+
+/**
+ * A clone that was never built has no widget to serve: the demo cannot work at all, an API-only
+ * server can, but every embedding page would meet a 404.
+ */
+function checkBuilt(cli: CliContext, demo: boolean): void {
+  const root = packageRoot();
+  const missing = missingBuiltFiles(root, demo);
+  if (missing.length === 0) return;
+  const what = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing in ${root}`;
+  if (demo) throw new ConfigError(`The demo needs the built widget and page: ${what}. Run npm run build first.`);
+  cli.err(`Warning: ${what}, so /widget/* answers 404. Run npm run build first.`);
+}
+
+/** `listen EADDRINUSE: address already in use 127.0.0.1:3000` says what, not where it came from. */
+function listenError(e: unknown, host: string, port: number): unknown {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') return new ConfigError(`Cannot listen on ${host}:${port}: the port is in use (EADDRINUSE). Choose another with --port or PORT.`);
+  if (code === 'EACCES' || code === 'EADDRNOTAVAIL') return new ConfigError(`Cannot listen on ${host}:${port} (${code}).`);
+  return e;
+}
 
 /** `mfa-login start [--config F] [--demo] [--port N] [--host H]`: serves until SIGINT/SIGTERM. */
 export async function start(cli: CliContext): Promise<number> {
@@ -21,19 +44,27 @@ export async function start(cli: CliContext): Promise<number> {
   if (input.port !== undefined) overrides.port = input.port;
   if (input.host !== undefined) overrides.host = input.host;
   const config = loadConfig(cli.configFile, cli.env, overrides);
+  checkBuilt(cli, config.demo);
   const server = await createServer(config);
-  await server.listen();
-  const url = config.issuer;
-  cli.out(`\n  mfa-login is running at ${url}\n`);
-  if (server.demo) {
-    cli.out(`  Demo login:  username ${server.demo.username}   password ${server.demo.password}`);
-    cli.out(`  Texts and e-mails appear on the demo page (and at ${url}/api/v1/dev/outbox).\n`);
+  let listening: string;
+  try {
+    listening = await server.listen();
+  } catch (e) {
+    await server.close();
+    throw listenError(e, config.host, config.port);
   }
-  await new Promise<void>((resolve) => {
+  // Listening for signals before the banner: whoever waits for the banner may stop the server at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  bannerLines(config.issuer, listening).forEach((line) => cli.out(line));
+  if (server.demo) {
+    cli.out(`  Demo login:  username ${server.demo.username}   password ${server.demo.password}`);
+    cli.out(`  Texts and e-mails appear on the demo page (and at ${config.issuer}/api/v1/dev/outbox).\n`);
+  }
+  await stopped;
   await server.close();
   return 0;
 }

@@ -10,13 +10,20 @@ import { choosePassword, passwordFields, passwordOptions } from './password-inpu
 import { usernameOnly } from './users.js';
 import { describeUser, findUser, userView } from './user-view.js';
 
-/** Applies `patch` to the named user and prints the result. */
-async function patchUser(cli: CliContext, username: string, patch: (user: UserRecord, services: Services) => Promise<UserPatch> | UserPatch, done: string): Promise<number> {
+/** Applies `patch` to the named user and prints the result, with a `warning` when the change alone does not do what it says. */
+async function patchUser(
+  cli: CliContext,
+  username: string,
+  patch: (user: UserRecord, services: Services) => Promise<UserPatch> | UserPatch,
+  done: string,
+  warning: (user: UserRecord) => string | undefined = () => undefined,
+): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
     const changed = await services.store.updateUser(user.id, await patch(user, services), services.now());
     const view = await userView(services, changed);
-    cli.print({ user: view }, () => [`${done} for ${view.username}.`, ...describeUser(view).slice(1)]);
+    const warned = warning(changed);
+    cli.print({ user: view, ...(warned ? { warning: warned } : {}) }, () => [`${done} for ${view.username}.`, ...(warned ? [warned] : []), ...describeUser(view).slice(1)]);
     return 0;
   });
 }
@@ -75,7 +82,9 @@ export async function userDisableSms(cli: CliContext): Promise<number> {
 /** `user enable-sms <username>` */
 export async function userEnableSms(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
-  return patchUser(cli, username, () => ({ smsDisabled: false }), 'Enabled SMS codes');
+  return patchUser(cli, username, () => ({ smsDisabled: false }), 'Enabled SMS codes', (user) =>
+    user.phone ? undefined : `${user.username} has no phone set, so no texts can be offered yet: set one with mfa-login user set-phone ${user.username} <phone>.`,
+  );
 }
 
 /**

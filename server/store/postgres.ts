@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { SqlDriver } from './driver.js';
+import { explainPostgresError } from './postgres-errors.js';
 import { SqlStore } from './sql-store.js';
 
 /** `?` → `$n`, skipping quoted text. */
@@ -15,14 +16,28 @@ function numberPlaceholders(sql: string): string {
   return out;
 }
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 class PostgresDriver implements SqlDriver {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
   /** Statements inside `transaction` go to its client, wherever they are issued from. */
   private readonly tx = new AsyncLocalStorage<pg.PoolClient>();
 
-  constructor(url: string, private readonly schema: string) {
-    this.pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+  constructor(
+    private readonly url: string,
+    private readonly schema: string,
+  ) {
+    // Without a connect timeout an unanswering host holds a start-up (or a request) for minutes.
+    this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, options: `-c search_path=${schema}` });
+  }
+
+  private async explained<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (e) {
+      throw explainPostgresError(this.url, e);
+    }
   }
 
   private runner(): pg.Pool | pg.PoolClient {
@@ -30,19 +45,19 @@ class PostgresDriver implements SqlDriver {
   }
 
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const res = await this.runner().query(numberPlaceholders(sql), params);
+    const res = await this.explained(this.runner().query(numberPlaceholders(sql), params));
     return res.rows as T[];
   }
 
   async run(sql: string, params: unknown[] = []): Promise<number> {
-    const res = await this.runner().query(numberPlaceholders(sql), params);
+    const res = await this.explained(this.runner().query(numberPlaceholders(sql), params));
     return res.rowCount ?? 0;
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     const existing = this.tx.getStore();
     if (existing) return fn();
-    const client = await this.pool.connect();
+    const client = await this.explained(this.pool.connect());
     try {
       await client.query('BEGIN');
       const result = await this.tx.run(client, fn);
@@ -57,7 +72,7 @@ class PostgresDriver implements SqlDriver {
   }
 
   async exec(sql: string): Promise<void> {
-    await this.runner().query(sql);
+    await this.explained(this.runner().query(sql));
   }
 
   async lock(name: string): Promise<void> {

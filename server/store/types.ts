@@ -232,3 +232,14 @@ export class UsernameTakenError extends Error {
     this.name = 'UsernameTakenError';
   }
 }
+
+/** The database itself failed (unreachable, login refused), said without the URL's password. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}

@@ -17,13 +17,13 @@ const answerPath = text;
  * per-message status), or no value at a field (Plivo lists refused numbers under one).
  */
 export const successCheck = z.union([
-  z.object({ path: answerPath, equals: z.union([z.string(), z.number(), z.boolean()]) }),
+  z.strictObject({ path: answerPath, equals: z.union([z.string(), z.number(), z.boolean()]) }),
   /** Missing, null or an empty list. */
-  z.object({ path: answerPath, absent: z.literal(true) }),
+  z.strictObject({ path: answerPath, absent: z.literal(true) }),
 ]);
 
 export const httpSmsConfig = z
-  .object({
+  .strictObject({
     type: z.literal('http'),
     /** Shown in logs and as the sender's name. */
     name: text.default('http'),
@@ -39,13 +39,13 @@ export const httpSmsConfig = z
     successCodes: z.array(z.number().int().min(100).max(599)).min(1).default([200, 201, 202]),
     successCheck: successCheck.optional(),
     timeoutMs: timeoutMs.default(5000),
-    basicAuth: z.object({ username: text, password: text }).optional(),
+    basicAuth: z.strictObject({ username: text, password: text }).optional(),
     /**
      * A field sent only when the text has characters outside the GSM 03.38 basic set, for
      * gateways that garble those unless told (Vonage: `type=unicode`). Added to the body's
      * fields, or to the query of a GET.
      */
-    unicode: z.object({ field: text, value: text }).optional(),
+    unicode: z.strictObject({ field: text, value: text }).optional(),
   })
   .refine((c) => c.method === 'POST' || c.payload === undefined, {
     message: 'A GET request has no body: put the fields in `query` or the URL.',
@@ -60,7 +60,7 @@ export const httpSmsConfig = z
 const presetOptions = { baseUrl: text.optional(), timeoutMs: timeoutMs.optional() };
 
 export const twilioSmsConfig = z
-  .object({
+  .strictObject({
     type: z.literal('twilio'),
     accountSid: text,
     authToken: text,
@@ -73,7 +73,7 @@ export const twilioSmsConfig = z
     path: ['from'],
   });
 
-export const vonageSmsConfig = z.object({
+export const vonageSmsConfig = z.strictObject({
   type: z.literal('vonage'),
   apiKey: text,
   apiSecret: text,
@@ -81,13 +81,13 @@ export const vonageSmsConfig = z.object({
   ...presetOptions,
 });
 
-export const clickatellSmsConfig = z.object({
+export const clickatellSmsConfig = z.strictObject({
   type: z.literal('clickatell'),
   apiKey: text,
   ...presetOptions,
 });
 
-export const plivoSmsConfig = z.object({
+export const plivoSmsConfig = z.strictObject({
   type: z.literal('plivo'),
   authId: text,
   authToken: text,
@@ -95,7 +95,7 @@ export const plivoSmsConfig = z.object({
   ...presetOptions,
 });
 
-export const bulksmsSmsConfig = z.object({
+export const bulksmsSmsConfig = z.strictObject({
   type: z.literal('bulksms'),
   tokenId: text,
   tokenSecret: text,
@@ -104,7 +104,7 @@ export const bulksmsSmsConfig = z.object({
 });
 
 /** Development only: logs a masked number and the message length. */
-export const consoleSmsConfig = z.object({ type: z.literal('console') });
+export const consoleSmsConfig = z.strictObject({ type: z.literal('console') });
 
 export const smsProviderConfig = z.discriminatedUnion('type', [
   consoleSmsConfig,

@@ -44,6 +44,15 @@ describe('mfa-login client …', () => {
       expect(await stored('api')).toMatchObject({ allowedOrigins: [], sequence: [['password'], ['totp']], acrSequences: {}, defaultAcr: 'mfa', allowPhoneEnrollment: false });
     });
 
+    it('says which sequence it chose when none is given, and how to offer every second factor', async () => {
+      const res = await cli.run('client', 'add', 'web', '--name', 'Web');
+      expect(res.out).toContain(`No --sequence given: the default, password → totp. To offer every second factor, as the README's example does: --sequence '[["password"],["totp","sms","backup_code","email"]]'`);
+      const readme = (await import('node:fs')).readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+      expect(readme).toContain('"sequence": [["password"], ["totp", "sms", "backup_code", "email"]]');
+      const given = await cli.run('client', 'add', 'web2', '--name', 'Web', '--sequence', '[["password"],["totp","sms"]]');
+      expect(given.out).not.toContain('No --sequence given');
+    });
+
     it('prints a generated secret once and stores only its hash', async () => {
       const res = await cli.run('client', 'add', 'backend', '--name', 'Backend', '--generate-secret', '--json');
       expect(res.code).toBe(0);

@@ -20,14 +20,28 @@ export interface CliRun {
   json(): any;
 }
 
+export interface SpawnOptions {
+  stdin?: string;
+  cwd?: string;
+  withConfig?: boolean;
+  env?: Record<string, string>;
+  until?: RegExp;
+  timeoutMs?: number;
+  /** Another copy of bin/mfa-login.js to run. */
+  bin?: string;
+}
+
 export interface CliHarness {
   dir: string;
   configFile: string;
   /** `mfa-login -c <configFile> …argv`, in this process. */
   run(...argv: string[]): Promise<CliRun>;
   runWithStdin(stdin: string, ...argv: string[]): Promise<CliRun>;
-  /** `node bin/mfa-login.js -c <configFile> …argv` as a child process. */
-  spawn(argv: string[], options?: { stdin?: string; cwd?: string; withConfig?: boolean }): Promise<CliRun>;
+  /**
+   * `node bin/mfa-login.js -c <configFile> …argv` as a child process. With `until`, a server:
+   * once its stdout matches, it gets SIGTERM; it is killed if it has not ended by `timeoutMs`.
+   */
+  spawn(argv: string[], options?: SpawnOptions): Promise<CliRun & { ms: number }>;
   /** The server's view of the same database and key, to check what a command did. */
   services(): Promise<Services>;
   cleanup(): Promise<void>;
@@ -76,15 +90,26 @@ export async function cliHarness(kind: 'sqlite' | 'postgres' = 'sqlite', config:
     runWithStdin: (stdin, ...argv) => run(stdin, argv),
     spawn(argv, options = {}) {
       bin ??= binWithoutBuild(dir);
-      const args = [bin, ...(options.withConfig === false ? [] : ['-c', configFile]), ...argv];
+      const args = [options.bin ?? bin, ...(options.withConfig === false ? [] : ['-c', configFile]), ...argv];
+      const started = Date.now();
       return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, args, { cwd: options.cwd ?? dir, env: { PATH: process.env.PATH ?? '' }, stdio: 'pipe' });
+        const child = spawn(process.execPath, args, { cwd: options.cwd ?? dir, env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: 'pipe' });
         let out = '';
         let err = '';
-        child.stdout.on('data', (c) => (out += c));
+        // A process that does not end is a failure to see, not a suite that hangs.
+        const kill = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+        let stopping = false;
+        child.stdout.on('data', (c) => {
+          out += c;
+          // Once: a second SIGTERM would meet the default handler and hide how the first one ended.
+          if (!stopping && options.until?.test(out)) stopping = child.kill('SIGTERM');
+        });
         child.stderr.on('data', (c) => (err += c));
         child.on('error', reject);
-        child.on('close', (code) => resolve(result(code ?? -1, out.trimEnd(), err.trimEnd())));
+        child.on('close', (code, signal) => {
+          clearTimeout(kill);
+          resolve({ ...result(code ?? (signal ? -1 : -2), out.trimEnd(), err.trimEnd()), ms: Date.now() - started });
+        });
         child.stdin.end(options.stdin ?? '');
       });
     },

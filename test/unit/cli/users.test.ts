@@ -212,6 +212,18 @@ describe('mfa-login user …', () => {
       expect((await stored('alice'))!.smsDisabled).toBe(false);
     });
 
+    it('enable-sms on a user without a phone says that no phone is set, and how to set one', async () => {
+      expect((await cli.run('user', 'add', 'bob', '--password', 'bob password 1')).code).toBe(0);
+      const res = await cli.run('user', 'enable-sms', 'bob');
+      expect(res.code).toBe(0);
+      expect(res.out).toContain('bob has no phone set, so no texts can be offered yet: set one with mfa-login user set-phone bob <phone>.');
+      expect((await cli.run('user', 'enable-sms', 'bob', '--json')).json().warning).toMatch(/^bob has no phone set/);
+      // With a phone, nothing to warn about.
+      expect((await cli.run('user', 'set-phone', 'bob', '+12015550199')).code).toBe(0);
+      const withPhone = await cli.run('user', 'enable-sms', 'bob', '--json');
+      expect(withPhone.json().warning).toBeUndefined();
+    });
+
     it('resets TOTP: the credential and the backup codes are gone, so the next login enrols again', async () => {
       const services = await cli.services();
       const alice = (await stored('alice'))!;

@@ -187,6 +187,13 @@ export const configSchema = z
       .prefault({}),
     clients: z.array(clientSchema).default([]),
     metrics: metricsConfig.prefault({}),
+    shutdown: z
+      .object({
+        /** How long SIGTERM waits for requests in flight before cutting them; then the store closes. */
+        graceSeconds: z.number().int().min(0).max(600).default(10),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -10,7 +10,7 @@ const startInput = z.object({
   host: z.string().trim().min(1).max(253).optional(),
 });
 
-/** `mfa-login start [--config F] [--demo] [--port N] [--host H]`: serves until SIGINT/SIGTERM. */
+/** `mfa-login start [--config F] [--demo] [--port N] [--host H]`: serves until SIGINT/SIGTERM, then drains and exits 0. */
 export async function start(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
     options: { demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
@@ -29,11 +29,19 @@ export async function start(cli: CliContext): Promise<number> {
     cli.out(`  Demo login:  username ${server.demo.username}   password ${server.demo.password}`);
     cli.out(`  Texts and e-mails appear on the demo page (and at ${url}/api/v1/dev/outbox).\n`);
   }
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (received: NodeJS.Signals) => {
+      // A second signal during the drain gets the default action: the process ends at once.
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(received);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
+  const { logger } = server.services;
+  logger.info({ signal, graceSeconds: config.shutdown.graceSeconds }, 'shutting down: no new connections, finishing requests in flight');
   await server.close();
+  logger.info('stopped');
   return 0;
 }

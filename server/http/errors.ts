@@ -5,8 +5,8 @@ import { requestIdOf } from './request-id.js';
 
 type Res = Parameters<RequestHandler>[1];
 
-/** The request's id, for support to find its log lines; every error answer carries it. */
-export const withRequestId = (res: Res, body: Record<string, unknown>): Record<string, unknown> => {
+/** An error answer's body with the request's id, for support to find its log lines. */
+export const errorBody = (res: Res, body: Record<string, unknown>): Record<string, unknown> => {
   const requestId = requestIdOf(res);
   return requestId === undefined ? body : { ...body, requestId };
 };
@@ -14,7 +14,7 @@ export const withRequestId = (res: Res, body: Record<string, unknown>): Record<s
 /** Sends an MfaError in the contract's shape, with Retry-After when it has one. */
 export function sendError(res: Res, error: MfaError): void {
   if (error.extras.retryAfter !== undefined) res.set('Retry-After', String(error.extras.retryAfter));
-  res.status(error.status).json(withRequestId(res, error.toJSON()));
+  res.status(error.status).json(errorBody(res, error.toJSON()));
 }
 
 /** The last stop: bad input never becomes a 500, and a 500 never says why. */
@@ -27,7 +27,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendError(res, new MfaError('invalid_request', 'Unsupported body encoding.'));
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, new MfaError('invalid_request', 'The request is not valid.'));
     logger.error({ err, path: req.path }, 'unexpected error');
-    res.status(500).json(withRequestId(res, { error: 'server_error', message: 'Something went wrong on our side. Please try again.' }));
+    res.status(500).json(errorBody(res, { error: 'server_error', message: 'Something went wrong on our side. Please try again.' }));
   };
 }
 

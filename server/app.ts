@@ -11,6 +11,7 @@ import { seedDemo, type DemoCredentials } from './demo.js';
 import { accessLog } from './http/access-log.js';
 import { clientCors } from './http/cors.js';
 import { errorHandler, notFound } from './http/errors.js';
+import { requestId } from './http/request-id.js';
 import { widgetRoutes } from './http/widget.js';
 import { createFlowService } from './login/service.js';
 import { sweepExpired } from './login/sweep.js';
@@ -19,11 +20,13 @@ import { metricsToken } from './metrics/serve.js';
 import { packageRoot } from './paths.js';
 import { devRoutes } from './routes/dev.js';
 import { flowRoutes } from './routes/flows.js';
+import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { tokenRoutes } from './routes/token.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import type { Services } from './services.js';
+import { drainOnClose, type Drain } from './shutdown.js';
 
 const SWEEP_MS = 5 * 60_000;
 
@@ -52,8 +55,14 @@ export interface MfaLoginRouter extends Router {
   demo: DemoCredentials | null;
   /** The metrics' own address when `metrics.port` is set. */
   metricsUrl: string | null;
+  /** From now on `/readyz` answers 503: call it first when shutting down, before closing the listener. */
+  drain(): void;
+  /** Drains, then stops the timers and closes the store. */
   close(): Promise<void>;
 }
+
+/** The router's own paths: a host app's other paths get no id and no headers from it. */
+const OWN_PATHS = ['/api/v1', '/.well-known', '/oauth2', '/healthz', '/readyz', '/widget'];
 
 /** Everything the contract serves, as a router to mount where the issuer URL points. */
 export async function mfaLogin(config: Config, options: ServiceOptions = {}): Promise<MfaLoginRouter> {
@@ -78,6 +87,8 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   const metrics = serveMetrics(services, scrapeToken);
   const router = Router() as MfaLoginRouter;
   router.use(metrics.router);
+  let draining = false;
+  router.use(OWN_PATHS, requestId(config.trustProxy));
   const api = Router();
   const cors = clientCors(services.store, services.now);
   api.use(cors);
@@ -93,6 +104,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   router.use('/.well-known', headers, cors, wellKnownRoutes(services));
   router.use('/oauth2', headers, tokenRoutes(services));
   router.use('/widget', headers, widgetRoutes());
+  router.use(healthRoutes(services, () => draining, headers));
   router.use(services.metrics.refusals);
   router.use(errorHandler(services.logger));
 
@@ -104,7 +116,11 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   router.services = services;
   router.demo = demo;
   router.metricsUrl = await metrics.start();
+  router.drain = () => {
+    draining = true;
+  };
   router.close = async () => {
+    draining = true;
     clearInterval(sweep);
     await metrics.close();
     await services.store.close();
@@ -125,6 +141,10 @@ export interface RunningServer {
   metricsUrl: string | null;
   /** Starts listening; answers the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /**
+   * Graceful: `/readyz` turns 503, no new connections, requests in flight answered within
+   * `shutdown.graceSeconds` (then cut), idle keep-alive connections closed, then the store.
+   */
   close(): Promise<void>;
 }
 
@@ -134,6 +154,8 @@ export async function createServer(config: Config, options: ServiceOptions = {})
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // First, so the access log line and the widget's and demo page's answers carry the id too.
+  app.use(requestId(config.trustProxy));
   app.use(accessLog(router.services.logger));
   app.use(router);
   // What the router did not answer (the demo page, unknown paths) gets the same headers.
@@ -142,7 +164,7 @@ export async function createServer(config: Config, options: ServiceOptions = {})
   app.use(notFound);
   app.use(errorHandler(router.services.logger));
 
-  let server: import('node:http').Server | null = null;
+  let listening: Drain | null = null;
   return {
     app,
     services: router.services,
@@ -157,15 +179,17 @@ export async function createServer(config: Config, options: ServiceOptions = {})
           resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
         });
         s.once('error', reject);
-        server = s;
+        listening = drainOnClose(s);
       });
     },
     async close() {
-      if (server) {
-        const s = server;
-        server = null;
-        s.closeAllConnections();
-        await new Promise<void>((resolve) => s.close(() => resolve()));
+      router.drain();
+      if (listening) {
+        const drain = listening;
+        listening = null;
+        const graceSeconds = config.shutdown.graceSeconds;
+        const { cut } = await drain.close(graceSeconds * 1000);
+        if (cut > 0) router.services.logger.warn({ cut, graceSeconds }, 'requests still in flight after the grace period were cut');
       }
       await router.close();
     },

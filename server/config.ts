@@ -188,6 +188,12 @@ export const configSchema = z
       .prefault({}),
     clients: z.array(clientSchema).default([]),
     metrics: metricsConfig.prefault({}),
+    shutdown: z
+      .strictObject({
+        /** How long SIGTERM waits for requests in flight before cutting them; then the store closes. */
+        graceSeconds: z.number().int().min(0).max(600).default(10),
+      })
+      .prefault({}),
   });
 
 export type ConfigInput = z.input<typeof configSchema>;

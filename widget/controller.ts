@@ -296,7 +296,8 @@ export class FlowController implements ReactiveController {
     this.error = error;
     this.errorAt = this.now();
     if (FLOW_GONE.has(error.error)) this.forget();
-    emit(this.host, 'mfa-login-error', { error: error.error, message: error.message });
+    const { requestId } = error;
+    emit(this.host, 'mfa-login-error', { error: error.error, message: error.message, ...(typeof requestId === 'string' ? { requestId } : {}) });
   }
 
   /** Waits for saved backup codes: a page that navigates on completion would lose them. */

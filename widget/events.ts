@@ -10,7 +10,7 @@ export interface MfaLoginCompleteDetail {
 
 export interface MfaLoginEvents {
   'mfa-login-complete': MfaLoginCompleteDetail;
-  'mfa-login-error': Pick<FlowError, 'error' | 'message'>;
+  'mfa-login-error': Pick<FlowError, 'error' | 'message' | 'requestId'>;
   'mfa-login-step': FlowState;
 }
 
@@ -23,7 +23,7 @@ declare global {
   // Global, not per element: the events bubble to document and window, where pages listen.
   interface GlobalEventHandlersEventMap {
     'mfa-login-complete': CustomEvent<MfaLoginCompleteDetail>;
-    'mfa-login-error': CustomEvent<Pick<FlowError, 'error' | 'message'>>;
+    'mfa-login-error': CustomEvent<Pick<FlowError, 'error' | 'message' | 'requestId'>>;
     'mfa-login-step': CustomEvent<FlowState>;
   }
 }

@@ -57,7 +57,8 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  *   payload, NOT verified: verify `idToken` on your server or against `/.well-known/jwks.json`.
  *   `backupCodesRemaining` is there only when the sign-in used a backup code: the unused codes
  *   the user has left (the done screen warns at 2 or fewer), so the page can prompt for new ones.
- * @event mfa-login-error - `{error, message}` for each error shown to the user.
+ * @event mfa-login-error - `{error, message, requestId?}` for each error shown to the user;
+ *   `requestId` (when the server answered one) finds the request in the server's logs.
  * @event mfa-login-step - The flow state after each answer from the server.
  *
  * @csspart base - The card around everything.

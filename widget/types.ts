@@ -130,6 +130,8 @@ export interface FlowError {
   issues?: FlowIssue[];
   /** Set on a conflict; servers before `flow_conflict` sent it with `invalid_request`. */
   conflict?: boolean;
+  /** The server's id of the failed request (also on its log lines): what support asks for. */
+  requestId?: string;
 }
 
 /**

@@ -33,7 +33,7 @@ function listenError(e: unknown, host: string, port: number): unknown {
   return e;
 }
 
-/** `mfa-login start [--config F] [--demo] [--port N] [--host H]`: serves until SIGINT/SIGTERM. */
+/** `mfa-login start [--config F] [--demo] [--port N] [--host H]`: serves until SIGINT/SIGTERM, then drains and exits 0. */
 export async function start(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
     options: { demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
@@ -54,17 +54,25 @@ export async function start(cli: CliContext): Promise<number> {
     throw listenError(e, config.host, config.port);
   }
   // Listening for signals before the banner: whoever waits for the banner may stop the server at once.
-  const stopped = new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (received: NodeJS.Signals) => {
+      // A second signal during the drain gets the default action: the process ends at once.
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(received);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   bannerLines(config.issuer, listening).forEach((line) => cli.out(line));
   if (server.demo) {
     cli.out(`  Demo login:  username ${server.demo.username}   password ${server.demo.password}`);
     cli.out(`  Texts and e-mails appear on the demo page (and at ${config.issuer}/api/v1/dev/outbox).\n`);
   }
-  await stopped;
+  const signal = await stopped;
+  const { logger } = server.services;
+  logger.info({ signal, graceSeconds: config.shutdown.graceSeconds }, 'shutting down: no new connections, finishing requests in flight');
   await server.close();
+  logger.info('stopped');
   return 0;
 }

@@ -1,8 +1,9 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { requestIdOf } from './request-id.js';
 
-/** Polled by the demo page every few seconds: worth a line only when debugging. */
-const QUIET = /^\/api\/v1\/dev\//;
+/** Polled every few seconds (the demo page, health probes): worth a line only when debugging. */
+const QUIET = /^\/api\/v1\/dev\/|^\/(healthz|readyz)$/;
 
 /** One line per request: method, full path, status and time. Never bodies, queries or headers. */
 export function accessLog(logger: Logger): RequestHandler {
@@ -12,7 +13,8 @@ export function accessLog(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const ms = Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 10) / 10;
       const level = res.statusCode >= 500 ? 'error' : QUIET.test(path) && res.statusCode < 400 ? 'debug' : 'info';
-      logger[level]({ method: req.method, path, status: res.statusCode, ms }, 'request');
+      // Named here: 'finish' may fire outside the request's async context.
+      logger[level]({ requestId: requestIdOf(res), method: req.method, path, status: res.statusCode, ms }, 'request');
     });
     next();
   };

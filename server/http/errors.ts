@@ -1,11 +1,20 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { isMfaError, MfaError } from '../errors.js';
+import { requestIdOf } from './request-id.js';
+
+type Res = Parameters<RequestHandler>[1];
+
+/** An error answer's body with the request's id, for support to find its log lines. */
+export const errorBody = (res: Res, body: Record<string, unknown>): Record<string, unknown> => {
+  const requestId = requestIdOf(res);
+  return requestId === undefined ? body : { ...body, requestId };
+};
 
 /** Sends an MfaError in the contract's shape, with Retry-After when it has one. */
-export function sendError(res: Parameters<RequestHandler>[1], error: MfaError): void {
+export function sendError(res: Res, error: MfaError): void {
   if (error.extras.retryAfter !== undefined) res.set('Retry-After', String(error.extras.retryAfter));
-  res.status(error.status).json(error.toJSON());
+  res.status(error.status).json(errorBody(res, error.toJSON()));
 }
 
 /** The last stop: bad input never becomes a 500, and a 500 never says why. */
@@ -18,7 +27,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendError(res, new MfaError('invalid_request', 'Unsupported body encoding.'));
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, new MfaError('invalid_request', 'The request is not valid.'));
     logger.error({ err, path: req.path }, 'unexpected error');
-    res.status(500).json({ error: 'server_error', message: 'Something went wrong on our side. Please try again.' });
+    res.status(500).json(errorBody(res, { error: 'server_error', message: 'Something went wrong on our side. Please try again.' }));
   };
 }
 

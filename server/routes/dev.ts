@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { MfaError } from '../errors.js';
+import { sendError } from '../http/errors.js';
 import type { Outbox } from '../providers/outbox.js';
 
 /** Development only: what was "sent", and the demo credentials. Mounted when devOutbox is on. */
@@ -10,7 +12,7 @@ export function devRoutes(outbox: Outbox, demoCredentials: () => { username: str
   });
   router.get('/demo', (_req, res) => {
     const creds = demoCredentials();
-    if (!creds) return void res.status(404).json({ error: 'not_found', message: 'No demo user.' });
+    if (!creds) return sendError(res, new MfaError('not_found', 'No demo user.'));
     res.set('Cache-Control', 'no-store').json(creds);
   });
   return router;

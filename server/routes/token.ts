@@ -1,5 +1,6 @@
 import express, { Router, type ErrorRequestHandler } from 'express';
 import { OAuthError } from '../errors.js';
+import { errorBody } from '../http/errors.js';
 import { authenticateClient, clientCredentials } from '../oauth/client-auth.js';
 import { createSmsOtpGrant, SMS_OTP_GRANT } from '../oauth/sms-otp-grant.js';
 import type { Services } from '../services.js';
@@ -23,7 +24,7 @@ export function tokenRoutes(services: Services): Router {
     if (!e) return next(err);
     if (e.error === 'invalid_client') res.set('WWW-Authenticate', 'Basic realm="mfa-login"');
     if (e.retryAfter !== undefined) res.set('Retry-After', String(e.retryAfter));
-    res.status(e.status).json(e.toJSON());
+    res.status(e.status).json(errorBody(res, e.toJSON()));
   };
   router.use(services.metrics.refusals, oauthErrors);
   return router;

@@ -136,6 +136,10 @@ export class SqlStore implements Store {
     return this.db.close();
   }
 
+  async ping(): Promise<void> {
+    await this.db.all('SELECT 1 FROM schema_migrations LIMIT 1');
+  }
+
   private async one<T>(sql: string, params: unknown[], map: (r: Row) => T): Promise<T | null> {
     const [row] = await this.db.all(sql, params);
     return row ? map(row) : null;

@@ -151,6 +151,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** One cheap query on a table the store made: rejects when the database cannot be reached. */
+  ping(): Promise<void>;
 
   createUser(user: NewUser, now: Date): Promise<UserRecord>;
   getUser(id: string): Promise<UserRecord | null>;

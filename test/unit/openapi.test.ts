@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { proofKey, settingsSession, startStepUp } from '../support/step-up.js';
 
 /** The parts of the app the contract covers; static files (widget, demo page) are not in it. */
-const CONTRACT_PREFIXES = ['/api/', '/.well-known/', '/oauth2/'];
+const CONTRACT_PREFIXES = ['/api/', '/.well-known/', '/oauth2/', '/healthz', '/readyz'];
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 type Doc = Record<string, any>;
@@ -69,10 +69,10 @@ describe('the OpenAPI document served at /api/v1/openapi.json', () => {
     expect(doc.servers[0].url).toBe(server.services.config.issuer);
   });
 
-  it('documents every route the app registers under /api, /.well-known and /oauth2', () => {
+  it('documents every route the app registers under /api, /.well-known and /oauth2, and the probes', () => {
     const registered = registeredRoutes(server.app).filter((r) => CONTRACT_PREFIXES.some((p) => r.split(' ')[1]!.startsWith(p)));
     // The walk must see the routes we know of, or the check below would pass vacuously.
-    expect(registered).toEqual(expect.arrayContaining(['POST /api/v1/flows', 'POST /api/v1/flows/totp/verify', 'GET /.well-known/jwks.json', 'GET /api/v1/openapi.json']));
+    expect(registered).toEqual(expect.arrayContaining(['POST /api/v1/flows', 'POST /api/v1/flows/totp/verify', 'GET /.well-known/jwks.json', 'GET /api/v1/openapi.json', 'GET /readyz']));
     expect(registered.filter((r) => !documentedRoutes(doc).includes(r)), 'registered but not documented').toEqual([]);
   });
 
@@ -155,8 +155,10 @@ describe('the OpenAPI document served at /api/v1/openapi.json', () => {
     expectDocumented(doc, 'POST /api/v1/flows/introspect', await server.post('/api/v1/flows/introspect', { flow: third.flow }));
   });
 
-  it('describes the answers of discovery, the outbox and the token endpoint', async () => {
+  it('describes the answers of discovery, the probes, the outbox and the token endpoint', async () => {
     expectDocumented(doc, 'GET /.well-known/openid-configuration', await server.get('/.well-known/openid-configuration'));
+    expectDocumented(doc, 'GET /healthz', await server.get('/healthz'));
+    expectDocumented(doc, 'GET /readyz', await server.get('/readyz'));
     expectDocumented(doc, 'GET /.well-known/jwks.json', await server.get('/.well-known/jwks.json'));
     expectDocumented(doc, 'GET /api/v1/dev/outbox', await server.get('/api/v1/dev/outbox?to=%2B12015550123'));
     expectDocumented(doc, 'GET /api/v1/dev/demo', await server.get('/api/v1/dev/demo'));

@@ -68,7 +68,7 @@ describe('flows', () => {
     server.advance(601);
     const res = await server.post('/api/v1/flows/introspect', { flow });
     expect(res.status).toBe(410);
-    expect(res.body).toEqual({ error: 'flow_expired', message: 'This login has expired. Please start again.' });
+    expect(res.body).toEqual({ error: 'flow_expired', message: 'This login has expired. Please start again.', requestId: expect.any(String) });
     expect((await server.post('/api/v1/flows/totp/enroll', { flow })).body.error).toBe('flow_expired');
   });
 
@@ -121,8 +121,9 @@ describe('flows', () => {
     const unknown = await server.post('/api/v1/flows/password', { flow: b.body.flow, username: 'nobody', password: 'not it' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(wrong.status);
-    expect(unknown.body).toEqual(wrong.body);
-    expect(wrong.body).toEqual({ error: 'invalid_credentials', message: 'The username or password is not right.', attemptsRemaining: 4 });
+    // Only the request id differs, and it is each request's own.
+    expect(unknown.body).toEqual({ ...wrong.body, requestId: unknown.headers.get('x-request-id') });
+    expect(wrong.body).toEqual({ error: 'invalid_credentials', message: 'The username or password is not right.', attemptsRemaining: 4, requestId: wrong.headers.get('x-request-id') });
   });
 
   it('ends the flow after five wrong passwords: nothing is left to try in the step', async () => {

@@ -47,7 +47,7 @@ describe('POST /oauth2/token with the SMS OTP grant', () => {
     expect(access.payload).toMatchObject({ sub: PHONE, client_id: 'backend' });
 
     const again = await token({ reference: sent.body.challenge.reference, code: await lastCode() });
-    expect(again.body).toEqual({ error: 'invalid_grant', error_description: 'OTP Invalid' });
+    expect(again.body).toEqual({ error: 'invalid_grant', error_description: 'OTP Invalid', requestId: expect.any(String) });
   });
 
   it('answers OTP Invalid, then Too many attempts, for wrong codes', async () => {
@@ -105,7 +105,7 @@ describe('POST /oauth2/token with the SMS OTP grant', () => {
     server.advance(301);
     const res = await token({ reference: body.challenge.reference, code: await lastCode() });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: 'invalid_grant', error_description: 'OTP Expired' });
+    expect(res.body).toEqual({ error: 'invalid_grant', error_description: 'OTP Expired', requestId: expect.any(String) });
   });
 
   it('keeps its challenges out of the flow API', async () => {
@@ -133,7 +133,7 @@ describe('POST /oauth2/token with the SMS OTP grant', () => {
     const res = await fetch(`${server.url}/oauth2/token`, { method: 'POST', headers, body: `grant_type=${encodeURIComponent(GRANT)}&username=${encodeURIComponent(PHONE)}` });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
-    expect(await res.json()).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed.' });
+    expect(await res.json()).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed.', requestId: expect.any(String) });
     expect((await token({ username: PHONE }, 'none')).body.error).toBe('invalid_client');
   });
 

@@ -150,6 +150,12 @@ export const configSchema = z
             perPhonePerHour: z.number().int().min(1).default(5),
             perIpPerHour: z.number().int().min(1).default(20),
             perClientPerHour: z.number().int().min(1).default(1000),
+            /** Codes that verify a number not yet the asker's own (phone registration, the token grant), per number, from all askers. */
+            verifyPerPhonePerHour: z.number().int().min(1).default(3),
+            /** Such codes one user account asks for, to any numbers (a token grant's client is held by perClientPerHour). */
+            verifyPerAccountPerHour: z.number().int().min(1).default(5),
+            /** Such codes asked for from one client address. */
+            verifyPerIpPerHour: z.number().int().min(1).default(10),
           })
           .prefault({}),
       })

@@ -7,12 +7,19 @@ const kinds = [
   'sms:ip',
   'sms:client',
   'sms:resend',
+  'sms:verify:phone',
+  'sms:verify:user',
+  'sms:verify:ip',
+  'sms:verify:client',
+  'sms:verify-resend',
   'email:to',
   'email:ip',
   'email:resend',
   'password:ip',
   'password:device',
   'password',
+  'oauth:secret:ip',
+  'oauth:secret:client',
 ];
 
 /**

@@ -104,7 +104,8 @@ export async function verifyChallenge(ctx: MethodContext, channel: Channel, code
   }
   if (constantTimeEqual(ctx.services.keyring.hash(code, hashContext(ctx, channel)), challenge.codeHash)) {
     challenge.dead = true;
-    for (const limit of resendLimits(ctx, channel, challenge.to, rules, new Date(challenge.sentAt))) {
+    const purpose = challenge.enrolling ? 'verify' : 'sign-in';
+    for (const limit of resendLimits(ctx, channel, challenge.to, rules, new Date(challenge.sentAt), purpose)) {
       await ctx.services.store.refund(limit.key, limit.windowSeconds, limit.at);
     }
     return challenge;
@@ -151,18 +152,26 @@ async function spendForSend(ctx: MethodContext, limits: SendLimit[]): Promise<()
 }
 
 /**
- * The resend wait per recipient, across flows and the token grant: one send per wait. Windows
- * are fixed, so there are two grids half a wait apart: two sends closer than half the wait
- * always share a window in one of them, and sends a whole wait apart never do.
+ * Why a code is sent: to sign in with the account's own number or address, or to verify one
+ * that is not (yet) the asking account's. Each has its own resend wait and caps, so codes
+ * strangers ask for to someone's number never hold back that person's own sign-in.
  */
-export function resendLimits(ctx: MethodContext, channel: Channel, to: string, rules: CodeRules, sentAt: Date): SendLimit[] {
+export type SendPurpose = 'sign-in' | 'verify';
+
+/**
+ * The resend wait per recipient and purpose, across flows and the token grant: one send per
+ * wait. Windows are fixed, so there are two grids half a wait apart: two sends closer than half
+ * the wait always share a window in one of them, and sends a whole wait apart never do.
+ */
+export function resendLimits(ctx: MethodContext, channel: Channel, to: string, rules: CodeRules, sentAt: Date, purpose: SendPurpose = 'sign-in'): SendLimit[] {
   const seconds = rules.resendAfterSeconds;
   if (seconds === 0) return [];
   // A keyed hash of the recipient: the store holds no phone number or address in clear.
   // Addresses differ only in case for the same mailbox in practice, so they share one wait.
   const recipient = channel === 'email' ? to.toLowerCase() : to;
-  const key = `${channel}:resend:${ctx.services.keyring.hash(recipient, `${channel}-counter`)}`;
-  const refused = (wait: number) => rateLimited(wait, `Please wait ${Math.ceil(wait)} s before asking for a new code.`, `${channel}:resend`);
+  const kind = `${channel}:${purpose === 'verify' ? 'verify-resend' : 'resend'}`;
+  const key = `${kind}:${ctx.services.keyring.hash(recipient, `${channel}-counter`)}`;
+  const refused = (wait: number) => rateLimited(wait, `Please wait ${Math.ceil(wait)} s before asking for a new code.`, kind);
   return [0, seconds * 500].map((offsetMs, grid) => ({ key: `${key}:${grid}`, windowSeconds: seconds, max: 1, at: new Date(sentAt.getTime() + offsetMs), refused }));
 }
 

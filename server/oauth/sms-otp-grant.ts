@@ -72,9 +72,10 @@ export function createSmsOtpGrant(services: Services) {
     const flow = newFlow({ id: sha256(handle), kind: 'sms-otp', clientId: client.clientId, sequence: [['sms']], acr: ACR, nonce: null, loginHint: phone, ip, now, ttlSeconds: config.sms.expirySeconds });
     const minutes = String(Math.round(config.sms.expirySeconds / 60));
     // Server to server: the address is the client backend's, shared by all its users, so no
-    // per-address cap holds the send; the per-client and per-number caps still do.
+    // per-address cap holds the send; the per-client and per-number caps still do. The number is
+    // the client's to verify, not a user's own: the verification budget pays for it.
     const ctx = context(flow, client, null);
-    await textCode(ctx, phone, message ? { text: (code) => fillTemplate(message, { code, app: config.appName, minutes }) } : {});
+    await textCode(ctx, phone, { enrolling: true, ...(message ? { text: (code: string) => fillTemplate(message, { code, app: config.appName, minutes }) } : {}) });
     await store.createFlow(flow);
     return { challenge: { reference: `${handle}.${mac(services, handle)}`, expires_in: config.sms.expirySeconds } };
   }

@@ -68,7 +68,10 @@ export interface CodeChallenge {
   attempts: number;
   /** True once verified, failed too often, or replaced. */
   dead: boolean;
-  /** Set when the code registers a new phone instead of proving the stored one. */
+  /**
+   * Set when the code verifies a number that is not the asking account's own: a phone being
+   * registered, or the token grant's. Such codes have their own budget (methods/sms.ts textCode).
+   */
   enrolling?: boolean;
 }
 

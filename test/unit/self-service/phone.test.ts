@@ -95,7 +95,7 @@ describe('self-service: changing the phone number', () => {
     expect(res.body.error).toBe('invalid_request');
   });
 
-  it('throttles resends like a login and shares the hourly cap per number', async () => {
+  it('throttles resends and holds codes to a new number by the verification cap per number', async () => {
     await me.post('/api/v1/me/phone', { phone: NEW });
     const soon = await me.post('/api/v1/me/phone', { phone: NEW });
     expect(soon.status).toBe(429);
@@ -103,7 +103,7 @@ describe('self-service: changing the phone number', () => {
     expect(Number(soon.headers.get('retry-after'))).toBeGreaterThan(0);
 
     await server.stop();
-    server = await startTestServer({ sms: { resendAfterSeconds: 0, caps: { perPhonePerHour: 2 } } });
+    server = await startTestServer({ sms: { resendAfterSeconds: 0, caps: { verifyPerPhonePerHour: 2 } } });
     ({ idToken, me } = await signInForSettings(server));
     expect((await me.post('/api/v1/me/phone', { phone: NEW })).status).toBe(200);
     expect((await me.post('/api/v1/me/phone', { phone: NEW })).status).toBe(200);

@@ -237,6 +237,10 @@ export function parseConfig(input: unknown, env: NodeJS.ProcessEnv = {}, source 
   if (env.MFA_LOGIN_KEY_FILE) config.keyFile = env.MFA_LOGIN_KEY_FILE;
   if (env.MFA_LOGIN_ISSUER) config.issuer = env.MFA_LOGIN_ISSUER;
   if (env.LOG_LEVEL) config.logLevel = configSchema.shape.logLevel.parse(env.LOG_LEVEL);
+  // The demo first: `start --demo` turns on both, and its reason is the one to read.
+  if (config.demo && env.NODE_ENV === 'production') {
+    throw new ConfigError('demo cannot be on when NODE_ENV=production: it creates user alice with a password printed at start-up.');
+  }
   if (config.devOutbox && env.NODE_ENV === 'production') {
     throw new ConfigError('devOutbox cannot be on when NODE_ENV=production: it would expose every code sent.');
   }

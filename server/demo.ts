@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clientRecord } from './clients.js';
+import { privateDir } from './private-files.js';
 import type { Services } from './services.js';
 
 export interface DemoCredentials {
@@ -58,7 +59,7 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
   const passwordHash = await passwords.hash(creds.password);
   if (user) await store.updateUser(user.id, { passwordHash }, now);
   else await store.createUser({ username: 'alice', displayName: 'Alice Liddell', passwordHash, phone: '+12015550123', email: 'alice@example.com' }, now);
-  mkdirSync(path.dirname(file), { recursive: true });
+  privateDir(path.dirname(file));
   writeFileSync(file, JSON.stringify(creds, null, 2) + '\n', { mode: 0o600 });
   return creds;
 }

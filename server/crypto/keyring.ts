@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { privateDir } from '../private-files.js';
 
 /**
  * The master key and what is derived from it. The key lives in MFA_LOGIN_KEY or a 0600
@@ -32,7 +33,7 @@ function parseKey(text: string, source: string): Buffer {
 export function loadMasterKey(keyFile: string, env: NodeJS.ProcessEnv = process.env): Buffer {
   if (env.MFA_LOGIN_KEY) return parseKey(env.MFA_LOGIN_KEY, 'MFA_LOGIN_KEY');
   if (existsSync(keyFile)) return parseKey(readFileSync(keyFile, 'utf8'), keyFile);
-  mkdirSync(path.dirname(path.resolve(keyFile)), { recursive: true });
+  privateDir(path.dirname(path.resolve(keyFile)));
   const key = randomBytes(32);
   writeFileSync(keyFile, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   chmodSync(keyFile, 0o600);

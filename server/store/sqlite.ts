@@ -1,11 +1,18 @@
 import Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { privateDir, privateFile } from '../private-files.js';
 import type { SqlDriver } from './driver.js';
 import { SqlStore } from './sql-store.js';
 
 const BUSY_TIMEOUT_MS = 5000;
+
+/** The database and its -wal/-shm (left 0644 by an older version, or made now) for the owner only. */
+function ownerOnly(file: string): void {
+  privateFile(file);
+  for (const side of [`${file}-wal`, `${file}-shm`]) if (existsSync(side)) privateFile(side);
+}
 
 export class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
@@ -16,10 +23,16 @@ export class SqliteDriver implements SqlDriver {
   private readonly tx = new AsyncLocalStorage<true>();
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const onDisk = file !== ':memory:';
+    // SQLite gives -wal and -shm the database file's mode: a file made 0600 first keeps all three private.
+    if (onDisk) {
+      privateDir(path.dirname(path.resolve(file)));
+      ownerOnly(file);
+    }
     this.db = new Database(file);
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma('journal_mode = WAL');
+    if (onDisk) ownerOnly(file);
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
   }

@@ -64,19 +64,28 @@ export function createSmsOtpGrant(services: Services) {
   const { config, store } = services;
   const context = (flow: FlowRecord, client: ClientRecord, ip: string | null): MethodContext => ({ services, flow, client, user: null, now: services.now(), ip });
 
+  // The number is a third party's, kept until the sweep removes the row: the row holds it sealed
+  // to that row, and it is opened only while a code to it is checked.
+  const phoneContext = (flow: FlowRecord) => `sms-otp-phone:${flow.id}`;
+  const withPhone = (flow: FlowRecord, to: (phone: string) => string): FlowRecord =>
+    flow.data.sms ? { ...flow, data: { ...flow.data, sms: { ...flow.data.sms, to: to(flow.data.sms.to) } } } : flow;
+  const sealed = (flow: FlowRecord) => withPhone(flow, (phone) => services.keyring.seal(phone, phoneContext(flow)));
+  // A row written before numbers were sealed holds it as E.164 (a sealed value never starts with +).
+  const opened = (flow: FlowRecord) => withPhone(flow, (phone) => (phone.startsWith('+') ? phone : services.keyring.open(phone, phoneContext(flow))));
+
   async function send(client: ClientRecord, body: unknown, ip: string | null) {
     const { username, message } = parse(sendBody, body);
     const phone = normalizePhone(username, config.sms.defaultCountry);
     const handle = randomHandle();
     const now = services.now();
-    const flow = newFlow({ id: sha256(handle), kind: 'sms-otp', clientId: client.clientId, sequence: [['sms']], acr: ACR, nonce: null, loginHint: phone, ip, now, ttlSeconds: config.sms.expirySeconds });
+    const flow = newFlow({ id: sha256(handle), kind: 'sms-otp', clientId: client.clientId, sequence: [['sms']], acr: ACR, nonce: null, loginHint: null, ip, now, ttlSeconds: config.sms.expirySeconds });
     const minutes = String(Math.round(config.sms.expirySeconds / 60));
     // Server to server: the address is the client backend's, shared by all its users, so no
     // per-address cap holds the send; the per-client and per-number caps still do. The number is
     // the client's to verify, not a user's own: the verification budget pays for it.
     const ctx = context(flow, client, null);
     await textCode(ctx, phone, { enrolling: true, ...(message ? { text: (code: string) => fillTemplate(message, { code, app: config.appName, minutes }) } : {}) });
-    await store.createFlow(flow);
+    await store.createFlow(sealed(flow));
     return { challenge: { reference: `${handle}.${mac(services, handle)}`, expires_in: config.sms.expirySeconds } };
   }
 
@@ -84,8 +93,9 @@ export function createSmsOtpGrant(services: Services) {
     const { reference, code } = parse(verifyBody, body);
     const [handle = '', given = ''] = reference.split('.');
     if (!constantTimeEqual(mac(services, handle), given)) throw new OAuthError('invalid_grant', 'OTP Invalid');
-    const flow = await store.getFlow(sha256(handle));
-    if (!flow || flow.kind !== 'sms-otp' || flow.clientId !== client.clientId || flow.status !== 'pending') throw new OAuthError('invalid_grant', 'OTP Invalid');
+    const stored = await store.getFlow(sha256(handle));
+    if (!stored || stored.kind !== 'sms-otp' || stored.clientId !== client.clientId || stored.status !== 'pending') throw new OAuthError('invalid_grant', 'OTP Invalid');
+    const flow = opened(stored);
     const ctx = context(flow, client, ip);
     // Counted before it is compared: parallel guesses (on any instance) each spend one attempt.
     await countGuess(ctx, 'sms', config.sms);
@@ -96,14 +106,14 @@ export function createSmsOtpGrant(services: Services) {
     } catch (e) {
       // A refusal that changed nothing (a dead or expired code) saves nothing; a guess judged on
       // a flow another request changed meanwhile gets no verdict.
-      if (JSON.stringify(flow.data) !== before && !(await store.saveFlow(flow))) throw raced();
+      if (JSON.stringify(flow.data) !== before && !(await store.saveFlow(sealed(flow)))) throw raced();
       throw e;
     }
     flow.status = 'complete';
     flow.methods = ['sms'];
     flow.authTime = ctx.now.toISOString();
     // Saving first makes the code single use even when two requests race.
-    if (!(await store.saveFlow(flow))) throw raced();
+    if (!(await store.saveFlow(sealed(flow)))) throw raced();
     const sid = sessionIdOf(flow);
     const [idToken, accessToken] = await Promise.all([
       services.tokens.issueIdToken({ sub: phone, aud: client.clientId, authTime: ctx.now, nonce: null, acr: ACR, amr: ['sms'], sid, claims: { phone_number: phone, phone_number_verified: true } }, ctx.now),

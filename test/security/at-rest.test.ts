@@ -104,6 +104,29 @@ describe('data at rest', () => {
     expect(counters.filter((v) => /alice@example\.com|2015550123/i.test(v.text)).map((v) => v.text)).toEqual([]);
   });
 
+  it('holds a token-grant number only sealed, while its code waits and after it came back', async () => {
+    const phone = '+12015550188';
+    const grant = async (fields: Record<string, string>) => {
+      const res = await fetch(`${server.url}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`svc:${CLIENT_SECRET}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'urn:mfa-login:grant-type:sms-otp', ...fields }).toString(),
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const forms = [phone, phone.slice(1), phone.slice(2), '201-555-0188', '(201) 555-0188'];
+    const sent = await grant({ username: phone });
+    expect(sent.status).toBe(200);
+    expect(found(forms)).toEqual([]);
+    const code = /(\d{6})/.exec((await server.get(`/api/v1/dev/outbox?to=${encodeURIComponent(phone)}`)).body.messages[0].body)![1]!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect((await grant({ reference: sent.body.challenge.reference, code: wrong })).body.error_description).toBe('OTP Invalid');
+    expect(found(forms)).toEqual([]);
+    const done = await grant({ reference: sent.body.challenge.reference, code });
+    expect(done.status).toBe(200);
+    expect(found(forms)).toEqual([]);
+  });
+
   it('keeps the master key out of the database, in a file only its owner can read', () => {
     const keyFile = server.services.config.keyFile;
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);

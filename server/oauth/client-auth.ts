@@ -1,6 +1,7 @@
 import { hashClientSecret } from '../clients.js';
 import { constantTimeEqual } from '../crypto/codes.js';
-import { OAuthError } from '../errors.js';
+import { spend, refund, type Limit } from '../auth/regulator.js';
+import { isMfaError, OAuthError } from '../errors.js';
 import type { Services } from '../services.js';
 import type { ClientRecord } from '../store/types.js';
 
@@ -28,8 +29,45 @@ export function clientCredentials(authorization: string | undefined, body: Recor
   return null;
 }
 
-/** The client, when its secret matches the stored hash; `invalid_client` otherwise. */
-export async function authenticateClient(services: Services, credentials: ClientCredentials | null): Promise<ClientRecord> {
+/**
+ * Wrong client secrets allowed, counted before the secret is compared (a right one is given
+ * back). Per address a hard limit: a guesser stops at 20 in 15 minutes and blocks only itself.
+ * Per client a short one: 60 a minute from all addresses together caps guessing at 86,400 a day,
+ * and a stranger who reaches it (45 addresses at their own limit) holds the right secret back
+ * for the rest of that minute at most.
+ */
+export const CLIENT_SECRET_LIMITS = {
+  perAddress: { max: 20, windowSeconds: 900 },
+  perClient: { max: 60, windowSeconds: 60 },
+} as const;
+
+const tooMany = 'Too many failed client authentications. Try again later.';
+
+function secretLimits(services: Services, credentials: ClientCredentials | null, ip: string | null): Limit[] {
+  const { perAddress, perClient } = CLIENT_SECRET_LIMITS;
+  return [
+    ...(ip ? [{ key: `oauth:secret:ip:${ip}`, ...perAddress, message: tooMany }] : []),
+    // A keyed hash: whatever was typed as the client id (a secret, by mistake) is not kept.
+    ...(credentials ? [{ key: `oauth:secret:client:${services.keyring.hash(credentials.clientId, 'oauth-client-counter')}`, ...perClient, message: tooMany }] : []),
+  ];
+}
+
+/** The client, when its secret matches the stored hash; `invalid_client` otherwise, 429 past the limits. */
+export async function authenticateClient(services: Services, credentials: ClientCredentials | null, ip: string | null): Promise<ClientRecord> {
+  const now = services.now();
+  const limits = secretLimits(services, credentials, ip);
+  try {
+    for (const limit of limits) await spend(services.store, limit, now);
+  } catch (e) {
+    if (isMfaError(e) && e.code === 'rate_limited') throw new OAuthError('invalid_request', e.message, 429, Number(e.extras.retryAfter));
+    throw e;
+  }
+  const client = await matchingClient(services, credentials);
+  for (const limit of limits) await refund(services.store, limit, now);
+  return client;
+}
+
+async function matchingClient(services: Services, credentials: ClientCredentials | null): Promise<ClientRecord> {
   const fail = () => new OAuthError('invalid_client', 'Client authentication failed.');
   // No client id holds NUL, and Postgres text cannot: such an id is simply unknown.
   if (!credentials || credentials.clientId.includes('\u0000')) throw fail();

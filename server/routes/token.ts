@@ -14,7 +14,7 @@ export function tokenRoutes(services: Services): Router {
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
     if (!req.is('application/x-www-form-urlencoded')) throw new OAuthError('invalid_request', 'Use application/x-www-form-urlencoded.');
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const client = await authenticateClient(services, clientCredentials(req.get('authorization'), body));
+    const client = await authenticateClient(services, clientCredentials(req.get('authorization'), body), req.ip ?? null);
     if (body.grant_type !== SMS_OTP_GRANT) throw new OAuthError('unsupported_grant_type', 'This grant type is not supported.');
     res.json(await smsOtp.exchange(client, body, req.ip ?? null));
   });

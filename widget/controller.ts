@@ -21,6 +21,13 @@ const INTROSPECT = '/api/v1/flows/introspect';
 const CODE_SEND: Record<string, Method> = { '/api/v1/flows/sms/send': 'sms', '/api/v1/flows/email/send': 'email' };
 const CODE_VERIFY: Record<string, Method> = { '/api/v1/flows/sms/verify': 'sms', '/api/v1/flows/email/verify': 'email' };
 
+/**
+ * A flow worth picking up after a reload: one still going, or one completed moments ago whose
+ * id_token the server still hands out. A completed flow without it (the server answers the token
+ * only briefly) has nothing left to give: a new sign-in starts instead of an empty done screen.
+ */
+const resumable = (state: FlowState) => state.status === 'pending' || (state.status === 'complete' && state.result !== undefined);
+
 /** Asks again this long after an expiry the server did not confirm (a clock ahead of the server's). */
 const RECHECK_MS = 30_000;
 
@@ -95,8 +102,7 @@ export class FlowController implements ReactiveController {
     if (!flow) return this.start();
     const answer = await this.send(INTROSPECT, { flow }, () => this.resume());
     if (!answer) return;
-    const stale = answer.error ? FLOW_GONE.has(answer.error.error) : answer.state.status !== 'pending'
-      && answer.state.status !== 'complete';
+    const stale = answer.error ? FLOW_GONE.has(answer.error.error) : !resumable(answer.state);
     if (stale) {
       this.forget();
       return this.start();
@@ -222,6 +228,8 @@ export class FlowController implements ReactiveController {
     const run = async (): Promise<void> => {
       const answer = await this.send(INTROSPECT, { flow }, run);
       if (!answer) return;
+      // Completed meanwhile (the answer that completed it was lost) and its token no longer handed out.
+      if (answer.state?.status === 'complete' && !answer.state.result && !this.completed) return this.restart();
       this.settle(answer.state, answer.error);
       if (answer.state) this.refreshed = cause;
     };

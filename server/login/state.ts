@@ -8,6 +8,17 @@ import type { FlowResult } from '../store/types.js';
 export const resultContext = (flowId: string) => `flow-result:${flowId}`;
 
 /**
+ * How long after completion the flow state still carries its result (an id_token, a settings
+ * grant): long enough for the answer that completed it, or for a page reloaded at that moment, to
+ * pick it up; after that the handle (kept in a tab's sessionStorage) is no way to mint a bearer
+ * token for the flow's whole life.
+ */
+export const RESULT_SECONDS = 30;
+
+const resultStillHandedOut = (completedAt: string | null, now: Date) =>
+  completedAt !== null && now.getTime() - Date.parse(completedAt) <= RESULT_SECONDS * 1000;
+
+/**
  * In a step-up for settings a backup code counts only when nothing else is left: the codes are
  * the way back in, not a way around the factors a change replaces.
  */
@@ -57,7 +68,7 @@ export async function flowState(handle: string, ctx: MethodContext): Promise<Rec
     state.step = { number: flow.stepIndex + 1, total: flow.sequence.length, options: await stepOptions(ctx) };
     for (const name of currentStepMethods(flow)) Object.assign(state, await methods[name].stateFields?.(ctx));
   }
-  if (flow.status === 'complete' && flow.result) {
+  if (flow.status === 'complete' && flow.result && resultStillHandedOut(flow.authTime, ctx.now)) {
     state.result = openResult(ctx, flow.result);
   }
   return state;

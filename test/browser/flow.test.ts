@@ -79,6 +79,28 @@ describe('the flow', () => {
       equal(title(el), 'Sign in');
     });
 
+    it('hands over the id_token of a flow that completed just before the reload', async () => {
+      sessionStorage.setItem(KEY, HANDLE);
+      server.on('/api/v1/flows/introspect', { body: complete() });
+      const events: MfaLoginCompleteDetail[] = [];
+      document.addEventListener('mfa-login-complete', (e) => events.push(e.detail), { once: true });
+      await mount();
+      equal(server.calls('/api/v1/flows').length, 0);
+      equal(events.length, 1);
+      equal(events[0]!.idToken, complete().result!.idToken);
+    });
+
+    it('starts a new flow when the stored one completed and no longer carries its id_token', async () => {
+      sessionStorage.setItem(KEY, HANDLE);
+      const { result: _gone, ...over } = complete();
+      server.on('/api/v1/flows/introspect', { body: over }).on('/api/v1/flows', { body: { ...passwordStep(), flow: 'new-handle' } });
+      const el = await mount();
+      equal(server.calls('/api/v1/flows').length, 1);
+      equal(title(el), 'Sign in');
+      notOk(has(el, '[role="alert"]'));
+      equal(sessionStorage.getItem(KEY), 'new-handle');
+    });
+
     it('shows the code entry of a text message on its way, not the first method', async () => {
       sessionStorage.setItem(KEY, HANDLE);
       const waiting = secondStep();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordStep } from '../support/login.js';
+import { enrolTotp, passwordStep } from '../support/login.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { send } from './support.js';
 
@@ -83,6 +83,28 @@ describe('flow handles', () => {
       expect(res.body.error, path).toBe('flow_expired');
     }
   });
+
+  it('hand out a completed flow’s id_token only in the 30 s after completion', async () => {
+    const own = await startTestServer();
+    try {
+      await resultWindow(own);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  async function resultWindow(server: TestServer) {
+    const { flow, done } = await enrolTotp(server);
+    expect(done.body.result.idToken).toMatch(/^ey/);
+    server.advance(25);
+    const soon = await server.post('/api/v1/flows/introspect', { flow });
+    expect(soon.body.result.idToken).toBe(done.body.result.idToken);
+    server.advance(6);
+    const later = await server.post('/api/v1/flows/introspect', { flow });
+    expect(later.status).toBe(200);
+    expect(later.body).toEqual({ flow, status: 'complete', expiresAt: expect.any(String), user: { username: 'alice', displayName: 'Alice Liddell' } });
+    expect(JSON.stringify(later.body)).not.toContain(done.body.result.idToken.split('.')[2]);
+  }
 
   it('cannot skip a step: second-step methods are refused before the password', async () => {
     const { body } = await start();

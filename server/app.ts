@@ -30,7 +30,20 @@ import { drainOnClose, type Drain } from './shutdown.js';
 
 const SWEEP_MS = 5 * 60_000;
 
-const securityHeaders = () => helmet({ crossOriginEmbedderPolicy: false });
+/**
+ * Helmet's headers, with two changes. Styles come from files only (its default allows inline
+ * ones): the demo page links its stylesheet and the elements adopt theirs. And only an https
+ * issuer asks for HTTPS: HSTS and upgrade-insecure-requests from a plain-http server (the demo on
+ * a LAN address, a server behind a test proxy) would pin browsers to an https that is not there.
+ */
+const securityHeaders = (issuer: string) => {
+  const https = new URL(issuer).protocol === 'https:';
+  return helmet({
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: https,
+    contentSecurityPolicy: { directives: { styleSrc: ["'self'"], upgradeInsecureRequests: https ? [] : null } },
+  });
+};
 
 /**
  * The first start makes the signing key here, not in the first sign-in's request; later starts
@@ -99,7 +112,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   api.use('/me', meRoutes(services));
   api.use(notFound);
   // On the router's own paths only: mounted in a host app, it must not set a CSP on the host's pages.
-  const headers = securityHeaders();
+  const headers = securityHeaders(config.issuer);
   router.use('/api/v1', headers, api);
   router.use('/.well-known', headers, cors, wellKnownRoutes(services));
   router.use('/oauth2', headers, tokenRoutes(services));
@@ -159,7 +172,7 @@ export async function createServer(config: Config, options: ServiceOptions = {})
   app.use(accessLog(router.services.logger));
   app.use(router);
   // What the router did not answer (the demo page, unknown paths) gets the same headers.
-  app.use(securityHeaders());
+  app.use(securityHeaders(config.issuer));
   if (config.demo) demoPage(app);
   app.use(notFound);
   app.use(errorHandler(router.services.logger));

@@ -1,5 +1,5 @@
 import express from 'express';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ describe('security headers', () => {
       'invalid request': await server.post('/api/v1/flows/password', 'not json'),
       'unknown path': await server.get('/api/v1/nothing-here'),
       discovery: await server.get('/.well-known/openid-configuration'),
+      'demo page': await server.get('/'),
     };
     for (const [what, { headers }] of Object.entries(answers)) {
       const csp = headers.get('content-security-policy') ?? '';
@@ -33,11 +34,38 @@ describe('security headers', () => {
       expect(headers.get('x-content-type-options'), what).toBe('nosniff');
       expect(headers.get('x-frame-options'), what).toBe('SAMEORIGIN');
       expect(headers.get('referrer-policy'), what).toBe('no-referrer');
-      expect(headers.get('strict-transport-security'), what).toMatch(/max-age=\d+/);
+      expect(csp, what).toMatch(/(^|;)style-src 'self'(;|$)/);
+      expect(csp, what).not.toContain('unsafe-inline');
+      // An http issuer: nothing may pin browsers to an https that is not there.
+      expect(headers.get('strict-transport-security'), what).toBeNull();
+      expect(csp, what).not.toContain('upgrade-insecure-requests');
       expect(headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
       expect(headers.get('cross-origin-resource-policy'), what).toBe('same-origin');
       expect(headers.get('x-permitted-cross-domain-policies'), what).toBe('none');
       expect(headers.get('x-powered-by'), what).toBeNull();
+    }
+  });
+
+  it('ask for HTTPS (HSTS, upgrade-insecure-requests) when the issuer is https', async () => {
+    const https = await startTestServer({ issuer: 'https://login.example.test' });
+    try {
+      for (const p of ['/', '/.well-known/openid-configuration', '/api/v1/nothing-here']) {
+        const { headers } = await https.get(p);
+        expect(headers.get('strict-transport-security'), p).toMatch(/^max-age=\d{7,}/);
+        expect(headers.get('content-security-policy'), p).toContain('upgrade-insecure-requests');
+      }
+    } finally {
+      await https.stop();
+    }
+  });
+
+  it('serve a demo page whose styles all come from files: no inline style element or attribute', () => {
+    const pages = [path.resolve('demo/index.html'), path.resolve('dist/demo/index.html')].filter(existsSync);
+    for (const page of pages) {
+      const html = readFileSync(page, 'utf8');
+      expect(html, page).not.toMatch(/<style[\s>]/i);
+      expect(html, page).not.toMatch(/\sstyle\s*=/i);
+      expect(html, page).toMatch(/<link rel="stylesheet"[^>]* href="[^"]+\.css"/);
     }
   });
 

@@ -87,7 +87,7 @@ describe('the flow', () => {
       await mount();
       equal(server.calls('/api/v1/flows').length, 0);
       equal(events.length, 1);
-      equal(events[0]!.idToken, complete().result!.idToken);
+      equal(events[0]!.idToken, (complete().result as { idToken: string }).idToken);
     });
 
     it('starts a new flow when the stored one completed and no longer carries its id_token', async () => {

@@ -160,7 +160,7 @@ describe('Prometheus metrics', () => {
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(429);
     const samples = await scrape(server);
-    expect(value(samples, 'mfa_login_limit_refusals_total', { kind: 'sms:resend' })).toBe(1);
+    expect(value(samples, 'mfa_login_limit_refusals_total', { kind: 'sms:verify-resend' })).toBe(1);
     expect(value(samples, 'mfa_login_messages_total', { channel: 'sms', provider: 'console', result: 'sent' })).toBe(1);
     expect(value(samples, 'mfa_login_http_request_duration_seconds_count', { method: 'POST', route: '/oauth2/token', status: '429' })).toBe(1);
     expect(samples.flatMap((s) => Object.values(s.labels)).join('\n')).not.toContain('2015550199');

@@ -32,7 +32,7 @@ describe('POST /oauth2/token limits wrong client secrets', () => {
     expect(answers.slice(0, perAddress.max).every((a) => a.status === 401 && a.body.error === 'invalid_client')).toBe(true);
     const refused = answers.slice(perAddress.max);
     expect(refused.every((a) => a.status === 429)).toBe(true);
-    expect(refused[0]!.body).toEqual({ error: 'invalid_request', error_description: 'Too many failed client authentications. Try again later.' });
+    expect(refused[0]!.body).toEqual({ error: 'invalid_request', error_description: 'Too many failed client authentications. Try again later.', requestId: expect.any(String) });
     expect(Number(refused[0]!.retryAfter)).toBeGreaterThan(0);
     expect(Number(refused[0]!.retryAfter)).toBeLessThanOrEqual(perAddress.windowSeconds);
     // Even the right secret from that address waits; from the owner's own address it works.

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { maskEmail } from '../providers/email/mask.js';
-import { assertResendAllowed, capLimits, challengeView, codeBody, issueChallenge, resendLimits, sendWithin, verifyChallenge, type CodeBody } from './code-challenge.js';
-import { escapeHtml, fillTemplate } from './message.js';
+import { assertResendAllowed, challengeView, issueChallenge, verifyChallenge } from '../challenge/code.js';
+import { capLimits, resendLimits, sendWithin } from '../challenge/limits.js';
+import { codeBody, type CodeBody } from './code-challenge.js';
+import { escapeHtml, fillTemplate } from '../challenge/message.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
 const addressOf = (ctx: MethodContext): string | null => identifiedUser(ctx).email;

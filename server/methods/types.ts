@@ -1,20 +1,11 @@
 import type { z } from 'zod';
 import { MfaError } from '../errors.js';
 import type { MethodName } from '../config.js';
-import type { Services } from '../services.js';
-import type { ClientRecord, FlowRecord, UserRecord } from '../store/types.js';
+import type { ChallengeContext } from '../challenge/context.js';
+import type { UserRecord } from '../store/types.js';
 
-export interface MethodContext {
-  services: Services;
-  flow: FlowRecord;
-  client: ClientRecord;
-  /** Null until a step identified the user. */
-  user: UserRecord | null;
-  now: Date;
-  ip: string | null;
-  /** The browser origin of the call, already checked against the client's allow-list. */
-  origin?: string | null;
-}
+/** A method works on a challenge's context: the flow row, its client, the user once known. */
+export type MethodContext = ChallengeContext;
 
 /** One entry of `step.options` in the flow state. */
 export interface Option {

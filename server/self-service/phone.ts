@@ -1,6 +1,6 @@
 import { MfaError } from '../errors.js';
-import { challengeView, verifyChallenge } from '../methods/code-challenge.js';
-import { textCode } from '../methods/sms.js';
+import { challengeView, verifyChallenge } from '../challenge/code.js';
+import { textCode } from '../challenge/text.js';
 import { maskForLog, maskPhone, normalizePhone } from '../providers/sms/phone.js';
 import type { Services } from '../services.js';
 import type { Identity } from './identity.js';

@@ -12,16 +12,12 @@ import { methods } from '../methods/index.js';
 import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
+import type { Caller } from '../flow/caller.js';
 import { keyedSerial } from './serial.js';
 import { dpopKeySchema } from '../self-service/dpop.js';
 import { flowState, optionOf, resultContext, stepOptions } from './state.js';
 import { planStepUp, type StepUpPlan } from './step-up.js';
 
-/** Who is calling: the browser origin (if any) and the client address. */
-export interface Caller {
-  origin: string | null;
-  ip: string | null;
-}
 
 export const handleSchema = z.string().min(20).max(200);
 

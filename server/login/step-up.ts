@@ -5,7 +5,7 @@ import type { Services } from '../services.js';
 import { thumbprintOf } from '../self-service/dpop.js';
 import { identifyByIdToken } from '../self-service/identity.js';
 import type { ClientRecord, FlowData } from '../store/types.js';
-import type { Caller } from './service.js';
+import type { Caller } from '../flow/caller.js';
 
 /**
  * Every method that proves a second factor, in the order the client's own sequence lists them,

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { MfaError } from '../errors.js';
-import type { Caller } from '../login/service.js';
+import type { Caller } from '../flow/caller.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, UserRecord } from '../store/types.js';
 import { SETTINGS_GRANT_TYP, settingsAudience } from '../tokens/tokens.js';

@@ -13,6 +13,7 @@ import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
 import type { Caller } from '../flow/caller.js';
+import { flowConflict, runOnFlow } from '../flow/runner.js';
 import { keyedSerial } from './serial.js';
 import { dpopKeySchema } from '../self-service/dpop.js';
 import { flowState, optionOf, resultContext, stepOptions } from './state.js';
@@ -47,7 +48,7 @@ function sequenceFor(client: ClientRecord, acr: string | undefined) {
   return { acr, sequence };
 }
 
-const conflict = () => new MfaError('flow_conflict', undefined, { conflict: true });
+const conflict = flowConflict();
 
 /** Runs flows: start, read, act on a method, cancel. The HTTP layer only translates. */
 export function createFlowService(services: Services) {
@@ -74,7 +75,6 @@ export function createFlowService(services: Services) {
     return flow?.kind === 'login' || flow?.kind === 'step-up' ? flow : null;
   }
 
-  /** Saves the flow, also after a refused answer so that it counts; a lost race is a conflict. */
   async function save(flow: FlowRecord): Promise<void> {
     if (!(await store.saveFlow(flow))) throw conflict();
   }
@@ -180,39 +180,39 @@ export function createFlowService(services: Services) {
     if (!(await optionOf(ctx, method))) throw new MfaError(attemptsOf(flow, method.name) > 0 ? 'too_many_attempts' : 'method_not_allowed');
     const body = parseBody(action.body, input);
 
-    const before = JSON.stringify(ctx.flow.data);
     // Every decision on a step, for whoever reads the log after an incident: who, which client, what came of it.
     const decided = (result: string) =>
       services.logger.info({ clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, kind: ctx.flow.kind, method: name, action: actionName, result }, 'step decided');
-    let outcome;
-    try {
-      outcome = await action.run(ctx, body);
-    } catch (e) {
-      if (!isMfaError(e)) throw e;
-      decided(e.code);
-      // A refusal that changed nothing saves nothing, so it cannot win a race against a success.
-      if (JSON.stringify(ctx.flow.data) === before) throw e;
-      // Nothing left to try in this step (say, every attempt used up): the flow ends here.
-      if ((await stepOptions(ctx)).length === 0) ctx.flow.status = 'cancelled';
-      await save(ctx.flow);
-      if (ctx.flow.status === 'cancelled') metrics.flowAbandoned(ctx.flow.clientId, ctx.flow.acr, 'cancelled');
-      throw e;
-    }
-    if (outcome.user) {
-      ctx.flow.userId = outcome.user.id;
-      ctx.user = outcome.user;
-    }
-    decided(outcome.satisfied ? 'passed' : 'ok');
-    try {
-      if (outcome.satisfied) {
+    const outcome = await runOnFlow(store, ctx, {
+      run: async () => {
+        try {
+          return await action.run(ctx, body);
+        } catch (e) {
+          if (isMfaError(e)) decided(e.code);
+          throw e;
+        }
+      },
+      refused: async () => {
+        // Nothing left to try in this step (say, every attempt used up): the flow ends here.
+        if ((await stepOptions(ctx)).length === 0) ctx.flow.status = 'cancelled';
+      },
+      settle: async (done) => {
+        if (done.user) {
+          ctx.flow.userId = done.user.id;
+          ctx.user = done.user;
+        }
+        decided(done.satisfied ? 'passed' : 'ok');
+        if (!done.satisfied) return;
         ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now);
         if (ctx.flow.status === 'complete') await complete(ctx);
-      }
-      await save(ctx.flow);
-    } catch (e) {
-      await outcome.undo?.();
+      },
+      undo: async (done) => done.undo?.(),
+      conflict,
+    }).catch((e: unknown) => {
+      // Counted once the row saying so is saved: a lost save (a conflict) ended nothing.
+      if (isMfaError(e) && e.code !== 'flow_conflict' && ctx.flow.status === 'cancelled') metrics.flowAbandoned(ctx.flow.clientId, ctx.flow.acr, 'cancelled');
       throw e;
-    }
+    });
     if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { constantTimeEqual, randomHandle, sha256 } from '../crypto/codes.js';
 import { isMfaError, MfaError, OAuthError } from '../errors.js';
 import { newFlow, sessionIdOf } from '../flow/engine.js';
+import { runOnFlow } from '../flow/runner.js';
 import { countGuess, verifyChallenge } from '../challenge/code.js';
 import { codeField } from '../methods/code-challenge.js';
 import { fillTemplate } from '../challenge/message.js';
@@ -100,22 +101,19 @@ export function createSmsOtpGrant(services: Services) {
     const ctx = context(flow, client, ip);
     // Counted before it is compared: parallel guesses (on any instance) each spend one attempt.
     await countGuess(ctx, 'sms', config.sms);
-    const before = JSON.stringify(flow.data);
-    let phone: string;
-    try {
-      phone = (await verifyChallenge(ctx, 'sms', code, config.sms)).to;
-    } catch (e) {
-      // A refusal that changed nothing (a dead or expired code) saves nothing; a guess judged on
-      // a flow another request changed meanwhile gets no verdict.
-      if (JSON.stringify(flow.data) !== before && !(await store.saveFlow(sealed(flow)))) throw raced();
-      throw e;
-    }
-    flow.status = 'complete';
-    flow.methods = ['sms'];
-    flow.authTime = ctx.now.toISOString();
-    // Saving first makes the code single use even when two requests race.
-    if (!(await store.saveFlow(sealed(flow)))) throw raced();
-    const sid = sessionIdOf(flow);
+    // A guess judged on a flow another request changed meanwhile gets no verdict; saving before
+    // any token is made keeps the code single use even when two requests race.
+    const phone = await runOnFlow(store, ctx, {
+      run: async () => (await verifyChallenge(ctx, 'sms', code, config.sms)).to,
+      settle: () => {
+        ctx.flow.status = 'complete';
+        ctx.flow.methods = ['sms'];
+        ctx.flow.authTime = ctx.now.toISOString();
+      },
+      stored: sealed,
+      conflict: raced,
+    });
+    const sid = sessionIdOf(ctx.flow);
     const [idToken, accessToken] = await Promise.all([
       services.tokens.issueIdToken({ sub: phone, aud: client.clientId, authTime: ctx.now, nonce: null, acr: ACR, amr: ['sms'], sid, claims: { phone_number: phone, phone_number_verified: true } }, ctx.now),
       services.tokens.issueAccessToken({ sub: phone, clientId: client.clientId, claims: { acr: ACR, amr: ['sms'] } }, ctx.now),

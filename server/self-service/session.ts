@@ -1,5 +1,5 @@
-import { MfaError, isMfaError } from '../errors.js';
 import { newFlow } from '../flow/engine.js';
+import { flowConflict, runOnFlow } from '../flow/runner.js';
 import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
 import type { FlowRecord } from '../store/types.js';
@@ -19,7 +19,7 @@ import type { Identity } from './identity.js';
 const sessionId = (services: Services, identity: Identity) =>
   services.keyring.hash(`${identity.user.id}\0${identity.sid}\0${identity.jti}`, 'self-service-session');
 
-const conflict = () => new MfaError('flow_conflict', 'This change was also made in another window. Please try again.', { conflict: true });
+const conflict = flowConflict('This change was also made in another window. Please try again.');
 
 function fresh(services: Services, identity: Identity, id: string, now: Date): FlowRecord {
   const flow = newFlow({
@@ -67,13 +67,5 @@ export async function inSession<T>(services: Services, identity: Identity, ip: s
   const now = services.now();
   const flow = await load(services, identity, now);
   const ctx: MethodContext = { services, flow, client: identity.client, user: identity.user, now, ip };
-  let result: T;
-  try {
-    result = await run(ctx);
-  } catch (e) {
-    if (isMfaError(e) && !(await services.store.saveFlow(ctx.flow))) throw conflict();
-    throw e;
-  }
-  if (!(await services.store.saveFlow(ctx.flow))) throw conflict();
-  return result;
+  return runOnFlow(services.store, ctx, { run: async () => run(ctx), conflict });
 }

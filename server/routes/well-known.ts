@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import type { Services } from '../services.js';
 import { JWKS_MAX_AGE_SECONDS } from '../tokens/keys.js';
+import { methods } from '../methods/index.js';
+
+/** Every `amr` value a method can put in a token, and `mfa` for two different ones: read off the method list. */
+const amrValuesSupported = [...new Set([...Object.values(methods).flatMap((m) => m.amr), 'mfa'])];
 
 /** OpenID Provider metadata and the public signing keys. */
 export function wellKnownRoutes(services: Services): Router {
@@ -21,7 +25,7 @@ export function wellKnownRoutes(services: Services): Router {
       id_token_signing_alg_values_supported: [services.tokens.alg],
       acr_values_supported: [...acrs].sort(),
       claims_supported: ['iss', 'sub', 'aud', 'azp', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'amr', 'sid', 'preferred_username', 'name', 'methods'],
-      amr_values_supported: ['pwd', 'otp', 'sms', 'mfa'],
+      amr_values_supported: amrValuesSupported,
     });
   });
 

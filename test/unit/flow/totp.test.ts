@@ -93,6 +93,9 @@ describe('password → TOTP login', () => {
     const discovery = await server.get('/.well-known/openid-configuration');
     expect(discovery.body).toMatchObject({ issuer: server.services.config.issuer, jwks_uri: `${server.services.config.issuer}/.well-known/jwks.json` });
     expect(discovery.body.id_token_signing_alg_values_supported).toEqual(['ES256']);
+    // Every value a token of this server can carry in `amr`, and none it cannot.
+    expect([...discovery.body.amr_values_supported].sort()).toEqual(['mfa', 'otp', 'pwd', 'sms']);
+    expect(discovery.body.amr_values_supported).toEqual(expect.arrayContaining(payload.amr as string[]));
     expect(decodeProtectedHeader(done.body.result.idToken).kid).toBe((await server.get('/.well-known/jwks.json')).body.keys[0].kid);
   });
 

@@ -3,7 +3,11 @@ import { sha256 } from '../crypto/codes.js';
 import { MfaError } from '../errors.js';
 import type { FlowKind, FlowRecord } from '../store/types.js';
 
-/** Pure rules of a flow: what may happen next, and what a satisfied step leads to. */
+/**
+ * The rules of a flow: what may happen next, what a satisfied step leads to, and how wrong
+ * answers are counted. `satisfyStep` answers a new record; the attempt counters change the
+ * flow's data in place, since the runner saves that same row after a refusal.
+ */
 
 export function newFlow(init: {
   id: string;

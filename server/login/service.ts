@@ -5,7 +5,7 @@ import { issueDeviceToken } from '../auth/device-tokens.js';
 import { spend } from '../auth/regulator.js';
 import type { MethodName } from '../config.js';
 import { isMfaError, MfaError } from '../errors.js';
-import { amrOf, assertCanAct, assertReadable, attemptsOf, newFlow, satisfyStep, sessionIdOf } from '../flow/engine.js';
+import { amrOf, assertCanAct, assertReadable, attemptsOf, newFlow, satisfyStep } from '../flow/engine.js';
 import { parseBody } from '../http/validate.js';
 import { isFirstUse } from '../methods/first-use.js';
 import { methods } from '../methods/index.js';
@@ -16,7 +16,8 @@ import type { Caller } from '../flow/caller.js';
 import { flowConflict, runOnFlow } from '../flow/runner.js';
 import { keyedSerial } from './serial.js';
 import { dpopKeySchema } from '../self-service/dpop.js';
-import { flowState, optionOf, resultContext, stepOptions } from './state.js';
+import { issueFlowResult } from '../tokens/flow-result.js';
+import { flowState, optionOf, stepOptions } from './state.js';
 import { planStepUp, type StepUpPlan } from './step-up.js';
 
 
@@ -79,47 +80,10 @@ export function createFlowService(services: Services) {
     if (!(await store.saveFlow(flow))) throw conflict();
   }
 
-  /** A step-up ends in a settings grant: for this server's /api/v1/me only, bound to the browser's key and origin. */
-  async function grantSettings(ctx: MethodContext): Promise<void> {
-    const { flow, user, now } = ctx;
-    const binding = flow.data.stepUp;
-    if (!user || !binding) throw new Error('a step-up completed without its user or binding');
-    const ttlSeconds = config.selfService.grantSeconds;
-    const settingsGrant = await tokens.issueSettingsGrant(
-      {
-        sub: user.id,
-        clientId: flow.clientId,
-        origin: binding.origin,
-        jkt: binding.jkt,
-        amr: amrOf(flow.methods, (m) => methods[m].amr),
-        authTime: new Date(flow.authTime!),
-        sid: sessionIdOf(flow),
-        ttlSeconds,
-      },
-      now,
-    );
-    flow.result = { settingsGrant: services.keyring.seal(settingsGrant, resultContext(flow.id)), tokenType: 'DPoP', expiresIn: ttlSeconds };
-  }
-
   async function complete(ctx: MethodContext): Promise<void> {
-    if (ctx.flow.kind === 'step-up') return grantSettings(ctx);
-    const { flow, user, now } = ctx;
-    if (!user) throw new Error('a flow completed without identifying its user');
-    const idToken = await tokens.issueIdToken(
-      {
-        sub: user.id,
-        aud: flow.clientId,
-        authTime: new Date(flow.authTime!),
-        nonce: flow.nonce,
-        acr: flow.acr,
-        amr: amrOf(flow.methods, (m) => methods[m].amr),
-        sid: sessionIdOf(flow),
-        claims: { preferred_username: user.username, name: user.displayName, methods: flow.methods },
-      },
-      now,
-    );
-    // Sealed like every other secret at rest: a copy of the database must not hold a live token.
-    flow.result = { idToken: services.keyring.seal(idToken, resultContext(flow.id)), tokenType: 'Bearer', expiresIn: tokens.idTokenTtlSeconds };
+    if (!ctx.user) throw new Error('a flow completed without identifying its user');
+    const amr = amrOf(ctx.flow.methods, (m) => methods[m].amr);
+    ctx.flow.result = await issueFlowResult({ tokens, keyring: services.keyring, grantSeconds: config.selfService.grantSeconds }, ctx.flow, ctx.user, amr, ctx.now);
   }
 
   /**

@@ -2,10 +2,7 @@ import type { MethodName } from '../config.js';
 import { currentStepMethods } from '../flow/engine.js';
 import { methods } from '../methods/index.js';
 import type { Method, MethodContext, Option } from '../methods/types.js';
-import type { FlowResult } from '../store/types.js';
-
-/** What a completed flow's id_token is sealed to in the store. */
-export const resultContext = (flowId: string) => `flow-result:${flowId}`;
+import { openFlowResult } from '../tokens/flow-result.js';
 
 /**
  * How long after completion the flow state still carries its result (an id_token, a settings
@@ -49,13 +46,6 @@ export async function optionOf(ctx: MethodContext, method: Method): Promise<Opti
   return (await optionsOf(ctx, method.name)).length === 0 ? option : null;
 }
 
-/** The contract's `result`, opened: an id_token for a login, a settings grant for a step-up. */
-function openResult(ctx: MethodContext, result: FlowResult) {
-  const context = resultContext(ctx.flow.id);
-  if ('settingsGrant' in result) return { ...result, settingsGrant: ctx.services.keyring.open(result.settingsGrant, context) };
-  return { ...result, idToken: ctx.services.keyring.open(result.idToken, context) };
-}
-
 /** The contract's flow state, built from the flow and what each method offers this user. */
 export async function flowState(handle: string, ctx: MethodContext): Promise<Record<string, unknown>> {
   const { flow, user } = ctx;
@@ -69,7 +59,7 @@ export async function flowState(handle: string, ctx: MethodContext): Promise<Rec
     for (const name of currentStepMethods(flow)) Object.assign(state, await methods[name].stateFields?.(ctx));
   }
   if (flow.status === 'complete' && flow.result && resultStillHandedOut(flow.authTime, ctx.now)) {
-    state.result = openResult(ctx, flow.result);
+    state.result = openFlowResult(ctx.services.keyring, flow, flow.result);
   }
   return state;
 }

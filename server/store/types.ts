@@ -97,7 +97,7 @@ export type FlowKind = 'login' | 'step-up' | 'sms-otp' | 'self-service';
 
 export type FlowResult =
   | {
-      /** Sealed with the master key (login/state.ts resultContext); opened only to answer. */
+      /** Sealed with the master key (tokens/flow-result.ts resultContext); opened only to answer. */
       idToken: string;
       tokenType: 'Bearer';
       expiresIn: number;

@@ -6,7 +6,7 @@ import { spend } from '../auth/regulator.js';
 import type { MethodName } from '../config.js';
 import { isMfaError, MfaError } from '../errors.js';
 import { amrOf, assertCanAct, assertReadable, attemptsOf, newFlow, satisfyStep } from '../flow/engine.js';
-import { parseBody } from '../http/validate.js';
+import { parseBody } from '../validate.js';
 import { isFirstUse } from '../methods/first-use.js';
 import { methods } from '../methods/index.js';
 import type { MethodContext } from '../methods/types.js';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { MethodName } from '../config.js';
 import { callerOf } from '../http/caller.js';
-import { parseBody } from '../http/validate.js';
+import { parseBody } from '../validate.js';
 import { handleSchema, type FlowService } from '../login/service.js';
 
 const withHandle = z.looseObject({ flow: handleSchema });

@@ -4,7 +4,7 @@ import { MfaError } from '../errors.js';
 import { callerOf } from '../http/caller.js';
 import { codeBody } from '../methods/code-challenge.js';
 import { phoneBody } from '../methods/sms.js';
-import { parseBody } from '../http/validate.js';
+import { parseBody } from '../validate.js';
 import { renewBackupCodes } from '../self-service/backup-codes.js';
 import { factorsView } from '../self-service/factors.js';
 import { assertMayChange, identify, type Identity } from '../self-service/identity.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { MfaError } from '../errors.js';
+import { MfaError } from './errors.js';
 
 interface Trail {
   key: string;

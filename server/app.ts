@@ -15,7 +15,7 @@ import { requestId } from './http/request-id.js';
 import { widgetRoutes } from './http/widget.js';
 import { createFlowService } from './login/service.js';
 import { sweepExpired } from './login/sweep.js';
-import { serveMetrics } from './metrics/mount.js';
+import { serveMetrics } from './http/metrics.js';
 import { metricsToken } from './metrics/serve.js';
 import { packageRoot } from './paths.js';
 import { devRoutes } from './routes/dev.js';

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
-import { addressKey } from '../http/address-key.js';
-import type { MethodContext } from '../methods/types.js';
+import type { Services } from '../services.js';
+import { addressKey } from './address-key.js';
 import { refund, spend, type Limit } from './regulator.js';
 
 type SlowDown = Config['password']['slowDown'];
@@ -9,6 +9,13 @@ type SlowDown = Config['password']['slowDown'];
 export function slowDownMs(failures: number, rules: SlowDown): number {
   if (failures < rules.afterFailures) return 0;
   return Math.round(Math.min(rules.baseSeconds * 2 ** (failures - rules.afterFailures), rules.maxSeconds) * 1000);
+}
+
+/** Who attempts, when, and what the budgets are kept in. */
+export interface AttemptContext {
+  services: Pick<Services, 'store' | 'keyring' | 'config' | 'sleep'>;
+  now: Date;
+  ip: string | null;
 }
 
 /** An admitted password attempt: a right password gives back what it spent. */
@@ -23,7 +30,7 @@ export interface PasswordAttempt {
  * keyed by a keyed hash of the username: what people type in the username box (a password,
  * now and then) never lands in the store.
  */
-export async function admitPasswordAttempt(ctx: MethodContext, username: string, device: string | null): Promise<PasswordAttempt> {
+export async function admitPasswordAttempt(ctx: AttemptContext, username: string, device: string | null): Promise<PasswordAttempt> {
   const { store, keyring, config, sleep } = ctx.services;
   const rules = config.password;
   const windowSeconds = rules.windowSeconds;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slowDownMs } from '../../../server/auth/password-limits.js';
 import { ConfigError, parseConfig } from '../../../server/config.js';
-import { addressKey } from '../../../server/http/address-key.js';
+import { addressKey } from '../../../server/auth/address-key.js';
 import { startTestServer } from '../../support/server.js';
 
 describe('the password slow-down', () => {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Services } from '../services.js';
-import { listenForMetrics, metricsRoute, type MetricsListener } from './serve.js';
+import { listenForMetrics, metricsRoute, type MetricsListener } from '../metrics/serve.js';
 
 export interface MetricsServing {
   /** Mounted first: times every request, and answers the metrics path when it is on the main port. */

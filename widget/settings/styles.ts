@@ -2,6 +2,12 @@ import { css } from 'lit';
 
 /** The factor list; everything else is the login's styles. */
 export const settingsStyles = css`
+  /* The step-up's screens sit inside this card, not in a card of their own. */
+  mfa-login::part(base) {
+    border: 0;
+    padding: 0.5rem 0 0;
+    background: transparent;
+  }
   .factors {
     margin: 0.5rem 0 0;
     padding: 0;

@@ -5,7 +5,7 @@ import { requestIdOf } from './request-id.js';
 /** Polled every few seconds (the demo page, health probes): worth a line only when debugging. */
 const QUIET = /^\/api\/v1\/dev\/|^\/(healthz|readyz)$/;
 
-/** One line per request: method, full path, status and time. Never bodies, queries or headers. */
+/** One line per request: method, full path, status, time and the client address (for a timeline). Never bodies, queries or headers. */
 export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
@@ -14,7 +14,7 @@ export function accessLog(logger: Logger): RequestHandler {
       const ms = Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 10) / 10;
       const level = res.statusCode >= 500 ? 'error' : QUIET.test(path) && res.statusCode < 400 ? 'debug' : 'info';
       // Named here: 'finish' may fire outside the request's async context.
-      logger[level]({ requestId: requestIdOf(res), method: req.method, path, status: res.statusCode, ms }, 'request');
+      logger[level]({ requestId: requestIdOf(res), method: req.method, path, status: res.statusCode, ms, ip: req.ip ?? null }, 'request');
     });
     next();
   };

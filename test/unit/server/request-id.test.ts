@@ -54,6 +54,8 @@ describe('the request id', () => {
     // The access line, and the console SMS provider's line from deep inside the send.
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['request', expect.stringMatching(/SMS/i)]));
     expect(lines.length).toBeGreaterThanOrEqual(2);
+    // The access line places the request on a timeline: who sent it, too.
+    expect(lines.find((l) => l.msg === 'request')).toMatchObject({ ip: '127.0.0.1', method: 'POST', path: '/api/v1/flows/sms/send', status: 200 });
     // One id per request: the other requests' lines carry their own.
     const others = linesOf(server).filter((l) => l.msg === 'request' && l.requestId !== id);
     expect(others.length).toBeGreaterThanOrEqual(2);

@@ -13,33 +13,33 @@ export const flowPaths = {
   cancel: `${FLOWS}/cancel`,
 } as const;
 
-/** Path → (method, action): each step endpoint runs one action of one sign-in method. */
-export const stepRoutes = [
-  { path: `${FLOWS}/password`, method: 'password', action: 'verify' },
-  { path: `${FLOWS}/sms/send`, method: 'sms', action: 'send' },
-  { path: `${FLOWS}/sms/enroll`, method: 'sms', action: 'enroll' },
-  { path: `${FLOWS}/sms/verify`, method: 'sms', action: 'verify' },
-  { path: `${FLOWS}/totp/enroll`, method: 'totp', action: 'enroll' },
-  { path: `${FLOWS}/totp/verify`, method: 'totp', action: 'verify' },
-  { path: `${FLOWS}/backup-code/verify`, method: 'backup_code', action: 'verify' },
-  { path: `${FLOWS}/email/send`, method: 'email', action: 'send' },
-  { path: `${FLOWS}/email/verify`, method: 'email', action: 'verify' },
-] as const;
+/** Method → action → path: each step endpoint runs one action of one sign-in method. */
+export const stepPaths = {
+  password: { verify: `${FLOWS}/password` },
+  sms: { send: `${FLOWS}/sms/send`, enroll: `${FLOWS}/sms/enroll`, verify: `${FLOWS}/sms/verify` },
+  totp: { enroll: `${FLOWS}/totp/enroll`, verify: `${FLOWS}/totp/verify` },
+  backup_code: { verify: `${FLOWS}/backup-code/verify` },
+  email: { send: `${FLOWS}/email/send`, verify: `${FLOWS}/email/verify` },
+} as const;
 
-export type StepRoute = (typeof stepRoutes)[number];
-export type StepMethod = StepRoute['method'];
-export type StepAction<M extends StepMethod> = Extract<StepRoute, { method: M }>['action'];
+export type StepMethod = keyof typeof stepPaths;
 
-/** The path of `method`'s `action`, e.g. `stepPath('sms', 'send')` → `/api/v1/flows/sms/send`. */
-export function stepPath<M extends StepMethod>(method: M, action: StepAction<M>): string {
-  const route = stepRoutes.find((r) => r.method === method && r.action === action);
-  if (!route) throw new Error(`no step route for ${method}/${action}`);
-  return route.path;
+export interface StepRoute {
+  path: string;
+  method: StepMethod;
+  action: string;
 }
 
-/** The settings API, relative to {@link ME}. */
+/** The step endpoints as a list, for mounting them; a function, so a bundle that does not call it drops it. */
+export function stepRoutes(): StepRoute[] {
+  return Object.entries(stepPaths).flatMap(([method, actions]) =>
+    Object.entries(actions).map(([action, path]) => ({ path, method: method as StepMethod, action })),
+  );
+}
+
+/** The settings API, relative to {@link ME} (the factors are at ME itself). */
 export const mePaths = {
-  factors: '/',
+  factors: '',
   totpEnroll: '/totp/enroll',
   totpVerify: '/totp/verify',
   phone: '/phone',

@@ -31,7 +31,7 @@ export function flowRoutes(flows: FlowService): Router {
     res.json(await flows.cancel(flow, callerOf(req)));
   });
 
-  for (const { path, method, action } of stepRoutes) {
+  for (const { path, method, action } of stepRoutes()) {
     router.post(under(path), async (req, res) => {
       const { flow, ...body } = parseBody(flowRequest, req.body);
       res.json(await flows.act(flow, method, action, body, callerOf(req)));

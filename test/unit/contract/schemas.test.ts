@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeBody, dpopKey, startFlowRequest } from '../../../contract/flows.js';
-import { stepPath, stepRoutes } from '../../../contract/paths.js';
+import { stepPaths, stepRoutes } from '../../../contract/paths.js';
 
 const key = { kty: 'EC', crv: 'P-256', x: 'a'.repeat(43), y: 'b'.repeat(43) };
 
@@ -20,7 +20,8 @@ describe('the contract schemas', () => {
   });
 
   it('names one path per method action', () => {
-    expect(stepPath('backup_code', 'verify')).toBe('/api/v1/flows/backup-code/verify');
-    expect(new Set(stepRoutes.map((r) => r.path)).size).toBe(stepRoutes.length);
+    expect(stepPaths.backup_code.verify).toBe('/api/v1/flows/backup-code/verify');
+    expect(stepRoutes()).toContainEqual({ path: '/api/v1/flows/sms/enroll', method: 'sms', action: 'enroll' });
+    expect(new Set(stepRoutes().map((r) => r.path)).size).toBe(stepRoutes().length);
   });
 });

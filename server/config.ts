@@ -5,12 +5,11 @@ import { z } from 'zod';
 import { smsProviderConfig } from './providers/sms/config.js';
 import { emailProviderConfig } from './providers/email/config.js';
 import { metricsConfig } from './metrics/config.js';
+import { methodName } from '../contract/methods.js';
 import { ConfigError } from './errors.js';
 import { fieldPath, unknownFieldLines } from './unknown-fields.js';
 
-export const methodNames = ['password', 'sms', 'totp', 'backup_code', 'email'] as const;
-export const methodName = z.enum(methodNames);
-export type MethodName = z.infer<typeof methodName>;
+export { methodName, methodNames, type MethodName } from '../contract/methods.js';
 
 /** An ordered list of steps, each a list of the methods that can satisfy it. */
 export const sequenceSchema = z

@@ -1,27 +1,10 @@
+import { errorStatus, type ErrorCode, type OAuthErrorCode } from '../contract/errors.js';
+
 /**
- * The one error module: every failure the contract knows, with its HTTP status.
+ * The one error module: the contract's codes (contract/errors.ts) with their fixed messages.
  * Routes translate these to the contract's shape; nothing else invents error codes.
  */
-export const errorStatus = {
-  invalid_request: 400,
-  unknown_client: 400,
-  origin_not_allowed: 403,
-  flow_not_found: 404,
-  flow_expired: 410,
-  method_not_allowed: 409,
-  invalid_credentials: 401,
-  invalid_code: 401,
-  code_expired: 410,
-  too_many_attempts: 429,
-  rate_limited: 429,
-  enrollment_required: 409,
-  delivery_failed: 502,
-  unauthorized: 401,
-  not_found: 404,
-  flow_conflict: 409,
-} as const;
-
-export type ErrorCode = keyof typeof errorStatus;
+export { errorStatus, type ErrorCode };
 
 /** Fixed messages: security failures carry no detail that helps an attacker. */
 const defaultMessages: Record<ErrorCode, string> = {
@@ -99,7 +82,7 @@ export class ConfigError extends Error {
 export class OAuthError extends Error {
   readonly status: number;
   constructor(
-    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'temporarily_unavailable',
+    readonly error: OAuthErrorCode,
     readonly description: string,
     status?: number,
     /** Seconds, sent as Retry-After. */

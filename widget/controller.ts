@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { flowPaths, stepPaths } from '../contract/paths.js';
 import { postFlow } from './api.js';
 import { CallGate } from './call-gate.js';
 import { DeviceStore } from './device-store.js';
@@ -15,11 +16,9 @@ export interface FlowControllerOptions {
   now?: () => number;
 }
 
-const INTROSPECT = '/api/v1/flows/introspect';
-
 /** Calls that send a code, and those that check one, by the method they belong to. */
-const CODE_SEND: Record<string, Method> = { '/api/v1/flows/sms/send': 'sms', '/api/v1/flows/email/send': 'email' };
-const CODE_VERIFY: Record<string, Method> = { '/api/v1/flows/sms/verify': 'sms', '/api/v1/flows/email/verify': 'email' };
+const CODE_SEND: Record<string, Method> = { [stepPaths.sms.send]: 'sms', [stepPaths.email.send]: 'email' };
+const CODE_VERIFY: Record<string, Method> = { [stepPaths.sms.verify]: 'sms', [stepPaths.email.verify]: 'email' };
 
 /**
  * A flow worth picking up after a reload: one still going, or one completed moments ago whose
@@ -100,7 +99,7 @@ export class FlowController implements ReactiveController {
     if (this.config().stepUp) return this.start();
     const flow = this.store.read(this.storageKey());
     if (!flow) return this.start();
-    const answer = await this.send(INTROSPECT, { flow }, () => this.resume());
+    const answer = await this.send(flowPaths.introspect, { flow }, () => this.resume());
     if (!answer) return;
     const stale = answer.error ? FLOW_GONE.has(answer.error.error) : !resumable(answer.state);
     if (stale) {
@@ -121,14 +120,14 @@ export class FlowController implements ReactiveController {
     const body = stepUp
       ? { clientId, purpose: 'settings', idToken: stepUp.idToken, dpopKey: stepUp.dpopKey }
       : { clientId, nonce, acr, loginHint };
-    await this.call('/api/v1/flows', body, () => this.start());
+    await this.call(flowPaths.start, body, () => this.start());
   }
 
   /** Leaves the current flow (telling the server, without waiting) and starts a fresh one. */
   async restart(): Promise<void> {
     const gone = this.error && FLOW_GONE.has(this.error.error);
     const flow = this.state?.status === 'pending' && !gone ? this.state.flow : undefined;
-    if (flow) void postFlow(this.config().server, '/api/v1/flows/cancel', { flow }, this.fetchImpl);
+    if (flow) void postFlow(this.config().server, flowPaths.cancel, { flow }, this.fetchImpl);
     this.forget();
     this.calls.abandon();
     this.state = undefined;
@@ -158,20 +157,20 @@ export class FlowController implements ReactiveController {
     this.clearError();
   }
 
-  introspect = () => this.act(INTROSPECT);
+  introspect = () => this.act(flowPaths.introspect);
   password = (username: string, password: string) => {
     const deviceToken = this.devices.read(this.devices.key(this.config().server, username));
-    return this.act('/api/v1/flows/password', { username, password, ...(deviceToken ? { deviceToken } : {}) });
+    return this.act(stepPaths.password.verify, { username, password, ...(deviceToken ? { deviceToken } : {}) });
   };
-  sendSms = () => this.act('/api/v1/flows/sms/send');
-  verifySms = (code: string) => this.act('/api/v1/flows/sms/verify', { code });
-  enrollSms = (phone: string) => this.act('/api/v1/flows/sms/enroll', { phone });
-  enrollTotp = () => this.act('/api/v1/flows/totp/enroll');
-  verifyTotp = (code: string) => this.act('/api/v1/flows/totp/verify', { code });
-  verifyBackupCode = (code: string) => this.act('/api/v1/flows/backup-code/verify', { code });
-  sendEmail = () => this.act('/api/v1/flows/email/send');
-  verifyEmail = (code: string) => this.act('/api/v1/flows/email/verify', { code });
-  cancel = () => this.act('/api/v1/flows/cancel');
+  sendSms = () => this.act(stepPaths.sms.send);
+  verifySms = (code: string) => this.act(stepPaths.sms.verify, { code });
+  enrollSms = (phone: string) => this.act(stepPaths.sms.enroll, { phone });
+  enrollTotp = () => this.act(stepPaths.totp.enroll);
+  verifyTotp = (code: string) => this.act(stepPaths.totp.verify, { code });
+  verifyBackupCode = (code: string) => this.act(stepPaths.backup_code.verify, { code });
+  sendEmail = () => this.act(stepPaths.email.send);
+  verifyEmail = (code: string) => this.act(stepPaths.email.verify, { code });
+  cancel = () => this.act(flowPaths.cancel);
 
   retry(): Promise<void> {
     return this.calls.retry();
@@ -226,7 +225,7 @@ export class FlowController implements ReactiveController {
   /** The flow changed under the state shown: show it as it is now rather than a refusal. */
   private async reread(flow: string, cause: NonNullable<FlowController['refreshed']>): Promise<void> {
     const run = async (): Promise<void> => {
-      const answer = await this.send(INTROSPECT, { flow }, run);
+      const answer = await this.send(flowPaths.introspect, { flow }, run);
       if (!answer) return;
       // Completed meanwhile (the answer that completed it was lost) and its token no longer handed out.
       if (answer.state?.status === 'complete' && !answer.state.result && !this.completed) return this.restart();
@@ -286,7 +285,7 @@ export class FlowController implements ReactiveController {
 
   /** Outside the call gate: a background check neither blocks the user nor clears what is shown. */
   private async checkExpiry(flow: string): Promise<void> {
-    const answer = await postFlow(this.config().server, INTROSPECT, { flow }, this.fetchImpl);
+    const answer = await postFlow(this.config().server, flowPaths.introspect, { flow }, this.fetchImpl);
     const gone = this.error && FLOW_GONE.has(this.error.error);
     if (this.state?.flow !== flow || this.state.status !== 'pending' || gone) return;
     if (answer.error && FLOW_GONE.has(answer.error.error)) {

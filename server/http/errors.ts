@@ -1,3 +1,4 @@
+import { SERVER_ERROR } from '../../contract/errors.js';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { isMfaError, MfaError } from '../errors.js';
@@ -27,7 +28,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendError(res, new MfaError('invalid_request', 'Unsupported body encoding.'));
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, new MfaError('invalid_request', 'The request is not valid.'));
     logger.error({ err, path: req.path }, 'unexpected error');
-    res.status(500).json(errorBody(res, { error: 'server_error', message: 'Something went wrong on our side. Please try again.' }));
+    res.status(500).json(errorBody(res, { error: SERVER_ERROR, message: 'Something went wrong on our side. Please try again.' }));
   };
 }
 

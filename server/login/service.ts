@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { startFlowRequest } from '../../contract/flows.js';
 import { randomHandle, sha256 } from '../crypto/codes.js';
 import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
 import { issueDeviceToken } from '../auth/device-tokens.js';
@@ -15,26 +15,10 @@ import type { ClientRecord, FlowRecord } from '../store/types.js';
 import type { Caller } from '../flow/caller.js';
 import { flowConflict, runOnFlow } from '../flow/runner.js';
 import { keyedSerial } from './serial.js';
-import { dpopKeySchema } from '../self-service/dpop.js';
 import { issueFlowResult } from '../tokens/flow-result.js';
 import { flowState, optionOf, stepOptions } from './state.js';
 import { planStepUp, type StepUpPlan } from './step-up.js';
 
-
-export const handleSchema = z.string().min(20).max(200);
-
-export const startBody = z.object({
-  clientId: z.string().min(1).max(64),
-  nonce: z.string().min(1).max(512).optional(),
-  acr: z.string().min(1).max(100).optional(),
-  loginHint: z.string().trim().min(1).max(256).optional(),
-  /** `settings`: a step-up that ends in a settings grant instead of an id_token. */
-  purpose: z.enum(['login', 'settings']).default('login'),
-  /** The signed-in user's id_token, for a step-up: who they are and how recently they signed in. */
-  idToken: z.string().min(1).max(8192).optional(),
-  /** The public key the settings element holds; the grant is bound to it. */
-  dpopKey: dpopKeySchema.optional(),
-});
 
 /** Refuses a browser origin the client did not list; calls without Origin are not browsers. */
 function assertOrigin(client: ClientRecord, caller: Caller) {
@@ -185,7 +169,7 @@ export function createFlowService(services: Services) {
 
   return {
     async start(input: unknown, caller: Caller) {
-      const body = parseBody(startBody, input);
+      const body = parseBody(startFlowRequest, input);
       const client = await clientOf(body.clientId, caller);
       if (caller.ip) await spend(store, { key: `flows:ip:${caller.ip}`, windowSeconds: 60, max: config.flow.startsPerMinutePerIp }, services.now());
       const stepUp: StepUpPlan | null = body.purpose === 'settings' ? await planStepUp(services, client, body, caller) : null;

@@ -1,3 +1,4 @@
+import type { FlowState } from '../../contract/flows.js';
 import type { MethodName } from '../config.js';
 import { currentStepMethods } from '../flow/engine.js';
 import { methods } from '../methods/index.js';
@@ -47,9 +48,9 @@ export async function optionOf(ctx: MethodContext, method: Method): Promise<Opti
 }
 
 /** The contract's flow state, built from the flow and what each method offers this user. */
-export async function flowState(handle: string, ctx: MethodContext): Promise<Record<string, unknown>> {
+export async function flowState(handle: string, ctx: MethodContext): Promise<FlowState> {
   const { flow, user } = ctx;
-  const state: Record<string, unknown> = { flow: handle, status: flow.status, expiresAt: flow.expiresAt };
+  const state: FlowState = { flow: handle, status: flow.status, expiresAt: flow.expiresAt };
   if (flow.kind === 'step-up') state.purpose = 'settings';
   if (user) state.user = { username: user.username, displayName: user.displayName };
   else if (flow.loginHint) state.loginHint = flow.loginHint;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { backupCodeBody, type BackupCodeBody } from '../../contract/flows.js';
 import { hashBackupCode } from '../auth/backup-codes.js';
 import { refund, spend, type Limit } from '../auth/regulator.js';
 import { invalidCode, MfaError } from '../errors.js';
@@ -22,8 +22,6 @@ const userLimit = (userId: string): Limit => ({
 
 const exhausted = () => new MfaError('too_many_attempts', 'Too many wrong codes. Please start again.');
 
-const body = z.object({ code: z.string().trim().min(1).max(64) });
-
 /** One-time recovery codes, shown once at enrolment and stored only as keyed hashes. */
 export const backupCode: Method = {
   name: 'backup_code',
@@ -37,8 +35,8 @@ export const backupCode: Method = {
   },
   actions: {
     verify: {
-      body,
-      async run(ctx: MethodContext, { code }: z.infer<typeof body>) {
+      body: backupCodeBody,
+      async run(ctx: MethodContext, { code }: BackupCodeBody) {
         const user = identifiedUser(ctx);
         assertAttemptsLeft(ctx.flow, 'backup_code', MAX_ATTEMPTS, exhausted);
         const { store, keyring } = ctx.services;

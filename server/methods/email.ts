@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { maskEmail } from '../providers/email/mask.js';
 import { assertResendAllowed, challengeView, issueChallenge, verifyChallenge } from '../challenge/code.js';
 import { capLimits, resendLimits, sendWithin } from '../challenge/limits.js';
-import { codeBody, type CodeBody } from './code-challenge.js';
+import { codeBody, emptyBody, type CodeBody } from '../../contract/flows.js';
 import { escapeHtml, fillTemplate } from '../challenge/message.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
@@ -32,7 +31,7 @@ export const email: Method = {
   },
   actions: {
     send: {
-      body: z.object({}),
+      body: emptyBody,
       async run(ctx) {
         // The option check before every action already refused a user without an address.
         const address = addressOf(ctx)!;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { passwordBody, type PasswordBody } from '../../contract/flows.js';
 import { trustedDevice } from '../auth/device-tokens.js';
 import { admitPasswordAttempt } from '../auth/password-limits.js';
 import { MfaError } from '../errors.js';
@@ -6,13 +6,6 @@ import { assertAttemptsLeft, failAttempt, hasAttemptsLeft } from '../flow/engine
 import type { Method } from './types.js';
 
 export const normaliseUsername = (u: string) => u.trim().normalize('NFKC').toLowerCase();
-
-const body = z.object({
-  username: z.string().trim().min(1).max(256),
-  password: z.string().min(1).max(1024),
-  // Any text: a token the server no longer knows (revoked, expired, mangled) only loses its exemption.
-  deviceToken: z.string().max(512).optional(),
-});
 
 const exhausted = () => new MfaError('too_many_attempts', 'Too many wrong passwords. Please start again.');
 const wrong = (attemptsRemaining: number) => new MfaError('invalid_credentials', undefined, { attemptsRemaining });
@@ -30,8 +23,8 @@ export const password: Method = {
   },
   actions: {
     verify: {
-      body,
-      async run(ctx, { username, password: secret, deviceToken }: z.infer<typeof body>) {
+      body: passwordBody,
+      async run(ctx, { username, password: secret, deviceToken }: PasswordBody) {
         const { store, passwords, config } = ctx.services;
         assertAttemptsLeft(ctx.flow, 'password', config.password.maxAttempts, exhausted);
         const name = normaliseUsername(username);

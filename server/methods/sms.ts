@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import { MfaError } from '../errors.js';
 import { challengeView, verifyChallenge } from '../challenge/code.js';
 import { countryAllowed, phoneOf, textCode } from '../challenge/text.js';
 import { maskPhone } from '../providers/sms/phone.js';
-import { codeBody, type CodeBody } from './code-challenge.js';
+import { codeBody, emptyBody, phoneBody, type CodeBody, type PhoneBody } from '../../contract/flows.js';
 import { canEnrollIn } from './first-use.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
-export const phoneBody = z.object({ phone: z.string().trim().min(3).max(32) });
 
 const canRegisterPhone = (ctx: MethodContext) => ctx.client.allowPhoneEnrollment && canEnrollIn(ctx.flow, identifiedUser(ctx));
 
@@ -32,7 +30,7 @@ export const sms: Method = {
   },
   actions: {
     send: {
-      body: z.object({}),
+      body: emptyBody,
       async run(ctx) {
         const user = identifiedUser(ctx);
         const pending = ctx.flow.data.sms;
@@ -45,7 +43,7 @@ export const sms: Method = {
     },
     enroll: {
       body: phoneBody,
-      async run(ctx, { phone }: z.infer<typeof phoneBody>) {
+      async run(ctx, { phone }: PhoneBody) {
         const user = identifiedUser(ctx);
         if (user.phone) throw alreadyRegistered();
         await textCode(ctx, phoneOf(ctx, phone), { enrolling: true });

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { refund, spend, type Limit } from '../auth/regulator.js';
 import { invalidCode, MfaError } from '../errors.js';
 import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
-import { codeBody, type CodeBody } from './code-challenge.js';
+import { codeBody, emptyBody, type CodeBody } from '../../contract/flows.js';
 import { canEnrollIn } from './first-use.js';
 import { checkTotp, enrollmentFor, newTotpSecret, type TotpParams } from './totp-core.js';
 import type { FlowData, TotpCredential } from '../store/types.js';
@@ -90,7 +89,7 @@ export const totp: Method = {
   },
   actions: {
     enroll: {
-      body: z.object({}),
+      body: emptyBody,
       async run(ctx) {
         const user = identifiedUser(ctx);
         // Enrolling over an existing authenticator would let a password alone replace it.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FlowOption } from '../../contract/flows.js';
 import { MfaError } from '../errors.js';
 import type { MethodName } from '../config.js';
 import type { ChallengeContext } from '../challenge/context.js';
@@ -8,10 +9,7 @@ import type { UserRecord } from '../store/types.js';
 export type MethodContext = ChallengeContext;
 
 /** One entry of `step.options` in the flow state. */
-export interface Option {
-  method: MethodName;
-  [field: string]: unknown;
-}
+export type Option = FlowOption;
 
 export interface ActionOutcome {
   /** The current step is satisfied by this method. */

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { tokenSendBody as sendBody, tokenVerifyBody as verifyBody } from '../../contract/token.js';
 import { constantTimeEqual, randomHandle, sha256 } from '../crypto/codes.js';
 import { isMfaError, MfaError, OAuthError } from '../errors.js';
 import { newFlow, sessionIdOf } from '../flow/engine.js';
 import { runOnFlow } from '../flow/runner.js';
 import { countGuess, verifyChallenge } from '../challenge/code.js';
-import { codeField } from '../methods/code-challenge.js';
 import { fillTemplate } from '../challenge/message.js';
 import { textCode } from '../challenge/text.js';
 import type { MethodContext } from '../methods/types.js';
@@ -12,14 +12,8 @@ import { normalizePhone } from '../providers/sms/phone.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
 
-export const SMS_OTP_GRANT = 'urn:mfa-login:grant-type:sms-otp';
 const ACR = 'urn:mfa-login:acr:sms-otp';
 
-const sendBody = z.object({
-  username: z.string().trim().min(3).max(32),
-  message: z.string().max(480).refine((m) => m.includes('{code}'), 'message must hold {code}').optional(),
-});
-const verifyBody = z.object({ reference: z.string().min(30).max(200), code: codeField });
 
 /** The reference is the challenge's handle plus a MAC, so forged ones fail before any lookup. */
 const mac = (services: Services, handle: string) => services.keyring.hash(handle, 'sms-otp-reference').slice(0, 22);

@@ -1,24 +1,12 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import type { MethodName } from '../config.js';
+import { flowRequest } from '../../contract/flows.js';
+import { FLOWS, flowPaths, stepRoutes } from '../../contract/paths.js';
 import { callerOf } from '../http/caller.js';
 import { parseBody } from '../validate.js';
-import { handleSchema, type FlowService } from '../login/service.js';
+import type { FlowService } from '../login/service.js';
 
-const withHandle = z.looseObject({ flow: handleSchema });
-
-/** Path → (method, action): the contract's step endpoints. */
-const stepRoutes: [path: string, method: MethodName, action: string][] = [
-  ['/password', 'password', 'verify'],
-  ['/sms/send', 'sms', 'send'],
-  ['/sms/enroll', 'sms', 'enroll'],
-  ['/sms/verify', 'sms', 'verify'],
-  ['/totp/enroll', 'totp', 'enroll'],
-  ['/totp/verify', 'totp', 'verify'],
-  ['/backup-code/verify', 'backup_code', 'verify'],
-  ['/email/send', 'email', 'send'],
-  ['/email/verify', 'email', 'verify'],
-];
+/** Routes are mounted at {@link FLOWS}; the contract's paths are absolute. */
+const under = (path: string) => path.slice(FLOWS.length) || '/';
 
 /** The flow API under /api/v1/flows; handles travel in bodies, never URLs. */
 export function flowRoutes(flows: FlowService): Router {
@@ -29,23 +17,23 @@ export function flowRoutes(flows: FlowService): Router {
     next();
   });
 
-  router.post('/', async (req, res) => {
+  router.post(under(flowPaths.start), async (req, res) => {
     res.status(201).json(await flows.start(req.body, callerOf(req)));
   });
 
-  router.post('/introspect', async (req, res) => {
-    const { flow } = parseBody(withHandle, req.body);
+  router.post(under(flowPaths.introspect), async (req, res) => {
+    const { flow } = parseBody(flowRequest, req.body);
     res.json(await flows.introspect(flow, callerOf(req)));
   });
 
-  router.post('/cancel', async (req, res) => {
-    const { flow } = parseBody(withHandle, req.body);
+  router.post(under(flowPaths.cancel), async (req, res) => {
+    const { flow } = parseBody(flowRequest, req.body);
     res.json(await flows.cancel(flow, callerOf(req)));
   });
 
-  for (const [path, method, action] of stepRoutes) {
-    router.post(path, async (req, res) => {
-      const { flow, ...body } = parseBody(withHandle, req.body);
+  for (const { path, method, action } of stepRoutes()) {
+    router.post(under(path), async (req, res) => {
+      const { flow, ...body } = parseBody(flowRequest, req.body);
       res.json(await flows.act(flow, method, action, body, callerOf(req)));
     });
   }

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { mePaths } from '../../contract/paths.js';
+import { emptyRequest, meCodeRequest, mePhoneRequest } from '../../contract/settings.js';
 import { MfaError } from '../errors.js';
 import { callerOf } from '../http/caller.js';
-import { codeBody } from '../methods/code-challenge.js';
-import { phoneBody } from '../methods/sms.js';
 import { parseBody } from '../validate.js';
 import { renewBackupCodes } from '../self-service/backup-codes.js';
 import { factorsView } from '../self-service/factors.js';
@@ -11,8 +11,6 @@ import { assertMayChange, identify, type Identity } from '../self-service/identi
 import { confirmPhone, sendPhoneCode } from '../self-service/phone.js';
 import { confirmTotpEnrollment, startTotpEnrollment } from '../self-service/totp.js';
 import type { Services } from '../services.js';
-
-const noBody = z.object({});
 
 /** Query names under which a token would land in access logs. */
 const TOKEN_PARAMS = ['access_token', 'id_token', 'token'];
@@ -57,21 +55,21 @@ export function meRoutes(services: Services): Router {
 
   router.get('/', async (req, res) => send(res, await factorsView(services, await who(req))));
 
-  change('/totp/enroll', noBody, (identity, _body, req) => startTotpEnrollment(services, identity, callerOf(req).ip));
+  change(mePaths.totpEnroll, emptyRequest, (identity, _body, req) => startTotpEnrollment(services, identity, callerOf(req).ip));
 
-  change('/totp/verify', codeBody, async (identity, { code }, req) => {
+  change(mePaths.totpVerify, meCodeRequest, async (identity, { code }, req) => {
     await confirmTotpEnrollment(services, identity, callerOf(req).ip, code);
     return factorsView(services, identity);
   });
 
-  change('/phone', phoneBody, (identity, { phone }, req) => sendPhoneCode(services, identity, callerOf(req).ip, phone));
+  change(mePaths.phone, mePhoneRequest, (identity, { phone }, req) => sendPhoneCode(services, identity, callerOf(req).ip, phone));
 
-  change('/phone/verify', codeBody, async (identity, { code }, req) => {
+  change(mePaths.phoneVerify, meCodeRequest, async (identity, { code }, req) => {
     await confirmPhone(services, identity, callerOf(req).ip, code);
     return factorsView(services, identity);
   });
 
-  change('/backup-codes', noBody, async (identity) => {
+  change(mePaths.backupCodes, emptyRequest, async (identity) => {
     const backupCodes = await renewBackupCodes(services, identity);
     return { ...(await factorsView(services, identity)), backupCodes };
   });

@@ -2,7 +2,8 @@ import express, { Router, type ErrorRequestHandler } from 'express';
 import { OAuthError } from '../errors.js';
 import { errorBody } from '../http/errors.js';
 import { authenticateClient, clientCredentials } from '../oauth/client-auth.js';
-import { createSmsOtpGrant, SMS_OTP_GRANT } from '../oauth/sms-otp-grant.js';
+import { SMS_OTP_GRANT } from '../../contract/token.js';
+import { createSmsOtpGrant } from '../oauth/sms-otp-grant.js';
 import type { Services } from '../services.js';
 
 /** `POST /oauth2/token`: form-encoded, client-authenticated, errors in RFC 6749's shape. */

@@ -1,23 +1,11 @@
 import { createHash } from 'node:crypto';
 import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK } from 'jose';
-import { z } from 'zod';
 import { sha256 } from '../crypto/codes.js';
 import type { Store } from '../store/types.js';
 
 /** How far a proof's `iat` may stand from the server's clock (RFC 9449 §11.1 leaves it to us). */
 export const PROOF_SKEW_SECONDS = 60;
 
-/** The browser's public key as the flow start sends it: an EC P-256 public key and nothing more. */
-export const dpopKeySchema = z
-  .object({
-    kty: z.literal('EC'),
-    crv: z.literal('P-256'),
-    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-    y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  })
-  .loose()
-  .refine((k) => !('d' in k), 'a public key only')
-  .transform(({ kty, crv, x, y }) => ({ kty, crv, x, y }));
 
 export const thumbprintOf = (jwk: JWK): Promise<string> => calculateJwkThumbprint(jwk, 'sha256');
 

@@ -7,8 +7,8 @@ import type { MfaLoginCompleteDetail } from '../../widget/events.js';
 const CODES = ['abcde-12345', 'fghij-67890', 'klmno-13579'];
 
 const enrolling = () =>
-  pending([{ method: 'totp', enrolled: false, canEnroll: true }], {
-    enrollment: { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/Demo:alice?secret=JBSWY3DPEHPK3PXP' },
+  pending([{ method: 'totp', enrolled: false, canEnroll: true, attemptsRemaining: 5 }], {
+    enrollment: { qrSvg: '', qrDataUrl: '', secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/Demo:alice?secret=JBSWY3DPEHPK3PXP' },
   });
 
 describe('new backup codes', () => {

@@ -3,7 +3,7 @@ import { errorReply, FakeServer } from './fake-server.js';
 import { alertText, click, cleanUp, field, fill, mount, submit, text, title } from './fixture.js';
 import { complete, HANDLE, inMinutes, inSeconds, pending } from './states.js';
 
-const email = (extra = {}) => pending([{ method: 'email', email: 'a•••@example.com', ...extra }]);
+const email = (extra = {}) => pending([{ method: 'email', email: 'a•••@example.com', sent: false, ...extra }]);
 const sent = () => email({ sent: true, resendAfter: inSeconds(30), codeExpiresAt: inMinutes(10) });
 
 describe('e-mail code screen', () => {

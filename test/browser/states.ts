@@ -30,10 +30,10 @@ export const passwordStep = (): FlowState => pending([{ method: 'password' }]);
 
 export const secondStep = (): FlowState =>
   pending([
-    { method: 'totp', enrolled: true, canEnroll: true },
+    { method: 'totp', enrolled: true, canEnroll: true, attemptsRemaining: 5 },
     { method: 'sms', enrolled: true, canEnroll: true, phone: '+1 ••• ••• 0123' },
     { method: 'backup_code', remaining: 10 },
-    { method: 'email', email: 'a•••@example.com' },
+    { method: 'email', email: 'a•••@example.com', sent: false },
   ]);
 
 /** A compact JWS; the signature is junk because the element never verifies it. */
@@ -52,6 +52,7 @@ export function complete(extra: Partial<FlowState> = {}): FlowState {
   return {
     flow: HANDLE,
     status: 'complete',
+    expiresAt: inMinutes(10),
     user: alice,
     result: { idToken: fakeIdToken(claims), tokenType: 'Bearer', expiresIn: 300 },
     ...extra,

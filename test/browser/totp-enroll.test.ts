@@ -7,7 +7,7 @@ const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJA
 
 const notEnrolled = () =>
   pending([
-    { method: 'totp', enrolled: false, canEnroll: true },
+    { method: 'totp', enrolled: false, canEnroll: true, attemptsRemaining: 5 },
     { method: 'sms', enrolled: true, canEnroll: true, phone: '+1 ••• ••• 0123' },
   ]);
 

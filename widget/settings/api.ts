@@ -1,3 +1,4 @@
+import { ME } from '../../contract/paths.js';
 import { endpoint, type JsonAnswer, requestJson } from '../request.js';
 import type { DpopKey } from './dpop.js';
 import type { SettingsError } from './types.js';
@@ -19,7 +20,7 @@ export async function callMe<T>(
   body?: Record<string, unknown>,
   fetchImpl?: typeof fetch,
 ): Promise<MeAnswer<T>> {
-  const url = endpoint(server, `/api/v1/me${path}`);
+  const url = endpoint(server, `${ME}${path}`);
   const headers: Record<string, string> =
     'grant' in credential
       ? { authorization: `DPoP ${credential.grant}`, dpop: await credential.key.proof(body ? 'POST' : 'GET', new URL(url, location.href).href, credential.grant) }

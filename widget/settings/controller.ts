@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { CallGate } from '../call-gate.js';
 import type { TotpEnrollment } from '../types.js';
+import { mePaths } from '../../contract/paths.js';
 import { callMe, type MeCredential } from './api.js';
 import { DpopKey } from './dpop.js';
 import { emitReauthenticate } from './events.js';
@@ -74,18 +75,18 @@ export class SettingsController {
     return this.load();
   }
 
-  load = () => this.call<Me>('', undefined, (me) => void (this.me = me));
+  load = () => this.call<Me>(mePaths.factors, undefined, (me) => void (this.me = me));
 
   startTotp = () =>
-    this.change<{ enrollment: TotpEnrollment }>('/totp/enroll', {}, ({ enrollment }) => {
+    this.change<{ enrollment: TotpEnrollment }>(mePaths.totpEnroll, {}, ({ enrollment }) => {
       this.enrollment = enrollment;
       this.open('totp');
     });
 
-  verifyTotp = (code: string) => this.change<Me>('/totp/verify', { code }, (me) => this.done(me, 'totp'));
+  verifyTotp = (code: string) => this.change<Me>(mePaths.totpVerify, { code }, (me) => this.done(me, 'totp'));
 
   sendPhone = (phone: string) =>
-    this.change<PhoneChallenge>('/phone', { phone }, (challenge) => {
+    this.change<PhoneChallenge>(mePaths.phone, { phone }, (challenge) => {
       this.resent = !!this.phoneChallenge && phone === this.phoneTyped;
       this.phoneTyped = phone;
       this.phoneChallenge = challenge;
@@ -94,7 +95,7 @@ export class SettingsController {
   resendPhone = () => this.sendPhone(this.phoneTyped);
 
   verifyPhone = (code: string) =>
-    this.change<Me>('/phone/verify', { code }, (me) => this.done(me, 'phone'), (error) => {
+    this.change<Me>(mePaths.phoneVerify, { code }, (me) => this.done(me, 'phone'), (error) => {
       // The challenge died with the error, which comes without one: no dead field stays up.
       if (error.error === 'too_many_attempts' && this.phoneChallenge) {
         this.phoneChallenge = { ...this.phoneChallenge, sent: false, attemptsRemaining: 0 };
@@ -102,7 +103,7 @@ export class SettingsController {
     });
 
   regenerateBackupCodes = () =>
-    this.change<Me & { backupCodes: string[] }>('/backup-codes', {}, ({ backupCodes, ...me }) => {
+    this.change<Me & { backupCodes: string[] }>(mePaths.backupCodes, {}, ({ backupCodes, ...me }) => {
       this.me = me;
       this.backupCodes = backupCodes;
       this.open('backup-codes');

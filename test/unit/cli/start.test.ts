@@ -108,7 +108,7 @@ describe('a checkout that was never built', () => {
     // A copy of the package without dist/: the server finds its files from where its sources are.
     const home = path.join(cli.dir, 'unbuilt');
     mkdirSync(home);
-    for (const part of ['bin', 'server', 'package.json', 'openapi.json']) cpSync(path.join(root, part), path.join(home, part), { recursive: true });
+    for (const part of ['bin', 'contract', 'server', 'package.json', 'openapi.json']) cpSync(path.join(root, part), path.join(home, part), { recursive: true });
     symlinkSync(path.join(root, 'node_modules'), path.join(home, 'node_modules'));
     bin = path.join(home, 'bin/mfa-login.js');
   });

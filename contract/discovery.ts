@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Schemas of discovery (`/.well-known/*`) and the development helpers (`/api/v1/dev/*`). */
+
+const strings = z.array(z.string());
+
+export const openIdConfiguration = z.object({
+  issuer: z.string(),
+  jwks_uri: z.string(),
+  token_endpoint: z.string(),
+  token_endpoint_auth_methods_supported: strings.optional(),
+  grant_types_supported: strings.meta({ examples: [['urn:mfa-login:grant-type:sms-otp']] }),
+  response_types_supported: strings.optional(),
+  subject_types_supported: strings.optional(),
+  id_token_signing_alg_values_supported: strings,
+  acr_values_supported: strings.meta({ description: "Every client's default and named sequences." }),
+  claims_supported: strings.optional(),
+  amr_values_supported: strings.optional(),
+});
+
+export const jwks = z.object({
+  keys: z.array(
+    z.object({
+      kty: z.string(),
+      kid: z.string().meta({ description: 'RFC 7638 thumbprint.' }),
+      alg: z.string(),
+      use: z.literal('sig'),
+      crv: z.string().optional(),
+      x: z.string().optional(),
+      y: z.string().optional(),
+    }),
+  ),
+});
+
+export const outbox = z.object({
+  messages: z.array(
+    z.object({
+      channel: z.enum(['sms', 'email']),
+      to: z.string(),
+      subject: z.string().optional().meta({ description: 'E-mails only.' }),
+      body: z.string(),
+      sentAt: z.string().meta({ format: 'date-time' }),
+    }),
+  ),
+});

@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { methodNames } from './methods.js';
+
+/** Schemas of the flow API (`/api/v1/flows/*`): requests, the flow state and its parts. */
+
+export const flowHandle = z.string().min(20).max(200).meta({
+  description:
+    'Opaque, unguessable flow handle: 256 random bits, issued as 43 base64url characters. Sent only in JSON bodies, never in a URL; the store keeps only its SHA-256.',
+  examples: ['Yt7m1Qk3v0qfB8d2WnVx4KpZr9sJc6LhEa5uTgNoPiM'],
+});
+
+const dateTime = z.string().meta({ format: 'date-time' });
+const backupCodeExample = 'ab3de-fg7hk';
+
+/** The browser's public key as the flow start sends it: an EC P-256 public key and nothing more. */
+export const dpopKey = z
+  .object({
+    kty: z.literal('EC'),
+    crv: z.literal('P-256'),
+    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  })
+  .loose()
+  .refine((k) => !('d' in k), 'a public key only')
+  .transform(({ kty, crv, x, y }) => ({ kty, crv, x, y }));
+
+export const startFlowRequest = z.object({
+  clientId: z.string().min(1).max(64),
+  nonce: z.string().min(1).max(512).optional().meta({ description: 'Echoed in the id_token.' }),
+  acr: z.string().min(1).max(100).optional().meta({ description: "Name of one of the client's sequences; echoed as the `acr` claim." }),
+  loginHint: z.string().trim().min(1).max(256).optional().meta({ description: 'A username to prefill; echoed in the state until the user is identified.' }),
+  purpose: z.enum(['login', 'settings']).default('login').meta({
+    description:
+      '`settings`: a step-up for `<mfa-login-settings>`. It asks for a second factor the user has (no enrolment; a backup code only when nothing else is left), after the password too when the sign-in behind `idToken` is older than `selfService.freshSeconds` or there is no `idToken`, and completes with a settings grant instead of an id_token. Needs a browser `Origin` the client lists (the grant is bound to it) and `dpopKey`.',
+  }),
+  idToken: z.string().min(1).max(8192).optional().meta({
+    description: "With `purpose: settings`: the signed-in user's id_token for this client; the step-up is for that user only.",
+  }),
+  dpopKey: dpopKey.optional().meta({
+    description:
+      "With `purpose: settings` (required then): the public JWK of the browser's non-extractable key; the grant's `cnf.jkt` is its RFC 7638 thumbprint. A private key (`d`) is refused.",
+  }),
+});
+export type StartFlowRequest = z.input<typeof startFlowRequest>;
+
+/** Every call after the start names its flow; the route takes `flow` and hands the rest to the method. */
+export const flowRequest = z.looseObject({ flow: flowHandle });
+
+/** A typed code: spaces a user adds while copying it ("123 456") do not count. */
+export const codeField = z
+  .string()
+  .transform((s) => s.replace(/\s/g, ''))
+  .pipe(z.string().min(1).max(16))
+  .meta({ description: 'Spaces are ignored.', minLength: 1, maxLength: 16 });
+
+/** Bodies of the method actions, beyond `flow`. */
+export const emptyBody = z.object({}).meta({ description: 'No fields; `{}`.' });
+export const passwordBody = z.object({
+  username: z.string().trim().min(1).max(256).meta({ description: 'Trimmed; compared case-insensitively (NFKC).' }),
+  password: z.string().min(1).max(1024).meta({ format: 'password' }),
+  // Any text: a token the server no longer knows (revoked, expired, mangled) only loses its exemption.
+  deviceToken: z.string().max(512).optional().meta({
+    description:
+      'The `deviceToken` this device received when it last completed a login for this username. Valid for that user: the attempt skips the per-username slow-down and spends the device\'s own budget instead of the address\'s. Unknown, expired, revoked or another user\'s: ignored (the attempt counts as one without it); never an error.',
+  }),
+});
+export type PasswordBody = z.output<typeof passwordBody>;
+export const codeBody = z.object({ code: codeField });
+export type CodeBody = z.output<typeof codeBody>;
+export const backupCodeBody = z.object({ code: z.string().trim().min(1).max(64).meta({ examples: [backupCodeExample] }) });
+export type BackupCodeBody = z.output<typeof backupCodeBody>;
+export const phoneBody = z.object({
+  phone: z.string().trim().min(3).max(32).meta({
+    description: 'E.164, or a national format when the server has `sms.defaultCountry`.',
+    examples: ['+12015550123'],
+  }),
+});
+export type PhoneBody = z.output<typeof phoneBody>;
+
+/** The documented requests: the handle plus an action's body. */
+export const passwordRequest = z.object({ flow: flowHandle, ...passwordBody.shape });
+export const codeRequest = z.object({ flow: flowHandle, ...codeBody.shape });
+export const backupCodeRequest = z.object({ flow: flowHandle, ...backupCodeBody.shape });
+export const phoneRequest = z.object({ flow: flowHandle, ...phoneBody.shape });
+export type PasswordRequest = z.input<typeof passwordRequest>;
+
+/** The fields of the last code sent by SMS or e-mail in this flow. */
+export const codeChallengeFields = {
+  sent: z.boolean().meta({ description: 'A code was sent in this flow and can still be used.' }),
+  resendAfter: dateTime.optional().meta({ description: 'When a new code may be asked for; present once a code was sent.' }),
+  codeExpiresAt: dateTime.optional().meta({ description: 'When the last code stops working.' }),
+  attemptsRemaining: z.int().min(0).optional().meta({ description: 'Wrong codes still allowed for the last code.' }),
+};
+
+export const passwordOption = z.object({ method: z.literal('password') });
+
+export const totpOption = z.object({
+  method: z.literal('totp'),
+  enrolled: z.boolean().meta({ description: 'The user has an authenticator app.' }),
+  canEnroll: z.boolean().meta({ description: 'Not enrolled and the client allows enrolment: call `totp/enroll`.' }),
+  attemptsRemaining: z.int().min(0).meta({ description: 'Wrong codes still allowed in this flow.' }),
+});
+
+export const smsOption = z
+  .object({
+    method: z.literal('sms'),
+    enrolled: z.boolean().meta({ description: 'The user has a phone.' }),
+    canEnroll: z.boolean().optional().meta({ description: 'Only when not enrolled: the client allows registering a phone (`sms/enroll`).' }),
+    phone: z.string().optional().meta({ description: 'Only when enrolled: the phone, masked (`+1 ••• ••• 4567`); the full number is never sent.' }),
+    ...codeChallengeFields,
+    sent: codeChallengeFields.sent.optional(),
+  })
+  .meta({
+    description:
+      'Offered when the user has a phone in an allowed country, or has none (then `enrolled: false`, with `canEnroll`). The code fields describe the last code sent in this flow.',
+  });
+
+export const emailOption = z
+  .object({
+    method: z.literal('email'),
+    email: z.string().meta({ description: 'The address, masked (`a•••@example.com`); the full address is never sent.' }),
+    ...codeChallengeFields,
+  })
+  .meta({ description: 'Offered when the user has an e-mail address.' });
+
+export const backupCodeOption = z
+  .object({
+    method: z.literal('backup_code'),
+    remaining: z.int().min(1),
+    low: z.literal(true).optional().meta({ description: 'Present when 2 or fewer codes are left.' }),
+  })
+  .meta({ description: 'Offered when the user has unused backup codes.' });
+
+export const flowOption = z.discriminatedUnion('method', [passwordOption, totpOption, smsOption, emailOption, backupCodeOption]).meta({
+  discriminator: {
+    propertyName: 'method',
+    mapping: {
+      password: '#/components/schemas/PasswordOption',
+      totp: '#/components/schemas/TotpOption',
+      sms: '#/components/schemas/SmsOption',
+      email: '#/components/schemas/EmailOption',
+      backup_code: '#/components/schemas/BackupCodeOption',
+    },
+  },
+});
+export type FlowOption = z.output<typeof flowOption>;
+export type PasswordOption = z.output<typeof passwordOption>;
+export type TotpOption = z.output<typeof totpOption>;
+export type SmsOption = z.output<typeof smsOption>;
+export type EmailOption = z.output<typeof emailOption>;
+export type BackupCodeOption = z.output<typeof backupCodeOption>;
+
+export const step = z
+  .object({ number: z.int().min(1), total: z.int().min(1), options: z.array(flowOption) })
+  .meta({ description: 'Present while the flow is pending: the current step and the methods that can satisfy it for this user.' });
+export type Step = z.output<typeof step>;
+
+export const totpEnrollment = z
+  .object({
+    qrSvg: z.string().meta({ description: 'The QR code of `otpauthUri` as an SVG document.' }),
+    qrDataUrl: z.string().meta({ description: 'The same QR code as a `data:image/png;base64,` URL.' }),
+    secret: z.string().regex(/^[A-Z2-7]+=*$/).meta({ description: 'The base32 secret, for manual entry.' }),
+    otpauthUri: z.string().meta({
+      description: 'Google Authenticator Key Uri Format: `otpauth://totp/Issuer:account?secret=…&issuer=Issuer&algorithm=…&digits=…&period=…`.',
+    }),
+  })
+  .meta({ description: 'A TOTP secret being set up: on `totp/enroll` and, while it waits for its first code, on every state of the flow.' });
+export type TotpEnrollment = z.output<typeof totpEnrollment>;
+
+const idTokenClaimsRef = { $ref: '#/components/schemas/IdTokenClaims' };
+
+export const loginResult = z
+  .object({
+    idToken: z.string().meta({
+      contentMediaType: 'application/jwt',
+      description: 'A JWS (ES256) whose payload is `IdTokenClaims`; verify it with the keys at `/.well-known/jwks.json`.',
+      'x-jwt-claims': idTokenClaimsRef,
+    }),
+    tokenType: z.literal('Bearer'),
+    expiresIn: z.int().meta({ description: 'Seconds the id_token is valid (`tokens.idTokenTtlSeconds`).' }),
+  })
+  .meta({ description: 'Present when the flow is complete.' });
+export type LoginResult = z.output<typeof loginResult>;
+
+export const settingsGrantResult = z
+  .object({
+    settingsGrant: z.string().meta({
+      contentMediaType: 'application/jwt',
+      description:
+        'For `/api/v1/me` changes only, with DPoP proofs (see the `settingsGrant` security scheme). The widget keeps it inside `<mfa-login-settings>`; it is never put in an event.',
+    }),
+    tokenType: z.literal('DPoP'),
+    expiresIn: z.int().meta({ description: 'Seconds the grant is valid (`selfService.grantSeconds`).' }),
+  })
+  .meta({ description: 'A completed step-up (`purpose: settings`).' });
+export type SettingsGrantResult = z.output<typeof settingsGrantResult>;
+
+export const flowResult = z.xor([loginResult, settingsGrantResult]);
+export type FlowResult = z.output<typeof flowResult>;
+
+/** An expired flow has no status: calls answer the `flow_expired` error. */
+export const flowStatus = z.enum(['pending', 'complete', 'cancelled']);
+export type FlowStatus = z.output<typeof flowStatus>;
+
+export const flowUser = z.object({ username: z.string(), displayName: z.string() });
+
+export const flowState = z.object({
+  flow: flowHandle,
+  status: flowStatus,
+  expiresAt: dateTime.meta({ description: 'When a pending flow stops working (`flow.ttlSeconds`, default 10 minutes after start).' }),
+  user: flowUser.optional().meta({ description: 'Present once a step identified the user.' }),
+  loginHint: z.string().optional().meta({ description: 'The `loginHint` given at start, until the user is identified.' }),
+  step: step.optional(),
+  enrollment: totpEnrollment.optional(),
+  backupCodes: z
+    .array(z.string().meta({ examples: [backupCodeExample] }))
+    .optional()
+    .meta({
+      description:
+        "New one-time backup codes, shown once: on the call that finishes a user's first second factor (a TOTP enrolment, a phone registration, a first sign-in with an SMS or e-mailed code) when the user had none. Stored only as keyed hashes.",
+    }),
+  backupCodesRemaining: z.int().min(0).optional().meta({ description: 'On the answer to `backup-code/verify`: unused codes left.' }),
+  backupCodesLow: z.literal(true).optional().meta({ description: 'On the answer to `backup-code/verify`: 2 or fewer codes are left; time to make new ones.' }),
+  result: flowResult.optional().meta({
+    description:
+      'On a completed flow, for the 30 seconds after completion only (the answer that completed it, or an introspect right after a reload); later states of the flow leave it out.',
+  }),
+  purpose: z.literal('settings').optional().meta({ description: 'Present on a step-up flow.' }),
+  deviceToken: z.string().min(43).optional().meta({
+    description:
+      'Only on the answer that completes a login (not a settings step-up; never on introspect): a random token (256 bits) for this device and user, valid `password.deviceTokenTtlDays` (default 90). Keep it on the device (the element keeps it in localStorage per server and user, and never hands it to the page) and send it with later password steps for the same user. The server stores only a keyed hash; `user set-password`, `user reset-totp` and `user forget-devices` revoke it.',
+  }),
+});
+export type FlowState = z.output<typeof flowState>;
+
+export const cancelledFlow = z.object({
+  flow: flowHandle,
+  status: z.literal('cancelled'),
+  expiresAt: dateTime.meta({ description: 'When the ended flow is forgotten.' }),
+});
+export type CancelledFlow = z.output<typeof cancelledFlow>;
+
+export const idTokenClaims = z
+  .object({
+    iss: z.string().meta({ description: 'The issuer URL.' }),
+    sub: z.string().meta({ description: "The user's stable id (for the SMS OTP grant: the phone number, E.164)." }),
+    aud: z.string().meta({ description: 'The clientId.' }),
+    azp: z.string().meta({ description: 'The clientId.' }),
+    exp: z.int(),
+    iat: z.int(),
+    auth_time: z.int().meta({ description: 'When the last step was satisfied.' }),
+    nonce: z.string().optional().meta({ description: 'Echoed from flow start, when given.' }),
+    acr: z.string().meta({ description: 'The sequence that was run (client `defaultAcr` or the `acr` asked for).' }),
+    amr: z.array(z.enum(['pwd', 'otp', 'sms', 'mfa'])).meta({
+      description: 'RFC 8176: `pwd` password; `otp` TOTP, backup code and e-mailed code; `sms` SMS code; `mfa` when two or more different methods were used.',
+    }),
+    sid: z.string().meta({ description: 'Session id derived from the flow (not the handle).' }),
+    jti: z.uuid(),
+    preferred_username: z.string().optional(),
+    name: z.string().optional().meta({ description: 'The display name.' }),
+    methods: z.array(z.enum(methodNames)).optional().meta({ description: 'Flow API: the methods that satisfied the steps, in order (finer than `amr`).' }),
+    phone_number: z.string().optional().meta({ description: 'SMS OTP grant only: the verified phone (E.164).' }),
+    phone_number_verified: z.literal(true).optional().meta({ description: 'SMS OTP grant only.' }),
+  })
+  .meta({ description: 'The id_token payload. Header: `alg` ES256, `kid`, `typ` JWT.' });
+export type IdTokenClaims = z.output<typeof idTokenClaims>;

@@ -1,0 +1,15 @@
+import type { ErrorCode } from '../errors.js';
+import type { SchemaName } from './schemas.js';
+
+/** A JSON value of the document; operations are written as data beside the schemas they name. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type PathItems = Record<string, Record<string, Json>>;
+export type Responses = Record<string, Json>;
+
+/** Refs are made here only, so a misspelt schema name fails the type check. */
+export const schemaRef = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+export const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
+export const headerRef = (name: 'No-Store' | 'Retry-After' | 'X-Request-Id') => ({ $ref: `#/components/headers/${name}` });
+
+/** The error shape narrowed to the codes one answer can carry. */
+export const errorOf = (...codes: ErrorCode[]) => ({ ...schemaRef('Error'), properties: { error: { enum: codes } } });

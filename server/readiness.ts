@@ -1,4 +1,5 @@
 import type { Services } from './services.js';
+import type { StoreLifecycle } from './store/ports/lifecycle.js';
 
 export type CheckResult = 'ok' | 'failed' | 'timeout';
 
@@ -27,7 +28,7 @@ async function bounded(check: () => Promise<unknown>, timeoutMs: number): Promis
  * id_tokens is open, and the text and e-mail senders built from the config are in place (their
  * settings and `${ENV}` secrets were checked at start-up; a probe must not send anything).
  */
-export async function checkReadiness(services: Pick<Services, 'store' | 'tokens' | 'sms' | 'email' | 'now'>, timeoutMs = CHECK_TIMEOUT_MS): Promise<Readiness> {
+export async function checkReadiness(services: Pick<Services, 'tokens' | 'sms' | 'email' | 'now'> & { store: Pick<StoreLifecycle, 'ping'> }, timeoutMs = CHECK_TIMEOUT_MS): Promise<Readiness> {
   const [store, signingKey, providers] = await Promise.all([
     bounded(() => services.store.ping(), timeoutMs),
     bounded(() => services.tokens.openSigningKey(services.now()), timeoutMs),

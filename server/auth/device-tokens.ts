@@ -1,7 +1,7 @@
 import { randomHandle } from '../crypto/codes.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Services } from '../services.js';
-import type { Store } from '../store/types.js';
+import type { DeviceTokenStore } from '../store/ports/credentials.js';
 
 /**
  * Device tokens (OWASP "device cookies", held by the element rather than in a cookie): a
@@ -12,7 +12,7 @@ import type { Store } from '../store/types.js';
 export const deviceTokenId = (keyring: Keyring, token: string) => keyring.hash(token, 'device-token');
 
 /** A new token for `userId` (256 random bits), valid for `password.deviceTokenTtlDays`. */
-export async function issueDeviceToken(services: Pick<Services, 'store' | 'keyring' | 'config'>, userId: string, now: Date): Promise<string> {
+export async function issueDeviceToken(services: Pick<Services, 'keyring' | 'config'> & { store: DeviceTokenStore }, userId: string, now: Date): Promise<string> {
   const token = randomHandle();
   const expiresAt = new Date(now.getTime() + services.config.password.deviceTokenTtlDays * 86_400_000);
   await services.store.addDeviceToken({ id: deviceTokenId(services.keyring, token), userId, expiresAt: expiresAt.toISOString() }, now);
@@ -20,7 +20,7 @@ export async function issueDeviceToken(services: Pick<Services, 'store' | 'keyri
 }
 
 /** The token's id when it is a live token of `userId`; null for anything else (unknown, expired, revoked, another user's). */
-export async function trustedDevice(services: Pick<Services, 'store' | 'keyring'>, token: string | undefined, userId: string | undefined, now: Date): Promise<string | null> {
+export async function trustedDevice(services: Pick<Services, 'keyring'> & { store: DeviceTokenStore }, token: string | undefined, userId: string | undefined, now: Date): Promise<string | null> {
   if (!token) return null;
   const id = deviceTokenId(services.keyring, token);
   const found = await services.store.findDeviceToken(id, now);
@@ -28,6 +28,6 @@ export async function trustedDevice(services: Pick<Services, 'store' | 'keyring'
 }
 
 /** Revokes every device token of the user: after a new password or a reset, no device is trusted any more. */
-export function forgetDevices(store: Store, userId: string): Promise<number> {
+export function forgetDevices(store: DeviceTokenStore, userId: string): Promise<number> {
   return store.deleteDeviceTokens(userId);
 }

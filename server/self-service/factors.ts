@@ -1,6 +1,7 @@
 import { maskEmail } from '../providers/email/mask.js';
 import { maskPhone } from '../providers/sms/phone.js';
-import type { Services } from '../services.js';
+import type { CredentialStore } from '../store/ports/credentials.js';
+import type { UserStore } from '../store/ports/users.js';
 import type { Identity } from './identity.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Identity } from './identity.js';
  * until when changes are allowed without confirming again: a settings grant's end; null for an
  * id_token, which never authorises a change (the element runs a step-up first).
  */
-export async function factorsView(services: Services, identity: Identity) {
+export async function factorsView(services: { store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, 'getTotp' | 'countBackupCodes'> }, identity: Identity) {
   const { store } = services;
   const user = (await store.getUser(identity.user.id)) ?? identity.user;
   const [totp, remaining] = await Promise.all([store.getTotp(user.id), store.countBackupCodes(user.id)]);

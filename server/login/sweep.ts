@@ -6,7 +6,9 @@ import type { FlowStore } from '../store/ports/flows.js';
 /** How long after expiry a flow is kept (a late answer still reads "expired", not "unknown"). */
 const KEEP_MS = 3600_000;
 
-type SweepDeps = Pick<Services, 'now' | 'metrics'> & { store: Pick<FlowStore, 'sweepFlows'> & Pick<DeviceTokenStore, 'sweepDeviceTokens'> & Pick<CounterStore, 'sweepCounters'> };
+type SweepDeps = Pick<Services, 'now' | 'metrics'> & {
+  store: Pick<FlowStore, 'sweepFlows'> & Pick<DeviceTokenStore, 'sweepDeviceTokens'> & Pick<CounterStore, 'sweepCounters'>;
+};
 
 /** Removes expired flows and device tokens and old counters; counts the login flows that expired unfinished. */
 export async function sweepExpired(services: SweepDeps): Promise<void> {

@@ -4,12 +4,14 @@ import type { CredentialStore } from '../store/ports/credentials.js';
 import type { UserStore } from '../store/ports/users.js';
 import type { Identity } from './identity.js';
 
+type FactorsDeps = { store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, 'getTotp' | 'countBackupCodes'> };
+
 /**
  * What `GET /api/v1/me` answers: the user's factors, masked as in a login. `freshUntil` says
  * until when changes are allowed without confirming again: a settings grant's end; null for an
  * id_token, which never authorises a change (the element runs a step-up first).
  */
-export async function factorsView(services: { store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, 'getTotp' | 'countBackupCodes'> }, identity: Identity) {
+export async function factorsView(services: FactorsDeps, identity: Identity) {
   const { store } = services;
   const user = (await store.getUser(identity.user.id)) ?? identity.user;
   const [totp, remaining] = await Promise.all([store.getTotp(user.id), store.countBackupCodes(user.id)]);

@@ -57,7 +57,9 @@ async function verified(services: Services, token: string, options: JWTVerifyOpt
 
 const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-async function userAndClient(services: { store: Pick<ClientStore, 'getClient'> & Pick<UserStore, 'getUser'> }, sub: unknown, clientIds: unknown[], fail: () => MfaError) {
+type Lookup = { store: Pick<ClientStore, 'getClient'> & Pick<UserStore, 'getUser'> };
+
+async function userAndClient(services: Lookup, sub: unknown, clientIds: unknown[], fail: () => MfaError) {
   let client: ClientRecord | null = null;
   for (const id of clientIds) {
     client = typeof id === 'string' ? await services.store.getClient(id) : null;

@@ -9,7 +9,7 @@ function windowStart(windowSeconds: number, now: Date): Date {
   return new Date(Math.floor(now.getTime() / ms) * ms);
 }
 
-const counter = (count: number, start: Date, windowSeconds: number): Counter => ({ count, resetAt: new Date(start.getTime() + windowSeconds * 1000) });
+const counter = (count: number, start: Date, seconds: number): Counter => ({ count, resetAt: new Date(start.getTime() + seconds * 1000) });
 
 export function sqlCounters(db: SqlDriver): CounterStore {
   return {

@@ -46,10 +46,9 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
   // Providers first: a mistake in their settings (an unset ${ENV}) stops the start before any database is opened.
   const sms = createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const email = createEmailSender(config.email.provider, providerDeps);
-  const base = options.store ?? openStore(config.store);
-  const store = withPorts(base, { flows: options.flows, counters: options.counters });
+  const store = withPorts(options.store ?? openStore(config.store), { flows: options.flows, counters: options.counters });
   try {
-    await base.migrate();
+    await store.migrate();
     return {
       config,
       store,
@@ -66,7 +65,7 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
     };
   } catch (e) {
     // An open Postgres pool would keep the process alive after the failure is printed.
-    if (!options.store) await base.close().catch(() => undefined);
+    if (!options.store) await store.close().catch(() => undefined);
     throw e;
   }
 }

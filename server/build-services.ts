@@ -11,7 +11,10 @@ import { createEmailSender } from './providers/email/index.js';
 import { Outbox } from './providers/outbox.js';
 import { createSmsSender } from './providers/sms/index.js';
 import type { Services } from './services.js';
+import { withPorts } from './store/compose.js';
 import { openStore } from './store/index.js';
+import type { CounterStore } from './store/ports/counters.js';
+import type { FlowStore } from './store/ports/flows.js';
 import type { Store } from './store/types.js';
 import { createTokens } from './tokens/tokens.js';
 
@@ -25,6 +28,10 @@ export interface ServiceOptions {
   fetch?: typeof fetch;
   /** An open store to use instead of the one in config. */
   store?: Store;
+  /** Where flows in progress are kept instead of the store (opened, migrated and closed by the caller). */
+  flows?: FlowStore;
+  /** Where rate counters are kept instead of the store (opened, migrated and closed by the caller). */
+  counters?: CounterStore;
 }
 
 /** Opens the store (migrating it), loads the key and wires every service from config. */
@@ -39,7 +46,7 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
   // Providers first: a mistake in their settings (an unset ${ENV}) stops the start before any database is opened.
   const sms = createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const email = createEmailSender(config.email.provider, providerDeps);
-  const store = options.store ?? openStore(config.store);
+  const store = withPorts(options.store ?? openStore(config.store), { flows: options.flows, counters: options.counters });
   try {
     await store.migrate();
     return {

@@ -1,7 +1,7 @@
 import { clientSchema, type ClientConfig } from './config.js';
 import type { Keyring } from './crypto/keyring.js';
 import type { Services } from './services.js';
-import type { ClientRecord } from './store/types.js';
+import type { ClientRecord, ClientStore } from './store/ports/clients.js';
 
 export const hashClientSecret = (keyring: Keyring, clientId: string, secret: string) => keyring.hash(secret, `client-secret:${clientId}`);
 
@@ -22,7 +22,7 @@ export function clientRecord(input: ClientConfig, keyring: Keyring, existingSecr
 }
 
 /** Clients in the config file win over the store, so the file stays the source of truth for them. */
-export async function syncConfigClients(services: Services): Promise<void> {
+export async function syncConfigClients(services: Pick<Services, 'config' | 'keyring' | 'now'> & { store: ClientStore }): Promise<void> {
   for (const c of services.config.clients) {
     const existing = await services.store.getClient(c.clientId);
     await services.store.upsertClient(clientRecord(c, services.keyring, existing?.clientSecretHash ?? null), services.now());

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { clientRecord } from './clients.js';
 import { privateDir } from './private-files.js';
 import type { Services } from './services.js';
+import type { ClientStore } from './store/ports/clients.js';
+import type { UserStore } from './store/ports/users.js';
 
 export interface DemoCredentials {
   username: string;
@@ -17,14 +19,16 @@ function readablePassword(): string {
   return `${w()}-${w()}-${w()}-${randomInt(10, 100)}`;
 }
 
+type DemoDeps = Pick<Services, 'config' | 'keyring' | 'passwords' | 'now'> & { store: ClientStore & UserStore };
+
 /** Where the demo password is kept, beside the key file, so it is printed again on every start. */
-const credentialsFile = (services: Services) => path.join(path.dirname(path.resolve(services.config.keyFile)), 'demo-credentials.json');
+const credentialsFile = (services: DemoDeps) => path.join(path.dirname(path.resolve(services.config.keyFile)), 'demo-credentials.json');
 
 /**
  * The demo fixtures: client `demo` for this server's own origin and user alice with a phone and
  * an address but no TOTP, so the first login enrols.
  */
-export async function seedDemo(services: Services): Promise<DemoCredentials> {
+export async function seedDemo(services: DemoDeps): Promise<DemoCredentials> {
   const { store, config, keyring, passwords } = services;
   const now = services.now();
   const port = new URL(config.issuer).port || '80';

@@ -1,4 +1,5 @@
 import type { Services } from './services.js';
+import type { StoreLifecycle } from './store/ports/lifecycle.js';
 
 export type CheckResult = 'ok' | 'failed' | 'timeout';
 
@@ -6,6 +7,8 @@ export interface Readiness {
   ready: boolean;
   checks: { store: CheckResult; signingKey: CheckResult; providers: CheckResult };
 }
+
+type ReadinessDeps = Pick<Services, 'tokens' | 'sms' | 'email' | 'now'> & { store: Pick<StoreLifecycle, 'ping'> };
 
 /** Under the probe timeout the README's example sets (3 s): a hung database gives a 503, not a probe that times out. */
 export const CHECK_TIMEOUT_MS = 2000;
@@ -27,7 +30,7 @@ async function bounded(check: () => Promise<unknown>, timeoutMs: number): Promis
  * id_tokens is open, and the text and e-mail senders built from the config are in place (their
  * settings and `${ENV}` secrets were checked at start-up; a probe must not send anything).
  */
-export async function checkReadiness(services: Pick<Services, 'store' | 'tokens' | 'sms' | 'email' | 'now'>, timeoutMs = CHECK_TIMEOUT_MS): Promise<Readiness> {
+export async function checkReadiness(services: ReadinessDeps, timeoutMs = CHECK_TIMEOUT_MS): Promise<Readiness> {
   const [store, signingKey, providers] = await Promise.all([
     bounded(() => services.store.ping(), timeoutMs),
     bounded(() => services.tokens.openSigningKey(services.now()), timeoutMs),

@@ -1,7 +1,7 @@
 import { randomHandle } from '../crypto/codes.js';
 import type { Keyring } from '../crypto/keyring.js';
-import type { Services } from '../services.js';
-import type { Store } from '../store/types.js';
+import type { Config } from '../config.js';
+import type { DeviceTokenStore } from '../store/ports/credentials.js';
 
 /**
  * Device tokens (OWASP "device cookies", held by the element rather than in a cookie): a
@@ -9,10 +9,12 @@ import type { Store } from '../store/types.js';
  * user skip the per-username slow-down and spend a budget of their own. Only the keyed hash is
  * stored, so a copy of the database holds no token that would exempt anyone.
  */
+type DeviceTokenDeps = { store: DeviceTokenStore; keyring: Keyring };
+
 export const deviceTokenId = (keyring: Keyring, token: string) => keyring.hash(token, 'device-token');
 
 /** A new token for `userId` (256 random bits), valid for `password.deviceTokenTtlDays`. */
-export async function issueDeviceToken(services: Pick<Services, 'store' | 'keyring' | 'config'>, userId: string, now: Date): Promise<string> {
+export async function issueDeviceToken(services: DeviceTokenDeps & { config: Pick<Config, 'password'> }, userId: string, now: Date): Promise<string> {
   const token = randomHandle();
   const expiresAt = new Date(now.getTime() + services.config.password.deviceTokenTtlDays * 86_400_000);
   await services.store.addDeviceToken({ id: deviceTokenId(services.keyring, token), userId, expiresAt: expiresAt.toISOString() }, now);
@@ -20,7 +22,7 @@ export async function issueDeviceToken(services: Pick<Services, 'store' | 'keyri
 }
 
 /** The token's id when it is a live token of `userId`; null for anything else (unknown, expired, revoked, another user's). */
-export async function trustedDevice(services: Pick<Services, 'store' | 'keyring'>, token: string | undefined, userId: string | undefined, now: Date): Promise<string | null> {
+export async function trustedDevice(services: DeviceTokenDeps, token: string | undefined, userId: string | undefined, now: Date): Promise<string | null> {
   if (!token) return null;
   const id = deviceTokenId(services.keyring, token);
   const found = await services.store.findDeviceToken(id, now);
@@ -28,6 +30,6 @@ export async function trustedDevice(services: Pick<Services, 'store' | 'keyring'
 }
 
 /** Revokes every device token of the user: after a new password or a reset, no device is trusted any more. */
-export function forgetDevices(store: Store, userId: string): Promise<number> {
+export function forgetDevices(store: DeviceTokenStore, userId: string): Promise<number> {
   return store.deleteDeviceTokens(userId);
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
-import type { Services } from '../services.js';
+import type { Keyring } from '../crypto/keyring.js';
 import { addressKey } from './address-key.js';
-import { refund, spend, type Limit } from './regulator.js';
+import { refund, spend, type Limit, type RegulatorStore } from './regulator.js';
 
 type SlowDown = Config['password']['slowDown'];
 
@@ -13,7 +13,7 @@ export function slowDownMs(failures: number, rules: SlowDown): number {
 
 /** Who attempts, when, and what the budgets are kept in. */
 export interface AttemptContext {
-  services: Pick<Services, 'store' | 'keyring' | 'config' | 'sleep'>;
+  services: { store: RegulatorStore; keyring: Keyring; config: Pick<Config, 'password'>; sleep: (ms: number) => Promise<void> };
   now: Date;
   ip: string | null;
 }

@@ -1,6 +1,9 @@
 import { rateLimited } from '../errors.js';
-import type { Store } from '../store/types.js';
+import type { CounterStore } from '../store/ports/counters.js';
 import { limitKind } from './limit-kind.js';
+
+/** All the regulator asks of storage: count an attempt, give one back. */
+export type RegulatorStore = Pick<CounterStore, 'hit' | 'refund'>;
 
 /** A budget of events per key and fixed window. */
 export interface Limit {
@@ -15,12 +18,12 @@ export interface Limit {
  * Counts the attempt first and only then compares: parallel attempts each get their own count,
  * so none slips under the limit because the others had not been counted yet.
  */
-export async function spend(store: Store, limit: Limit, now: Date): Promise<void> {
+export async function spend(store: Pick<RegulatorStore, 'hit'>, limit: Limit, now: Date): Promise<void> {
   const counter = await store.hit(limit.key, limit.windowSeconds, now);
   if (counter.count > limit.max) throw rateLimited((counter.resetAt.getTime() - now.getTime()) / 1000, limit.message, limitKind(limit.key));
 }
 
 /** Gives the attempt back when it turned out right: only failures use up the budget. */
-export function refund(store: Store, limit: Limit, now: Date): Promise<void> {
+export function refund(store: Pick<RegulatorStore, 'refund'>, limit: Limit, now: Date): Promise<void> {
   return store.refund(limit.key, limit.windowSeconds, now);
 }

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js';
-import type { UserRecord } from '../store/types.js';
+import type { CredentialStore } from '../store/ports/credentials.js';
+import type { UserRecord, UserStore } from '../store/ports/users.js';
 import { CliError } from './context.js';
 import { fields } from './output.js';
 
@@ -20,13 +20,13 @@ export interface UserView {
   updatedAt: string;
 }
 
-export async function findUser(services: Services, username: string): Promise<UserRecord> {
+export async function findUser(services: { store: Pick<UserStore, 'findUserByUsername'> }, username: string): Promise<UserRecord> {
   const user = await services.store.findUserByUsername(username);
   if (!user) throw new CliError(`No user named "${username}".`, 'not_found');
   return user;
 }
 
-export async function userView(services: Services, user: UserRecord): Promise<UserView> {
+export async function userView(services: { store: Pick<CredentialStore, 'getTotp' | 'countBackupCodes'> }, user: UserRecord): Promise<UserView> {
   const totp = await services.store.getTotp(user.id);
   return {
     id: user.id,

@@ -1,6 +1,6 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
-import type { Store } from '../store/types.js';
+import type { ClientStore } from '../store/ports/clients.js';
 
 const CACHE_MS = 10_000;
 
@@ -8,7 +8,7 @@ const CACHE_MS = 10_000;
  * Answers CORS for origins some client lists; which client an origin may use is checked per
  * request by the flow service, since a preflight carries no body to name the client.
  */
-export function clientCors(store: Store, now: () => Date): RequestHandler {
+export function clientCors(store: Pick<ClientStore, 'listClients'>, now: () => Date): RequestHandler {
   let cache: { origins: Set<string>; at: number } | null = null;
   async function knownOrigins(): Promise<Set<string>> {
     const t = now().getTime();

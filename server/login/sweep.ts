@@ -1,10 +1,21 @@
 import type { Services } from '../services.js';
+import type { CounterStore } from '../store/ports/counters.js';
+import type { DeviceTokenStore } from '../store/ports/credentials.js';
+import type { FlowStore } from '../store/ports/flows.js';
 
 /** How long after expiry a flow is kept (a late answer still reads "expired", not "unknown"). */
 const KEEP_MS = 3600_000;
 
-/** Removes expired flows and old counters; counts the login flows that expired unfinished. */
-export async function sweepExpired(services: Services): Promise<void> {
-  const abandoned = await services.store.sweep(new Date(services.now().getTime() - KEEP_MS));
+type SweepDeps = Pick<Services, 'now' | 'metrics'> & {
+  store: Pick<FlowStore, 'sweepFlows'> & Pick<DeviceTokenStore, 'sweepDeviceTokens'> & Pick<CounterStore, 'sweepCounters'>;
+};
+
+/** Removes expired flows and device tokens and old counters; counts the login flows that expired unfinished. */
+export async function sweepExpired(services: SweepDeps): Promise<void> {
+  const { store } = services;
+  const before = new Date(services.now().getTime() - KEEP_MS);
+  const abandoned = await store.sweepFlows(before);
+  await store.sweepDeviceTokens(before);
+  await store.sweepCounters(before);
   for (const flow of abandoned) services.metrics.flowAbandoned(flow.clientId, flow.acr, 'expired');
 }

@@ -1,9 +1,11 @@
 import { hashClientSecret } from '../clients.js';
 import { constantTimeEqual } from '../crypto/codes.js';
-import { spend, refund, type Limit } from '../auth/regulator.js';
+import { spend, refund, type Limit, type RegulatorStore } from '../auth/regulator.js';
 import { isMfaError, OAuthError } from '../errors.js';
 import type { Services } from '../services.js';
-import type { ClientRecord } from '../store/types.js';
+import type { ClientRecord, ClientStore } from '../store/ports/clients.js';
+
+type ClientAuthDeps = Pick<Services, 'keyring' | 'now'> & { store: RegulatorStore & Pick<ClientStore, 'getClient'> };
 
 export interface ClientCredentials {
   clientId: string;
@@ -43,7 +45,7 @@ export const CLIENT_SECRET_LIMITS = {
 
 const tooMany = 'Too many failed client authentications. Try again later.';
 
-function secretLimits(services: Services, credentials: ClientCredentials | null, ip: string | null): Limit[] {
+function secretLimits(services: ClientAuthDeps, credentials: ClientCredentials | null, ip: string | null): Limit[] {
   const { perAddress, perClient } = CLIENT_SECRET_LIMITS;
   return [
     ...(ip ? [{ key: `oauth:secret:ip:${ip}`, ...perAddress, message: tooMany }] : []),
@@ -53,7 +55,7 @@ function secretLimits(services: Services, credentials: ClientCredentials | null,
 }
 
 /** The client, when its secret matches the stored hash; `invalid_client` otherwise, 429 past the limits. */
-export async function authenticateClient(services: Services, credentials: ClientCredentials | null, ip: string | null): Promise<ClientRecord> {
+export async function authenticateClient(services: ClientAuthDeps, credentials: ClientCredentials | null, ip: string | null): Promise<ClientRecord> {
   const now = services.now();
   const limits = secretLimits(services, credentials, ip);
   try {
@@ -67,7 +69,7 @@ export async function authenticateClient(services: Services, credentials: Client
   return client;
 }
 
-async function matchingClient(services: Services, credentials: ClientCredentials | null): Promise<ClientRecord> {
+async function matchingClient(services: ClientAuthDeps, credentials: ClientCredentials | null): Promise<ClientRecord> {
   const fail = () => new OAuthError('invalid_client', 'Client authentication failed.');
   // No client id holds NUL, and Postgres text cannot: such an id is simply unknown.
   if (!credentials || credentials.clientId.includes('\u0000')) throw fail();

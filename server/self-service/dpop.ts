@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK } from 'jose';
 import { sha256 } from '../crypto/codes.js';
-import type { Store } from '../store/types.js';
+import type { CounterStore } from '../store/ports/counters.js';
 
 /** How far a proof's `iat` may stand from the server's clock (RFC 9449 §11.1 leaves it to us). */
 export const PROOF_SKEW_SECONDS = 60;
@@ -26,7 +26,7 @@ export interface ProofRequest {
  * store, so a copied proof does not work twice, on this instance or another). Answers false for
  * any failure: the caller refuses them all alike.
  */
-export async function verifyProof(proof: string | undefined, request: ProofRequest, store: Store, now: Date): Promise<boolean> {
+export async function verifyProof(proof: string | undefined, request: ProofRequest, store: Pick<CounterStore, 'hit'>, now: Date): Promise<boolean> {
   if (!proof || proof.length > 4096) return false;
   try {
     const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, {

@@ -1,15 +1,18 @@
 import type { Me } from '../../contract/settings.js';
 import { maskEmail } from '../providers/email/mask.js';
 import { maskPhone } from '../providers/sms/phone.js';
-import type { Services } from '../services.js';
+import type { CredentialStore } from '../store/ports/credentials.js';
+import type { UserStore } from '../store/ports/users.js';
 import type { Identity } from './identity.js';
+
+type FactorsDeps = { store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, 'getTotp' | 'countBackupCodes'> };
 
 /**
  * What `GET /api/v1/me` answers: the user's factors, masked as in a login. `freshUntil` says
  * until when changes are allowed without confirming again: a settings grant's end; null for an
  * id_token, which never authorises a change (the element runs a step-up first).
  */
-export async function factorsView(services: Services, identity: Identity): Promise<Me> {
+export async function factorsView(services: FactorsDeps, identity: Identity): Promise<Me> {
   const { store } = services;
   const user = (await store.getUser(identity.user.id)) ?? identity.user;
   const [totp, remaining] = await Promise.all([store.getTotp(user.id), store.countBackupCodes(user.id)]);

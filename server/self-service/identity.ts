@@ -2,7 +2,8 @@ import { createLocalJWKSet, jwtVerify, type JWTPayload, type JWTVerifyOptions } 
 import { MfaError } from '../errors.js';
 import type { Caller } from '../flow/caller.js';
 import type { Services } from '../services.js';
-import type { ClientRecord, UserRecord } from '../store/types.js';
+import type { ClientRecord, ClientStore } from '../store/ports/clients.js';
+import type { UserRecord, UserStore } from '../store/ports/users.js';
 import { SETTINGS_GRANT_TYP, settingsAudience } from '../tokens/tokens.js';
 import { verifyProof } from './dpop.js';
 
@@ -56,7 +57,9 @@ async function verified(services: Services, token: string, options: JWTVerifyOpt
 
 const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-async function userAndClient(services: Services, sub: unknown, clientIds: unknown[], fail: () => MfaError) {
+type Lookup = { store: Pick<ClientStore, 'getClient'> & Pick<UserStore, 'getUser'> };
+
+async function userAndClient(services: Lookup, sub: unknown, clientIds: unknown[], fail: () => MfaError) {
   let client: ClientRecord | null = null;
   for (const id of clientIds) {
     client = typeof id === 'string' ? await services.store.getClient(id) : null;

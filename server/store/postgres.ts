@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { SqlDriver } from './driver.js';
 import { explainPostgresError } from './postgres-errors.js';
-import { SqlStore } from './sql-store.js';
+import { sqlStore } from './sql-store.js';
+import type { Store } from './types.js';
 
 /** `?` → `$n`, skipping quoted text. */
 function numberPlaceholders(sql: string): string {
@@ -92,6 +93,6 @@ class PostgresDriver implements SqlDriver {
 }
 
 /** Postgres for several server instances on one database. */
-export function openPostgresStore(url: string, schema = 'public'): SqlStore {
-  return new SqlStore(new PostgresDriver(url, schema));
+export function openPostgresStore(url: string, schema = 'public'): Store {
+  return sqlStore(new PostgresDriver(url, schema));
 }

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { privateDir, privateFile } from '../private-files.js';
 import type { SqlDriver } from './driver.js';
-import { SqlStore } from './sql-store.js';
+import { sqlStore } from './sql-store.js';
+import type { Store } from './types.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -112,6 +113,6 @@ export class SqliteDriver implements SqlDriver {
 }
 
 /** The embedded default store: one file, WAL mode. */
-export function openSqliteStore(file: string): SqlStore {
-  return new SqlStore(new SqliteDriver(file));
+export function openSqliteStore(file: string): Store {
+  return sqlStore(new SqliteDriver(file));
 }

@@ -1,6 +1,6 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
-import type { SigningKeyRecord, Store } from '../store/types.js';
+import type { KeyStore, SigningKeyRecord } from '../store/ports/keys.js';
 
 export interface ActiveKey {
   kid: string;
@@ -53,7 +53,7 @@ async function newSigningKey(keyring: Keyring, alg: string, now: Date): Promise<
 }
 
 /** Makes a new key and makes it the active one; older keys are retired (still published). */
-export async function createSigningKey(store: Store, keyring: Keyring, alg: string, now: Date): Promise<SigningKeyRecord> {
+export async function createSigningKey(store: KeyStore, keyring: Keyring, alg: string, now: Date): Promise<SigningKeyRecord> {
   const record = await newSigningKey(keyring, alg, now);
   await store.addSigningKey(record);
   await store.retireSigningKeys(record.kid, now);
@@ -61,7 +61,7 @@ export async function createSigningKey(store: Store, keyring: Keyring, alg: stri
 }
 
 /** The first key of a store; when another instance made one at the same moment, that one stays. */
-export async function createFirstSigningKey(store: Store, keyring: Keyring, alg: string, now: Date): Promise<void> {
+export async function createFirstSigningKey(store: KeyStore, keyring: Keyring, alg: string, now: Date): Promise<void> {
   await store.addFirstSigningKey(await newSigningKey(keyring, alg, now));
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
-import type { SigningKeyRecord, Store } from '../store/types.js';
+import type { KeyStore, SigningKeyRecord } from '../store/ports/keys.js';
 import { createFirstSigningKey, createSigningKey, KEY_CACHE_MS, openSigningKey, publishedForMs, publishedKeysOf, signingKeyOf, type ActiveKey } from './keys.js';
 
 export interface IdTokenInput {
@@ -52,7 +52,7 @@ export interface Tokens {
   openSigningKey(now: Date): Promise<{ kid: string }>;
 }
 
-export function createTokens(opts: { store: Store; keyring: Keyring; issuer: string; alg: string; idTokenTtlSeconds: number }): Tokens {
+export function createTokens(opts: { store: KeyStore; keyring: Keyring; issuer: string; alg: string; idTokenTtlSeconds: number }): Tokens {
   const { store, keyring, issuer, alg, idTokenTtlSeconds } = opts;
   /**
    * One read of the keys serves both signing and the JWKS, so this instance never signs with a

@@ -168,7 +168,7 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     expect(afterExpiry.status).toBe(200);
     expect(afterExpiry.waited).toEqual([16_000]);
     // The sweep drops expired tokens; the one just handed out stays.
-    await server.services.store.sweep(server.services.now());
+    await server.services.store.sweepDeviceTokens(server.services.now());
     expect(await server.services.store.deleteDeviceTokens(alice.id)).toBe(1);
   });
 

@@ -483,7 +483,7 @@ describe.each(backends)('$name store', ({ fresh }) => {
     it('sweeps flows that expired before the given time and keeps the others', async () => {
       await store.createFlow(flowRecord('old', { expiresAt: later(60).toISOString() }));
       await store.createFlow(flowRecord('live', { expiresAt: later(600).toISOString() }));
-      await store.sweep(later(300));
+      await store.sweepFlows(later(300));
       expect(await store.getFlow('old')).toBeNull();
       expect(await store.getFlow('live')).not.toBeNull();
     });
@@ -495,8 +495,8 @@ describe.each(backends)('$name store', ({ fresh }) => {
       await store.createFlow(flowRecord('ended', { expiresAt: gone, status: 'cancelled' }));
       await store.createFlow(flowRecord('grant', { expiresAt: gone, kind: 'sms-otp' }));
       await store.createFlow(flowRecord('live', { expiresAt: later(600).toISOString() }));
-      expect(await store.sweep(later(300))).toEqual([{ clientId: 'shop', acr: 'pwd' }]);
-      expect(await store.sweep(later(300))).toEqual([]);
+      expect(await store.sweepFlows(later(300))).toEqual([{ clientId: 'shop', acr: 'pwd' }]);
+      expect(await store.sweepFlows(later(300))).toEqual([]);
     });
   });
 
@@ -530,7 +530,7 @@ describe.each(backends)('$name store', ({ fresh }) => {
       await store.addDeviceToken(token('old', alice.id, 60), t0);
       await store.addDeviceToken(token('live', alice.id, 600), t0);
       await store.addDeviceToken(token('bobs', bob.id, 600), t0);
-      await store.sweep(later(300));
+      await store.sweepDeviceTokens(later(300));
       expect(await store.deleteDeviceTokens(alice.id)).toBe(1);
       await store.deleteUser(bob.id);
       expect(await store.findDeviceToken('bobs', t0)).toBeNull();
@@ -578,7 +578,7 @@ describe.each(backends)('$name store', ({ fresh }) => {
     it('sweeps counters of windows more than a day old', async () => {
       await store.hit('old', 60, t0);
       await store.hit('recent', 60, later(86_400));
-      await store.sweep(later(86_400 + 120));
+      await store.sweepCounters(later(86_400 + 120));
       expect((await store.peek('old', 60, t0)).count).toBe(0);
       expect((await store.peek('recent', 60, later(86_400))).count).toBe(1);
     });

@@ -1,0 +1,22 @@
+import type { Sequence } from '../../config.js';
+
+export interface ClientRecord {
+  clientId: string;
+  name: string;
+  allowedOrigins: string[];
+  clientSecretHash: string | null;
+  sequence: Sequence;
+  acrSequences: Record<string, Sequence>;
+  defaultAcr: string;
+  allowPhoneEnrollment: boolean;
+  allowTotpEnrollment: boolean;
+  createdAt: string;
+}
+
+/** The relying parties: their origins, secrets and step sequences. */
+export interface ClientStore {
+  upsertClient(client: Omit<ClientRecord, 'createdAt'>, now: Date): Promise<ClientRecord>;
+  getClient(clientId: string): Promise<ClientRecord | null>;
+  listClients(): Promise<ClientRecord[]>;
+  deleteClient(clientId: string): Promise<boolean>;
+}

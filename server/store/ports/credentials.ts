@@ -1,0 +1,65 @@
+export interface TotpCredential {
+  id: string;
+  userId: string;
+  /** AES-256-GCM under the master key; see crypto/keyring.ts */
+  sealedSecret: string;
+  algorithm: 'sha1' | 'sha256' | 'sha512';
+  digits: number;
+  period: number;
+  /** The last accepted RFC 6238 time step; never accepted again. */
+  lastTimeStep: number | null;
+  createdAt: string;
+}
+
+export type NewTotpCredential = Omit<TotpCredential, 'id' | 'createdAt' | 'lastTimeStep'> & { lastTimeStep?: number | null };
+
+/** A device that completed a login for its user; `id` is the keyed hash of the token the device holds. */
+export interface DeviceTokenRecord {
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** One authenticator app per user. */
+export interface TotpStore {
+  getTotp(userId: string): Promise<TotpCredential | null>;
+  setTotp(credential: NewTotpCredential, now: Date): Promise<TotpCredential>;
+  deleteTotp(userId: string): Promise<boolean>;
+  /** A user's first authenticator; null when one exists already (say, set up at the same moment elsewhere). */
+  createTotp(credential: NewTotpCredential, now: Date): Promise<TotpCredential | null>;
+  /** Records `timeStep` as used; false when it or a later step already was. Atomic. */
+  useTotpStep(credentialId: string, timeStep: number): Promise<boolean>;
+}
+
+/** One-time recovery codes, kept as keyed hashes; adding any counts as a second factor (sets `mfaSince`). */
+export interface BackupCodeStore {
+  replaceBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<void>;
+  /** Adds the codes the user does not have yet (a used one is not made usable again); answers how many. */
+  addBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<number>;
+  /** Stores the codes only while the user has no unused ones; false otherwise (also under a race). */
+  createBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<boolean>;
+  countBackupCodes(userId: string): Promise<number>;
+  /** Marks the code used; false when unknown or already used (also under a race). */
+  consumeBackupCode(userId: string, codeHash: string, now: Date): Promise<boolean>;
+  /** Makes a code consumed at `usedAt` usable again: the sign-in it was for did not go through. */
+  releaseBackupCode(userId: string, codeHash: string, usedAt: Date): Promise<void>;
+}
+
+/** Devices that may skip a step for their user until the token expires. */
+export interface DeviceTokenStore {
+  /** Records a device token (by its keyed hash) for the user until `expiresAt`. */
+  addDeviceToken(token: Omit<DeviceTokenRecord, 'createdAt'>, now: Date): Promise<void>;
+  /** The device token with this id while it has not expired; null when unknown, expired or revoked. */
+  findDeviceToken(id: string, now: Date): Promise<DeviceTokenRecord | null>;
+  /** Revokes every device token of the user; answers how many there were. */
+  deleteDeviceTokens(userId: string): Promise<number>;
+  /** Deletes the tokens that expired before `before`. */
+  sweepDeviceTokens(before: Date): Promise<void>;
+}
+
+/** What proves a user beyond the password. */
+export interface CredentialStore extends TotpStore, BackupCodeStore, DeviceTokenStore {
+  /** Forgets the authenticator and every backup code, and clears `mfaSince`: the next login enrols again. */
+  resetSecondFactors(userId: string, now: Date): Promise<{ totpRemoved: boolean; backupCodesRemoved: number }>;
+}

@@ -1,0 +1,57 @@
+import type { SqlDriver } from '../driver.js';
+import type { ClientRecord, ClientStore } from '../ports/clients.js';
+import { json, one, str, strOrNull, type Row } from './rows.js';
+
+function toClient(r: Row): ClientRecord {
+  return {
+    clientId: str(r.client_id),
+    name: str(r.name),
+    allowedOrigins: json(r.allowed_origins),
+    clientSecretHash: strOrNull(r.client_secret_hash),
+    sequence: json(r.sequence),
+    acrSequences: json(r.acr_sequences),
+    defaultAcr: str(r.default_acr),
+    allowPhoneEnrollment: Number(r.allow_phone_enrollment) === 1,
+    allowTotpEnrollment: Number(r.allow_totp_enrollment) === 1,
+    createdAt: str(r.created_at),
+  };
+}
+
+export function sqlClients(db: SqlDriver): ClientStore {
+  const getClient = (clientId: string) => one(db, 'SELECT * FROM clients WHERE client_id = ?', [clientId], toClient);
+  return {
+    getClient,
+
+    async upsertClient(c, now) {
+      await db.run(
+        `INSERT INTO clients (client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins,
+           client_secret_hash = excluded.client_secret_hash, sequence = excluded.sequence, acr_sequences = excluded.acr_sequences,
+           default_acr = excluded.default_acr, allow_phone_enrollment = excluded.allow_phone_enrollment,
+           allow_totp_enrollment = excluded.allow_totp_enrollment`,
+        [
+          c.clientId,
+          c.name,
+          JSON.stringify(c.allowedOrigins),
+          c.clientSecretHash,
+          JSON.stringify(c.sequence),
+          JSON.stringify(c.acrSequences),
+          c.defaultAcr,
+          c.allowPhoneEnrollment ? 1 : 0,
+          c.allowTotpEnrollment ? 1 : 0,
+          now.toISOString(),
+        ],
+      );
+      return (await getClient(c.clientId))!;
+    },
+
+    async listClients() {
+      return (await db.all('SELECT * FROM clients ORDER BY client_id')).map(toClient);
+    },
+
+    async deleteClient(clientId) {
+      return (await db.run('DELETE FROM clients WHERE client_id = ?', [clientId])) === 1;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { SqlDriver } from '../driver.js';
+import type { Counter, CounterStore } from '../ports/counters.js';
+
+/** Windows of different lengths that start together (a minute and an hour at 10:00) are two counters. */
+const counterKey = (key: string, windowSeconds: number) => `${key}@${windowSeconds}s`;
+
+function windowStart(windowSeconds: number, now: Date): Date {
+  const ms = windowSeconds * 1000;
+  return new Date(Math.floor(now.getTime() / ms) * ms);
+}
+
+const counter = (count: number, start: Date, seconds: number): Counter => ({ count, resetAt: new Date(start.getTime() + seconds * 1000) });
+
+export function sqlCounters(db: SqlDriver): CounterStore {
+  return {
+    async hit(key, windowSeconds, now) {
+      const start = windowStart(windowSeconds, now);
+      const [row] = await db.all<{ count: number }>(
+        'INSERT INTO counters (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = counters.count + 1 RETURNING count',
+        [counterKey(key, windowSeconds), start.toISOString()],
+      );
+      return counter(Number(row?.count ?? 1), start, windowSeconds);
+    },
+
+    async refund(key, windowSeconds, at) {
+      await db.run('UPDATE counters SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0', [
+        counterKey(key, windowSeconds),
+        windowStart(windowSeconds, at).toISOString(),
+      ]);
+    },
+
+    async peek(key, windowSeconds, now) {
+      const start = windowStart(windowSeconds, now);
+      const [row] = await db.all<{ count: number }>('SELECT count FROM counters WHERE key = ? AND window_start = ?', [counterKey(key, windowSeconds), start.toISOString()]);
+      return counter(Number(row?.count ?? 0), start, windowSeconds);
+    },
+
+    async sweepCounters(before) {
+      const dayAgo = new Date(before.getTime() - 86_400_000);
+      await db.run('DELETE FROM counters WHERE window_start < ?', [dayAgo.toISOString()]);
+    },
+  };
+}

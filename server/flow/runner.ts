@@ -1,10 +1,9 @@
 import { isMfaError, MfaError } from '../errors.js';
+import type { FlowStore } from '../store/ports/flows.js';
 import type { FlowRecord } from '../store/types.js';
 
 /** What the runner needs of the store: saving a flow row by compare-and-set on its version. */
-export interface FlowSaver {
-  saveFlow(flow: FlowRecord): Promise<boolean>;
-}
+export type FlowSaver = Pick<FlowStore, 'saveFlow'>;
 
 export interface FlowRun<T> {
   /** Works on `holder.flow` (it may replace it); answers what the caller gets once the row is saved. */

@@ -64,6 +64,6 @@ export async function seedDemo(services: DemoDeps): Promise<DemoCredentials> {
   if (user) await store.updateUser(user.id, { passwordHash }, now);
   else await store.createUser({ username: 'alice', displayName: 'Alice Liddell', passwordHash, phone: '+12015550123', email: 'alice@example.com' }, now);
   privateDir(path.dirname(file));
-  writeFileSync(file, JSON.stringify(creds, null, 2) + '\n', { mode: 0o600 });
+  writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
   return creds;
 }

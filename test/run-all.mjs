@@ -29,9 +29,15 @@ function run(command, args, { capture = false } = {}) {
 function postgresReachable() {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port: 5432, timeout: 2000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -47,7 +53,7 @@ async function vitest(project) {
 async function browser() {
   if (!existsSync(chromium)) return { passed: 0, failed: 1, note: `Chromium missing at ${chromium}: apt-get install chromium` };
   const { code, output } = await run('npx', ['web-test-runner'], { capture: true });
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
   const counts = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
   if (!counts) return { passed: 0, failed: 1, note: `web-test-runner printed no summary (exit ${code})` };
   const failed = Number(counts[2]) + (code !== 0 && Number(counts[2]) === 0 ? 1 : 0);

@@ -63,7 +63,7 @@ export function cliContext(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): C
     stdin: io.stdin ?? readProcessStdin,
     print(result, human) {
       if (json) io.out(JSON.stringify(result, null, 2));
-      else [human()].flat().forEach((line) => io.out(line));
+      else for (const line of [human()].flat()) io.out(line);
     },
     args(options) {
       try {

@@ -45,7 +45,7 @@ export async function init(cli: CliContext): Promise<number> {
   // The starter must load exactly as written, or init would leave a server that cannot start.
   parseConfig(config, {}, file);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileSync(file, JSON.stringify(config, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
 
   const keyFile = String(config.keyFile);
   const fromEnv = Boolean(cli.env.MFA_LOGIN_KEY);

@@ -33,7 +33,7 @@ export function parseInput<S extends z.ZodType>(cli: CliContext, spec: InputSpec
   const { values, positionals } = cli.args(spec.options ?? {});
   if (positionals.length > names.length) throw new UsageError(`Unexpected argument "${positionals[names.length]}".`);
   const input: Record<string, unknown> = { ...values };
-  names.forEach((name, i) => (input[name] = positionals[i]));
+  for (const [i, name] of names.entries()) input[name] = positionals[i];
   const result = spec.schema.safeParse(input);
   if (!result.success) throw usageFromIssues(result.error, input, names);
   return result.data;

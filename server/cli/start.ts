@@ -64,7 +64,7 @@ export async function start(cli: CliContext): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  bannerLines(config.issuer, listening).forEach((line) => cli.out(line));
+  for (const line of bannerLines(config.issuer, listening)) cli.out(line);
   if (server.demo) {
     cli.out(`  Demo login:  username ${server.demo.username}   password ${server.demo.password}`);
     cli.out(`  Texts and e-mails appear on the demo page (and at ${config.issuer}/api/v1/dev/outbox).\n`);

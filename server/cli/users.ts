@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UsernameTakenError } from '../store/types.js';
+import { type UserRecord, UsernameTakenError } from '../store/types.js';
 import { CliError, type CliContext } from './context.js';
 import { displayNameArg, emailArg, phoneArg, usernameArg } from './fields.js';
 import { parseInput, parseValue } from './input.js';
@@ -27,7 +27,7 @@ export async function userAdd(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const phone = input.phone === undefined ? null : parseValue(phoneArg(services.config.sms.defaultCountry), input.phone, '--phone');
     const now = services.now();
-    let user;
+    let user: UserRecord;
     try {
       user = await services.store.createUser(
         { username: input.username, displayName: input['display-name'] ?? input.username, passwordHash: await services.passwords.hash(password), phone, email: input.email ?? null },

@@ -35,7 +35,7 @@ export function loadMasterKey(keyFile: string, env: NodeJS.ProcessEnv = process.
   if (existsSync(keyFile)) return parseKey(readFileSync(keyFile, 'utf8'), keyFile);
   privateDir(path.dirname(path.resolve(keyFile)));
   const key = randomBytes(32);
-  writeFileSync(keyFile, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(keyFile, 0o600);
   return key;
 }

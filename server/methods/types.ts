@@ -43,6 +43,7 @@ export interface Method {
   option(ctx: MethodContext): Promise<Option | null>;
   /** Fields this method adds to the flow state while its step is current (TOTP's pending `enrollment`). */
   stateFields?(ctx: MethodContext): Promise<Record<string, unknown>>;
+  // biome-ignore lint/suspicious/noExplicitAny: each action has a body type of its own; its schema parses the body before `run` sees it.
   readonly actions: Readonly<Record<string, Action<any>>>;
 }
 

@@ -90,7 +90,7 @@ export function createSmsOtpGrant(services: Services) {
     const [handle = '', given = ''] = reference.split('.');
     if (!constantTimeEqual(mac(services, handle), given)) throw new OAuthError('invalid_grant', 'OTP Invalid');
     const stored = await store.getFlow(sha256(handle));
-    if (!stored || stored.kind !== 'sms-otp' || stored.clientId !== client.clientId || stored.status !== 'pending') throw new OAuthError('invalid_grant', 'OTP Invalid');
+    if (stored?.kind !== 'sms-otp' || stored.clientId !== client.clientId || stored.status !== 'pending') throw new OAuthError('invalid_grant', 'OTP Invalid');
     const flow = opened(stored);
     const ctx = context(flow, client, ip);
     // Counted before it is compared: parallel guesses (on any instance) each spend one attempt.

@@ -12,7 +12,7 @@ const placeholder = /\$ctx\.([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\
 export function renderTemplate(
   template: string,
   vars: Record<string, string>,
-  escape: TemplateEscape,
+  escaping: TemplateEscape,
 ): string {
   let out = '';
   let last = 0;
@@ -23,20 +23,20 @@ export function renderTemplate(
     const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
     const before = template.slice(last, at);
     out += before;
-    if (escape === 'json') json.feed(before);
+    if (escaping === 'json') json.feed(before);
     if (value === undefined) {
       out += match[0];
-      if (escape === 'json') json.feed(match[0]);
+      if (escaping === 'json') json.feed(match[0]);
     } else {
-      out += escapeValue(value, escape, json.inString);
+      out += escapeValue(value, escaping, json.inString);
     }
     last = at + match[0].length;
   }
   return out + template.slice(last);
 }
 
-function escapeValue(value: string, escape: TemplateEscape, inJsonString: boolean): string {
-  switch (escape) {
+function escapeValue(value: string, escaping: TemplateEscape, inJsonString: boolean): string {
+  switch (escaping) {
     case 'url':
       return encodeURIComponent(value);
     case 'json':

@@ -41,7 +41,9 @@ export class SqliteDriver implements SqlDriver {
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     await this.outsideOthersTransaction();
     const stmt = this.db.prepare(sql);
-    return (stmt.reader ? stmt.all(...params) : (stmt.run(...params), [])) as T[];
+    if (stmt.reader) return stmt.all(...params) as T[];
+    stmt.run(...params);
+    return [];
   }
 
   async run(sql: string, params: unknown[] = []): Promise<number> {

@@ -1,6 +1,6 @@
 import '../../widget/mfa-login.js';
 import type { MfaLogin } from '../../widget/mfa-login.js';
-import { FakeServer } from './fake-server.js';
+import type { FakeServer } from './fake-server.js';
 
 const mounted: HTMLElement[] = [];
 
@@ -47,7 +47,7 @@ export function has(el: MfaLogin, selector: string): boolean {
 }
 
 export function text(el: MfaLogin): string {
-  return (el.shadowRoot!.querySelector('.card') as HTMLElement | null)?.innerText ?? '';
+  return (el.shadowRoot!.querySelector('.card') as HTMLElement | null)?.textContent ?? '';
 }
 
 export function title(el: MfaLogin): string {

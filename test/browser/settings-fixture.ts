@@ -77,7 +77,7 @@ export const $ = <T extends Element = HTMLElement>(el: MfaLoginSettings, selecto
   return found;
 };
 
-export const text = (el: MfaLoginSettings): string => (el.shadowRoot!.querySelector('.card') as HTMLElement).innerText;
+export const text = (el: MfaLoginSettings): string => (el.shadowRoot!.querySelector('.card') as HTMLElement).textContent;
 
 export const title = (el: MfaLoginSettings): string => $(el, '.title').textContent!.trim();
 

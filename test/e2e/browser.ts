@@ -48,7 +48,7 @@ export function demoPageEachTest(options: { stepTimeoutMs?: number } = {}): Demo
     current.server = await startTestServer({ logLevel: 'warn' });
     current.page = await chromium.browser.newPage();
     if (options.stepTimeoutMs) current.page.setDefaultTimeout(options.stepTimeoutMs);
-    await current.page.goto(current.server.url + '/');
+    await current.page.goto(`${current.server.url}/`);
   });
   afterEach(async () => {
     await current.page?.close();

@@ -164,7 +164,7 @@ describe('a server killed (SIGKILL) in the middle of logins, enrolments and back
     });
 
     // The signing key lived through it: tokens handed out before the kill still verify.
-    const jwks = createRemoteJWKSet(new URL(server.url + '/.well-known/jwks.json'));
+    const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
     const tokens = list.flatMap((a) => a.idTokens);
     expect(tokens.length).toBeGreaterThanOrEqual(KILL_AFTER);
     for (const token of tokens) await jwtVerify(token, jwks, { issuer, audience: CLIENT_ID });

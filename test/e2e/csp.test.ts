@@ -7,7 +7,9 @@ describe('the demo page under its Content-Security-Policy', () => {
   const demo = demoPageEachTest();
   let server: TestServer;
   let page: Page;
-  beforeEach(() => void ({ server, page } = demo));
+  beforeEach(() => {
+    ({ server, page } = demo);
+  });
 
   // Page scripts as text: this project's Node type checking knows no DOM.
   /** Every CSP report the page raised, read from the page (the listener is added before load). */
@@ -29,7 +31,7 @@ describe('the demo page under its Content-Security-Policy', () => {
       window.cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
     `);
-    const answer = await page.goto(server.url + '/');
+    const answer = await page.goto(`${server.url}/`);
     expect(answer!.headers()['content-security-policy']).toMatch(/(^|;)style-src 'self'(;|$)/);
     await page.getByLabel('Username').fill('alice');
     await page.getByLabel('Password', { exact: true }).fill(server.demo!.password);

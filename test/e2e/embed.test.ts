@@ -47,7 +47,7 @@ describe('the drop-in bundle on an integrator’s page', () => {
     const page = await chromium.browser.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => void (request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname)));
-    await page.goto(site.origin + '/');
+    await page.goto(`${site.origin}/`);
     await page.getByLabel('Username').fill('alice');
     await page.getByLabel('Password', { exact: true }).fill(login.demo!.password);
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -79,7 +79,7 @@ describe('the drop-in bundle on an integrator’s page', () => {
   it('refuses a page whose origin the client does not list', async () => {
     const other = await startSite(() => `<!doctype html><script type="module" src="${login.url}/widget/mfa-login.js"></script><mfa-login server="${login.url}" client-id="shop"></mfa-login>`);
     const page = await chromium.browser.newPage();
-    await page.goto(other.origin + '/');
+    await page.goto(`${other.origin}/`);
     // The browser withholds the refusal from the page (no CORS grant), so the element reports it cannot reach the server.
     await expect.poll(async () => (await page.locator('mfa-login [role="alert"]').allTextContents()).join(''), { timeout: 10_000 }).not.toBe('');
     await page.screenshot({ path: 'test-results/embed-refused.png' });

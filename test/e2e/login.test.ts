@@ -14,7 +14,9 @@ describe('the demo page in Chromium', () => {
   const demo = demoPageEachTest();
   let server: TestServer;
   let page: Page;
-  beforeEach(() => void ({ server, page } = demo));
+  beforeEach(() => {
+    ({ server, page } = demo);
+  });
 
   async function signInWithPassword() {
     await page.getByLabel('Username').fill('alice');

@@ -19,7 +19,7 @@ const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 function snippet(marker: string, lang: string): string {
   const from = readme.indexOf(marker);
   expect(from, `README has "${marker}"`).toBeGreaterThan(-1);
-  const match = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(readme.slice(from));
+  const match = new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(readme.slice(from));
   expect(match, `a ${lang} block after "${marker}"`).not.toBeNull();
   return match![1]!;
 }
@@ -126,7 +126,7 @@ describe('the README’s mount and embed snippets, followed as written', () => {
 
   it('logs in on a page of another origin and hands its server an id_token that verifies against the JWKS', async () => {
     const page = await chromium.browser.newPage();
-    await page.goto(site.origin + '/');
+    await page.goto(`${site.origin}/`);
     await page.getByLabel('Username').fill('alice');
     await page.getByLabel('Password', { exact: true }).fill('alice host password');
     await page.getByRole('button', { name: 'Continue' }).click();

@@ -17,7 +17,9 @@ describe('changing sign-in methods in <mfa-login-settings> on the demo page', ()
   const demo = demoPageEachTest({ stepTimeoutMs: STEP_MS });
   let server: TestServer;
   let page: Page;
-  beforeEach(() => void ({ server, page } = demo));
+  beforeEach(() => {
+    ({ server, page } = demo);
+  });
 
   const login = () => page.locator('mfa-login');
   const settings = () => page.locator('mfa-login-settings');

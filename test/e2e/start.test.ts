@@ -74,10 +74,10 @@ describe('mfa-login start --demo (what npm start runs)', () => {
     expect(existsSync(path.join(cwd, 'data', 'mfa-login.db'))).toBe(true);
     expect(statSync(path.join(cwd, 'data', 'mfa-login.key')).mode & 0o777).toBe(0o600);
 
-    const page = await fetch(started.url + '/');
+    const page = await fetch(`${started.url}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<mfa-login');
-    expect((await fetch(started.url + '/widget/mfa-login.js')).status).toBe(200);
+    expect((await fetch(`${started.url}/widget/mfa-login.js`)).status).toBe(200);
 
     const origin = new URL(started.url).origin;
     const post = async (p: string, body: unknown) => {
@@ -89,7 +89,7 @@ describe('mfa-login start --demo (what npm start runs)', () => {
     const { secret } = (await post('/api/v1/flows/totp/enroll', { flow })).body.enrollment;
     const done = await post('/api/v1/flows/totp/verify', { flow, code: await generate({ secret }) });
     expect(done.body.status).toBe('complete');
-    const jwks = createRemoteJWKSet(new URL(started.url + '/.well-known/jwks.json'));
+    const jwks = createRemoteJWKSet(new URL(`${started.url}/.well-known/jwks.json`));
     const { payload } = await jwtVerify(done.body.result.idToken, jwks, { issuer: started.url, audience: 'demo' });
     expect(payload).toMatchObject({ preferred_username: 'alice', nonce: 'start-nonce', amr: ['pwd', 'otp', 'mfa'] });
     expect(await stop(started.child)).toBe(0);

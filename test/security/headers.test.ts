@@ -102,7 +102,7 @@ describe('the mfaLogin() router mounted in a host app', () => {
         expect(res.headers.get('content-security-policy'), p).toContain("default-src 'self'");
         expect(res.headers.get('x-content-type-options'), p).toBe('nosniff');
       }
-      const host = await fetch(base + '/shop');
+      const host = await fetch(`${base}/shop`);
       expect(await host.text()).toContain('the host page');
       expect(host.headers.get('content-security-policy')).toBeNull();
     } finally {

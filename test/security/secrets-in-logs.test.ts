@@ -15,7 +15,10 @@ describe('logs', () => {
   let server: TestServer;
   /** Everything that must never reach a log line, gathered while logging in every way. */
   const secrets = new Set<string>([PHONE, PHONE.slice(2), NEW_PHONE, NEW_PHONE.slice(2), 'alice@example.com']);
-  const keep = <T extends string>(value: T): T => (secrets.add(value), value);
+  const keep = <T extends string>(value: T): T => {
+    secrets.add(value);
+    return value;
+  };
 
   beforeAll(async () => {
     server = await startTestServer({ sms: { caps: { perPhonePerHour: 100, perIpPerHour: 100 } } });

@@ -28,7 +28,7 @@ export function schemaErrors(root: Schema, schema: Schema, value: unknown, at = 
       if (key in object) errors.push(...schemaErrors(root, sub, object[key], `${at}.${key}`));
     }
   }
-  if (schema.items && Array.isArray(value)) value.forEach((item, i) => errors.push(...schemaErrors(root, schema.items, item, `${at}[${i}]`)));
+  if (schema.items && Array.isArray(value)) for (const [i, item] of value.entries()) errors.push(...schemaErrors(root, schema.items, item, `${at}[${i}]`));
   for (const sub of schema.allOf ?? []) errors.push(...schemaErrors(root, sub, value, at));
   if (schema.oneOf) {
     const matching = (schema.oneOf as Schema[]).filter((sub) => schemaErrors(root, sub, value, at).length === 0);

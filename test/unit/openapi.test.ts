@@ -38,7 +38,7 @@ function expectDocumented(doc: Doc, route: string, res: { status: number; body: 
 }
 
 function collectRefs(node: unknown, refs: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => collectRefs(n, refs));
+  if (Array.isArray(node)) for (const n of node) collectRefs(n, refs);
   else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (k === '$ref' && typeof v === 'string') refs.push(v);

@@ -75,7 +75,10 @@ export class SettingsController {
     return this.load();
   }
 
-  load = () => this.call<Me>(mePaths.factors, undefined, (me) => void (this.me = me));
+  load = () =>
+    this.call<Me>(mePaths.factors, undefined, (me) => {
+      this.me = me;
+    });
 
   startTotp = () =>
     this.change<{ enrollment: TotpEnrollment }>(mePaths.totpEnroll, {}, ({ enrollment }) => {

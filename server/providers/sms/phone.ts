@@ -5,7 +5,7 @@ import { MfaError } from '../../errors.js';
 export function normalizePhone(input: string, defaultCountry?: CountryCode): string {
   const phone = parsePhoneNumberFromString(input.trim(), defaultCountry);
   // An extension cannot receive a text message.
-  if (!phone || !phone.isValid() || phone.ext) {
+  if (!phone?.isValid() || phone.ext) {
     throw new MfaError('invalid_request', 'That phone number is not valid.');
   }
   return phone.number;

@@ -128,7 +128,7 @@ describe('flows', () => {
 
   it('ends the flow after five wrong passwords: nothing is left to try in the step', async () => {
     const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
-    let last;
+    let last: Awaited<ReturnType<typeof server.post>> | undefined;
     for (let i = 0; i < 5; i++) last = await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: `wrong-${i}` });
     expect(last!.body.error).toBe('too_many_attempts');
     const right = await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: server.demo!.password });

@@ -18,7 +18,10 @@ describe('POST /oauth2/token with the SMS OTP grant', () => {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     const form = new URLSearchParams({ grant_type: GRANT, ...fields });
     if (auth === 'basic') headers.authorization = `Basic ${Buffer.from(`backend:${SECRET}`).toString('base64')}`;
-    if (auth === 'body') form.set('client_id', 'backend'), form.set('client_secret', SECRET);
+    if (auth === 'body') {
+      form.set('client_id', 'backend');
+      form.set('client_secret', SECRET);
+    }
     const res = await fetch(`${server.url}/oauth2/token`, { method: 'POST', headers, body: form.toString() });
     return { status: res.status, body: (await res.json()) as any, headers: res.headers };
   }

@@ -163,7 +163,7 @@ describe('password → TOTP login', () => {
     const { secret } = await enrolTotp(server);
     server.advance(30);
     const { flow } = await passwordStep(server, 'app');
-    let last;
+    let last: Awaited<ReturnType<typeof server.post>> | undefined;
     for (let i = 0; i < 5; i++) last = await server.post('/api/v1/flows/totp/verify', { flow, code: '000000' });
     expect(last!.body.error).toBe('too_many_attempts');
     const state = await server.post('/api/v1/flows/introspect', { flow });

@@ -10,7 +10,9 @@ const T = '2026-11-01T10:00:00.000Z';
 
 describe('upgrading a database made by an earlier version', () => {
   const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
 
   /** A database at `version`, with the rows `seed` writes, as that version left it. */
   function databaseAt(version: number, seed: (db: Database.Database) => void): string {

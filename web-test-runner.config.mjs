@@ -6,9 +6,7 @@ const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 // Fail, never skip: a browser suite that silently does not run looks like a green one.
 if (!existsSync(executablePath)) {
-  throw new Error(
-    `Chromium not found at ${executablePath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
-  );
+  throw new Error(`Chromium not found at ${executablePath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */

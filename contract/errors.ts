@@ -58,11 +58,14 @@ export const errorBody = z
       description:
         'Self-service: a change needs a settings grant (none, expired, or its proof refused): run a step-up (`purpose: settings`), then retry. With `unauthorized`, and with `too_many_attempts` from `/me/totp/verify`.',
     }),
-    requestId: z.string().regex(requestIdPattern).meta({
-      description:
-        "This request's id, also in the `X-Request-Id` answer header and on every log line of the request: quote it to support. Taken from the request's `X-Request-Id` when `trustProxy` is on and it matches, else made (a UUID).",
-      examples: [requestIdExample],
-    }),
+    requestId: z
+      .string()
+      .regex(requestIdPattern)
+      .meta({
+        description:
+          "This request's id, also in the `X-Request-Id` answer header and on every log line of the request: quote it to support. Taken from the request's `X-Request-Id` when `trustProxy` is on and it matches, else made (a UUID).",
+        examples: [requestIdExample],
+      }),
   })
   .meta({
     description: 'The one error shape of the flow API and self-service API.',
@@ -71,7 +74,14 @@ export const errorBody = z
 
 export type ErrorBody = z.output<typeof errorBody>;
 
-export const oauthErrorCodes = ['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'temporarily_unavailable'] as const;
+export const oauthErrorCodes = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'temporarily_unavailable',
+] as const;
 export type OAuthErrorCode = (typeof oauthErrorCodes)[number];
 
 /** RFC 6749 §5.2: the token endpoint's own error shape. */
@@ -79,10 +89,13 @@ export const oauthErrorBody = z
   .object({
     error: z.enum(oauthErrorCodes),
     error_description: z.string().meta({ examples: ['OTP Expired', 'OTP Invalid', 'Too many attempts'] }),
-    requestId: z.string().regex(requestIdPattern).meta({
-      description: "As `Error.requestId`: this request's id, also in the `X-Request-Id` header and the request's log lines.",
-      examples: [requestIdExample],
-    }),
+    requestId: z
+      .string()
+      .regex(requestIdPattern)
+      .meta({
+        description: "As `Error.requestId`: this request's id, also in the `X-Request-Id` header and the request's log lines.",
+        examples: [requestIdExample],
+      }),
   })
   .meta({ description: 'RFC 6749 §5.2 error of the token endpoint.' });
 

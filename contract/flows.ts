@@ -3,11 +3,15 @@ import { methodNames } from './methods.js';
 
 /** Schemas of the flow API (`/api/v1/flows/*`): requests, the flow state and its parts. */
 
-export const flowHandle = z.string().min(20).max(200).meta({
-  description:
-    'Opaque, unguessable flow handle: 256 random bits, issued as 43 base64url characters. Sent only in JSON bodies, never in a URL; the store keeps only its SHA-256.',
-  examples: ['Yt7m1Qk3v0qfB8d2WnVx4KpZr9sJc6LhEa5uTgNoPiM'],
-});
+export const flowHandle = z
+  .string()
+  .min(20)
+  .max(200)
+  .meta({
+    description:
+      'Opaque, unguessable flow handle: 256 random bits, issued as 43 base64url characters. Sent only in JSON bodies, never in a URL; the store keeps only its SHA-256.',
+    examples: ['Yt7m1Qk3v0qfB8d2WnVx4KpZr9sJc6LhEa5uTgNoPiM'],
+  });
 
 const dateTime = z.string().meta({ format: 'date-time' });
 const backupCodeExample = 'ab3de-fg7hk';
@@ -28,7 +32,13 @@ export const startFlowRequest = z.object({
   clientId: z.string().min(1).max(64),
   nonce: z.string().min(1).max(512).optional().meta({ description: 'Echoed in the id_token.' }),
   acr: z.string().min(1).max(100).optional().meta({ description: "Name of one of the client's sequences; echoed as the `acr` claim." }),
-  loginHint: z.string().trim().min(1).max(256).optional().meta({ description: 'A username to prefill; echoed in the state until the user is identified.' }),
+  loginHint: z
+    .string()
+    .trim()
+    .min(1)
+    .max(256)
+    .optional()
+    .meta({ description: 'A username to prefill; echoed in the state until the user is identified.' }),
   purpose: z.enum(['login', 'settings']).default('login').meta({
     description:
       '`settings`: a step-up for `<mfa-login-settings>`. It asks for a second factor the user has (no enrolment; a backup code only when nothing else is left), after the password too when the sign-in behind `idToken` is older than `selfService.freshSeconds` or there is no `idToken`, and completes with a settings grant instead of an id_token. Needs a browser `Origin` the client lists (the grant is bound to it) and `dpopKey`.',
@@ -61,19 +71,31 @@ export const passwordBody = z.object({
   // Any text: a token the server no longer knows (revoked, expired, mangled) only loses its exemption.
   deviceToken: z.string().max(512).optional().meta({
     description:
-      'The `deviceToken` this device received when it last completed a login for this username. Valid for that user: the attempt skips the per-username slow-down and spends the device\'s own budget instead of the address\'s. Unknown, expired, revoked or another user\'s: ignored (the attempt counts as one without it); never an error.',
+      "The `deviceToken` this device received when it last completed a login for this username. Valid for that user: the attempt skips the per-username slow-down and spends the device's own budget instead of the address's. Unknown, expired, revoked or another user's: ignored (the attempt counts as one without it); never an error.",
   }),
 });
 export type PasswordBody = z.output<typeof passwordBody>;
 export const codeBody = z.object({ code: codeField });
 export type CodeBody = z.output<typeof codeBody>;
-export const backupCodeBody = z.object({ code: z.string().trim().min(1).max(64).meta({ examples: [backupCodeExample] }) });
+export const backupCodeBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .meta({ examples: [backupCodeExample] }),
+});
 export type BackupCodeBody = z.output<typeof backupCodeBody>;
 export const phoneBody = z.object({
-  phone: z.string().trim().min(3).max(32).meta({
-    description: 'E.164, or a national format when the server has `sms.defaultCountry`.',
-    examples: ['+12015550123'],
-  }),
+  phone: z
+    .string()
+    .trim()
+    .min(3)
+    .max(32)
+    .meta({
+      description: 'E.164, or a national format when the server has `sms.defaultCountry`.',
+      examples: ['+12015550123'],
+    }),
 });
 export type PhoneBody = z.output<typeof phoneBody>;
 
@@ -159,7 +181,10 @@ export const totpEnrollment = z
   .object({
     qrSvg: z.string().meta({ description: 'The QR code of `otpauthUri` as an SVG document.' }),
     qrDataUrl: z.string().meta({ description: 'The same QR code as a `data:image/png;base64,` URL.' }),
-    secret: z.string().regex(/^[A-Z2-7]+=*$/).meta({ description: 'The base32 secret, for manual entry.' }),
+    secret: z
+      .string()
+      .regex(/^[A-Z2-7]+=*$/)
+      .meta({ description: 'The base32 secret, for manual entry.' }),
     otpauthUri: z.string().meta({
       description: 'Google Authenticator Key Uri Format: `otpauth://totp/Issuer:account?secret=…&issuer=Issuer&algorithm=…&digits=…&period=…`.',
     }),
@@ -220,7 +245,10 @@ export const flowState = z.object({
         "New one-time backup codes, shown once: on the call that finishes a user's first second factor (a TOTP enrolment, a phone registration, a first sign-in with an SMS or e-mailed code) when the user had none. Stored only as keyed hashes.",
     }),
   backupCodesRemaining: z.int().min(0).optional().meta({ description: 'On the answer to `backup-code/verify`: unused codes left.' }),
-  backupCodesLow: z.literal(true).optional().meta({ description: 'On the answer to `backup-code/verify`: 2 or fewer codes are left; time to make new ones.' }),
+  backupCodesLow: z
+    .literal(true)
+    .optional()
+    .meta({ description: 'On the answer to `backup-code/verify`: 2 or fewer codes are left; time to make new ones.' }),
   result: flowResult.optional().meta({
     description:
       'On a completed flow, for the 30 seconds after completion only (the answer that completed it, or an introspect right after a reload); later states of the flow leave it out.',
@@ -252,13 +280,17 @@ export const idTokenClaims = z
     nonce: z.string().optional().meta({ description: 'Echoed from flow start, when given.' }),
     acr: z.string().meta({ description: 'The sequence that was run (client `defaultAcr` or the `acr` asked for).' }),
     amr: z.array(z.enum(['pwd', 'otp', 'sms', 'mfa'])).meta({
-      description: 'RFC 8176: `pwd` password; `otp` TOTP, backup code and e-mailed code; `sms` SMS code; `mfa` when two or more different methods were used.',
+      description:
+        'RFC 8176: `pwd` password; `otp` TOTP, backup code and e-mailed code; `sms` SMS code; `mfa` when two or more different methods were used.',
     }),
     sid: z.string().meta({ description: 'Session id derived from the flow (not the handle).' }),
     jti: z.uuid(),
     preferred_username: z.string().optional(),
     name: z.string().optional().meta({ description: 'The display name.' }),
-    methods: z.array(z.enum(methodNames)).optional().meta({ description: 'Flow API: the methods that satisfied the steps, in order (finer than `amr`).' }),
+    methods: z
+      .array(z.enum(methodNames))
+      .optional()
+      .meta({ description: 'Flow API: the methods that satisfied the steps, in order (finer than `amr`).' }),
     phone_number: z.string().optional().meta({ description: 'SMS OTP grant only: the verified phone (E.164).' }),
     phone_number_verified: z.literal(true).optional().meta({ description: 'SMS OTP grant only.' }),
   })

@@ -10,7 +10,8 @@ const checkResult = z.enum(['ok', 'failed', 'timeout']).meta({ description: '`ti
 export const readiness = z
   .strictObject({
     status: z.enum(['ready', 'not_ready', 'shutting_down']).meta({
-      description: '`shutting_down`: SIGTERM (or `drain()` on a mounted router) was received; requests in flight are being finished. No `checks` then.',
+      description:
+        '`shutting_down`: SIGTERM (or `drain()` on a mounted router) was received; requests in flight are being finished. No `checks` then.',
     }),
     checks: z.strictObject({ store: checkResult, signingKey: checkResult, providers: checkResult }).optional(),
     failed: z.array(z.enum(readinessCheckNames)).min(1).optional().meta({ description: 'With `not_ready`: the checks that did not answer `ok`.' }),

@@ -44,7 +44,8 @@ export const tokenResponse = z.object({
   }),
   id_token: z.string().meta({
     contentMediaType: 'application/jwt',
-    description: '`sub` and `phone_number` are the phone number (E.164), `phone_number_verified` true, `acr` `urn:mfa-login:acr:sms-otp`, `amr` [`sms`].',
+    description:
+      '`sub` and `phone_number` are the phone number (E.164), `phone_number_verified` true, `acr` `urn:mfa-login:acr:sms-otp`, `amr` [`sms`].',
     'x-jwt-claims': { $ref: '#/components/schemas/IdTokenClaims' },
   }),
   token_type: z.literal('Bearer'),

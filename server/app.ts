@@ -94,7 +94,9 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   }
   const flows = createFlowService(services);
   if (config.password.perUsernameLimit !== undefined) {
-    services.logger.warn('password.perUsernameLimit is read as password.perUsernameAndIpLimit (a limit per username and client address): rename it in the config');
+    services.logger.warn(
+      'password.perUsernameLimit is read as password.perUsernameAndIpLimit (a limit per username and client address): rename it in the config',
+    );
   }
 
   const metrics = serveMetrics(services, scrapeToken);
@@ -108,7 +110,11 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   api.use(express.json({ limit: '16kb', type: ['application/json', 'application/*+json', 'text/plain'] }));
   api.use('/flows', flowRoutes(flows));
   api.use(openapiRoutes(config.issuer));
-  if (services.outbox) api.use('/dev', devRoutes(services.outbox, () => demo));
+  if (services.outbox)
+    api.use(
+      '/dev',
+      devRoutes(services.outbox, () => demo),
+    );
   api.use('/me', meRoutes(services));
   api.use(notFound);
   // On the router's own paths only: mounted in a host app, it must not set a CSP on the host's pages.

@@ -29,13 +29,25 @@ const commands: Record<string, Command> = {
   'user list': { run: userList, args: '', summary: 'list users and their factors' },
   'user show': { run: userShow, args: '<username>', summary: "a user's factors: password, TOTP, phone, SMS, e-mail, backup codes left" },
   'user remove': { run: userRemove, args: '<username>', summary: 'delete a user with their authenticator and backup codes' },
-  'user set-password': { run: userSetPassword, args: '<username> [--password P | --password-stdin]', summary: 'set a password; without one a new one is printed once' },
-  'user set-phone': { run: userSetPhone, args: '<username> <phone | --clear>', summary: 'set (normalised to E.164) or remove the phone for SMS codes' },
+  'user set-password': {
+    run: userSetPassword,
+    args: '<username> [--password P | --password-stdin]',
+    summary: 'set a password; without one a new one is printed once',
+  },
+  'user set-phone': {
+    run: userSetPhone,
+    args: '<username> <phone | --clear>',
+    summary: 'set (normalised to E.164) or remove the phone for SMS codes',
+  },
   'user set-email': { run: userSetEmail, args: '<username> <address | --clear>', summary: 'set or remove the address for e-mailed codes' },
   'user disable-sms': { run: userDisableSms, args: '<username>', summary: 'stop offering SMS codes to the user (the phone is kept)' },
   'user enable-sms': { run: userEnableSms, args: '<username>', summary: 'offer SMS codes again' },
   'user reset-totp': { run: userResetTotp, args: '<username>', summary: 'forget the authenticator and backup codes; the next login enrols again' },
-  'user forget-devices': { run: userForgetDevices, args: '<username>', summary: 'stop trusting the browsers that signed in as the user (they wait out password slow-downs again)' },
+  'user forget-devices': {
+    run: userForgetDevices,
+    args: '<username>',
+    summary: 'stop trusting the browsers that signed in as the user (they wait out password slow-downs again)',
+  },
   'user backup-codes generate': { run: backupCodesGenerate, args: '<username>', summary: 'replace the backup codes with new ones, printed once' },
   'user backup-codes import': {
     run: backupCodesImport,
@@ -92,7 +104,11 @@ function fail(cli: CliContext, words: string | undefined, e: unknown): number {
 }
 
 /** Runs one CLI invocation and answers its exit code: 0 ok, 1 failed, 2 usage. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = { out: console.log, err: console.error }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CliIo = { out: console.log, err: console.error },
+): Promise<number> {
   const cli = cliContext(argv, env, io);
   const help = cli.argv.includes('--help') || cli.argv.includes('-h');
   const words = cli.argv.filter((a) => !a.startsWith('-'));

@@ -13,7 +13,12 @@ export { methodName, methodNames, type MethodName } from '../contract/methods.js
 
 /** An ordered list of steps, each a list of the methods that can satisfy it. */
 export const sequenceSchema = z
-  .array(z.array(methodName).min(1).refine((s) => new Set(s).size === s.length, 'a method appears twice in one step'))
+  .array(
+    z
+      .array(methodName)
+      .min(1)
+      .refine((s) => new Set(s).size === s.length, 'a method appears twice in one step'),
+  )
   .min(1);
 export type Sequence = z.infer<typeof sequenceSchema>;
 
@@ -42,7 +47,14 @@ const codeRules = {
 
 const storeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sqlite'), path: z.string().min(1).default('./data/mfa-login.db') }),
-  z.strictObject({ type: z.literal('postgres'), url: z.string().min(1), schema: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public') }),
+  z.strictObject({
+    type: z.literal('postgres'),
+    url: z.string().min(1),
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .default('public'),
+  }),
 ]);
 
 /** The e-mail most clients show: the code large and easy to copy, plain styles that survive webmail. */
@@ -89,117 +101,119 @@ const passwordSchema = z
   })
   .transform(({ perUsernameAndIpLimit, ...rest }) => ({ ...rest, perUsernameAndIpLimit: perUsernameAndIpLimit ?? rest.perUsernameLimit ?? 10 }));
 
-export const configSchema = z
-  .strictObject({
-    port: z.number().int().min(0).max(65535).default(3000),
-    host: z.string().default('127.0.0.1'),
-    /** Public base URL; defaults to http://localhost:<port>. */
-    issuer: z.url().optional(),
-    appName: z.string().min(1).max(60).default('mfa-login'),
-    store: storeSchema.default({ type: 'sqlite', path: './data/mfa-login.db' }),
-    /** Where the master key lives when MFA_LOGIN_KEY is not set; created with mode 0600. */
-    keyFile: z.string().default('./data/mfa-login.key'),
-    devOutbox: z.boolean().default(false),
-    /** Seeds the demo client and user and serves the demo page at /. */
-    demo: z.boolean().default(false),
-    trustProxy: z.union([z.boolean(), z.number().int(), z.string()]).default(false),
-    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    flow: z
-      .strictObject({
-        ttlSeconds: z.number().int().min(60).max(86400).default(600),
-        /** Flows one client address may start per minute: keeps one address from filling the flow table. */
-        startsPerMinutePerIp: z.number().int().min(1).default(120),
-      })
-      .prefault({}),
-    password: passwordSchema.prefault({}),
-    totp: z
-      .strictObject({
-        issuer: z.string().min(1).max(60).optional(),
-        digits: z.union([z.literal(6), z.literal(7), z.literal(8)]).default(6),
-        period: z.number().int().min(15).max(120).default(30),
-        algorithm: z.enum(['sha1', 'sha256', 'sha512']).default('sha1'),
-        /** Steps accepted either side of now. */
-        window: z.number().int().min(0).max(5).default(1),
-        maxAttempts: z.number().int().min(1).max(20).default(5),
-      })
-      .prefault({}),
-    sms: z
-      .strictObject({
-        provider: smsProviderConfig.default({ type: 'console' }),
-        ...codeRules,
-        template: z
-          .string()
-          .min(1)
-          // The WebOTP line is for browsers and can be turned off: the text itself must carry the code.
-          .refine((t) => t.includes('{code}'), 'must hold {code}, or the text would carry no code to type')
-          .default('{code} is your {app} code. It expires in {minutes} minutes.'),
-        /** Appends the WebOTP line `@host #code` so browsers can fill the code. */
-        webOtp: z.boolean().default(true),
-        /** ISO 3166 country for numbers typed without +, e.g. "US". */
-        defaultCountry: z
-          .string()
-          .transform((c) => c.toUpperCase())
-          .refine(isSupportedCountry, 'not a country libphonenumber knows (ISO 3166 alpha-2, e.g. "US")')
-          .transform((c) => c as CountryCode)
-          .optional(),
-        /** Country calling codes (without +) the server will text; empty = all. */
-        allowedCallingCodes: z.array(z.string().regex(/^[0-9]{1,4}$/)).default([]),
-        caps: z
-          .strictObject({
-            perPhonePerHour: z.number().int().min(1).default(5),
-            perIpPerHour: z.number().int().min(1).default(20),
-            perClientPerHour: z.number().int().min(1).default(1000),
-            /** Codes that verify a number not yet the asker's own (phone registration, the token grant), per number, from all askers. */
-            verifyPerPhonePerHour: z.number().int().min(1).default(3),
-            /** Such codes one user account asks for, to any numbers (a token grant's client is held by perClientPerHour). */
-            verifyPerAccountPerHour: z.number().int().min(1).default(5),
-            /** Such codes asked for from one client address. */
-            verifyPerIpPerHour: z.number().int().min(1).default(10),
-          })
-          .prefault({}),
-      })
-      .prefault({}),
-    email: z
-      .strictObject({
-        provider: emailProviderConfig.default({ type: 'console' }),
-        ...codeRules,
-        maxAttempts: z.number().int().min(1).max(10).default(3),
-        subject: z.string().min(1).default('{code} is your {app} code'),
-        text: z.string().min(1).default('Your {app} code is {code}. It expires in {minutes} minutes.\n\nIf you did not try to sign in, you can ignore this message.'),
-        /** Filled with HTML-escaped values; mail clients show it in place of `text`. */
-        html: z.string().min(1).default(DEFAULT_EMAIL_HTML),
-        caps: z
-          .strictObject({
-            perAddressPerHour: z.number().int().min(1).default(5),
-            perIpPerHour: z.number().int().min(1).default(20),
-          })
-          .prefault({}),
-      })
-      .prefault({}),
-    backupCodes: z.strictObject({ count: z.number().int().min(4).max(20).default(10) }).prefault({}),
-    tokens: z
-      .strictObject({
-        idTokenTtlSeconds: z.number().int().min(60).max(86400).default(300),
-        alg: z.enum(['ES256']).default('ES256'),
-      })
-      .prefault({}),
-    selfService: z
-      .strictObject({
-        /** A step-up for settings asks for the password again once the sign-in is older than this (seconds). */
-        freshSeconds: z.number().int().min(30).max(3600).default(300),
-        /** How long (seconds) a settings grant from a step-up authorises changes. */
-        grantSeconds: z.number().int().min(30).max(3600).default(300),
-      })
-      .prefault({}),
-    clients: z.array(clientSchema).default([]),
-    metrics: metricsConfig.prefault({}),
-    shutdown: z
-      .strictObject({
-        /** How long SIGTERM waits for requests in flight before cutting them; then the store closes. */
-        graceSeconds: z.number().int().min(0).max(600).default(10),
-      })
-      .prefault({}),
-  });
+export const configSchema = z.strictObject({
+  port: z.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('127.0.0.1'),
+  /** Public base URL; defaults to http://localhost:<port>. */
+  issuer: z.url().optional(),
+  appName: z.string().min(1).max(60).default('mfa-login'),
+  store: storeSchema.default({ type: 'sqlite', path: './data/mfa-login.db' }),
+  /** Where the master key lives when MFA_LOGIN_KEY is not set; created with mode 0600. */
+  keyFile: z.string().default('./data/mfa-login.key'),
+  devOutbox: z.boolean().default(false),
+  /** Seeds the demo client and user and serves the demo page at /. */
+  demo: z.boolean().default(false),
+  trustProxy: z.union([z.boolean(), z.number().int(), z.string()]).default(false),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  flow: z
+    .strictObject({
+      ttlSeconds: z.number().int().min(60).max(86400).default(600),
+      /** Flows one client address may start per minute: keeps one address from filling the flow table. */
+      startsPerMinutePerIp: z.number().int().min(1).default(120),
+    })
+    .prefault({}),
+  password: passwordSchema.prefault({}),
+  totp: z
+    .strictObject({
+      issuer: z.string().min(1).max(60).optional(),
+      digits: z.union([z.literal(6), z.literal(7), z.literal(8)]).default(6),
+      period: z.number().int().min(15).max(120).default(30),
+      algorithm: z.enum(['sha1', 'sha256', 'sha512']).default('sha1'),
+      /** Steps accepted either side of now. */
+      window: z.number().int().min(0).max(5).default(1),
+      maxAttempts: z.number().int().min(1).max(20).default(5),
+    })
+    .prefault({}),
+  sms: z
+    .strictObject({
+      provider: smsProviderConfig.default({ type: 'console' }),
+      ...codeRules,
+      template: z
+        .string()
+        .min(1)
+        // The WebOTP line is for browsers and can be turned off: the text itself must carry the code.
+        .refine((t) => t.includes('{code}'), 'must hold {code}, or the text would carry no code to type')
+        .default('{code} is your {app} code. It expires in {minutes} minutes.'),
+      /** Appends the WebOTP line `@host #code` so browsers can fill the code. */
+      webOtp: z.boolean().default(true),
+      /** ISO 3166 country for numbers typed without +, e.g. "US". */
+      defaultCountry: z
+        .string()
+        .transform((c) => c.toUpperCase())
+        .refine(isSupportedCountry, 'not a country libphonenumber knows (ISO 3166 alpha-2, e.g. "US")')
+        .transform((c) => c as CountryCode)
+        .optional(),
+      /** Country calling codes (without +) the server will text; empty = all. */
+      allowedCallingCodes: z.array(z.string().regex(/^[0-9]{1,4}$/)).default([]),
+      caps: z
+        .strictObject({
+          perPhonePerHour: z.number().int().min(1).default(5),
+          perIpPerHour: z.number().int().min(1).default(20),
+          perClientPerHour: z.number().int().min(1).default(1000),
+          /** Codes that verify a number not yet the asker's own (phone registration, the token grant), per number, from all askers. */
+          verifyPerPhonePerHour: z.number().int().min(1).default(3),
+          /** Such codes one user account asks for, to any numbers (a token grant's client is held by perClientPerHour). */
+          verifyPerAccountPerHour: z.number().int().min(1).default(5),
+          /** Such codes asked for from one client address. */
+          verifyPerIpPerHour: z.number().int().min(1).default(10),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  email: z
+    .strictObject({
+      provider: emailProviderConfig.default({ type: 'console' }),
+      ...codeRules,
+      maxAttempts: z.number().int().min(1).max(10).default(3),
+      subject: z.string().min(1).default('{code} is your {app} code'),
+      text: z
+        .string()
+        .min(1)
+        .default('Your {app} code is {code}. It expires in {minutes} minutes.\n\nIf you did not try to sign in, you can ignore this message.'),
+      /** Filled with HTML-escaped values; mail clients show it in place of `text`. */
+      html: z.string().min(1).default(DEFAULT_EMAIL_HTML),
+      caps: z
+        .strictObject({
+          perAddressPerHour: z.number().int().min(1).default(5),
+          perIpPerHour: z.number().int().min(1).default(20),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  backupCodes: z.strictObject({ count: z.number().int().min(4).max(20).default(10) }).prefault({}),
+  tokens: z
+    .strictObject({
+      idTokenTtlSeconds: z.number().int().min(60).max(86400).default(300),
+      alg: z.enum(['ES256']).default('ES256'),
+    })
+    .prefault({}),
+  selfService: z
+    .strictObject({
+      /** A step-up for settings asks for the password again once the sign-in is older than this (seconds). */
+      freshSeconds: z.number().int().min(30).max(3600).default(300),
+      /** How long (seconds) a settings grant from a step-up authorises changes. */
+      grantSeconds: z.number().int().min(30).max(3600).default(300),
+    })
+    .prefault({}),
+  clients: z.array(clientSchema).default([]),
+  metrics: metricsConfig.prefault({}),
+  shutdown: z
+    .strictObject({
+      /** How long SIGTERM waits for requests in flight before cutting them; then the store closes. */
+      graceSeconds: z.number().int().min(0).max(600).default(10),
+    })
+    .prefault({}),
+});
 
 export type ConfigInput = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema> & { issuer: string };

@@ -12,7 +12,24 @@ export interface DemoCredentials {
   password: string;
 }
 
-const WORDS = ['amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'harbor', 'iris', 'juniper', 'kelp', 'lagoon', 'maple', 'nova', 'orchid', 'pebble'];
+const WORDS = [
+  'amber',
+  'birch',
+  'cedar',
+  'delta',
+  'ember',
+  'fjord',
+  'grove',
+  'harbor',
+  'iris',
+  'juniper',
+  'kelp',
+  'lagoon',
+  'maple',
+  'nova',
+  'orchid',
+  'pebble',
+];
 
 function readablePassword(): string {
   const w = () => WORDS[randomInt(WORDS.length)];
@@ -62,7 +79,8 @@ export async function seedDemo(services: DemoDeps): Promise<DemoCredentials> {
   const creds = { username: 'alice', password: readablePassword() };
   const passwordHash = await passwords.hash(creds.password);
   if (user) await store.updateUser(user.id, { passwordHash }, now);
-  else await store.createUser({ username: 'alice', displayName: 'Alice Liddell', passwordHash, phone: '+12015550123', email: 'alice@example.com' }, now);
+  else
+    await store.createUser({ username: 'alice', displayName: 'Alice Liddell', passwordHash, phone: '+12015550123', email: 'alice@example.com' }, now);
   privateDir(path.dirname(file));
   writeFileSync(file, `${JSON.stringify(creds, null, 2)}\n`, { mode: 0o600 });
   return creds;

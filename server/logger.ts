@@ -4,8 +4,23 @@ import { currentRequestId } from './request-context.js';
 
 /** Field names that must never reach a log line, wherever they appear. */
 const redact = [
-  'password', '*.password', 'code', '*.code', 'secret', '*.secret', 'clientSecret', '*.clientSecret',
-  'flow', '*.flow', 'idToken', '*.idToken', 'deviceToken', '*.deviceToken', 'body.*', 'req.headers.authorization', 'req.headers.cookie',
+  'password',
+  '*.password',
+  'code',
+  '*.code',
+  'secret',
+  '*.secret',
+  'clientSecret',
+  '*.clientSecret',
+  'flow',
+  '*.flow',
+  'idToken',
+  '*.idToken',
+  'deviceToken',
+  '*.deviceToken',
+  'body.*',
+  'req.headers.authorization',
+  'req.headers.cookie',
 ];
 
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: NodeJS.WritableStream): Logger {

@@ -30,7 +30,8 @@ export function closestField(word: string, known: readonly string[]): string | u
 }
 
 /** `sms.caps.perIpPerHour`, `clients[0].name`: a path as the JSON file reads. */
-export const fieldPath = (path: readonly PropertyKey[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
+export const fieldPath = (path: readonly PropertyKey[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
 
 /** One line per unknown field: its full path, and the field meant or else the fields allowed there. */
 export function unknownFieldLines(path: readonly PropertyKey[], keys: readonly string[], known: readonly string[]): string[] {

@@ -27,7 +27,10 @@ function nulPath(input: unknown): string | null {
 export function parseBody<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   // No field needs NUL, and Postgres text cannot hold it: refuse it before any store sees it.
   const nul = nulPath(input);
-  if (nul !== null) throw new MfaError('invalid_request', `${nul || 'body'}: must not contain NUL characters`, { issues: [{ path: nul, message: 'must not contain NUL characters' }] });
+  if (nul !== null)
+    throw new MfaError('invalid_request', `${nul || 'body'}: must not contain NUL characters`, {
+      issues: [{ path: nul, message: 'must not contain NUL characters' }],
+    });
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

@@ -3,79 +3,81 @@ import { errorOf, headerRef, schemaRef, type Responses } from './refs.js';
 /** Answers shared by many operations. */
 export const responses: Responses = {
   BadRequest: {
-    description: 'Bad request: `invalid_request`. A body that is not JSON, too large (> 16 kB), of the wrong shape (see `issues`) or with a NUL character in a string; also a concurrent change to the same flow (`conflict: true`).',
+    description:
+      'Bad request: `invalid_request`. A body that is not JSON, too large (> 16 kB), of the wrong shape (see `issues`) or with a NUL character in a string; also a concurrent change to the same flow (`conflict: true`).',
     content: {
       'application/json': {
-        schema: errorOf('invalid_request')
-      }
-    }
+        schema: errorOf('invalid_request'),
+      },
+    },
   },
   OriginNotAllowed: {
     description: 'Forbidden: `origin_not_allowed`. The browser origin is not one the client lists.',
     content: {
       'application/json': {
-        schema: errorOf('origin_not_allowed')
-      }
-    }
+        schema: errorOf('origin_not_allowed'),
+      },
+    },
   },
   FlowNotFound: {
     description: 'Not found: `flow_not_found`. Unknown, forged or cancelled handle.',
     content: {
       'application/json': {
-        schema: errorOf('flow_not_found')
-      }
-    }
+        schema: errorOf('flow_not_found'),
+      },
+    },
   },
   FlowExpired: {
     description: 'Gone: `flow_expired`.',
     content: {
       'application/json': {
-        schema: errorOf('flow_expired')
-      }
-    }
+        schema: errorOf('flow_expired'),
+      },
+    },
   },
   MethodNotAllowed: {
-    description: 'Not possible in this state: `method_not_allowed` (the method is not offered in the current step: steps cannot be skipped, the user is not identified yet, or the flow is complete), `enrollment_required`, or `flow_conflict` (the flow changed in a concurrent request: read it again with `introspect` and retry).',
+    description:
+      'Not possible in this state: `method_not_allowed` (the method is not offered in the current step: steps cannot be skipped, the user is not identified yet, or the flow is complete), `enrollment_required`, or `flow_conflict` (the flow changed in a concurrent request: read it again with `introspect` and retry).',
     content: {
       'application/json': {
-        schema: errorOf('method_not_allowed', 'enrollment_required', 'flow_conflict')
-      }
-    }
+        schema: errorOf('method_not_allowed', 'enrollment_required', 'flow_conflict'),
+      },
+    },
   },
   InvalidCode: {
     description: 'Not authenticated: `invalid_code`.',
     content: {
       'application/json': {
-        schema: errorOf('invalid_code')
-      }
-    }
+        schema: errorOf('invalid_code'),
+      },
+    },
   },
   TooManyAttempts: {
     description: 'Too many attempts or requests: `too_many_attempts`. The challenge is dead: ask for a new code, use another method or start again.',
     content: {
       'application/json': {
-        schema: errorOf('too_many_attempts')
-      }
-    }
+        schema: errorOf('too_many_attempts'),
+      },
+    },
   },
   RateLimited: {
     description: 'Too many attempts or requests: `rate_limited`.',
     content: {
       'application/json': {
-        schema: errorOf('rate_limited')
-      }
+        schema: errorOf('rate_limited'),
+      },
     },
     headers: {
-      'Retry-After': headerRef('Retry-After')
-    }
+      'Retry-After': headerRef('Retry-After'),
+    },
   },
   DeliveryFailed: {
     description: 'Delivery failed: `delivery_failed`. The provider did not accept the message; the previous code, if any, still works.',
     content: {
       'application/json': {
-        schema: errorOf('delivery_failed')
-      }
-    }
+        schema: errorOf('delivery_failed'),
+      },
+    },
   },
   ServerError: {
     description: 'Unexpected failure (`server_error`); the message never says why.',
@@ -85,21 +87,21 @@ export const responses: Responses = {
           ...schemaRef('Error'),
           properties: {
             error: {
-              const: 'server_error'
-            }
-          }
-        }
-      }
-    }
+              const: 'server_error',
+            },
+          },
+        },
+      },
+    },
   },
   FlowConflict: {
     description: '`flow_conflict` (with `conflict: true`): the same flow or change changed in a concurrent request. Read it again and retry.',
     content: {
       'application/json': {
-        schema: errorOf('flow_conflict')
-      }
-    }
-  }
+        schema: errorOf('flow_conflict'),
+      },
+    },
+  },
 };
 
 export const headers = {
@@ -107,23 +109,23 @@ export const headers = {
     description: 'Answers that may hold secrets are never cached.',
     schema: {
       type: 'string',
-      const: 'no-store'
-    }
+      const: 'no-store',
+    },
   },
   'Retry-After': {
     description: 'Seconds to wait before trying again (RFC 9110).',
     schema: {
       type: 'integer',
-      minimum: 1
-    }
+      minimum: 1,
+    },
   },
   'X-Request-Id': {
     description: "The request's id (see `Error.requestId`); sent with every answer.",
     schema: {
       type: 'string',
-      pattern: '^[A-Za-z0-9._:/+=-]{1,64}$'
-    }
-  }
+      pattern: '^[A-Za-z0-9._:/+=-]{1,64}$',
+    },
+  },
 };
 
 export const securitySchemes = {
@@ -131,16 +133,18 @@ export const securitySchemes = {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: "An id_token this server issued (`aud` any registered client). It reads the user's (masked) factors and starts a step-up; it never authorises a change."
+    description:
+      "An id_token this server issued (`aud` any registered client). It reads the user's (masked) factors and starts a step-up; it never authorises a change.",
   },
   clientSecretBasic: {
     type: 'http',
     scheme: 'basic',
-    description: '`clientId:clientSecret` (RFC 6749 §2.3.1).'
+    description: '`clientId:clientSecret` (RFC 6749 §2.3.1).',
   },
   settingsGrant: {
     type: 'http',
     scheme: 'DPoP',
-    description: 'A settings grant from a step-up flow (`POST /api/v1/flows` with `purpose: settings`), sent as `Authorization: DPoP <grant>` with a `DPoP` proof header (RFC 9449) signed by the key whose public half started the step-up: `htm` and `htu` of this call, `iat` within 60 s, `ath` = base64url(SHA-256(grant)), a `jti` never used before. Valid `selfService.grantSeconds` (default 300 s), from the origin that ran the step-up only. A JWS with `typ` `mfa-settings+jwt` and `aud` `<issuer>/api/v1/me`: no relying party can take it for an id_token, and no id_token works here.'
-  }
+    description:
+      'A settings grant from a step-up flow (`POST /api/v1/flows` with `purpose: settings`), sent as `Authorization: DPoP <grant>` with a `DPoP` proof header (RFC 9449) signed by the key whose public half started the step-up: `htm` and `htu` of this call, `iat` within 60 s, `ath` = base64url(SHA-256(grant)), a `jti` never used before. Valid `selfService.grantSeconds` (default 300 s), from the origin that ran the step-up only. A JWS with `typ` `mfa-settings+jwt` and `aud` `<issuer>/api/v1/me`: no relying party can take it for an id_token, and no id_token works here.',
+  },
 };

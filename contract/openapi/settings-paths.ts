@@ -4,290 +4,293 @@ import { errorOf, headerRef, responseRef, schemaRef, type PathItems } from './re
 export const settingsPaths: PathItems = {
   '/api/v1/me': {
     get: {
-      tags: [
-        'self-service'
-      ],
+      tags: ['self-service'],
       operationId: 'getMe',
       summary: "The signed-in user's factors",
-      description: 'What is set up, never a secret: phone and address masked as in a login. Any valid id_token this server issued for the user is enough to read; `freshUntil` says until when it also allows changes.',
+      description:
+        'What is set up, never a secret: phone and address masked as in a login. Any valid id_token this server issued for the user is enough to read; `freshUntil` says until when it also allows changes.',
       security: [
         {
-          idToken: []
+          idToken: [],
         },
         {
-          settingsGrant: []
-        }
+          settingsGrant: [],
+        },
       ],
       responses: {
         '200': {
           headers: {
-            'Cache-Control': headerRef('No-Store')
+            'Cache-Control': headerRef('No-Store'),
           },
           description: "The user's factors.",
           content: {
             'application/json': {
-              schema: schemaRef('Me')
-            }
-          }
+              schema: schemaRef('Me'),
+            },
+          },
         },
         '400': {
-          description: 'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
+          description:
+            'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
           content: {
             'application/json': {
-              schema: errorOf('invalid_request')
-            }
-          }
+              schema: errorOf('invalid_request'),
+            },
+          },
         },
         '401': {
-          description: 'Not authenticated: `unauthorized`. No, invalid or expired id_token (always with `reauthenticate: true`); for a change, also a sign-in older than `selfService.freshSeconds` or without a second factor.',
+          description:
+            'Not authenticated: `unauthorized`. No, invalid or expired id_token (always with `reauthenticate: true`); for a change, also a sign-in older than `selfService.freshSeconds` or without a second factor.',
           content: {
             'application/json': {
-              schema: errorOf('unauthorized')
-            }
-          }
+              schema: errorOf('unauthorized'),
+            },
+          },
         },
         '403': responseRef('OriginNotAllowed'),
-        '500': responseRef('ServerError')
-      }
-    }
+        '500': responseRef('ServerError'),
+      },
+    },
   },
   '/api/v1/me/totp/enroll': {
     post: {
-      tags: [
-        'self-service'
-      ],
+      tags: ['self-service'],
       operationId: 'meEnrollTotp',
       summary: 'Set up (or replace) an authenticator app',
-      description: 'Answers `enrollment` (as in the flow API); the same secret again until it is confirmed. The current app keeps working until `/me/totp/verify` accepts a code from the new one.',
+      description:
+        'Answers `enrollment` (as in the flow API); the same secret again until it is confirmed. The current app keeps working until `/me/totp/verify` accepts a code from the new one.',
       security: [
         {
-          settingsGrant: []
-        }
+          settingsGrant: [],
+        },
       ],
       requestBody: {
         required: true,
         content: {
           'application/json': {
-            schema: schemaRef('EmptyRequest')
-          }
-        }
+            schema: schemaRef('EmptyRequest'),
+          },
+        },
       },
       responses: {
         '200': {
           headers: {
-            'Cache-Control': headerRef('No-Store')
+            'Cache-Control': headerRef('No-Store'),
           },
           description: 'The enrolment to show.',
           content: {
             'application/json': {
-              schema: schemaRef('MeEnrollment')
-            }
-          }
+              schema: schemaRef('MeEnrollment'),
+            },
+          },
         },
         '400': {
-          description: 'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
+          description:
+            'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
           content: {
             'application/json': {
-              schema: errorOf('invalid_request')
-            }
-          }
+              schema: errorOf('invalid_request'),
+            },
+          },
         },
         '401': {
-          description: 'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+          description:
+            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
           content: {
             'application/json': {
-              schema: errorOf('unauthorized')
-            }
-          }
+              schema: errorOf('unauthorized'),
+            },
+          },
         },
         '403': responseRef('OriginNotAllowed'),
         '409': responseRef('FlowConflict'),
-        '500': responseRef('ServerError')
-      }
-    }
+        '500': responseRef('ServerError'),
+      },
+    },
   },
   '/api/v1/me/totp/verify': {
     post: {
-      tags: [
-        'self-service'
-      ],
+      tags: ['self-service'],
       operationId: 'meVerifyTotp',
       summary: 'Confirm the new authenticator app',
       description: 'Checks a code from the app being set up; a right one replaces the old authenticator. `totp.maxAttempts` wrong codes per sign-in.',
       security: [
         {
-          settingsGrant: []
-        }
+          settingsGrant: [],
+        },
       ],
       requestBody: {
         required: true,
         content: {
           'application/json': {
-            schema: schemaRef('MeCodeRequest')
-          }
-        }
+            schema: schemaRef('MeCodeRequest'),
+          },
+        },
       },
       responses: {
         '200': {
           headers: {
-            'Cache-Control': headerRef('No-Store')
+            'Cache-Control': headerRef('No-Store'),
           },
           description: "The user's factors.",
           content: {
             'application/json': {
-              schema: schemaRef('Me')
-            }
-          }
+              schema: schemaRef('Me'),
+            },
+          },
         },
         '400': {
-          description: 'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
+          description:
+            'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
           content: {
             'application/json': {
-              schema: errorOf('invalid_request')
-            }
-          }
+              schema: errorOf('invalid_request'),
+            },
+          },
         },
         '401': {
-          description: 'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+          description:
+            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
           content: {
             'application/json': {
-              schema: errorOf('unauthorized', 'invalid_code')
-            }
-          }
+              schema: errorOf('unauthorized', 'invalid_code'),
+            },
+          },
         },
         '403': responseRef('OriginNotAllowed'),
         '409': {
-          description: 'Not possible in this state: `enrollment_required`. No enrolment was started. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
+          description:
+            'Not possible in this state: `enrollment_required`. No enrolment was started. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
           content: {
             'application/json': {
-              schema: errorOf('enrollment_required', 'flow_conflict')
-            }
-          }
+              schema: errorOf('enrollment_required', 'flow_conflict'),
+            },
+          },
         },
         '429': {
           description: 'Too many attempts or requests: `too_many_attempts`. With `reauthenticate: true`: a new sign-in allows new tries.',
           content: {
             'application/json': {
-              schema: errorOf('too_many_attempts')
-            }
-          }
+              schema: errorOf('too_many_attempts'),
+            },
+          },
         },
-        '500': responseRef('ServerError')
-      }
-    }
+        '500': responseRef('ServerError'),
+      },
+    },
   },
   '/api/v1/me/phone': {
     post: {
-      tags: [
-        'self-service'
-      ],
+      tags: ['self-service'],
       operationId: 'meSetPhone',
       summary: 'Register or change the phone',
-      description: "Normalises `phone` to E.164 and texts a code to it, under the verification budget (`sms.caps.verifyPerPhonePerHour`, `verifyPerAccountPerHour`, `verifyPerIpPerHour`, and its resend wait), apart from the sign-in codes to anyone's own number. The stored number changes only when `/me/phone/verify` accepts the code.",
+      description:
+        "Normalises `phone` to E.164 and texts a code to it, under the verification budget (`sms.caps.verifyPerPhonePerHour`, `verifyPerAccountPerHour`, `verifyPerIpPerHour`, and its resend wait), apart from the sign-in codes to anyone's own number. The stored number changes only when `/me/phone/verify` accepts the code.",
       security: [
         {
-          settingsGrant: []
-        }
+          settingsGrant: [],
+        },
       ],
       requestBody: {
         required: true,
         content: {
           'application/json': {
-            schema: schemaRef('MePhoneRequest')
-          }
-        }
+            schema: schemaRef('MePhoneRequest'),
+          },
+        },
       },
       responses: {
         '200': {
           headers: {
-            'Cache-Control': headerRef('No-Store')
+            'Cache-Control': headerRef('No-Store'),
           },
           description: 'The code sent to the new number.',
           content: {
             'application/json': {
-              schema: schemaRef('MePhoneChallenge')
-            }
-          }
+              schema: schemaRef('MePhoneChallenge'),
+            },
+          },
         },
         '400': {
           description: 'Bad request: `invalid_request`. Also a phone number that is not valid.',
           content: {
             'application/json': {
-              schema: errorOf('invalid_request')
-            }
-          }
+              schema: errorOf('invalid_request'),
+            },
+          },
         },
         '401': {
-          description: 'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+          description:
+            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
           content: {
             'application/json': {
-              schema: errorOf('unauthorized')
-            }
-          }
+              schema: errorOf('unauthorized'),
+            },
+          },
         },
         '403': responseRef('OriginNotAllowed'),
         '409': {
-          description: 'Not possible in this state: `method_not_allowed`. Text messages are turned off for this account or cannot be sent to that country. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
+          description:
+            'Not possible in this state: `method_not_allowed`. Text messages are turned off for this account or cannot be sent to that country. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
           content: {
             'application/json': {
-              schema: errorOf('method_not_allowed', 'flow_conflict')
-            }
-          }
+              schema: errorOf('method_not_allowed', 'flow_conflict'),
+            },
+          },
         },
         '429': responseRef('RateLimited'),
         '500': responseRef('ServerError'),
-        '502': responseRef('DeliveryFailed')
-      }
-    }
+        '502': responseRef('DeliveryFailed'),
+      },
+    },
   },
   '/api/v1/me/phone/verify': {
     post: {
-      tags: [
-        'self-service'
-      ],
+      tags: ['self-service'],
       operationId: 'meVerifyPhone',
       summary: 'Confirm the new phone',
       description: 'Checks the code texted to the new number (single use, `sms.maxAttempts` wrong codes) and saves the number.',
       security: [
         {
-          settingsGrant: []
-        }
+          settingsGrant: [],
+        },
       ],
       requestBody: {
         required: true,
         content: {
           'application/json': {
-            schema: schemaRef('MeCodeRequest')
-          }
-        }
+            schema: schemaRef('MeCodeRequest'),
+          },
+        },
       },
       responses: {
         '200': {
           headers: {
-            'Cache-Control': headerRef('No-Store')
+            'Cache-Control': headerRef('No-Store'),
           },
           description: "The user's factors.",
           content: {
             'application/json': {
-              schema: schemaRef('Me')
-            }
-          }
+              schema: schemaRef('Me'),
+            },
+          },
         },
         '400': {
           description: 'Bad request: `invalid_request`. Also: no code was sent yet.',
           content: {
             'application/json': {
-              schema: errorOf('invalid_request')
-            }
-          }
+              schema: errorOf('invalid_request'),
+            },
+          },
         },
         '401': {
-          description: 'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+          description:
+            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
           content: {
             'application/json': {
-              schema: errorOf('unauthorized', 'invalid_code')
-            }
-          }
+              schema: errorOf('unauthorized', 'invalid_code'),
+            },
+          },
         },
         '403': responseRef('OriginNotAllowed'),
         '409': responseRef('FlowConflict'),
@@ -295,83 +298,79 @@ export const settingsPaths: PathItems = {
           description: 'Gone: `code_expired`.',
           content: {
             'application/json': {
-              schema: errorOf('code_expired')
-            }
-          }
+              schema: errorOf('code_expired'),
+            },
+          },
         },
         '429': responseRef('TooManyAttempts'),
-        '500': responseRef('ServerError')
-      }
-    }
+        '500': responseRef('ServerError'),
+      },
+    },
   },
   '/api/v1/me/backup-codes': {
     post: {
-      tags: [
-        'self-service'
-      ],
+      tags: ['self-service'],
       operationId: 'meRegenerateBackupCodes',
       summary: 'New backup codes',
       description: 'Replaces every backup code, used or not, with new ones, shown once in `backupCodes`.',
       security: [
         {
-          settingsGrant: []
-        }
+          settingsGrant: [],
+        },
       ],
       requestBody: {
         required: true,
         content: {
           'application/json': {
-            schema: schemaRef('EmptyRequest')
-          }
-        }
+            schema: schemaRef('EmptyRequest'),
+          },
+        },
       },
       responses: {
         '200': {
           headers: {
-            'Cache-Control': headerRef('No-Store')
+            'Cache-Control': headerRef('No-Store'),
           },
           description: 'The factors and the new codes.',
           content: {
             'application/json': {
               schema: {
-                allOf: [
-                  schemaRef('Me')
-                ],
-                required: [
-                  'backupCodes'
-                ],
+                allOf: [schemaRef('Me')],
+                required: ['backupCodes'],
                 properties: {
                   backupCodes: {
                     type: 'array',
                     items: {
-                      type: 'string'
+                      type: 'string',
                     },
-                    description: 'The new codes, shown once.'
-                  }
-                }
-              }
-            }
-          }
+                    description: 'The new codes, shown once.',
+                  },
+                },
+              },
+            },
+          },
         },
         '400': {
-          description: 'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
+          description:
+            'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
           content: {
             'application/json': {
-              schema: errorOf('invalid_request')
-            }
-          }
+              schema: errorOf('invalid_request'),
+            },
+          },
         },
         '401': {
-          description: 'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+          description:
+            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
           content: {
             'application/json': {
-              schema: errorOf('unauthorized')
-            }
-          }
+              schema: errorOf('unauthorized'),
+            },
+          },
         },
         '403': responseRef('OriginNotAllowed'),
-        '500': responseRef('ServerError')
-      }
-    }
-  }
+        '500': responseRef('ServerError'),
+      },
+    },
+  },
 };

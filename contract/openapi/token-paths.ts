@@ -4,25 +4,24 @@ import { headerRef, responseRef, schemaRef, type PathItems } from './refs.js';
 export const tokenPaths: PathItems = {
   '/oauth2/token': {
     post: {
-      tags: [
-        'tokens'
-      ],
+      tags: ['tokens'],
       operationId: 'token',
       summary: 'SMS OTP grant (phone verification without a browser)',
-      description: "Ubisecure-style phone verification for a confidential client, authenticated with HTTP Basic (`clientId:clientSecret`) or `client_id`/`client_secret` in the body, `grant_type=urn:mfa-login:grant-type:sms-otp`.\n\n1. With `username` (the phone, E.164) and optionally `message` (a template holding `{code}`): texts a code and answers `{challenge: {reference, expires_in}}`.\n2. With `reference` and `code`: answers tokens whose id_token `sub` is the phone number.\n\nFailures are OAuth errors (RFC 6749 §5.2), not the flow API's error shape.",
+      description:
+        "Ubisecure-style phone verification for a confidential client, authenticated with HTTP Basic (`clientId:clientSecret`) or `client_id`/`client_secret` in the body, `grant_type=urn:mfa-login:grant-type:sms-otp`.\n\n1. With `username` (the phone, E.164) and optionally `message` (a template holding `{code}`): texts a code and answers `{challenge: {reference, expires_in}}`.\n2. With `reference` and `code`: answers tokens whose id_token `sub` is the phone number.\n\nFailures are OAuth errors (RFC 6749 §5.2), not the flow API's error shape.",
       security: [
         {
-          clientSecretBasic: []
+          clientSecretBasic: [],
         },
-        {}
+        {},
       ],
       requestBody: {
         required: true,
         content: {
           'application/x-www-form-urlencoded': {
-            schema: schemaRef('TokenRequest')
-          }
-        }
+            schema: schemaRef('TokenRequest'),
+          },
+        },
       },
       responses: {
         '200': {
@@ -31,40 +30,33 @@ export const tokenPaths: PathItems = {
             'Cache-Control': headerRef('No-Store'),
             Pragma: {
               schema: {
-                const: 'no-cache'
-              }
-            }
+                const: 'no-cache',
+              },
+            },
           },
           content: {
             'application/json': {
               schema: {
-                oneOf: [
-                  schemaRef('TokenChallenge'),
-                  schemaRef('TokenResponse')
-                ]
-              }
-            }
-          }
+                oneOf: [schemaRef('TokenChallenge'), schemaRef('TokenResponse')],
+              },
+            },
+          },
         },
         '400': {
-          description: '`invalid_request` (also a body that is not form-encoded, a phone number that is not valid or in a country not served), `invalid_grant` (`error_description`: `OTP Expired`, `OTP Invalid`, `Too many attempts`), `unsupported_grant_type`.',
+          description:
+            '`invalid_request` (also a body that is not form-encoded, a phone number that is not valid or in a country not served), `invalid_grant` (`error_description`: `OTP Expired`, `OTP Invalid`, `Too many attempts`), `unsupported_grant_type`.',
           content: {
             'application/json': {
               schema: {
                 ...schemaRef('OAuthError'),
                 properties: {
                   error: {
-                    enum: [
-                      'invalid_request',
-                      'invalid_grant',
-                      'unsupported_grant_type',
-                      'unauthorized_client'
-                    ]
-                  }
-                }
-              }
-            }
-          }
+                    enum: ['invalid_request', 'invalid_grant', 'unsupported_grant_type', 'unauthorized_client'],
+                  },
+                },
+              },
+            },
+          },
         },
         '401': {
           description: '`invalid_client`: no client authentication, an unknown client or a wrong secret.',
@@ -72,11 +64,9 @@ export const tokenPaths: PathItems = {
             'WWW-Authenticate': {
               schema: {
                 type: 'string',
-                examples: [
-                  'Basic realm="mfa-login"'
-                ]
-              }
-            }
+                examples: ['Basic realm="mfa-login"'],
+              },
+            },
           },
           content: {
             'application/json': {
@@ -84,32 +74,34 @@ export const tokenPaths: PathItems = {
                 ...schemaRef('OAuthError'),
                 properties: {
                   error: {
-                    const: 'invalid_client'
-                  }
-                }
-              }
-            }
-          }
+                    const: 'invalid_client',
+                  },
+                },
+              },
+            },
+          },
         },
         '409': {
-          description: '`temporarily_unavailable`: another request checked a code for this reference at the same moment; this one gets no verdict. Try again (the guess was counted).',
+          description:
+            '`temporarily_unavailable`: another request checked a code for this reference at the same moment; this one gets no verdict. Try again (the guess was counted).',
           content: {
             'application/json': {
               schema: {
                 ...schemaRef('OAuthError'),
                 properties: {
                   error: {
-                    const: 'temporarily_unavailable'
-                  }
-                }
-              }
-            }
-          }
+                    const: 'temporarily_unavailable',
+                  },
+                },
+              },
+            },
+          },
         },
         '429': {
-          description: "`invalid_request`: a verification text (from this grant, another client's or a phone registration) went to this number less than `sms.resendAfterSeconds` ago, or too many verification codes were sent to this number or by this client (`sms.caps.verifyPerPhonePerHour`, `sms.caps.perClientPerHour`; the per-address cap does not hold grant texts, which all come from the client's backend); sign-in texts to a user's own number neither hold nor are held by these. Also before any secret is compared: 20 wrong client secrets from one address in 15 minutes (the address is refused, right secret or not), or 60 wrong secrets for one client from all addresses in a minute (`error_description`: `Too many failed client authentications. Try again later.`); a right secret does not count. See `Retry-After`.",
+          description:
+            "`invalid_request`: a verification text (from this grant, another client's or a phone registration) went to this number less than `sms.resendAfterSeconds` ago, or too many verification codes were sent to this number or by this client (`sms.caps.verifyPerPhonePerHour`, `sms.caps.perClientPerHour`; the per-address cap does not hold grant texts, which all come from the client's backend); sign-in texts to a user's own number neither hold nor are held by these. Also before any secret is compared: 20 wrong client secrets from one address in 15 minutes (the address is refused, right secret or not), or 60 wrong secrets for one client from all addresses in a minute (`error_description`: `Too many failed client authentications. Try again later.`); a right secret does not count. See `Retry-After`.",
           headers: {
-            'Retry-After': headerRef('Retry-After')
+            'Retry-After': headerRef('Retry-After'),
           },
           content: {
             'application/json': {
@@ -117,12 +109,12 @@ export const tokenPaths: PathItems = {
                 ...schemaRef('OAuthError'),
                 properties: {
                   error: {
-                    const: 'invalid_request'
-                  }
-                }
-              }
-            }
-          }
+                    const: 'invalid_request',
+                  },
+                },
+              },
+            },
+          },
         },
         '500': responseRef('ServerError'),
         '502': {
@@ -133,14 +125,14 @@ export const tokenPaths: PathItems = {
                 ...schemaRef('OAuthError'),
                 properties: {
                   error: {
-                    const: 'temporarily_unavailable'
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
+                    const: 'temporarily_unavailable',
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
 };

@@ -10,8 +10,7 @@ export interface BackupCodeDeps {
 }
 
 /** Keyed with the master key and salted with the user id: no lookup table fits two users. */
-export const hashBackupCode = (keyring: Keyring, userId: string, code: string) =>
-  keyring.hash(normaliseBackupCode(code), `backup-code:${userId}`);
+export const hashBackupCode = (keyring: Keyring, userId: string, code: string) => keyring.hash(normaliseBackupCode(code), `backup-code:${userId}`);
 
 const newCodes = (deps: BackupCodeDeps) => Array.from({ length: deps.config.backupCodes.count }, backupCode);
 const hashesOf = (deps: BackupCodeDeps, userId: string, codes: string[]) => codes.map((c) => hashBackupCode(deps.keyring, userId, c));

@@ -22,7 +22,12 @@ export async function issueDeviceToken(services: DeviceTokenDeps & { config: Pic
 }
 
 /** The token's id when it is a live token of `userId`; null for anything else (unknown, expired, revoked, another user's). */
-export async function trustedDevice(services: DeviceTokenDeps, token: string | undefined, userId: string | undefined, now: Date): Promise<string | null> {
+export async function trustedDevice(
+  services: DeviceTokenDeps,
+  token: string | undefined,
+  userId: string | undefined,
+  now: Date,
+): Promise<string | null> {
   if (!token) return null;
   const id = deviceTokenId(services.keyring, token);
   const found = await services.store.findDeviceToken(id, now);

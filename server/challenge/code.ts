@@ -6,8 +6,6 @@ import type { ChallengeContext, Channel, CodeRules } from './context.js';
 export type { Channel, CodeRules } from './context.js';
 import { resendLimits } from './limits.js';
 
-
-
 const hashContext = (ctx: ChallengeContext, channel: Channel) => `${channel}-code:${ctx.flow.id}`;
 const plus = (iso: string, seconds: number) => new Date(new Date(iso).getTime() + seconds * 1000);
 
@@ -103,4 +101,3 @@ export async function verifyChallenge(ctx: ChallengeContext, channel: Channel, c
   }
   throw invalidCode(left);
 }
-

@@ -46,7 +46,14 @@ export type SendPurpose = 'sign-in' | 'verify';
  * wait. Windows are fixed, so there are two grids half a wait apart: two sends closer than half
  * the wait always share a window in one of them, and sends a whole wait apart never do.
  */
-export function resendLimits(ctx: ChallengeContext, channel: Channel, to: string, rules: CodeRules, sentAt: Date, purpose: SendPurpose = 'sign-in'): SendLimit[] {
+export function resendLimits(
+  ctx: ChallengeContext,
+  channel: Channel,
+  to: string,
+  rules: CodeRules,
+  sentAt: Date,
+  purpose: SendPurpose = 'sign-in',
+): SendLimit[] {
   const seconds = rules.resendAfterSeconds;
   if (seconds === 0) return [];
   // A keyed hash of the recipient: the store holds no phone number or address in clear.
@@ -55,7 +62,13 @@ export function resendLimits(ctx: ChallengeContext, channel: Channel, to: string
   const kind = `${channel}:${purpose === 'verify' ? 'verify-resend' : 'resend'}`;
   const key = `${kind}:${ctx.services.keyring.hash(recipient, `${channel}-counter`)}`;
   const refused = (wait: number) => rateLimited(wait, `Please wait ${Math.ceil(wait)} s before asking for a new code.`, kind);
-  return [0, seconds * 500].map((offsetMs, grid) => ({ key: `${key}:${grid}`, windowSeconds: seconds, max: 1, at: new Date(sentAt.getTime() + offsetMs), refused }));
+  return [0, seconds * 500].map((offsetMs, grid) => ({
+    key: `${key}:${grid}`,
+    windowSeconds: seconds,
+    max: 1,
+    at: new Date(sentAt.getTime() + offsetMs),
+    refused,
+  }));
 }
 
 /** The hourly caps of a send (the SMS pumping guard); reaching one is logged without the key's value. */

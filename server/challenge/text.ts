@@ -62,12 +62,17 @@ function verifyLimits(ctx: ChallengeContext, phone: string): SendLimit[] {
  * own, which spends the verification budget instead of the sign-in one. Logins, the token grant
  * and settings all send through here, so none is a way around them.
  */
-export async function textCode(ctx: ChallengeContext, phone: string, options: { enrolling?: boolean; text?: (code: string) => string } = {}): Promise<void> {
+export async function textCode(
+  ctx: ChallengeContext,
+  phone: string,
+  options: { enrolling?: boolean; text?: (code: string) => string } = {},
+): Promise<void> {
   const { config, sms } = ctx.services;
   if (!countryAllowed(ctx, phone)) throw new MfaError('method_not_allowed', 'Text messages cannot be sent to this country.');
   assertResendAllowed(ctx, 'sms', config.sms);
   const text = options.text ?? ((code: string) => smsBody(ctx, code));
   const limits = options.enrolling ? verifyLimits(ctx, phone) : signInLimits(ctx, phone);
-  await sendWithin(ctx, limits, () => issueChallenge(ctx, 'sms', phone, config.sms, (code) => sms.send({ to: phone, body: text(code) }), options.enrolling));
+  await sendWithin(ctx, limits, () =>
+    issueChallenge(ctx, 'sms', phone, config.sms, (code) => sms.send({ to: phone, body: text(code) }), options.enrolling),
+  );
 }
-

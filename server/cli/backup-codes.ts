@@ -22,7 +22,12 @@ const importedCode = z
 
 const codeList = z
   .string()
-  .transform((s) => s.split(',').map((c) => c.trim()).filter((c) => c !== ''))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== ''),
+  )
   .pipe(z.array(importedCode).min(1, 'no codes given').max(100, 'at most 100 codes at once'))
   .refine((codes) => new Set(codes).size === codes.length, 'a code appears twice');
 
@@ -57,8 +62,10 @@ export async function backupCodesImport(cli: CliContext): Promise<number> {
     else imported = await services.store.addBackupCodes(user.id, hashes, now);
     const skipped = hashes.length - imported;
     const remaining = await services.store.countBackupCodes(user.id);
-    cli.print({ username: user.username, imported, skipped, replaced: input.replace, remaining }, () =>
-      `${input.replace ? 'Replaced the backup codes of' : 'Added backup codes for'} ${user.username}: ${imported} imported, ` +
+    cli.print(
+      { username: user.username, imported, skipped, replaced: input.replace, remaining },
+      () =>
+        `${input.replace ? 'Replaced the backup codes of' : 'Added backup codes for'} ${user.username}: ${imported} imported, ` +
         `${skipped > 0 ? `${skipped} skipped (already issued; a used code stays used), ` : ''}${remaining} usable now.`,
     );
     return 0;

@@ -131,7 +131,8 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     allowPhoneEnrollment: input['allow-phone-enrollment'],
   });
   return withServices(cli, async (services) => {
-    if (inConfig(services, client.clientId)) throw new CliError(`Client "${client.clientId}" is defined in the config file; change it there.`, 'conflict');
+    if (inConfig(services, client.clientId))
+      throw new CliError(`Client "${client.clientId}" is defined in the config file; change it there.`, 'conflict');
     if (await services.store.getClient(client.clientId)) throw new CliError(`A client "${client.clientId}" already exists.`, 'conflict');
     const record = await services.store.upsertClient(clientRecord(client, services.keyring), services.now());
     const view = clientView(record, 'store');
@@ -160,7 +161,14 @@ export async function clientList(cli: CliContext): Promise<number> {
         ? ['No clients yet. Add one with: mfa-login client add <clientId> --name NAME --origin URL']
         : table([
             ['CLIENT ID', 'NAME', 'ORIGINS', 'SEQUENCE', 'SECRET', 'SOURCE'],
-            ...clients.map((c) => [c.clientId, c.name, c.allowedOrigins.join(' ') || '-', showSequence(c.sequence), c.hasSecret ? 'yes' : 'no', c.source]),
+            ...clients.map((c) => [
+              c.clientId,
+              c.name,
+              c.allowedOrigins.join(' ') || '-',
+              showSequence(c.sequence),
+              c.hasSecret ? 'yes' : 'no',
+              c.source,
+            ]),
           ]),
     );
     return 0;

@@ -19,7 +19,9 @@ export interface CliContext {
   stdin(): Promise<string>;
   /** Prints one JSON document with --json, else the human lines. */
   print(result: unknown, human: () => string | string[]): void;
-  args<O extends NonNullable<ParseArgsConfig['options']>>(options: O): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+  args<O extends NonNullable<ParseArgsConfig['options']>>(
+    options: O,
+  ): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
 }
 
 /** Wrong words, options or values: exit code 2. */
@@ -51,7 +53,9 @@ export function cliContext(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): C
     allowPositionals: true,
     strict: false,
   });
-  const rest = argv.filter((a, i) => !(a === '--json' || a === '--config' || a === '-c' || a.startsWith('--config=') || argv[i - 1] === '--config' || argv[i - 1] === '-c'));
+  const rest = argv.filter(
+    (a, i) => !(a === '--json' || a === '--config' || a === '-c' || a.startsWith('--config=') || argv[i - 1] === '--config' || argv[i - 1] === '-c'),
+  );
   const json = global.values.json === true;
   return {
     argv: rest,

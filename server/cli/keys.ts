@@ -53,12 +53,7 @@ export async function keysList(cli: CliContext): Promise<number> {
       signing: k.kid === signing,
       published: published.has(k.kid),
     }));
-    cli.print({ keys }, () =>
-      table([
-        ['KID', 'ALG', 'CREATED', 'STATE'],
-        ...keys.map((k) => [k.kid, k.alg, k.createdAt, stateOf(k)]),
-      ]),
-    );
+    cli.print({ keys }, () => table([['KID', 'ALG', 'CREATED', 'STATE'], ...keys.map((k) => [k.kid, k.alg, k.createdAt, stateOf(k)])]));
     return 0;
   });
 }

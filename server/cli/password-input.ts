@@ -12,7 +12,10 @@ export const passwordFields = { password: passwordArg.optional(), 'password-stdi
  * The password from --password, from standard input (so it stays out of the shell history and
  * the process list), or a new random one (144 bits) that the caller prints once.
  */
-export async function choosePassword(cli: CliContext, input: { password?: string | undefined; 'password-stdin'?: boolean | undefined }): Promise<{ password: string; generated: boolean }> {
+export async function choosePassword(
+  cli: CliContext,
+  input: { password?: string | undefined; 'password-stdin'?: boolean | undefined },
+): Promise<{ password: string; generated: boolean }> {
   if (input.password !== undefined && input['password-stdin']) throw new UsageError('Use either --password or --password-stdin, not both.');
   if (input['password-stdin']) {
     const text = (await cli.stdin()).replace(/\r?\n$/, '');

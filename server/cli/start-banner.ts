@@ -3,7 +3,9 @@ const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** The issuer and the listening address name one place: the same port on a loopback name, or the same origin. */
 function samePlace(issuer: URL, listening: URL): boolean {
   if (issuer.origin === listening.origin) return true;
-  return issuer.protocol === listening.protocol && issuer.port === listening.port && loopback.has(issuer.hostname) && loopback.has(listening.hostname);
+  return (
+    issuer.protocol === listening.protocol && issuer.port === listening.port && loopback.has(issuer.hostname) && loopback.has(listening.hostname)
+  );
 }
 
 /**

@@ -28,7 +28,8 @@ function checkBuilt(cli: CliContext, demo: boolean): void {
 /** `listen EADDRINUSE: address already in use 127.0.0.1:3000` says what, not where it came from. */
 function listenError(e: unknown, host: string, port: number): unknown {
   const code = (e as { code?: unknown }).code;
-  if (code === 'EADDRINUSE') return new ConfigError(`Cannot listen on ${host}:${port}: the port is in use (EADDRINUSE). Choose another with --port or PORT.`);
+  if (code === 'EADDRINUSE')
+    return new ConfigError(`Cannot listen on ${host}:${port}: the port is in use (EADDRINUSE). Choose another with --port or PORT.`);
   if (code === 'EACCES' || code === 'EADDRNOTAVAIL') return new ConfigError(`Cannot listen on ${host}:${port} (${code}).`);
   return e;
 }

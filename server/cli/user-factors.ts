@@ -23,14 +23,22 @@ async function patchUser(
     const changed = await services.store.updateUser(user.id, await patch(user, services), services.now());
     const view = await userView(services, changed);
     const warned = warning(changed);
-    cli.print({ user: view, ...(warned ? { warning: warned } : {}) }, () => [`${done} for ${view.username}.`, ...(warned ? [warned] : []), ...describeUser(view).slice(1)]);
+    cli.print({ user: view, ...(warned ? { warning: warned } : {}) }, () => [
+      `${done} for ${view.username}.`,
+      ...(warned ? [warned] : []),
+      ...describeUser(view).slice(1),
+    ]);
     return 0;
   });
 }
 
 /** `user set-password <username> [--password P | --password-stdin]`; without either, a new one is printed once. */
 export async function userSetPassword(cli: CliContext): Promise<number> {
-  const input = parseInput(cli, { positionals: ['username'], options: passwordOptions, schema: z.object({ username: usernameArg, ...passwordFields }) });
+  const input = parseInput(cli, {
+    positionals: ['username'],
+    options: passwordOptions,
+    schema: z.object({ username: usernameArg, ...passwordFields }),
+  });
   const { password, generated } = await choosePassword(cli, input);
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
@@ -63,7 +71,12 @@ function valueOrClear(kind: string) {
 /** `user set-phone <username> <phone|--clear>` */
 export async function userSetPhone(cli: CliContext): Promise<number> {
   const { username, value } = parseInput(cli, valueOrClear('phone'));
-  return patchUser(cli, username, (_u, services) => ({ phone: value === null ? null : parseValue(phoneArg(services.config.sms.defaultCountry), value, '<phone>') }), value === null ? 'Removed the phone' : 'Set the phone');
+  return patchUser(
+    cli,
+    username,
+    (_u, services) => ({ phone: value === null ? null : parseValue(phoneArg(services.config.sms.defaultCountry), value, '<phone>') }),
+    value === null ? 'Removed the phone' : 'Set the phone',
+  );
 }
 
 /** `user set-email <username> <address|--clear>` */
@@ -82,8 +95,15 @@ export async function userDisableSms(cli: CliContext): Promise<number> {
 /** `user enable-sms <username>` */
 export async function userEnableSms(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
-  return patchUser(cli, username, () => ({ smsDisabled: false }), 'Enabled SMS codes', (user) =>
-    user.phone ? undefined : `${user.username} has no phone set, so no texts can be offered yet: set one with mfa-login user set-phone ${user.username} <phone>.`,
+  return patchUser(
+    cli,
+    username,
+    () => ({ smsDisabled: false }),
+    'Enabled SMS codes',
+    (user) =>
+      user.phone
+        ? undefined
+        : `${user.username} has no phone set, so no texts can be offered yet: set one with mfa-login user set-phone ${user.username} <phone>.`,
   );
 }
 
@@ -99,10 +119,15 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
     // A lost or stolen phone may also be a device that signed in.
     const devicesForgotten = await forgetDevices(services.store, user.id);
     cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten }, () => {
-      const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`].filter(Boolean).join(' and ');
-      return (what
-        ? `Removed ${what} of ${user.username}: the next login can set up a second factor again.`
-        : `${user.username} had no authenticator or unused backup codes; the next login can set up a second factor again.`) + forgottenText(devicesForgotten);
+      const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`]
+        .filter(Boolean)
+        .join(' and ');
+      return (
+        (what
+          ? `Removed ${what} of ${user.username}: the next login can set up a second factor again.`
+          : `${user.username} had no authenticator or unused backup codes; the next login can set up a second factor again.`) +
+        forgottenText(devicesForgotten)
+      );
     });
     return 0;
   });
@@ -120,7 +145,9 @@ export async function userForgetDevices(cli: CliContext): Promise<number> {
     const user = await findUser(services, username);
     const devicesForgotten = await forgetDevices(services.store, user.id);
     cli.print({ username: user.username, devicesForgotten }, () =>
-      devicesForgotten > 0 ? `Forgot ${devicesForgotten} signed-in device${devicesForgotten === 1 ? '' : 's'} of ${user.username}.` : `${user.username} had no signed-in devices.`,
+      devicesForgotten > 0
+        ? `Forgot ${devicesForgotten} signed-in device${devicesForgotten === 1 ? '' : 's'} of ${user.username}.`
+        : `${user.username} had no signed-in devices.`,
     );
     return 0;
   });

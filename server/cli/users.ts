@@ -30,7 +30,13 @@ export async function userAdd(cli: CliContext): Promise<number> {
     let user: UserRecord;
     try {
       user = await services.store.createUser(
-        { username: input.username, displayName: input['display-name'] ?? input.username, passwordHash: await services.passwords.hash(password), phone, email: input.email ?? null },
+        {
+          username: input.username,
+          displayName: input['display-name'] ?? input.username,
+          passwordHash: await services.passwords.hash(password),
+          phone,
+          email: input.email ?? null,
+        },
         now,
       );
     } catch (e) {
@@ -56,7 +62,15 @@ export async function userList(cli: CliContext): Promise<number> {
         ? ['No users yet. Add one with: mfa-login user add <username>']
         : table([
             ['USERNAME', 'DISPLAY NAME', 'TOTP', 'PHONE', 'SMS', 'E-MAIL', 'BACKUP CODES'],
-            ...users.map((u) => [u.username, u.displayName, u.totp.enrolled ? 'yes' : 'no', u.phone ?? '-', smsState(u), u.email ?? '-', String(u.backupCodesRemaining)]),
+            ...users.map((u) => [
+              u.username,
+              u.displayName,
+              u.totp.enrolled ? 'yes' : 'no',
+              u.phone ?? '-',
+              smsState(u),
+              u.email ?? '-',
+              String(u.backupCodesRemaining),
+            ]),
           ]),
     );
     return 0;

@@ -93,7 +93,13 @@ export function assertAttemptsLeft(flow: FlowRecord, method: MethodName, max: nu
 }
 
 /** Counts a wrong answer and throws what the user is told: how many attempts are left, or none. */
-export function failAttempt(flow: FlowRecord, method: MethodName, max: number, wrong: (left: number) => MfaError, exhausted: () => MfaError = tooMany): never {
+export function failAttempt(
+  flow: FlowRecord,
+  method: MethodName,
+  max: number,
+  wrong: (left: number) => MfaError,
+  exhausted: () => MfaError = tooMany,
+): never {
   const used = attemptsOf(flow, method) + 1;
   flow.data.attempts[method] = used;
   const left = Math.max(0, max - used);

@@ -25,8 +25,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const e = err as { type?: string; status?: number; message?: string };
     if (e.type === 'entity.parse.failed') return sendError(res, new MfaError('invalid_request', 'The body is not valid JSON.'));
     if (e.type === 'entity.too.large') return sendError(res, new MfaError('invalid_request', 'The body is too large.'));
-    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendError(res, new MfaError('invalid_request', 'Unsupported body encoding.'));
-    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, new MfaError('invalid_request', 'The request is not valid.'));
+    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
+      return sendError(res, new MfaError('invalid_request', 'Unsupported body encoding.'));
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
+      return sendError(res, new MfaError('invalid_request', 'The request is not valid.'));
     logger.error({ err, path: req.path }, 'unexpected error');
     res.status(500).json(errorBody(res, { error: SERVER_ERROR, message: 'Something went wrong on our side. Please try again.' }));
   };

@@ -19,7 +19,6 @@ import { issueFlowResult } from '../tokens/flow-result.js';
 import { flowState, optionOf, stepOptions } from './state.js';
 import { planStepUp, type StepUpPlan } from './step-up.js';
 
-
 /** Refuses a browser origin the client did not list; calls without Origin are not browsers. */
 function assertOrigin(client: ClientRecord, caller: Caller) {
   if (caller.origin && !client.allowedOrigins.includes(caller.origin)) throw new MfaError('origin_not_allowed');
@@ -67,7 +66,13 @@ export function createFlowService(services: Services) {
   async function complete(ctx: MethodContext): Promise<void> {
     if (!ctx.user) throw new Error('a flow completed without identifying its user');
     const amr = amrOf(ctx.flow.methods, (m) => methods[m].amr);
-    ctx.flow.result = await issueFlowResult({ tokens, keyring: services.keyring, grantSeconds: config.selfService.grantSeconds }, ctx.flow, ctx.user, amr, ctx.now);
+    ctx.flow.result = await issueFlowResult(
+      { tokens, keyring: services.keyring, grantSeconds: config.selfService.grantSeconds },
+      ctx.flow,
+      ctx.user,
+      amr,
+      ctx.now,
+    );
   }
 
   /**
@@ -130,7 +135,10 @@ export function createFlowService(services: Services) {
 
     // Every decision on a step, for whoever reads the log after an incident: who, which client, what came of it.
     const decided = (result: string) =>
-      services.logger.info({ clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, kind: ctx.flow.kind, method: name, action: actionName, result }, 'step decided');
+      services.logger.info(
+        { clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, kind: ctx.flow.kind, method: name, action: actionName, result },
+        'step decided',
+      );
     const outcome = await runOnFlow(store, ctx, {
       run: async () => {
         try {
@@ -158,7 +166,8 @@ export function createFlowService(services: Services) {
       conflict,
     }).catch((e: unknown) => {
       // Counted once the row saying so is saved: a lost save (a conflict) ended nothing.
-      if (isMfaError(e) && e.code !== 'flow_conflict' && ctx.flow.status === 'cancelled') metrics.flowAbandoned(ctx.flow.clientId, ctx.flow.acr, 'cancelled');
+      if (isMfaError(e) && e.code !== 'flow_conflict' && ctx.flow.status === 'cancelled')
+        metrics.flowAbandoned(ctx.flow.clientId, ctx.flow.acr, 'cancelled');
       throw e;
     });
     if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
@@ -206,9 +215,12 @@ export function createFlowService(services: Services) {
     cancel: (handle: string, caller: Caller) => serial(handle, () => cancel(handle, caller)),
 
     act: (handle: string, name: MethodName, actionName: string, input: unknown, caller: Caller) =>
-      observed(name, actionName, serial(handle, () => act(handle, name, actionName, input, caller))),
+      observed(
+        name,
+        actionName,
+        serial(handle, () => act(handle, name, actionName, input, caller)),
+      ),
   };
-
 }
 
 export type FlowService = ReturnType<typeof createFlowService>;

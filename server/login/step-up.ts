@@ -35,7 +35,10 @@ export interface StepUpPlan {
  */
 export async function planStepUp(services: Services, client: ClientRecord, request: StepUpRequest, caller: Caller): Promise<StepUpPlan> {
   if (!caller.origin) throw new MfaError('origin_not_allowed', 'Settings changes are confirmed in a browser, on a page of this client.');
-  if (!request.dpopKey) throw new MfaError('invalid_request', 'A step-up needs the browser key (dpopKey).', { issues: [{ path: 'dpopKey', message: 'required when purpose is settings' }] });
+  if (!request.dpopKey)
+    throw new MfaError('invalid_request', 'A step-up needs the browser key (dpopKey).', {
+      issues: [{ path: 'dpopKey', message: 'required when purpose is settings' }],
+    });
   const stepUp = { jkt: await thumbprintOf(request.dpopKey), origin: caller.origin };
   if (!request.idToken) return { sequence: [['password'], secondFactors(client)], userId: null, stepUp };
 

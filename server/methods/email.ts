@@ -18,7 +18,6 @@ function message(ctx: MethodContext, to: string, code: string) {
   };
 }
 
-
 /** A code e-mailed to the address in the user's profile. */
 export const email: Method = {
   name: 'email',
@@ -46,7 +45,9 @@ export const email: Method = {
             ...(ctx.ip ? [{ key: `email:ip:${ctx.ip}`, limit: rules.caps.perIpPerHour }] : []),
           ]),
         ];
-        await sendWithin(ctx, limits, () => issueChallenge(ctx, 'email', address, rules, (code) => ctx.services.email.send(message(ctx, address, code))));
+        await sendWithin(ctx, limits, () =>
+          issueChallenge(ctx, 'email', address, rules, (code) => ctx.services.email.send(message(ctx, address, code))),
+        );
         return { satisfied: false };
       },
     },

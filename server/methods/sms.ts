@@ -6,7 +6,6 @@ import { codeBody, emptyBody, phoneBody, type CodeBody, type PhoneBody } from '.
 import { canEnrollIn } from './first-use.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
-
 const canRegisterPhone = (ctx: MethodContext) => ctx.client.allowPhoneEnrollment && canEnrollIn(ctx.flow, identifiedUser(ctx));
 
 const alreadyRegistered = () => new MfaError('method_not_allowed', 'A phone number is already registered.');

@@ -15,7 +15,14 @@ export const newTotpSecret = () => generateSecret({ length: 20 });
 
 /** Google Authenticator Key Uri Format: issuer in the label and as a parameter. */
 export async function enrollmentFor(secret: string, issuer: string, account: string, params: TotpParams): Promise<Enrollment> {
-  const otpauthUri = generateURI({ issuer, label: account, secret, algorithm: params.algorithm, digits: params.digits as 6 | 7 | 8, period: params.period });
+  const otpauthUri = generateURI({
+    issuer,
+    label: account,
+    secret,
+    algorithm: params.algorithm,
+    digits: params.digits as 6 | 7 | 8,
+    period: params.period,
+  });
   const [qrSvg, qrDataUrl] = await Promise.all([
     QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
     QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, width: 240 }),

@@ -53,7 +53,10 @@ async function confirmEnrollment(ctx: MethodContext, pending: NonNullable<FlowDa
   const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
   if (step === null) wrongCode(ctx);
   const { algorithm, digits, period } = config.totp;
-  const created = await store.createTotp({ userId, sealedSecret: keyring.seal(secret, seedContext(userId)), algorithm, digits, period, lastTimeStep: step }, ctx.now);
+  const created = await store.createTotp(
+    { userId, sealedSecret: keyring.seal(secret, seedContext(userId)), algorithm, digits, period, lastTimeStep: step },
+    ctx.now,
+  );
   if (!created) return null;
   delete ctx.flow.data.totpEnrollment;
   return {
@@ -95,7 +98,10 @@ export const totp: Method = {
         // Enrolling over an existing authenticator would let a password alone replace it.
         if (await ctx.services.store.getTotp(user.id)) throw new MfaError('method_not_allowed', 'An authenticator app is already set up.');
         if (!canEnroll(ctx)) throw notEnrollable();
-        ctx.flow.data.totpEnrollment ??= { sealedSecret: ctx.services.keyring.seal(newTotpSecret(), enrollmentContext(ctx)), startedAt: ctx.now.toISOString() };
+        ctx.flow.data.totpEnrollment ??= {
+          sealedSecret: ctx.services.keyring.seal(newTotpSecret(), enrollmentContext(ctx)),
+          startedAt: ctx.now.toISOString(),
+        };
         return { satisfied: false };
       },
     },
@@ -116,7 +122,8 @@ export const totp: Method = {
         const outcome = credential ? await checkEnrolled(ctx, credential, code) : await confirmEnrollment(ctx, pending!, code);
         // A right code does not count against the account, even when the enrolment lost a race.
         await refund(store, limit, ctx.now);
-        if (!outcome) throw new MfaError('method_not_allowed', 'An authenticator app was set up for this account at the same time. Please start again.');
+        if (!outcome)
+          throw new MfaError('method_not_allowed', 'An authenticator app was set up for this account at the same time. Please start again.');
         return outcome;
       },
     },

@@ -34,7 +34,12 @@ export function createPrometheusMetrics(): Metrics {
   collectDefaultMetrics({ register: registry });
 
   const flowsStarted = new Counter({ name: 'mfa_login_flows_started_total', help: 'Login flows started.', labelNames: ['client', 'acr'], registers });
-  const flowsCompleted = new Counter({ name: 'mfa_login_flows_completed_total', help: 'Login flows completed (an id_token issued).', labelNames: ['client', 'acr'], registers });
+  const flowsCompleted = new Counter({
+    name: 'mfa_login_flows_completed_total',
+    help: 'Login flows completed (an id_token issued).',
+    labelNames: ['client', 'acr'],
+    registers,
+  });
   const flowsAbandoned = new Counter({
     name: 'mfa_login_flows_abandoned_total',
     help: 'Login flows ended unfinished: cancelled, or expired (counted when the sweep removes them).',
@@ -53,7 +58,12 @@ export function createPrometheusMetrics(): Metrics {
     labelNames: ['channel', 'provider', 'result'],
     registers,
   });
-  const refusals = new Counter({ name: 'mfa_login_limit_refusals_total', help: 'Requests refused by a rate limit, by the counter kind.', labelNames: ['kind'], registers });
+  const refusals = new Counter({
+    name: 'mfa_login_limit_refusals_total',
+    help: 'Requests refused by a rate limit, by the counter kind.',
+    labelNames: ['kind'],
+    registers,
+  });
   const requestSeconds = new Histogram({
     name: 'mfa_login_http_request_duration_seconds',
     help: 'Request latency by method, route pattern and status.',

@@ -30,7 +30,10 @@ async function answer(metrics: Metrics, token: string | null, req: IncomingMessa
     res.writeHead(error.status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(error.toJSON()));
   };
-  if (!authorized(req.headers.authorization, token)) return send(new MfaError('unauthorized', 'A valid metrics bearer token is required.'), { 'WWW-Authenticate': 'Bearer realm="mfa-login metrics"' });
+  if (!authorized(req.headers.authorization, token))
+    return send(new MfaError('unauthorized', 'A valid metrics bearer token is required.'), {
+      'WWW-Authenticate': 'Bearer realm="mfa-login metrics"',
+    });
   const { contentType, body } = await metrics.scrape();
   res.writeHead(200, { 'Content-Type': contentType });
   res.end(body);
@@ -48,7 +51,12 @@ export interface MetricsListener {
 }
 
 /** A listener of its own that answers only GET of the metrics path. */
-export async function listenForMetrics(metrics: Metrics, config: MetricsConfig & { port: number }, host: string, token: string | null): Promise<MetricsListener> {
+export async function listenForMetrics(
+  metrics: Metrics,
+  config: MetricsConfig & { port: number },
+  host: string,
+  token: string | null,
+): Promise<MetricsListener> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== config.path || (req.method !== 'GET' && req.method !== 'HEAD')) {
@@ -62,7 +70,9 @@ export async function listenForMetrics(metrics: Metrics, config: MetricsConfig &
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) => reject(new ConfigError(`metrics: cannot listen on ${host}:${config.port} (${e.code ?? e.message})`)));
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new ConfigError(`metrics: cannot listen on ${host}:${config.port} (${e.code ?? e.message})`)),
+    );
     server.listen(config.port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;

@@ -50,7 +50,9 @@ function secretLimits(services: ClientAuthDeps, credentials: ClientCredentials |
   return [
     ...(ip ? [{ key: `oauth:secret:ip:${ip}`, ...perAddress, message: tooMany }] : []),
     // A keyed hash: whatever was typed as the client id (a secret, by mistake) is not kept.
-    ...(credentials ? [{ key: `oauth:secret:client:${services.keyring.hash(credentials.clientId, 'oauth-client-counter')}`, ...perClient, message: tooMany }] : []),
+    ...(credentials
+      ? [{ key: `oauth:secret:client:${services.keyring.hash(credentials.clientId, 'oauth-client-counter')}`, ...perClient, message: tooMany }]
+      : []),
   ];
 }
 

@@ -14,7 +14,6 @@ import type { ClientRecord, FlowRecord } from '../store/types.js';
 
 const ACR = 'urn:mfa-login:acr:sms-otp';
 
-
 /** The reference is the challenge's handle plus a MAC, so forged ones fail before any lookup. */
 const mac = (services: Services, handle: string) => services.keyring.hash(handle, 'sms-otp-reference').slice(0, 22);
 
@@ -58,7 +57,14 @@ function asOAuth(e: unknown): unknown {
  */
 export function createSmsOtpGrant(services: Services) {
   const { config, store } = services;
-  const context = (flow: FlowRecord, client: ClientRecord, ip: string | null): MethodContext => ({ services, flow, client, user: null, now: services.now(), ip });
+  const context = (flow: FlowRecord, client: ClientRecord, ip: string | null): MethodContext => ({
+    services,
+    flow,
+    client,
+    user: null,
+    now: services.now(),
+    ip,
+  });
 
   // The number is a third party's, kept until the sweep removes the row: the row holds it sealed
   // to that row, and it is opened only while a code to it is checked.
@@ -74,13 +80,27 @@ export function createSmsOtpGrant(services: Services) {
     const phone = normalizePhone(username, config.sms.defaultCountry);
     const handle = randomHandle();
     const now = services.now();
-    const flow = newFlow({ id: sha256(handle), kind: 'sms-otp', clientId: client.clientId, sequence: [['sms']], acr: ACR, nonce: null, loginHint: null, ip, now, ttlSeconds: config.sms.expirySeconds });
+    const flow = newFlow({
+      id: sha256(handle),
+      kind: 'sms-otp',
+      clientId: client.clientId,
+      sequence: [['sms']],
+      acr: ACR,
+      nonce: null,
+      loginHint: null,
+      ip,
+      now,
+      ttlSeconds: config.sms.expirySeconds,
+    });
     const minutes = String(Math.round(config.sms.expirySeconds / 60));
     // Server to server: the address is the client backend's, shared by all its users, so no
     // per-address cap holds the send; the per-client and per-number caps still do. The number is
     // the client's to verify, not a user's own: the verification budget pays for it.
     const ctx = context(flow, client, null);
-    await textCode(ctx, phone, { enrolling: true, ...(message ? { text: (code: string) => fillTemplate(message, { code, app: config.appName, minutes }) } : {}) });
+    await textCode(ctx, phone, {
+      enrolling: true,
+      ...(message ? { text: (code: string) => fillTemplate(message, { code, app: config.appName, minutes }) } : {}),
+    });
     await store.createFlow(sealed(flow));
     return { challenge: { reference: `${handle}.${mac(services, handle)}`, expires_in: config.sms.expirySeconds } };
   }
@@ -90,7 +110,8 @@ export function createSmsOtpGrant(services: Services) {
     const [handle = '', given = ''] = reference.split('.');
     if (!constantTimeEqual(mac(services, handle), given)) throw new OAuthError('invalid_grant', 'OTP Invalid');
     const stored = await store.getFlow(sha256(handle));
-    if (stored?.kind !== 'sms-otp' || stored.clientId !== client.clientId || stored.status !== 'pending') throw new OAuthError('invalid_grant', 'OTP Invalid');
+    if (stored?.kind !== 'sms-otp' || stored.clientId !== client.clientId || stored.status !== 'pending')
+      throw new OAuthError('invalid_grant', 'OTP Invalid');
     const flow = opened(stored);
     const ctx = context(flow, client, ip);
     // Counted before it is compared: parallel guesses (on any instance) each spend one attempt.
@@ -109,7 +130,19 @@ export function createSmsOtpGrant(services: Services) {
     });
     const sid = sessionIdOf(ctx.flow);
     const [idToken, accessToken] = await Promise.all([
-      services.tokens.issueIdToken({ sub: phone, aud: client.clientId, authTime: ctx.now, nonce: null, acr: ACR, amr: ['sms'], sid, claims: { phone_number: phone, phone_number_verified: true } }, ctx.now),
+      services.tokens.issueIdToken(
+        {
+          sub: phone,
+          aud: client.clientId,
+          authTime: ctx.now,
+          nonce: null,
+          acr: ACR,
+          amr: ['sms'],
+          sid,
+          claims: { phone_number: phone, phone_number_verified: true },
+        },
+        ctx.now,
+      ),
       services.tokens.issueAccessToken({ sub: phone, clientId: client.clientId, claims: { acr: ACR, amr: ['sms'] } }, ctx.now),
     ]);
     return { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: services.tokens.idTokenTtlSeconds };

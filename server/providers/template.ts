@@ -9,11 +9,7 @@ export type TemplateEscape = 'url' | 'json' | 'none';
 
 const placeholder = /\$ctx\.([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-export function renderTemplate(
-  template: string,
-  vars: Record<string, string>,
-  escaping: TemplateEscape,
-): string {
+export function renderTemplate(template: string, vars: Record<string, string>, escaping: TemplateEscape): string {
   let out = '';
   let last = 0;
   const json = jsonStringTracker();
@@ -84,9 +80,7 @@ export function expandEnvDeep<T>(value: T, env: NodeJS.ProcessEnv): T {
   if (typeof value === 'string') return expandEnv(value, env) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => expandEnvDeep(item, env)) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, expandEnvDeep(item, env)]),
-    ) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expandEnvDeep(item, env)])) as T;
   }
   return value;
 }

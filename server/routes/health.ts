@@ -19,7 +19,9 @@ export function healthRoutes(services: Services, draining: () => boolean, header
     res.set('Cache-Control', 'no-store');
     if (draining()) return void res.status(503).json({ status: 'shutting_down' });
     const { ready, checks } = await checkReadiness(services);
-    const failed = Object.entries(checks).filter(([, result]) => result !== 'ok').map(([name]) => name);
+    const failed = Object.entries(checks)
+      .filter(([, result]) => result !== 'ok')
+      .map(([name]) => name);
     // A change is worth a line; every probe of an unchanged state is not.
     if (ready !== wasReady && (wasReady !== undefined || !ready)) {
       services.logger[ready ? 'info' : 'warn']({ checks }, ready ? 'ready again' : `not ready: ${failed.join(', ')}`);

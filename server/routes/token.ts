@@ -21,7 +21,12 @@ export function tokenRoutes(services: Services): Router {
   });
 
   const oauthErrors: ErrorRequestHandler = (err, _req, res, next) => {
-    const e = err instanceof OAuthError ? err : (err as { type?: string }).type?.startsWith('entity.') ? new OAuthError('invalid_request', 'The body is not valid.') : null;
+    const e =
+      err instanceof OAuthError
+        ? err
+        : (err as { type?: string }).type?.startsWith('entity.')
+          ? new OAuthError('invalid_request', 'The body is not valid.')
+          : null;
     if (!e) return next(err);
     if (e.error === 'invalid_client') res.set('WWW-Authenticate', 'Basic realm="mfa-login"');
     if (e.retryAfter !== undefined) res.set('Retry-After', String(e.retryAfter));

@@ -24,7 +24,22 @@ export function wellKnownRoutes(services: Services): Router {
       subject_types_supported: ['public'],
       id_token_signing_alg_values_supported: [services.tokens.alg],
       acr_values_supported: [...acrs].sort(),
-      claims_supported: ['iss', 'sub', 'aud', 'azp', 'exp', 'iat', 'auth_time', 'nonce', 'acr', 'amr', 'sid', 'preferred_username', 'name', 'methods'],
+      claims_supported: [
+        'iss',
+        'sub',
+        'aud',
+        'azp',
+        'exp',
+        'iat',
+        'auth_time',
+        'nonce',
+        'acr',
+        'amr',
+        'sid',
+        'preferred_username',
+        'name',
+        'methods',
+      ],
       amr_values_supported: amrValuesSupported,
     });
   });

@@ -6,7 +6,6 @@ import type { CounterStore } from '../store/ports/counters.js';
 /** How far a proof's `iat` may stand from the server's clock (RFC 9449 §11.1 leaves it to us). */
 export const PROOF_SKEW_SECONDS = 60;
 
-
 export const thumbprintOf = (jwk: JWK): Promise<string> => calculateJwkThumbprint(jwk, 'sha256');
 
 /** RFC 9449 `ath`: the access token's SHA-256, base64url. */

@@ -48,7 +48,12 @@ async function verified(services: Services, token: string, options: JWTVerifyOpt
   const now = services.now();
   const keys = createLocalJWKSet(await services.tokens.jwks(now));
   try {
-    const { payload } = await jwtVerify(token, keys, { issuer: services.config.issuer, algorithms: [services.tokens.alg], currentDate: now, ...options });
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: services.config.issuer,
+      algorithms: [services.tokens.alg],
+      currentDate: now,
+      ...options,
+    });
     return payload;
   } catch {
     throw fail();
@@ -77,7 +82,12 @@ async function userAndClient(services: Lookup, sub: unknown, clientIds: unknown[
  * client lists, as in a login.
  */
 export async function identifyByIdToken(services: Services, token: string, caller: Caller): Promise<Identity> {
-  const payload = await verified(services, token, { typ: 'JWT', requiredClaims: ['sub', 'aud', 'exp', 'iat', 'auth_time', 'sid', 'jti'] }, signInAgain);
+  const payload = await verified(
+    services,
+    token,
+    { typ: 'JWT', requiredClaims: ['sub', 'aud', 'exp', 'iat', 'auth_time', 'sid', 'jti'] },
+    signInAgain,
+  );
   const { sid, jti, auth_time: authTime } = payload as JWTPayload & { sid?: unknown; auth_time?: unknown };
   if (typeof sid !== 'string' || typeof jti !== 'string' || typeof authTime !== 'number') throw signInAgain();
   const { client, user } = await userAndClient(services, payload.sub, Array.isArray(payload.aud) ? payload.aud : [payload.aud], signInAgain);
@@ -95,12 +105,17 @@ async function identifyByGrant(services: Services, token: string, request: Crede
   const payload = await verified(
     services,
     token,
-    { typ: SETTINGS_GRANT_TYP, audience: settingsAudience(config.issuer), requiredClaims: ['sub', 'exp', 'iat', 'jti', 'client_id', 'origin', 'cnf', 'sid', 'auth_time'] },
+    {
+      typ: SETTINGS_GRANT_TYP,
+      audience: settingsAudience(config.issuer),
+      requiredClaims: ['sub', 'exp', 'iat', 'jti', 'client_id', 'origin', 'cnf', 'sid', 'auth_time'],
+    },
     stepUpNeeded,
   );
   const { client_id: clientId, origin, cnf, sid, jti, auth_time: authTime } = payload as JWTPayload & Record<string, unknown>;
   const jkt = (cnf as { jkt?: unknown } | null)?.jkt;
-  if (typeof origin !== 'string' || typeof jkt !== 'string' || typeof sid !== 'string' || typeof jti !== 'string' || typeof authTime !== 'number') throw stepUpNeeded();
+  if (typeof origin !== 'string' || typeof jkt !== 'string' || typeof sid !== 'string' || typeof jti !== 'string' || typeof authTime !== 'number')
+    throw stepUpNeeded();
   const { client, user } = await userAndClient(services, payload.sub, [clientId], stepUpNeeded);
   // A grant answers only the origin that ran its step-up, and only while its client still lists that origin.
   if (!client.allowedOrigins.includes(origin)) throw stepUpNeeded();

@@ -45,5 +45,7 @@ export async function notifyChange(services: Services, identity: Identity, chang
   }
   logger.info({ userId: identity.user.id, clientId: identity.client.clientId, change, ...logged, notified: sent }, 'sign-in factor changed');
   const results = await Promise.allSettled(deliveries);
-  for (const r of results) if (r.status === 'rejected') logger.warn({ userId: identity.user.id, change, err: (r.reason as Error)?.message }, 'security notice not delivered');
+  for (const r of results)
+    if (r.status === 'rejected')
+      logger.warn({ userId: identity.user.id, change, err: (r.reason as Error)?.message }, 'security notice not delivered');
 }

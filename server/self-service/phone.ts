@@ -7,7 +7,6 @@ import type { Identity } from './identity.js';
 import { notifyChange } from './notify.js';
 import { inSession } from './session.js';
 
-
 /**
  * Texts a code to the NEW number, under the login's throttle and hourly caps (the same
  * counters, so a settings page is no way around them). The stored number is unchanged until

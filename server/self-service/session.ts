@@ -63,7 +63,12 @@ async function load(services: Services, identity: Identity, now: Date): Promise<
  * refuses an answer (so wrong codes count). A side effect that must happen once (storing the
  * new factor) belongs after this returns: by then the row saying "done" is saved.
  */
-export async function inSession<T>(services: Services, identity: Identity, ip: string | null, run: (ctx: MethodContext) => Promise<T> | T): Promise<T> {
+export async function inSession<T>(
+  services: Services,
+  identity: Identity,
+  ip: string | null,
+  run: (ctx: MethodContext) => Promise<T> | T,
+): Promise<T> {
   const now = services.now();
   const flow = await load(services, identity, now);
   const ctx: MethodContext = { services, flow, client: identity.client, user: identity.user, now, ip };

@@ -41,7 +41,14 @@ export async function confirmTotpEnrollment(services: Services, identity: Identi
   });
   const { algorithm, digits, period } = config.totp;
   await store.setTotp(
-    { userId: identity.user.id, sealedSecret: keyring.seal(confirmed.secret, seedContext(identity.user.id)), algorithm, digits, period, lastTimeStep: confirmed.step },
+    {
+      userId: identity.user.id,
+      sealedSecret: keyring.seal(confirmed.secret, seedContext(identity.user.id)),
+      algorithm,
+      digits,
+      period,
+      lastTimeStep: confirmed.step,
+    },
     services.now(),
   );
   await notifyChange(services, identity, 'totp-replaced');

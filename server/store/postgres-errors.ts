@@ -26,6 +26,7 @@ export function explainPostgresError(url: string, e: unknown): unknown {
   if (typeof code === 'string' && networkCodes.has(code)) return new StoreError(`store: cannot reach Postgres at ${at} (${code})`, e);
   if (/timeout/i.test(e.message) && /connect/i.test(e.message)) return new StoreError(`store: cannot reach Postgres at ${at} (no answer in time)`, e);
   // SQLSTATE 28xxx: the login was refused; 3D000: no such database. Their messages name the user or database, never a password.
-  if (typeof code === 'string' && (code.startsWith('28') || code === '3D000')) return new StoreError(`store: Postgres at ${at} refused the connection: ${e.message} (${code})`, e);
+  if (typeof code === 'string' && (code.startsWith('28') || code === '3D000'))
+    return new StoreError(`store: Postgres at ${at} refused the connection: ${e.message} (${code})`, e);
   return e;
 }

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWK } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
 import type { KeyStore, SigningKeyRecord } from '../store/ports/keys.js';
-import { createFirstSigningKey, createSigningKey, KEY_CACHE_MS, openSigningKey, publishedForMs, publishedKeysOf, signingKeyOf, type ActiveKey } from './keys.js';
+import {
+  createFirstSigningKey,
+  createSigningKey,
+  KEY_CACHE_MS,
+  openSigningKey,
+  publishedForMs,
+  publishedKeysOf,
+  signingKeyOf,
+  type ActiveKey,
+} from './keys.js';
 
 export interface IdTokenInput {
   sub: string;

@@ -26,7 +26,12 @@ const passwords = await createPasswords();
 const hash = await passwords.hash('correct horse battery staple');
 await rate('argon2id verify (m=19 MiB, t=2, p=1)', 3, 4, () => passwords.verify(hash, 'correct horse battery staple'));
 
-const server = await startTestServer({ logLevel: 'silent', password: { perUsernameAndIpLimit: 1_000_000, slowDown: { afterFailures: 1_000_000 } }, flow: { startsPerMinutePerIp: 1_000_000 }, clients: [{ clientId: 'bench', name: 'Bench', sequence: [['password'], ['totp']] }] });
+const server = await startTestServer({
+  logLevel: 'silent',
+  password: { perUsernameAndIpLimit: 1_000_000, slowDown: { afterFailures: 1_000_000 } },
+  flow: { startsPerMinutePerIp: 1_000_000 },
+  clients: [{ clientId: 'bench', name: 'Bench', sequence: [['password'], ['totp']] }],
+});
 try {
   await rate('POST /api/v1/flows (start a flow)', 3, 8, async () => {
     if ((await server.post('/api/v1/flows', { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
@@ -38,14 +43,19 @@ try {
   await rate('full login: start + password + TOTP + id_token', 5, 4, async () => {
     const username = `bench${n++}`;
     const user = await store.createUser({ username, displayName: username, passwordHash: hash }, new Date());
-    await store.setTotp({ userId: user.id, sealedSecret: keyring.seal(secret, `totp-seed:${user.id}`), algorithm: 'sha1', digits: 6, period: 30 }, new Date());
+    await store.setTotp(
+      { userId: user.id, sealedSecret: keyring.seal(secret, `totp-seed:${user.id}`), algorithm: 'sha1', digits: 6, period: 30 },
+      new Date(),
+    );
     const { body } = await server.post('/api/v1/flows', { clientId: 'bench' });
     await server.post('/api/v1/flows/password', { flow: body.flow, username, password: 'correct horse battery staple' });
     const done = await server.post('/api/v1/flows/totp/verify', { flow: body.flow, code: await generate({ secret }) });
     if (done.body.status !== 'complete') throw new Error(JSON.stringify(done.body));
   });
   const now = new Date();
-  await rate('id_token signing (ES256)', 2, 1, () => server.services.tokens.issueIdToken({ sub: 's', aud: 'bench', authTime: now, nonce: null, acr: 'mfa', amr: ['pwd'], sid: 'x' }, now));
+  await rate('id_token signing (ES256)', 2, 1, () =>
+    server.services.tokens.issueIdToken({ sub: 's', aud: 'bench', authTime: now, nonce: null, acr: 'mfa', amr: ['pwd'], sid: 'x' }, now),
+  );
 } finally {
   await server.stop();
 }
@@ -56,14 +66,21 @@ function entrySize(entry: string): { raw: number; gzip: number } | null {
   if (!existsSync(file)) return null;
   const code = readFileSync(file);
   const chunks = [...code.toString().matchAll(/["'](\.\/[\w.-]+\.js)["']/g)].map((m) => m[1]!);
-  return [...new Set(chunks)].reduce((sum, chunk) => {
-    const part = entrySize(chunk);
-    return part ? { raw: sum.raw + part.raw, gzip: sum.gzip + part.gzip } : sum;
-  }, { raw: code.length, gzip: gzipSync(code, { level: 9 }).length });
+  return [...new Set(chunks)].reduce(
+    (sum, chunk) => {
+      const part = entrySize(chunk);
+      return part ? { raw: sum.raw + part.raw, gzip: sum.gzip + part.gzip } : sum;
+    },
+    { raw: code.length, gzip: gzipSync(code, { level: 9 }).length },
+  );
 }
 
 for (const entry of ['mfa-login.js', 'mfa-login-settings.js']) {
   const size = entrySize(entry);
   const label = `widget ${entry} (what a page downloads)`.padEnd(52);
-  console.log(size ? `${label} ${(size.raw / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzip (budget 20 KB)` : `${label} not built (npm run build)`);
+  console.log(
+    size
+      ? `${label} ${(size.raw / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzip (budget 20 KB)`
+      : `${label} not built (npm run build)`,
+  );
 }

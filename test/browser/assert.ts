@@ -6,7 +6,7 @@ export class AssertionError extends Error {
 
 function show(value: unknown): string {
   try {
-    return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value, null, 1) ?? String(value);
+    return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value, null, 1) ?? String(value));
   } catch {
     return String(value);
   }
@@ -42,6 +42,5 @@ function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return keysA.length === keysB.length
-    && keysA.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return keysA.length === keysB.length && keysA.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

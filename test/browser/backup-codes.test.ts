@@ -46,7 +46,10 @@ describe('new backup codes', () => {
   it('shows the codes once, before the done screen, even though the flow is complete', async () => {
     const el = await finishEnrolment();
     equal(title(el), 'Save your backup codes');
-    deepEqual([...el.shadowRoot!.querySelectorAll('[part="codes"] li')].map((li) => li.textContent), CODES);
+    deepEqual(
+      [...el.shadowRoot!.querySelectorAll('[part="codes"] li')].map((li) => li.textContent),
+      CODES,
+    );
   });
 
   it('keeps Continue disabled until "I have saved these codes" is ticked', async () => {

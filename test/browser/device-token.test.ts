@@ -36,7 +36,10 @@ describe('device token', () => {
     server.on('/api/v1/flows/password', { body: complete({ deviceToken: TOKEN }) });
     await signIn('alice', 'correct horse');
     equal(localStorage.getItem(`mfa-login:device:${SERVER}:alice`), TOKEN);
-    ok(seen.some((e) => e.type === 'mfa-login-complete'), 'the login completed');
+    ok(
+      seen.some((e) => e.type === 'mfa-login-complete'),
+      'the login completed',
+    );
     for (const event of seen) ok(!JSON.stringify(event.detail).includes(TOKEN), `${event.type} must not carry the device token`);
   });
 

@@ -208,9 +208,7 @@ describe('the flow', () => {
     });
 
     it('switches screens without a server call and clears the error', async () => {
-      server
-        .on('/api/v1/flows', { body: secondStep() })
-        .on('/api/v1/flows/totp/verify', errorReply(400, 'invalid_code', { attemptsRemaining: 2 }));
+      server.on('/api/v1/flows', { body: secondStep() }).on('/api/v1/flows/totp/verify', errorReply(400, 'invalid_code', { attemptsRemaining: 2 }));
       const el = await mount();
       fill(el, 'Code', '000000');
       await submit(el);
@@ -289,17 +287,22 @@ describe('the flow', () => {
     fill(el, 'Password', 'pw');
     await submit(el);
     document.removeEventListener('mfa-login-step', listen);
-    deepEqual(states.map((s) => s.step?.number), [1, 2]);
+    deepEqual(
+      states.map((s) => s.step?.number),
+      [1, 2],
+    );
   });
 
   it('stays busy with a new flow when an answer for the abandoned one arrives', async () => {
     let answerPassword!: () => void;
     let answerStart!: () => void;
     server
-      .on('/api/v1/flows', { body: passwordStep() }, () =>
-        new Promise((resolve) => (answerStart = () => resolve({ body: { ...passwordStep(), flow: 'new-handle' } }))))
-      .on('/api/v1/flows/password', () =>
-        new Promise((resolve) => (answerPassword = () => resolve(errorReply(401, 'invalid_credentials')))));
+      .on(
+        '/api/v1/flows',
+        { body: passwordStep() },
+        () => new Promise((resolve) => (answerStart = () => resolve({ body: { ...passwordStep(), flow: 'new-handle' } }))),
+      )
+      .on('/api/v1/flows/password', () => new Promise((resolve) => (answerPassword = () => resolve(errorReply(401, 'invalid_credentials')))));
     const el = await mount();
     fill(el, 'Username', 'alice');
     fill(el, 'Password', 'pw');

@@ -26,7 +26,14 @@ describe('<mfa-login-settings>: changes', () => {
   describe('a new authenticator app', () => {
     beforeEach(() => {
       server.on('/api/v1/me/totp/enroll', {
-        body: { enrollment: { qrSvg: '<svg onload="alert(1)"></svg>', qrDataUrl: PNG, secret: 'JBSWY3DPEHPK3PXPABCD', otpauthUri: 'otpauth://totp/x:alice?secret=JBSWY3DPEHPK3PXPABCD' } },
+        body: {
+          enrollment: {
+            qrSvg: '<svg onload="alert(1)"></svg>',
+            qrDataUrl: PNG,
+            secret: 'JBSWY3DPEHPK3PXPABCD',
+            otpauthUri: 'otpauth://totp/x:alice?secret=JBSWY3DPEHPK3PXPABCD',
+          },
+        },
       });
     });
 
@@ -72,7 +79,9 @@ describe('<mfa-login-settings>: changes', () => {
   });
 
   describe('a new phone number', () => {
-    const sent = () => ({ body: { phone: '+1 ••• ••• 0199', sent: true, resendAfter: inSeconds(30), codeExpiresAt: inMinutes(5), attemptsRemaining: 3 } });
+    const sent = () => ({
+      body: { phone: '+1 ••• ••• 0199', sent: true, resendAfter: inSeconds(30), codeExpiresAt: inMinutes(5), attemptsRemaining: 3 },
+    });
 
     it('asks for the number, texts a code to it and confirms it', async () => {
       server.on('/api/v1/me/phone', sent()).on('/api/v1/me/phone/verify', { body: me({ sms: { phone: '+1 ••• ••• 0199', disabled: false } }) });
@@ -140,11 +149,17 @@ describe('<mfa-login-settings>: changes', () => {
       await click(el, 'Change phone number');
       await enter(el, 'Mobile number', '+12015550199');
       await click(el, 'Resend code');
-      deepEqual(server.calls('/api/v1/me/phone').map((r) => r.body), [{ phone: '+12015550199' }, { phone: '+12015550199' }]);
+      deepEqual(
+        server.calls('/api/v1/me/phone').map((r) => r.body),
+        [{ phone: '+12015550199' }, { phone: '+12015550199' }],
+      );
     });
 
     it('shows why a number is refused, with the wait in words', async () => {
-      server.on('/api/v1/me/phone', errorReply(429, 'rate_limited', { retryAfter: 1813, message: 'Too many codes were sent. Please try again later.' }));
+      server.on(
+        '/api/v1/me/phone',
+        errorReply(429, 'rate_limited', { retryAfter: 1813, message: 'Too many codes were sent. Please try again later.' }),
+      );
       const el = await mountSettings();
       await click(el, 'Change phone number');
       await enter(el, 'Mobile number', '+12015550199');
@@ -169,7 +184,10 @@ describe('<mfa-login-settings>: changes', () => {
     it('shows the new codes once, with copy and a .txt download', async () => {
       const el = await makeCodes();
       equal(title(el), 'Save your backup codes');
-      deepEqual([...el.shadowRoot!.querySelectorAll('[part="codes"] li')].map((li) => li.textContent), CODES);
+      deepEqual(
+        [...el.shadowRoot!.querySelectorAll('[part="codes"] li')].map((li) => li.textContent),
+        CODES,
+      );
       await click(el, 'Copy all');
       deepEqual(clipboard, [CODES.join('\n')]);
       const link = control(el, 'Download .txt') as unknown as HTMLAnchorElement;

@@ -34,7 +34,10 @@ const mounted: HTMLElement[] = [];
  * Mounts the element; `confirmed` hands it a settings grant as a finished step-up would (the
  * step-up itself is tested in settings-step-up.test.ts).
  */
-export async function mountSettings(attributes: Record<string, string> = { 'id-token': TOKEN }, { confirmed = true } = {}): Promise<MfaLoginSettings> {
+export async function mountSettings(
+  attributes: Record<string, string> = { 'id-token': TOKEN },
+  { confirmed = true } = {},
+): Promise<MfaLoginSettings> {
   const el = document.createElement('mfa-login-settings');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   document.body.append(el);

@@ -33,7 +33,10 @@ describe('<mfa-login-settings>: confirming it is you before a change', () => {
   beforeEach(() => {
     server = new FakeServer()
       .on('/api/v1/me', { body: me() })
-      .on('/api/v1/flows', { status: 201, body: pending([{ method: 'totp', enrolled: true, canEnroll: false, attemptsRemaining: 5 }], { purpose: 'settings' }) })
+      .on('/api/v1/flows', {
+        status: 201,
+        body: pending([{ method: 'totp', enrolled: true, canEnroll: false, attemptsRemaining: 5 }], { purpose: 'settings' }),
+      })
       .on('/api/v1/flows/totp/verify', {
         body: { flow: HANDLE, status: 'complete', purpose: 'settings', result: { settingsGrant: GRANT, tokenType: 'DPoP', expiresIn: 300 } },
       })

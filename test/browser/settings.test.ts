@@ -1,7 +1,22 @@
 import type { MfaLoginReauthenticateDetail } from '../../widget/mfa-login-settings.js';
 import { deepEqual, equal, match, notOk, ok } from './assert.js';
 import { errorReply, FakeServer } from './fake-server.js';
-import { $, click, control, enter, factors, GRANT, me, mountSettings, recordHeaders, settle, text, title, TOKEN, unmountAll } from './settings-fixture.js';
+import {
+  $,
+  click,
+  control,
+  enter,
+  factors,
+  GRANT,
+  me,
+  mountSettings,
+  recordHeaders,
+  settle,
+  text,
+  title,
+  TOKEN,
+  unmountAll,
+} from './settings-fixture.js';
 import { fakeIdToken } from './states.js';
 
 describe('<mfa-login-settings>: the factors and the token', () => {
@@ -52,7 +67,10 @@ describe('<mfa-login-settings>: the factors and the token', () => {
   it('describes each action button by its factor', async () => {
     const el = await mountSettings();
     const button = control(el, 'Make new backup codes');
-    const described = button.getAttribute('aria-describedby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)!.textContent);
+    const described = button
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => el.shadowRoot!.getElementById(id)!.textContent);
     deepEqual(described, ['Backup code', '7 codes left']);
   });
 
@@ -75,7 +93,9 @@ describe('<mfa-login-settings>: the factors and the token', () => {
     const sent = headers.at(-1)!;
     equal(sent.get('authorization'), `DPoP ${GRANT}`);
     const proof = sent.get('dpop')!;
-    const [header, payload, signature] = proof.split('.').map((part) => Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+    const [header, payload, signature] = proof
+      .split('.')
+      .map((part) => Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
     const { jwk, typ, alg } = JSON.parse(new TextDecoder().decode(header));
     deepEqual([typ, alg], ['dpop+jwt', 'ES256']);
     deepEqual(jwk, el.settings.key!.publicJwk);
@@ -85,7 +105,10 @@ describe('<mfa-login-settings>: the factors and the token', () => {
     const publicKey = await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
     const input = new TextEncoder().encode(proof.split('.').slice(0, 2).join('.'));
     ok(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, publicKey, signature!, input), 'the proof verifies with the key it names');
-    const ath = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(GRANT))))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const ath = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(GRANT)))))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     equal(claims.ath, ath);
   });
 
@@ -199,10 +222,10 @@ describe('<mfa-login-settings>: few backup codes left', () => {
   it('gives the button the warning as its description', async () => {
     const el = await mountSettings();
     const ids = control(el, 'Make new backup codes').getAttribute('aria-describedby')!.split(' ');
-    deepEqual(ids.map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim()), [
-      'Backup code',
-      'Only 2 codes left: use “Make new backup codes”.',
-    ]);
+    deepEqual(
+      ids.map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim()),
+      ['Backup code', 'Only 2 codes left: use “Make new backup codes”.'],
+    );
   });
 
   it('does not warn at 3 codes', async () => {

@@ -123,7 +123,16 @@ describe('SMS screen', () => {
   it('asks for a phone number when none is enrolled and one may be added', async () => {
     server
       .on('/api/v1/flows', { body: sms({ enrolled: false, canEnroll: true, phone: undefined }) })
-      .on('/api/v1/flows/sms/enroll', { body: sms({ enrolled: false, canEnroll: true, phone: '+1 ••• ••• 0123', sent: true, codeExpiresAt: inMinutes(5), resendAfter: inSeconds(30) }) });
+      .on('/api/v1/flows/sms/enroll', {
+        body: sms({
+          enrolled: false,
+          canEnroll: true,
+          phone: '+1 ••• ••• 0123',
+          sent: true,
+          codeExpiresAt: inMinutes(5),
+          resendAfter: inSeconds(30),
+        }),
+      });
     const el = await mount();
     const phone = field(el, 'Mobile number');
     equal(phone.type, 'tel');
@@ -189,4 +198,3 @@ describe('SMS screen with WebOTP', () => {
     equal(requests.length, 0);
   });
 });
-

@@ -13,10 +13,10 @@ describe('a flow changed elsewhere', () => {
   afterEach(() => cleanUp(server));
 
   it('reads the flow again after a 409 flow_conflict and shows it as it is now', async () => {
-    const moved = pending([{ method: 'sms', enrolled: true, phone: '+1 ••• ••• 0123', sent: true, resendAfter: inSeconds(30), codeExpiresAt: inMinutes(5) }]);
-    server
-      .on('/api/v1/flows/totp/verify', errorReply(409, 'flow_conflict', { conflict: true }))
-      .on('/api/v1/flows/introspect', { body: moved });
+    const moved = pending([
+      { method: 'sms', enrolled: true, phone: '+1 ••• ••• 0123', sent: true, resendAfter: inSeconds(30), codeExpiresAt: inMinutes(5) },
+    ]);
+    server.on('/api/v1/flows/totp/verify', errorReply(409, 'flow_conflict', { conflict: true })).on('/api/v1/flows/introspect', { body: moved });
     const el = await mount();
     fill(el, 'Code', '123456');
     await submit(el);
@@ -54,9 +54,7 @@ describe('a flow changed elsewhere', () => {
   });
 
   it('shows the expired screen when the flow is gone by the time it is read again', async () => {
-    server
-      .on('/api/v1/flows/totp/verify', errorReply(409, 'flow_conflict'))
-      .on('/api/v1/flows/introspect', errorReply(404, 'flow_not_found'));
+    server.on('/api/v1/flows/totp/verify', errorReply(409, 'flow_conflict')).on('/api/v1/flows/introspect', errorReply(404, 'flow_not_found'));
     const el = await mount();
     fill(el, 'Code', '123456');
     await submit(el);

@@ -96,7 +96,10 @@ describe('authenticator app (TOTP) screen', () => {
   });
 
   it('reads an error answer with the server’s requestId and passes the id on for the page to show support', async () => {
-    server.on('/api/v1/flows/totp/verify', errorReply(401, 'invalid_code', { attemptsRemaining: 1, requestId: '0b6e7a8c-4d1f-4c2a-9f3e-5a7b8c9d0e1f' }));
+    server.on(
+      '/api/v1/flows/totp/verify',
+      errorReply(401, 'invalid_code', { attemptsRemaining: 1, requestId: '0b6e7a8c-4d1f-4c2a-9f3e-5a7b8c9d0e1f' }),
+    );
     const el = await mount();
     const seen: CustomEvent[] = [];
     document.addEventListener('mfa-login-error', (e) => seen.push(e), { once: true });

@@ -98,7 +98,8 @@ export function expectStatus(answer: Answer, status: number, what: string): Answ
 }
 
 function expectComplete(answer: Answer, what: string): Answer {
-  if (answer.status !== 200 || answer.body.status !== 'complete') throw new Error(`${what}: not complete: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200 || answer.body.status !== 'complete')
+    throw new Error(`${what}: not complete: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer;
 }
 
@@ -106,7 +107,11 @@ function expectComplete(answer: Answer, what: string): Answer {
 export async function passwordStep(api: Api, a: Account): Promise<{ flow: string; options: any[] }> {
   const started = expectStatus(await api.post('/api/v1/flows', { clientId: CLIENT_ID, nonce: 'crash' }), 201, 'start');
   const flow: string = started.body.flow;
-  const pw = expectStatus(await api.post('/api/v1/flows/password', { flow, username: a.username, password: a.password }), 200, `password for ${a.username}`);
+  const pw = expectStatus(
+    await api.post('/api/v1/flows/password', { flow, username: a.username, password: a.password }),
+    200,
+    `password for ${a.username}`,
+  );
   return { flow, options: pw.body.step.options };
 }
 
@@ -181,7 +186,12 @@ export const ops: Record<Op, (api: Api, a: Account) => Promise<void>> = {
  * `onAck` may answer true: the server is being killed, so no new operation starts, and an
  * operation that then fails is marked interrupted rather than failing the load.
  */
-export async function runLoad(api: Api, accounts: Account[], workers: number, onAck: (counts: Record<Op, number>) => boolean): Promise<Record<Op, number>> {
+export async function runLoad(
+  api: Api,
+  accounts: Account[],
+  workers: number,
+  onAck: (counts: Record<Op, number>) => boolean,
+): Promise<Record<Op, number>> {
   const counts: Record<Op, number> = { enrolTotp: 0, totpLogin: 0, backupLogin: 0, smsLogin: 0, enrolPhone: 0 };
   const queue = [...accounts];
   let stopped = false;

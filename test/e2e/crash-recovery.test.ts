@@ -10,7 +10,22 @@ import { openStore } from '../../server/store/index.js';
 import { testSchema, type TestSchema } from '../support/postgres.js';
 import { freePort } from '../support/server.js';
 import { killProcess, startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { Api, CLIENT_ID, codeAt, currentStep, expectStatus, newAccount, passwordStep, runLoad, scripts, textedCode, TOTP, type Account, type Kind, type Op } from './crash-load.js';
+import {
+  Api,
+  CLIENT_ID,
+  codeAt,
+  currentStep,
+  expectStatus,
+  newAccount,
+  passwordStep,
+  runLoad,
+  scripts,
+  textedCode,
+  TOTP,
+  type Account,
+  type Kind,
+  type Op,
+} from './crash-load.js';
 
 const PER_KIND = 10;
 const WORKERS = 6;
@@ -21,7 +36,8 @@ const KILL_AFTER = Math.round((PER_KIND * Object.values(scripts).flat().length) 
 function accounts(): Account[] {
   const list: Account[] = [];
   for (let i = 0; i < PER_KIND; i++) {
-    for (const [k, kind] of (['totp', 'sms', 'phone'] as Kind[]).entries()) list.push(newAccount(kind, i, `+1201555${String(k * 1000 + i).padStart(4, '0')}`));
+    for (const [k, kind] of (['totp', 'sms', 'phone'] as Kind[]).entries())
+      list.push(newAccount(kind, i, `+1201555${String(k * 1000 + i).padStart(4, '0')}`));
   }
   return list;
 }
@@ -33,7 +49,10 @@ async function seedUsers(store: Config['store'], list: Account[]) {
     await db.migrate();
     const passwords = await createPasswords();
     for (const a of list) {
-      await db.createUser({ username: a.username, displayName: a.username, passwordHash: await passwords.hash(a.password), phone: a.kind === 'sms' ? a.phone : null }, new Date());
+      await db.createUser(
+        { username: a.username, displayName: a.username, passwordHash: await passwords.hash(a.password), phone: a.kind === 'sms' ? a.phone : null },
+        new Date(),
+      );
     }
   } finally {
     await db.close();
@@ -42,9 +61,11 @@ async function seedUsers(store: Config['store'], list: Account[]) {
 
 async function inParallel<T>(items: T[], workers: number, fn: (item: T) => Promise<void>) {
   const queue = [...items];
-  await Promise.all(Array.from({ length: workers }, async () => {
-    for (let item = queue.shift(); item; item = queue.shift()) await fn(item);
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) await fn(item);
+    }),
+  );
 }
 
 /** Every authenticator whose enrolment was answered works, and no step it used works twice. */
@@ -132,7 +153,15 @@ describe('a server killed (SIGKILL) in the middle of logins, enrolments and back
         trustProxy: true,
         totp: { period: TOTP.period, window: TOTP.window },
         sms: { resendAfterSeconds: 0 },
-        clients: [{ clientId: CLIENT_ID, name: 'Crash test', allowedOrigins: [issuer], sequence: [['password'], ['totp', 'sms', 'backup_code']], allowPhoneEnrollment: true }],
+        clients: [
+          {
+            clientId: CLIENT_ID,
+            name: 'Crash test',
+            allowedOrigins: [issuer],
+            sequence: [['password'], ['totp', 'sms', 'backup_code']],
+            allowPhoneEnrollment: true,
+          },
+        ],
       }),
     );
     const list = accounts();

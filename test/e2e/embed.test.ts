@@ -77,7 +77,10 @@ describe('the drop-in bundle on an integrator’s page', () => {
   });
 
   it('refuses a page whose origin the client does not list', async () => {
-    const other = await startSite(() => `<!doctype html><script type="module" src="${login.url}/widget/mfa-login.js"></script><mfa-login server="${login.url}" client-id="shop"></mfa-login>`);
+    const other = await startSite(
+      () =>
+        `<!doctype html><script type="module" src="${login.url}/widget/mfa-login.js"></script><mfa-login server="${login.url}" client-id="shop"></mfa-login>`,
+    );
     const page = await chromium.browser.newPage();
     await page.goto(`${other.origin}/`);
     // The browser withholds the refusal from the page (no CORS grant), so the element reports it cannot reach the server.

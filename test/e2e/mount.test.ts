@@ -50,7 +50,10 @@ function startHost(dir: string, port: number): Promise<ChildProcess> {
   mkdirSync(path.join(dir, 'node_modules'));
   symlinkSync(root, path.join(dir, 'node_modules', 'mfa-login'));
   symlinkSync(path.join(root, 'node_modules', 'express'), path.join(dir, 'node_modules', 'express'));
-  writeFileSync(path.join(dir, 'host.mjs'), `${snippet('Or mount the server inside your own Express app', 'js')}app.listen(${port}, '127.0.0.1', () => console.log('host listening'));\n`);
+  writeFileSync(
+    path.join(dir, 'host.mjs'),
+    `${snippet('Or mount the server inside your own Express app', 'js')}app.listen(${port}, '127.0.0.1', () => console.log('host listening'));\n`,
+  );
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['host.mjs'], { cwd: dir, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' }, stdio: 'pipe' });
     let out = '';
@@ -92,7 +95,11 @@ describe('the README’s mount and embed snippets, followed as written', () => {
         clients: [{ clientId: 'shop', name: 'Example shop', allowedOrigins: [site.origin], sequence: [['password'], ['totp']] }],
       }),
     );
-    const added = await runCli(['-c', path.join(dir, 'mfa-login.config.json'), 'user', 'add', 'alice', '--password', 'alice host password'], {}, { out: () => undefined, err: console.error });
+    const added = await runCli(
+      ['-c', path.join(dir, 'mfa-login.config.json'), 'user', 'add', 'alice', '--password', 'alice host password'],
+      {},
+      { out: () => undefined, err: console.error },
+    );
     expect(added).toBe(0);
     host = await startHost(dir, port);
     chromium = await launchChromium();

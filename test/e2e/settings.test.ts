@@ -47,7 +47,9 @@ describe('changing sign-in methods in <mfa-login-settings> on the demo page', ()
     await signInWithPassword();
     await login().getByRole('button', { name: 'Set up authenticator app' }).click();
     const secret = ((await login().locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
-    await login().getByLabel('Code').fill(await generate({ secret }));
+    await login()
+      .getByLabel('Code')
+      .fill(await generate({ secret }));
     await login().getByRole('button', { name: 'Verify' }).click();
     const codes = await saveShownCodes(login());
     await verifiedClaims();
@@ -58,7 +60,9 @@ describe('changing sign-in methods in <mfa-login-settings> on the demo page', ()
   async function confirmWithAuthenticator(secret: string) {
     await settings().getByRole('heading', { name: 'Confirm it’s you' }).waitFor();
     server.advance(30);
-    await settings().getByLabel('Code').fill(await totpAt(secret, server.services.now()));
+    await settings()
+      .getByLabel('Code')
+      .fill(await totpAt(secret, server.services.now()));
     await settings().getByRole('button', { name: 'Verify' }).click();
   }
 
@@ -104,7 +108,9 @@ describe('changing sign-in methods in <mfa-login-settings> on the demo page', ()
     await confirmWithAuthenticator(secret);
     const fresh = ((await settings().locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
     expect(fresh).not.toBe(secret);
-    await settings().getByLabel('Code').fill(await totpAt(fresh, server.services.now()));
+    await settings()
+      .getByLabel('Code')
+      .fill(await totpAt(fresh, server.services.now()));
     await settings().getByRole('button', { name: 'Verify' }).click();
     await settings().getByText('Your authenticator app is set up.').waitFor();
 
@@ -114,7 +120,9 @@ describe('changing sign-in methods in <mfa-login-settings> on the demo page', ()
     await settings().getByRole('button', { name: 'Send code to this number' }).click();
     const texted = async () => (await server.get('/api/v1/dev/outbox?to=%2B12015550199')).body.messages[0]?.body ?? '';
     await expect.poll(texted, { timeout: STEP_MS }).toMatch(/\d{6} is your/);
-    await settings().getByLabel('Code').fill(/(\d{6}) is your/.exec(await texted())![1]!);
+    await settings()
+      .getByLabel('Code')
+      .fill(/(\d{6}) is your/.exec(await texted())![1]!);
     await settings().getByRole('button', { name: 'Verify' }).click();
     await settings().getByText('Your phone number is changed.').waitFor();
     await page.screenshot({ path: path.join(shots, 'settings-phone-changed.png'), fullPage: true });

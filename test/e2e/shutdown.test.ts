@@ -30,7 +30,10 @@ async function startProcess(cwd: string): Promise<Running> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before it was up:\n${out}`);
     if (Date.now() > deadline) throw new Error(`/healthz did not answer in 20 s:\n${out}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, url, output: () => out, exited };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -51,7 +54,12 @@ describe('SIGTERM to a running server', () => {
     children.push(server.child);
     const { username, password } = (await (await fetch(`${server.url}/api/v1/dev/demo`)).json()) as { username: string; password: string };
     const origin = { origin: server.url, 'content-type': 'application/json' };
-    const startFlow = async () => ((await (await fetch(`${server.url}/api/v1/flows`, { method: 'POST', headers: origin, body: JSON.stringify({ clientId: 'demo' }) })).json()) as { flow: string }).flow;
+    const startFlow = async () =>
+      (
+        (await (
+          await fetch(`${server.url}/api/v1/flows`, { method: 'POST', headers: origin, body: JSON.stringify({ clientId: 'demo' }) })
+        ).json()) as { flow: string }
+      ).flow;
     const flows = await Promise.all(Array.from({ length: 9 }, startFlow));
 
     // The probe's header block is left open, so its connection is busy and survives the drain.

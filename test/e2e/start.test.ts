@@ -18,7 +18,11 @@ interface Started {
 /** `mfa-login start --demo` as `npm start` runs it: the built server, in a folder with no config file. */
 function startDemo(cwd: string, env: Record<string, string>, args: string[] = []): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'start', '--demo', ...args], { cwd, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [bin, 'start', '--demo', ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      stdio: 'pipe',
+    });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no start-up banner in 20 s:\n${out}`)), 20_000);
     child.stdout.on('data', (chunk) => {
@@ -81,7 +85,11 @@ describe('mfa-login start --demo (what npm start runs)', () => {
 
     const origin = new URL(started.url).origin;
     const post = async (p: string, body: unknown) => {
-      const res = await fetch(started.url + p, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+      const res = await fetch(started.url + p, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as any };
     };
     const { flow } = (await post('/api/v1/flows', { clientId: 'demo', nonce: 'start-nonce' })).body;

@@ -53,7 +53,10 @@ describe('data at rest', () => {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
       return tables.flatMap(({ name }) =>
         (db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]).flatMap((row) =>
-          Object.entries(row).map(([column, value]) => ({ where: `${name}.${column}`, text: Buffer.isBuffer(value) ? value.toString('hex') + value.toString('latin1') : String(value) })),
+          Object.entries(row).map(([column, value]) => ({
+            where: `${name}.${column}`,
+            text: Buffer.isBuffer(value) ? value.toString('hex') + value.toString('latin1') : String(value),
+          })),
         ),
       );
     } finally {
@@ -62,7 +65,11 @@ describe('data at rest', () => {
   }
 
   /** The database files byte for byte, free pages and write-ahead log included. */
-  const rawFiles = () => [dbFile, `${dbFile}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+  const rawFiles = () =>
+    [dbFile, `${dbFile}-wal`]
+      .filter(existsSync)
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('');
 
   const found = (needles: string[]) => {
     const values = everyValue();
@@ -109,7 +116,10 @@ describe('data at rest', () => {
     const grant = async (fields: Record<string, string>) => {
       const res = await fetch(`${server.url}/oauth2/token`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`svc:${CLIENT_SECRET}`).toString('base64')}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`svc:${CLIENT_SECRET}`).toString('base64')}`,
+        },
         body: new URLSearchParams({ grant_type: 'urn:mfa-login:grant-type:sms-otp', ...fields }).toString(),
       });
       return { status: res.status, body: (await res.json()) as any };

@@ -29,14 +29,59 @@ const FIELDS: Record<string, string[]> = {
 };
 
 /** JSON values of the wrong type for any field: each must be refused. */
-const WRONG_TYPES = ['null', '0', '-1', '1.5', '1e308', 'true', 'false', '[]', '["x"]', '{}', '{"$gt":""}', '{"__proto__":{"polluted":true}}', '[[[[[[[[[[]]]]]]]]]]'];
+const WRONG_TYPES = [
+  'null',
+  '0',
+  '-1',
+  '1.5',
+  '1e308',
+  'true',
+  'false',
+  '[]',
+  '["x"]',
+  '{}',
+  '{"$gt":""}',
+  '{"__proto__":{"polluted":true}}',
+  '[[[[[[[[[[]]]]]]]]]]',
+];
 
 /** Strings that are odd but well-typed: anything but a 5xx is fine. */
 const ODD_STRINGS = [
-  '', ' ', '\t\r\n', '\u0000', 'al\u0000ice', '\ud800', '\udfff\ud800', '\ufeff', '\u202eabc', 'A\u0301', 'ﬀ', 'ǅ', 'İ',
-  '𝟙𝟚𝟛𝟜𝟝𝟞', '١٢٣٤٥٦', '１２３４５６', '😀'.repeat(20), 'x'.repeat(15_000), '../../etc/passwd', "' OR '1'='1", '%00', '${7*7}',
-  '<script>alert(1)</script>', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'NaN', '-0', 'a\r\nX-Injected: 1',
-  '+1 (201) 555-0123 ext. 4', '+999999999999999999999', '+', '+٠١٢٣',
+  '',
+  ' ',
+  '\t\r\n',
+  '\u0000',
+  'al\u0000ice',
+  '\ud800',
+  '\udfff\ud800',
+  '\ufeff',
+  '\u202eabc',
+  'A\u0301',
+  'ﬀ',
+  'ǅ',
+  'İ',
+  '𝟙𝟚𝟛𝟜𝟝𝟞',
+  '١٢٣٤٥٦',
+  '１２３４５６',
+  '😀'.repeat(20),
+  'x'.repeat(15_000),
+  '../../etc/passwd',
+  "' OR '1'='1",
+  '%00',
+  '${7*7}',
+  '<script>alert(1)</script>',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'NaN',
+  '-0',
+  'a\r\nX-Injected: 1',
+  '+1 (201) 555-0123 ext. 4',
+  '+999999999999999999999',
+  '+',
+  '+٠١٢٣',
 ];
 
 /**
@@ -67,7 +112,12 @@ function hopelessBodies(flow: string): [label: string, body: string | Buffer, he
     ['flow hidden in __proto__', `{"__proto__":{"flow":${JSON.stringify(flow)}}}`, json, false],
     ['flow hidden in constructor.prototype', `{"constructor":{"prototype":{"flow":${JSON.stringify(flow)}}}}`, json, false],
     ['form-encoded', `flow=${flow}`, { 'content-type': 'application/x-www-form-urlencoded' }, false],
-    ['multipart', `--x\r\nContent-Disposition: form-data; name="flow"\r\n\r\n${flow}\r\n--x--\r\n`, { 'content-type': 'multipart/form-data; boundary=x' }, false],
+    [
+      'multipart',
+      `--x\r\nContent-Disposition: form-data; name="flow"\r\n\r\n${flow}\r\n--x--\r\n`,
+      { 'content-type': 'multipart/form-data; boundary=x' },
+      false,
+    ],
     ['XML', `<flow>${flow}</flow>`, { 'content-type': 'application/xml' }, false],
     // A Buffer, so fetch adds no text/plain of its own.
     ['no content type', Buffer.from(valid), {}, false],
@@ -78,14 +128,21 @@ const forgedHandle = () => randomBytes(32).toString('base64url');
 
 /** A user with no phone, for phone registration inside a flow. */
 async function addBob(server: TestServer) {
-  await server.services.store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: await server.services.passwords.hash('bob-password-1') }, server.services.now());
+  await server.services.store.createUser(
+    { username: 'bob', displayName: 'Bob', passwordHash: await server.services.passwords.hash('bob-password-1') },
+    server.services.now(),
+  );
 }
 
 /**
  * The body that gets furthest into each endpoint: a live flow at the step that offers the
  * method, or a fresh id_token for self-service. Made just before use, so nothing has expired.
  */
-async function baseBody(server: TestServer, path: string, backupCodes: string[]): Promise<{ body: Record<string, unknown>; headers: Record<string, string> }> {
+async function baseBody(
+  server: TestServer,
+  path: string,
+  backupCodes: string[],
+): Promise<{ body: Record<string, unknown>; headers: Record<string, string> }> {
   const json = { 'content-type': 'application/json' };
   if (path === '/api/v1/flows') return { body: { clientId: 'demo', nonce: 'n', acr: 'mfa', loginHint: 'alice' }, headers: json };
   if (path.startsWith('/api/v1/me/')) {
@@ -141,11 +198,13 @@ describe.each(stores)('bad input never yields a 5xx (%s)', (_name, storeConfig) 
   });
 
   it('knows every JSON POST endpoint the app registers', () => {
-    const posts = registeredRoutes(server.app).filter((r) => r.startsWith('POST /api/')).map((r) => r.slice(5));
+    const posts = registeredRoutes(server.app)
+      .filter((r) => r.startsWith('POST /api/'))
+      .map((r) => r.slice(5));
     expect(posts.sort()).toEqual(Object.keys(FIELDS).sort());
   });
 
-  it.each(Object.keys(FIELDS))('answers %s in the contract\'s error shape', async (path) => {
+  it.each(Object.keys(FIELDS))("answers %s in the contract's error shape", async (path) => {
     let sent = 0;
     const problems: string[] = [];
     const post = async (label: string, body: string | Buffer, headers: Record<string, string>, mustFail: boolean): Promise<Answer> => {
@@ -165,7 +224,8 @@ describe.each(stores)('bad input never yields a 5xx (%s)', (_name, storeConfig) 
     }
     for (const field of fields) {
       for (const wrong of WRONG_TYPES) await post(`${field} = ${wrong}`, JSON.stringify({ ...baseOf(), [field]: JSON.parse(wrong) }), headers, true);
-      for (const odd of ODD_STRINGS) await post(`${field} = ${JSON.stringify(odd).slice(0, 40)}`, JSON.stringify({ ...baseOf(), [field]: odd }), headers, false);
+      for (const odd of ODD_STRINGS)
+        await post(`${field} = ${JSON.stringify(odd).slice(0, 40)}`, JSON.stringify({ ...baseOf(), [field]: odd }), headers, false);
       const { [field]: _missing, ...rest } = baseOf();
       await post(`${field} missing`, JSON.stringify(rest), headers, false);
     }
@@ -215,7 +275,16 @@ describe.each(stores)('bad input never yields a 5xx (%s)', (_name, storeConfig) 
   });
 
   it('answers odd queries of the GET endpoints without a 5xx', async () => {
-    const paths = ['/api/v1/dev/outbox?to[]=a&to[]=b', '/api/v1/dev/outbox?to=%00', '/api/v1/dev/outbox?to=%FF', '/api/v1/me?access_token=x', '/api/v1/me?__proto__[x]=1', '/api/v1/flows?flow=x', '/api/v1/%E0%A4%A', '/.well-known/jwks.json?x=%00'];
+    const paths = [
+      '/api/v1/dev/outbox?to[]=a&to[]=b',
+      '/api/v1/dev/outbox?to=%00',
+      '/api/v1/dev/outbox?to=%FF',
+      '/api/v1/me?access_token=x',
+      '/api/v1/me?__proto__[x]=1',
+      '/api/v1/flows?flow=x',
+      '/api/v1/%E0%A4%A',
+      '/.well-known/jwks.json?x=%00',
+    ];
     for (const path of paths) expect((await send(server, 'GET', path)).status, path).toBeLessThan(500);
   });
 });

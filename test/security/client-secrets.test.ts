@@ -32,7 +32,11 @@ describe('POST /oauth2/token limits wrong client secrets', () => {
     expect(answers.slice(0, perAddress.max).every((a) => a.status === 401 && a.body.error === 'invalid_client')).toBe(true);
     const refused = answers.slice(perAddress.max);
     expect(refused.every((a) => a.status === 429)).toBe(true);
-    expect(refused[0]!.body).toEqual({ error: 'invalid_request', error_description: 'Too many failed client authentications. Try again later.', requestId: expect.any(String) });
+    expect(refused[0]!.body).toEqual({
+      error: 'invalid_request',
+      error_description: 'Too many failed client authentications. Try again later.',
+      requestId: expect.any(String),
+    });
     expect(Number(refused[0]!.retryAfter)).toBeGreaterThan(0);
     expect(Number(refused[0]!.retryAfter)).toBeLessThanOrEqual(perAddress.windowSeconds);
     // Even the right secret from that address waits; from the owner's own address it works.
@@ -58,7 +62,8 @@ describe('POST /oauth2/token limits wrong client secrets', () => {
   });
 
   it('gives a right secret back: a busy backend never runs into the limits', async () => {
-    for (let i = 0; i < perClient.max + perAddress.max; i++) expect((await authenticate(SECRET, '203.0.113.1')).body.error).toBe('unsupported_grant_type');
+    for (let i = 0; i < perClient.max + perAddress.max; i++)
+      expect((await authenticate(SECRET, '203.0.113.1')).body.error).toBe('unsupported_grant_type');
     expect((await authenticate('wrong', '203.0.113.1')).status).toBe(401);
   });
 });

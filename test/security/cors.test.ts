@@ -49,7 +49,7 @@ describe('CORS: only the origins a client lists', () => {
     }
   });
 
-  it('keeps one client\'s origin out of another client\'s flows', async () => {
+  it("keeps one client's origin out of another client's flows", async () => {
     expect((await start('demo', SHOP)).body.error).toBe('origin_not_allowed');
     const flow = (await start('shop', SHOP)).body.flow;
     for (const origin of [EVIL, server.url]) {
@@ -60,7 +60,7 @@ describe('CORS: only the origins a client lists', () => {
     expect((await server.post('/api/v1/flows/introspect', { flow }, { origin: SHOP })).status).toBe(200);
   });
 
-  it('refuses self-service from an origin the token\'s client does not list', async () => {
+  it("refuses self-service from an origin the token's client does not list", async () => {
     const { idToken } = await freshSignIn(server);
     const res = await server.get('/api/v1/me', { authorization: `Bearer ${idToken}`, origin: EVIL });
     expect(res.status).toBe(403);

@@ -3,7 +3,16 @@ import { enrolTotp, passwordStep } from '../support/login.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { send } from './support.js';
 
-const STEP_TWO = ['/api/v1/flows/totp/enroll', '/api/v1/flows/totp/verify', '/api/v1/flows/sms/send', '/api/v1/flows/sms/enroll', '/api/v1/flows/sms/verify', '/api/v1/flows/email/send', '/api/v1/flows/email/verify', '/api/v1/flows/backup-code/verify'];
+const STEP_TWO = [
+  '/api/v1/flows/totp/enroll',
+  '/api/v1/flows/totp/verify',
+  '/api/v1/flows/sms/send',
+  '/api/v1/flows/sms/enroll',
+  '/api/v1/flows/sms/verify',
+  '/api/v1/flows/email/send',
+  '/api/v1/flows/email/verify',
+  '/api/v1/flows/backup-code/verify',
+];
 
 describe('flow handles', () => {
   let server: TestServer;
@@ -64,7 +73,11 @@ describe('flow handles', () => {
 
   it('are unknown once the flow is cancelled', async () => {
     const { flow } = await passwordStep(server);
-    expect((await server.post('/api/v1/flows/cancel', { flow })).body).toEqual({ flow, status: 'cancelled', expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect((await server.post('/api/v1/flows/cancel', { flow })).body).toEqual({
+      flow,
+      status: 'cancelled',
+      expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     for (const path of ['/api/v1/flows/introspect', '/api/v1/flows/cancel', '/api/v1/flows/password', ...STEP_TWO]) {
       const res = await server.post(path, { flow, code: '123456', username: 'alice', password: server.demo!.password, phone: '+12015550199' });
       expect(res.status, path).toBe(404);
@@ -102,7 +115,12 @@ describe('flow handles', () => {
     server.advance(6);
     const later = await server.post('/api/v1/flows/introspect', { flow });
     expect(later.status).toBe(200);
-    expect(later.body).toEqual({ flow, status: 'complete', expiresAt: expect.any(String), user: { username: 'alice', displayName: 'Alice Liddell' } });
+    expect(later.body).toEqual({
+      flow,
+      status: 'complete',
+      expiresAt: expect.any(String),
+      user: { username: 'alice', displayName: 'Alice Liddell' },
+    });
     expect(JSON.stringify(later.body)).not.toContain(done.body.result.idToken.split('.')[2]);
   }
 

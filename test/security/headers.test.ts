@@ -86,7 +86,11 @@ describe('security headers', () => {
 describe('the mfaLogin() router mounted in a host app', () => {
   it('sets the security headers on its own answers and leaves the host app’s pages alone', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-host-'));
-    const config = parseConfig({ issuer: 'http://127.0.0.1', store: { type: 'sqlite', path: path.join(dir, 'host.db') }, keyFile: path.join(dir, 'host.key') });
+    const config = parseConfig({
+      issuer: 'http://127.0.0.1',
+      store: { type: 'sqlite', path: path.join(dir, 'host.db') },
+      keyFile: path.join(dir, 'host.key'),
+    });
     const router = await mfaLogin(config, { env: {}, logger: pino({ level: 'silent' }) });
     const app = express();
     app.use(router);

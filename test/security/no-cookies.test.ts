@@ -23,7 +23,8 @@ describe('session state', () => {
     const done = await post('/api/v1/flows/totp/verify', { flow, code: await generate({ secret }) });
     expect(done.status).toBe('complete');
     await post('/api/v1/flows/introspect', { flow });
-    for (const path of ['/.well-known/openid-configuration', '/.well-known/jwks.json', '/api/v1/me', '/no-such-path']) answers.push((await server.get(path, { origin })).headers);
+    for (const path of ['/.well-known/openid-configuration', '/.well-known/jwks.json', '/api/v1/me', '/no-such-path'])
+      answers.push((await server.get(path, { origin })).headers);
 
     expect(answers.length).toBe(11);
     for (const headers of answers) expect(headers.getSetCookie()).toEqual([]);

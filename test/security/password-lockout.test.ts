@@ -36,7 +36,11 @@ describe('ten wrong passwords cannot lock the owner out', () => {
   async function attempt(ip: string, password: string, extra: { username?: string; deviceToken?: string } = {}) {
     const { username = 'alice', deviceToken } = extra;
     const before = waits.length;
-    const res = await server.post('/api/v1/flows/password', { flow: await newFlow(ip), username, password, ...(deviceToken === undefined ? {} : { deviceToken }) }, from(ip));
+    const res = await server.post(
+      '/api/v1/flows/password',
+      { flow: await newFlow(ip), username, password, ...(deviceToken === undefined ? {} : { deviceToken }) },
+      from(ip),
+    );
     return { ...res, waited: waits.slice(before) };
   }
 
@@ -115,7 +119,10 @@ describe('ten wrong passwords cannot lock the owner out', () => {
 
   it("gives nothing for a made-up token or another user's token: the address limit and the slow-down hold", async () => {
     await start({ perUsernameAndIpLimit: 3, slowDown: { afterFailures: 1 } });
-    await server.services.store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: await server.services.passwords.hash('bob password 1') }, server.services.now());
+    await server.services.store.createUser(
+      { username: 'bob', displayName: 'Bob', passwordHash: await server.services.passwords.hash('bob password 1') },
+      server.services.now(),
+    );
     const bobs = (await attempt(OWNER, 'bob password 1', { username: 'bob' })).body.deviceToken as string;
     expect(bobs).toEqual(expect.any(String));
 
@@ -135,7 +142,11 @@ describe('ten wrong passwords cannot lock the owner out', () => {
 
     // The token works on the next login, whose first step answers without one.
     const next = await newFlow(ATTACKER, 'demo');
-    const identified = await server.post('/api/v1/flows/password', { flow: next, username: 'alice', password: server.demo!.password, deviceToken: done.body.deviceToken }, from(ATTACKER));
+    const identified = await server.post(
+      '/api/v1/flows/password',
+      { flow: next, username: 'alice', password: server.demo!.password, deviceToken: done.body.deviceToken },
+      from(ATTACKER),
+    );
     expect(identified.body.status).toBe('pending');
     expect(identified.body.deviceToken).toBeUndefined();
     server.advance(30);
@@ -147,7 +158,11 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     // A settings step-up is no login: it ends in a settings grant and hands out no device token.
     const { flow: stepUpFlow } = await startStepUp(server, second.body.result.idToken, await proofKey());
     server.advance(30);
-    const granted = await server.post('/api/v1/flows/totp/verify', { flow: stepUpFlow, code: await totpAt(secret, server.services.now()) }, { origin: server.url });
+    const granted = await server.post(
+      '/api/v1/flows/totp/verify',
+      { flow: stepUpFlow, code: await totpAt(secret, server.services.now()) },
+      { origin: server.url },
+    );
     expect(granted.body.result.settingsGrant).toEqual(expect.any(String));
     expect(granted.body.deviceToken).toBeUndefined();
   });
@@ -203,7 +218,10 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     // A second connection, as anyone with a copy of the file would read it (WAL: the server's writes are visible).
     const db = new Database(path.join(server.dir, 'test.db'), { readonly: true });
     try {
-      const keys = db.prepare('SELECT key FROM counters').all().map((r) => String((r as { key: string }).key));
+      const keys = db
+        .prepare('SELECT key FROM counters')
+        .all()
+        .map((r) => String((r as { key: string }).key));
       expect(keys.filter((k) => k.startsWith('password:')).length).toBeGreaterThanOrEqual(4);
       for (const key of keys) {
         expect(key).not.toMatch(/alice/i);

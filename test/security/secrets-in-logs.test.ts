@@ -29,7 +29,10 @@ describe('logs', () => {
     await server.post('/api/v1/flows/password', { flow: first, username: 'alice', password: keep('wrong-horse-battery-staple') });
     await server.post('/api/v1/flows/password', { flow: first, username: 'alice', password: server.demo!.password });
     const secret = keep((await server.post('/api/v1/flows/totp/enroll', { flow: first })).body.enrollment.secret);
-    await server.post('/api/v1/flows/totp/verify', { flow: first, code: keep(String(Number(await totpAt(secret, server.services.now())) ^ 1).padStart(6, '0')) });
+    await server.post('/api/v1/flows/totp/verify', {
+      flow: first,
+      code: keep(String(Number(await totpAt(secret, server.services.now())) ^ 1).padStart(6, '0')),
+    });
     const enrolled = await server.post('/api/v1/flows/totp/verify', { flow: first, code: keep(await totpAt(secret, server.services.now())) });
     const backupCodes: string[] = enrolled.body.backupCodes.map(keep);
     keep(enrolled.body.result.idToken);
@@ -71,13 +74,19 @@ describe('logs', () => {
   afterAll(() => server.stop());
 
   it('were written while logging in (the check below is not vacuous)', () => {
-    const lines = server.logs().trim().split('\n').map((l) => JSON.parse(l));
+    const lines = server
+      .logs()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.some((l) => l.path === '/api/v1/flows/password')).toBe(true);
     expect(lines.some((l) => /SMS not sent/.test(l.msg))).toBe(true);
     // Each decision on a step names the client, and the user once known, never what was typed.
     const decisions = lines.filter((l) => l.msg === 'step decided');
     expect(decisions).toContainEqual(expect.objectContaining({ clientId: 'demo', userId: null, method: 'password', result: 'invalid_credentials' }));
-    expect(decisions).toContainEqual(expect.objectContaining({ clientId: 'demo', userId: expect.any(String), method: 'sms', action: 'verify', result: 'invalid_code' }));
+    expect(decisions).toContainEqual(
+      expect.objectContaining({ clientId: 'demo', userId: expect.any(String), method: 'sms', action: 'verify', result: 'invalid_code' }),
+    );
     expect(decisions).toContainEqual(expect.objectContaining({ clientId: 'demo', method: 'totp', action: 'verify', result: 'passed' }));
     expect(secrets.size).toBeGreaterThan(30);
   });

@@ -30,7 +30,11 @@ describe('settings changes: an id_token is no key to the factors', () => {
     server.advance(30);
     const { flow } = (await server.post('/api/v1/flows', { clientId: 'shop' }, { origin: OTHER_ORIGIN })).body;
     await server.post('/api/v1/flows/password', { flow, username: 'alice', password: server.demo!.password }, { origin: OTHER_ORIGIN });
-    const done = await server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(secret, server.services.now()) }, { origin: OTHER_ORIGIN });
+    const done = await server.post(
+      '/api/v1/flows/totp/verify',
+      { flow, code: await totpAt(secret, server.services.now()) },
+      { origin: OTHER_ORIGIN },
+    );
     return done.body.result.idToken as string;
   }
 
@@ -53,11 +57,15 @@ describe('settings changes: an id_token is no key to the factors', () => {
   it('refuses an id_token sent under the DPoP scheme, and a grant sent as a Bearer id_token', async () => {
     const { idToken, secret } = await freshSignIn(server);
     const key = await proofKey();
-    const asDpop = await server.post('/api/v1/me/backup-codes', {}, {
-      authorization: `DPoP ${idToken}`,
-      dpop: await proofFor(key, 'POST', `${server.url}/api/v1/me/backup-codes`, idToken),
-      origin: server.url,
-    });
+    const asDpop = await server.post(
+      '/api/v1/me/backup-codes',
+      {},
+      {
+        authorization: `DPoP ${idToken}`,
+        dpop: await proofFor(key, 'POST', `${server.url}/api/v1/me/backup-codes`, idToken),
+        origin: server.url,
+      },
+    );
     expect(asDpop.status).toBe(401);
     const me = await stepUp(server, idToken, secret);
     expect((await server.post('/api/v1/me/backup-codes', {}, { authorization: `Bearer ${me.grant}`, origin: server.url })).status).toBe(401);
@@ -70,7 +78,12 @@ describe('settings changes: an id_token is no key to the factors', () => {
     const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
     await expect(jwtVerify(me.grant, jwks, { issuer: server.url, audience: 'demo', currentDate: server.services.now() })).rejects.toThrow();
     expect(decodeProtectedHeader(me.grant).typ).toBe('mfa-settings+jwt');
-    expect(decodeJwt(me.grant)).toMatchObject({ aud: `${server.url}/api/v1/me`, client_id: 'demo', origin: server.url, cnf: { jkt: expect.any(String) } });
+    expect(decodeJwt(me.grant)).toMatchObject({
+      aud: `${server.url}/api/v1/me`,
+      client_id: 'demo',
+      origin: server.url,
+      cnf: { jkt: expect.any(String) },
+    });
   });
 
   it('refuses a copied grant: no proof, a proof by another key, a replayed proof, a proof for another call', async () => {
@@ -115,7 +128,11 @@ describe('settings changes: an id_token is no key to the factors', () => {
     const { secret } = await freshSignIn(server);
     const shopToken = await otherClientsToken(secret);
     const key = await proofKey();
-    const res = await server.post('/api/v1/flows', { clientId: 'demo', purpose: 'settings', idToken: shopToken, dpopKey: key.jwk }, { origin: server.url });
+    const res = await server.post(
+      '/api/v1/flows',
+      { clientId: 'demo', purpose: 'settings', idToken: shopToken, dpopKey: key.jwk },
+      { origin: server.url },
+    );
     expect([401, 403]).toContain(res.status);
     expect(res.body.flow).toBeUndefined();
   });

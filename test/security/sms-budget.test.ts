@@ -26,7 +26,7 @@ describe('the SMS budget: texts others ask for to a number never hold back its o
   /** A user with no second factor yet, so a login may register a phone (first use). */
   async function newUser(username: string) {
     const { store, passwords } = server.services;
-    return store.createUser({ username, displayName: username, passwordHash: await passwords.hash('a-long-enough-password'), }, server.services.now());
+    return store.createUser({ username, displayName: username, passwordHash: await passwords.hash('a-long-enough-password') }, server.services.now());
   }
 
   /** `username` logs in with the password and asks to register `phone` in the flow. */
@@ -41,7 +41,15 @@ describe('the SMS budget: texts others ask for to a number never hold back its o
   async function changePhone(username: string, phone: string, sid = 'sid', ip = '192.0.2.10'): Promise<Answer> {
     const { store } = server.services;
     const user = (await store.findUserByUsername(username))!;
-    const identity: Identity = { user, client: (await store.getClient('demo'))!, amr: ['pwd', 'otp', 'mfa'], authTime: server.services.now(), sid, jti: `jti-${sid}-${Date.now()}-${Math.random()}`, changesUntil: new Date(server.services.now().getTime() + 300_000) };
+    const identity: Identity = {
+      user,
+      client: (await store.getClient('demo'))!,
+      amr: ['pwd', 'otp', 'mfa'],
+      authTime: server.services.now(),
+      sid,
+      jti: `jti-${sid}-${Date.now()}-${Math.random()}`,
+      changesUntil: new Date(server.services.now().getTime() + 300_000),
+    };
     try {
       await sendPhoneCode(server.services, identity, ip, phone);
       return { status: 200 };
@@ -54,7 +62,10 @@ describe('the SMS budget: texts others ask for to a number never hold back its o
   async function grant(clientId: string, phone: string): Promise<Answer> {
     const res = await fetch(`${server.url}/oauth2/token`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${SECRET}`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${clientId}:${SECRET}`).toString('base64')}`,
+      },
       body: new URLSearchParams({ grant_type: GRANT, username: phone }).toString(),
     });
     return { status: res.status };
@@ -92,7 +103,8 @@ describe('the SMS budget: texts others ask for to a number never hold back its o
     await start();
     await newUser('bob');
     await newUser('carol');
-    const sent = (await sendUntilRefused(() => changePhone('bob', ALICE, 'bob'))) + (await sendUntilRefused(() => changePhone('carol', ALICE, 'carol')));
+    const sent =
+      (await sendUntilRefused(() => changePhone('bob', ALICE, 'bob'))) + (await sendUntilRefused(() => changePhone('carol', ALICE, 'carol')));
     expect(sent).toBe(3);
     expect((await aliceSignInText()).status).toBe(200);
   });

@@ -21,7 +21,8 @@ describe('SMS codes', () => {
   const verify = (flow: string, code: string) => server.post('/api/v1/flows/sms/verify', { flow, code });
   /** Same length, surely not `code`. */
   const other = (code: string) => code.slice(0, -1) + ((Number(code.at(-1)) + 1) % 10);
-  const smsOption = (state: { step: { options: { method: string }[] } }) => state.step.options.find((o) => o.method === 'sms') as Record<string, unknown>;
+  const smsOption = (state: { step: { options: { method: string }[] } }) =>
+    state.step.options.find((o) => o.method === 'sms') as Record<string, unknown>;
 
   it('accepts a code once: not again in its flow, not in another flow', async () => {
     const a = await passwordStep(server);

@@ -9,7 +9,13 @@ export interface Answer {
 }
 
 /** Any request, raw: the body is sent byte for byte with exactly the headers given. */
-export async function send(server: TestServer, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
+export async function send(
+  server: TestServer,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const res = await fetch(server.url + path, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await res.text();
   let parsed: unknown = text;

@@ -39,7 +39,7 @@ describe('TOTP codes', () => {
     expect((await verifyTotp(server, flow, earlier)).body.error).toBe('invalid_code');
   });
 
-  it('accepts the next time step\'s code, so the refusal is about replay alone', async () => {
+  it("accepts the next time step's code, so the refusal is about replay alone", async () => {
     server.advance(30);
     const { flow } = await passwordStep(server);
     const next = await verifyTotp(server, flow, await totpAt(secret, server.services.now()));

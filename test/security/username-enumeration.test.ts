@@ -26,7 +26,8 @@ describe('an unknown username and a wrong password look alike', () => {
   }
 
   const newFlow = async () => (await server.post('/api/v1/flows', { clientId: 'demo' })).body.flow as string;
-  const attempt = (flow: string, username: string, password = 'not the password') => server.post('/api/v1/flows/password', { flow, username, password });
+  const attempt = (flow: string, username: string, password = 'not the password') =>
+    server.post('/api/v1/flows/password', { flow, username, password });
   const headerNames = (h: Headers) => [...h.keys()].filter((k) => k !== 'date').sort();
 
   it('answers both with the same status, body and headers, counting down the same attempts', async () => {
@@ -39,7 +40,13 @@ describe('an unknown username and a wrong password look alike', () => {
       // Only the request id differs, and it is each request's own.
       expect(unknown.body).toEqual({ ...known.body, requestId: unknown.headers.get('x-request-id') });
       expect(headerNames(unknown.headers)).toEqual(headerNames(known.headers));
-      if (i < 4) expect(known.body).toEqual({ error: 'invalid_credentials', message: 'The username or password is not right.', attemptsRemaining: 4 - i, requestId: expect.any(String) });
+      if (i < 4)
+        expect(known.body).toEqual({
+          error: 'invalid_credentials',
+          message: 'The username or password is not right.',
+          attemptsRemaining: 4 - i,
+          requestId: expect.any(String),
+        });
       else expect(known.body.error).toBe('too_many_attempts');
     }
   });
@@ -105,7 +112,10 @@ describe('an unknown username and a wrong password look alike', () => {
     const times = { known: [] as number[], unknown: [] as number[] };
     for (let i = 0; i < WARM_UP + SAMPLES; i++) {
       // Alternating which goes first (ABBA), so a burst of load elsewhere on the machine falls on both alike.
-      const pair = [['known', known[i]!], ['unknown', unknown[i]!]] as const;
+      const pair = [
+        ['known', known[i]!],
+        ['unknown', unknown[i]!],
+      ] as const;
       for (const [kind, username] of i % 2 === 0 ? pair : [...pair].reverse()) {
         const ms = await timed(username);
         if (i >= WARM_UP) times[kind].push(ms);
@@ -120,6 +130,8 @@ describe('an unknown username and a wrong password look alike', () => {
     const u = median(times.unknown);
     // Without the dummy verify an unknown name answers ~20-50x faster; an extra store round trip
     // or a second hash on one side shows as well.
-    expect(Math.max(k, u) / Math.min(k, u), `median ${k.toFixed(1)} ms for known, ${u.toFixed(1)} ms for unknown usernames`).toBeLessThanOrEqual(1.25);
+    expect(Math.max(k, u) / Math.min(k, u), `median ${k.toFixed(1)} ms for known, ${u.toFixed(1)} ms for unknown usernames`).toBeLessThanOrEqual(
+      1.25,
+    );
   });
 });

@@ -18,7 +18,12 @@ export interface HostApp {
 /** An integrator's Express app with the mfaLogin() router mounted at `mountPath`, and a page of its own at /shop. */
 export async function startHostApp(mountPath: string, logger: Logger, config: ConfigInput = {}): Promise<HostApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-host-'));
-  const parsed = parseConfig({ issuer: `http://127.0.0.1${mountPath}`, store: { type: 'sqlite', path: path.join(dir, 'host.db') }, keyFile: path.join(dir, 'host.key'), ...config });
+  const parsed = parseConfig({
+    issuer: `http://127.0.0.1${mountPath}`,
+    store: { type: 'sqlite', path: path.join(dir, 'host.db') },
+    keyFile: path.join(dir, 'host.key'),
+    ...config,
+  });
   const router = await mfaLogin(parsed, { env: {}, logger });
   const app = express();
   app.use(mountPath, router);

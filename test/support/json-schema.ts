@@ -6,7 +6,10 @@
 type Schema = Record<string, any>;
 
 function resolve(root: Schema, ref: string): Schema {
-  return ref.replace(/^#\//, '').split('/').reduce((node: any, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((node: any, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], root);
 }
 
 const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
@@ -17,7 +20,8 @@ export function schemaErrors(root: Schema, schema: Schema, value: unknown, at = 
   if (schema.type) {
     const types = [schema.type].flat();
     const actual = typeOf(value);
-    if (!types.includes(actual) && !(actual === 'integer' && types.includes('number'))) errors.push(`${at}: expected ${types.join('|')}, got ${actual}`);
+    if (!types.includes(actual) && !(actual === 'integer' && types.includes('number')))
+      errors.push(`${at}: expected ${types.join('|')}, got ${actual}`);
   }
   if ('const' in schema && value !== schema.const) errors.push(`${at}: expected ${JSON.stringify(schema.const)}`);
   if (schema.enum && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`);
@@ -28,7 +32,8 @@ export function schemaErrors(root: Schema, schema: Schema, value: unknown, at = 
       if (key in object) errors.push(...schemaErrors(root, sub, object[key], `${at}.${key}`));
     }
   }
-  if (schema.items && Array.isArray(value)) for (const [i, item] of value.entries()) errors.push(...schemaErrors(root, schema.items, item, `${at}[${i}]`));
+  if (schema.items && Array.isArray(value))
+    for (const [i, item] of value.entries()) errors.push(...schemaErrors(root, schema.items, item, `${at}[${i}]`));
   for (const sub of schema.allOf ?? []) errors.push(...schemaErrors(root, sub, value, at));
   if (schema.oneOf) {
     const matching = (schema.oneOf as Schema[]).filter((sub) => schemaErrors(root, sub, value, at).length === 0);

@@ -24,7 +24,9 @@ export function memoryFlows(): FlowStore & { rows: Map<string, FlowRecord> } {
     async sweepFlows(before) {
       const gone = [...rows.values()].filter((f) => new Date(f.expiresAt) < before);
       for (const f of gone) rows.delete(f.id);
-      return gone.filter((f) => (f.kind === 'login' || f.kind === 'step-up') && f.status === 'pending').map((f) => ({ clientId: f.clientId, acr: f.acr }));
+      return gone
+        .filter((f) => (f.kind === 'login' || f.kind === 'step-up') && f.status === 'pending')
+        .map((f) => ({ clientId: f.clientId, acr: f.acr }));
     },
   };
 }

@@ -54,7 +54,9 @@ export function openRequest(url: string, head: string, rest: string): OpenReques
       if (parsed) resolve(parsed);
     });
     socket.on('error', reject);
-    socket.on('close', () => reject(new Error(`connection closed with ${received.length ? `a partial answer: ${received.toString('utf8')}` : 'no answer'}`)));
+    socket.on('close', () =>
+      reject(new Error(`connection closed with ${received.length ? `a partial answer: ${received.toString('utf8')}` : 'no answer'}`)),
+    );
   });
   answer.catch(() => undefined);
   return { sent, continued: continuedPromise, finish: () => void socket.write(rest), answer: answer.finally(() => socket.end()) };

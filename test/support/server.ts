@@ -35,7 +35,17 @@ export function freePort(): Promise<number> {
  * A real server on 127.0.0.1 and a free port, with a fresh SQLite file and key in a temporary
  * folder, its own clock and a captured log.
  */
-export async function startTestServer(config: ConfigInput = {}, options: { fetch?: typeof fetch; env?: NodeJS.ProcessEnv; sleep?: (ms: number) => Promise<void>; store?: Store; flows?: FlowStore; counters?: CounterStore } = {}): Promise<TestServer> {
+export async function startTestServer(
+  config: ConfigInput = {},
+  options: {
+    fetch?: typeof fetch;
+    env?: NodeJS.ProcessEnv;
+    sleep?: (ms: number) => Promise<void>;
+    store?: Store;
+    flows?: FlowStore;
+    counters?: CounterStore;
+  } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-test-'));
   let offsetMs = 0;
   const now = () => new Date(Date.now() + offsetMs);
@@ -61,7 +71,16 @@ export async function startTestServer(config: ConfigInput = {}, options: { fetch
     },
     {},
   );
-  const server = await createServer(parsed, { logger: pino({ level: parsed.logLevel }, sink), now, env: options.env ?? {}, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.store ? { store: options.store } : {}), flows: options.flows, counters: options.counters });
+  const server = await createServer(parsed, {
+    logger: pino({ level: parsed.logLevel }, sink),
+    now,
+    env: options.env ?? {},
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.store ? { store: options.store } : {}),
+    flows: options.flows,
+    counters: options.counters,
+  });
   const url = await server.listen(port, '127.0.0.1');
   const call = async (method: string, p: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(url + p, {

@@ -17,7 +17,14 @@ export async function proofKey(): Promise<ProofKey> {
 }
 
 /** An RFC 9449 proof for one call; `claims` overrides any claim (tests of bad proofs). */
-export function proofFor(key: ProofKey, method: string, url: string, grant: string, claims: Record<string, unknown> = {}, jwk: JWK = key.jwk): Promise<string> {
+export function proofFor(
+  key: ProofKey,
+  method: string,
+  url: string,
+  grant: string,
+  claims: Record<string, unknown> = {},
+  jwk: JWK = key.jwk,
+): Promise<string> {
   return new SignJWT({ jti: randomUUID(), htm: method, htu: url, iat: Math.floor(Date.now() / 1000), ath: accessTokenHash(grant), ...claims })
     .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk })
     .sign(key.privateKey);
@@ -51,7 +58,11 @@ export function settingsSession(server: TestServer, grant: string, key: ProofKey
 
 /** Starts a step-up for settings in a browser at `origin`; answers the handle and the state. */
 export async function startStepUp(server: TestServer, idToken: string | undefined, key: ProofKey, origin = server.url) {
-  const res = await server.post('/api/v1/flows', { clientId: 'demo', purpose: 'settings', ...(idToken ? { idToken } : {}), dpopKey: key.jwk }, { origin });
+  const res = await server.post(
+    '/api/v1/flows',
+    { clientId: 'demo', purpose: 'settings', ...(idToken ? { idToken } : {}), dpopKey: key.jwk },
+    { origin },
+  );
   return { flow: res.body.flow as string, res };
 }
 

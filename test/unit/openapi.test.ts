@@ -14,11 +14,22 @@ type Doc = Record<string, any>;
 
 function documentedRoutes(doc: Doc): string[] {
   return Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) =>
-    Object.keys(item).filter((k) => HTTP_METHODS.includes(k)).map((m) => `${m.toUpperCase()} ${path}`),
+    Object.keys(item)
+      .filter((k) => HTTP_METHODS.includes(k))
+      .map((m) => `${m.toUpperCase()} ${path}`),
   );
 }
 
-const deref = (doc: Doc, node: Doc): Doc => (node.$ref ? deref(doc, node.$ref.slice(2).split('/').reduce((n: Doc, k: string) => n[k], doc)) : node);
+const deref = (doc: Doc, node: Doc): Doc =>
+  node.$ref
+    ? deref(
+        doc,
+        node.$ref
+          .slice(2)
+          .split('/')
+          .reduce((n: Doc, k: string) => n[k], doc),
+      )
+    : node;
 
 /** The documented answer of `METHOD path` for `status`; fails when that status is not documented. */
 function documentedResponse(doc: Doc, route: string, status: number): Doc {
@@ -72,13 +83,27 @@ describe('the OpenAPI document served at /api/v1/openapi.json', () => {
   it('documents every route the app registers under /api, /.well-known and /oauth2, and the probes', () => {
     const registered = registeredRoutes(server.app).filter((r) => CONTRACT_PREFIXES.some((p) => r.split(' ')[1]!.startsWith(p)));
     // The walk must see the routes we know of, or the check below would pass vacuously.
-    expect(registered).toEqual(expect.arrayContaining(['POST /api/v1/flows', 'POST /api/v1/flows/totp/verify', 'GET /.well-known/jwks.json', 'GET /api/v1/openapi.json', 'GET /readyz']));
-    expect(registered.filter((r) => !documentedRoutes(doc).includes(r)), 'registered but not documented').toEqual([]);
+    expect(registered).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/flows',
+        'POST /api/v1/flows/totp/verify',
+        'GET /.well-known/jwks.json',
+        'GET /api/v1/openapi.json',
+        'GET /readyz',
+      ]),
+    );
+    expect(
+      registered.filter((r) => !documentedRoutes(doc).includes(r)),
+      'registered but not documented',
+    ).toEqual([]);
   });
 
   it('documents no route the app does not serve', () => {
     const registered = registeredRoutes(server.app);
-    expect(documentedRoutes(doc).filter((r) => !registered.includes(r)), 'documented but not registered').toEqual([]);
+    expect(
+      documentedRoutes(doc).filter((r) => !registered.includes(r)),
+      'documented but not registered',
+    ).toEqual([]);
   });
 
   it('marks the development endpoints as development-only', () => {
@@ -139,7 +164,10 @@ describe('the OpenAPI document served at /api/v1/openapi.json', () => {
     expectDocumented(doc, 'POST /api/v1/flows/email/send', await server.post('/api/v1/flows/email/send', { flow }));
     const enrolling = await server.post('/api/v1/flows/totp/enroll', { flow });
     expectDocumented(doc, 'POST /api/v1/flows/totp/enroll', enrolling);
-    const done = await server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(enrolling.body.enrollment.secret, server.services.now()) });
+    const done = await server.post('/api/v1/flows/totp/verify', {
+      flow,
+      code: await totpAt(enrolling.body.enrollment.secret, server.services.now()),
+    });
     expectDocumented(doc, 'POST /api/v1/flows/totp/verify', done);
     expect(done.body.backupCodes).toHaveLength(10);
     expect(schemaErrors(doc, doc.components.schemas.IdTokenClaims, claimsOf(done.body.result.idToken))).toEqual([]);
@@ -196,10 +224,18 @@ describe('the OpenAPI document served at /api/v1/openapi.json', () => {
     expectDocumented(doc, 'POST /api/v1/flows', started.res);
     expect(started.res.body.purpose).toBe('settings');
     server.advance(30);
-    const confirmed = await server.post('/api/v1/flows/totp/verify', { flow: started.flow, code: await totpAt(secret, server.services.now()) }, { origin: server.url });
+    const confirmed = await server.post(
+      '/api/v1/flows/totp/verify',
+      { flow: started.flow, code: await totpAt(secret, server.services.now()) },
+      { origin: server.url },
+    );
     expectDocumented(doc, 'POST /api/v1/flows/totp/verify', confirmed);
     expect(confirmed.body.result.settingsGrant).toEqual(expect.any(String));
-    expectDocumented(doc, 'POST /api/v1/flows', await server.post('/api/v1/flows', { clientId: 'demo', purpose: 'settings', idToken: 'x.y.z', dpopKey: key.jwk }, { origin: server.url }));
+    expectDocumented(
+      doc,
+      'POST /api/v1/flows',
+      await server.post('/api/v1/flows', { clientId: 'demo', purpose: 'settings', idToken: 'x.y.z', dpopKey: key.jwk }, { origin: server.url }),
+    );
 
     const me = settingsSession(server, confirmed.body.result.settingsGrant, key);
     expectDocumented(doc, 'GET /api/v1/me', await me.get('/api/v1/me'));

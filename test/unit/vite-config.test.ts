@@ -24,7 +24,11 @@ describe('npx vite: where the demo page’s API calls go', () => {
     const server = await startTestServer({ logLevel: 'warn' });
     delete process.env.MFA_LOGIN_URL;
     process.env.PORT = new URL(server.url).port;
-    const vite = await createViteServer({ configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)), logLevel: 'silent', server: { port: 0, host: '127.0.0.1' } });
+    const vite = await createViteServer({
+      configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
+      logLevel: 'silent',
+      server: { port: 0, host: '127.0.0.1' },
+    });
     try {
       await vite.listen();
       const res = await fetch(`${vite.resolvedUrls!.local[0]!.replace(/\/$/, '')}/.well-known/openid-configuration`);

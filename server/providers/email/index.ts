@@ -20,12 +20,7 @@ export function createEmailSender(config: EmailProviderConfig, deps: EmailSender
   const resolved = expandEnvDeep(config, deps.env ?? process.env);
   const sender = resolved.type === 'smtp' ? createSmtpEmailSender(resolved, deps) : createConsoleEmailSender(deps);
   if (!deps.outbox) return sender;
-  return recordingInto(
-    deps.outbox,
-    sender,
-    ({ to, subject, text }) => ({ channel: 'email', to, subject, body: text }),
-    deps.now,
-  );
+  return recordingInto(deps.outbox, sender, ({ to, subject, text }) => ({ channel: 'email', to, subject, body: text }), deps.now);
 }
 
 export { emailProviderConfig, type EmailProviderConfig, type EmailProviderConfigInput } from './config.js';

@@ -125,9 +125,4 @@ export type VonageSmsConfig = z.infer<typeof vonageSmsConfig>;
 export type ClickatellSmsConfig = z.infer<typeof clickatellSmsConfig>;
 export type PlivoSmsConfig = z.infer<typeof plivoSmsConfig>;
 export type BulksmsSmsConfig = z.infer<typeof bulksmsSmsConfig>;
-export type SmsPresetConfig =
-  | TwilioSmsConfig
-  | VonageSmsConfig
-  | ClickatellSmsConfig
-  | PlivoSmsConfig
-  | BulksmsSmsConfig;
+export type SmsPresetConfig = TwilioSmsConfig | VonageSmsConfig | ClickatellSmsConfig | PlivoSmsConfig | BulksmsSmsConfig;

@@ -104,7 +104,10 @@ function renderBody(payload: HttpSmsConfig['payload'], vars: Record<string, stri
   if (typeof payload === 'string') return renderTemplate(payload, vars, json ? 'json' : 'url');
 
   const render = (value: string) => renderTemplate(value, vars, 'none');
-  const fields = Object.entries(payload).map(([key, value]): [string, string | string[]] => [key, Array.isArray(value) ? value.map(render) : render(value)]);
+  const fields = Object.entries(payload).map(([key, value]): [string, string | string[]] => [
+    key,
+    Array.isArray(value) ? value.map(render) : render(value),
+  ]);
   fields.push(...Object.entries(extra));
   if (json) return JSON.stringify(Object.fromEntries(fields));
   const form = new URLSearchParams();

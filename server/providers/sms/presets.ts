@@ -59,8 +59,7 @@ function literals(address: string, values: Record<string, string | undefined>): 
 
 // Twilio REST API, Messages resource: "Create a Message resource".
 function twilio(c: TwilioSmsConfig): ExpandedPreset {
-  const sender: Record<string, string> =
-    c.messagingServiceSid !== undefined ? { MessagingServiceSid: '{messagingServiceSid}' } : { From: '{from}' };
+  const sender: Record<string, string> = c.messagingServiceSid !== undefined ? { MessagingServiceSid: '{messagingServiceSid}' } : { From: '{from}' };
   return {
     config: {
       ...common(c),
@@ -70,7 +69,11 @@ function twilio(c: TwilioSmsConfig): ExpandedPreset {
       payload: { To: '$ctx.num', ...sender, Body: '$ctx.msg' },
       basicAuth: { username: c.accountSid, password: c.authToken },
     },
-    literals: literals(base(c.baseUrl, 'https://api.twilio.com'), { accountSid: c.accountSid, from: c.from, messagingServiceSid: c.messagingServiceSid }),
+    literals: literals(base(c.baseUrl, 'https://api.twilio.com'), {
+      accountSid: c.accountSid,
+      from: c.from,
+      messagingServiceSid: c.messagingServiceSid,
+    }),
   };
 }
 

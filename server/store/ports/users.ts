@@ -16,8 +16,7 @@ export interface UserRecord {
   updatedAt: string;
 }
 
-export type NewUser = Pick<UserRecord, 'username' | 'displayName' | 'passwordHash'> &
-  Partial<Pick<UserRecord, 'phone' | 'email' | 'smsDisabled'>>;
+export type NewUser = Pick<UserRecord, 'username' | 'displayName' | 'passwordHash'> & Partial<Pick<UserRecord, 'phone' | 'email' | 'smsDisabled'>>;
 
 export type UserPatch = Partial<Pick<UserRecord, 'displayName' | 'passwordHash' | 'phone' | 'email' | 'smsDisabled' | 'mfaSince'>>;
 

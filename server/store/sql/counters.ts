@@ -31,7 +31,10 @@ export function sqlCounters(db: SqlDriver): CounterStore {
 
     async peek(key, windowSeconds, now) {
       const start = windowStart(windowSeconds, now);
-      const [row] = await db.all<{ count: number }>('SELECT count FROM counters WHERE key = ? AND window_start = ?', [counterKey(key, windowSeconds), start.toISOString()]);
+      const [row] = await db.all<{ count: number }>('SELECT count FROM counters WHERE key = ? AND window_start = ?', [
+        counterKey(key, windowSeconds),
+        start.toISOString(),
+      ]);
       return counter(Number(row?.count ?? 0), start, windowSeconds);
     },
 

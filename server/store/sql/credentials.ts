@@ -105,12 +105,20 @@ function sqlBackupCodes(db: SqlDriver): BackupCodeStore {
     countBackupCodes: (userId) => countBackupCodes(db, userId),
 
     async consumeBackupCode(userId, codeHash, now) {
-      const changed = await db.run('UPDATE backup_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL', [now.toISOString(), userId, codeHash]);
+      const changed = await db.run('UPDATE backup_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL', [
+        now.toISOString(),
+        userId,
+        codeHash,
+      ]);
       return changed === 1;
     },
 
     async releaseBackupCode(userId, codeHash, usedAt) {
-      await db.run('UPDATE backup_codes SET used_at = NULL WHERE user_id = ? AND code_hash = ? AND used_at = ?', [userId, codeHash, usedAt.toISOString()]);
+      await db.run('UPDATE backup_codes SET used_at = NULL WHERE user_id = ? AND code_hash = ? AND used_at = ?', [
+        userId,
+        codeHash,
+        usedAt.toISOString(),
+      ]);
     },
   };
 }
@@ -122,7 +130,12 @@ function toDeviceToken(r: Row): DeviceTokenRecord {
 function sqlDeviceTokens(db: SqlDriver): DeviceTokenStore {
   return {
     async addDeviceToken(token, now) {
-      await db.run('INSERT INTO device_tokens (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [token.id, token.userId, now.toISOString(), token.expiresAt]);
+      await db.run('INSERT INTO device_tokens (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+        token.id,
+        token.userId,
+        now.toISOString(),
+        token.expiresAt,
+      ]);
     },
 
     findDeviceToken(id, now) {

@@ -76,7 +76,9 @@ export function sqlFlows(db: SqlDriver): FlowStore {
         'DELETE FROM flows WHERE expires_at < ? RETURNING client_id, acr, kind, status',
         [before.toISOString()],
       );
-      return gone.filter((row) => (row.kind === 'login' || row.kind === 'step-up') && row.status === 'pending').map((row) => ({ clientId: row.client_id, acr: row.acr }));
+      return gone
+        .filter((row) => (row.kind === 'login' || row.kind === 'step-up') && row.status === 'pending')
+        .map((row) => ({ clientId: row.client_id, acr: row.acr }));
     },
   };
 }

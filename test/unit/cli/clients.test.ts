@@ -5,7 +5,9 @@ import { cliHarness, type CliHarness } from './harness.js';
 describe('mfa-login client …', () => {
   let cli: CliHarness;
   beforeEach(async () => {
-    cli = await cliHarness('sqlite', { clients: [{ clientId: 'from-config', name: 'Configured app', allowedOrigins: ['https://configured.example'] }] });
+    cli = await cliHarness('sqlite', {
+      clients: [{ clientId: 'from-config', name: 'Configured app', allowedOrigins: ['https://configured.example'] }],
+    });
   });
   afterEach(() => cli.cleanup());
 
@@ -14,14 +16,23 @@ describe('mfa-login client …', () => {
   describe('add', () => {
     it('registers a client with origins, sequences and options', async () => {
       const res = await cli.run(
-        'client', 'add', 'shop',
-        '--name', 'The Shop',
-        '--origin', 'https://shop.example/',
-        '--origin', 'http://localhost:8080/login',
-        '--sequence', '[["password"],["totp","sms","backup_code"]]',
-        '--acr', 'pwd=[["password"]]',
-        '--acr', 'strong=[["password"],["totp"]]',
-        '--default-acr', 'mfa',
+        'client',
+        'add',
+        'shop',
+        '--name',
+        'The Shop',
+        '--origin',
+        'https://shop.example/',
+        '--origin',
+        'http://localhost:8080/login',
+        '--sequence',
+        '[["password"],["totp","sms","backup_code"]]',
+        '--acr',
+        'pwd=[["password"]]',
+        '--acr',
+        'strong=[["password"],["totp"]]',
+        '--default-acr',
+        'mfa',
         '--allow-phone-enrollment',
       );
       expect(res.code).toBe(0);
@@ -41,12 +52,20 @@ describe('mfa-login client …', () => {
 
     it("takes the config schema's defaults: password then TOTP, acr mfa, no origins", async () => {
       expect((await cli.run('client', 'add', 'api', '--name', 'API')).code).toBe(0);
-      expect(await stored('api')).toMatchObject({ allowedOrigins: [], sequence: [['password'], ['totp']], acrSequences: {}, defaultAcr: 'mfa', allowPhoneEnrollment: false });
+      expect(await stored('api')).toMatchObject({
+        allowedOrigins: [],
+        sequence: [['password'], ['totp']],
+        acrSequences: {},
+        defaultAcr: 'mfa',
+        allowPhoneEnrollment: false,
+      });
     });
 
     it('says which sequence it chose when none is given, and how to offer every second factor', async () => {
       const res = await cli.run('client', 'add', 'web', '--name', 'Web');
-      expect(res.out).toContain(`No --sequence given: the default, password → totp. To offer every second factor, as the README's example does: --sequence '[["password"],["totp","sms","backup_code","email"]]'`);
+      expect(res.out).toContain(
+        `No --sequence given: the default, password → totp. To offer every second factor, as the README's example does: --sequence '[["password"],["totp","sms","backup_code","email"]]'`,
+      );
       const readme = (await import('node:fs')).readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
       expect(readme).toContain('"sequence": [["password"], ["totp", "sms", "backup_code", "email"]]');
       const given = await cli.run('client', 'add', 'web2', '--name', 'Web', '--sequence', '[["password"],["totp","sms"]]');
@@ -77,13 +96,16 @@ describe('mfa-login client …', () => {
       [['client', 'add', 'shop'], '--name: missing'],
       [['client', 'add', 'bad id!', '--name', 'X'], '<clientId>: letters, digits and . _ ~ - only'],
       [['client', 'add', 'shop', '--name', 'X', '--origin', 'not a url'], '--origin #1:'],
-      [['client', 'add', 'shop', '--name', 'X', '--sequence', '[["password"'], "--sequence: not JSON; write a sequence like"],
+      [['client', 'add', 'shop', '--name', 'X', '--sequence', '[["password"'], '--sequence: not JSON; write a sequence like'],
       [['client', 'add', 'shop', '--name', 'X', '--sequence', '[["password"],["fingerprint"]]'], '--sequence #2 #1:'],
       [['client', 'add', 'shop', '--name', 'X', '--sequence', '[["sms","sms"]]'], 'a method appears twice in one step'],
       [['client', 'add', 'shop', '--name', 'X', '--acr', 'pwd'], '--acr: "pwd" is not NAME=SEQUENCE'],
       [['client', 'add', 'shop', '--name', 'X', '--acr', 'pwd=[]'], '--acr: pwd:'],
       [['client', 'add', 'shop', '--name', 'X', '--secret', 'too-short'], '--secret:'],
-      [['client', 'add', 'shop', '--name', 'X', '--secret', 'a-secret-of-at-least-16-chars', '--generate-secret'], 'Use either --secret or --generate-secret, not both.'],
+      [
+        ['client', 'add', 'shop', '--name', 'X', '--secret', 'a-secret-of-at-least-16-chars', '--generate-secret'],
+        'Use either --secret or --generate-secret, not both.',
+      ],
     ])('refuses %j (exit 2) and stores nothing', async (argv, message) => {
       const res = await cli.run(...argv);
       expect(res.code).toBe(2);

@@ -93,7 +93,11 @@ export async function cliHarness(kind: 'sqlite' | 'postgres' = 'sqlite', config:
       const args = [options.bin ?? bin, ...(options.withConfig === false ? [] : ['-c', configFile]), ...argv];
       const started = Date.now();
       return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, args, { cwd: options.cwd ?? dir, env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: 'pipe' });
+        const child = spawn(process.execPath, args, {
+          cwd: options.cwd ?? dir,
+          env: { PATH: process.env.PATH ?? '', ...options.env },
+          stdio: 'pipe',
+        });
         let out = '';
         let err = '';
         // A process that does not end is a failure to see, not a suite that hangs.

@@ -8,7 +8,14 @@ import { startTestServer, type TestServer } from '../../support/server.js';
 /** `keys rotate` against the running server's own store and key, as an operator runs it beside it. */
 async function rotate(server: TestServer, ...flags: string[]): Promise<{ code: number; out: string }> {
   const config = path.join(server.dir, 'cli.config.json');
-  writeFileSync(config, JSON.stringify({ store: { type: 'sqlite', path: path.join(server.dir, 'test.db') }, keyFile: path.join(server.dir, 'test.key'), logLevel: 'warn' }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      store: { type: 'sqlite', path: path.join(server.dir, 'test.db') },
+      keyFile: path.join(server.dir, 'test.key'),
+      logLevel: 'warn',
+    }),
+  );
   const out: string[] = [];
   const code = await runCli(['-c', config, 'keys', 'rotate', ...flags], {}, { out: (l) => out.push(l), err: (l) => out.push(l) });
   return { code, out: out.join('\n') };
@@ -36,7 +43,9 @@ describe('keys rotate beside a running server', () => {
     server.advance(publishedWithinSeconds);
     expect(await jwksKids(server)).toEqual([kid, oldKid]);
     // And a relying party's cached copy is no older than the stated rest of the time.
-    expect((await server.get('/.well-known/jwks.json')).headers.get('cache-control')).toBe(`public, max-age=${cachedWithinSeconds - publishedWithinSeconds}`);
+    expect((await server.get('/.well-known/jwks.json')).headers.get('cache-control')).toBe(
+      `public, max-age=${cachedWithinSeconds - publishedWithinSeconds}`,
+    );
   });
 
   it('says it in words, and the README and --help say the same', async () => {

@@ -59,7 +59,10 @@ describe('mfa-login keys …', () => {
       const at = new Date(t0.getTime() + seconds * 1000);
       const signedWith = decodeProtectedHeader(await idToken(running, at)).kid;
       expect([oldKid, kid]).toContain(signedWith);
-      expect((await running.tokens.jwks(at)).keys.map((k) => k.kid), `at +${seconds} s`).toContain(signedWith);
+      expect(
+        (await running.tokens.jwks(at)).keys.map((k) => k.kid),
+        `at +${seconds} s`,
+      ).toContain(signedWith);
     }
   });
 
@@ -76,7 +79,9 @@ describe('mfa-login keys …', () => {
     const res = await cli.run('keys', 'list', '--json');
     expect(res.code).toBe(0);
     const { keys } = res.json();
-    expect(keys.map((k: { active: boolean; signing: boolean; published: boolean; alg: string }) => [k.active, k.signing, k.published, k.alg])).toEqual([
+    expect(
+      keys.map((k: { active: boolean; signing: boolean; published: boolean; alg: string }) => [k.active, k.signing, k.published, k.alg]),
+    ).toEqual([
       [true, false, true, 'ES256'],
       [false, true, true, 'ES256'],
     ]);

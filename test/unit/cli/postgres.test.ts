@@ -16,7 +16,13 @@ describe('the CLI against Postgres', () => {
     expect((await cli.run('user', 'disable-sms', 'alice')).code).toBe(0);
     expect((await cli.run('user', 'add', 'alice', '--password', 'again password')).code).toBe(1);
     const { user } = (await cli.run('user', 'show', 'alice', '--json')).json();
-    expect(user).toMatchObject({ username: 'alice', phone: '+12015550123', email: 'alice@example.com', smsDisabled: true, totp: { enrolled: false } });
+    expect(user).toMatchObject({
+      username: 'alice',
+      phone: '+12015550123',
+      email: 'alice@example.com',
+      smsDisabled: true,
+      totp: { enrolled: false },
+    });
   });
 
   it('sets the password and the phone, and turns SMS back on', async () => {

@@ -28,7 +28,10 @@ describe('mfa-login start: a start-up failure exits 1 promptly and says what fai
     const cli = kind === 'postgres' ? pg : sqlite;
     const config = path.join(cli.dir, `twilio-${kind}.json`);
     const base = JSON.parse((await import('node:fs')).readFileSync(cli.configFile, 'utf8')) as Record<string, unknown>;
-    writeFileSync(config, JSON.stringify({ ...base, sms: { provider: { type: 'twilio', accountSid: '${TWILIO_SID}', authToken: 't', from: '+15005550006' } } }));
+    writeFileSync(
+      config,
+      JSON.stringify({ ...base, sms: { provider: { type: 'twilio', accountSid: '${TWILIO_SID}', authToken: 't', from: '+15005550006' } } }),
+    );
     const res = await cli.spawn(['-c', config, 'start', '--port', String(await freePort())], { withConfig: false });
     expect(res.code).toBe(1);
     expect(res.err).toContain('Environment variable TWILIO_SID is referenced in the configuration but not set.');
@@ -58,7 +61,10 @@ describe('mfa-login start: a start-up failure exits 1 promptly and says what fai
 
   it('Postgres that cannot be reached: which part, where and why, never the password', async () => {
     const config = path.join(pg.dir, 'unreachable.json');
-    writeFileSync(config, JSON.stringify({ keyFile: path.join(pg.dir, 'k'), store: { type: 'postgres', url: 'postgres://login:s3cret-pw@127.0.0.1:1/login' } }));
+    writeFileSync(
+      config,
+      JSON.stringify({ keyFile: path.join(pg.dir, 'k'), store: { type: 'postgres', url: 'postgres://login:s3cret-pw@127.0.0.1:1/login' } }),
+    );
     const res = await pg.spawn(['-c', config, 'start', '--port', String(await freePort())], { withConfig: false });
     expect(res.code).toBe(1);
     expect(res.err.split('\n').at(-1)).toBe('Error: store: cannot reach Postgres at 127.0.0.1:1 (ECONNREFUSED)');
@@ -68,7 +74,10 @@ describe('mfa-login start: a start-up failure exits 1 promptly and says what fai
 
   it('the README’s Postgres URL with a host that does not resolve: store, host:port and the lookup failure', async () => {
     const config = path.join(pg.dir, 'nohost.json');
-    writeFileSync(config, JSON.stringify({ keyFile: path.join(pg.dir, 'k'), store: { type: 'postgres', url: 'postgres://login:s3cret-pw@db.invalid/login' } }));
+    writeFileSync(
+      config,
+      JSON.stringify({ keyFile: path.join(pg.dir, 'k'), store: { type: 'postgres', url: 'postgres://login:s3cret-pw@db.invalid/login' } }),
+    );
     const res = await pg.spawn(['-c', config, 'user', 'list'], { withConfig: false });
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/^Error: store: cannot reach Postgres at db\.invalid:5432 \((ENOTFOUND|EAI_AGAIN)\)$/);
@@ -77,7 +86,10 @@ describe('mfa-login start: a start-up failure exits 1 promptly and says what fai
 
   it('prints where it listens beside the issuer when they differ, and only the issuer when they do not', async () => {
     const port = await freePort();
-    const behindProxy = await sqlite.spawn(['start', '--port', String(port)], { env: { MFA_LOGIN_ISSUER: 'https://login.example.com' }, until: /listening on|running at[^\n]*\n\s*\n/ });
+    const behindProxy = await sqlite.spawn(['start', '--port', String(port)], {
+      env: { MFA_LOGIN_ISSUER: 'https://login.example.com' },
+      until: /listening on|running at[^\n]*\n\s*\n/,
+    });
     expect(behindProxy.code).toBe(0);
     expect(behindProxy.out).toContain('mfa-login is running at https://login.example.com');
     expect(behindProxy.out).toContain(`listening on http://127.0.0.1:${port}`);
@@ -90,7 +102,9 @@ describe('mfa-login start: a start-up failure exits 1 promptly and says what fai
 
 describe('the start-up banner', () => {
   it('names the listening address when the issuer is elsewhere', () => {
-    expect(bannerLines('https://login.example.com', 'http://127.0.0.1:39404')).toContain('  listening on http://127.0.0.1:39404  (the public issuer URL above must lead here)');
+    expect(bannerLines('https://login.example.com', 'http://127.0.0.1:39404')).toContain(
+      '  listening on http://127.0.0.1:39404  (the public issuer URL above must lead here)',
+    );
     expect(bannerLines('http://localhost:3000', 'http://0.0.0.0:3000')).toHaveLength(3);
     expect(bannerLines('http://localhost:3000', 'http://127.0.0.1:3001')).toHaveLength(3);
   });
@@ -108,7 +122,8 @@ describe('a checkout that was never built', () => {
     // A copy of the package without dist/: the server finds its files from where its sources are.
     const home = path.join(cli.dir, 'unbuilt');
     mkdirSync(home);
-    for (const part of ['bin', 'contract', 'server', 'package.json', 'openapi.json']) cpSync(path.join(root, part), path.join(home, part), { recursive: true });
+    for (const part of ['bin', 'contract', 'server', 'package.json', 'openapi.json'])
+      cpSync(path.join(root, part), path.join(home, part), { recursive: true });
     symlinkSync(path.join(root, 'node_modules'), path.join(home, 'node_modules'));
     bin = path.join(home, 'bin/mfa-login.js');
   });

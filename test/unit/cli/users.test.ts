@@ -13,12 +13,30 @@ describe('mfa-login user …', () => {
 
   describe('add', () => {
     it('creates a user with the given password, phone in E.164 and e-mail', async () => {
-      const res = await cli.run('user', 'add', 'Alice', '--display-name', 'Alice Liddell', '--password', 'correct horse battery', '--phone', '(201) 555-0123', '--email', 'alice@example.com');
+      const res = await cli.run(
+        'user',
+        'add',
+        'Alice',
+        '--display-name',
+        'Alice Liddell',
+        '--password',
+        'correct horse battery',
+        '--phone',
+        '(201) 555-0123',
+        '--email',
+        'alice@example.com',
+      );
       expect(res.code).toBe(0);
       expect(res.out).toContain('Created user alice.');
       expect(res.out).not.toContain('correct horse battery');
       const user = await stored('alice');
-      expect(user).toMatchObject({ username: 'alice', displayName: 'Alice Liddell', phone: '+12015550123', email: 'alice@example.com', smsDisabled: false });
+      expect(user).toMatchObject({
+        username: 'alice',
+        displayName: 'Alice Liddell',
+        phone: '+12015550123',
+        email: 'alice@example.com',
+        smsDisabled: false,
+      });
       const { passwords } = await cli.services();
       expect(await passwords.verify(user!.passwordHash, 'correct horse battery')).toBe(true);
     });
@@ -28,7 +46,15 @@ describe('mfa-login user …', () => {
       expect(res.code).toBe(0);
       const { user, password } = res.json();
       expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
-      expect(user).toMatchObject({ username: 'bob', displayName: 'bob', phone: null, email: null, totp: { enrolled: false }, backupCodesRemaining: 0, mfaSince: null });
+      expect(user).toMatchObject({
+        username: 'bob',
+        displayName: 'bob',
+        phone: null,
+        email: null,
+        totp: { enrolled: false },
+        backupCodesRemaining: 0,
+        mfaSince: null,
+      });
       const { passwords } = await cli.services();
       expect(await passwords.verify((await stored('bob'))!.passwordHash, password)).toBe(true);
     });
@@ -91,7 +117,10 @@ describe('mfa-login user …', () => {
     it("shows a user's factors: TOTP, phone, SMS, e-mail and backup codes left", async () => {
       const services = await cli.services();
       const bob = (await services.store.findUserByUsername('bob'))!;
-      await services.store.setTotp({ userId: bob.id, sealedSecret: 'sealed', algorithm: 'sha1', digits: 6, period: 30 }, new Date('2026-11-22T10:00:00Z'));
+      await services.store.setTotp(
+        { userId: bob.id, sealedSecret: 'sealed', algorithm: 'sha1', digits: 6, period: 30 },
+        new Date('2026-11-22T10:00:00Z'),
+      );
       await services.store.replaceBackupCodes(bob.id, ['h1', 'h2', 'h3'], new Date('2026-11-22T10:01:00Z'));
       await services.store.updateUser(bob.id, { smsDisabled: true }, new Date());
 
@@ -249,7 +278,10 @@ describe('mfa-login user …', () => {
         const services = await cli.services();
         const alice = (await stored('alice'))!;
         const bob = await services.store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h' }, services.now());
-        const tokens = { alice: [await issueDeviceToken(services, alice.id, services.now()), await issueDeviceToken(services, alice.id, services.now())], bob: await issueDeviceToken(services, bob.id, services.now()) };
+        const tokens = {
+          alice: [await issueDeviceToken(services, alice.id, services.now()), await issueDeviceToken(services, alice.id, services.now())],
+          bob: await issueDeviceToken(services, bob.id, services.now()),
+        };
         const trusted = async (token: string, userId: string) => (await trustedDevice(services, token, userId, services.now())) !== null;
         return { alice, bob, tokens, trusted };
       }
@@ -257,7 +289,10 @@ describe('mfa-login user …', () => {
       it.each([
         [['forget-devices', 'alice'], 'Forgot 2 signed-in devices of alice.'],
         [['set-password', 'alice', '--password', 'a new password'], 'Set a new password for alice. 2 signed-in devices are no longer trusted.'],
-        [['reset-totp', 'alice'], 'alice had no authenticator or unused backup codes; the next login can set up a second factor again. 2 signed-in devices are no longer trusted.'],
+        [
+          ['reset-totp', 'alice'],
+          'alice had no authenticator or unused backup codes; the next login can set up a second factor again. 2 signed-in devices are no longer trusted.',
+        ],
       ])('%j stops trusting every device that signed in as the user, and only theirs', async (argv, said) => {
         const { alice, bob, tokens, trusted } = await devices();
         expect(await trusted(tokens.alice[0]!, alice.id)).toBe(true);
@@ -275,11 +310,14 @@ describe('mfa-login user …', () => {
       });
     });
 
-    it.each(['set-password', 'set-phone', 'set-email', 'disable-sms', 'enable-sms', 'reset-totp', 'forget-devices'])('%s fails for an unknown user (exit 1)', async (command) => {
-      const extra = { 'set-password': ['--password', 'long enough'], 'set-phone': ['+12015550123'], 'set-email': ['a@example.com'] }[command] ?? [];
-      const res = await cli.run('user', command, 'nobody', ...extra);
-      expect(res.code).toBe(1);
-      expect(res.err).toBe('Error: No user named "nobody".');
-    });
+    it.each(['set-password', 'set-phone', 'set-email', 'disable-sms', 'enable-sms', 'reset-totp', 'forget-devices'])(
+      '%s fails for an unknown user (exit 1)',
+      async (command) => {
+        const extra = { 'set-password': ['--password', 'long enough'], 'set-phone': ['+12015550123'], 'set-email': ['a@example.com'] }[command] ?? [];
+        const res = await cli.run('user', command, 'nobody', ...extra);
+        expect(res.code).toBe(1);
+        expect(res.err).toBe('Error: No user named "nobody".');
+      },
+    );
   });
 });

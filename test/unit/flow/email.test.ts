@@ -110,7 +110,11 @@ describe('e-mailed codes in a login', () => {
     let refusals = 3;
     mail = await startMailServer({ rejectRecipient: () => refusals-- > 0 });
     server = await startTestServer({
-      email: { provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 }, resendAfterSeconds: 0, caps: { perAddressPerHour: 1, perIpPerHour: 1 } },
+      email: {
+        provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 },
+        resendAfterSeconds: 0,
+        caps: { perAddressPerHour: 1, perIpPerHour: 1 },
+      },
       clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['email']] }],
     });
     const { flow } = await passwordStep(server, 'app');

@@ -4,7 +4,12 @@ import { startTestServer, type TestServer } from '../../support/server.js';
 
 const PHONE = '+12015550123';
 /** Every factor, both enrolments allowed: what a password alone may set up is up to first-use.ts. */
-const open = { clientId: 'demo', name: 'Demo', sequence: [['password'], ['totp', 'sms', 'backup_code']] as ('password' | 'totp' | 'sms' | 'backup_code')[][], allowPhoneEnrollment: true };
+const open = {
+  clientId: 'demo',
+  name: 'Demo',
+  sequence: [['password'], ['totp', 'sms', 'backup_code']] as ('password' | 'totp' | 'sms' | 'backup_code')[][],
+  allowPhoneEnrollment: true,
+};
 
 describe('enrolment inside a login happens on first use only', () => {
   let server: TestServer;

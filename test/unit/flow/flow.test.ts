@@ -8,7 +8,13 @@ describe('flows', () => {
   beforeEach(async () => {
     server = await startTestServer({
       clients: [
-        { clientId: 'app', name: 'App', sequence: [['password'], ['totp']], acrSequences: { 'urn:example:pwd': [['password']] }, allowedOrigins: ['https://app.example'] },
+        {
+          clientId: 'app',
+          name: 'App',
+          sequence: [['password'], ['totp']],
+          acrSequences: { 'urn:example:pwd': [['password']] },
+          allowedOrigins: ['https://app.example'],
+        },
       ],
     });
   });
@@ -74,7 +80,11 @@ describe('flows', () => {
 
   it('ends with cancel', async () => {
     const { flow } = await passwordStep(server, 'app');
-    expect((await server.post('/api/v1/flows/cancel', { flow })).body).toEqual({ flow, status: 'cancelled', expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect((await server.post('/api/v1/flows/cancel', { flow })).body).toEqual({
+      flow,
+      status: 'cancelled',
+      expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect((await server.post('/api/v1/flows/introspect', { flow })).body.error).toBe('flow_not_found');
     expect((await server.post('/api/v1/flows/password', { flow, username: 'alice', password: 'x' })).status).toBe(404);
   });
@@ -123,7 +133,12 @@ describe('flows', () => {
     expect(unknown.status).toBe(wrong.status);
     // Only the request id differs, and it is each request's own.
     expect(unknown.body).toEqual({ ...wrong.body, requestId: unknown.headers.get('x-request-id') });
-    expect(wrong.body).toEqual({ error: 'invalid_credentials', message: 'The username or password is not right.', attemptsRemaining: 4, requestId: wrong.headers.get('x-request-id') });
+    expect(wrong.body).toEqual({
+      error: 'invalid_credentials',
+      message: 'The username or password is not right.',
+      attemptsRemaining: 4,
+      requestId: wrong.headers.get('x-request-id'),
+    });
   });
 
   it('ends the flow after five wrong passwords: nothing is left to try in the step', async () => {
@@ -138,23 +153,36 @@ describe('flows', () => {
 
   it('counts parallel wrong passwords before checking the limit, so none slips past it', async () => {
     await server.stop();
-    server = await startTestServer({ password: { perUsernameAndIpLimit: 3 }, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
+    server = await startTestServer({
+      password: { perUsernameAndIpLimit: 3 },
+      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
+    });
     const flows = await Promise.all(Array.from({ length: 8 }, () => server.post('/api/v1/flows', { clientId: 'app' })));
-    const answers = await Promise.all(flows.map((f) => server.post('/api/v1/flows/password', { flow: f.body.flow, username: 'alice', password: 'wrong' })));
+    const answers = await Promise.all(
+      flows.map((f) => server.post('/api/v1/flows/password', { flow: f.body.flow, username: 'alice', password: 'wrong' })),
+    );
     expect(answers.filter((a) => a.body.error === 'invalid_credentials')).toHaveLength(3);
     expect(answers.filter((a) => a.body.error === 'rate_limited')).toHaveLength(5);
   });
 
   it('gives a right password back its place in the per-username budget', async () => {
     await server.stop();
-    server = await startTestServer({ password: { perUsernameAndIpLimit: 2 }, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
+    server = await startTestServer({
+      password: { perUsernameAndIpLimit: 2 },
+      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
+    });
     for (let i = 0; i < 5; i++) await passwordStep(server, 'app');
     const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
-    expect((await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: 'wrong' })).body.error).toBe('invalid_credentials');
+    expect((await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: 'wrong' })).body.error).toBe(
+      'invalid_credentials',
+    );
   });
 
   it('loses no wrong answer when two instances change one flow at once: the loser hears flow_conflict', async () => {
-    const peer = await startTestServer({ store: { type: 'sqlite', path: path.join(server.dir, 'test.db') }, keyFile: path.join(server.dir, 'test.key') });
+    const peer = await startTestServer({
+      store: { type: 'sqlite', path: path.join(server.dir, 'test.db') },
+      keyFile: path.join(server.dir, 'test.key'),
+    });
     try {
       await enrolTotp(server);
       const { flow } = await passwordStep(server, 'app');
@@ -181,14 +209,20 @@ describe('flows', () => {
     await server.stop();
     // The slow-down after five failures is asked for, not waited out, so the test stays quick.
     const waits: number[] = [];
-    server = await startTestServer({ clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] }, { sleep: async (ms) => void waits.push(ms) });
+    server = await startTestServer(
+      { clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] },
+      { sleep: async (ms) => void waits.push(ms) },
+    );
     for (const username of ['alice', 'nobody']) {
       const statuses = [];
       for (let i = 0; i < 11; i++) {
         const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
         statuses.push((await server.post('/api/v1/flows/password', { flow: body.flow, username, password: 'bad' })).status);
       }
-      expect(statuses.slice(0, 10).every((s) => s === 401), username).toBe(true);
+      expect(
+        statuses.slice(0, 10).every((s) => s === 401),
+        username,
+      ).toBe(true);
       expect(statuses[10], username).toBe(429);
     }
     expect(waits).toEqual([1000, 2000, 4000, 8000, 16_000, 1000, 2000, 4000, 8000, 16_000]);

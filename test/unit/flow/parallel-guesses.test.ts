@@ -20,7 +20,10 @@ async function twoInstances(config: ConfigInput = {}) {
   const shared: ConfigInput = {
     ...config,
     store: { type: 'postgres', url: db.url, schema: db.schema },
-    sms: { provider: { type: 'http', url: `${gateway.url}/send`, contentType: 'json', payload: { to: '$ctx.num', text: '$ctx.msg' } }, caps: { perPhonePerHour: 100, perIpPerHour: 100 } },
+    sms: {
+      provider: { type: 'http', url: `${gateway.url}/send`, contentType: 'json', payload: { to: '$ctx.num', text: '$ctx.msg' } },
+      caps: { perPhonePerHour: 100, perIpPerHour: 100 },
+    },
     clients: [
       { clientId: 'app', name: 'App', sequence: [['password'], ['sms']] },
       { clientId: 'backend', name: 'Backend', clientSecret: SECRET },
@@ -32,7 +35,8 @@ async function twoInstances(config: ConfigInput = {}) {
 }
 
 /** `count` six-digit codes, none of them `code`. */
-const wrongCodes = (code: string, count: number) => Array.from({ length: count }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+const wrongCodes = (code: string, count: number) =>
+  Array.from({ length: count }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
 const lastCode = (gateway: Gateway) => /(\d{6}) is your/.exec(JSON.parse(gateway.requests.at(-1)!.body).text)![1]!;
 
 describe('parallel wrong codes on two instances of one database', () => {
@@ -60,14 +64,17 @@ describe('parallel wrong codes on two instances of one database', () => {
     const sent = await token(a, { username: PHONE });
     const reference = sent.body as unknown as { challenge: { reference: string } };
     const code = lastCode(gateway);
-    const answers = await Promise.all(wrongCodes(code, GUESSES).map((guess, i) => token(i % 2 ? a : b, { reference: reference.challenge.reference, code: guess })));
+    const answers = await Promise.all(
+      wrongCodes(code, GUESSES).map((guess, i) => token(i % 2 ? a : b, { reference: reference.challenge.reference, code: guess })),
+    );
     const said = answers.map((r) => r.body.error_description);
     expect(answers.every((r) => r.status < 500)).toBe(true);
     // A verdict on a wrong code is given only for a counted guess whose save won.
     expect(said.filter((d) => d === 'OTP Invalid').length).toBeLessThanOrEqual(2);
     expect(said.filter((d) => d === 'Too many attempts').length).toBeGreaterThanOrEqual(GUESSES - 3);
     // Nothing else: a guess judged while a parallel save won gets no verdict at all.
-    for (const d of said) expect(['OTP Invalid', 'Too many attempts', 'The code was checked by another request at the same moment. Please try again.']).toContain(d);
+    for (const d of said)
+      expect(['OTP Invalid', 'Too many attempts', 'The code was checked by another request at the same moment. Please try again.']).toContain(d);
     expect((await token(b, { reference: reference.challenge.reference, code })).body.error_description).toBe('Too many attempts');
   });
 
@@ -79,7 +86,9 @@ describe('parallel wrong codes on two instances of one database', () => {
     await a.post('/api/v1/flows/password', { flow, username: 'alice', password: a.demo!.password });
     expect((await b.post('/api/v1/flows/sms/send', { flow })).status).toBe(200);
     const code = lastCode(gateway);
-    const answers = await Promise.all(wrongCodes(code, GUESSES).map((guess, i) => (i % 2 ? a : b).post('/api/v1/flows/sms/verify', { flow, code: guess })));
+    const answers = await Promise.all(
+      wrongCodes(code, GUESSES).map((guess, i) => (i % 2 ? a : b).post('/api/v1/flows/sms/verify', { flow, code: guess })),
+    );
     const errors = answers.map((r) => r.body.error as string);
     expect(answers.every((r) => r.status < 500)).toBe(true);
     expect(errors.filter((e) => e === 'invalid_code').length).toBeLessThanOrEqual(2);

@@ -131,8 +131,15 @@ describe('POST /oauth2/token with the SMS OTP grant', () => {
   });
 
   it('answers invalid_client for a wrong secret or a client without one', async () => {
-    const headers = { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('backend:wrong').toString('base64')}` };
-    const res = await fetch(`${server.url}/oauth2/token`, { method: 'POST', headers, body: `grant_type=${encodeURIComponent(GRANT)}&username=${encodeURIComponent(PHONE)}` });
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from('backend:wrong').toString('base64')}`,
+    };
+    const res = await fetch(`${server.url}/oauth2/token`, {
+      method: 'POST',
+      headers,
+      body: `grant_type=${encodeURIComponent(GRANT)}&username=${encodeURIComponent(PHONE)}`,
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
     expect(await res.json()).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed.', requestId: expect.any(String) });

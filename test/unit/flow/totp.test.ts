@@ -16,16 +16,35 @@ describe('TOTP (RFC 6238)', () => {
     sha512: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNA',
   } as const;
   const vectors: [number, string, keyof typeof seeds][] = [
-    [59, '94287082', 'sha1'], [59, '46119246', 'sha256'], [59, '90693936', 'sha512'],
-    [1111111109, '07081804', 'sha1'], [1111111109, '68084774', 'sha256'], [1111111109, '25091201', 'sha512'],
-    [1111111111, '14050471', 'sha1'], [1111111111, '67062674', 'sha256'], [1111111111, '99943326', 'sha512'],
-    [1234567890, '89005924', 'sha1'], [1234567890, '91819424', 'sha256'], [1234567890, '93441116', 'sha512'],
-    [2000000000, '69279037', 'sha1'], [2000000000, '90698825', 'sha256'], [2000000000, '38618901', 'sha512'],
-    [20000000000, '65353130', 'sha1'], [20000000000, '77737706', 'sha256'], [20000000000, '47863826', 'sha512'],
+    [59, '94287082', 'sha1'],
+    [59, '46119246', 'sha256'],
+    [59, '90693936', 'sha512'],
+    [1111111109, '07081804', 'sha1'],
+    [1111111109, '68084774', 'sha256'],
+    [1111111109, '25091201', 'sha512'],
+    [1111111111, '14050471', 'sha1'],
+    [1111111111, '67062674', 'sha256'],
+    [1111111111, '99943326', 'sha512'],
+    [1234567890, '89005924', 'sha1'],
+    [1234567890, '91819424', 'sha256'],
+    [1234567890, '93441116', 'sha512'],
+    [2000000000, '69279037', 'sha1'],
+    [2000000000, '90698825', 'sha256'],
+    [2000000000, '38618901', 'sha512'],
+    [20000000000, '65353130', 'sha1'],
+    [20000000000, '77737706', 'sha256'],
+    [20000000000, '47863826', 'sha512'],
   ];
 
   it.each(vectors)('accepts the Appendix B code at T=%i (%s, %s)', async (t, code, algorithm) => {
-    const step = await checkTotp({ secret: seeds[algorithm], code, params: { algorithm, digits: 8 as const, period: 30 }, window: 0, now: new Date(t * 1000), afterTimeStep: null });
+    const step = await checkTotp({
+      secret: seeds[algorithm],
+      code,
+      params: { algorithm, digits: 8 as const, period: 30 },
+      window: 0,
+      now: new Date(t * 1000),
+      afterTimeStep: null,
+    });
     expect(step).toBe(Math.floor(t / 30));
   });
 
@@ -91,7 +110,10 @@ describe('password → TOTP login', () => {
     expect(payload.exp! - payload.iat!).toBe(300);
 
     const discovery = await server.get('/.well-known/openid-configuration');
-    expect(discovery.body).toMatchObject({ issuer: server.services.config.issuer, jwks_uri: `${server.services.config.issuer}/.well-known/jwks.json` });
+    expect(discovery.body).toMatchObject({
+      issuer: server.services.config.issuer,
+      jwks_uri: `${server.services.config.issuer}/.well-known/jwks.json`,
+    });
     expect(discovery.body.id_token_signing_alg_values_supported).toEqual(['ES256']);
     // Every value a token of this server can carry in `amr`, and none it cannot.
     expect([...discovery.body.amr_values_supported].sort()).toEqual(['mfa', 'otp', 'pwd', 'sms']);
@@ -185,7 +207,10 @@ describe('password → TOTP login', () => {
   it('enrols again on the next login after an admin reset the authenticator (lost phone)', async () => {
     await enrolTotp(server);
     const config = path.join(server.dir, 'cli.config.json');
-    writeFileSync(config, JSON.stringify({ store: { type: 'sqlite', path: path.join(server.dir, 'test.db') }, keyFile: path.join(server.dir, 'test.key') }));
+    writeFileSync(
+      config,
+      JSON.stringify({ store: { type: 'sqlite', path: path.join(server.dir, 'test.db') }, keyFile: path.join(server.dir, 'test.key') }),
+    );
     const out: string[] = [];
     const code = await runCli(['--config', config, 'user', 'reset-totp', 'alice'], {}, { out: (l) => out.push(l), err: (l) => out.push(l) });
     expect(code).toBe(0);
@@ -216,7 +241,9 @@ describe('password → TOTP login', () => {
     const { hashBackupCode } = await import('../../../server/auth/backup-codes.js');
     const shown: string[] = won[0]!.body.backupCodes;
     expect(shown).toHaveLength(10);
-    expect(await server.services.store.consumeBackupCode(alice!.id, hashBackupCode(server.services.keyring, alice!.id, shown[0]!), new Date())).toBe(true);
+    expect(await server.services.store.consumeBackupCode(alice!.id, hashBackupCode(server.services.keyring, alice!.id, shown[0]!), new Date())).toBe(
+      true,
+    );
   });
 
   it('stores the seed under AES-256-GCM, not as the secret itself', async () => {
@@ -229,14 +256,23 @@ describe('password → TOTP login', () => {
 
   it('follows the configured digits, period and algorithm', async () => {
     await server.stop();
-    server = await startTestServer({ totp: { digits: 8, period: 60, algorithm: 'sha256' }, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
+    server = await startTestServer({
+      totp: { digits: 8, period: 60, algorithm: 'sha256' },
+      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
+    });
     const { flow } = await passwordStep(server, 'app');
     const { enrollment } = (await server.post('/api/v1/flows/totp/enroll', { flow })).body;
     const uri = new URL(enrollment.otpauthUri);
     expect(uri.searchParams.get('digits')).toBe('8');
     expect(uri.searchParams.get('period')).toBe('60');
     expect(uri.searchParams.get('algorithm')).toBe('SHA256');
-    const code = await generate({ secret: enrollment.secret, digits: 8, period: 60, algorithm: 'sha256', epoch: Math.floor(server.services.now().getTime() / 1000) });
+    const code = await generate({
+      secret: enrollment.secret,
+      digits: 8,
+      period: 60,
+      algorithm: 'sha256',
+      epoch: Math.floor(server.services.now().getTime() / 1000),
+    });
     expect((await server.post('/api/v1/flows/totp/verify', { flow, code })).body.status).toBe('complete');
   });
 });

@@ -35,7 +35,10 @@ function sender(config: EmailProviderConfigInput, extra: { env?: NodeJS.ProcessE
 }
 
 async function failure(promise: Promise<void>): Promise<MfaError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(MfaError);
   return error as MfaError;
 }
@@ -78,9 +81,9 @@ describe('SMTP provider', () => {
   });
 
   it('refuses to start when a referenced variable is missing, naming it', () => {
-    expect(() =>
-      sender({ type: 'smtp', host: 'smtp.example.org', from: 'a@example.org', auth: { user: 'u', pass: '${SMTP_PASSWORD}' } }),
-    ).toThrow(new ConfigError('Environment variable SMTP_PASSWORD is referenced in the configuration but not set.'));
+    expect(() => sender({ type: 'smtp', host: 'smtp.example.org', from: 'a@example.org', auth: { user: 'u', pass: '${SMTP_PASSWORD}' } })).toThrow(
+      new ConfigError('Environment variable SMTP_PASSWORD is referenced in the configuration but not set.'),
+    );
   });
 
   it('turns a rejected recipient into delivery_failed and logs no body and no full address', async () => {
@@ -160,9 +163,7 @@ describe('console e-mail provider', () => {
     const email = createEmailSender({ type: 'console' }, { logger: logs.logger, outbox, now: () => new Date('2026-11-22T10:00:00Z') });
     await email.send(mail);
     expect(email.name).toBe('console');
-    expect(outbox.list()).toEqual([
-      { channel: 'email', to: mail.to, subject: mail.subject, body: mail.text, sentAt: '2026-11-22T10:00:00.000Z' },
-    ]);
+    expect(outbox.list()).toEqual([{ channel: 'email', to: mail.to, subject: mail.subject, body: mail.text, sentAt: '2026-11-22T10:00:00.000Z' }]);
     expect(logs.lines().at(-1)).toMatchObject({ provider: 'console', to: 'a•••@example.com', length: mail.text.length });
     expect(logs.text()).not.toContain('123456');
   });

@@ -32,7 +32,10 @@ async function listen(reply: GatewayReply = { status: 200 }): Promise<Gateway> {
 }
 
 async function failure(promise: Promise<void>): Promise<MfaError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(MfaError);
   return error as MfaError;
 }
@@ -65,13 +68,16 @@ describe('generic HTTP provider: requests', () => {
 
   it('sends a WSO2-style JSON body with $ctx placeholders, escaping quotes, newlines and unicode', async () => {
     const { url, requests } = await listen({ status: 202 });
-    const { sms } = sender({
-      type: 'http',
-      url: `${url}/messages`,
-      contentType: 'json',
-      headers: { Authorization: 'Bearer ${SMS_TOKEN}' },
-      payload: '{"text":"$ctx.msg","to":["$ctx.num"]}',
-    }, { env: { SMS_TOKEN: 'tok' } });
+    const { sms } = sender(
+      {
+        type: 'http',
+        url: `${url}/messages`,
+        contentType: 'json',
+        headers: { Authorization: 'Bearer ${SMS_TOKEN}' },
+        payload: '{"text":"$ctx.msg","to":["$ctx.num"]}',
+      },
+      { env: { SMS_TOKEN: 'tok' } },
+    );
     await sms.send({ to, body: tricky });
     const [request] = requests;
     expect(request?.method).toBe('POST');
@@ -121,17 +127,37 @@ describe('generic HTTP provider: requests', () => {
 
   it('adds the configured unicode field only to texts outside GSM-7: to JSON fields, and to the query of a GET', async () => {
     const { url, requests } = await listen();
-    const json = sender({ type: 'http', url: `${url}/json`, contentType: 'json', payload: { text: '$ctx.msg' }, unicode: { field: 'coding', value: '8' } }).sms;
+    const json = sender({
+      type: 'http',
+      url: `${url}/json`,
+      contentType: 'json',
+      payload: { text: '$ctx.msg' },
+      unicode: { field: 'coding', value: '8' },
+    }).sms;
     await json.send({ to, body: 'Code 123456' });
     await json.send({ to, body: 'Код 123456' });
     expect(requests.map((r) => JSON.parse(r.body))).toEqual([{ text: 'Code 123456' }, { text: 'Код 123456', coding: '8' }]);
-    const get = sender({ type: 'http', method: 'GET', url: `${url}/get`, query: { text: '$ctx.msg' }, unicode: { field: 'unicode', value: '1' } }).sms;
+    const get = sender({
+      type: 'http',
+      method: 'GET',
+      url: `${url}/get`,
+      query: { text: '$ctx.msg' },
+      unicode: { field: 'unicode', value: '1' },
+    }).sms;
     await get.send({ to, body: 'Kód 123456' });
-    expect([...requests[2]!.query]).toEqual([['text', 'Kód 123456'], ['unicode', '1']]);
+    expect([...requests[2]!.query]).toEqual([
+      ['text', 'Kód 123456'],
+      ['unicode', '1'],
+    ]);
   });
 
   it('refuses a unicode field with a payload that is one string', () => {
-    const parsed = smsProviderConfig.safeParse({ type: 'http', url: 'https://sms.example', payload: 'text=$ctx.msg', unicode: { field: 'type', value: 'unicode' } });
+    const parsed = smsProviderConfig.safeParse({
+      type: 'http',
+      url: 'https://sms.example',
+      payload: 'text=$ctx.msg',
+      unicode: { field: 'type', value: 'unicode' },
+    });
     expect(parsed.success).toBe(false);
   });
 
@@ -152,7 +178,12 @@ describe('secrets from ${ENV}', () => {
   it('reaches a URL and query template as the literal value, percent-encoded', async () => {
     const { url, requests } = await listen();
     const { sms } = sender(
-      { type: 'http', method: 'GET', url: `${url}/send/\${SMS_TOKEN}?key=\${SMS_TOKEN}&to={mobile}`, query: { token: '${SMS_TOKEN}', text: '$ctx.msg' } },
+      {
+        type: 'http',
+        method: 'GET',
+        url: `${url}/send/\${SMS_TOKEN}?key=\${SMS_TOKEN}&to={mobile}`,
+        query: { token: '${SMS_TOKEN}', text: '$ctx.msg' },
+      },
       { env },
     );
     await sms.send({ to, body: 'Code 123456' });
@@ -186,7 +217,12 @@ describe('secrets from ${ENV}', () => {
   it('reaches headers and Basic auth as written, and a URL that starts with one as the address', async () => {
     const { url, requests } = await listen();
     const { sms } = sender(
-      { type: 'http', url: '${SMS_URL}/send?to={mobile}', headers: { 'X-Token': 'T ${SMS_ASCII}' }, basicAuth: { username: 'u', password: '${SMS_TOKEN}' } },
+      {
+        type: 'http',
+        url: '${SMS_URL}/send?to={mobile}',
+        headers: { 'X-Token': 'T ${SMS_ASCII}' },
+        basicAuth: { username: 'u', password: '${SMS_TOKEN}' },
+      },
       { env: { ...env, SMS_URL: url } },
     );
     await sms.send({ to, body: 'x' });
@@ -201,7 +237,12 @@ describe('secrets from ${ENV}', () => {
     const { url, requests } = await listen({ status: 200, json: { messages: [{ status: '0' }] } });
     const { sms } = sender({ type: 'vonage', apiKey: 'k', apiSecret: '${SMS_TOKEN}', from: '{mobile}', baseUrl: url }, { env });
     await sms.send({ to, body: 'Code 123456' });
-    expect(Object.fromEntries(new URLSearchParams(requests[0]!.body))).toMatchObject({ api_key: 'k', api_secret: token, from: '{mobile}', to: '12015550123' });
+    expect(Object.fromEntries(new URLSearchParams(requests[0]!.body))).toMatchObject({
+      api_key: 'k',
+      api_secret: token,
+      from: '{mobile}',
+      to: '12015550123',
+    });
   });
 });
 
@@ -285,12 +326,15 @@ describe('generic HTTP provider: answers', () => {
 describe('generic HTTP provider: logs', () => {
   it('logs failures at warn with provider, masked number and status, without the body or full number', async () => {
     const { url } = await listen({ status: 500, json: { error: `could not send "${tricky}" to ${to}` } });
-    const { sms, logs } = sender({
-      type: 'http',
-      name: 'acme-sms',
-      url: `${url}/send?to={mobile}&text={challenge}&key=\${KEY}`,
-      method: 'GET',
-    }, { env: { KEY: 'api-key-value' } });
+    const { sms, logs } = sender(
+      {
+        type: 'http',
+        name: 'acme-sms',
+        url: `${url}/send?to={mobile}&text={challenge}&key=\${KEY}`,
+        method: 'GET',
+      },
+      { env: { KEY: 'api-key-value' } },
+    );
     await failure(sms.send({ to, body: tricky }));
     const warnings = logs.lines().filter((l) => l.level === 40);
     expect(warnings).toHaveLength(1);
@@ -377,11 +421,14 @@ describe('development outbox', () => {
   it('keeps console-provider messages in the outbox and logs only a masked number and the length', async () => {
     const outbox = new Outbox();
     const logs = realLogs();
-    const sms = createSmsSender({ type: 'console' }, {
-      logger: logs.logger,
-      outbox,
-      now: () => new Date('2026-11-22T10:00:00Z'),
-    });
+    const sms = createSmsSender(
+      { type: 'console' },
+      {
+        logger: logs.logger,
+        outbox,
+        now: () => new Date('2026-11-22T10:00:00Z'),
+      },
+    );
     expect(sms.name).toBe('console');
     await sms.send({ to, body: 'Your code is 123456' });
     expect(outbox.list()).toEqual([{ channel: 'sms', to, body: 'Your code is 123456', sentAt: '2026-11-22T10:00:00.000Z' }]);

@@ -48,10 +48,9 @@ describe('Twilio preset', () => {
   });
 
   it('sends MessagingServiceSid instead of From when a messaging service is configured', async () => {
-    const { request } = await sendVia(
-      (baseUrl) => ({ type: 'twilio', accountSid: 'AC1', authToken: 't', messagingServiceSid: 'MG42', baseUrl }),
-      { status: 201 },
-    );
+    const { request } = await sendVia((baseUrl) => ({ type: 'twilio', accountSid: 'AC1', authToken: 't', messagingServiceSid: 'MG42', baseUrl }), {
+      status: 201,
+    });
     expect(request.body).toBe('To=%2B12015550123&MessagingServiceSid=MG42&Body=Your+code+is+123456');
   });
 
@@ -104,7 +103,9 @@ describe('Vonage preset', () => {
   it('adds type=unicode when the text has a character outside the GSM 03.38 basic set', async () => {
     const { result, request } = await sendVia(vonage, accepted, { to: message.to, body: 'Ваш код 123456' });
     expect(result).toBe('sent');
-    expect(request.body).toBe(`api_key=vk&api_secret=vs&from=Acme&to=12015550123&text=${new URLSearchParams({ t: 'Ваш код 123456' }).toString().slice(2)}&type=unicode`);
+    expect(request.body).toBe(
+      `api_key=vk&api_secret=vs&from=Acme&to=12015550123&text=${new URLSearchParams({ t: 'Ваш код 123456' }).toString().slice(2)}&type=unicode`,
+    );
     expect(new URLSearchParams(request.body).get('text')).toBe('Ваш код 123456');
   });
 
@@ -175,13 +176,22 @@ describe('Clickatell One API through the generic provider (the README example)',
 
   async function sendOneApi(reply: GatewayReply, body = message.body) {
     gateway = await startGateway(() => reply);
-    const sender = createSmsSender(smsProviderConfig.parse(oneApi(gateway.url)), { logger: captureLogs().logger, env: { CLICKATELL_API_KEY: 'one-key' } });
-    const result = await sender.send({ to: message.to, body }).then(() => 'sent' as const, (e: unknown) => e);
+    const sender = createSmsSender(smsProviderConfig.parse(oneApi(gateway.url)), {
+      logger: captureLogs().logger,
+      env: { CLICKATELL_API_KEY: 'one-key' },
+    });
+    const result = await sender.send({ to: message.to, body }).then(
+      () => 'sent' as const,
+      (e: unknown) => e,
+    );
     return { result, request: gateway.requests[0]! };
   }
 
   it('posts messages[] with channel, to and content and the API key as Authorization', async () => {
-    const { result, request } = await sendOneApi({ status: 202, json: { messages: [{ apiMessageId: 'm1', accepted: true, to: '12015550123' }] } }, 'Code "1" ✓');
+    const { result, request } = await sendOneApi(
+      { status: 202, json: { messages: [{ apiMessageId: 'm1', accepted: true, to: '12015550123' }] } },
+      'Code "1" ✓',
+    );
     expect(result).toBe('sent');
     expect(request.path).toBe('/v1/message');
     expect(request.headers.authorization).toBe('one-key');
@@ -259,10 +269,10 @@ describe('BulkSMS preset', () => {
   });
 
   it('leaves from out when none is configured', async () => {
-    const { request } = await sendVia(
-      (baseUrl) => ({ type: 'bulksms', tokenId: 'tid', tokenSecret: 's', baseUrl }),
-      { status: 201, json: [{ id: '1', status: { type: 'ACCEPTED' } }] },
-    );
+    const { request } = await sendVia((baseUrl) => ({ type: 'bulksms', tokenId: 'tid', tokenSecret: 's', baseUrl }), {
+      status: 201,
+      json: [{ id: '1', status: { type: 'ACCEPTED' } }],
+    });
     expect(JSON.parse(request.body)).toEqual({ to: '+12015550123', body: 'Your code is 123456' });
   });
 

@@ -10,9 +10,7 @@ describe('renderTemplate', () => {
   });
 
   it('replaces Ubisecure {mobile} and {challenge}', () => {
-    expect(renderTemplate('to={mobile}&content={challenge}', vars, 'none')).toBe(
-      'to=+12015550123&content=Code: 123456',
-    );
+    expect(renderTemplate('to={mobile}&content={challenge}', vars, 'none')).toBe('to=+12015550123&content=Code: 123456');
   });
 
   it('replaces any other given name in either style and leaves unknown names alone', () => {
@@ -21,10 +19,14 @@ describe('renderTemplate', () => {
   });
 
   it('URL-encodes values for URLs and form bodies, including & + = and spaces', () => {
-    const out = renderTemplate('https://sms.example/send?to={mobile}&text={challenge}', {
-      mobile: '+12015550123',
-      challenge: 'a&b=c+d e/é',
-    }, 'url');
+    const out = renderTemplate(
+      'https://sms.example/send?to={mobile}&text={challenge}',
+      {
+        mobile: '+12015550123',
+        challenge: 'a&b=c+d e/é',
+      },
+      'url',
+    );
     expect(out).toBe('https://sms.example/send?to=%2B12015550123&text=a%26b%3Dc%2Bd%20e%2F%C3%A9');
     expect(new URL(out).searchParams.get('text')).toBe('a&b=c+d e/é');
   });

@@ -40,7 +40,12 @@ describe('self-service: who may read and who may change', () => {
 
   it('refuses a call without a token, with a malformed one, or with another scheme', async () => {
     const { idToken } = await signIn(server);
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer' }, { authorization: 'Bearer not-a-jwt' }, { authorization: `Basic ${idToken}` }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer' },
+      { authorization: 'Bearer not-a-jwt' },
+      { authorization: `Basic ${idToken}` },
+    ];
     for (const headers of attempts) {
       const res = await server.get('/api/v1/me', headers);
       expect(res.status).toBe(401);
@@ -58,9 +63,7 @@ describe('self-service: who may read and who may change', () => {
   it('refuses a token signed with a key that is not this server’s, even under its kid', async () => {
     const { idToken } = await signIn(server);
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT(decodeJwt(idToken))
-      .setProtectedHeader({ ...decodeProtectedHeader(idToken), alg: 'ES256' })
-      .sign(privateKey);
+    const forged = await new SignJWT(decodeJwt(idToken)).setProtectedHeader({ ...decodeProtectedHeader(idToken), alg: 'ES256' }).sign(privateKey);
     const res = await server.get('/api/v1/me', bearer(forged));
     expect(res.status).toBe(401);
     expect(res.body.error).toBe('unauthorized');
@@ -182,6 +185,7 @@ describe('self-service: who may read and who may change', () => {
     const { backupCodes } = (await me.post('/api/v1/me/backup-codes', {})).body;
     await me.post('/api/v1/me/phone', { phone: '+12015550199' });
     const logs = server.logs();
-    for (const secret of [idToken, idToken.split('.')[2]!, me.grant, me.grant.split('.')[2]!, enrollment.secret, ...backupCodes, '2015550199']) expect(logs).not.toContain(secret);
+    for (const secret of [idToken, idToken.split('.')[2]!, me.grant, me.grant.split('.')[2]!, enrollment.secret, ...backupCodes, '2015550199'])
+      expect(logs).not.toContain(secret);
   });
 });

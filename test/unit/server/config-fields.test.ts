@@ -22,8 +22,16 @@ describe('unknown fields anywhere in the configuration', () => {
     ['sms.caps.foo', { sms: { caps: { foo: 1 } } }, 'sms.caps.foo: unknown; expected one of perPhonePerHour, perIpPerHour, perClientPerHour'],
     ['totp.foo', { totp: { foo: 1 } }, 'totp.foo: unknown; expected one of issuer, digits, period, algorithm, window, maxAttempts'],
     ['email.foo', { email: { foo: 1 } }, 'email.foo: unknown; expected one of provider, length,'],
-    ['email.provider.foo', { email: { provider: { ...smtp, foo: 1 } } }, 'email.provider.foo: unknown; expected one of type, host, port, secure, requireTLS, auth, from, timeoutMs, tls'],
-    ['sms.provider.foo', { sms: { provider: { ...twilio, foo: 1 } } }, 'sms.provider.foo: unknown; expected one of type, accountSid, authToken, from, messagingServiceSid, baseUrl, timeoutMs'],
+    [
+      'email.provider.foo',
+      { email: { provider: { ...smtp, foo: 1 } } },
+      'email.provider.foo: unknown; expected one of type, host, port, secure, requireTLS, auth, from, timeoutMs, tls',
+    ],
+    [
+      'sms.provider.foo',
+      { sms: { provider: { ...twilio, foo: 1 } } },
+      'sms.provider.foo: unknown; expected one of type, accountSid, authToken, from, messagingServiceSid, baseUrl, timeoutMs',
+    ],
     ['store.foo', { store: { type: 'sqlite', path: 'x.db', foo: 1 } }, 'store.foo: unknown; expected one of type, path'],
     ['clients[0].foo', { clients: [{ clientId: 'shop', name: 'Shop', foo: true }] }, 'clients[0].foo: unknown; expected one of clientId, name,'],
   ])('refuses %s, naming its path', (_name, input, line) => {
@@ -34,15 +42,32 @@ describe('unknown fields anywhere in the configuration', () => {
 
   it('suggests the field meant for a slip in a nested object, a provider and a client', () => {
     expect(refusal({ sms: { caps: { perPhonePerHr: 3 } } })).toContain('sms.caps.perPhonePerHr: unknown; did you mean perPhonePerHour?');
-    expect(refusal({ email: { provider: { ...smtp, auth: { user: 'u', password: 'p' } } } })).toContain('email.provider.auth.password: unknown; did you mean pass?');
-    expect(refusal({ sms: { provider: { type: 'http', url: 'https://sms.example', sucessCodes: [200] } } })).toContain('sms.provider.sucessCodes: unknown; did you mean successCodes?');
-    expect(refusal({ clients: [{ clientId: 'a', name: 'A' }, { clientId: 'b', name: 'B', allowedOrigin: [] }] })).toContain('clients[1].allowedOrigin: unknown; did you mean allowedOrigins?');
+    expect(refusal({ email: { provider: { ...smtp, auth: { user: 'u', password: 'p' } } } })).toContain(
+      'email.provider.auth.password: unknown; did you mean pass?',
+    );
+    expect(refusal({ sms: { provider: { type: 'http', url: 'https://sms.example', sucessCodes: [200] } } })).toContain(
+      'sms.provider.sucessCodes: unknown; did you mean successCodes?',
+    );
+    expect(
+      refusal({
+        clients: [
+          { clientId: 'a', name: 'A' },
+          { clientId: 'b', name: 'B', allowedOrigin: [] },
+        ],
+      }),
+    ).toContain('clients[1].allowedOrigin: unknown; did you mean allowedOrigins?');
     expect(refusal({ store: { type: 'postgres', uri: 'postgres://db/login' } })).toContain('store.uri: unknown; did you mean url?');
   });
 
   it('lists every unknown field on a line of its own, beside the other mistakes', () => {
     const message = refusal({ port: 'eighty', totp: { digit: 6, perod: 30 } });
-    expect(message.split('\n').slice(1).sort()).toEqual(['  - port: Invalid input: expected number, received string', '  - totp.digit: unknown; did you mean digits?', '  - totp.perod: unknown; did you mean period?'].sort());
+    expect(message.split('\n').slice(1).sort()).toEqual(
+      [
+        '  - port: Invalid input: expected number, received string',
+        '  - totp.digit: unknown; did you mean digits?',
+        '  - totp.perod: unknown; did you mean period?',
+      ].sort(),
+    );
   });
 
   it('still accepts the README example and the defaults', () => {

@@ -31,7 +31,11 @@ describe('the demo fixtures', () => {
       try {
         await server.post('/api/v1/flows', { clientId: 'demo', nonce: 'not-logged' });
         await server.get('/api/v1/dev/outbox');
-        const lines = server.logs().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+        const lines = server
+          .logs()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l));
         expect(server.logs()).not.toContain('not-logged');
         return lines.filter((l) => l.msg === 'request');
       } finally {

@@ -34,7 +34,12 @@ describe('GET /healthz and GET /readyz', () => {
     expect(ready.headers.get('cache-control')).toBe('no-store');
     expect(ready.headers.get('x-content-type-options')).toBe('nosniff');
     // Probes come every few seconds: their lines are for debugging only.
-    const probes = server.logs().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((l) => l.msg === 'request' && /z$/.test(l.path));
+    const probes = server
+      .logs()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.msg === 'request' && /z$/.test(l.path));
     expect(probes.map((l) => l.level)).toEqual([20, 20]);
   });
 
@@ -63,7 +68,9 @@ describe('GET /healthz and GET /readyz', () => {
     const dir = (await start()).dir;
     const real = openStore({ type: 'sqlite', path: `${dir}/hung.db` });
     // A database that accepts the query and never answers it.
-    const hung: Store = new Proxy(real, { get: (target, key) => (key === 'ping' ? () => new Promise(() => undefined) : Reflect.get(target, key, target)) });
+    const hung: Store = new Proxy(real, {
+      get: (target, key) => (key === 'ping' ? () => new Promise(() => undefined) : Reflect.get(target, key, target)),
+    });
     const server = await start({}, { store: hung });
     const started = Date.now();
     const res = await server.get('/readyz');

@@ -26,7 +26,10 @@ describe('the master key at start-up', () => {
     const dir = first.dir;
     const { keys } = (await first.get('/.well-known/jwks.json')).body;
     await first.close();
-    const again = await startTestServer({ store: { type: 'sqlite', path: path.join(dir, 'test.db') }, keyFile: path.join(dir, 'test.key') }, { env: { MFA_LOGIN_KEY: key } });
+    const again = await startTestServer(
+      { store: { type: 'sqlite', path: path.join(dir, 'test.db') }, keyFile: path.join(dir, 'test.key') },
+      { env: { MFA_LOGIN_KEY: key } },
+    );
     try {
       expect((await again.get('/.well-known/jwks.json')).body.keys).toEqual(keys);
     } finally {

@@ -154,7 +154,10 @@ describe('Prometheus metrics', () => {
     const send = () =>
       fetch(`${server.url}/oauth2/token`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`backend:${secret}`).toString('base64')}` },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`backend:${secret}`).toString('base64')}`,
+        },
         body: new URLSearchParams({ grant_type: 'urn:mfa-login:grant-type:sms-otp', username: '+12015550199' }).toString(),
       });
     expect((await send()).status).toBe(200);
@@ -208,7 +211,10 @@ describe('Prometheus metrics', () => {
     const unset = await startTestServer({ metrics: { enabled: true, port: 0, token: '${METRICS_TOKEN}' } }).catch((e: unknown) => e);
     expect(String(unset)).toMatch(/METRICS_TOKEN/);
 
-    const guarded = await start({ metrics: { enabled: true, port: 0, path: '/internal/metrics', token: '${METRICS_TOKEN}' } }, { METRICS_TOKEN: token });
+    const guarded = await start(
+      { metrics: { enabled: true, port: 0, path: '/internal/metrics', token: '${METRICS_TOKEN}' } },
+      { METRICS_TOKEN: token },
+    );
     expect(guarded.metricsUrl).toMatch(/\/internal\/metrics$/);
     const refused = await fetch(guarded.metricsUrl!);
     expect(refused.status).toBe(401);

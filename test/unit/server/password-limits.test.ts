@@ -9,7 +9,9 @@ describe('the password slow-down', () => {
 
   it('waits nothing for the first five failures, then 1, 2, 4, 8 and at most 16 seconds', () => {
     expect(defaults).toEqual({ afterFailures: 5, baseSeconds: 1, maxSeconds: 16 });
-    expect([0, 4, 5, 6, 7, 8, 9, 10, 50, 10_000].map((n) => slowDownMs(n, defaults))).toEqual([0, 0, 1000, 2000, 4000, 8000, 16_000, 16_000, 16_000, 16_000]);
+    expect([0, 4, 5, 6, 7, 8, 9, 10, 50, 10_000].map((n) => slowDownMs(n, defaults))).toEqual([
+      0, 0, 1000, 2000, 4000, 8000, 16_000, 16_000, 16_000, 16_000,
+    ]);
   });
 
   it('follows the configured numbers, fractions of a second included', () => {

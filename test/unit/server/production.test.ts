@@ -30,7 +30,10 @@ describe('NODE_ENV=production refuses the demo', () => {
 
     it('demo: true in the config file exits 1 the same way', async () => {
       const configFile = path.join(cli.dir, 'demo.config.json');
-      writeFileSync(configFile, JSON.stringify({ demo: true, store: { type: 'sqlite', path: path.join(cli.dir, 'demo.db') }, keyFile: path.join(cli.dir, 'demo.key') }));
+      writeFileSync(
+        configFile,
+        JSON.stringify({ demo: true, store: { type: 'sqlite', path: path.join(cli.dir, 'demo.db') }, keyFile: path.join(cli.dir, 'demo.key') }),
+      );
       const res = await cli.spawn(['-c', configFile, 'start'], { env: production, withConfig: false, timeoutMs: 10_000 });
       expect(res.code).toBe(1);
       expect(res.err).toBe(`Error: ${demoRefused}`);

@@ -5,7 +5,12 @@ import { passwordStep } from '../../support/login.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const linesOf = (server: TestServer) => server.logs().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const linesOf = (server: TestServer) =>
+  server
+    .logs()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('the request id', () => {
   const servers: TestServer[] = [];
@@ -20,7 +25,9 @@ describe('the request id', () => {
 
   it('is made for every request, answered in X-Request-Id, and different each time', async () => {
     const server = await start();
-    const ids = await Promise.all(['/api/v1/openapi.json', '/healthz', '/widget/nothing.js', '/nowhere', '/'].map(async (p) => (await server.get(p)).headers.get('x-request-id')));
+    const ids = await Promise.all(
+      ['/api/v1/openapi.json', '/healthz', '/widget/nothing.js', '/nowhere', '/'].map(async (p) => (await server.get(p)).headers.get('x-request-id')),
+    );
     for (const id of ids) expect(id).toMatch(UUID);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -34,7 +41,11 @@ describe('the request id', () => {
       await server.get('/api/v1/nowhere'),
       await server.get('/nowhere'),
     ];
-    const token = await fetch(`${server.url}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=x' });
+    const token = await fetch(`${server.url}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=x',
+    });
     answers.push({ status: token.status, headers: token.headers, body: await token.json() });
     for (const { status, body, headers } of answers) {
       expect(status).toBeGreaterThanOrEqual(400);
@@ -71,9 +82,13 @@ describe('the request id', () => {
     const proxied = await behindProxy.post('/api/v1/flows', { clientId: 'nobody' }, { 'x-request-id': 'Root=1-67891233-abcdef012345678912345678' });
     expect(proxied.headers.get('x-request-id')).toBe('Root=1-67891233-abcdef012345678912345678');
     expect(proxied.body.requestId).toBe('Root=1-67891233-abcdef012345678912345678');
-    expect(linesOf(behindProxy).find((l) => l.msg === 'request' && l.path === '/api/v1/flows')).toMatchObject({ requestId: 'Root=1-67891233-abcdef012345678912345678' });
+    expect(linesOf(behindProxy).find((l) => l.msg === 'request' && l.path === '/api/v1/flows')).toMatchObject({
+      requestId: 'Root=1-67891233-abcdef012345678912345678',
+    });
     for (const unsafe of ['a'.repeat(65), 'two words', '"quoted"', 'a;b', '{json}', 'ünïcode']) {
-      const res = await behindProxy.get('/healthz', { 'x-request-id': encodeURIComponent(unsafe) === unsafe ? unsafe : unsafe.replace(/[^\x20-\x7e]/g, '?') });
+      const res = await behindProxy.get('/healthz', {
+        'x-request-id': encodeURIComponent(unsafe) === unsafe ? unsafe : unsafe.replace(/[^\x20-\x7e]/g, '?'),
+      });
       expect(res.headers.get('x-request-id'), unsafe).toMatch(UUID);
     }
   });
@@ -83,7 +98,11 @@ describe('the request id', () => {
     const logs = realLogs();
     const host = await startHostApp('/login', logs.logger);
     try {
-      const res = await fetch(`${host.url}/login/api/v1/flows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"clientId":"nobody"}' });
+      const res = await fetch(`${host.url}/login/api/v1/flows`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"clientId":"nobody"}',
+      });
       const id = res.headers.get('x-request-id');
       expect(id).toMatch(UUID);
       expect(await res.json()).toMatchObject({ error: 'unknown_client', requestId: id });
@@ -93,7 +112,10 @@ describe('the request id', () => {
       await host.router.services.store.close();
       const probe = await fetch(`${host.url}/login/readyz`);
       expect(probe.status).toBe(503);
-      expect(logs.lines().find((l) => String(l.msg).startsWith('not ready'))).toMatchObject({ requestId: probe.headers.get('x-request-id'), service: 'mfa-login' });
+      expect(logs.lines().find((l) => String(l.msg).startsWith('not ready'))).toMatchObject({
+        requestId: probe.headers.get('x-request-id'),
+        service: 'mfa-login',
+      });
     } finally {
       await host.stop();
     }

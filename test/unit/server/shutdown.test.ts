@@ -74,7 +74,12 @@ describe('closing the server (what SIGTERM runs)', () => {
     expect(took).toBeGreaterThanOrEqual(950);
     expect(took).toBeLessThan(2500);
     await expect(stuck.answer).rejects.toThrow(/closed/);
-    const cut = server.logs().split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => /cut/.test(l.msg));
+    const cut = server
+      .logs()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .find((l) => /cut/.test(l.msg));
     expect(cut).toMatchObject({ level: 40, cut: 1, graceSeconds: 1 });
   });
 });

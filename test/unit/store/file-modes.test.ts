@@ -21,7 +21,10 @@ describe('the data folder and SQLite files are the server user’s alone', () =>
 
   it('creates the data folder 0700 and the database, its -wal and -shm and the key file 0600', async () => {
     const data = path.join(tmp(), 'data');
-    const server = await startTestServer({ store: { type: 'sqlite', path: path.join(data, 'mfa-login.db') }, keyFile: path.join(data, 'mfa-login.key') });
+    const server = await startTestServer({
+      store: { type: 'sqlite', path: path.join(data, 'mfa-login.db') },
+      keyFile: path.join(data, 'mfa-login.key'),
+    });
     try {
       // A write, so the -wal and -shm files exist.
       expect((await server.post('/api/v1/flows', { clientId: 'demo' })).status).toBe(201);

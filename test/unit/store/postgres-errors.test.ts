@@ -22,7 +22,9 @@ describe('Postgres failures name the store, the server and the cause', () => {
       );
       expect(failure).toBeInstanceOf(StoreError);
       const { hostname, port } = new URL(postgresUrl);
-      expect((failure as Error).message).toBe(`store: Postgres at ${hostname}:${port || '5432'} refused the connection: database "mfa_login_no_such_db" does not exist (3D000)`);
+      expect((failure as Error).message).toBe(
+        `store: Postgres at ${hostname}:${port || '5432'} refused the connection: database "mfa_login_no_such_db" does not exist (3D000)`,
+      );
       expect((failure as Error).message).not.toContain('n0t-to-be-printed');
     } finally {
       await store.close();

@@ -144,7 +144,10 @@ describe.each(backends)('$name store', ({ fresh }) => {
     });
 
     it('changes only the fields in a patch and stamps the change', async () => {
-      const alice = await store.createUser({ username: 'alice', displayName: 'Alice', passwordHash: 'h1', phone: '+12015550123', email: 'a@example.com' }, t0);
+      const alice = await store.createUser(
+        { username: 'alice', displayName: 'Alice', passwordHash: 'h1', phone: '+12015550123', email: 'a@example.com' },
+        t0,
+      );
       const changed = await store.updateUser(alice.id, { smsDisabled: true, email: null }, later(60));
       expect(changed).toMatchObject({ displayName: 'Alice', passwordHash: 'h1', phone: '+12015550123', email: null, smsDisabled: true });
       expect(changed.updatedAt).toBe(later(60).toISOString());
@@ -215,7 +218,10 @@ describe.each(backends)('$name store', ({ fresh }) => {
     it('keeps one credential per user: a new one replaces the old', async () => {
       const alice = await user();
       const first = await store.setTotp({ userId: alice.id, sealedSecret: 'old', algorithm: 'sha1', digits: 6, period: 30 }, t0);
-      const second = await store.setTotp({ userId: alice.id, sealedSecret: 'new', algorithm: 'sha256', digits: 8, period: 60, lastTimeStep: 7 }, later(1));
+      const second = await store.setTotp(
+        { userId: alice.id, sealedSecret: 'new', algorithm: 'sha256', digits: 8, period: 60, lastTimeStep: 7 },
+        later(1),
+      );
       expect(second.id).not.toBe(first.id);
       expect(await store.getTotp(alice.id)).toEqual({
         id: second.id,
@@ -233,7 +239,9 @@ describe.each(backends)('$name store', ({ fresh }) => {
       const alice = await user();
       const peer = await instance();
       const made = await Promise.all(
-        [store, peer].map((s, i) => s.createTotp({ userId: alice.id, sealedSecret: `s${i}`, algorithm: 'sha1', digits: 6, period: 30, lastTimeStep: 5 }, t0)),
+        [store, peer].map((s, i) =>
+          s.createTotp({ userId: alice.id, sealedSecret: `s${i}`, algorithm: 'sha1', digits: 6, period: 30, lastTimeStep: 5 }, t0),
+        ),
       );
       expect(made.filter((c) => c !== null)).toHaveLength(1);
       expect((await store.getTotp(alice.id))!.sealedSecret).toBe(made.find((c) => c)!.sealedSecret);
@@ -374,7 +382,13 @@ describe.each(backends)('$name store', ({ fresh }) => {
   });
 
   describe('signing keys', () => {
-    const key = (kid: string, at: Date) => ({ kid, alg: 'ES256', sealedPrivateJwk: `sealed-${kid}`, publicJwk: { kty: 'EC', kid }, createdAt: at.toISOString() });
+    const key = (kid: string, at: Date) => ({
+      kid,
+      alg: 'ES256',
+      sealedPrivateJwk: `sealed-${kid}`,
+      publicJwk: { kty: 'EC', kid },
+      createdAt: at.toISOString(),
+    });
 
     it('lists keys newest first and retires all but the new one', async () => {
       await store.addSigningKey(key('k1', t0));
@@ -506,7 +520,12 @@ describe.each(backends)('$name store', ({ fresh }) => {
     it('finds a live token by its id with its user, and no longer once it expired', async () => {
       const alice = await user();
       await store.addDeviceToken(token('d1', alice.id), t0);
-      expect(await store.findDeviceToken('d1', later(10))).toEqual({ id: 'd1', userId: alice.id, createdAt: t0.toISOString(), expiresAt: later(3600).toISOString() });
+      expect(await store.findDeviceToken('d1', later(10))).toEqual({
+        id: 'd1',
+        userId: alice.id,
+        createdAt: t0.toISOString(),
+        expiresAt: later(3600).toISOString(),
+      });
       expect(await store.findDeviceToken('d1', later(3600))).toBeNull();
       expect(await store.findDeviceToken('unknown', t0)).toBeNull();
     });
@@ -524,7 +543,7 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.deleteDeviceTokens(alice.id)).toBe(0);
     });
 
-    it('sweeps expired tokens and drops a deleted user\'s', async () => {
+    it("sweeps expired tokens and drops a deleted user's", async () => {
       const alice = await user();
       const bob = await user('bob');
       await store.addDeviceToken(token('old', alice.id, 60), t0);
@@ -542,7 +561,10 @@ describe.each(backends)('$name store', ({ fresh }) => {
       const at = new Date('2026-11-22T10:00:10.000Z');
       expect(await store.hit('password:alice', 60, at)).toEqual({ count: 1, resetAt: new Date('2026-11-22T10:01:00.000Z') });
       expect((await store.hit('password:alice', 60, new Date('2026-11-22T10:00:59.999Z'))).count).toBe(2);
-      expect(await store.hit('password:alice', 60, new Date('2026-11-22T10:01:00.000Z'))).toEqual({ count: 1, resetAt: new Date('2026-11-22T10:02:00.000Z') });
+      expect(await store.hit('password:alice', 60, new Date('2026-11-22T10:01:00.000Z'))).toEqual({
+        count: 1,
+        resetAt: new Date('2026-11-22T10:02:00.000Z'),
+      });
     });
 
     it('keeps keys and window lengths apart', async () => {

@@ -32,7 +32,9 @@ describe('upgrading a database made by an earlier version', () => {
 
   it('marks users who already had an authenticator or backup codes, and no one else', async () => {
     const file = databaseAt(2, (db) => {
-      const user = db.prepare('INSERT INTO users (id, username, display_name, password_hash, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const user = db.prepare(
+        'INSERT INTO users (id, username, display_name, password_hash, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
       user.run('u-totp', 'tess', 'Tess', 'h', null, T, T);
       user.run('u-codes', 'cody', 'Cody', 'h', null, T, T);
       user.run('u-phone', 'phil', 'Phil', 'h', '+12015550123', T, T);

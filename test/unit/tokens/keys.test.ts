@@ -75,7 +75,8 @@ describe('two instances starting on an empty store', () => {
     expect(new Set(tokens.map((t) => decodeProtectedHeader(t).kid)).size).toBe(1);
     for (const instance of instances) {
       const jwks = createLocalJWKSet(await instance.jwks(now));
-      for (const token of tokens) await expect(jwtVerify(token, jwks, { issuer: 'https://id.example', audience: 'app', currentDate: now })).resolves.toBeTruthy();
+      for (const token of tokens)
+        await expect(jwtVerify(token, jwks, { issuer: 'https://id.example', audience: 'app', currentDate: now })).resolves.toBeTruthy();
     }
   });
 });

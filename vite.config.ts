@@ -1,4 +1,6 @@
 import { defineConfig, type ProxyOptions } from 'vite';
+import { sizeBudget } from './build/size-budget.js';
+import { squeezeTemplates } from './build/squeeze-templates.js';
 
 /**
  * Where the server runs for `npx vite`: MFA_LOGIN_URL when it is elsewhere, else this machine on
@@ -26,8 +28,10 @@ function toServer(target: string): ProxyOptions {
 
 /**
  * The drop-in scripts, one build each (`--mode widget`, then `--mode widget-settings`): every one
- * is a single ES module with Lit inside, so a page, a vendored copy or an SRI pin needs that file
- * alone, and no cached entry can ask for a chunk a newer build renamed.
+ * is a single ES module with Lit and English inside. Each other language is a module of its own
+ * in `i18n/` beside them, imported on first use relative to the script's URL; it imports nothing,
+ * so both builds write the same file under the same unhashed name, and no cached entry can ask
+ * for a chunk a newer build renamed.
  */
 const dropIns: Record<string, string> = { widget: 'mfa-login', 'widget-settings': 'mfa-login-settings' };
 
@@ -35,6 +39,7 @@ export default defineConfig(({ mode }) =>
   dropIns[mode]
     ? {
         publicDir: false,
+        plugins: [squeezeTemplates(), sizeBudget()],
         build: {
           outDir: 'dist/widget',
           // The first drop-in build clears the folder; the next one adds its file beside it.
@@ -43,7 +48,7 @@ export default defineConfig(({ mode }) =>
           sourcemap: true,
           target: 'es2022',
           // Vite keeps an ES library readable by default; this file is served as is, so squeeze it.
-          rolldownOptions: { output: { minify: { codegen: true } } },
+          rolldownOptions: { output: { minify: { codegen: true }, chunkFileNames: 'i18n/[name].js' } },
           lib: {
             entry: `widget/${dropIns[mode]}.ts`,
             formats: ['es'],

@@ -113,7 +113,7 @@ export class FlowController implements ReactiveController {
   async start(): Promise<void> {
     const { clientId, nonce, acr, loginHint, stepUp } = this.config();
     if (!clientId) {
-      this.fail({ error: 'invalid_request', message: 'The client-id attribute is missing.' });
+      this.fail({ error: 'unknown_client', message: 'The client-id attribute is missing.' });
       this.host.requestUpdate();
       return;
     }

@@ -2,19 +2,21 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ClockController } from './clock.js';
 import { CopyDownloadController } from './copy-download.js';
 import { FocusController } from './focus.js';
-import { langOf, stringsFor } from './i18n/index.js';
+import type { I18nOverrides } from './i18n/index.js';
+import { LocaleController } from './i18n/locale.js';
+import { settingsBook } from './i18n/settings.js';
 import { decodeJwtPayload } from './jwt.js';
 import type { MfaLogin } from './mfa-login.js';
 import { ERROR_ID, errorAlert, errorText } from './screens/alert.js';
 import { backupCodesScreen } from './screens/backup-codes.js';
-import { type ScreenContext, screenContext } from './screens/context.js';
+import { screenContext } from './screens/context.js';
 import { smsScreen } from './screens/sms.js';
 import { totpEnrollScreen } from './screens/totp-enroll.js';
 import { SettingsController } from './settings/controller.js';
 import { emitReauthenticate } from './settings/events.js';
 import { confirmBackupCodesScreen, factorsScreen } from './settings/factors.js';
 import { settingsStyles } from './settings/styles.js';
-import type { PhoneChallenge } from './settings/types.js';
+import type { PhoneChallenge, SettingsContext } from './settings/types.js';
 import { baseStyles } from './styles/base.js';
 import { screenStyles } from './styles/screens.js';
 import type { FlowError, SmsOption, StepUpConfig } from './types.js';
@@ -52,10 +54,15 @@ function phoneOption(challenge: PhoneChallenge | undefined): SmsOption {
  * @attr id-token - An id_token from this server (also the `idToken` property). Sent only in the
  *   Authorization header.
  * @attr client-id - The client the step-up runs for; defaults to the id_token's audience.
- * @attr lang - Language of the texts (falls back to the nearest `lang` in the page).
+ * @attr lang - Language of the texts, found and loaded as `<mfa-login>` does.
+ * @attr theme - `light`, `dark` or `auto` (default: follows `prefers-color-scheme`).
  *
  * @event mfa-login-reauthenticate - `{error, message}`: the id_token is expired or not valid;
  *   sign the user in again.
+ *
+ * @slot logo - Above everything, e.g. the site's logo.
+ * @slot header - Above the list, e.g. a heading of the page's own.
+ * @slot footer - Under everything, e.g. help links.
  *
  * @csspart base - The card around everything.
  * @csspart title - Each panel's heading.
@@ -84,6 +91,8 @@ export class MfaLoginSettings extends LitElement {
     server: { type: String },
     idToken: { type: String, attribute: 'id-token' },
     clientId: { type: String, attribute: 'client-id' },
+    i18n: { attribute: false },
+    theme: { reflect: true },
     saved: { state: true },
     stepUpFailed: { state: true },
   };
@@ -94,6 +103,10 @@ export class MfaLoginSettings extends LitElement {
   declare idToken: string;
   /** The client of the step-up; empty means the id_token's audience. */
   declare clientId: string;
+  /** Any string replaced, per language; handed on to the step-up's `<mfa-login>`. */
+  declare i18n: I18nOverrides | undefined;
+  /** `light`, `dark`, or `auto` (the default: the system's `prefers-color-scheme`). */
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** `<mfa-login>` could not be loaded for the step-up. */
   private declare stepUpFailed: boolean;
   /** The step-up shown now; a new one for each. */
@@ -102,12 +115,13 @@ export class MfaLoginSettings extends LitElement {
   /** The "I have saved these codes" checkbox. */
   private declare saved: boolean;
 
+  private readonly locale = new LocaleController(this, () => this.i18n);
   readonly settings = new SettingsController(this, () => ({ server: this.server ?? '', idToken: this.idToken ?? '' }));
   private readonly clock = new ClockController(this);
   private readonly keep = new CopyDownloadController(
     this,
     () => this.settings.backupCodes,
-    () => stringsFor(langOf(this)),
+    () => this.locale.strings,
     () => this.settings.me?.user.username,
   );
   /** The first panel keeps focus where the page has it; later ones (and a code step) take it. */
@@ -140,11 +154,14 @@ export class MfaLoginSettings extends LitElement {
     const { settings } = this;
     // The panel first: a form shows the error box under its field; else it goes on top.
     const body = this.renderPanel(ctx);
-    return html`<div part="base" class="card" lang=${ctx.lang}>
+    return html`<div part="base" class="card" lang=${ctx.lang} dir=${this.locale.dir}>
+      <slot name="logo"></slot>
+      <slot name="header"></slot>
       ${settings.reauthenticate ? this.renderReauthenticate(ctx) : ctx.errorBox()}
       <div class="screen">${body}</div>
       <p part="status" class="status" role="status">${this.changedText(ctx)}</p>
       <p class="sr-only" role="status">${this.keep.notice || (settings.resent ? ctx.t.delivery.sentNew : '')}</p>
+      <slot name="footer"></slot>
     </div>`;
   }
 
@@ -154,7 +171,7 @@ export class MfaLoginSettings extends LitElement {
     this.clock.runUntil(panel === 'phone' && phoneChallenge?.resendAfter ? Date.parse(phoneChallenge.resendAfter) : undefined);
   }
 
-  private renderReauthenticate(ctx: ScreenContext) {
+  private renderReauthenticate(ctx: SettingsContext) {
     const s = ctx.t.settings;
     const error = this.settings.error;
     // A refusal with its own reason (too many wrong codes) says it before what to do.
@@ -167,7 +184,7 @@ export class MfaLoginSettings extends LitElement {
     </div>`;
   }
 
-  private renderPanel(ctx: ScreenContext) {
+  private renderPanel(ctx: SettingsContext) {
     const { settings } = this;
     const { copy, result } = this.keep;
     const s = ctx.t.settings;
@@ -179,6 +196,8 @@ export class MfaLoginSettings extends LitElement {
             ? html`<p part="error" class="error" role="alert">${s.stepUpUnavailable}</p>`
             : html`<mfa-login
                 lang=${ctx.lang}
+                theme=${this.theme ?? 'auto'}
+                .i18n=${this.i18n}
                 .server=${this.server}
                 .clientId=${this.stepUpClient()}
                 .stepUp=${this.stepUpConfig}
@@ -248,7 +267,7 @@ export class MfaLoginSettings extends LitElement {
     }
   }
 
-  private cancelButton(ctx: ScreenContext) {
+  private cancelButton(ctx: SettingsContext) {
     return html`<p class="cancel">
       <button part="link-button" class="link" type="button" @click=${this.settings.cancel}>${ctx.t.settings.cancel}</button>
     </p>`;
@@ -258,7 +277,7 @@ export class MfaLoginSettings extends LitElement {
     return { retry: this.settings.canRetry ? () => void this.settings.retry() : undefined };
   }
 
-  private changedText(ctx: ScreenContext): string {
+  private changedText(ctx: SettingsContext): string {
     const s = ctx.t.settings;
     const texts = { totp: s.totpChanged, phone: s.phoneChanged, 'backup-codes': s.codesChanged };
     return this.settings.changed ? texts[this.settings.changed] : '';
@@ -269,11 +288,11 @@ export class MfaLoginSettings extends LitElement {
     emitReauthenticate(this, { error: error?.error ?? 'unauthorized', message: error?.message ?? '' });
   }
 
-  private context(): ScreenContext {
-    const lang = langOf(this);
+  private context(): SettingsContext {
+    const lang = this.locale.lang;
     const { error, busy, reauthenticate } = this.settings;
-    const ctx: ScreenContext = screenContext({
-      t: stringsFor(lang),
+    const ctx: SettingsContext = screenContext({
+      t: { ...this.locale.strings, settings: this.locale.read(settingsBook, (override) => override.settings) },
       lang,
       // After a refusal that needs a new sign-in, every action would only be refused again.
       busy: busy || reauthenticate,

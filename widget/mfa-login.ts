@@ -3,7 +3,8 @@ import { ClockController } from './clock.js';
 import { FlowController } from './controller.js';
 import { CopyDownloadController } from './copy-download.js';
 import { FocusController } from './focus.js';
-import { langOf, stringsFor } from './i18n/index.js';
+import type { I18nOverrides } from './i18n/index.js';
+import { LocaleController } from './i18n/locale.js';
 import { isEnding, selectScreen, type Screen } from './screen.js';
 import { ERROR_ID, errorAlert } from './screens/alert.js';
 import { backupCodeScreen } from './screens/backup-code.js';
@@ -50,7 +51,10 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  * @attr nonce - Echoed in the id_token's `nonce` claim.
  * @attr acr - Names the authentication sequence to use.
  * @attr login-hint - Pre-fills the username.
- * @attr lang - Language of the texts (falls back to the nearest `lang` in the page).
+ * @attr lang - Language of the texts: else the nearest `lang` in the page, else the browser's
+ *   languages; `de-AT` falls back to `de`, `pt-PT` to `pt-BR`, then English. `ar`, `he` and
+ *   `fa` are laid out right to left. Other languages load on demand from files beside this one.
+ * @attr theme - `light`, `dark` or `auto` (default: follows `prefers-color-scheme`).
  * @attr autofocus - Also focus the first field of the first screen.
  *
  * @event mfa-login-complete - `{idToken, claims, backupCodesRemaining?}`. `claims` is the decoded
@@ -60,6 +64,10 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  * @event mfa-login-error - `{error, message, requestId?}` for each error shown to the user;
  *   `requestId` (when the server answered one) finds the request in the server's logs.
  * @event mfa-login-step - The flow state after each answer from the server.
+ *
+ * @slot logo - Above everything, e.g. the site's logo.
+ * @slot header - Above the step counter, e.g. a heading of the page's own.
+ * @slot footer - Under everything, e.g. terms and help links.
  *
  * @csspart base - The card around everything.
  * @csspart header - Step counter and user name.
@@ -105,6 +113,8 @@ export class MfaLogin extends LitElement {
     acr: { type: String },
     loginHint: { type: String, attribute: 'login-hint' },
     stepUp: { attribute: false },
+    i18n: { attribute: false },
+    theme: { reflect: true },
     saved: { state: true },
   };
 
@@ -116,17 +126,22 @@ export class MfaLogin extends LitElement {
   declare loginHint: string | undefined;
   /** Set by `<mfa-login-settings>` to run a step-up for settings in place of a login. */
   declare stepUp: StepUpConfig | undefined;
+  /** Any string replaced, per language: `{ de: { password: { title: 'Anmelden' } } }`. */
+  declare i18n: I18nOverrides | undefined;
+  /** `light`, `dark`, or `auto` (the default: the system's `prefers-color-scheme`). */
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
 
   /** The "I have saved these codes" checkbox. */
   private declare saved: boolean;
 
   readonly flow = new FlowController(this, () => this.config());
+  private readonly locale = new LocaleController(this, () => this.i18n);
   private readonly clock = new ClockController(this);
   private readonly webOtp = new WebOtpController(this, (code) => this.fillSmsCode(code));
   private readonly keep = new CopyDownloadController(
     this,
     () => this.flow.backupCodes,
-    () => stringsFor(langOf(this)),
+    () => this.locale.strings,
     () => this.flow.state?.user?.username,
   );
   private readonly screenFocus = new FocusController(this, {
@@ -173,7 +188,9 @@ export class MfaLogin extends LitElement {
     const pending = state?.status === 'pending' && !isEnding(screen.name);
     const step = pending ? state.step : undefined;
     const name = state?.user?.displayName || state?.user?.username;
-    return html`<div part="base" class="card" lang=${ctx.lang}>
+    return html`<div part="base" class="card" lang=${ctx.lang} dir=${this.locale.dir}>
+      <slot name="logo"></slot>
+      <slot name="header"></slot>
       ${(step && step.total > 1) || (pending && name)
         ? html`<div part="header" class="header">
             ${step && step.total > 1 ? html`<p>${ctx.t.stepOf(step.number, step.total)}</p>` : nothing}
@@ -191,6 +208,7 @@ export class MfaLogin extends LitElement {
       <p part="status" class="status" role="status">${this.refreshedText(ctx)}</p>
       <div class="few-codes" role="status">${this.fewCodesWarning(ctx, screen)}</div>
       <p class="sr-only" role="status">${this.keep.notice || (this.resent(screen) ? ctx.t.delivery.sentNew : '')}</p>
+      <slot name="footer"></slot>
     </div>`;
   }
 
@@ -292,12 +310,12 @@ export class MfaLogin extends LitElement {
   }
 
   private context(screen: Screen): ScreenContext {
-    const lang = langOf(this);
+    const lang = this.locale.lang;
     const error = this.flow.error;
     // An ending that says what happened has no error box for fields to point at.
     const boxed = error && !(isEnding(screen.name) && SELF_EXPLAINED.has(screen.name));
     const ctx: ScreenContext = screenContext({
-      t: stringsFor(lang),
+      t: this.locale.strings,
       lang,
       busy: this.flow.busy,
       now: this.clock.now(),

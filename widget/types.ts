@@ -29,12 +29,16 @@ export type FlowErrorCode = ErrorCode | 'server_error' | 'network_error' | 'unex
 export interface FlowIssue {
   /** Dotted (`"phone"`, `""` for the body itself); an array from servers that sent zod's own. */
   path: string | (string | number)[];
+  /** The zod issue's kind (`too_small`, `too_big`, `invalid_format`, …) when the server sends it. */
+  code?: string;
+  /** The server's English; never shown: the widget says it in the page's language. */
   message: string;
 }
 
 export interface FlowError {
   /** A {@link FlowErrorCode}; kept a string so codes added later still show their message. */
   error: string;
+  /** The server's English, for logs and the page's own use; the widget shows its catalogue's words. */
   message: string;
   attemptsRemaining?: number;
   retryAfter?: number;

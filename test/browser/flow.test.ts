@@ -35,10 +35,13 @@ describe('the flow', () => {
       equal(sessionStorage.getItem(KEY), HANDLE);
     });
 
-    it('says what is wrong when client-id is missing, without calling the server', async () => {
+    it('says the sign-in is not set up when client-id is missing, without calling the server', async () => {
+      const seen: CustomEvent[] = [];
+      document.addEventListener('mfa-login-error', (event) => seen.push(event as CustomEvent), { once: true });
       const el = await mount({});
       equal(server.requests.length, 0);
-      match(alertText(el), /client-id attribute is missing/);
+      match(alertText(el), /not set up correctly/);
+      match((seen[0]?.detail as { message?: string } | undefined)?.message, /client-id attribute is missing/);
     });
 
     it('shows an unknown client plainly', async () => {

@@ -99,16 +99,16 @@ describe('invalid_request', () => {
   let server: FakeServer;
   afterEach(() => cleanUp(server));
 
-  it('lists the issues the server found and marks the field they name', async () => {
+  it('lists the issues the server found, by field label and kind, and marks the field they name', async () => {
     server = new FakeServer()
       .on('/api/v1/flows', { body: passwordStep() })
-      .on('/api/v1/flows/password', errorReply(400, 'invalid_request', { issues: [{ path: 'username', message: 'Too long' }] }))
+      .on('/api/v1/flows/password', errorReply(400, 'invalid_request', { issues: [{ path: 'username', code: 'too_big', message: 'Too long' }] }))
       .install();
     const el = await mount();
     fill(el, 'Username', 'x'.repeat(300));
     fill(el, 'Password', 'pw');
     await submit(el);
-    match(alertText(el), /check what you entered.*username: Too long/);
+    match(alertText(el), /check what you entered.*Username: Too long\./);
     equal(field(el, 'Username').getAttribute('aria-invalid'), 'true');
     equal(field(el, 'Password').getAttribute('aria-invalid'), 'false');
     equal(focused(el), field(el, 'Username'));
@@ -123,10 +123,10 @@ describe('invalid_request', () => {
     fill(el, 'Username', 'x'.repeat(300));
     fill(el, 'Password', 'pw');
     await submit(el);
-    match(alertText(el), /username: Too long/);
+    match(alertText(el), /Username: Check this entry\./);
   });
 
-  it('says the server’s reason when no field is named', async () => {
+  it('says it in its own words, never the server’s English, when no field is named', async () => {
     server = new FakeServer()
       .on('/api/v1/flows', { body: passwordStep() })
       .on('/api/v1/flows/password', errorReply(400, 'invalid_request', { message: 'The body is too large.' }))
@@ -135,6 +135,6 @@ describe('invalid_request', () => {
     fill(el, 'Username', 'alice');
     fill(el, 'Password', 'pw');
     await submit(el);
-    equal(alertText(el), 'The body is too large.');
+    equal(alertText(el), 'Please check what you entered.');
   });
 });

@@ -115,13 +115,13 @@ describe('<mfa-login-settings>: changes', () => {
       equal(title(el), 'Add a phone number');
     });
 
-    it('shows a refused number under its field, in the server’s words', async () => {
-      server.on('/api/v1/me/phone', errorReply(400, 'invalid_request', { message: 'That phone number is not valid.' }));
+    it('shows a refused number under its field, in the element’s words', async () => {
+      server.on('/api/v1/me/phone', errorReply(400, 'invalid_request', { message: 'That phone number is not valid.', issues: [{ path: 'phone', code: 'invalid_format', message: 'Invalid phone' }] }));
       const el = await mountSettings();
       await click(el, 'Change phone number');
       await enter(el, 'Mobile number', '+1 555');
       const alert = $(el, '[role="alert"]');
-      equal(alert.textContent!.trim(), 'That phone number is not valid.');
+      equal(alert.textContent!.replace(/\s+/g, ' ').trim(), 'Please check what you entered. Mobile number: Not in the right format.');
       const phone = field(el, 'Mobile number');
       equal(phone.getAttribute('aria-invalid'), 'true');
       ok(phone.getAttribute('aria-describedby')!.split(' ').includes(alert.id));
@@ -163,7 +163,7 @@ describe('<mfa-login-settings>: changes', () => {
       const el = await mountSettings();
       await click(el, 'Change phone number');
       await enter(el, 'Mobile number', '+12015550199');
-      match($(el, '[role="alert"]').textContent, /Too many codes were sent\. Please try again later\. Try again in about 31 minutes\./);
+      match($(el, '[role="alert"]').textContent, /Too many requests\. Try again in about 31 minutes\./);
     });
   });
 

@@ -6,7 +6,7 @@ function inAbout(seconds: number): string {
   return `in about ${Math.ceil(seconds / 3600)} hours`;
 }
 
-/** Every string a person sees in `<mfa-login>`. Other languages copy this shape. */
+/** Every string a person sees in `<mfa-login>` (the settings element adds en-settings.ts); each `langs/*.ts` has this shape. */
 export const en = {
   loading: 'Loading…',
   stepOf: (number: number, total: number) => `Step ${number} of ${total}`,
@@ -121,37 +121,6 @@ export const en = {
     startAgain: 'Start again',
   },
 
-  settings: {
-    title: 'Your sign-in methods',
-    notSignedIn: 'Sign in to manage your sign-in methods.',
-    isSet: 'Set',
-    totpEnrolled: 'Set up',
-    totpNotEnrolled: 'Not set up',
-    replaceTotp: 'Set up a new authenticator app',
-    addTotp: 'Set up authenticator app',
-    noPhone: 'No phone number',
-    smsDisabled: 'Text messages are turned off for this account.',
-    changePhone: 'Change phone number',
-    addPhone: 'Add phone number',
-    changePhoneTitle: 'Change your phone number',
-    addPhoneTitle: 'Add a phone number',
-    newPhoneIntro: 'Enter the mobile number to use from now on. We will text a code to the new number.',
-    noEmail: 'No e-mail address',
-    codesLeft: (n: number) => (n === 1 ? '1 code left' : `${n} codes left`),
-    fewCodesLeft: (n: number) =>
-      `${n === 0 ? 'No codes' : n === 1 ? 'Only 1 code' : `Only ${n} codes`} left: use “Make new backup codes”.`,
-    newCodes: 'Make new backup codes',
-    newCodesWarning: 'New codes replace all your current backup codes: the old ones stop working at once.',
-    cancel: 'Cancel',
-    totpChanged: 'Your authenticator app is set up. Codes from an app set up before no longer work.',
-    phoneChanged: 'Your phone number is changed.',
-    codesChanged: 'Your new backup codes are ready. The old ones no longer work.',
-    reauthenticate: 'For your security, sign in again to change how you sign in.',
-    signInAgain: 'Sign in again',
-    stepUpTitle: 'Confirm it’s you',
-    stepUpIntro: 'To change how you sign in, confirm with your second factor first.',
-    stepUpUnavailable: 'The confirmation step could not be loaded. Check your connection and try again.',
-  },
 
   /** On the button that copied, for a moment; `copied` is what a screen reader hears. */
   copiedButton: 'Copied',
@@ -176,6 +145,15 @@ export const en = {
     network_error: 'We could not reach the sign-in service. Check your connection.',
     unexpected_response: 'The sign-in service gave an unexpected answer.',
   } as Record<string, string>,
+  /** For an error code this version does not know. */
+  unknownError: 'Something went wrong. Try again.',
+  /** What is wrong with a field the server named, by the kind of its zod issue. */
+  issues: {
+    too_small: 'Too short.',
+    too_big: 'Too long.',
+    invalid_format: 'Not in the right format.',
+    other: 'Check this entry.',
+  },
   attemptsLeft: (n: number) => (n === 1 ? '1 attempt left.' : `${n} attempts left.`),
   retryIn: (seconds: number) => `Try again ${inAbout(seconds)}.`,
   /** Said after the flow was read again because the one shown was out of date. */

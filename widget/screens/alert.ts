@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Strings } from '../i18n/index.js';
-import type { FlowError } from '../types.js';
+import type { FlowError, FlowIssue } from '../types.js';
 import { issuePath, type ScreenContext } from './context.js';
 
 export interface AlertActions {
@@ -14,39 +14,31 @@ export interface AlertActions {
 
 export const ERROR_ID = 'mfa-login-error';
 
-/**
- * The catalog's words, or the server's where they say more than the catalog's generic text:
- * why a request was refused when no field is named, and why a limit was hit, unless the
- * server only states the wait in raw seconds, which `retryIn` says in words.
- */
-function words(t: Strings, error: FlowError, wait: number | undefined): string {
-  const generic = t.errors[error.error];
-  const theirs = error.message.trim();
-  if (!generic || !theirs) return generic ?? theirs;
-  if (error.error === 'invalid_request') return error.issues?.length ? generic : theirs;
-  if (error.error === 'rate_limited') return wait !== undefined && new RegExp(`\\b${wait}\\b`).test(theirs) ? generic : theirs;
-  return generic;
-}
-
-/** Localised text for a contract error; codes this version does not know show the server's. */
+/** Always the catalogue's words, in the element's language: the server's `message` is English. */
 export function errorText(ctx: ScreenContext, error: FlowError): string {
   const { t } = ctx;
-  const wait = error.retryAfter === undefined ? undefined : Math.ceil(error.retryAfter);
-  const parts = [words(t, error, wait)];
+  const parts = [t.errors[error.error] ?? t.unknownError];
   if (error.attemptsRemaining !== undefined) parts.push(t.attemptsLeft(error.attemptsRemaining));
-  if (wait !== undefined) parts.push(t.retryIn(wait));
+  if (error.retryAfter !== undefined) parts.push(t.retryIn(Math.ceil(error.retryAfter)));
   return parts.join(' ');
+}
+
+/** "Mobile number: Not in the right format.", for a field the widget has a label for. */
+function issueText(t: Strings, issue: FlowIssue): string | undefined {
+  const labels: Record<string, string> = { username: t.password.username, password: t.password.password, code: t.code.label, phone: t.sms.phone };
+  const label = labels[issuePath(issue).split('.')[0] ?? ''];
+  const kind = issue.code as keyof Strings['issues'] | undefined;
+  return label && `${label}: ${t.issues[kind && kind in t.issues ? kind : 'other']}`;
 }
 
 export function errorAlert(ctx: ScreenContext, error: FlowError | undefined, on: AlertActions) {
   if (!error) return nothing;
   const { t } = ctx;
   const wait = on.resend?.wait ?? 0;
+  const issues = (error.issues ?? []).map((issue) => issueText(t, issue)).filter((text) => !!text);
   return html`<div part="error" class="error" role="alert" id=${ERROR_ID}>
     <p>${errorText(ctx, error)}</p>
-    ${error.issues?.length
-      ? html`<ul>${error.issues.map((issue) => html`<li>${[issuePath(issue), issue.message].filter(Boolean).join(': ')}</li>`)}</ul>`
-      : nothing}
+    ${issues.length ? html`<ul>${issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}
     ${on.retry || on.resend || on.restart
       ? html`<div class="row">
           ${on.retry

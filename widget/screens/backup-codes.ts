@@ -27,7 +27,7 @@ export function backupCodesScreen(
   const { t } = ctx;
   return html`${title(t.backupCodes.title)}
     <p class="hint">${t.backupCodes.intro}</p>
-    <ul part="codes" class="codes">
+    <ul part="codes" class="codes" dir="ltr">
       ${codes.map((code) => html`<li><code>${code}</code></li>`)}
     </ul>
     <div class="row">

@@ -38,7 +38,7 @@ export interface ContextInput extends Pick<ScreenContext, 't' | 'lang' | 'busy' 
 }
 
 /** The context for one render; ask `errorBox()` again after the screen for a box no form took. */
-export function screenContext({ error, inputErrors, box, errorId, ...base }: ContextInput): ScreenContext {
+export function screenContext<T extends Strings>({ error, inputErrors, box, errorId, ...base }: ContextInput & { t: T }): ScreenContext & { t: T } {
   const typed = !!error && inputErrors.has(error.error);
   const named = error?.issues?.map((issue) => issuePath(issue).split('.')[0]) ?? [];
   let placed = false;

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { isRtl } from '../i18n/pick.js';
 import type { ScreenContext } from './context.js';
 
 /** A submit listener that hands over the form's fields and keeps the page where it is. */
@@ -17,6 +18,12 @@ export function codeFrom(data: FormData, name = 'code'): string {
 
 /** A masked number should not break across lines on a narrow phone. */
 export const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
+
+/**
+ * A number or address inside a right-to-left sentence, isolated left to right (U+2066 … U+2069)
+ * so "+1 ••• 4567" is not reordered; left-to-right text needs no marks.
+ */
+export const ltr = (ctx: Pick<ScreenContext, 'lang'>, text: string) => (isRtl(ctx.lang) ? `\u2066${text}\u2069` : text);
 
 export function title(text: string) {
   return html`<h2 part="title" class="title" tabindex="-1">${text}</h2>`;
@@ -61,6 +68,7 @@ export function codeField(ctx: ScreenContext, { label, kind }: CodeFieldOptions)
     <input
       part="input"
       class=${numeric ? 'code' : 'code text'}
+      dir="ltr"
       id="code"
       name="code"
       type="text"

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { SmsOption } from '../types.js';
 import type { ScreenContext } from './context.js';
 import { type DeliveryActions, deliveredCodeForm, isDead, sendButton } from './delivery.js';
-import { onSubmit, submitButton, title, unbroken } from './fields.js';
+import { ltr, onSubmit, submitButton, title, unbroken } from './fields.js';
 
 export interface SmsActions extends DeliveryActions {
   enroll(phone: string): void;
@@ -18,7 +18,7 @@ export interface SmsView {
 
 export function smsScreen(ctx: ScreenContext, option: SmsOption, on: SmsActions, view: SmsView = {}) {
   const { t } = ctx;
-  const phone = option.phone && unbroken(option.phone);
+  const phone = option.phone && ltr(ctx, unbroken(option.phone));
   const heading = title(view.title ?? t.sms.title);
   if (option.sent) {
     return html`${heading}
@@ -38,7 +38,7 @@ export function smsScreen(ctx: ScreenContext, option: SmsOption, on: SmsActions,
         aria-busy=${ctx.busy ? 'true' : 'false'}>
         <div class="field">
           <label part="label" for="phone">${t.sms.phone}</label>
-          <input part="input" id="phone" name="phone" type="tel" required autocomplete="tel"
+          <input part="input" id="phone" name="phone" type="tel" dir="ltr" required autocomplete="tel"
             aria-invalid=${ctx.invalid('phone') ? 'true' : 'false'}
             aria-describedby=${ctx.errorId ? `phone-hint ${ctx.errorId}` : 'phone-hint'} />
           <p class="note" id="phone-hint">${t.sms.phoneHint}</p>

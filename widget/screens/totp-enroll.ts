@@ -42,7 +42,7 @@ export function totpEnrollScreen(ctx: ScreenContext, enrollment: TotpEnrollment 
       : nothing}
     <p class="hint">${t.totpEnroll.manual}</p>
     <div class="secret-row">
-      <code part="secret" class="secret">${groupKey(enrollment.secret)}</code>
+      <code part="secret" class="secret" dir="ltr">${groupKey(enrollment.secret)}</code>
       ${copyButton(ctx, t.totpEnroll.copyKey, enrollment.secret, on)}
     </div>
     ${uri ? html`<p class="open-in-app"><a part="link" href=${uri}>${t.totpEnroll.openInApp}</a></p>` : nothing}

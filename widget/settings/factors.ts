@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ScreenContext } from '../screens/context.js';
-import { title, unbroken } from '../screens/fields.js';
-import type { Me } from './types.js';
+import { ltr, title, unbroken } from '../screens/fields.js';
+import type { Me, SettingsContext } from './types.js';
 
 export interface FactorsActions {
   startTotp(): void;
@@ -24,13 +23,13 @@ function factor(id: string, name: string, state: string, action: TemplateResult 
 }
 
 /** A button whose accessible description is its factor's state, e.g. "2 codes left". */
-function action(ctx: ScreenContext, id: string, label: string, run: () => void) {
+function action(ctx: SettingsContext, id: string, label: string, run: () => void) {
   return html`<button part="secondary-button" class="secondary" type="button" aria-describedby=${`${id}-name ${id}-state`}
     ?disabled=${ctx.busy} @click=${run}>${label}</button>`;
 }
 
 /** The user's factors, each with what can be done about it. */
-export function factorsScreen(ctx: ScreenContext, me: Me, on: FactorsActions) {
+export function factorsScreen(ctx: SettingsContext, me: Me, on: FactorsActions) {
   const { t } = ctx;
   const s = t.settings;
   const { totp, sms, email, backupCodes } = me.factors;
@@ -39,9 +38,9 @@ export function factorsScreen(ctx: ScreenContext, me: Me, on: FactorsActions) {
       ${factor('password', t.methods.password, s.isSet)}
       ${factor('totp', t.methods.totp, totp.enrolled ? s.totpEnrolled : s.totpNotEnrolled,
         action(ctx, 'totp', totp.enrolled ? s.replaceTotp : s.addTotp, on.startTotp))}
-      ${factor('sms', t.methods.sms, sms.disabled ? s.smsDisabled : sms.phone ? unbroken(sms.phone) : s.noPhone,
+      ${factor('sms', t.methods.sms, sms.disabled ? s.smsDisabled : sms.phone ? ltr(ctx, unbroken(sms.phone)) : s.noPhone,
         sms.disabled ? nothing : action(ctx, 'sms', sms.phone ? s.changePhone : s.addPhone, on.changePhone))}
-      ${factor('email', t.methods.email, email.address ?? s.noEmail)}
+      ${factor('email', t.methods.email, email.address ? ltr(ctx, email.address) : s.noEmail)}
       ${factor('backup-codes', t.methods.backup_code,
         backupCodes.remaining <= FEW_CODES ? s.fewCodesLeft(backupCodes.remaining) : s.codesLeft(backupCodes.remaining),
         action(ctx, 'backup-codes', s.newCodes, on.newBackupCodes), backupCodes.remaining <= FEW_CODES)}
@@ -49,7 +48,7 @@ export function factorsScreen(ctx: ScreenContext, me: Me, on: FactorsActions) {
 }
 
 /** New codes kill the old ones at once: say so before making them. */
-export function confirmBackupCodesScreen(ctx: ScreenContext, on: { confirm(): void }) {
+export function confirmBackupCodesScreen(ctx: SettingsContext, on: { confirm(): void }) {
   const s = ctx.t.settings;
   return html`${title(s.newCodes)}
     <p class="hint">${s.newCodesWarning}</p>

@@ -1,3 +1,6 @@
+import type { Strings } from '../i18n/index.js';
+import type { SettingsStrings } from '../i18n/settings.js';
+import type { ScreenContext } from '../screens/context.js';
 import type { FlowError } from '../types.js';
 
 /** The settings API's answers come from the contract; the names are its (`/api/v1/me`). */
@@ -14,4 +17,9 @@ export interface SettingsError extends FlowError {
 export interface SettingsConfig {
   server: string;
   idToken: string;
+}
+
+/** A render's context in `<mfa-login-settings>`: the login's strings and the settings' own. */
+export interface SettingsContext extends ScreenContext {
+  t: Strings & { settings: SettingsStrings };
 }

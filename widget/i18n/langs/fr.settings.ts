@@ -1,0 +1,34 @@
+import type { SettingsCatalog } from '../settings.js';
+
+const fr: SettingsCatalog = (h) => ({
+  title: 'Vos méthodes de connexion',
+  notSignedIn: 'Connectez-vous pour gérer vos méthodes de connexion.',
+  isSet: 'Défini',
+  totpEnrolled: 'Configurée',
+  totpNotEnrolled: 'Non configurée',
+  replaceTotp: 'Configurer une nouvelle application',
+  addTotp: 'Configurer l’application',
+  noPhone: 'Aucun numéro de téléphone',
+  smsDisabled: 'Les SMS sont désactivés pour ce compte.',
+  changePhone: 'Changer de numéro',
+  addPhone: 'Ajouter un numéro',
+  changePhoneTitle: 'Changer votre numéro de téléphone',
+  addPhoneTitle: 'Ajouter un numéro de téléphone',
+  newPhoneIntro: 'Saisissez le numéro de mobile à utiliser désormais. Nous enverrons un code par SMS au nouveau numéro.',
+  noEmail: 'Aucune adresse e-mail',
+  codesLeft: (n) => h.p(n, { one: '# code restant', other: '# codes restants' }),
+  fewCodesLeft: (n) => n === 0 ? 'Aucun code restant : utilisez « Créer de nouveaux codes de secours ».' : h.p(n, { one: 'Plus que # code : utilisez « Créer de nouveaux codes de secours ».', other: 'Plus que # codes : utilisez « Créer de nouveaux codes de secours ».' }),
+  newCodes: 'Créer de nouveaux codes de secours',
+  newCodesWarning: 'Les nouveaux codes remplacent tous vos codes de secours actuels : les anciens cessent aussitôt de fonctionner.',
+  cancel: 'Annuler',
+  totpChanged: 'Votre application d’authentification est configurée. Les codes d’une application configurée auparavant ne fonctionnent plus.',
+  phoneChanged: 'Votre numéro de téléphone a été modifié.',
+  codesChanged: 'Vos nouveaux codes de secours sont prêts. Les anciens ne fonctionnent plus.',
+  reauthenticate: 'Pour votre sécurité, reconnectez-vous pour modifier votre façon de vous connecter.',
+  signInAgain: 'Se reconnecter',
+  stepUpTitle: 'Confirmez votre identité',
+  stepUpIntro: 'Pour modifier votre façon de vous connecter, confirmez d’abord avec votre second facteur.',
+  stepUpUnavailable: 'La confirmation n’a pas pu être chargée. Vérifiez votre connexion et réessayez.',
+});
+
+export default fr;

@@ -32,39 +32,62 @@ function contrast(fore: string, back: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-describe('contrast (WCAG 2.2 AA)', () => {
-  let server: FakeServer;
-  beforeEach(() => {
-    server = new FakeServer().on('/api/v1/flows', { body: passwordStep() }).install();
-  });
-  afterEach(() => cleanUp(server));
+for (const theme of ['light', 'dark'] as const) {
+  describe(`contrast (WCAG 2.2 AA), ${theme} theme`, () => {
+    let server: FakeServer;
+    beforeEach(() => {
+      server = new FakeServer().on('/api/v1/flows', { body: passwordStep() }).install();
+    });
+    afterEach(() => cleanUp(server));
 
-  const card = (el: HTMLElement) => getComputedStyle($(el as never, '.card')).backgroundColor;
+    const card = (el: HTMLElement) => getComputedStyle($(el as never, '.card')).backgroundColor;
+    const mountThemed = () => mount({ 'client-id': 'demo', theme });
 
-  it('draws field borders at 3:1 or more against the card (1.4.11)', async () => {
-    const el = await mount();
-    const ratio = contrast(getComputedStyle(field(el, 'Username')).borderTopColor, card(el));
-    ok(ratio >= 3, `field border ${ratio.toFixed(2)}:1`);
-  });
+    it('is drawn in the theme asked for', async () => {
+      const el = await mountThemed();
+      const dark = luminance(parse(card(el))) < 0.2;
+      ok(dark === (theme === 'dark'), `card ${card(el)}`);
+    });
 
-  it('draws a solid focus ring, 2 px or more, at 3:1 or more against the card (1.4.11, 2.4.13)', async () => {
-    const el = await mount();
-    const input = field(el, 'Username');
-    await sendKeys({ press: 'Tab' });
-    ok(input.matches(':focus-visible'), 'focused from the keyboard');
-    const style = getComputedStyle(input);
-    ok(style.outlineStyle === 'solid' && parseFloat(style.outlineWidth) >= 2, `outline ${style.outlineStyle} ${style.outlineWidth}`);
-    const ratio = contrast(style.outlineColor, card(el));
-    ok(ratio >= 3, `focus ring ${ratio.toFixed(2)}:1`);
-  });
+    it('draws field borders at 3:1 or more against the card (1.4.11)', async () => {
+      const el = await mountThemed();
+      const ratio = contrast(getComputedStyle(field(el, 'Username')).borderTopColor, card(el));
+      ok(ratio >= 3, `field border ${ratio.toFixed(2)}:1`);
+    });
 
-  it('writes muted text at 4.5:1 or more against the card (1.4.3)', async () => {
-    const el = await mount();
-    const header = document.createElement('p');
-    header.className = 'hint';
-    const probe = el.shadowRoot!.querySelector('.screen')!.appendChild(header);
-    const ratio = contrast(getComputedStyle(probe).color, card(el));
-    probe.remove();
-    ok(ratio >= 4.5, `hint text ${ratio.toFixed(2)}:1`);
+    it('draws a solid focus ring, 2 px or more, at 3:1 or more against the card (1.4.11, 2.4.13)', async () => {
+      const el = await mountThemed();
+      const input = field(el, 'Username');
+      await sendKeys({ press: 'Tab' });
+      ok(input.matches(':focus-visible'), 'focused from the keyboard');
+      const style = getComputedStyle(input);
+      ok(style.outlineStyle === 'solid' && parseFloat(style.outlineWidth) >= 2, `outline ${style.outlineStyle} ${style.outlineWidth}`);
+      const ratio = contrast(style.outlineColor, card(el));
+      ok(ratio >= 3, `focus ring ${ratio.toFixed(2)}:1`);
+    });
+
+    it('writes text, muted text, links, warnings and errors at 4.5:1 or more (1.4.3)', async () => {
+      const el = await mountThemed();
+      const screen = el.shadowRoot!.querySelector('.screen')!;
+      const probes = ['hint', 'warning', 'link', 'error'].map((name) => {
+        const probe = document.createElement(name === 'link' ? 'button' : 'p');
+        probe.className = name;
+        probe.textContent = name;
+        return screen.appendChild(probe);
+      });
+      const check = (what: string, fore: string, back: string) => {
+        const ratio = contrast(fore, back);
+        ok(ratio >= 4.5, `${what} ${ratio.toFixed(2)}:1 (${fore} on ${back})`);
+      };
+      check('text', getComputedStyle($(el as never, '.title')).color, card(el));
+      for (const probe of probes) {
+        const style = getComputedStyle(probe);
+        const back = style.backgroundColor === 'rgba(0, 0, 0, 0)' ? card(el) : style.backgroundColor;
+        check(probe.className, style.color, back);
+      }
+      const button = $(el as never, 'button[type="submit"]');
+      check('button', getComputedStyle(button).color, getComputedStyle(button).backgroundColor);
+      for (const probe of probes) probe.remove();
+    });
   });
-});
+}

@@ -9,16 +9,16 @@ export const settingsStyles = css`
     background: transparent;
   }
   .factors {
-    margin: 0.5rem 0 0;
+    margin: 0.5em 0 0;
     padding: 0;
     list-style: none;
   }
   .factor {
     display: grid;
     grid-template-columns: 1fr auto;
-    gap: 0.25rem 1rem;
+    gap: 0.25em 1em;
     align-items: center;
-    padding: 0.75rem 0;
+    padding: 0.75em 0;
     border-top: 1px solid var(--_border);
   }
   .factor:first-child {
@@ -30,7 +30,7 @@ export const settingsStyles = css`
   .factor-state {
     grid-column: 1;
     color: var(--_muted);
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   /* A warning is a sentence: it takes the row's full width under the name and button. */
   .warn .factor-state {
@@ -44,7 +44,7 @@ export const settingsStyles = css`
   .warn-sign {
     width: 1em;
     height: 1em;
-    margin-right: 0.35em;
+    margin-inline-end: 0.35em;
     vertical-align: -0.125em;
     fill: currentColor;
   }
@@ -57,10 +57,11 @@ export const settingsStyles = css`
   .factor .secondary {
     grid-column: 2;
     grid-row: 1 / span 2;
-    min-height: 2.5rem;
-    font-size: 0.9375rem;
+    min-height: 2.667em;
+    padding: 0.533em 1.067em;
+    font-size: 0.9375em;
   }
   .cancel {
-    margin-top: 0.75rem;
+    margin-top: 0.75em;
   }
 `;

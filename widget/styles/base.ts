@@ -1,26 +1,45 @@
 import { css } from 'lit';
 
-/** The card, type, fields and buttons; every colour and size goes through a custom property. */
+/**
+ * The card, type, fields and buttons; every colour and size goes through a custom property.
+ * Sizes are in `em` of the element's own font size, never the page's `rem`.
+ */
 export const baseStyles = css`
   :host {
-    --_accent: var(--mfa-login-accent, #2557d6);
-    --_accent-text: var(--mfa-login-accent-contrast, #fff);
-    --_radius: var(--mfa-login-radius, 10px);
-    --_text: var(--mfa-login-text, #1d2330);
-    --_muted: var(--mfa-login-muted, #5b6475);
-    --_bg: var(--mfa-login-background, #fff);
-    --_border: var(--mfa-login-border, #d4d9e2);
-    /* Fields and their outlines are controls: 3:1 against the background (WCAG 1.4.11). */
-    --_field-border: var(--mfa-login-field-border, #7b8494);
-    --_error: var(--mfa-login-error, #b42318);
-    --_warning: var(--mfa-login-warning, #8a5a00);
+    /* No inherited text style of the page (text-transform, letter-spacing, text-align, …) gets in. */
+    all: initial;
+    /* Hidden with its container. */
+    visibility: inherit;
+    direction: ltr;
     display: block;
     box-sizing: border-box;
-    max-width: var(--mfa-login-max-width, 26rem);
+    max-width: var(--mfa-login-max-width, 26em);
     font-family: var(--mfa-login-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: 1rem;
+    font-size: var(--mfa-login-font-size, 16px);
     line-height: 1.45;
     color: var(--_text);
+    /* Light or dark as the system prefers, unless the theme attribute says which. */
+    color-scheme: light dark;
+    --_accent: var(--mfa-login-accent, light-dark(#2557d6, #8fb0ff));
+    --_accent-text: var(--mfa-login-accent-contrast, light-dark(#fff, #0b1220));
+    --_radius: var(--mfa-login-radius, 10px);
+    --_text: var(--mfa-login-text, light-dark(#1d2330, #e6e9ef));
+    --_muted: var(--mfa-login-muted, light-dark(#5b6475, #a7b0c0));
+    --_bg: var(--mfa-login-background, light-dark(#fff, #161b24));
+    --_border: var(--mfa-login-border, light-dark(#d4d9e2, #3a4252));
+    /* Fields and their outlines are controls: 3:1 against the background (WCAG 1.4.11). */
+    --_field-border: var(--mfa-login-field-border, light-dark(#7b8494, #8590a3));
+    --_error: var(--mfa-login-error, light-dark(#b42318, #ff8a80));
+    --_warning: var(--mfa-login-warning, light-dark(#8a5a00, #f5c04d));
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host(:state(rtl)) {
+    direction: rtl;
   }
   :host([hidden]) {
     display: none;
@@ -34,71 +53,76 @@ export const baseStyles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 1.25rem 1rem;
+    padding: 1.25em 1em;
   }
   @media (min-width: 480px) {
     .card {
-      padding: 1.75rem 2rem;
+      padding: 1.75em 2em;
     }
   }
   .header {
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
-    gap: 0.25rem 1rem;
-    font-size: 0.875rem;
+    gap: 0.286em 1.143em;
+    font-size: 0.875em;
     color: var(--_muted);
-    margin-bottom: 0.75rem;
+    margin-bottom: 0.857em;
   }
   .header p {
     margin: 0;
   }
   .title {
-    font-size: 1.25rem;
+    font-size: 1.25em;
     line-height: 1.3;
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.4em;
     outline: none;
   }
   .hint,
   .note {
-    margin: 0 0 1rem;
+    margin: 0 0 1em;
     color: var(--_muted);
   }
   .note {
-    font-size: 0.875rem;
-    margin: 0.25rem 0 0;
+    font-size: 0.875em;
+    margin: 0.286em 0 0;
   }
   .form {
     display: grid;
-    gap: 1rem;
+    gap: 1em;
   }
   .field {
     display: grid;
-    gap: 0.35rem;
+    gap: 0.35em;
   }
   label {
     font-weight: 600;
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   input[type='text'],
   input[type='password'],
   input[type='tel'] {
     width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5rem 0.75rem;
+    min-height: 2.75em;
+    padding: 0.5em 0.75em;
     font: inherit;
     color: inherit;
     background: var(--_bg);
     border: 1px solid var(--_field-border);
     border-radius: calc(var(--_radius) * 0.6);
   }
+  /* Bigger type, the same box: padding and height in this font's em. */
   input.code {
-    font-size: 1.375rem;
+    min-height: 2em;
+    padding: 0.364em 0.545em;
+    font-size: 1.375em;
     letter-spacing: 0.2em;
     font-variant-numeric: tabular-nums;
   }
   input.code.text {
-    font-size: 1.125rem;
+    min-height: 2.444em;
+    padding: 0.444em 0.667em;
+    font-size: 1.125em;
     letter-spacing: 0.05em;
   }
   /* Solid accent, clear of the control: 3:1 against the background like the accent itself. */
@@ -120,8 +144,8 @@ export const baseStyles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
+    min-height: 2.75em;
+    padding: 0.5em 1em;
     border-radius: calc(var(--_radius) * 0.6);
     font-weight: 600;
     text-decoration: none;
@@ -142,7 +166,7 @@ export const baseStyles = css`
     cursor: not-allowed;
   }
   .link {
-    padding: 0.25rem 0;
+    padding: 0.25em 0;
     border: 0;
     background: none;
     color: var(--_accent);
@@ -155,13 +179,13 @@ export const baseStyles = css`
   .row {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
   }
   .error {
-    margin: 0 0 1rem;
-    padding: 0.75rem;
-    border-left: 4px solid var(--_error);
+    margin: 0 0 1em;
+    padding: 0.75em;
+    border-inline-start: 4px solid var(--_error);
     border-radius: calc(var(--_radius) * 0.4);
     background: color-mix(in srgb, var(--_error) 8%, var(--_bg));
     color: var(--_error);
@@ -172,7 +196,7 @@ export const baseStyles = css`
   }
   /* Under the field it is about. */
   .field .error {
-    margin: 0.25rem 0 0;
+    margin: 0.25em 0 0;
   }
   .copy-failed {
     flex-basis: 100%;
@@ -191,7 +215,7 @@ export const baseStyles = css`
     border: 0;
   }
   .warning {
-    margin: 0 0 1rem;
+    margin: 0 0 1em;
     color: var(--_warning);
     font-weight: 600;
   }
@@ -200,12 +224,12 @@ export const baseStyles = css`
     margin: 0;
   }
   .status {
-    margin: 0.75rem 0 0;
-    font-size: 0.875rem;
+    margin: 0.857em 0 0;
+    font-size: 0.875em;
     color: var(--_muted);
   }
   .footer {
-    margin-top: 1rem;
-    font-size: 0.875rem;
+    margin-top: 1.143em;
+    font-size: 0.875em;
   }
 `;

@@ -6,7 +6,7 @@ export const screenStyles = css`
     display: block;
     width: min(200px, 100%);
     height: auto;
-    margin: 0 auto 1rem;
+    margin: 0 auto 1em;
     image-rendering: pixelated;
     background: #fff;
     padding: 8px;
@@ -15,20 +15,20 @@ export const screenStyles = css`
   .secret-row {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
-    margin-bottom: 0.75rem;
+    margin-bottom: 0.75em;
   }
   .secret,
   .codes code {
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-size: 1rem;
+    font-size: 1em;
     letter-spacing: 0.05em;
     overflow-wrap: anywhere;
   }
   .secret {
-    flex: 1 1 12rem;
-    padding: 0.5rem 0.75rem;
+    flex: 1 1 12em;
+    padding: 0.5em 0.75em;
     border: 1px dashed var(--_border);
     border-radius: calc(var(--_radius) * 0.4);
     user-select: all;
@@ -40,10 +40,10 @@ export const screenStyles = css`
   }
   .codes {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr));
-    gap: 0.4rem 1rem;
-    margin: 0 0 1rem;
-    padding: 0.75rem 1rem;
+    grid-template-columns: repeat(auto-fill, minmax(8.5em, 1fr));
+    gap: 0.4em 1em;
+    margin: 0 0 1em;
+    padding: 0.75em 1em;
     list-style: none;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.6);
@@ -51,26 +51,26 @@ export const screenStyles = css`
   }
   .check {
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
-    margin: 1rem 0;
+    margin: 1em 0;
   }
   .check input {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     accent-color: var(--_accent);
   }
   .resend {
-    margin-top: 0.75rem;
+    margin-top: 0.75em;
   }
   .methods {
-    margin-top: 1.25rem;
-    padding-top: 1rem;
+    margin-top: 1.25em;
+    padding-top: 1em;
     border-top: 1px solid var(--_border);
   }
   .methods-title {
-    margin: 0 0 0.25rem;
-    font-size: 0.875rem;
+    margin: 0 0 0.286em;
+    font-size: 0.875em;
     color: var(--_muted);
   }
   .methods ul {
@@ -82,13 +82,13 @@ export const screenStyles = css`
     text-align: center;
   }
   .few-codes .warning {
-    margin: 1rem 0 0;
+    margin: 1em 0 0;
     text-align: center;
   }
   .tick {
-    width: 3rem;
-    height: 3rem;
-    margin-bottom: 0.5rem;
+    width: 3em;
+    height: 3em;
+    margin-bottom: 0.5em;
     fill: none;
     stroke: var(--_accent);
     stroke-width: 2.5;

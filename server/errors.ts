@@ -30,7 +30,7 @@ export interface ErrorExtras {
   attemptsRemaining?: number;
   /** Seconds; also sent as the Retry-After header. */
   retryAfter?: number;
-  issues?: { path: string; message: string }[];
+  issues?: { path: string; code?: string; message: string }[];
   [key: string]: unknown;
 }
 

@@ -29,11 +29,12 @@ export function parseBody<S extends z.ZodType>(schema: S, input: unknown): z.out
   const nul = nulPath(input);
   if (nul !== null)
     throw new MfaError('invalid_request', `${nul || 'body'}: must not contain NUL characters`, {
-      issues: [{ path: nul, message: 'must not contain NUL characters' }],
+      issues: [{ path: nul, code: 'invalid_format', message: 'must not contain NUL characters' }],
     });
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  // `code` is zod's kind of issue: what a client needs to say what is wrong in its own language.
+  const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
   const first = issues[0];
   const message = first ? `${first.path || 'body'}: ${first.message}` : 'The request is not valid.';
   throw new MfaError('invalid_request', message, { issues });

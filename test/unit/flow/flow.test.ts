@@ -118,6 +118,8 @@ describe('flows', () => {
       expect(res.body.error).toBe('invalid_request');
       expect(res.body.issues[0]).toHaveProperty('path');
       expect(res.body.issues[0]).toHaveProperty('message');
+      // The kind, so a client can say it in its own language.
+      expect(res.body.issues[0].code, path).toMatch(/^[a-z_]+$/);
     }
     const notJson = await server.post('/api/v1/flows', '{"clientId":');
     expect(notJson.status).toBe(400);

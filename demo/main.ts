@@ -2,6 +2,7 @@ import '../widget/mfa-login.js';
 import '../widget/mfa-login-settings.js';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { MfaLoginCompleteDetail } from '../widget/events.js';
+import { setUpAppearance } from './appearance.js';
 import { showCredentials } from './credentials.js';
 import { watchOutbox } from './outbox.js';
 
@@ -66,5 +67,6 @@ async function showToken({ idToken, claims }: MfaLoginCompleteDetail): Promise<v
   }
 }
 
+setUpAppearance(document.querySelector('#demo-lang')!, document.querySelector('#demo-theme')!, [login, settings]);
 void showCredentials(document.querySelector('#demo-username')!, document.querySelector('#demo-password')!);
 watchOutbox(document.querySelector('#outbox')!, document.querySelector('#messages')!, document.querySelector('#no-messages')!);

@@ -6,11 +6,11 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium } from './browser.js';
 
 /** An integrator's page on another origin that loads the drop-in bundle from the server. */
-function startSite(page: (origin: string) => string): Promise<{ server: Server; origin: string }> {
+function startSite(page: (origin: string, query: URLSearchParams) => string): Promise<{ server: Server; origin: string }> {
   return new Promise((resolve) => {
-    const server = createServer((_req, res) => {
+    const server = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(page(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+      res.end(page(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, new URL(req.url ?? '/', 'http://site').searchParams));
     });
     server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   });
@@ -25,7 +25,7 @@ describe('the drop-in bundle on an integrator’s page', () => {
     chromium = await launchChromium();
     // The site's port must be known before the client lists it: start the site first.
     site = await startSite(
-      () => `<!doctype html><title>Shop</title>
+      (_origin, query) => `<!doctype html><html lang="${query.get('lang') === 'ja' ? 'ja' : 'en'}"><title>Shop</title>
         <script type="module" src="${login.url}/widget/mfa-login.js"></script>
         <mfa-login server="${login.url}" client-id="shop" nonce="shop-nonce"></mfa-login>
         <output id="token"></output>
@@ -62,6 +62,24 @@ describe('the drop-in bundle on an integrator’s page', () => {
     expect(claims).toMatchObject({ aud: 'shop', nonce: 'shop-nonce', amr: ['pwd', 'otp', 'mfa'] });
     // One self-contained file: nothing else to vendor, pin or lose to a newer build.
     expect(scripts).toEqual(['/widget/mfa-login.js']);
+    await page.close();
+  });
+
+  it('speaks the page’s language from the module beside the script, loaded from the server', async () => {
+    const page = await chromium.browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => void (request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname)));
+    await page.goto(site.origin + '/?lang=ja');
+    await expect.poll(() => page.locator('mfa-login').locator('.title').textContent()).toBe('サインイン');
+    await page.getByLabel('ユーザー名').fill('alice');
+    await page.getByLabel('パスワード', { exact: true }).fill('wrong password');
+    await page.getByRole('button', { name: '続行' }).click();
+    await expect.poll(() => page.locator('mfa-login').getByRole('alert').textContent()).toMatch(/ユーザー名またはパスワードが正しくありません。/);
+    // English is inside the script; Japanese is the one module beside it, and nothing else.
+    expect(scripts).toEqual(['/widget/mfa-login.js', '/widget/i18n/ja.js']);
+    const module = await fetch(`${login.url}/widget/i18n/ja.js`);
+    expect(module.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await module.text()).not.toMatch(/\bimport\b/);
     await page.close();
   });
 

@@ -26,6 +26,7 @@ import { WebOtpController } from './web-otp.js';
 
 export type { MfaLoginCompleteDetail } from './events.js';
 export type * from './types.js';
+export type { I18nOverrides, Language, Strings, StringsOverride } from './i18n/index.js';
 
 /** Errors about what the user typed: the field is marked invalid and selected for a retry. */
 const INPUT_ERRORS = new Set(['invalid_code', 'invalid_credentials', 'code_expired', 'invalid_request']);

@@ -51,7 +51,14 @@ describe('slots', () => {
       el.append(part);
     }
     const slots = [...el.shadowRoot!.querySelectorAll('slot')].map((slot) => [slot.name, slot.assignedElements().map((e) => e.textContent)]);
-    equal(JSON.stringify(slots), JSON.stringify([['logo', ['the logo']], ['header', ['the header']], ['footer', ['the footer']]]));
+    equal(
+      JSON.stringify(slots),
+      JSON.stringify([
+        ['logo', ['the logo']],
+        ['header', ['the header']],
+        ['footer', ['the footer']],
+      ]),
+    );
     const title = $(el as never, '.title');
     const [logo, , footer] = [...el.children].slice(-3) as HTMLElement[];
     ok(logo!.getBoundingClientRect().bottom <= title.getBoundingClientRect().top, 'the logo above the title');

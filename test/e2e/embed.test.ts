@@ -69,7 +69,7 @@ describe('the drop-in bundle on an integrator’s page', () => {
     const page = await chromium.browser.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => void (request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname)));
-    await page.goto(site.origin + '/?lang=ja');
+    await page.goto(`${site.origin}/?lang=ja`);
     await expect.poll(() => page.locator('mfa-login').locator('.title').textContent()).toBe('サインイン');
     await page.getByLabel('ユーザー名').fill('alice');
     await page.getByLabel('パスワード', { exact: true }).fill('wrong password');

@@ -12,7 +12,9 @@ describe('languages and themes on the demo page', () => {
   const demo = demoPageEachTest();
   let server: TestServer;
   let page: Page;
-  beforeEach(() => void ({ server, page } = demo));
+  beforeEach(() => {
+    ({ server, page } = demo);
+  });
 
   const title = () => page.locator('mfa-login').locator('.title').textContent();
 

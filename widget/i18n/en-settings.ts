@@ -16,8 +16,7 @@ export const enSettings = {
   newPhoneIntro: 'Enter the mobile number to use from now on. We will text a code to the new number.',
   noEmail: 'No e-mail address',
   codesLeft: (n: number) => (n === 1 ? '1 code left' : `${n} codes left`),
-  fewCodesLeft: (n: number) =>
-    `${n === 0 ? 'No codes' : n === 1 ? 'Only 1 code' : `Only ${n} codes`} left: use “Make new backup codes”.`,
+  fewCodesLeft: (n: number) => `${n === 0 ? 'No codes' : n === 1 ? 'Only 1 code' : `Only ${n} codes`} left: use “Make new backup codes”.`,
   newCodes: 'Make new backup codes',
   newCodesWarning: 'New codes replace all your current backup codes: the old ones stop working at once.',
   cancel: 'Cancel',

@@ -86,8 +86,7 @@ export const en = {
     title: 'Use a backup code',
     hint: 'Enter one of the backup codes you saved when you set up two-step sign-in.',
     label: 'Backup code',
-    fewLeft: (remaining: number) =>
-      `Only ${remaining} backup ${remaining === 1 ? 'code' : 'codes'} left. Make new ones after signing in.`,
+    fewLeft: (remaining: number) => `Only ${remaining} backup ${remaining === 1 ? 'code' : 'codes'} left. Make new ones after signing in.`,
   },
 
   backupCodes: {
@@ -96,8 +95,7 @@ export const en = {
     copyAll: 'Copy all',
     download: 'Download .txt',
     fileName: 'mfa-login-backup-codes.txt',
-    fileHeading: (account: string, site: string) =>
-      `Backup codes for ${account || 'your account'} on ${site}\nEach code works once.`,
+    fileHeading: (account: string, site: string) => `Backup codes for ${account || 'your account'} on ${site}\nEach code works once.`,
     saved: 'I have saved these codes',
     continue: 'Continue',
   },
@@ -120,7 +118,6 @@ export const en = {
     unsupported: 'None of the sign-in methods this step needs can be used here.',
     startAgain: 'Start again',
   },
-
 
   /** On the button that copied, for a moment; `copied` is what a screen reader hears. */
   copiedButton: 'Copied',

@@ -5,7 +5,7 @@ import { type I18nOverrides, isRtl, type Language, loginBook, pickLanguage, type
 /** The element's own `lang`, else the nearest one in the page, else the browser's languages. */
 export function wantedLanguages(element: HTMLElement): readonly string[] {
   const lang = element.lang || element.closest('[lang]')?.getAttribute('lang');
-  return lang ? [lang] : navigator.languages ?? [navigator.language];
+  return lang ? [lang] : (navigator.languages ?? [navigator.language]);
 }
 
 interface Memo<T> {

@@ -9,7 +9,9 @@ import type { SettingsCatalog } from '../../../widget/i18n/settings.js';
 /** Every key, dotted, with the kind of value behind it. */
 function shape(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [`${prefix}:${typeof value}`];
-  return Object.entries(value).flatMap(([key, inner]) => shape(inner, prefix ? `${prefix}.${key}` : key)).sort();
+  return Object.entries(value)
+    .flatMap(([key, inner]) => shape(inner, prefix ? `${prefix}.${key}` : key))
+    .sort();
 }
 
 /** Every function of the catalogue called with 7 for each argument (a count, a wait, a name). */

@@ -17,7 +17,14 @@ const cs: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Zadejte číslo mobilu, které chcete od teď používat. Na nové číslo pošleme kód.',
   noEmail: 'Žádná e-mailová adresa',
   codesLeft: (n) => h.p(n, { one: 'Zbývá # kód', few: 'Zbývají # kódy', other: 'Zbývá # kódů' }),
-  fewCodesLeft: (n) => n === 0 ? 'Žádné kódy nezbývají: použijte „Vytvořit nové záložní kódy“.' : h.p(n, { one: 'Zbývá jen # kód: použijte „Vytvořit nové záložní kódy“.', few: 'Zbývají jen # kódy: použijte „Vytvořit nové záložní kódy“.', other: 'Zbývá jen # kódů: použijte „Vytvořit nové záložní kódy“.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Žádné kódy nezbývají: použijte „Vytvořit nové záložní kódy“.'
+      : h.p(n, {
+          one: 'Zbývá jen # kód: použijte „Vytvořit nové záložní kódy“.',
+          few: 'Zbývají jen # kódy: použijte „Vytvořit nové záložní kódy“.',
+          other: 'Zbývá jen # kódů: použijte „Vytvořit nové záložní kódy“.',
+        }),
   newCodes: 'Vytvořit nové záložní kódy',
   newCodesWarning: 'Nové kódy nahradí všechny současné záložní kódy: staré okamžitě přestanou fungovat.',
   cancel: 'Zrušit',

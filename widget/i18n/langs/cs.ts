@@ -56,7 +56,12 @@ const cs: Catalog = (h) => ({
     title: 'Použít záložní kód',
     hint: 'Zadejte jeden ze záložních kódů, které jste si uložili při nastavení dvoufázového přihlášení.',
     label: 'Záložní kód',
-    fewLeft: (n) => h.p(n, { one: 'Zbývá jen # záložní kód. Po přihlášení si vytvořte nové.', few: 'Zbývají jen # záložní kódy. Po přihlášení si vytvořte nové.', other: 'Zbývá jen # záložních kódů. Po přihlášení si vytvořte nové.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'Zbývá jen # záložní kód. Po přihlášení si vytvořte nové.',
+        few: 'Zbývají jen # záložní kódy. Po přihlášení si vytvořte nové.',
+        other: 'Zbývá jen # záložních kódů. Po přihlášení si vytvořte nové.',
+      }),
   },
   backupCodes: {
     title: 'Uložte si záložní kódy',
@@ -71,7 +76,14 @@ const cs: Catalog = (h) => ({
   done: {
     title: 'Jste přihlášeni',
     as: (name) => `Přihlášeni jako ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Nezbývají vám žádné záložní kódy. Vytvořte si nové v nastavení účtu.' : h.p(n, { one: 'Zbývá vám # záložní kód. Vytvořte si nové v nastavení účtu.', few: 'Zbývají vám # záložní kódy. Vytvořte si nové v nastavení účtu.', other: 'Zbývá vám # záložních kódů. Vytvořte si nové v nastavení účtu.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Nezbývají vám žádné záložní kódy. Vytvořte si nové v nastavení účtu.'
+        : h.p(n, {
+            one: 'Zbývá vám # záložní kód. Vytvořte si nové v nastavení účtu.',
+            few: 'Zbývají vám # záložní kódy. Vytvořte si nové v nastavení účtu.',
+            other: 'Zbývá vám # záložních kódů. Vytvořte si nové v nastavení účtu.',
+          }),
   },
   ended: {
     expiredTitle: 'Platnost přihlášení vypršela',

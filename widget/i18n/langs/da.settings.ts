@@ -17,7 +17,10 @@ const da: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Indtast det mobilnummer, du vil bruge fremover. Vi sender en kode til det nye nummer.',
   noEmail: 'Ingen e-mailadresse',
   codesLeft: (n) => h.p(n, { one: '# kode tilbage', other: '# koder tilbage' }),
-  fewCodesLeft: (n) => n === 0 ? 'Ingen koder tilbage: Brug “Lav nye backupkoder”.' : h.p(n, { one: 'Kun # kode tilbage: Brug “Lav nye backupkoder”.', other: 'Kun # koder tilbage: Brug “Lav nye backupkoder”.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Ingen koder tilbage: Brug “Lav nye backupkoder”.'
+      : h.p(n, { one: 'Kun # kode tilbage: Brug “Lav nye backupkoder”.', other: 'Kun # koder tilbage: Brug “Lav nye backupkoder”.' }),
   newCodes: 'Lav nye backupkoder',
   newCodesWarning: 'Nye koder erstatter alle dine nuværende backupkoder: De gamle holder op med at virke med det samme.',
   cancel: 'Annuller',

@@ -56,7 +56,8 @@ const da: Catalog = (h) => ({
     title: 'Brug en backupkode',
     hint: 'Indtast en af de backupkoder, du gemte, da du konfigurerede totrinslogin.',
     label: 'Backupkode',
-    fewLeft: (n) => h.p(n, { one: 'Kun # backupkode tilbage. Lav nye, når du er logget ind.', other: 'Kun # backupkoder tilbage. Lav nye, når du er logget ind.' }),
+    fewLeft: (n) =>
+      h.p(n, { one: 'Kun # backupkode tilbage. Lav nye, når du er logget ind.', other: 'Kun # backupkoder tilbage. Lav nye, når du er logget ind.' }),
   },
   backupCodes: {
     title: 'Gem dine backupkoder',
@@ -71,7 +72,13 @@ const da: Catalog = (h) => ({
   done: {
     title: 'Du er logget ind',
     as: (name) => `Logget ind som ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Du har ingen backupkoder tilbage. Lav nye i dine kontoindstillinger.' : h.p(n, { one: 'Du har # backupkode tilbage. Lav nye i dine kontoindstillinger.', other: 'Du har # backupkoder tilbage. Lav nye i dine kontoindstillinger.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Du har ingen backupkoder tilbage. Lav nye i dine kontoindstillinger.'
+        : h.p(n, {
+            one: 'Du har # backupkode tilbage. Lav nye i dine kontoindstillinger.',
+            other: 'Du har # backupkoder tilbage. Lav nye i dine kontoindstillinger.',
+          }),
   },
   ended: {
     expiredTitle: 'Dette login er udløbet',

@@ -17,7 +17,12 @@ const de: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Geben Sie die Mobilnummer ein, die Sie ab jetzt verwenden möchten. Wir senden einen Code an die neue Nummer.',
   noEmail: 'Keine E-Mail-Adresse',
   codesLeft: (n) => h.p(n, { one: '# Code übrig', other: '# Codes übrig' }),
-  fewCodesLeft: (n) => h.p(n, { zero: 'Keine Codes übrig: Nutzen Sie „Neue Backup-Codes erstellen“.', one: 'Nur noch # Code übrig: Nutzen Sie „Neue Backup-Codes erstellen“.', other: 'Nur noch # Codes übrig: Nutzen Sie „Neue Backup-Codes erstellen“.' }),
+  fewCodesLeft: (n) =>
+    h.p(n, {
+      zero: 'Keine Codes übrig: Nutzen Sie „Neue Backup-Codes erstellen“.',
+      one: 'Nur noch # Code übrig: Nutzen Sie „Neue Backup-Codes erstellen“.',
+      other: 'Nur noch # Codes übrig: Nutzen Sie „Neue Backup-Codes erstellen“.',
+    }),
   newCodes: 'Neue Backup-Codes erstellen',
   newCodesWarning: 'Neue Codes ersetzen alle bisherigen Backup-Codes: Die alten funktionieren sofort nicht mehr.',
   cancel: 'Abbrechen',

@@ -16,7 +16,8 @@ const de: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Authenticator-App einrichten',
-    intro: 'Mit einer Authenticator-App (z. B. Google Authenticator, Microsoft Authenticator oder 1Password) erhalten Sie Anmeldecodes auf Ihrem Telefon.',
+    intro:
+      'Mit einer Authenticator-App (z. B. Google Authenticator, Microsoft Authenticator oder 1Password) erhalten Sie Anmeldecodes auf Ihrem Telefon.',
     start: 'Authenticator-App einrichten',
     scan: 'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App.',
     qrAlt: 'QR-Code, um dieses Konto zu einer Authenticator-App hinzuzufügen',
@@ -56,7 +57,11 @@ const de: Catalog = (h) => ({
     title: 'Backup-Code verwenden',
     hint: 'Geben Sie einen der Backup-Codes ein, die Sie bei der Einrichtung gespeichert haben.',
     label: 'Backup-Code',
-    fewLeft: (n) => h.p(n, { one: 'Nur noch # Backup-Code übrig. Erstellen Sie nach der Anmeldung neue.', other: 'Nur noch # Backup-Codes übrig. Erstellen Sie nach der Anmeldung neue.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'Nur noch # Backup-Code übrig. Erstellen Sie nach der Anmeldung neue.',
+        other: 'Nur noch # Backup-Codes übrig. Erstellen Sie nach der Anmeldung neue.',
+      }),
   },
   backupCodes: {
     title: 'Backup-Codes speichern',
@@ -71,7 +76,12 @@ const de: Catalog = (h) => ({
   done: {
     title: 'Sie sind angemeldet',
     as: (name) => `Angemeldet als ${name}.`,
-    fewBackupCodes: (n) => h.p(n, { zero: 'Sie haben keine Backup-Codes mehr. Erstellen Sie neue in Ihren Kontoeinstellungen.', one: 'Sie haben noch # Backup-Code. Erstellen Sie neue in Ihren Kontoeinstellungen.', other: 'Sie haben noch # Backup-Codes. Erstellen Sie neue in Ihren Kontoeinstellungen.' }),
+    fewBackupCodes: (n) =>
+      h.p(n, {
+        zero: 'Sie haben keine Backup-Codes mehr. Erstellen Sie neue in Ihren Kontoeinstellungen.',
+        one: 'Sie haben noch # Backup-Code. Erstellen Sie neue in Ihren Kontoeinstellungen.',
+        other: 'Sie haben noch # Backup-Codes. Erstellen Sie neue in Ihren Kontoeinstellungen.',
+      }),
   },
   ended: {
     expiredTitle: 'Diese Anmeldung ist abgelaufen',

@@ -17,7 +17,13 @@ const es: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Introduce el número de móvil que usarás a partir de ahora. Enviaremos un código al nuevo número.',
   noEmail: 'Sin correo electrónico',
   codesLeft: (n) => h.p(n, { one: 'Queda # código', other: 'Quedan # códigos' }),
-  fewCodesLeft: (n) => n === 0 ? 'No quedan códigos: usa «Crear códigos de respaldo nuevos».' : h.p(n, { one: 'Solo queda # código: usa «Crear códigos de respaldo nuevos».', other: 'Solo quedan # códigos: usa «Crear códigos de respaldo nuevos».' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'No quedan códigos: usa «Crear códigos de respaldo nuevos».'
+      : h.p(n, {
+          one: 'Solo queda # código: usa «Crear códigos de respaldo nuevos».',
+          other: 'Solo quedan # códigos: usa «Crear códigos de respaldo nuevos».',
+        }),
   newCodes: 'Crear códigos de respaldo nuevos',
   newCodesWarning: 'Los códigos nuevos sustituyen a todos los actuales: los antiguos dejan de funcionar al instante.',
   cancel: 'Cancelar',

@@ -16,7 +16,8 @@ const es: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Configurar una app de autenticación',
-    intro: 'Usa una app de autenticación (como Google Authenticator, Microsoft Authenticator o 1Password) para recibir códigos de inicio de sesión en tu teléfono.',
+    intro:
+      'Usa una app de autenticación (como Google Authenticator, Microsoft Authenticator o 1Password) para recibir códigos de inicio de sesión en tu teléfono.',
     start: 'Configurar app de autenticación',
     scan: 'Escanea este código QR con tu app de autenticación.',
     qrAlt: 'Código QR para añadir esta cuenta a una app de autenticación',
@@ -56,7 +57,11 @@ const es: Catalog = (h) => ({
     title: 'Usar un código de respaldo',
     hint: 'Introduce uno de los códigos de respaldo que guardaste al configurar la verificación en dos pasos.',
     label: 'Código de respaldo',
-    fewLeft: (n) => h.p(n, { one: 'Solo te queda # código de respaldo. Crea otros al iniciar sesión.', other: 'Solo te quedan # códigos de respaldo. Crea otros al iniciar sesión.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'Solo te queda # código de respaldo. Crea otros al iniciar sesión.',
+        other: 'Solo te quedan # códigos de respaldo. Crea otros al iniciar sesión.',
+      }),
   },
   backupCodes: {
     title: 'Guarda tus códigos de respaldo',
@@ -71,7 +76,13 @@ const es: Catalog = (h) => ({
   done: {
     title: 'Has iniciado sesión',
     as: (name) => `Sesión iniciada como ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'No te quedan códigos de respaldo. Crea otros en la configuración de tu cuenta.' : h.p(n, { one: 'Te queda # código de respaldo. Crea otros en la configuración de tu cuenta.', other: 'Te quedan # códigos de respaldo. Crea otros en la configuración de tu cuenta.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'No te quedan códigos de respaldo. Crea otros en la configuración de tu cuenta.'
+        : h.p(n, {
+            one: 'Te queda # código de respaldo. Crea otros en la configuración de tu cuenta.',
+            other: 'Te quedan # códigos de respaldo. Crea otros en la configuración de tu cuenta.',
+          }),
   },
   ended: {
     expiredTitle: 'Este inicio de sesión ha caducado',

@@ -17,7 +17,10 @@ const fi: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Anna matkapuhelinnumero, jota käytät tästä lähtien. Lähetämme koodin uuteen numeroon.',
   noEmail: 'Ei sähköpostiosoitetta',
   codesLeft: (n) => h.p(n, { one: '# koodi jäljellä', other: '# koodia jäljellä' }),
-  fewCodesLeft: (n) => n === 0 ? 'Ei koodeja jäljellä: valitse ”Luo uudet varakoodit”.' : h.p(n, { one: 'Vain # koodi jäljellä: valitse ”Luo uudet varakoodit”.', other: 'Vain # koodia jäljellä: valitse ”Luo uudet varakoodit”.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Ei koodeja jäljellä: valitse ”Luo uudet varakoodit”.'
+      : h.p(n, { one: 'Vain # koodi jäljellä: valitse ”Luo uudet varakoodit”.', other: 'Vain # koodia jäljellä: valitse ”Luo uudet varakoodit”.' }),
   newCodes: 'Luo uudet varakoodit',
   newCodesWarning: 'Uudet koodit korvaavat kaikki nykyiset varakoodisi: vanhat lakkaavat toimimasta heti.',
   cancel: 'Peruuta',

@@ -56,7 +56,8 @@ const fi: Catalog = (h) => ({
     title: 'Käytä varakoodia',
     hint: 'Anna yksi varakoodeista, jotka tallensit ottaessasi kaksivaiheisen kirjautumisen käyttöön.',
     label: 'Varakoodi',
-    fewLeft: (n) => h.p(n, { one: 'Vain # varakoodi jäljellä. Luo uusia kirjauduttuasi.', other: 'Vain # varakoodia jäljellä. Luo uusia kirjauduttuasi.' }),
+    fewLeft: (n) =>
+      h.p(n, { one: 'Vain # varakoodi jäljellä. Luo uusia kirjauduttuasi.', other: 'Vain # varakoodia jäljellä. Luo uusia kirjauduttuasi.' }),
   },
   backupCodes: {
     title: 'Tallenna varakoodisi',
@@ -71,7 +72,13 @@ const fi: Catalog = (h) => ({
   done: {
     title: 'Olet kirjautunut sisään',
     as: (name) => `Kirjautunut käyttäjänä ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Sinulla ei ole enää varakoodeja. Luo uusia tilin asetuksissa.' : h.p(n, { one: 'Sinulla on # varakoodi jäljellä. Luo uusia tilin asetuksissa.', other: 'Sinulla on # varakoodia jäljellä. Luo uusia tilin asetuksissa.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Sinulla ei ole enää varakoodeja. Luo uusia tilin asetuksissa.'
+        : h.p(n, {
+            one: 'Sinulla on # varakoodi jäljellä. Luo uusia tilin asetuksissa.',
+            other: 'Sinulla on # varakoodia jäljellä. Luo uusia tilin asetuksissa.',
+          }),
   },
   ended: {
     expiredTitle: 'Kirjautuminen on vanhentunut',

@@ -17,7 +17,13 @@ const fr: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Saisissez le numéro de mobile à utiliser désormais. Nous enverrons un code par SMS au nouveau numéro.',
   noEmail: 'Aucune adresse e-mail',
   codesLeft: (n) => h.p(n, { one: '# code restant', other: '# codes restants' }),
-  fewCodesLeft: (n) => n === 0 ? 'Aucun code restant : utilisez « Créer de nouveaux codes de secours ».' : h.p(n, { one: 'Plus que # code : utilisez « Créer de nouveaux codes de secours ».', other: 'Plus que # codes : utilisez « Créer de nouveaux codes de secours ».' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Aucun code restant : utilisez « Créer de nouveaux codes de secours ».'
+      : h.p(n, {
+          one: 'Plus que # code : utilisez « Créer de nouveaux codes de secours ».',
+          other: 'Plus que # codes : utilisez « Créer de nouveaux codes de secours ».',
+        }),
   newCodes: 'Créer de nouveaux codes de secours',
   newCodesWarning: 'Les nouveaux codes remplacent tous vos codes de secours actuels : les anciens cessent aussitôt de fonctionner.',
   cancel: 'Annuler',

@@ -16,7 +16,8 @@ const fr: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Configurer une application d’authentification',
-    intro: 'Utilisez une application d’authentification (Google Authenticator, Microsoft Authenticator ou 1Password, par exemple) pour recevoir des codes de connexion sur votre téléphone.',
+    intro:
+      'Utilisez une application d’authentification (Google Authenticator, Microsoft Authenticator ou 1Password, par exemple) pour recevoir des codes de connexion sur votre téléphone.',
     start: 'Configurer l’application',
     scan: 'Scannez ce code QR avec votre application d’authentification.',
     qrAlt: 'Code QR pour ajouter ce compte à une application d’authentification',
@@ -56,7 +57,11 @@ const fr: Catalog = (h) => ({
     title: 'Utiliser un code de secours',
     hint: 'Saisissez l’un des codes de secours enregistrés lors de la configuration de la connexion en deux étapes.',
     label: 'Code de secours',
-    fewLeft: (n) => h.p(n, { one: 'Plus que # code de secours. Créez-en de nouveaux après la connexion.', other: 'Plus que # codes de secours. Créez-en de nouveaux après la connexion.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'Plus que # code de secours. Créez-en de nouveaux après la connexion.',
+        other: 'Plus que # codes de secours. Créez-en de nouveaux après la connexion.',
+      }),
   },
   backupCodes: {
     title: 'Enregistrez vos codes de secours',
@@ -71,7 +76,13 @@ const fr: Catalog = (h) => ({
   done: {
     title: 'Vous êtes connecté',
     as: (name) => `Connecté en tant que ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Il ne vous reste aucun code de secours. Créez-en dans les paramètres de votre compte.' : h.p(n, { one: 'Il vous reste # code de secours. Créez-en d’autres dans les paramètres de votre compte.', other: 'Il vous reste # codes de secours. Créez-en d’autres dans les paramètres de votre compte.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Il ne vous reste aucun code de secours. Créez-en dans les paramètres de votre compte.'
+        : h.p(n, {
+            one: 'Il vous reste # code de secours. Créez-en d’autres dans les paramètres de votre compte.',
+            other: 'Il vous reste # codes de secours. Créez-en d’autres dans les paramètres de votre compte.',
+          }),
   },
   ended: {
     expiredTitle: 'Cette connexion a expiré',

@@ -17,7 +17,10 @@ const hu: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Adja meg a mostantól használt mobilszámot. Az új számra kódot küldünk.',
   noEmail: 'Nincs e-mail-cím',
   codesLeft: (n) => h.p(n, { other: '# kód maradt' }),
-  fewCodesLeft: (n) => n === 0 ? 'Nem maradt kód: válassza az „Új tartalékkódok létrehozása” lehetőséget.' : h.p(n, { other: 'Csak # kód maradt: válassza az „Új tartalékkódok létrehozása” lehetőséget.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Nem maradt kód: válassza az „Új tartalékkódok létrehozása” lehetőséget.'
+      : h.p(n, { other: 'Csak # kód maradt: válassza az „Új tartalékkódok létrehozása” lehetőséget.' }),
   newCodes: 'Új tartalékkódok létrehozása',
   newCodesWarning: 'Az új kódok az összes jelenlegi tartalékkódot felváltják: a régiek azonnal érvénytelenné válnak.',
   cancel: 'Mégse',

@@ -16,7 +16,8 @@ const hu: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Hitelesítő alkalmazás beállítása',
-    intro: 'Hitelesítő alkalmazással (például Google Authenticator, Microsoft Authenticator vagy 1Password) bejelentkezési kódokat kap a telefonjára.',
+    intro:
+      'Hitelesítő alkalmazással (például Google Authenticator, Microsoft Authenticator vagy 1Password) bejelentkezési kódokat kap a telefonjára.',
     start: 'Hitelesítő alkalmazás beállítása',
     scan: 'Olvassa be ezt a QR-kódot a hitelesítő alkalmazással.',
     qrAlt: 'QR-kód a fiók hitelesítő alkalmazáshoz adásához',
@@ -71,7 +72,10 @@ const hu: Catalog = (h) => ({
   done: {
     title: 'Bejelentkezett',
     as: (name) => `Bejelentkezve mint ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Nincs több tartalékkódja. Hozzon létre újakat a fiókbeállításokban.' : h.p(n, { other: 'Még # tartalékkódja van. Hozzon létre újakat a fiókbeállításokban.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Nincs több tartalékkódja. Hozzon létre újakat a fiókbeállításokban.'
+        : h.p(n, { other: 'Még # tartalékkódja van. Hozzon létre újakat a fiókbeállításokban.' }),
   },
   ended: {
     expiredTitle: 'A bejelentkezés lejárt',

@@ -17,7 +17,8 @@ const id: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Masukkan nomor ponsel yang akan digunakan mulai sekarang. Kami akan mengirim kode ke nomor baru.',
   noEmail: 'Tidak ada alamat email',
   codesLeft: (n) => h.p(n, { other: '# kode tersisa' }),
-  fewCodesLeft: (n) => n === 0 ? 'Kode habis: gunakan “Buat kode cadangan baru”.' : h.p(n, { other: 'Hanya # kode tersisa: gunakan “Buat kode cadangan baru”.' }),
+  fewCodesLeft: (n) =>
+    n === 0 ? 'Kode habis: gunakan “Buat kode cadangan baru”.' : h.p(n, { other: 'Hanya # kode tersisa: gunakan “Buat kode cadangan baru”.' }),
   newCodes: 'Buat kode cadangan baru',
   newCodesWarning: 'Kode baru menggantikan semua kode cadangan Anda saat ini: kode lama langsung tidak berlaku.',
   cancel: 'Batal',

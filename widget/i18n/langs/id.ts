@@ -16,7 +16,8 @@ const id: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Siapkan aplikasi autentikator',
-    intro: 'Gunakan aplikasi autentikator (seperti Google Authenticator, Microsoft Authenticator, atau 1Password) untuk mendapatkan kode masuk di ponsel Anda.',
+    intro:
+      'Gunakan aplikasi autentikator (seperti Google Authenticator, Microsoft Authenticator, atau 1Password) untuk mendapatkan kode masuk di ponsel Anda.',
     start: 'Siapkan aplikasi autentikator',
     scan: 'Pindai kode QR ini dengan aplikasi autentikator Anda.',
     qrAlt: 'Kode QR untuk menambahkan akun ini ke aplikasi autentikator',
@@ -71,7 +72,10 @@ const id: Catalog = (h) => ({
   done: {
     title: 'Anda sudah masuk',
     as: (name) => `Masuk sebagai ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Kode cadangan Anda sudah habis. Buat yang baru di pengaturan akun.' : h.p(n, { other: 'Tersisa # kode cadangan. Buat yang baru di pengaturan akun.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Kode cadangan Anda sudah habis. Buat yang baru di pengaturan akun.'
+        : h.p(n, { other: 'Tersisa # kode cadangan. Buat yang baru di pengaturan akun.' }),
   },
   ended: {
     expiredTitle: 'Sesi masuk ini sudah kedaluwarsa',

@@ -17,7 +17,13 @@ const it: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Inserisci il numero di cellulare da usare d’ora in poi. Invieremo un codice al nuovo numero.',
   noEmail: 'Nessun indirizzo e-mail',
   codesLeft: (n) => h.p(n, { one: '# codice rimasto', other: '# codici rimasti' }),
-  fewCodesLeft: (n) => n === 0 ? 'Nessun codice rimasto: usa «Crea nuovi codici di backup».' : h.p(n, { one: 'Solo # codice rimasto: usa «Crea nuovi codici di backup».', other: 'Solo # codici rimasti: usa «Crea nuovi codici di backup».' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Nessun codice rimasto: usa «Crea nuovi codici di backup».'
+      : h.p(n, {
+          one: 'Solo # codice rimasto: usa «Crea nuovi codici di backup».',
+          other: 'Solo # codici rimasti: usa «Crea nuovi codici di backup».',
+        }),
   newCodes: 'Crea nuovi codici di backup',
   newCodesWarning: 'I nuovi codici sostituiscono tutti quelli attuali: i vecchi smettono subito di funzionare.',
   cancel: 'Annulla',

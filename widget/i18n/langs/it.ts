@@ -16,7 +16,8 @@ const it: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Configura un’app di autenticazione',
-    intro: 'Usa un’app di autenticazione (come Google Authenticator, Microsoft Authenticator o 1Password) per ricevere i codici di accesso sul telefono.',
+    intro:
+      'Usa un’app di autenticazione (come Google Authenticator, Microsoft Authenticator o 1Password) per ricevere i codici di accesso sul telefono.',
     start: 'Configura l’app di autenticazione',
     scan: 'Scansiona questo codice QR con l’app di autenticazione.',
     qrAlt: 'Codice QR per aggiungere questo account a un’app di autenticazione',
@@ -56,7 +57,11 @@ const it: Catalog = (h) => ({
     title: 'Usa un codice di backup',
     hint: 'Inserisci uno dei codici di backup salvati quando hai configurato la verifica in due passaggi.',
     label: 'Codice di backup',
-    fewLeft: (n) => h.p(n, { one: 'Ti resta solo # codice di backup. Creane di nuovi dopo l’accesso.', other: 'Ti restano solo # codici di backup. Creane di nuovi dopo l’accesso.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'Ti resta solo # codice di backup. Creane di nuovi dopo l’accesso.',
+        other: 'Ti restano solo # codici di backup. Creane di nuovi dopo l’accesso.',
+      }),
   },
   backupCodes: {
     title: 'Salva i codici di backup',
@@ -71,7 +76,13 @@ const it: Catalog = (h) => ({
   done: {
     title: 'Accesso effettuato',
     as: (name) => `Accesso effettuato come ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Non hai più codici di backup. Creane di nuovi nelle impostazioni dell’account.' : h.p(n, { one: 'Ti resta # codice di backup. Creane di nuovi nelle impostazioni dell’account.', other: 'Ti restano # codici di backup. Creane di nuovi nelle impostazioni dell’account.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Non hai più codici di backup. Creane di nuovi nelle impostazioni dell’account.'
+        : h.p(n, {
+            one: 'Ti resta # codice di backup. Creane di nuovi nelle impostazioni dell’account.',
+            other: 'Ti restano # codici di backup. Creane di nuovi nelle impostazioni dell’account.',
+          }),
   },
   ended: {
     expiredTitle: 'Questo accesso è scaduto',

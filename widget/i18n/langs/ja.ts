@@ -16,7 +16,8 @@ const ja: Catalog = (h) => ({
   },
   totpEnroll: {
     title: '認証アプリを設定',
-    intro: '認証アプリ（Google Authenticator、Microsoft Authenticator、1Password など）を使うと、スマートフォンでサインイン用のコードを受け取れます。',
+    intro:
+      '認証アプリ（Google Authenticator、Microsoft Authenticator、1Password など）を使うと、スマートフォンでサインイン用のコードを受け取れます。',
     start: '認証アプリを設定',
     scan: 'この QR コードを認証アプリでスキャンしてください。',
     qrAlt: 'このアカウントを認証アプリに追加するための QR コード',
@@ -71,7 +72,10 @@ const ja: Catalog = (h) => ({
   done: {
     title: 'サインインしました',
     as: (name) => `${name} としてサインインしました。`,
-    fewBackupCodes: (n) => n === 0 ? 'バックアップコードが残っていません。アカウント設定で新しく作成してください。' : h.p(n, { other: 'バックアップコードは残り # 個です。アカウント設定で新しく作成してください。' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'バックアップコードが残っていません。アカウント設定で新しく作成してください。'
+        : h.p(n, { other: 'バックアップコードは残り # 個です。アカウント設定で新しく作成してください。' }),
   },
   ended: {
     expiredTitle: 'このサインインは期限切れです',

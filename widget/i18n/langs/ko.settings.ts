@@ -17,7 +17,8 @@ const ko: SettingsCatalog = (h) => ({
   newPhoneIntro: '앞으로 사용할 휴대폰 번호를 입력하세요. 새 번호로 코드를 보냅니다.',
   noEmail: '이메일 주소 없음',
   codesLeft: (n) => h.p(n, { other: '코드 #개 남음' }),
-  fewCodesLeft: (n) => n === 0 ? '남은 코드 없음: ‘새 백업 코드 만들기’를 사용하세요.' : h.p(n, { other: '코드가 #개만 남음: ‘새 백업 코드 만들기’를 사용하세요.' }),
+  fewCodesLeft: (n) =>
+    n === 0 ? '남은 코드 없음: ‘새 백업 코드 만들기’를 사용하세요.' : h.p(n, { other: '코드가 #개만 남음: ‘새 백업 코드 만들기’를 사용하세요.' }),
   newCodes: '새 백업 코드 만들기',
   newCodesWarning: '새 코드를 만들면 현재 백업 코드가 모두 바뀌고, 이전 코드는 즉시 사용할 수 없게 됩니다.',
   cancel: '취소',

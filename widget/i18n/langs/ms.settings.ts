@@ -17,7 +17,8 @@ const ms: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Masukkan nombor telefon bimbit yang akan digunakan mulai sekarang. Kami akan menghantar kod ke nombor baharu.',
   noEmail: 'Tiada alamat e-mel',
   codesLeft: (n) => h.p(n, { other: 'Tinggal # kod' }),
-  fewCodesLeft: (n) => n === 0 ? 'Tiada kod lagi: guna “Buat kod sandaran baharu”.' : h.p(n, { other: 'Hanya tinggal # kod: guna “Buat kod sandaran baharu”.' }),
+  fewCodesLeft: (n) =>
+    n === 0 ? 'Tiada kod lagi: guna “Buat kod sandaran baharu”.' : h.p(n, { other: 'Hanya tinggal # kod: guna “Buat kod sandaran baharu”.' }),
   newCodes: 'Buat kod sandaran baharu',
   newCodesWarning: 'Kod baharu menggantikan semua kod sandaran semasa anda: kod lama serta-merta tidak berfungsi.',
   cancel: 'Batal',

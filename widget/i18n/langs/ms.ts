@@ -16,7 +16,8 @@ const ms: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Sediakan aplikasi pengesah',
-    intro: 'Guna aplikasi pengesah (seperti Google Authenticator, Microsoft Authenticator atau 1Password) untuk mendapatkan kod log masuk pada telefon anda.',
+    intro:
+      'Guna aplikasi pengesah (seperti Google Authenticator, Microsoft Authenticator atau 1Password) untuk mendapatkan kod log masuk pada telefon anda.',
     start: 'Sediakan aplikasi pengesah',
     scan: 'Imbas kod QR ini dengan aplikasi pengesah anda.',
     qrAlt: 'Kod QR untuk menambah akaun ini pada aplikasi pengesah',
@@ -71,7 +72,10 @@ const ms: Catalog = (h) => ({
   done: {
     title: 'Anda telah log masuk',
     as: (name) => `Log masuk sebagai ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Kod sandaran anda sudah habis. Buat yang baharu dalam tetapan akaun.' : h.p(n, { other: 'Tinggal # kod sandaran. Buat yang baharu dalam tetapan akaun.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Kod sandaran anda sudah habis. Buat yang baharu dalam tetapan akaun.'
+        : h.p(n, { other: 'Tinggal # kod sandaran. Buat yang baharu dalam tetapan akaun.' }),
   },
   ended: {
     expiredTitle: 'Log masuk ini telah tamat tempoh',

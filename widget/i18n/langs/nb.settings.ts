@@ -17,7 +17,10 @@ const nb: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Skriv inn mobilnummeret du vil bruke fra nå av. Vi sender en kode til det nye nummeret.',
   noEmail: 'Ingen e-postadresse',
   codesLeft: (n) => h.p(n, { one: '# kode igjen', other: '# koder igjen' }),
-  fewCodesLeft: (n) => n === 0 ? 'Ingen koder igjen: Bruk «Lag nye reservekoder».' : h.p(n, { one: 'Bare # kode igjen: Bruk «Lag nye reservekoder».', other: 'Bare # koder igjen: Bruk «Lag nye reservekoder».' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Ingen koder igjen: Bruk «Lag nye reservekoder».'
+      : h.p(n, { one: 'Bare # kode igjen: Bruk «Lag nye reservekoder».', other: 'Bare # koder igjen: Bruk «Lag nye reservekoder».' }),
   newCodes: 'Lag nye reservekoder',
   newCodesWarning: 'Nye koder erstatter alle de nåværende reservekodene: De gamle slutter å virke med en gang.',
   cancel: 'Avbryt',

@@ -16,7 +16,8 @@ const nb: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Konfigurer en autentiseringsapp',
-    intro: 'Bruk en autentiseringsapp (for eksempel Google Authenticator, Microsoft Authenticator eller 1Password) for å få påloggingskoder på telefonen.',
+    intro:
+      'Bruk en autentiseringsapp (for eksempel Google Authenticator, Microsoft Authenticator eller 1Password) for å få påloggingskoder på telefonen.',
     start: 'Konfigurer autentiseringsapp',
     scan: 'Skann denne QR-koden med autentiseringsappen.',
     qrAlt: 'QR-kode for å legge til kontoen i en autentiseringsapp',
@@ -56,7 +57,11 @@ const nb: Catalog = (h) => ({
     title: 'Bruk en reservekode',
     hint: 'Skriv inn en av reservekodene du lagret da du konfigurerte totrinnspålogging.',
     label: 'Reservekode',
-    fewLeft: (n) => h.p(n, { one: 'Bare # reservekode igjen. Lag nye etter at du har logget på.', other: 'Bare # reservekoder igjen. Lag nye etter at du har logget på.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'Bare # reservekode igjen. Lag nye etter at du har logget på.',
+        other: 'Bare # reservekoder igjen. Lag nye etter at du har logget på.',
+      }),
   },
   backupCodes: {
     title: 'Lagre reservekodene',
@@ -71,7 +76,13 @@ const nb: Catalog = (h) => ({
   done: {
     title: 'Du er logget på',
     as: (name) => `Logget på som ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Du har ingen reservekoder igjen. Lag nye i kontoinnstillingene.' : h.p(n, { one: 'Du har # reservekode igjen. Lag nye i kontoinnstillingene.', other: 'Du har # reservekoder igjen. Lag nye i kontoinnstillingene.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Du har ingen reservekoder igjen. Lag nye i kontoinnstillingene.'
+        : h.p(n, {
+            one: 'Du har # reservekode igjen. Lag nye i kontoinnstillingene.',
+            other: 'Du har # reservekoder igjen. Lag nye i kontoinnstillingene.',
+          }),
   },
   ended: {
     expiredTitle: 'Påloggingen er utløpt',

@@ -17,7 +17,13 @@ const nl: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Voer het mobiele nummer in dat je voortaan wilt gebruiken. We sturen een code naar het nieuwe nummer.',
   noEmail: 'Geen e-mailadres',
   codesLeft: (n) => h.p(n, { one: '# code over', other: '# codes over' }),
-  fewCodesLeft: (n) => n === 0 ? 'Geen codes meer: gebruik ‘Nieuwe back-upcodes maken’.' : h.p(n, { one: 'Nog maar # code over: gebruik ‘Nieuwe back-upcodes maken’.', other: 'Nog maar # codes over: gebruik ‘Nieuwe back-upcodes maken’.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Geen codes meer: gebruik ‘Nieuwe back-upcodes maken’.'
+      : h.p(n, {
+          one: 'Nog maar # code over: gebruik ‘Nieuwe back-upcodes maken’.',
+          other: 'Nog maar # codes over: gebruik ‘Nieuwe back-upcodes maken’.',
+        }),
   newCodes: 'Nieuwe back-upcodes maken',
   newCodesWarning: 'Nieuwe codes vervangen al je huidige back-upcodes: de oude werken direct niet meer.',
   cancel: 'Annuleren',

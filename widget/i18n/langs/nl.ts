@@ -16,7 +16,8 @@ const nl: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Authenticator-app instellen',
-    intro: 'Gebruik een authenticator-app (zoals Google Authenticator, Microsoft Authenticator of 1Password) om inlogcodes op je telefoon te krijgen.',
+    intro:
+      'Gebruik een authenticator-app (zoals Google Authenticator, Microsoft Authenticator of 1Password) om inlogcodes op je telefoon te krijgen.',
     start: 'Authenticator-app instellen',
     scan: 'Scan deze QR-code met je authenticator-app.',
     qrAlt: 'QR-code om dit account aan een authenticator-app toe te voegen',
@@ -56,7 +57,11 @@ const nl: Catalog = (h) => ({
     title: 'Back-upcode gebruiken',
     hint: 'Voer een van de back-upcodes in die je hebt bewaard bij het instellen van inloggen in twee stappen.',
     label: 'Back-upcode',
-    fewLeft: (n) => h.p(n, { one: 'Nog maar # back-upcode over. Maak na het inloggen nieuwe aan.', other: 'Nog maar # back-upcodes over. Maak na het inloggen nieuwe aan.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'Nog maar # back-upcode over. Maak na het inloggen nieuwe aan.',
+        other: 'Nog maar # back-upcodes over. Maak na het inloggen nieuwe aan.',
+      }),
   },
   backupCodes: {
     title: 'Bewaar je back-upcodes',
@@ -71,7 +76,13 @@ const nl: Catalog = (h) => ({
   done: {
     title: 'Je bent ingelogd',
     as: (name) => `Ingelogd als ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Je hebt geen back-upcodes meer. Maak nieuwe aan in je accountinstellingen.' : h.p(n, { one: 'Je hebt nog # back-upcode. Maak nieuwe aan in je accountinstellingen.', other: 'Je hebt nog # back-upcodes. Maak nieuwe aan in je accountinstellingen.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Je hebt geen back-upcodes meer. Maak nieuwe aan in je accountinstellingen.'
+        : h.p(n, {
+            one: 'Je hebt nog # back-upcode. Maak nieuwe aan in je accountinstellingen.',
+            other: 'Je hebt nog # back-upcodes. Maak nieuwe aan in je accountinstellingen.',
+          }),
   },
   ended: {
     expiredTitle: 'Deze inlogpoging is verlopen',

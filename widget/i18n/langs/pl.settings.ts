@@ -17,7 +17,14 @@ const pl: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Wpisz numer komórki, którego chcesz odtąd używać. Wyślemy kod na nowy numer.',
   noEmail: 'Brak adresu e-mail',
   codesLeft: (n) => h.p(n, { one: 'Został # kod', few: 'Zostały # kody', other: 'Zostało # kodów' }),
-  fewCodesLeft: (n) => n === 0 ? 'Brak kodów: użyj opcji „Utwórz nowe kody zapasowe”.' : h.p(n, { one: 'Został tylko # kod: użyj opcji „Utwórz nowe kody zapasowe”.', few: 'Zostały tylko # kody: użyj opcji „Utwórz nowe kody zapasowe”.', other: 'Zostało tylko # kodów: użyj opcji „Utwórz nowe kody zapasowe”.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Brak kodów: użyj opcji „Utwórz nowe kody zapasowe”.'
+      : h.p(n, {
+          one: 'Został tylko # kod: użyj opcji „Utwórz nowe kody zapasowe”.',
+          few: 'Zostały tylko # kody: użyj opcji „Utwórz nowe kody zapasowe”.',
+          other: 'Zostało tylko # kodów: użyj opcji „Utwórz nowe kody zapasowe”.',
+        }),
   newCodes: 'Utwórz nowe kody zapasowe',
   newCodesWarning: 'Nowe kody zastępują wszystkie obecne kody zapasowe: stare od razu przestają działać.',
   cancel: 'Anuluj',

@@ -16,7 +16,8 @@ const pl: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Skonfiguruj aplikację uwierzytelniającą',
-    intro: 'Użyj aplikacji uwierzytelniającej (np. Google Authenticator, Microsoft Authenticator lub 1Password), aby dostawać kody logowania na telefon.',
+    intro:
+      'Użyj aplikacji uwierzytelniającej (np. Google Authenticator, Microsoft Authenticator lub 1Password), aby dostawać kody logowania na telefon.',
     start: 'Skonfiguruj aplikację',
     scan: 'Zeskanuj ten kod QR aplikacją uwierzytelniającą.',
     qrAlt: 'Kod QR do dodania tego konta w aplikacji uwierzytelniającej',
@@ -56,7 +57,12 @@ const pl: Catalog = (h) => ({
     title: 'Użyj kodu zapasowego',
     hint: 'Wpisz jeden z kodów zapasowych zapisanych przy konfiguracji logowania dwuetapowego.',
     label: 'Kod zapasowy',
-    fewLeft: (n) => h.p(n, { one: 'Został tylko # kod zapasowy. Utwórz nowe po zalogowaniu.', few: 'Zostały tylko # kody zapasowe. Utwórz nowe po zalogowaniu.', other: 'Zostało tylko # kodów zapasowych. Utwórz nowe po zalogowaniu.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'Został tylko # kod zapasowy. Utwórz nowe po zalogowaniu.',
+        few: 'Zostały tylko # kody zapasowe. Utwórz nowe po zalogowaniu.',
+        other: 'Zostało tylko # kodów zapasowych. Utwórz nowe po zalogowaniu.',
+      }),
   },
   backupCodes: {
     title: 'Zapisz kody zapasowe',
@@ -71,7 +77,14 @@ const pl: Catalog = (h) => ({
   done: {
     title: 'Zalogowano',
     as: (name) => `Zalogowano jako ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Nie masz już kodów zapasowych. Utwórz nowe w ustawieniach konta.' : h.p(n, { one: 'Został Ci # kod zapasowy. Utwórz nowe w ustawieniach konta.', few: 'Zostały Ci # kody zapasowe. Utwórz nowe w ustawieniach konta.', other: 'Zostało Ci # kodów zapasowych. Utwórz nowe w ustawieniach konta.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Nie masz już kodów zapasowych. Utwórz nowe w ustawieniach konta.'
+        : h.p(n, {
+            one: 'Został Ci # kod zapasowy. Utwórz nowe w ustawieniach konta.',
+            few: 'Zostały Ci # kody zapasowe. Utwórz nowe w ustawieniach konta.',
+            other: 'Zostało Ci # kodów zapasowych. Utwórz nowe w ustawieniach konta.',
+          }),
   },
   ended: {
     expiredTitle: 'To logowanie wygasło',

@@ -17,7 +17,13 @@ const ptBR: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Digite o número de celular a usar daqui em diante. Vamos enviar um código para o novo número.',
   noEmail: 'Nenhum e-mail',
   codesLeft: (n) => h.p(n, { one: 'Resta # código', other: 'Restam # códigos' }),
-  fewCodesLeft: (n) => n === 0 ? 'Nenhum código restante: use “Criar novos códigos de backup”.' : h.p(n, { one: 'Resta só # código: use “Criar novos códigos de backup”.', other: 'Restam só # códigos: use “Criar novos códigos de backup”.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Nenhum código restante: use “Criar novos códigos de backup”.'
+      : h.p(n, {
+          one: 'Resta só # código: use “Criar novos códigos de backup”.',
+          other: 'Restam só # códigos: use “Criar novos códigos de backup”.',
+        }),
   newCodes: 'Criar novos códigos de backup',
   newCodesWarning: 'Os novos códigos substituem todos os atuais: os antigos param de funcionar na hora.',
   cancel: 'Cancelar',

@@ -56,7 +56,11 @@ const ptBR: Catalog = (h) => ({
     title: 'Usar um código de backup',
     hint: 'Digite um dos códigos de backup que você salvou ao configurar a verificação em duas etapas.',
     label: 'Código de backup',
-    fewLeft: (n) => h.p(n, { one: 'Resta só # código de backup. Crie novos depois de entrar.', other: 'Restam só # códigos de backup. Crie novos depois de entrar.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'Resta só # código de backup. Crie novos depois de entrar.',
+        other: 'Restam só # códigos de backup. Crie novos depois de entrar.',
+      }),
   },
   backupCodes: {
     title: 'Salve seus códigos de backup',
@@ -71,7 +75,13 @@ const ptBR: Catalog = (h) => ({
   done: {
     title: 'Você entrou',
     as: (name) => `Conectado como ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Você não tem mais códigos de backup. Crie novos nas configurações da conta.' : h.p(n, { one: 'Resta # código de backup. Crie novos nas configurações da conta.', other: 'Restam # códigos de backup. Crie novos nas configurações da conta.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Você não tem mais códigos de backup. Crie novos nas configurações da conta.'
+        : h.p(n, {
+            one: 'Resta # código de backup. Crie novos nas configurações da conta.',
+            other: 'Restam # códigos de backup. Crie novos nas configurações da conta.',
+          }),
   },
   ended: {
     expiredTitle: 'Este acesso expirou',

@@ -17,7 +17,14 @@ const ro: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Introduceți numărul de mobil pe care îl folosiți de acum. Vom trimite un cod la noul număr.',
   noEmail: 'Nicio adresă de e-mail',
   codesLeft: (n) => h.p(n, { one: 'A rămas # cod', few: 'Au rămas # coduri', other: 'Au rămas # de coduri' }),
-  fewCodesLeft: (n) => n === 0 ? 'Nu mai sunt coduri: folosiți „Creați coduri de rezervă noi”.' : h.p(n, { one: 'A rămas doar # cod: folosiți „Creați coduri de rezervă noi”.', few: 'Au rămas doar # coduri: folosiți „Creați coduri de rezervă noi”.', other: 'Au rămas doar # de coduri: folosiți „Creați coduri de rezervă noi”.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Nu mai sunt coduri: folosiți „Creați coduri de rezervă noi”.'
+      : h.p(n, {
+          one: 'A rămas doar # cod: folosiți „Creați coduri de rezervă noi”.',
+          few: 'Au rămas doar # coduri: folosiți „Creați coduri de rezervă noi”.',
+          other: 'Au rămas doar # de coduri: folosiți „Creați coduri de rezervă noi”.',
+        }),
   newCodes: 'Creați coduri de rezervă noi',
   newCodesWarning: 'Codurile noi le înlocuiesc pe toate cele actuale: cele vechi nu mai funcționează imediat.',
   cancel: 'Anulați',

@@ -16,7 +16,8 @@ const ro: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Configurați o aplicație de autentificare',
-    intro: 'Folosiți o aplicație de autentificare (de exemplu Google Authenticator, Microsoft Authenticator sau 1Password) ca să primiți coduri de conectare pe telefon.',
+    intro:
+      'Folosiți o aplicație de autentificare (de exemplu Google Authenticator, Microsoft Authenticator sau 1Password) ca să primiți coduri de conectare pe telefon.',
     start: 'Configurați aplicația',
     scan: 'Scanați acest cod QR cu aplicația de autentificare.',
     qrAlt: 'Cod QR pentru adăugarea acestui cont într-o aplicație de autentificare',
@@ -56,7 +57,12 @@ const ro: Catalog = (h) => ({
     title: 'Folosiți un cod de rezervă',
     hint: 'Introduceți unul dintre codurile de rezervă salvate când ați configurat autentificarea în doi pași.',
     label: 'Cod de rezervă',
-    fewLeft: (n) => h.p(n, { one: 'A mai rămas doar # cod de rezervă. Creați altele după conectare.', few: 'Au mai rămas doar # coduri de rezervă. Creați altele după conectare.', other: 'Au mai rămas doar # de coduri de rezervă. Creați altele după conectare.' }),
+    fewLeft: (n) =>
+      h.p(n, {
+        one: 'A mai rămas doar # cod de rezervă. Creați altele după conectare.',
+        few: 'Au mai rămas doar # coduri de rezervă. Creați altele după conectare.',
+        other: 'Au mai rămas doar # de coduri de rezervă. Creați altele după conectare.',
+      }),
   },
   backupCodes: {
     title: 'Salvați codurile de rezervă',
@@ -71,7 +77,14 @@ const ro: Catalog = (h) => ({
   done: {
     title: 'V-ați conectat',
     as: (name) => `Conectat ca ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Nu mai aveți coduri de rezervă. Creați altele în setările contului.' : h.p(n, { one: 'Mai aveți # cod de rezervă. Creați altele în setările contului.', few: 'Mai aveți # coduri de rezervă. Creați altele în setările contului.', other: 'Mai aveți # de coduri de rezervă. Creați altele în setările contului.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Nu mai aveți coduri de rezervă. Creați altele în setările contului.'
+        : h.p(n, {
+            one: 'Mai aveți # cod de rezervă. Creați altele în setările contului.',
+            few: 'Mai aveți # coduri de rezervă. Creați altele în setările contului.',
+            other: 'Mai aveți # de coduri de rezervă. Creați altele în setările contului.',
+          }),
   },
   ended: {
     expiredTitle: 'Această conectare a expirat',

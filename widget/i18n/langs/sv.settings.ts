@@ -17,7 +17,10 @@ const sv: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Ange mobilnumret du vill använda från och med nu. Vi skickar en kod till det nya numret.',
   noEmail: 'Ingen e-postadress',
   codesLeft: (n) => h.p(n, { one: '# kod kvar', other: '# koder kvar' }),
-  fewCodesLeft: (n) => n === 0 ? 'Inga koder kvar: använd ”Skapa nya reservkoder”.' : h.p(n, { one: 'Bara # kod kvar: använd ”Skapa nya reservkoder”.', other: 'Bara # koder kvar: använd ”Skapa nya reservkoder”.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Inga koder kvar: använd ”Skapa nya reservkoder”.'
+      : h.p(n, { one: 'Bara # kod kvar: använd ”Skapa nya reservkoder”.', other: 'Bara # koder kvar: använd ”Skapa nya reservkoder”.' }),
   newCodes: 'Skapa nya reservkoder',
   newCodesWarning: 'Nya koder ersätter alla dina nuvarande reservkoder: de gamla slutar fungera direkt.',
   cancel: 'Avbryt',

@@ -16,7 +16,8 @@ const sv: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Konfigurera en autentiseringsapp',
-    intro: 'Använd en autentiseringsapp (till exempel Google Authenticator, Microsoft Authenticator eller 1Password) för att få inloggningskoder i telefonen.',
+    intro:
+      'Använd en autentiseringsapp (till exempel Google Authenticator, Microsoft Authenticator eller 1Password) för att få inloggningskoder i telefonen.',
     start: 'Konfigurera autentiseringsapp',
     scan: 'Skanna QR-koden med din autentiseringsapp.',
     qrAlt: 'QR-kod för att lägga till kontot i en autentiseringsapp',
@@ -56,7 +57,8 @@ const sv: Catalog = (h) => ({
     title: 'Använd en reservkod',
     hint: 'Ange en av reservkoderna du sparade när du konfigurerade tvåstegsinloggning.',
     label: 'Reservkod',
-    fewLeft: (n) => h.p(n, { one: 'Bara # reservkod kvar. Skapa nya efter inloggningen.', other: 'Bara # reservkoder kvar. Skapa nya efter inloggningen.' }),
+    fewLeft: (n) =>
+      h.p(n, { one: 'Bara # reservkod kvar. Skapa nya efter inloggningen.', other: 'Bara # reservkoder kvar. Skapa nya efter inloggningen.' }),
   },
   backupCodes: {
     title: 'Spara dina reservkoder',
@@ -71,7 +73,13 @@ const sv: Catalog = (h) => ({
   done: {
     title: 'Du är inloggad',
     as: (name) => `Inloggad som ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Du har inga reservkoder kvar. Skapa nya i kontoinställningarna.' : h.p(n, { one: 'Du har # reservkod kvar. Skapa nya i kontoinställningarna.', other: 'Du har # reservkoder kvar. Skapa nya i kontoinställningarna.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Du har inga reservkoder kvar. Skapa nya i kontoinställningarna.'
+        : h.p(n, {
+            one: 'Du har # reservkod kvar. Skapa nya i kontoinställningarna.',
+            other: 'Du har # reservkoder kvar. Skapa nya i kontoinställningarna.',
+          }),
   },
   ended: {
     expiredTitle: 'Inloggningen har gått ut',

@@ -17,7 +17,10 @@ const tr: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Bundan sonra kullanacağınız cep telefonu numarasını girin. Yeni numaraya bir kod göndereceğiz.',
   noEmail: 'E-posta adresi yok',
   codesLeft: (n) => h.p(n, { other: '# kod kaldı' }),
-  fewCodesLeft: (n) => n === 0 ? 'Hiç kod kalmadı: “Yeni yedek kodlar oluştur”u kullanın.' : h.p(n, { other: 'Yalnızca # kod kaldı: “Yeni yedek kodlar oluştur”u kullanın.' }),
+  fewCodesLeft: (n) =>
+    n === 0
+      ? 'Hiç kod kalmadı: “Yeni yedek kodlar oluştur”u kullanın.'
+      : h.p(n, { other: 'Yalnızca # kod kaldı: “Yeni yedek kodlar oluştur”u kullanın.' }),
   newCodes: 'Yeni yedek kodlar oluştur',
   newCodesWarning: 'Yeni kodlar mevcut tüm yedek kodlarınızın yerini alır: eskileri hemen çalışmaz hâle gelir.',
   cancel: 'İptal',

@@ -16,7 +16,8 @@ const tr: Catalog = (h) => ({
   },
   totpEnroll: {
     title: 'Kimlik doğrulama uygulaması kurun',
-    intro: 'Telefonunuzda giriş kodları almak için bir kimlik doğrulama uygulaması (Google Authenticator, Microsoft Authenticator veya 1Password gibi) kullanın.',
+    intro:
+      'Telefonunuzda giriş kodları almak için bir kimlik doğrulama uygulaması (Google Authenticator, Microsoft Authenticator veya 1Password gibi) kullanın.',
     start: 'Uygulamayı kur',
     scan: 'Bu QR kodunu kimlik doğrulama uygulamanızla tarayın.',
     qrAlt: 'Bu hesabı bir kimlik doğrulama uygulamasına eklemek için QR kodu',
@@ -71,7 +72,10 @@ const tr: Catalog = (h) => ({
   done: {
     title: 'Giriş yaptınız',
     as: (name) => `${name} olarak giriş yapıldı.`,
-    fewBackupCodes: (n) => n === 0 ? 'Hiç yedek kodunuz kalmadı. Hesap ayarlarınızda yenilerini oluşturun.' : h.p(n, { other: '# yedek kodunuz kaldı. Hesap ayarlarınızda yenilerini oluşturun.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Hiç yedek kodunuz kalmadı. Hesap ayarlarınızda yenilerini oluşturun.'
+        : h.p(n, { other: '# yedek kodunuz kaldı. Hesap ayarlarınızda yenilerini oluşturun.' }),
   },
   ended: {
     expiredTitle: 'Bu girişin süresi doldu',

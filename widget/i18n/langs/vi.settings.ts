@@ -17,7 +17,7 @@ const vi: SettingsCatalog = (h) => ({
   newPhoneIntro: 'Nhập số di động bạn sẽ dùng từ nay. Chúng tôi sẽ gửi mã đến số mới.',
   noEmail: 'Chưa có địa chỉ email',
   codesLeft: (n) => h.p(n, { other: 'Còn # mã' }),
-  fewCodesLeft: (n) => n === 0 ? 'Đã hết mã: hãy dùng “Tạo mã dự phòng mới”.' : h.p(n, { other: 'Chỉ còn # mã: hãy dùng “Tạo mã dự phòng mới”.' }),
+  fewCodesLeft: (n) => (n === 0 ? 'Đã hết mã: hãy dùng “Tạo mã dự phòng mới”.' : h.p(n, { other: 'Chỉ còn # mã: hãy dùng “Tạo mã dự phòng mới”.' })),
   newCodes: 'Tạo mã dự phòng mới',
   newCodesWarning: 'Mã mới sẽ thay thế toàn bộ mã dự phòng hiện tại: mã cũ ngừng hoạt động ngay.',
   cancel: 'Hủy',

@@ -71,7 +71,10 @@ const vi: Catalog = (h) => ({
   done: {
     title: 'Bạn đã đăng nhập',
     as: (name) => `Đã đăng nhập với tên ${name}.`,
-    fewBackupCodes: (n) => n === 0 ? 'Bạn đã hết mã dự phòng. Hãy tạo mã mới trong phần cài đặt tài khoản.' : h.p(n, { other: 'Bạn còn # mã dự phòng. Hãy tạo mã mới trong phần cài đặt tài khoản.' }),
+    fewBackupCodes: (n) =>
+      n === 0
+        ? 'Bạn đã hết mã dự phòng. Hãy tạo mã mới trong phần cài đặt tài khoản.'
+        : h.p(n, { other: 'Bạn còn # mã dự phòng. Hãy tạo mã mới trong phần cài đặt tài khoản.' }),
   },
   ended: {
     expiredTitle: 'Phiên đăng nhập đã hết hạn',

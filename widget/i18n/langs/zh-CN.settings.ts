@@ -17,7 +17,7 @@ const zhCN: SettingsCatalog = (h) => ({
   newPhoneIntro: '输入今后要使用的手机号码。我们会向新号码发送验证码。',
   noEmail: '无邮箱地址',
   codesLeft: (n) => h.p(n, { other: '剩余 # 个' }),
-  fewCodesLeft: (n) => n === 0 ? '备用码已用完：请使用“生成新的备用码”。' : h.p(n, { other: '仅剩 # 个：请使用“生成新的备用码”。' }),
+  fewCodesLeft: (n) => (n === 0 ? '备用码已用完：请使用“生成新的备用码”。' : h.p(n, { other: '仅剩 # 个：请使用“生成新的备用码”。' })),
   newCodes: '生成新的备用码',
   newCodesWarning: '新的备用码将替换你当前所有的备用码：旧的会立即失效。',
   cancel: '取消',

@@ -71,7 +71,8 @@ const zhCN: Catalog = (h) => ({
   done: {
     title: '你已登录',
     as: (name) => `已以 ${name} 身份登录。`,
-    fewBackupCodes: (n) => n === 0 ? '你已没有备用码。请在账号设置中生成新的备用码。' : h.p(n, { other: '你还剩 # 个备用码。请在账号设置中生成新的备用码。' }),
+    fewBackupCodes: (n) =>
+      n === 0 ? '你已没有备用码。请在账号设置中生成新的备用码。' : h.p(n, { other: '你还剩 # 个备用码。请在账号设置中生成新的备用码。' }),
   },
   ended: {
     expiredTitle: '此次登录已过期',

@@ -17,7 +17,7 @@ const zhTW: SettingsCatalog = (h) => ({
   newPhoneIntro: '輸入今後要使用的手機號碼。我們會傳送驗證碼到新號碼。',
   noEmail: '沒有電子郵件地址',
   codesLeft: (n) => h.p(n, { other: '剩下 # 組' }),
-  fewCodesLeft: (n) => n === 0 ? '備用碼已用完：請使用「產生新的備用碼」。' : h.p(n, { other: '只剩 # 組：請使用「產生新的備用碼」。' }),
+  fewCodesLeft: (n) => (n === 0 ? '備用碼已用完：請使用「產生新的備用碼」。' : h.p(n, { other: '只剩 # 組：請使用「產生新的備用碼」。' })),
   newCodes: '產生新的備用碼',
   newCodesWarning: '新的備用碼會取代你目前所有的備用碼：舊的會立即失效。',
   cancel: '取消',

@@ -71,7 +71,8 @@ const zhTW: Catalog = (h) => ({
   done: {
     title: '你已登入',
     as: (name) => `已以 ${name} 身分登入。`,
-    fewBackupCodes: (n) => n === 0 ? '你已沒有備用碼。請在帳戶設定中產生新的備用碼。' : h.p(n, { other: '你還剩 # 組備用碼。請在帳戶設定中產生新的備用碼。' }),
+    fewBackupCodes: (n) =>
+      n === 0 ? '你已沒有備用碼。請在帳戶設定中產生新的備用碼。' : h.p(n, { other: '你還剩 # 組備用碼。請在帳戶設定中產生新的備用碼。' }),
   },
   ended: {
     expiredTitle: '這次登入已逾時',

@@ -90,7 +90,8 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  * @csspart methods - The "Use another method" list.
  * @csspart footer - The "Not you? Start again" line.
  *
- * @cssproperty --mfa-login-accent - Buttons, links, focus rings. Default `#2557d6`.
+ * @cssproperty --mfa-login-accent - Buttons, links, focus rings. Default `#2557d6` (`#8fb0ff` dark).
+ *   Colours apply to both themes; give each with `light-dark(light, dark)`.
  * @cssproperty --mfa-login-accent-contrast - Text on the accent colour. Default `#fff`.
  * @cssproperty --mfa-login-radius - Corner radius of the card; fields use a share of it.
  * @cssproperty --mfa-login-font - Font family.
@@ -102,7 +103,9 @@ const CODE_DEAD = new Set(['too_many_attempts', 'code_expired', 'delivery_failed
  *   the background. Default `#7b8494`.
  * @cssproperty --mfa-login-error - Error colour.
  * @cssproperty --mfa-login-warning - Warning colour.
- * @cssproperty --mfa-login-max-width - Width of the card. Default `26rem`.
+ * @cssproperty --mfa-login-max-width - Width of the card. Default `26em`.
+ * @cssproperty --mfa-login-font-size - The element's font size; every size follows it, not the page's
+ *   `rem`. Default `16px`.
  */
 export class MfaLogin extends LitElement {
   static override styles = [baseStyles, screenStyles];

@@ -35,7 +35,11 @@ const requestIdExample = '0b6e7a8c-4d1f-4c2a-9f3e-5a7b8c9d0e1f';
 
 export const errorIssue = z.object({
   path: z.string().meta({ description: 'Dotted path into the body; empty for the body itself.' }),
-  message: z.string(),
+  code: z.string().optional().meta({
+    description:
+      "The kind of issue as zod names it (`too_small`, `too_big`, `invalid_format`, `invalid_type`, …): what a client needs to say what is wrong in its own language; absent for a check of the server's own (such as the body as a whole).",
+  }),
+  message: z.string().meta({ description: 'In English, for logs; a client shows its own words.' }),
 });
 
 export const errorBody = z

@@ -138,6 +138,12 @@ export class MfaLoginSettings extends LitElement {
     this.stepUpFailed = false;
   }
 
+  /** Each render waits for its language's modules, so the page's language shows from the first. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await this.locale.ready(settingsBook);
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('idToken') || changed.has('server')) void this.settings.reset();
     if (!this.settings.backupCodes) this.saved = false;

@@ -170,6 +170,12 @@ export class MfaLogin extends LitElement {
     return this.flow.restart();
   }
 
+  /** Each render waits for its language's module, so the page's language shows from the first. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await this.locale.ready();
+    super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved back into the page: re-render so the download link and the WebOTP wait come back.

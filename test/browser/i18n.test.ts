@@ -26,6 +26,24 @@ describe('languages', () => {
     equal($(el, '.card').getAttribute('lang'), 'de');
   });
 
+  it('shows the page’s language from the first render, never English for a moment', async () => {
+    const el = document.createElement('mfa-login');
+    el.setAttribute('client-id', 'demo');
+    el.lang = 'sv';
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(el.shadowRoot?.querySelector('.card')?.textContent ?? ''));
+    document.body.append(el);
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    await until(() => el.shadowRoot!.querySelector('.title')?.textContent?.trim() === 'Logga in', 'the Swedish title', 4000);
+    observer.disconnect();
+    el.remove();
+    ok(seen.length > 0);
+    notOk(
+      seen.some((text) => /Loading|Sign in/.test(text)),
+      seen.join(' | '),
+    );
+  });
+
   it('falls back from a region to its language (de-AT → de)', async () => {
     await mountIn({ lang: 'de-AT' }, 'Anmelden');
   });

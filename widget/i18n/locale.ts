@@ -62,6 +62,15 @@ export class LocaleController implements ReactiveController {
     return isRtl(this.lang) ? 'rtl' : 'ltr';
   }
 
+  /**
+   * Settles once `books` are here in the language now (at once when they are, or when one cannot
+   * load), so a render can wait rather than show English for a moment.
+   */
+  ready(...books: Pick<Book<unknown>, 'get' | 'load'>[]): Promise<unknown> {
+    const lang = this.lang;
+    return Promise.all([loginBook, ...books].map((book) => book.get(lang) ?? book.load(lang)));
+  }
+
   /** The login's strings in the language now. */
   get strings(): Strings {
     return this.read(loginBook, (override) => override);

@@ -116,7 +116,13 @@ describe('<mfa-login-settings>: changes', () => {
     });
 
     it('shows a refused number under its field, in the element’s words', async () => {
-      server.on('/api/v1/me/phone', errorReply(400, 'invalid_request', { message: 'That phone number is not valid.', issues: [{ path: 'phone', code: 'invalid_format', message: 'Invalid phone' }] }));
+      server.on(
+        '/api/v1/me/phone',
+        errorReply(400, 'invalid_request', {
+          message: 'That phone number is not valid.',
+          issues: [{ path: 'phone', code: 'invalid_format', message: 'Invalid phone' }],
+        }),
+      );
       const el = await mountSettings();
       await click(el, 'Change phone number');
       await enter(el, 'Mobile number', '+1 555');

@@ -21,14 +21,20 @@ export function sizeBudget(): Plugin {
     writeBundle(options, bundle) {
       const sizes = Object.values(bundle)
         .filter((file) => file.type === 'chunk')
-        .map((chunk) => ({ name: chunk.fileName, entry: chunk.isEntry, gzip: gzipSync(readFileSync(path.join(options.dir!, chunk.fileName))).length }));
+        .map((chunk) => ({
+          name: chunk.fileName,
+          entry: chunk.isEntry,
+          gzip: gzipSync(readFileSync(path.join(options.dir!, chunk.fileName))).length,
+        }));
       const entry = sizes.find((file) => file.entry);
       const languages = sizes.filter((file) => !file.entry).sort((a, b) => b.gzip - a.gzip);
       const largest = languages[0];
       if (!entry) return;
       console.log(
         `size budget: ${entry.name} ${kb(entry.gzip)} gzip (≤ ${kb(BUDGET.entry)}); ` +
-          (largest ? `${languages.length} language modules, largest ${largest.name} ${kb(largest.gzip)} gzip (≤ ${kb(BUDGET.language)})` : 'no language modules'),
+          (largest
+            ? `${languages.length} language modules, largest ${largest.name} ${kb(largest.gzip)} gzip (≤ ${kb(BUDGET.language)})`
+            : 'no language modules'),
       );
       const over = [entry, ...languages].filter((file) => file.gzip > (file.entry ? BUDGET.entry : BUDGET.language));
       if (over.length) this.error(`over the size budget: ${over.map((file) => `${file.name} ${kb(file.gzip)}`).join(', ')}`);

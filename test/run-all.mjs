@@ -68,7 +68,14 @@ async function typecheck() {
   return { passed: projects.length - failed, failed, ...(failed ? { note: 'tsc found type errors' } : {}) };
 }
 
+/** Biome: the lint rules and the formatting, with no warning let through. */
+async function lint() {
+  const { code } = await run('npx', ['biome', 'check', '--error-on-warnings']);
+  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1, note: 'npm run lint found problems (npm run format fixes formatting)' };
+}
+
 const suites = [
+  ['lint', lint],
   ['types', typecheck],
   ['unit', () => vitest('unit')],
   ['security', () => vitest('security')],

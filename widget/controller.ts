@@ -117,9 +117,7 @@ export class FlowController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    const body = stepUp
-      ? { clientId, purpose: 'settings', idToken: stepUp.idToken, dpopKey: stepUp.dpopKey }
-      : { clientId, nonce, acr, loginHint };
+    const body = stepUp ? { clientId, purpose: 'settings', idToken: stepUp.idToken, dpopKey: stepUp.dpopKey } : { clientId, nonce, acr, loginHint };
     await this.call(flowPaths.start, body, () => this.start());
   }
 
@@ -339,9 +337,7 @@ export class FlowController implements ReactiveController {
   private readChoice(state: FlowState): FlowController['chosen'] {
     try {
       const saved = JSON.parse(this.store.read(this.choiceKey()) ?? 'null') as { flow?: string; step?: number; method?: Method } | null;
-      return saved?.flow === state.flow && typeof saved.step === 'number' && saved.method
-        ? { step: saved.step, method: saved.method }
-        : undefined;
+      return saved?.flow === state.flow && typeof saved.step === 'number' && saved.method ? { step: saved.step, method: saved.method } : undefined;
     } catch {
       return undefined;
     }

@@ -108,12 +108,12 @@ export class MfaLoginSettings extends LitElement {
   /** `light`, `dark`, or `auto` (the default: the system's `prefers-color-scheme`). */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** `<mfa-login>` could not be loaded for the step-up. */
-  private declare stepUpFailed: boolean;
+  declare private stepUpFailed: boolean;
   /** The step-up shown now; a new one for each. */
   private stepUpConfig?: StepUpConfig;
 
   /** The "I have saved these codes" checkbox. */
-  private declare saved: boolean;
+  declare private saved: boolean;
 
   private readonly locale = new LocaleController(this, () => this.i18n);
   readonly settings = new SettingsController(this, () => ({ server: this.server ?? '', idToken: this.idToken ?? '' }));
@@ -198,9 +198,10 @@ export class MfaLoginSettings extends LitElement {
       case 'step-up':
         return html`<h2 part="title">${s.stepUpTitle}</h2>
           <p class="hint">${s.stepUpIntro}</p>
-          ${this.stepUpFailed
-            ? html`<p part="error" class="error" role="alert">${s.stepUpUnavailable}</p>`
-            : html`<mfa-login
+          ${
+            this.stepUpFailed
+              ? html`<p part="error" class="error" role="alert">${s.stepUpUnavailable}</p>`
+              : html`<mfa-login
                 lang=${ctx.lang}
                 theme=${this.theme ?? 'auto'}
                 .i18n=${this.i18n}
@@ -208,7 +209,8 @@ export class MfaLoginSettings extends LitElement {
                 .clientId=${this.stepUpClient()}
                 .stepUp=${this.stepUpConfig}
                 style="--mfa-login-max-width: 100%"
-              ></mfa-login>`}
+              ></mfa-login>`
+          }
           ${this.cancelButton(ctx)}`;
       case 'totp':
         return html`${totpEnrollScreen(ctx, settings.enrollment, {

@@ -136,7 +136,7 @@ export class MfaLogin extends LitElement {
   declare theme: 'light' | 'dark' | 'auto' | undefined;
 
   /** The "I have saved these codes" checkbox. */
-  private declare saved: boolean;
+  declare private saved: boolean;
 
   readonly flow = new FlowController(this, () => this.config());
   private readonly locale = new LocaleController(this, () => this.i18n);
@@ -201,20 +201,24 @@ export class MfaLogin extends LitElement {
     return html`<div part="base" class="card" lang=${ctx.lang} dir=${this.locale.dir}>
       <slot name="logo"></slot>
       <slot name="header"></slot>
-      ${(step && step.total > 1) || (pending && name)
-        ? html`<div part="header" class="header">
+      ${
+        (step && step.total > 1) || (pending && name)
+          ? html`<div part="header" class="header">
             ${step && step.total > 1 ? html`<p>${ctx.t.stepOf(step.number, step.total)}</p>` : nothing}
             ${pending && name ? html`<p>${ctx.t.signingInAs(name)}</p>` : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${ctx.errorBox()}
       <div class="screen">${body}</div>
       ${chooseMethod(ctx, screen.alternatives, { choose: (method) => this.flow.choose(method) })}
-      ${pending && state.user && !this.stepUp
-        ? html`<p part="footer" class="footer">
+      ${
+        pending && state.user && !this.stepUp
+          ? html`<p part="footer" class="footer">
             <button part="link-button" class="link" type="button" @click=${() => this.restart()}>${ctx.t.notYou}</button>
           </p>`
-        : nothing}
+          : nothing
+      }
       <p part="status" class="status" role="status">${this.refreshedText(ctx)}</p>
       <div class="few-codes" role="status">${this.fewCodesWarning(ctx, screen)}</div>
       <p class="sr-only" role="status">${this.keep.notice || (this.resent(screen) ? ctx.t.delivery.sentNew : '')}</p>
@@ -229,9 +233,7 @@ export class MfaLogin extends LitElement {
     const delivery = option && (screen.name === 'sms' || screen.name === 'email');
     const sent = delivery && option.sent;
     this.clock.runUntil(delivery && option.resendAfter ? Date.parse(option.resendAfter) : undefined);
-    this.webOtp.listen(
-      sent && screen.name === 'sms' ? `${this.flow.state?.flow}:${option.codeExpiresAt ?? option.resendAfter ?? ''}` : undefined,
-    );
+    this.webOtp.listen(sent && screen.name === 'sms' ? `${this.flow.state?.flow}:${option.codeExpiresAt ?? option.resendAfter ?? ''}` : undefined);
     // Too many wrong answers with nothing else to try: a reload should not come back to it.
     if (screen.name === 'locked') this.flow.forget();
   }
@@ -285,9 +287,8 @@ export class MfaLogin extends LitElement {
     const send = screen.name === 'sms' ? this.flow.sendSms : screen.name === 'email' ? this.flow.sendEmail : undefined;
     const option = screen.option as SmsOption | EmailOption | undefined;
     // A dead challenge's screen has its own "Send a new code"; a code still on screen needs this one.
-    const resend = send && CODE_DEAD.has(code) && option?.sent
-      ? { send: () => void send(), wait: secondsUntil(option.resendAfter, this.clock.now()) }
-      : undefined;
+    const resend =
+      send && CODE_DEAD.has(code) && option?.sent ? { send: () => void send(), wait: secondsUntil(option.resendAfter, this.clock.now()) } : undefined;
     return {
       retry: this.flow.canRetry ? () => void this.flow.retry() : undefined,
       resend,
@@ -303,9 +304,7 @@ export class MfaLogin extends LitElement {
   /** Under the done screen, in a live region kept from the start so it is heard when it fills. */
   private fewCodesWarning(ctx: ScreenContext, screen: Screen) {
     const left = this.flow.backupCodesLeft;
-    return screen.name === 'done' && left?.low
-      ? html`<p part="warning" class="warning">${ctx.t.done.fewBackupCodes(left.remaining)}</p>`
-      : nothing;
+    return screen.name === 'done' && left?.low ? html`<p part="warning" class="warning">${ctx.t.done.fewBackupCodes(left.remaining)}</p>` : nothing;
   }
 
   private refreshedText(ctx: ScreenContext): string {

@@ -4,17 +4,7 @@ import type { FlowError, FlowOption, FlowState, Method } from './types.js';
 /** Screens for a flow that cannot go on: each says why and offers a fresh one. */
 export type Ending = 'failed' | 'unsupported' | 'expired' | 'locked' | 'cancelled';
 
-export type ScreenName =
-  | 'loading'
-  | Ending
-  | 'backup-codes'
-  | 'done'
-  | 'password'
-  | 'totp'
-  | 'totp-enroll'
-  | 'sms'
-  | 'email'
-  | 'backup-code';
+export type ScreenName = 'loading' | Ending | 'backup-codes' | 'done' | 'password' | 'totp' | 'totp-enroll' | 'sms' | 'email' | 'backup-code';
 
 export interface Screen {
   name: ScreenName;
@@ -65,10 +55,11 @@ export function selectScreen({ state, error, backupCodes, chosen }: ScreenInput)
   const options = (state.step?.options ?? []).filter(hasScreen);
   // A pending enrolment (also after a reload) pins the TOTP screen until it is confirmed; else
   // a code on its way (a reload while waiting for the SMS) beats the first option.
-  const option = options.find((o) => o.method === chosen)
-    || (state.enrollment && options.find((o) => o.method === 'totp'))
-    || options.find((o) => (o as { sent?: boolean }).sent)
-    || options[0];
+  const option =
+    options.find((o) => o.method === chosen) ||
+    (state.enrollment && options.find((o) => o.method === 'totp')) ||
+    options.find((o) => (o as { sent?: boolean }).sent) ||
+    options[0];
   if (!option) return { name: 'unsupported', alternatives: none };
   const alternatives = options.filter((o) => o !== option);
   // Too many wrong answers with nothing else to try (a password, the only app): no way on.

@@ -5,7 +5,5 @@
  */
 export function formatTime(when: string | number | Date, lang?: string): string {
   const date = new Date(when);
-  return Number.isNaN(date.getTime())
-    ? ''
-    : new Intl.DateTimeFormat(lang || undefined, { hour: 'numeric', minute: '2-digit' }).format(date);
+  return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(lang || undefined, { hour: 'numeric', minute: '2-digit' }).format(date);
 }

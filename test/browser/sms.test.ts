@@ -121,18 +121,16 @@ describe('SMS screen', () => {
   });
 
   it('asks for a phone number when none is enrolled and one may be added', async () => {
-    server
-      .on('/api/v1/flows', { body: sms({ enrolled: false, canEnroll: true, phone: undefined }) })
-      .on('/api/v1/flows/sms/enroll', {
-        body: sms({
-          enrolled: false,
-          canEnroll: true,
-          phone: '+1 ••• ••• 0123',
-          sent: true,
-          codeExpiresAt: inMinutes(5),
-          resendAfter: inSeconds(30),
-        }),
-      });
+    server.on('/api/v1/flows', { body: sms({ enrolled: false, canEnroll: true, phone: undefined }) }).on('/api/v1/flows/sms/enroll', {
+      body: sms({
+        enrolled: false,
+        canEnroll: true,
+        phone: '+1 ••• ••• 0123',
+        sent: true,
+        codeExpiresAt: inMinutes(5),
+        resendAfter: inSeconds(30),
+      }),
+    });
     const el = await mount();
     const phone = field(el, 'Mobile number');
     equal(phone.type, 'tel');

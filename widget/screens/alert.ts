@@ -39,19 +39,27 @@ export function errorAlert(ctx: ScreenContext, error: FlowError | undefined, on:
   return html`<div part="error" class="error" role="alert" id=${ERROR_ID}>
     <p>${errorText(ctx, error)}</p>
     ${issues.length ? html`<ul>${issues.map((issue) => html`<li>${issue}</li>`)}</ul>` : nothing}
-    ${on.retry || on.resend || on.restart
-      ? html`<div class="row">
-          ${on.retry
-            ? html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.retry}>${t.retry}</button>`
-            : nothing}
-          ${on.resend
-            ? html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy || wait > 0}
+    ${
+      on.retry || on.resend || on.restart
+        ? html`<div class="row">
+          ${
+            on.retry
+              ? html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.retry}>${t.retry}</button>`
+              : nothing
+          }
+          ${
+            on.resend
+              ? html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy || wait > 0}
                 @click=${on.resend.send}>${t.sendNewCode}</button>${wait > 0 ? html`<span>${t.delivery.resendIn(wait)}</span>` : nothing}`
-            : nothing}
-          ${on.restart
-            ? html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.restart}>${t.ended.startAgain}</button>`
-            : nothing}
+              : nothing
+          }
+          ${
+            on.restart
+              ? html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.restart}>${t.ended.startAgain}</button>`
+              : nothing
+          }
         </div>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }

@@ -17,13 +17,7 @@ export function backupCodesText(t: Strings, codes: string[], account: string, si
  * Shown once, right after the server made the codes; Continue stays disabled until the user
  * says they are saved. `downloadUrl` is an object URL the element creates and revokes.
  */
-export function backupCodesScreen(
-  ctx: ScreenContext,
-  codes: string[],
-  saved: boolean,
-  downloadUrl: string,
-  on: BackupCodesActions,
-) {
+export function backupCodesScreen(ctx: ScreenContext, codes: string[], saved: boolean, downloadUrl: string, on: BackupCodesActions) {
   const { t } = ctx;
   return html`${title(t.backupCodes.title)}
     <p class="hint">${t.backupCodes.intro}</p>

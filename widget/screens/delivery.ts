@@ -44,20 +44,22 @@ export function deliveredCodeForm(ctx: ScreenContext, option: DeliveredCode, on:
   const expires = option.codeExpiresAt ? formatTime(option.codeExpiresAt, ctx.lang) : '';
   // A new code gets a fresh, empty field: the old code would only fail.
   return html`${keyed(
-      option.codeExpiresAt,
-      html`<form part="form" class="form" @submit=${onSubmit((data) => on.verify(codeFrom(data)))}
+    option.codeExpiresAt,
+    html`<form part="form" class="form" @submit=${onSubmit((data) => on.verify(codeFrom(data)))}
         aria-busy=${ctx.busy ? 'true' : 'false'}>
         ${codeField(ctx, { label: t.code.label, kind: 'numeric' })}
         ${submitButton(ctx, t.code.submit)}
       </form>`,
-    )}
+  )}
     <div class="resend">
       ${resent ? html`<p class="note" part="note">${t.delivery.sentNew}</p>` : nothing}
-      ${wait > 0
-        ? html`<p class="note" part="note">${t.delivery.resendIn(wait)}</p>`
-        : html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.send}>
+      ${
+        wait > 0
+          ? html`<p class="note" part="note">${t.delivery.resendIn(wait)}</p>`
+          : html`<button part="link-button" class="link" type="button" ?disabled=${ctx.busy} @click=${on.send}>
             ${t.delivery.resend}
-          </button>`}
+          </button>`
+      }
       ${expires ? html`<p class="note" part="note">${t.delivery.expiresAt(expires)}</p>` : nothing}
     </div>`;
 }

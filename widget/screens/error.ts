@@ -24,9 +24,11 @@ export function endedScreen(ctx: ScreenContext, ending: Ending, on: EndedActions
   const [heading, text] = texts[ending];
   return html`${title(heading)}
     ${text ? html`<p class="hint">${text}</p>` : nothing}
-    ${ending === 'failed'
-      ? nothing
-      : html`<button part="button" class="primary" type="button" ?disabled=${ctx.busy} @click=${on.restart}>
+    ${
+      ending === 'failed'
+        ? nothing
+        : html`<button part="button" class="primary" type="button" ?disabled=${ctx.busy} @click=${on.restart}>
           ${t.ended.startAgain}
-        </button>`}`;
+        </button>`
+    }`;
 }

@@ -20,7 +20,12 @@ function safeOtpauth(uri: string | undefined): string | undefined {
 }
 
 export function groupKey(secret: string): string {
-  return secret.replace(/\s+/g, '').match(/.{1,4}/g)?.join(' ') ?? '';
+  return (
+    secret
+      .replace(/\s+/g, '')
+      .match(/.{1,4}/g)
+      ?.join(' ') ?? ''
+  );
 }
 
 /** Offered only when an authenticator may be set up here: first the intro, then the key. */
@@ -36,10 +41,12 @@ export function totpEnrollScreen(ctx: ScreenContext, enrollment: TotpEnrollment 
   const src = safeQrSrc(enrollment.qrDataUrl);
   const uri = safeOtpauth(enrollment.otpauthUri);
   return html`${title(t.totpEnroll.title)}
-    ${src
-      ? html`<p class="hint">${t.totpEnroll.scan}</p>
+    ${
+      src
+        ? html`<p class="hint">${t.totpEnroll.scan}</p>
           <img part="qr" class="qr" src=${src} alt=${t.totpEnroll.qrAlt} width="200" height="200" />`
-      : nothing}
+        : nothing
+    }
     <p class="hint">${t.totpEnroll.manual}</p>
     <div class="secret-row">
       <code part="secret" class="secret" dir="ltr">${groupKey(enrollment.secret)}</code>

@@ -23,7 +23,10 @@ export async function callMe<T>(
   const url = endpoint(server, `${ME}${path}`);
   const headers: Record<string, string> =
     'grant' in credential
-      ? { authorization: `DPoP ${credential.grant}`, dpop: await credential.key.proof(body ? 'POST' : 'GET', new URL(url, location.href).href, credential.grant) }
+      ? {
+          authorization: `DPoP ${credential.grant}`,
+          dpop: await credential.key.proof(body ? 'POST' : 'GET', new URL(url, location.href).href, credential.grant),
+        }
       : { authorization: `Bearer ${credential.idToken}` };
   return requestJson<T, SettingsError>(url, { body, headers }, isObject<T>, fetchImpl);
 }

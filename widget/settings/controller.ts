@@ -98,12 +98,17 @@ export class SettingsController {
   resendPhone = () => this.sendPhone(this.phoneTyped);
 
   verifyPhone = (code: string) =>
-    this.change<Me>(mePaths.phoneVerify, { code }, (me) => this.done(me, 'phone'), (error) => {
-      // The challenge died with the error, which comes without one: no dead field stays up.
-      if (error.error === 'too_many_attempts' && this.phoneChallenge) {
-        this.phoneChallenge = { ...this.phoneChallenge, sent: false, attemptsRemaining: 0 };
-      }
-    });
+    this.change<Me>(
+      mePaths.phoneVerify,
+      { code },
+      (me) => this.done(me, 'phone'),
+      (error) => {
+        // The challenge died with the error, which comes without one: no dead field stays up.
+        if (error.error === 'too_many_attempts' && this.phoneChallenge) {
+          this.phoneChallenge = { ...this.phoneChallenge, sent: false, attemptsRemaining: 0 };
+        }
+      },
+    );
 
   regenerateBackupCodes = () =>
     this.change<Me & { backupCodes: string[] }>(mePaths.backupCodes, {}, ({ backupCodes, ...me }) => {
@@ -165,7 +170,12 @@ export class SettingsController {
    * factor (the step-up panel), then the change goes ahead. A grant the server no longer takes
    * leads to a new step-up too.
    */
-  private async change<T>(path: string, body: Record<string, unknown>, accept: (data: T) => void, refused?: (error: SettingsError) => void): Promise<void> {
+  private async change<T>(
+    path: string,
+    body: Record<string, unknown>,
+    accept: (data: T) => void,
+    refused?: (error: SettingsError) => void,
+  ): Promise<void> {
     const again = () => this.change(path, body, accept, refused);
     if (!this.grant || Date.now() >= this.grant.until) return this.stepUp(again);
     return this.call(path, body, accept, (error) => {
@@ -204,11 +214,14 @@ export class SettingsController {
     const { server } = this.config();
     const credential = this.credential();
     if (!credential || this.reauthenticate) return;
-    const answer = await this.calls.run(() => {
-      this.error = undefined;
-      this.resent = false;
-      return callMe<T>(server, credential, path, body, this.fetchImpl);
-    }, () => this.call(path, body, accept, refused));
+    const answer = await this.calls.run(
+      () => {
+        this.error = undefined;
+        this.resent = false;
+        return callMe<T>(server, credential, path, body, this.fetchImpl);
+      },
+      () => this.call(path, body, accept, refused),
+    );
     if (!answer) return;
     if (answer.error?.stepUp) {
       refused?.(answer.error);

@@ -15,9 +15,11 @@ const FEW_CODES = 2;
 function factor(id: string, name: string, state: string, action: TemplateResult | typeof nothing = nothing, warn = false) {
   return html`<li class=${warn ? 'factor warn' : 'factor'}>
     <span class="factor-name" id=${`${id}-name`}>${name}</span>
-    <span part=${warn ? 'warning' : nothing} class="factor-state" id=${`${id}-state`}>${warn
-      ? html`<svg class="warn-sign" viewBox="0 0 16 16" aria-hidden="true"><path d="M8 1.5 15 14.5H1Z" /><path class="mark" d="M8 6v4M8 11.75v.5" /></svg>`
-      : nothing}${state}</span>
+    <span part=${warn ? 'warning' : nothing} class="factor-state" id=${`${id}-state`}>${
+      warn
+        ? html`<svg class="warn-sign" viewBox="0 0 16 16" aria-hidden="true"><path d="M8 1.5 15 14.5H1Z" /><path class="mark" d="M8 6v4M8 11.75v.5" /></svg>`
+        : nothing
+    }${state}</span>
     ${action}
   </li>`;
 }
@@ -36,14 +38,26 @@ export function factorsScreen(ctx: SettingsContext, me: Me, on: FactorsActions) 
   return html`${title(s.title)}
     <ul part="factors" class="factors">
       ${factor('password', t.methods.password, s.isSet)}
-      ${factor('totp', t.methods.totp, totp.enrolled ? s.totpEnrolled : s.totpNotEnrolled,
-        action(ctx, 'totp', totp.enrolled ? s.replaceTotp : s.addTotp, on.startTotp))}
-      ${factor('sms', t.methods.sms, sms.disabled ? s.smsDisabled : sms.phone ? ltr(ctx, unbroken(sms.phone)) : s.noPhone,
-        sms.disabled ? nothing : action(ctx, 'sms', sms.phone ? s.changePhone : s.addPhone, on.changePhone))}
+      ${factor(
+        'totp',
+        t.methods.totp,
+        totp.enrolled ? s.totpEnrolled : s.totpNotEnrolled,
+        action(ctx, 'totp', totp.enrolled ? s.replaceTotp : s.addTotp, on.startTotp),
+      )}
+      ${factor(
+        'sms',
+        t.methods.sms,
+        sms.disabled ? s.smsDisabled : sms.phone ? ltr(ctx, unbroken(sms.phone)) : s.noPhone,
+        sms.disabled ? nothing : action(ctx, 'sms', sms.phone ? s.changePhone : s.addPhone, on.changePhone),
+      )}
       ${factor('email', t.methods.email, email.address ? ltr(ctx, email.address) : s.noEmail)}
-      ${factor('backup-codes', t.methods.backup_code,
+      ${factor(
+        'backup-codes',
+        t.methods.backup_code,
         backupCodes.remaining <= FEW_CODES ? s.fewCodesLeft(backupCodes.remaining) : s.codesLeft(backupCodes.remaining),
-        action(ctx, 'backup-codes', s.newCodes, on.newBackupCodes), backupCodes.remaining <= FEW_CODES)}
+        action(ctx, 'backup-codes', s.newCodes, on.newBackupCodes),
+        backupCodes.remaining <= FEW_CODES,
+      )}
     </ul>`;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, type JWK } from 'jose';
+import { type JWK, type JWTPayload, SignJWT } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
 import type { KeyStore, SigningKeyRecord } from '../store/ports/keys.js';
 import {
@@ -96,62 +96,51 @@ export function createTokens(opts: { store: KeyStore; keyring: Keyring; issuer: 
     return key;
   }
 
+  /** Every token this server signs: the key that signs now, issuer, subject, audience, times and a jti. */
+  async function sign(claims: JWTPayload, to: { typ: string; sub: string; aud: string; ttlSeconds: number }, now: Date): Promise<string> {
+    const key = await activeKey(now);
+    const iat = Math.floor(now.getTime() / 1000);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: to.typ })
+      .setIssuer(issuer)
+      .setSubject(to.sub)
+      .setAudience(to.aud)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + to.ttlSeconds)
+      .setJti(randomUUID())
+      .sign(key.privateKey);
+  }
+
+  const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
   return {
     alg,
     idTokenTtlSeconds,
-    async issueIdToken(input, now) {
-      const key = await activeKey(now);
-      const iat = Math.floor(now.getTime() / 1000);
-      return new SignJWT({
+    issueIdToken(input, now) {
+      const claims = {
         ...input.claims,
         azp: input.aud,
-        auth_time: Math.floor(input.authTime.getTime() / 1000),
+        auth_time: seconds(input.authTime),
         ...(input.nonce ? { nonce: input.nonce } : {}),
         acr: input.acr,
         amr: input.amr,
         sid: input.sid,
-      })
-        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-        .setIssuer(issuer)
-        .setSubject(input.sub)
-        .setAudience(input.aud)
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + idTokenTtlSeconds)
-        .setJti(randomUUID())
-        .sign(key.privateKey);
+      };
+      return sign(claims, { typ: 'JWT', sub: input.sub, aud: input.aud, ttlSeconds: idTokenTtlSeconds }, now);
     },
-    async issueAccessToken(input, now) {
-      const key = await activeKey(now);
-      const iat = Math.floor(now.getTime() / 1000);
-      return new SignJWT({ ...input.claims, client_id: input.clientId })
-        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
-        .setIssuer(issuer)
-        .setSubject(input.sub)
-        .setAudience(issuer)
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + idTokenTtlSeconds)
-        .setJti(randomUUID())
-        .sign(key.privateKey);
+    issueAccessToken(input, now) {
+      return sign({ ...input.claims, client_id: input.clientId }, { typ: 'at+jwt', sub: input.sub, aud: issuer, ttlSeconds: idTokenTtlSeconds }, now);
     },
-    async issueSettingsGrant(input, now) {
-      const key = await activeKey(now);
-      const iat = Math.floor(now.getTime() / 1000);
-      return new SignJWT({
+    issueSettingsGrant(input, now) {
+      const claims = {
         client_id: input.clientId,
         origin: input.origin,
         cnf: { jkt: input.jkt },
         amr: input.amr,
-        auth_time: Math.floor(input.authTime.getTime() / 1000),
+        auth_time: seconds(input.authTime),
         sid: input.sid,
-      })
-        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: SETTINGS_GRANT_TYP })
-        .setIssuer(issuer)
-        .setSubject(input.sub)
-        .setAudience(settingsAudience(issuer))
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + input.ttlSeconds)
-        .setJti(randomUUID())
-        .sign(key.privateKey);
+      };
+      return sign(claims, { typ: SETTINGS_GRANT_TYP, sub: input.sub, aud: settingsAudience(issuer), ttlSeconds: input.ttlSeconds }, now);
     },
     async jwks(now) {
       return { keys: publishedKeysOf(await records(now), now, idTokenTtlSeconds).map((k) => k.publicJwk as JWK) };

@@ -38,9 +38,9 @@ describe('the demo page under its Content-Security-Policy', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Set up authenticator app' }).waitFor();
 
-    // The page's stylesheet reached both elements: their accent is the page's.
-    expect(await computed('mfa-login', '--mfa-login-accent')).toBe('#2557d6');
-    expect(await computed('mfa-login-settings', '--mfa-login-accent')).toBe('#2557d6');
+    // The page's stylesheet reached both elements: their width is the page's setting.
+    expect(await computed('mfa-login', '--mfa-login-max-width')).toBe('100%');
+    expect(await computed('mfa-login-settings', '--mfa-login-max-width')).toBe('100%');
     // The element's own styles (adopted stylesheets) apply: its buttons are not the browser's default.
     expect(await computed('mfa-login', 'border-top-left-radius', 'button')).not.toBe('0px');
     expect(await violations()).toEqual([]);

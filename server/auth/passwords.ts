@@ -12,7 +12,7 @@ export interface Passwords {
   close(): Promise<void>;
 }
 
-/** `metrics` sees every hash and verification: how many wait on the thread pool, and how long. */
+/** `metrics` sees every hash and verification: how many wait on the hashing threads, and how long. */
 export async function createPasswords(metrics: Pick<Metrics, 'passwordHash'> = noMetrics): Promise<Passwords> {
   const pool = createHashPool();
   const dummy = await pool.hash('not a real password: equalises the time of unknown usernames', options);

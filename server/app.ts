@@ -142,6 +142,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
     draining = true;
     clearInterval(sweep);
     await metrics.close();
+    await services.passwords.close();
     await services.store.close();
   };
   return router;

@@ -1,30 +1,34 @@
-import { hash, verify } from '@node-rs/argon2';
 import { noMetrics, type Metrics } from '../metrics/metrics.js';
+import { createHashPool } from './hash-pool.js';
 
-/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Runs on libuv's pool, off the event loop. */
+/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Hashed in a pool of low-priority threads, off the event loop. */
 const options = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export interface Passwords {
   hash(password: string): Promise<string>;
   /** For an unknown user pass `null`: the same work is done against a dummy hash. */
   verify(passwordHash: string | null, password: string): Promise<boolean>;
+  /** Stops the hashing threads. */
+  close(): Promise<void>;
 }
 
-/** `metrics` sees every hash and verification: how many wait on the thread pool, and how long. */
+/** `metrics` sees every hash and verification: how many wait on the hashing threads, and how long. */
 export async function createPasswords(metrics: Pick<Metrics, 'passwordHash'> = noMetrics): Promise<Passwords> {
-  const dummy = await hash('not a real password: equalises the time of unknown usernames', options);
+  const pool = createHashPool();
+  const dummy = await pool.hash('not a real password: equalises the time of unknown usernames', options);
   const check = async (passwordHash: string | null, password: string) => {
     try {
-      const ok = await verify(passwordHash ?? dummy, password);
+      const ok = await pool.verify(passwordHash ?? dummy, password);
       return passwordHash !== null && ok;
     } catch {
       // A malformed stored hash must still cost the same as a real check.
-      await verify(dummy, password).catch(() => false);
+      await pool.verify(dummy, password).catch(() => false);
       return false;
     }
   };
   return {
-    hash: (password) => metrics.passwordHash('hash', () => hash(password, options)),
+    hash: (password) => metrics.passwordHash('hash', () => pool.hash(password, options)),
     verify: (passwordHash, password) => metrics.passwordHash('verify', () => check(passwordHash, password)),
+    close: () => pool.close(),
   };
 }

@@ -15,6 +15,8 @@ export interface ChallengeContext {
   ip: string | null;
   /** The browser origin of the call, already checked against the client's allow-list. */
   origin?: string | null;
+  /** Credential reads shared within one request (server/methods/reads.ts). */
+  reads?: Map<string, Promise<unknown>>;
 }
 
 /** Rules of a code sent by SMS or e-mail (config.sms / config.email). */

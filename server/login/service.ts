@@ -8,6 +8,7 @@ import { isMfaError, MfaError } from '../errors.js';
 import { amrOf, assertCanAct, assertReadable, attemptsOf, newFlow, satisfyStep } from '../flow/engine.js';
 import { parseBody } from '../validate.js';
 import { isFirstUse } from '../methods/first-use.js';
+import { forgetReads } from '../methods/reads.js';
 import { methods } from '../methods/index.js';
 import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
@@ -146,6 +147,9 @@ export function createFlowService(services: Services) {
         } catch (e) {
           if (isMfaError(e)) decided(e.code);
           throw e;
+        } finally {
+          // The action shared the option check's reads; what it may have written is read afresh.
+          forgetReads(ctx);
         }
       },
       refused: async () => {
@@ -173,6 +177,7 @@ export function createFlowService(services: Services) {
     if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
+    forgetReads(ctx);
     return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes, ...(await deviceTokenOf(ctx)) };
   }
 

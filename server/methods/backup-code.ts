@@ -3,6 +3,7 @@ import { hashBackupCode } from '../auth/backup-codes.js';
 import { refund, spend, type Limit } from '../auth/regulator.js';
 import { invalidCode, MfaError } from '../errors.js';
 import { assertAttemptsLeft, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
+import { readOnce } from './reads.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
 /** Wrong backup codes allowed per flow. */
@@ -29,7 +30,8 @@ export const backupCode: Method = {
   needsUser: true,
   async option(ctx) {
     if (!hasAttemptsLeft(ctx.flow, 'backup_code', MAX_ATTEMPTS)) return null;
-    const remaining = await ctx.services.store.countBackupCodes(identifiedUser(ctx).id);
+    const user = identifiedUser(ctx);
+    const remaining = await readOnce(ctx, `backup-codes:${user.id}`, () => ctx.services.store.countBackupCodes(user.id));
     if (remaining === 0) return null;
     return { method: 'backup_code', remaining, ...(remaining <= LOW ? { low: true } : {}) };
   },

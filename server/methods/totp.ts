@@ -3,6 +3,7 @@ import { invalidCode, MfaError } from '../errors.js';
 import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
 import { codeBody, emptyBody, type CodeBody } from '../../contract/flows.js';
 import { canEnrollIn } from './first-use.js';
+import { readOnce } from './reads.js';
 import { checkTotp, enrollmentFor, newTotpSecret, type TotpParams } from './totp-core.js';
 import type { FlowData, TotpCredential } from '../store/types.js';
 import { identifiedUser, type ActionOutcome, type Method, type MethodContext } from './types.js';
@@ -68,6 +69,9 @@ async function confirmEnrollment(ctx: MethodContext, pending: NonNullable<FlowDa
   };
 }
 
+/** The option check already read it in this request. */
+const totpOf = (ctx: MethodContext, userId: string) => readOnce(ctx, `totp:${userId}`, () => ctx.services.store.getTotp(userId));
+
 /** Time-based codes from an authenticator app (RFC 6238), enrolled with a QR code on first use. */
 export const totp: Method = {
   name: 'totp',
@@ -77,7 +81,7 @@ export const totp: Method = {
     const user = identifiedUser(ctx);
     const max = ctx.services.config.totp.maxAttempts;
     if (!hasAttemptsLeft(ctx.flow, 'totp', max)) return null;
-    const enrolled = (await ctx.services.store.getTotp(user.id)) !== null;
+    const enrolled = (await totpOf(ctx, user.id)) !== null;
     const enrollable = !enrolled && canEnroll(ctx);
     if (!enrolled && !enrollable) return null;
     return { method: 'totp', enrolled, canEnroll: enrollable, attemptsRemaining: max - attemptsOf(ctx.flow, 'totp') };
@@ -96,7 +100,7 @@ export const totp: Method = {
       async run(ctx) {
         const user = identifiedUser(ctx);
         // Enrolling over an existing authenticator would let a password alone replace it.
-        if (await ctx.services.store.getTotp(user.id)) throw new MfaError('method_not_allowed', 'An authenticator app is already set up.');
+        if (await totpOf(ctx, user.id)) throw new MfaError('method_not_allowed', 'An authenticator app is already set up.');
         if (!canEnroll(ctx)) throw notEnrollable();
         ctx.flow.data.totpEnrollment ??= {
           sealedSecret: ctx.services.keyring.seal(newTotpSecret(), enrollmentContext(ctx)),
@@ -111,7 +115,7 @@ export const totp: Method = {
         const user = identifiedUser(ctx);
         const { store, config } = ctx.services;
         assertAttemptsLeft(ctx.flow, 'totp', config.totp.maxAttempts, exhausted);
-        const credential = await store.getTotp(user.id);
+        const credential = await totpOf(ctx, user.id);
         const pending = ctx.flow.data.totpEnrollment;
         if (!credential && !pending) throw new MfaError('enrollment_required', 'Set up an authenticator app first.');
         // Another sign-in may have set up a factor since this enrolment began: then it is no first use.

@@ -8,6 +8,8 @@ import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
 const BUSY_TIMEOUT_MS = 5000;
+/** The store's statements are fixed text, but a user update builds one per set of columns: bounded. */
+const STATEMENT_CACHE_SIZE = 256;
 
 /** The database and its -wal/-shm (left 0644 by an older version, or made now) for the owner only. */
 function ownerOnly(file: string): void {
@@ -22,6 +24,8 @@ export class SqliteDriver implements SqlDriver {
   private queue: Promise<unknown> = Promise.resolve();
   /** Set inside a transaction body, so a nested call joins it instead of queueing behind itself. */
   private readonly tx = new AsyncLocalStorage<true>();
+  /** Compiling a statement cost more than running it: each text is prepared once (a profile of a login). */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     const onDisk = file !== ':memory:';
@@ -40,7 +44,7 @@ export class SqliteDriver implements SqlDriver {
 
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     await this.outsideOthersTransaction();
-    const stmt = this.db.prepare(sql);
+    const stmt = this.prepared(sql);
     if (stmt.reader) return stmt.all(...params) as T[];
     stmt.run(...params);
     return [];
@@ -48,7 +52,18 @@ export class SqliteDriver implements SqlDriver {
 
   async run(sql: string, params: unknown[] = []): Promise<number> {
     await this.outsideOthersTransaction();
-    return this.db.prepare(sql).run(...params).changes;
+    return this.prepared(sql).run(...params).changes;
+  }
+
+  /** SQLite re-prepares a cached statement by itself after a schema change (a migration). */
+  private prepared(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   /**

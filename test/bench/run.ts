@@ -1,63 +1,144 @@
-// `npm run bench`: throughput of the hot paths on this machine. Prints numbers; asserts nothing.
-import { existsSync, readFileSync } from 'node:fs';
+// `npm run bench`: the hot paths on this machine, each next to its own limit measured in the same
+// run. Prints one table, writes bench/results.json. Asserts nothing. Loopback only, ~1 minute.
+import { verify } from '@node-rs/argon2';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generate } from 'otplib';
 import { createPasswords } from '../../server/auth/passwords.js';
-import { startTestServer } from '../support/server.js';
 
-async function rate(label: string, seconds: number, concurrency: number, once: () => Promise<unknown>) {
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cores = os.availableParallelism();
+const PASSWORD = 'correct horse battery staple';
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const USERS = 4000;
+
+/** Runs `once` from `concurrency` loops for `seconds` (or until it answers false); answers calls/s. */
+async function rate(seconds: number, concurrency: number, once: () => Promise<unknown>): Promise<number> {
   const end = Date.now() + seconds * 1000;
   let done = 0;
-  const started = process.hrtime.bigint();
+  let stop = false;
+  const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (Date.now() < end) {
-        await once();
-        done++;
+      while (!stop && Date.now() < end) {
+        if ((await once()) === false) stop = true;
+        else done++;
       }
     }),
   );
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`${label.padEnd(52)} ${(done / elapsed).toFixed(1).padStart(8)} /s   (${done} in ${elapsed.toFixed(1)} s, ${concurrency} at once)`);
+  return done / ((performance.now() - started) / 1000);
 }
 
-const passwords = await createPasswords();
-const hash = await passwords.hash('correct horse battery staple');
-await rate('argon2id verify (m=19 MiB, t=2, p=1)', 3, 4, () => passwords.verify(hash, 'correct horse battery staple'));
+function child(script: string, args: string[]): ChildProcess {
+  return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+}
 
-const server = await startTestServer({
-  logLevel: 'silent',
-  password: { perUsernameAndIpLimit: 1_000_000, slowDown: { afterFailures: 1_000_000 } },
-  flow: { startsPerMinutePerIp: 1_000_000 },
-  clients: [{ clientId: 'bench', name: 'Bench', sequence: [['password'], ['totp']] }],
-});
-try {
-  await rate('POST /api/v1/flows (start a flow)', 3, 8, async () => {
-    if ((await server.post('/api/v1/flows', { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
+function reply<T>(proc: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    proc.once('message', (m) => resolve(m as T));
+    proc.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
   });
-  // Each login needs a fresh user so that every TOTP time step is new.
-  let n = 0;
-  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-  const { store, keyring } = server.services;
-  await rate('full login: start + password + TOTP + id_token', 5, 4, async () => {
-    const username = `bench${n++}`;
-    const user = await store.createUser({ username, displayName: username, passwordHash: hash }, new Date());
-    await store.setTotp(
-      { userId: user.id, sealedSecret: keyring.seal(secret, `totp-seed:${user.id}`), algorithm: 'sha1', digits: 6, period: 30 },
-      new Date(),
-    );
-    const { body } = await server.post('/api/v1/flows', { clientId: 'bench' });
-    await server.post('/api/v1/flows/password', { flow: body.flow, username, password: 'correct horse battery staple' });
-    const done = await server.post('/api/v1/flows/totp/verify', { flow: body.flow, code: await generate({ secret }) });
+}
+
+async function post(url: string, body: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const rows: { name: string; value: number; unit: string; ratio?: string }[] = [];
+const row = (name: string, value: number, unit: string, ratio?: string) => {
+  rows.push({ name, value: Math.round(value * 10) / 10, unit, ...(ratio ? { ratio } : {}) });
+  console.error(`  ${name}: ${value.toFixed(1)} ${unit}${ratio ? ` (${ratio})` : ''}`);
+};
+const pct = (a: number, b: number, of: string) => `${((100 * a) / b).toFixed(0)} % of ${of}`;
+
+const loadBefore = os.loadavg()[0]!;
+
+// The limits: the server's own argon2 parameters (read from the hash it makes), no server around them.
+const hash = await (await createPasswords()).hash(PASSWORD);
+// In alternating one-second slices, so that both limits see the same load from the rest of the machine.
+const slices = { L1: [] as number[], L2: [] as number[] };
+for (let i = 0; i < 4; i++) {
+  slices.L1.push(await rate(1, cores, () => verify(hash, PASSWORD)));
+  slices.L2.push(await rate(1, cores - 1, () => verify(hash, PASSWORD)));
+}
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const [L1, L2] = [mean(slices.L1), mean(slices.L2)];
+row(`L1: bare argon2id verify, ${cores} in flight`, L1, '/s');
+row(`L2: bare argon2id verify, ${cores - 1} in flight`, L2, '/s');
+
+const mfa = child('serve.ts', ['mfa']);
+const bare = child('serve.ts', ['bare']);
+const procs = [mfa, bare];
+try {
+  const [{ url }, { url: bareUrl }] = await Promise.all([reply<{ url: string }>(mfa), reply<{ url: string }>(bare)]);
+  mfa.send({ users: USERS, password: PASSWORD, secret: SECRET });
+  await reply(mfa);
+
+  const bareRate = await rate(4, 8, async () => {
+    if ((await post(`${bareUrl}/echo`, { clientId: 'bench' })).status !== 201) throw new Error('bare POST refused');
+  });
+  row('bare Express 5 JSON POST', bareRate, '/s');
+  const startRate = await rate(4, 8, async () => {
+    if ((await post(`${url}/api/v1/flows`, { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
+  });
+  row('POST /api/v1/flows (start)', startRate, '/s', pct(startRate, bareRate, 'bare POST'));
+
+  // Password steps with a probe of JWKS from a process of its own; the flows left at the TOTP step feed the next row.
+  let next = 0;
+  const atTotp: { flow: string; username: string }[] = [];
+  const probe = child('probe.ts', [`${url}/.well-known/jwks.json`, '8']);
+  procs.push(probe);
+  let probeOut = '';
+  probe.stdout!.on('data', (d) => (probeOut += d));
+  const probeDone = new Promise((resolve) => probe.once('exit', resolve));
+  const passwordRate = await rate(8, 4 * cores, async () => {
+    const username = `bench${next++}`;
+    if (next > USERS) return false;
+    const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
+    const done = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username, password: PASSWORD });
+    if (done.status !== 200) throw new Error(JSON.stringify(done.body));
+    atTotp.push({ flow: body.flow, username });
+  });
+  await probeDone;
+  const latencies = JSON.parse(probeOut) as number[];
+  row('password steps (start + password)', passwordRate, '/s', `${pct(passwordRate, L1, 'L1')}, ${pct(passwordRate, L2, 'L2')}`);
+  row(
+    '  GET /.well-known/jwks.json p99 meanwhile (every 20 ms)',
+    percentile(latencies, 99),
+    'ms',
+    `p50 ${percentile(latencies, 50).toFixed(1)} ms, n=${latencies.length}`,
+  );
+
+  const totpRate = await rate(4, 8, async () => {
+    const flow = atTotp.pop();
+    if (!flow) return false;
+    const done = await post(`${url}/api/v1/flows/totp/verify`, { flow: flow.flow, code: await generate({ secret: SECRET }) });
     if (done.body.status !== 'complete') throw new Error(JSON.stringify(done.body));
   });
-  const now = new Date();
-  await rate('id_token signing (ES256)', 2, 1, () =>
-    server.services.tokens.issueIdToken({ sub: 's', aud: 'bench', authTime: now, nonce: null, acr: 'mfa', amr: ['pwd'], sid: 'x' }, now),
-  );
+  row('POST /api/v1/flows/totp/verify (+ id_token)', totpRate, '/s', pct(totpRate, bareRate, 'bare POST'));
+
+  const loginRate = await rate(6, 4 * cores, async () => {
+    const username = `bench${next++}`;
+    if (next > USERS) return false;
+    const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
+    const first = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username, password: PASSWORD });
+    if (first.status !== 200) throw new Error(JSON.stringify(first.body));
+    const done = await post(`${url}/api/v1/flows/totp/verify`, { flow: body.flow, code: await generate({ secret: SECRET }) });
+    if (done.body.status !== 'complete') throw new Error(JSON.stringify(done.body));
+  });
+  row('full logins on SQLite (start + password + TOTP)', loginRate, '/s', pct(loginRate, L1, 'L1'));
 } finally {
-  await server.stop();
+  for (const p of procs) p.connected ? p.disconnect() : p.kill();
 }
 
 /** An entry and the chunks it imports: what a page loading the element downloads. */
@@ -74,13 +155,32 @@ function entrySize(entry: string): { raw: number; gzip: number } | null {
     { raw: code.length, gzip: gzipSync(code, { level: 9 }).length },
   );
 }
-
 for (const entry of ['mfa-login.js', 'mfa-login-settings.js']) {
   const size = entrySize(entry);
-  const label = `widget ${entry} (what a page downloads)`.padEnd(52);
-  console.log(
-    size
-      ? `${label} ${(size.raw / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzip (budget 20 KB)`
-      : `${label} not built (npm run build)`,
-  );
+  if (size) row(`widget ${entry} gzip (what a page downloads)`, size.gzip / 1024, 'KB', 'budget 20 KB');
 }
+
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+  } catch {
+    return null;
+  }
+})();
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+  loadAverageBefore: Math.round(loadBefore * 100) / 100,
+};
+const width = Math.max(...rows.map((r) => r.name.length));
+const table = [
+  `| ${'measure'.padEnd(width)} | ${'value'.padStart(12)} | ratio`,
+  `|${'-'.repeat(width + 2)}|${'-'.repeat(14)}|${'-'.repeat(30)}`,
+  ...rows.map((r) => `| ${r.name.padEnd(width)} | ${`${r.value} ${r.unit}`.padStart(12)} | ${r.ratio ?? ''}`),
+].join('\n');
+console.log(`\n${machine.cpu}, ${cores} cores, ${machine.node}, load average ${machine.loadAverageBefore} at start\n\n${table}`);
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), commit, machine, rows }, null, 2)}\n`);

@@ -1,13 +1,21 @@
-import { verify } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HashPool } from '../../server/auth/hash-pool.js';
 import type { ConfigInput } from '../../server/config.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-// The real argon2, watched: a count of verifies is a timing check that cannot flake.
-vi.mock('@node-rs/argon2', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@node-rs/argon2')>();
-  return { ...real, verify: vi.fn(real.verify) };
+// The real argon2 pool, watched: a count of verifies is a timing check that cannot flake.
+const verify = vi.fn<HashPool['verify']>();
+vi.mock('../../server/auth/hash-pool.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../server/auth/hash-pool.js')>();
+  return {
+    ...real,
+    createHashPool: (...args: Parameters<typeof real.createHashPool>) => {
+      const pool = real.createHashPool(...args);
+      verify.mockImplementation(pool.verify);
+      return { ...pool, verify };
+    },
+  };
 });
 
 const KNOWN = 'alice';
@@ -75,9 +83,9 @@ describe('an unknown username and a wrong password look alike', () => {
   it('runs one argon2id verify of the same cost for both', async () => {
     await start();
     const hashesVerified = async (username: string) => {
-      vi.mocked(verify).mockClear();
+      verify.mockClear();
       await attempt(await newFlow(), username);
-      return vi.mocked(verify).mock.calls.map(([hash]) => String(hash).split('$').slice(0, 4).join('$'));
+      return verify.mock.calls.map(([hash]) => String(hash).split('$').slice(0, 4).join('$'));
     };
     const known = await hashesVerified(KNOWN);
     const unknown = await hashesVerified(UNKNOWN);

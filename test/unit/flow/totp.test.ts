@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generate } from 'otplib';
 import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from 'jose';
 import { startTestServer, type TestServer } from '../../support/server.js';
@@ -119,6 +119,24 @@ describe('password → TOTP login', () => {
     expect([...discovery.body.amr_values_supported].sort()).toEqual(['mfa', 'otp', 'pwd', 'sms']);
     expect(discovery.body.amr_values_supported).toEqual(expect.arrayContaining(payload.amr as string[]));
     expect(decodeProtectedHeader(done.body.result.idToken).kid).toBe((await server.get('/.well-known/jwks.json')).body.keys[0].kid);
+  });
+
+  it('reads the authenticator once for a verify, and again for the state after a wrong code', async () => {
+    const { secret } = await enrolTotp(server);
+    server.advance(30);
+    const { flow } = await passwordStep(server, 'app');
+    const getTotp = vi.spyOn(server.services.store, 'getTotp');
+    const right = await totpAt(secret, server.services.now());
+    const wrong = await server.post('/api/v1/flows/totp/verify', { flow, code: right === '000000' ? '111111' : '000000' });
+    expect(wrong.body.error).toBe('invalid_code');
+    // The option check and the verify share one read; the step's options after the refusal read afresh.
+    expect(getTotp).toHaveBeenCalledTimes(2);
+    const state = await server.post('/api/v1/flows/introspect', { flow });
+    expect(state.body.step.options).toEqual([{ method: 'totp', enrolled: true, canEnroll: false, attemptsRemaining: 4 }]);
+    getTotp.mockClear();
+    const ok = await server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(secret, server.services.now()) });
+    expect(ok.body.status).toBe('complete');
+    expect(getTotp).toHaveBeenCalledTimes(1);
   });
 
   it('asks an enrolled user for a code, not a new enrolment', async () => {

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteDriver } from '../../../server/store/sqlite.js';
 
 describe('the SQLite driver: one connection shared by every request', () => {
@@ -40,5 +41,29 @@ describe('the SQLite driver: one connection shared by every request', () => {
       return db.all<{ v: string }>('SELECT v FROM t');
     });
     expect(seen).toEqual([{ v: 'a' }]);
+  });
+
+  it('prepares each statement once, and the cached one still answers after the table changes', async () => {
+    const prepare = vi.spyOn(Database.prototype, 'prepare');
+    try {
+      for (const v of ['a', 'b', 'c']) await db.run('INSERT INTO t VALUES (?)', [v]);
+      expect(await db.all('SELECT v FROM t ORDER BY v')).toEqual([{ v: 'a' }, { v: 'b' }, { v: 'c' }]);
+      expect(await db.all('SELECT v FROM t ORDER BY v')).toHaveLength(3);
+      expect(prepare).toHaveBeenCalledTimes(2);
+      await db.exec('ALTER TABLE t ADD COLUMN w TEXT');
+      await db.run("UPDATE t SET w = 'x'");
+      expect(await db.all('SELECT * FROM t ORDER BY v')).toEqual([
+        { v: 'a', w: 'x' },
+        { v: 'b', w: 'x' },
+        { v: 'c', w: 'x' },
+      ]);
+    } finally {
+      prepare.mockRestore();
+    }
+  });
+
+  it('keeps a bounded number of statements: statements built from data do not grow memory', async () => {
+    for (let i = 0; i < 600; i++) expect(await db.all(`SELECT ${i} AS n`)).toEqual([{ n: i }]);
+    expect((db as unknown as { statements: Map<string, unknown> }).statements.size).toBeLessThanOrEqual(256);
   });
 });

@@ -1,0 +1,15 @@
+// Asks `url` every 20 ms for `seconds`, one request at a time, from a process of its own; prints
+// the latencies (ms) as JSON. What a person's cheap request waits while the server is loaded.
+const [url, seconds] = [process.argv[2]!, Number(process.argv[3])];
+const latencies: number[] = [];
+const end = Date.now() + seconds * 1000;
+for (let next = Date.now(); Date.now() < end; ) {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`probe: ${res.status}`);
+  latencies.push(performance.now() - t0);
+  next += 20;
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
+}
+process.stdout.write(JSON.stringify(latencies));

@@ -1,0 +1,65 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHashPool, type HashPool } from '../../../server/auth/hash-pool.js';
+import { createPasswords } from '../../../server/auth/passwords.js';
+
+const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+/** The nice value of each of this process's threads (Linux: /proc/self/task/<tid>/stat, field 19). */
+const threadNices = () =>
+  readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
+
+describe('password hashing in low-priority threads', () => {
+  let pool: HashPool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('hashes with the given cost and verifies right, wrong and malformed hashes', async () => {
+    pool = createHashPool({ size: 2 });
+    const hash = await pool.hash('right', options);
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await pool.verify(hash, 'right')).toBe(true);
+    expect(await pool.verify(hash, 'wrong')).toBe(false);
+    await expect(pool.verify('not a hash', 'right')).rejects.toThrow();
+    // The failed job did not cost the pool a thread.
+    expect(await pool.verify(hash, 'right')).toBe(true);
+  });
+
+  it.runIf(existsSync('/proc/self/task'))(
+    'runs at most `size` hashes at once, in threads at nice 19 while the event loop keeps its priority',
+    async () => {
+      const mainNice = os.getPriority();
+      const before = threadNices().filter((n) => n === 19).length;
+      pool = createHashPool({ size: 2 });
+      const hash = await pool.hash('x', options);
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => pool!.verify(hash, i % 2 ? 'x' : 'y')));
+      expect(answers).toEqual([false, true, false, true, false, true]);
+      expect(threadNices().filter((n) => n === 19).length - before).toBe(2);
+      expect(os.getPriority()).toBe(mainNice);
+    },
+  );
+
+  it('refuses what is in flight or queued when closed', async () => {
+    pool = createHashPool({ size: 1 });
+    const first = pool.hash('a', options);
+    const queued = pool.hash('b', options);
+    const refused = Promise.all([expect(first).rejects.toThrow('closed'), expect(queued).rejects.toThrow('closed')]);
+    await pool.close();
+    await refused;
+  });
+
+  it('passwords: an unknown user and a malformed stored hash are refused', async () => {
+    const passwords = await createPasswords();
+    try {
+      const hash = await passwords.hash('right');
+      expect(await passwords.verify(hash, 'right')).toBe(true);
+      expect(await passwords.verify(null, 'right')).toBe(false);
+      expect(await passwords.verify('garbage', 'right')).toBe(false);
+    } finally {
+      await passwords.close();
+    }
+  });
+});

@@ -12,16 +12,18 @@ export interface ScreenFocusOptions {
 }
 
 /**
- * A new screen moves focus to its first empty text field, or else to its heading, so keyboard and
- * screen reader users start in the right place (a heading lets them read it from the top). The
- * first screen only does when `autofocus` says so: a page should not jump to an element below
- * the fold on load. A new error about what was typed selects the field for a retry, and a new
- * error box is scrolled into view.
+ * A new screen (a new heading) moves focus to its heading, so keyboard and screen reader users
+ * hear where they are and read on from the top; a new step under the same heading (the code was
+ * sent, the key is shown) moves it to the first empty text field, where the user goes next. The
+ * first screen only takes focus when `autofocus` says so, and then in its first field, as
+ * `autofocus` means: a page should not jump to an element below the fold on load. A new error
+ * about what was typed selects the field for a retry, and a new error box is scrolled into view.
  */
 export class FocusController implements ReactiveController {
   private key?: string;
   private pending = false;
   private shownAny = false;
+  private heading?: string | null;
   private shownError?: FlowError;
 
   constructor(
@@ -49,10 +51,13 @@ export class FocusController implements ReactiveController {
       this.pending = false;
       const first = !this.shownAny;
       this.shownAny = true;
+      const title = root.querySelector<HTMLElement>('.screen .title');
+      const same = title?.textContent === this.heading;
+      this.heading = title?.textContent;
       if (!first || autofocus()) {
         // The first field still to fill: with a username pre-filled (login-hint), the password.
-        const fields = [...root.querySelectorAll<HTMLInputElement>('.screen input:not([type="checkbox"]):not([disabled])')];
-        (fields.find((f) => !f.value) ?? fields[0] ?? root.querySelector<HTMLElement>('.screen .title'))?.focus();
+        const fields = first || same ? [...root.querySelectorAll<HTMLInputElement>('.screen input:not([type="checkbox"]):not([disabled])')] : [];
+        (fields.find((f) => !f.value) ?? fields[0] ?? title)?.focus();
         moved = true;
       }
     } else if (fresh) {

@@ -5,8 +5,8 @@
 export function decodeJwtPayload(token: string): Record<string, unknown> {
   const payload = token.split('.')[1];
   if (!payload) throw new Error('Not a JWT');
-  const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
+  // atob decodes base64 without its padding (the forgiving decode in the HTML standard).
+  const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
 }

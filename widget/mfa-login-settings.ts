@@ -11,6 +11,7 @@ import { ERROR_ID, errorAlert, errorText } from './screens/alert.js';
 import { backupCodesScreen } from './screens/backup-codes.js';
 import { screenContext } from './screens/context.js';
 import { smsScreen } from './screens/sms.js';
+import { title } from './screens/fields.js';
 import { totpEnrollScreen } from './screens/totp-enroll.js';
 import { SettingsController } from './settings/controller.js';
 import { emitReauthenticate } from './settings/events.js';
@@ -196,7 +197,7 @@ export class MfaLoginSettings extends LitElement {
     const s = ctx.t.settings;
     switch (settings.panel) {
       case 'step-up':
-        return html`<h2 part="title">${s.stepUpTitle}</h2>
+        return html`${title(s.stepUpTitle)}
           <p class="hint">${s.stepUpIntro}</p>
           ${
             this.stepUpFailed

@@ -22,7 +22,8 @@ export class WebOtpController implements ReactiveController {
   }
 
   static get supported(): boolean {
-    return typeof window !== 'undefined' && 'OTPCredential' in window && !!navigator.credentials;
+    // Both only exist in a secure context; a browser with OTPCredential has navigator.credentials.
+    return 'OTPCredential' in window;
   }
 
   /** Starts waiting for the code identified by `key`; a different key (or none) ends the old wait. */

@@ -46,7 +46,7 @@ describe('<mfa-login-settings>: changes', () => {
       match($<HTMLImageElement>(el, 'img[part="qr"]').alt, /QR code/);
       equal($(el, '[part="secret"]').textContent, 'JBSW Y3DP EHPK 3PXP ABCD');
       notOk(el.shadowRoot!.innerHTML.includes('onload'), 'the server’s SVG is never put in the page');
-      equal(el.shadowRoot!.activeElement, field(el, 'Code'), 'focus moves to the code field');
+      equal(el.shadowRoot!.activeElement, $(el, '.title'), 'focus moves to the panel’s heading');
       await click(el, 'Copy key');
       deepEqual(clipboard, ['JBSWY3DPEHPK3PXPABCD']);
 
@@ -87,12 +87,13 @@ describe('<mfa-login-settings>: changes', () => {
       server.on('/api/v1/me/phone', sent()).on('/api/v1/me/phone/verify', { body: me({ sms: { phone: '+1 ••• ••• 0199', disabled: false } }) });
       const el = await mountSettings();
       await click(el, 'Change phone number');
-      equal(el.shadowRoot!.activeElement, field(el, 'Mobile number'));
+      equal(el.shadowRoot!.activeElement, $(el, '.title'), 'focus moves to the panel’s heading');
       equal(field(el, 'Mobile number').type, 'tel');
       await enter(el, 'Mobile number', '+1 201 555 0199');
       deepEqual(server.last('/api/v1/me/phone').body, { phone: '+1 201 555 0199' });
       match(text(el), /We sent a code to \+1\u00a0•••\u00a0•••\u00a00199/);
       match(text(el), /You can ask for a new code in \d+ s/);
+      equal(el.shadowRoot!.activeElement, field(el, 'Code'), 'the next step on the same panel: its code field');
 
       await enter(el, 'Code', '654321');
       deepEqual(server.last('/api/v1/me/phone/verify').body, { code: '654321' });

@@ -36,6 +36,7 @@ describe('SMS screen', () => {
     match(text(el), /We sent a code to \+1\s•••\s•••\s0123/);
     equal(field(el, 'Code').autocomplete, 'one-time-code');
     notOk(/We sent a new code/.test(text(el)), 'the first code is not a new one');
+    equal(el.shadowRoot!.activeElement, field(el, 'Code'), 'the next step on the same screen: focus in its code field');
   });
 
   it('says "We sent a new code." after a resend, beside the resend and to a screen reader', async () => {

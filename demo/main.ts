@@ -31,7 +31,9 @@ settings.addEventListener('mfa-login-reauthenticate', () => {
   const username = settings.settings.me?.user.username;
   if (username) login.setAttribute('login-hint', username);
   void login.restart();
-  login.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  // A glide only for those who have not asked the system for less motion.
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  login.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
 });
 
 document.querySelector('#restart')!.addEventListener('click', () => {

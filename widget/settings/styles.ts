@@ -64,4 +64,20 @@ export const settingsStyles = css`
   .cancel {
     margin-top: 0.75em;
   }
+  /* A narrow card (a phone, a zoomed page): each button goes under its factor, never past the edge. */
+  .factors {
+    container-type: inline-size;
+  }
+  @container (max-width: 24em) {
+    .factor {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .factor .secondary,
+    .warn .secondary {
+      grid-column: 1;
+      grid-row: auto;
+      justify-self: start;
+      max-width: 100%;
+    }
+  }
 `;

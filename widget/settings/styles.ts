@@ -5,13 +5,14 @@ export const settingsStyles = css`
   /* The step-up's screens sit inside this card, not in a card of their own. */
   mfa-login::part(base) {
     border: 0;
-    padding: 0.5rem 0 0;
+    padding: 0.5em 0 0;
     background: transparent;
   }
   .factors {
     margin: 0.5em 0 0;
     padding: 0;
     list-style: none;
+    container-type: inline-size;
   }
   .factor {
     display: grid;
@@ -19,10 +20,9 @@ export const settingsStyles = css`
     gap: 0.25em 1em;
     align-items: center;
     padding: 0.75em 0;
-    border-top: 1px solid var(--_border);
   }
-  .factor:first-child {
-    border-top: 0;
+  .factor + .factor {
+    border-top: 1px solid var(--_border);
   }
   .factor-name {
     font-weight: 600;
@@ -65,19 +65,11 @@ export const settingsStyles = css`
     margin-top: 0.75em;
   }
   /* A narrow card (a phone, a zoomed page): each button goes under its factor, never past the edge. */
-  .factors {
-    container-type: inline-size;
-  }
-  @container (max-width: 24em) {
+  @container (width < 24em) {
     .factor {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .factor .secondary,
-    .warn .secondary {
-      grid-column: 1;
-      grid-row: auto;
-      justify-self: start;
-      max-width: 100%;
+      display: flex;
+      flex-direction: column;
+      align-items: start;
     }
   }
 `;

@@ -4,6 +4,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { MfaLoginCompleteDetail } from '../widget/events.js';
 import { setUpAppearance } from './appearance.js';
 import { showCredentials } from './credentials.js';
+import { setUpThemeEditor } from './theme-editor.js';
 import { watchOutbox } from './outbox.js';
 
 const login = document.querySelector('mfa-login')!;
@@ -70,5 +71,16 @@ async function showToken({ idToken, claims }: MfaLoginCompleteDetail): Promise<v
 }
 
 setUpAppearance(document.querySelector('#demo-lang')!, document.querySelector('#demo-theme')!, [login, settings]);
+setUpThemeEditor(
+  {
+    preset: document.querySelector('#demo-preset')!,
+    scheme: document.querySelector('#demo-theme')!,
+    knobs: document.querySelector('#theme-knobs')!,
+    css: document.querySelector('#theme-css')!,
+    copy: document.querySelector('#copy-css')!,
+    copied: document.querySelector('#css-copied')!,
+  },
+  [login, settings],
+);
 void showCredentials(document.querySelector('#demo-username')!, document.querySelector('#demo-password')!);
 watchOutbox(document.querySelector('#outbox')!, document.querySelector('#messages')!, document.querySelector('#no-messages')!);

@@ -1,38 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/** Debian's Chromium, headless, with a fresh profile; fails (never skips) when it is missing. */
-export async function launchChromium(): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH.`);
-  const profile = mkdtempSync(path.join(tmpdir(), 'mfa-login-chromium-'));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    browser,
-    async close() {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+// Chromium's launch lives in test/support, so that the bench starts it the same way.
+export { chromiumPath, launchChromium } from '../support/chromium.js';
 
 export type { Browser };
 

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium } from './browser.js';
 
@@ -13,9 +16,10 @@ const contentType = (file: string) => `${TYPES[path.extname(file)] ?? 'text/plai
 /** The example in the README's place of the server: `http://localhost:3000`. */
 const PLACEHOLDER = 'http://localhost:3000';
 
-/** Serves an example folder as a static site would, with the mfa-login server's URL put in. */
-function serveExample(folder: string, serverUrl: () => string): Promise<{ server: Server; origin: string }> {
-  const root = path.resolve('examples', folder);
+type Site = { server: Server; origin: string };
+
+/** Serves a folder as a static site would, with the mfa-login server's URL put in. */
+function serveFolder(root: string, serverUrl: () => string): Promise<Site> {
   return new Promise((resolve) => {
     const server = createServer((req, res) => {
       const name = new URL(req.url ?? '/', 'http://site').pathname.replace(/^\/$/, '/index.html');
@@ -32,24 +36,73 @@ function serveExample(folder: string, serverUrl: () => string): Promise<{ server
   });
 }
 
+async function closeSite(site: Site | undefined): Promise<void> {
+  site?.server.closeAllConnections();
+  await new Promise((resolve) => site?.server.close(resolve));
+}
+
+/** Builds an example as its README says, with Vite, into a folder of its own. */
+async function buildExample(folder: string, outDir: string): Promise<string> {
+  await build({
+    root: path.resolve('examples', folder),
+    configFile: false,
+    logLevel: 'warn',
+    oxc: { jsx: { runtime: 'automatic' } },
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+/** The sign-in every example shows: password, a new authenticator app, backup codes saved. */
+async function signIn(page: Page, login: TestServer): Promise<void> {
+  await page.getByLabel('Username').fill('alice');
+  await page.getByLabel('Password', { exact: true }).fill(login.demo!.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+  const secret = ((await page.locator('mfa-login').locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
+  await page.getByLabel('Code').fill(await generate({ secret }));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.getByLabel('I have saved these codes').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Signed in' }).waitFor();
+}
+
+/** The id_token the page shows, decoded: the server's own, for the page's client. */
+async function shownClaims(page: Page): Promise<Record<string, unknown>> {
+  const token = (await page.locator('#id-token').textContent()) ?? '';
+  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+  expect(claims).toMatchObject({ aud: 'shop', amr: ['pwd', 'otp', 'mfa'], preferred_username: 'alice' });
+  expect(await page.locator('#who').textContent()).toBe(claims.name ?? 'alice');
+  return claims;
+}
+
 describe('the examples, signed in through in Chromium', () => {
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let login: TestServer;
-  let site: { server: Server; origin: string };
+  let site: Site;
+  let react: Site;
+  const built = mkdtempSync(path.join(tmpdir(), 'mfa-login-examples-'));
 
   beforeAll(async () => {
     chromium = await launchChromium();
-    site = await serveExample('plain-html', () => login.url);
+    site = await serveFolder(path.resolve('examples/plain-html'), () => login.url);
+    react = await serveFolder(await buildExample('react', path.join(built, 'react')), () => login.url);
+  });
+  // A server of its own for each example: alice starts again without an authenticator app.
+  beforeEach(async () => {
     login = await startTestServer({
       logLevel: 'warn',
-      clients: [{ clientId: 'shop', name: 'Shop', allowedOrigins: [site.origin], sequence: [['password'], ['totp']] }],
+      clients: [{ clientId: 'shop', name: 'Shop', allowedOrigins: [site.origin, react.origin], sequence: [['password'], ['totp']] }],
     });
+  });
+  afterEach(async () => {
+    await login?.stop();
   });
   afterAll(async () => {
     await chromium?.close();
-    await login?.stop();
-    site?.server.closeAllConnections();
-    await new Promise((resolve) => site?.server.close(resolve));
+    await closeSite(site);
+    await closeSite(react);
+    rmSync(built, { recursive: true, force: true });
   });
 
   it('plain HTML: from the password and a new authenticator app to the id_token on the page', async () => {
@@ -59,22 +112,26 @@ describe('the examples, signed in through in Chromium', () => {
     await page.goto(`${site.origin}/`);
     // The page's own help link, in the card's footer slot.
     await page.getByRole('link', { name: 'Trouble signing in?' }).waitFor();
-    await page.getByLabel('Username').fill('alice');
-    await page.getByLabel('Password', { exact: true }).fill(login.demo!.password);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Set up authenticator app' }).click();
-    const secret = ((await page.locator('mfa-login').locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
-    await page.getByLabel('Code').fill(await generate({ secret }));
-    await page.getByRole('button', { name: 'Verify' }).click();
-    await page.getByLabel('I have saved these codes').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-
-    await page.getByRole('heading', { name: 'Signed in' }).waitFor();
+    await signIn(page, login);
     expect(await page.locator('mfa-login').isHidden()).toBe(true);
-    const token = (await page.locator('#id-token').textContent()) ?? '';
-    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
-    expect(claims).toMatchObject({ aud: 'shop', amr: ['pwd', 'otp', 'mfa'], preferred_username: 'alice' });
-    expect(await page.locator('#who').textContent()).toBe(claims.name ?? 'alice');
+    await shownClaims(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('React 19: the built app renders the element, hears mfa-login-complete and shows the id_token', async () => {
+    const page = await chromium.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Any failed load but the favicon the example does not have.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(message.text());
+    });
+    await page.goto(`${react.origin}/`);
+    await signIn(page, login);
+    // React replaced the element with its own markup on the event.
+    expect(await page.locator('mfa-login').count()).toBe(0);
+    await shownClaims(page);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,11 +41,13 @@ async function closeSite(site: Site | undefined): Promise<void> {
   await new Promise((resolve) => site?.server.close(resolve));
 }
 
-/** Builds an example as its README says, with Vite, into a folder of its own. */
+/** Builds an example as its README says, with Vite and the example's own config if it has one. */
 async function buildExample(folder: string, outDir: string): Promise<string> {
+  const root = path.resolve('examples', folder);
+  const config = path.join(root, 'vite.config.ts');
   await build({
-    root: path.resolve('examples', folder),
-    configFile: false,
+    root,
+    configFile: existsSync(config) ? config : false,
     logLevel: 'warn',
     oxc: { jsx: { runtime: 'automatic' } },
     build: { outDir, emptyOutDir: true },
@@ -81,18 +83,24 @@ describe('the examples, signed in through in Chromium', () => {
   let login: TestServer;
   let site: Site;
   let react: Site;
+  let vue: Site;
+  let svelte: Site;
   const built = mkdtempSync(path.join(tmpdir(), 'mfa-login-examples-'));
 
   beforeAll(async () => {
     chromium = await launchChromium();
     site = await serveFolder(path.resolve('examples/plain-html'), () => login.url);
     react = await serveFolder(await buildExample('react', path.join(built, 'react')), () => login.url);
+    vue = await serveFolder(await buildExample('vue', path.join(built, 'vue')), () => login.url);
+    svelte = await serveFolder(await buildExample('svelte', path.join(built, 'svelte')), () => login.url);
   });
   // A server of its own for each example: alice starts again without an authenticator app.
   beforeEach(async () => {
     login = await startTestServer({
       logLevel: 'warn',
-      clients: [{ clientId: 'shop', name: 'Shop', allowedOrigins: [site.origin, react.origin], sequence: [['password'], ['totp']] }],
+      clients: [
+        { clientId: 'shop', name: 'Shop', allowedOrigins: [site, react, vue, svelte].map((s) => s.origin), sequence: [['password'], ['totp']] },
+      ],
     });
   });
   afterEach(async () => {
@@ -102,6 +110,8 @@ describe('the examples, signed in through in Chromium', () => {
     await chromium?.close();
     await closeSite(site);
     await closeSite(react);
+    await closeSite(vue);
+    await closeSite(svelte);
     rmSync(built, { recursive: true, force: true });
   });
 
@@ -119,7 +129,12 @@ describe('the examples, signed in through in Chromium', () => {
     await page.close();
   });
 
-  it('React 19: the built app renders the element, hears mfa-login-complete and shows the id_token', async () => {
+  const frameworks = [
+    ['React 19', () => react],
+    ['Vue 3', () => vue],
+    ['Svelte 5', () => svelte],
+  ] as const;
+  it.each(frameworks)('%s: the built app renders the element, hears mfa-login-complete and shows the id_token', async (_name, app) => {
     const page = await chromium.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -127,9 +142,9 @@ describe('the examples, signed in through in Chromium', () => {
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(message.text());
     });
-    await page.goto(`${react.origin}/`);
+    await page.goto(`${app().origin}/`);
     await signIn(page, login);
-    // React replaced the element with its own markup on the event.
+    // The app replaced the element with its own markup on the event.
     expect(await page.locator('mfa-login').count()).toBe(0);
     await shownClaims(page);
     expect(errors).toEqual([]);

@@ -62,7 +62,7 @@ async function browser() {
 
 /** Vite and vitest strip types without checking them: strict TypeScript holds only if tsc runs. */
 async function typecheck() {
-  const projects = ['tsconfig.json', 'tsconfig.widget.json'];
+  const projects = ['tsconfig.json', 'tsconfig.widget.json', 'test/types'];
   let failed = 0;
   for (const project of projects) if ((await run('npx', ['tsc', '-p', project, '--noEmit'])).code !== 0) failed += 1;
   return { passed: projects.length - failed, failed, ...(failed ? { note: 'tsc found type errors' } : {}) };

@@ -1,4 +1,4 @@
-import { errorOf, headerRef, responseRef, schemaRef, type PathItems } from './refs.js';
+import { errorAnswer, headerRef, json, responseRef, schemaRef, type PathItems } from './refs.js';
 
 /** The operations of discovery, development, operations: what each answers, with which status. */
 export const discoveryPaths: PathItems = {
@@ -10,11 +10,7 @@ export const discoveryPaths: PathItems = {
       responses: {
         '200': {
           description: 'Provider metadata (OpenID Connect Discovery 1.0).',
-          content: {
-            'application/json': {
-              schema: schemaRef('OpenIdConfiguration'),
-            },
-          },
+          content: json(schemaRef('OpenIdConfiguration')),
         },
         '500': responseRef('ServerError'),
       },
@@ -29,11 +25,7 @@ export const discoveryPaths: PathItems = {
       responses: {
         '200': {
           description: 'A JWK Set (RFC 7517).',
-          content: {
-            'application/json': {
-              schema: schemaRef('Jwks'),
-            },
-          },
+          content: json(schemaRef('Jwks')),
         },
         '500': responseRef('ServerError'),
       },
@@ -83,11 +75,7 @@ export const discoveryPaths: PathItems = {
       responses: {
         '200': {
           description: 'The messages.',
-          content: {
-            'application/json': {
-              schema: schemaRef('Outbox'),
-            },
-          },
+          content: json(schemaRef('Outbox')),
         },
       },
     },
@@ -119,14 +107,7 @@ export const discoveryPaths: PathItems = {
             },
           },
         },
-        '404': {
-          description: 'Not found: `not_found`. No demo user.',
-          content: {
-            'application/json': {
-              schema: errorOf('not_found'),
-            },
-          },
-        },
+        '404': errorAnswer('Not found: `not_found`. No demo user.', 'not_found'),
       },
     },
   },
@@ -144,11 +125,7 @@ export const discoveryPaths: PathItems = {
             'Cache-Control': headerRef('No-Store'),
             'X-Request-Id': headerRef('X-Request-Id'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('Health'),
-            },
-          },
+          content: json(schemaRef('Health')),
         },
       },
     },

@@ -1,4 +1,4 @@
-import { errorOf, headerRef, responseRef, schemaRef, type PathItems } from './refs.js';
+import { errorAnswer, errorOf, headerRef, json, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
 
 /** The operations of flows: what each answers, with which status. */
 export const flowsPaths: PathItems = {
@@ -9,45 +9,26 @@ export const flowsPaths: PathItems = {
       summary: 'Start a flow',
       description:
         "Starts one login attempt for a client. `acr` picks one of the client's named sequences (default: the client's `defaultAcr`). A browser `Origin` must be one the client lists; calls without `Origin` (native apps, servers) are allowed. At most 120 starts per minute per address. With `purpose: settings` it starts a step-up for settings changes (see `StartFlowRequest`).",
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('StartFlowRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('StartFlowRequest'),
       responses: {
         '201': {
           description: 'The new flow, at step 1.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
         '400': {
           description:
             'Bad request: `invalid_request`, `unknown_client`. `invalid_request` also when `acr` names a sequence the client does not offer.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request', 'unknown_client'),
-            },
-          },
+          content: json(errorOf('invalid_request', 'unknown_client')),
         },
         '403': responseRef('OriginNotAllowed'),
         '429': responseRef('RateLimited'),
         '500': responseRef('ServerError'),
         '401': {
           description: "Not authenticated: `unauthorized`. A step-up's `idToken` is not valid, or not for this client.",
-          content: {
-            'application/json': {
-              schema: errorOf('unauthorized'),
-            },
-          },
+          content: json(errorOf('unauthorized')),
         },
       },
     },
@@ -59,25 +40,14 @@ export const flowsPaths: PathItems = {
       summary: 'Read the flow state',
       description:
         'The current state, e.g. to resume after a page reload. While a TOTP enrolment waits for its first code the state carries `enrollment` again. A completed flow shows its `result` (the id_token) only in the 30 seconds after it completed, so a page reloaded at that moment still gets it; after that introspect answers `status: "complete"` without `result`, and a new flow is needed for a new token.',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('FlowRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('FlowRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),
@@ -94,46 +64,24 @@ export const flowsPaths: PathItems = {
       summary: 'Step: password',
       description:
         'Identifies the user. An unknown username and a wrong password get the same status, message and `attemptsRemaining`, cost the same (an argon2id verify against a dummy hash) and count against the same limits. Without a valid `deviceToken`: `password.perUsernameAndIpLimit` failures (default 10) per username and client address (IPv6: its /64) per `password.windowSeconds` (default 900), then `rate_limited` with `Retry-After` for that pair whether the username exists or not; and once a username has `password.slowDown.afterFailures` failures (default 5) in the window from any address, each further attempt is held back min(`baseSeconds` × 2^k, `maxSeconds`) seconds (1, 2, 4, 8, then 16) before it is checked: slower, never refused. With a `deviceToken` this device received when it completed a login for this user: no slow-down, and `password.perDeviceLimit` failures (default 10) per window for that device in place of the address limit. A flow allows `password.maxAttempts` wrong passwords (then `too_many_attempts`: start again).',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('PasswordRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('PasswordRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
         '400': responseRef('BadRequest'),
-        '401': {
-          description: 'Not authenticated: `invalid_credentials`.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_credentials'),
-            },
-          },
-        },
+        '401': errorAnswer('Not authenticated: `invalid_credentials`.', 'invalid_credentials'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),
         '409': responseRef('MethodNotAllowed'),
         '410': responseRef('FlowExpired'),
         '429': {
           description: 'Too many attempts or requests: `too_many_attempts`, `rate_limited`.',
-          content: {
-            'application/json': {
-              schema: errorOf('too_many_attempts', 'rate_limited'),
-            },
-          },
+          content: json(errorOf('too_many_attempts', 'rate_limited')),
           headers: {
             'Retry-After': headerRef('Retry-After'),
           },
@@ -149,25 +97,14 @@ export const flowsPaths: PathItems = {
       summary: 'Send (or re-send) an SMS code',
       description:
         "Texts a new code to the phone in the user's profile, or, during a phone registration (`sms/enroll`), to the number being registered. A resend replaces the previous code, which stops working. Resends wait `sms.resendAfterSeconds` (`rate_limited` with `Retry-After` before), and so does any other text of the same kind to the same number from another flow, until a code to it comes back; hourly caps per phone, per address and per client guard against SMS pumping. Codes to the user's own phone (sign-in) and codes to a number being registered (verification) have separate budgets: sign-in uses `sms.caps.perPhonePerHour`, `perIpPerHour`, `perClientPerHour`; verification, like the token grant and `/me/phone`, uses `verifyPerPhonePerHour`, `verifyPerAccountPerHour`, `verifyPerIpPerHour` and its own resend wait, so no one else's texts to a number can hold back its owner's sign-in code. A text the provider did not accept counts against no wait and no cap.",
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('FlowRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('FlowRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),
@@ -175,11 +112,7 @@ export const flowsPaths: PathItems = {
         '409': {
           description:
             'Not possible in this state: `method_not_allowed`, `enrollment_required`. `enrollment_required`: the user has no phone (see `sms/enroll`). `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
-          content: {
-            'application/json': {
-              schema: errorOf('method_not_allowed', 'enrollment_required', 'flow_conflict'),
-            },
-          },
+          content: json(errorOf('method_not_allowed', 'enrollment_required', 'flow_conflict')),
         },
         '410': responseRef('FlowExpired'),
         '429': responseRef('RateLimited'),
@@ -195,44 +128,22 @@ export const flowsPaths: PathItems = {
       summary: 'Register a phone (in a flow)',
       description:
         'For a user with no phone, when the client allows it (`allowPhoneEnrollment`, shown as `canEnroll: true` on the sms option): normalises `phone` to E.164 and texts a code to it. The phone is saved to the profile only when `sms/verify` accepts that code; that call also answers `backupCodes` when the user had none.',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('PhoneRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('PhoneRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
-        '400': {
-          description: 'Bad request: `invalid_request`. Also a phone number that is not valid.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request'),
-            },
-          },
-        },
+        '400': errorAnswer('Bad request: `invalid_request`. Also a phone number that is not valid.', 'invalid_request'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),
         '409': {
           description:
             'Not possible in this state: `method_not_allowed`. Also: a phone is already registered, the client does not allow registration, or the country is not served. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
-          content: {
-            'application/json': {
-              schema: errorOf('method_not_allowed', 'flow_conflict'),
-            },
-          },
+          content: json(errorOf('method_not_allowed', 'flow_conflict')),
         },
         '410': responseRef('FlowExpired'),
         '429': responseRef('RateLimited'),
@@ -248,46 +159,21 @@ export const flowsPaths: PathItems = {
       summary: 'Step: SMS code',
       description:
         'Checks the code texted last. A code works once; `sms.maxAttempts` wrong codes kill it (`too_many_attempts`: ask for a new one). Confirms a phone registration when one is pending (then `backupCodes` may be added).',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('CodeRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('CodeRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
-        '400': {
-          description: 'Bad request: `invalid_request`. Also: no code was sent yet.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request'),
-            },
-          },
-        },
+        '400': errorAnswer('Bad request: `invalid_request`. Also: no code was sent yet.', 'invalid_request'),
         '401': responseRef('InvalidCode'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),
         '409': responseRef('MethodNotAllowed'),
-        '410': {
-          description: 'Gone: `flow_expired`, `code_expired`.',
-          content: {
-            'application/json': {
-              schema: errorOf('flow_expired', 'code_expired'),
-            },
-          },
-        },
+        '410': errorAnswer('Gone: `flow_expired`, `code_expired`.', 'flow_expired', 'code_expired'),
         '429': responseRef('TooManyAttempts'),
         '500': responseRef('ServerError'),
       },
@@ -300,25 +186,14 @@ export const flowsPaths: PathItems = {
       summary: 'Start a TOTP enrolment',
       description:
         'For a user with no authenticator app, when the client allows it (`canEnroll: true`): answers the state plus `enrollment` (QR code as SVG and PNG data URL, the base32 secret and the `otpauth://` URI, Google Authenticator Key Uri Format with the issuer in label and parameter). Calling it again in the same flow shows the same secret. The secret is kept sealed in the flow until `totp/verify` confirms it.',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('FlowRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('FlowRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),
@@ -326,11 +201,7 @@ export const flowsPaths: PathItems = {
         '409': {
           description:
             'Not possible in this state: `method_not_allowed`. Also: an authenticator app is already set up, or the client does not allow enrolment. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
-          content: {
-            'application/json': {
-              schema: errorOf('method_not_allowed', 'flow_conflict'),
-            },
-          },
+          content: json(errorOf('method_not_allowed', 'flow_conflict')),
         },
         '410': responseRef('FlowExpired'),
         '500': responseRef('ServerError'),
@@ -344,25 +215,14 @@ export const flowsPaths: PathItems = {
       summary: 'Step: TOTP code',
       description:
         'Checks an RFC 6238 code (±`totp.window` steps). A time step once accepted is never accepted again, in any flow. `totp.maxAttempts` wrong codes per flow, then `too_many_attempts` even for a right code; 4 × `totp.maxAttempts` wrong codes per user in 15 minutes, across flows, then `rate_limited` for that user. Finishing an enrolment saves the authenticator and, when the user had no backup codes, answers `backupCodes` once.',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('CodeRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('CodeRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
         '400': responseRef('BadRequest'),
         '401': responseRef('InvalidCode'),
@@ -371,21 +231,13 @@ export const flowsPaths: PathItems = {
         '409': {
           description:
             'Not possible in this state: `method_not_allowed`, `enrollment_required`. `enrollment_required`: no authenticator is set up and no enrolment was started. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
-          content: {
-            'application/json': {
-              schema: errorOf('method_not_allowed', 'enrollment_required', 'flow_conflict'),
-            },
-          },
+          content: json(errorOf('method_not_allowed', 'enrollment_required', 'flow_conflict')),
         },
         '410': responseRef('FlowExpired'),
         '429': {
           description:
             'Too many attempts or requests: `too_many_attempts`, `rate_limited`. `too_many_attempts`: this flow had its wrong codes; `rate_limited`: the account had its wrong codes for now (see `Retry-After`).',
-          content: {
-            'application/json': {
-              schema: errorOf('too_many_attempts', 'rate_limited'),
-            },
-          },
+          content: json(errorOf('too_many_attempts', 'rate_limited')),
           headers: {
             'Retry-After': headerRef('Retry-After'),
           },
@@ -401,25 +253,14 @@ export const flowsPaths: PathItems = {
       summary: 'Step: backup code',
       description:
         "Uses one of the user's one-time backup codes (case, spaces and dashes do not matter). The answer adds `backupCodesRemaining` (and `backupCodesLow` when 2 or fewer are left). 5 wrong codes per flow, then `too_many_attempts`; 20 wrong codes per user in 15 minutes across flows, then `rate_limited`.",
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('BackupCodeRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('BackupCodeRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
         '400': responseRef('BadRequest'),
         '401': responseRef('InvalidCode'),
@@ -439,25 +280,14 @@ export const flowsPaths: PathItems = {
       summary: 'Send (or re-send) an e-mail code',
       description:
         "E-mails a new code to the address in the user's profile; the previous code stops working. Same resend wait and caps as SMS (`email.*`).",
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('FlowRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('FlowRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),
@@ -476,46 +306,21 @@ export const flowsPaths: PathItems = {
       operationId: 'verifyEmailCode',
       summary: 'Step: e-mailed code',
       description: 'Checks the code e-mailed last; single use, `email.maxAttempts` wrong codes.',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('CodeRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('CodeRequest'),
       responses: {
         '200': {
           description: 'The flow state.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('FlowState'),
-            },
-          },
+          content: json(schemaRef('FlowState')),
         },
-        '400': {
-          description: 'Bad request: `invalid_request`. Also: no code was sent yet.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request'),
-            },
-          },
-        },
+        '400': errorAnswer('Bad request: `invalid_request`. Also: no code was sent yet.', 'invalid_request'),
         '401': responseRef('InvalidCode'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),
         '409': responseRef('MethodNotAllowed'),
-        '410': {
-          description: 'Gone: `flow_expired`, `code_expired`.',
-          content: {
-            'application/json': {
-              schema: errorOf('flow_expired', 'code_expired'),
-            },
-          },
-        },
+        '410': errorAnswer('Gone: `flow_expired`, `code_expired`.', 'flow_expired', 'code_expired'),
         '429': responseRef('TooManyAttempts'),
         '500': responseRef('ServerError'),
       },
@@ -527,25 +332,14 @@ export const flowsPaths: PathItems = {
       operationId: 'cancelFlow',
       summary: 'Cancel a flow',
       description: 'Ends a pending flow; afterwards its handle is `flow_not_found`. A completed flow is left as it is.',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('FlowRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('FlowRequest'),
       responses: {
         '200': {
           description: 'Cancelled.',
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
-          content: {
-            'application/json': {
-              schema: schemaRef('CancelledFlow'),
-            },
-          },
+          content: json(schemaRef('CancelledFlow')),
         },
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),

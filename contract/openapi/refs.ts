@@ -13,3 +13,12 @@ export const headerRef = (name: 'No-Store' | 'Retry-After' | 'X-Request-Id') => 
 
 /** The error shape narrowed to the codes one answer can carry. */
 export const errorOf = (...codes: ErrorCode[]) => ({ ...schemaRef('Error'), properties: { error: { enum: codes } } });
+
+/** A JSON body or answer of `schema`. */
+export const json = (schema: Json) => ({ 'application/json': { schema } });
+
+/** A required JSON request body of the named schema. */
+export const requestOf = (name: SchemaName) => ({ required: true, content: json(schemaRef(name)) });
+
+/** An error answer that carries only `codes`. */
+export const errorAnswer = (description: string, ...codes: ErrorCode[]) => ({ description, content: json(errorOf(...codes)) });

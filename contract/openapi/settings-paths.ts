@@ -1,4 +1,4 @@
-import { errorOf, headerRef, responseRef, schemaRef, type PathItems } from './refs.js';
+import { errorAnswer, errorOf, headerRef, json, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
 
 /** The operations of self-service: what each answers, with which status. */
 export const settingsPaths: PathItems = {
@@ -23,29 +23,17 @@ export const settingsPaths: PathItems = {
             'Cache-Control': headerRef('No-Store'),
           },
           description: "The user's factors.",
-          content: {
-            'application/json': {
-              schema: schemaRef('Me'),
-            },
-          },
+          content: json(schemaRef('Me')),
         },
         '400': {
           description:
             'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request'),
-            },
-          },
+          content: json(errorOf('invalid_request')),
         },
         '401': {
           description:
             'Not authenticated: `unauthorized`. No, invalid or expired id_token (always with `reauthenticate: true`); for a change, also a sign-in older than `selfService.freshSeconds` or without a second factor.',
-          content: {
-            'application/json': {
-              schema: errorOf('unauthorized'),
-            },
-          },
+          content: json(errorOf('unauthorized')),
         },
         '403': responseRef('OriginNotAllowed'),
         '500': responseRef('ServerError'),
@@ -64,43 +52,24 @@ export const settingsPaths: PathItems = {
           settingsGrant: [],
         },
       ],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('EmptyRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('EmptyRequest'),
       responses: {
         '200': {
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
           description: 'The enrolment to show.',
-          content: {
-            'application/json': {
-              schema: schemaRef('MeEnrollment'),
-            },
-          },
+          content: json(schemaRef('MeEnrollment')),
         },
         '400': {
           description:
             'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request'),
-            },
-          },
+          content: json(errorOf('invalid_request')),
         },
         '401': {
           description:
             'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: {
-            'application/json': {
-              schema: errorOf('unauthorized'),
-            },
-          },
+          content: json(errorOf('unauthorized')),
         },
         '403': responseRef('OriginNotAllowed'),
         '409': responseRef('FlowConflict'),
@@ -119,62 +88,35 @@ export const settingsPaths: PathItems = {
           settingsGrant: [],
         },
       ],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('MeCodeRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('MeCodeRequest'),
       responses: {
         '200': {
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
           description: "The user's factors.",
-          content: {
-            'application/json': {
-              schema: schemaRef('Me'),
-            },
-          },
+          content: json(schemaRef('Me')),
         },
         '400': {
           description:
             'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request'),
-            },
-          },
+          content: json(errorOf('invalid_request')),
         },
         '401': {
           description:
             'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: {
-            'application/json': {
-              schema: errorOf('unauthorized', 'invalid_code'),
-            },
-          },
+          content: json(errorOf('unauthorized', 'invalid_code')),
         },
         '403': responseRef('OriginNotAllowed'),
         '409': {
           description:
             'Not possible in this state: `enrollment_required`. No enrolment was started. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
-          content: {
-            'application/json': {
-              schema: errorOf('enrollment_required', 'flow_conflict'),
-            },
-          },
+          content: json(errorOf('enrollment_required', 'flow_conflict')),
         },
-        '429': {
-          description: 'Too many attempts or requests: `too_many_attempts`. With `reauthenticate: true`: a new sign-in allows new tries.',
-          content: {
-            'application/json': {
-              schema: errorOf('too_many_attempts'),
-            },
-          },
-        },
+        '429': errorAnswer(
+          'Too many attempts or requests: `too_many_attempts`. With `reauthenticate: true`: a new sign-in allows new tries.',
+          'too_many_attempts',
+        ),
         '500': responseRef('ServerError'),
       },
     },
@@ -191,52 +133,26 @@ export const settingsPaths: PathItems = {
           settingsGrant: [],
         },
       ],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('MePhoneRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('MePhoneRequest'),
       responses: {
         '200': {
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
           description: 'The code sent to the new number.',
-          content: {
-            'application/json': {
-              schema: schemaRef('MePhoneChallenge'),
-            },
-          },
+          content: json(schemaRef('MePhoneChallenge')),
         },
-        '400': {
-          description: 'Bad request: `invalid_request`. Also a phone number that is not valid.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request'),
-            },
-          },
-        },
+        '400': errorAnswer('Bad request: `invalid_request`. Also a phone number that is not valid.', 'invalid_request'),
         '401': {
           description:
             'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: {
-            'application/json': {
-              schema: errorOf('unauthorized'),
-            },
-          },
+          content: json(errorOf('unauthorized')),
         },
         '403': responseRef('OriginNotAllowed'),
         '409': {
           description:
             'Not possible in this state: `method_not_allowed`. Text messages are turned off for this account or cannot be sent to that country. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
-          content: {
-            'application/json': {
-              schema: errorOf('method_not_allowed', 'flow_conflict'),
-            },
-          },
+          content: json(errorOf('method_not_allowed', 'flow_conflict')),
         },
         '429': responseRef('RateLimited'),
         '500': responseRef('ServerError'),
@@ -255,53 +171,24 @@ export const settingsPaths: PathItems = {
           settingsGrant: [],
         },
       ],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('MeCodeRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('MeCodeRequest'),
       responses: {
         '200': {
           headers: {
             'Cache-Control': headerRef('No-Store'),
           },
           description: "The user's factors.",
-          content: {
-            'application/json': {
-              schema: schemaRef('Me'),
-            },
-          },
+          content: json(schemaRef('Me')),
         },
-        '400': {
-          description: 'Bad request: `invalid_request`. Also: no code was sent yet.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request'),
-            },
-          },
-        },
+        '400': errorAnswer('Bad request: `invalid_request`. Also: no code was sent yet.', 'invalid_request'),
         '401': {
           description:
             'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: {
-            'application/json': {
-              schema: errorOf('unauthorized', 'invalid_code'),
-            },
-          },
+          content: json(errorOf('unauthorized', 'invalid_code')),
         },
         '403': responseRef('OriginNotAllowed'),
         '409': responseRef('FlowConflict'),
-        '410': {
-          description: 'Gone: `code_expired`.',
-          content: {
-            'application/json': {
-              schema: errorOf('code_expired'),
-            },
-          },
-        },
+        '410': errorAnswer('Gone: `code_expired`.', 'code_expired'),
         '429': responseRef('TooManyAttempts'),
         '500': responseRef('ServerError'),
       },
@@ -318,14 +205,7 @@ export const settingsPaths: PathItems = {
           settingsGrant: [],
         },
       ],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: schemaRef('EmptyRequest'),
-          },
-        },
-      },
+      requestBody: requestOf('EmptyRequest'),
       responses: {
         '200': {
           headers: {
@@ -353,20 +233,12 @@ export const settingsPaths: PathItems = {
         '400': {
           description:
             'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
-          content: {
-            'application/json': {
-              schema: errorOf('invalid_request'),
-            },
-          },
+          content: json(errorOf('invalid_request')),
         },
         '401': {
           description:
             'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: {
-            'application/json': {
-              schema: errorOf('unauthorized'),
-            },
-          },
+          content: json(errorOf('unauthorized')),
         },
         '403': responseRef('OriginNotAllowed'),
         '500': responseRef('ServerError'),

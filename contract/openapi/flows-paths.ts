@@ -1,4 +1,4 @@
-import { errorAnswer, errorOf, headerRef, json, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
+import { errorAnswer, errorOf, headerRef, json, noStoreAnswer, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
 
 /** The operations of flows: what each answers, with which status. */
 export const flowsPaths: PathItems = {
@@ -11,13 +11,7 @@ export const flowsPaths: PathItems = {
         "Starts one login attempt for a client. `acr` picks one of the client's named sequences (default: the client's `defaultAcr`). A browser `Origin` must be one the client lists; calls without `Origin` (native apps, servers) are allowed. At most 120 starts per minute per address. With `purpose: settings` it starts a step-up for settings changes (see `StartFlowRequest`).",
       requestBody: requestOf('StartFlowRequest'),
       responses: {
-        '201': {
-          description: 'The new flow, at step 1.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '201': noStoreAnswer('The new flow, at step 1.', schemaRef('FlowState')),
         '400': {
           description:
             'Bad request: `invalid_request`, `unknown_client`. `invalid_request` also when `acr` names a sequence the client does not offer.',
@@ -42,13 +36,7 @@ export const flowsPaths: PathItems = {
         'The current state, e.g. to resume after a page reload. While a TOTP enrolment waits for its first code the state carries `enrollment` again. A completed flow shows its `result` (the id_token) only in the 30 seconds after it completed, so a page reloaded at that moment still gets it; after that introspect answers `status: "complete"` without `result`, and a new flow is needed for a new token.',
       requestBody: requestOf('FlowRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),
@@ -66,13 +54,7 @@ export const flowsPaths: PathItems = {
         'Identifies the user. An unknown username and a wrong password get the same status, message and `attemptsRemaining`, cost the same (an argon2id verify against a dummy hash) and count against the same limits. Without a valid `deviceToken`: `password.perUsernameAndIpLimit` failures (default 10) per username and client address (IPv6: its /64) per `password.windowSeconds` (default 900), then `rate_limited` with `Retry-After` for that pair whether the username exists or not; and once a username has `password.slowDown.afterFailures` failures (default 5) in the window from any address, each further attempt is held back min(`baseSeconds` × 2^k, `maxSeconds`) seconds (1, 2, 4, 8, then 16) before it is checked: slower, never refused. With a `deviceToken` this device received when it completed a login for this user: no slow-down, and `password.perDeviceLimit` failures (default 10) per window for that device in place of the address limit. A flow allows `password.maxAttempts` wrong passwords (then `too_many_attempts`: start again).',
       requestBody: requestOf('PasswordRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': responseRef('BadRequest'),
         '401': errorAnswer('Not authenticated: `invalid_credentials`.', 'invalid_credentials'),
         '403': responseRef('OriginNotAllowed'),
@@ -99,13 +81,7 @@ export const flowsPaths: PathItems = {
         "Texts a new code to the phone in the user's profile, or, during a phone registration (`sms/enroll`), to the number being registered. A resend replaces the previous code, which stops working. Resends wait `sms.resendAfterSeconds` (`rate_limited` with `Retry-After` before), and so does any other text of the same kind to the same number from another flow, until a code to it comes back; hourly caps per phone, per address and per client guard against SMS pumping. Codes to the user's own phone (sign-in) and codes to a number being registered (verification) have separate budgets: sign-in uses `sms.caps.perPhonePerHour`, `perIpPerHour`, `perClientPerHour`; verification, like the token grant and `/me/phone`, uses `verifyPerPhonePerHour`, `verifyPerAccountPerHour`, `verifyPerIpPerHour` and its own resend wait, so no one else's texts to a number can hold back its owner's sign-in code. A text the provider did not accept counts against no wait and no cap.",
       requestBody: requestOf('FlowRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),
@@ -130,13 +106,7 @@ export const flowsPaths: PathItems = {
         'For a user with no phone, when the client allows it (`allowPhoneEnrollment`, shown as `canEnroll: true` on the sms option): normalises `phone` to E.164 and texts a code to it. The phone is saved to the profile only when `sms/verify` accepts that code; that call also answers `backupCodes` when the user had none.',
       requestBody: requestOf('PhoneRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': errorAnswer('Bad request: `invalid_request`. Also a phone number that is not valid.', 'invalid_request'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),
@@ -161,13 +131,7 @@ export const flowsPaths: PathItems = {
         'Checks the code texted last. A code works once; `sms.maxAttempts` wrong codes kill it (`too_many_attempts`: ask for a new one). Confirms a phone registration when one is pending (then `backupCodes` may be added).',
       requestBody: requestOf('CodeRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': errorAnswer('Bad request: `invalid_request`. Also: no code was sent yet.', 'invalid_request'),
         '401': responseRef('InvalidCode'),
         '403': responseRef('OriginNotAllowed'),
@@ -188,13 +152,7 @@ export const flowsPaths: PathItems = {
         'For a user with no authenticator app, when the client allows it (`canEnroll: true`): answers the state plus `enrollment` (QR code as SVG and PNG data URL, the base32 secret and the `otpauth://` URI, Google Authenticator Key Uri Format with the issuer in label and parameter). Calling it again in the same flow shows the same secret. The secret is kept sealed in the flow until `totp/verify` confirms it.',
       requestBody: requestOf('FlowRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),
@@ -217,13 +175,7 @@ export const flowsPaths: PathItems = {
         'Checks an RFC 6238 code (±`totp.window` steps). A time step once accepted is never accepted again, in any flow. `totp.maxAttempts` wrong codes per flow, then `too_many_attempts` even for a right code; 4 × `totp.maxAttempts` wrong codes per user in 15 minutes, across flows, then `rate_limited` for that user. Finishing an enrolment saves the authenticator and, when the user had no backup codes, answers `backupCodes` once.',
       requestBody: requestOf('CodeRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': responseRef('BadRequest'),
         '401': responseRef('InvalidCode'),
         '403': responseRef('OriginNotAllowed'),
@@ -255,13 +207,7 @@ export const flowsPaths: PathItems = {
         "Uses one of the user's one-time backup codes (case, spaces and dashes do not matter). The answer adds `backupCodesRemaining` (and `backupCodesLow` when 2 or fewer are left). 5 wrong codes per flow, then `too_many_attempts`; 20 wrong codes per user in 15 minutes across flows, then `rate_limited`.",
       requestBody: requestOf('BackupCodeRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': responseRef('BadRequest'),
         '401': responseRef('InvalidCode'),
         '403': responseRef('OriginNotAllowed'),
@@ -282,13 +228,7 @@ export const flowsPaths: PathItems = {
         "E-mails a new code to the address in the user's profile; the previous code stops working. Same resend wait and caps as SMS (`email.*`).",
       requestBody: requestOf('FlowRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),
@@ -308,13 +248,7 @@ export const flowsPaths: PathItems = {
       description: 'Checks the code e-mailed last; single use, `email.maxAttempts` wrong codes.',
       requestBody: requestOf('CodeRequest'),
       responses: {
-        '200': {
-          description: 'The flow state.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('FlowState')),
-        },
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
         '400': errorAnswer('Bad request: `invalid_request`. Also: no code was sent yet.', 'invalid_request'),
         '401': responseRef('InvalidCode'),
         '403': responseRef('OriginNotAllowed'),
@@ -334,13 +268,7 @@ export const flowsPaths: PathItems = {
       description: 'Ends a pending flow; afterwards its handle is `flow_not_found`. A completed flow is left as it is.',
       requestBody: requestOf('FlowRequest'),
       responses: {
-        '200': {
-          description: 'Cancelled.',
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          content: json(schemaRef('CancelledFlow')),
-        },
+        '200': noStoreAnswer('Cancelled.', schemaRef('CancelledFlow')),
         '400': responseRef('BadRequest'),
         '403': responseRef('OriginNotAllowed'),
         '404': responseRef('FlowNotFound'),

@@ -22,3 +22,10 @@ export const requestOf = (name: SchemaName) => ({ required: true, content: json(
 
 /** An error answer that carries only `codes`. */
 export const errorAnswer = (description: string, ...codes: ErrorCode[]) => ({ description, content: json(errorOf(...codes)) });
+
+/** An answer no cache may keep (it can hold a token, a secret or codes). */
+export const noStoreAnswer = (description: string, schema: Json) => ({
+  description,
+  headers: { 'Cache-Control': headerRef('No-Store') },
+  content: json(schema),
+});

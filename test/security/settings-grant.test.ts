@@ -2,16 +2,8 @@ import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passwordStep, totpAt } from '../support/login.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { proofFor, proofKey, settingsSession, startStepUp, stepUp } from '../support/step-up.js';
+import { SETTINGS_CHANGES as CHANGES, proofFor, proofKey, settingsSession, startStepUp, stepUp } from '../support/step-up.js';
 import { freshSignIn } from './support.js';
-
-const CHANGES: [path: string, body: unknown][] = [
-  ['/api/v1/me/totp/enroll', {}],
-  ['/api/v1/me/totp/verify', { code: '123456' }],
-  ['/api/v1/me/phone', { phone: '+12015550199' }],
-  ['/api/v1/me/phone/verify', { code: '123456' }],
-  ['/api/v1/me/backup-codes', {}],
-];
 
 const OTHER_ORIGIN = 'https://shop.example';
 

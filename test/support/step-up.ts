@@ -4,6 +4,15 @@ import { accessTokenHash } from '../../server/self-service/dpop.js';
 import { totpAt } from './login.js';
 import type { TestServer } from './server.js';
 
+/** Every change under /api/v1/me, with a body of the right shape. */
+export const SETTINGS_CHANGES: [path: string, body: unknown][] = [
+  ['/api/v1/me/totp/enroll', {}],
+  ['/api/v1/me/totp/verify', { code: '123456' }],
+  ['/api/v1/me/phone', { phone: '+12015550199' }],
+  ['/api/v1/me/phone/verify', { code: '123456' }],
+  ['/api/v1/me/backup-codes', {}],
+];
+
 /** A browser's DPoP key pair, as `<mfa-login-settings>` holds one (the private half never leaves). */
 export interface ProofKey {
   privateKey: CryptoKey;

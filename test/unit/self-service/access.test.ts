@@ -1,15 +1,8 @@
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/server.js';
+import { SETTINGS_CHANGES as CHANGES } from '../../support/step-up.js';
 import { bearer, signIn, signInForSettings, signInWithPasswordOnly } from './signed-in.js';
-
-const CHANGES: [path: string, body: unknown][] = [
-  ['/api/v1/me/totp/enroll', {}],
-  ['/api/v1/me/totp/verify', { code: '123456' }],
-  ['/api/v1/me/phone', { phone: '+12015550199' }],
-  ['/api/v1/me/phone/verify', { code: '123456' }],
-  ['/api/v1/me/backup-codes', {}],
-];
 
 describe('self-service: who may read and who may change', () => {
   let server: TestServer;

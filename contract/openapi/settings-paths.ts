@@ -1,5 +1,21 @@
 import { errorAnswer, errorOf, headerRef, json, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
 
+/** What every /api/v1/me operation answers for a bad request, a token in the URL included. */
+const meBadRequest = {
+  description:
+    'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
+  content: json(errorOf('invalid_request')),
+};
+
+/** The user's factors, as most /api/v1/me operations answer them. */
+const meFactors = {
+  headers: {
+    'Cache-Control': headerRef('No-Store'),
+  },
+  description: "The user's factors.",
+  content: json(schemaRef('Me')),
+};
+
 /** The operations of self-service: what each answers, with which status. */
 export const settingsPaths: PathItems = {
   '/api/v1/me': {
@@ -18,18 +34,8 @@ export const settingsPaths: PathItems = {
         },
       ],
       responses: {
-        '200': {
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          description: "The user's factors.",
-          content: json(schemaRef('Me')),
-        },
-        '400': {
-          description:
-            'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
-          content: json(errorOf('invalid_request')),
-        },
+        '200': meFactors,
+        '400': meBadRequest,
         '401': {
           description:
             'Not authenticated: `unauthorized`. No, invalid or expired id_token (always with `reauthenticate: true`); for a change, also a sign-in older than `selfService.freshSeconds` or without a second factor.',
@@ -61,11 +67,7 @@ export const settingsPaths: PathItems = {
           description: 'The enrolment to show.',
           content: json(schemaRef('MeEnrollment')),
         },
-        '400': {
-          description:
-            'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
-          content: json(errorOf('invalid_request')),
-        },
+        '400': meBadRequest,
         '401': {
           description:
             'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
@@ -90,18 +92,8 @@ export const settingsPaths: PathItems = {
       ],
       requestBody: requestOf('MeCodeRequest'),
       responses: {
-        '200': {
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          description: "The user's factors.",
-          content: json(schemaRef('Me')),
-        },
-        '400': {
-          description:
-            'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
-          content: json(errorOf('invalid_request')),
-        },
+        '200': meFactors,
+        '400': meBadRequest,
         '401': {
           description:
             'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
@@ -173,13 +165,7 @@ export const settingsPaths: PathItems = {
       ],
       requestBody: requestOf('MeCodeRequest'),
       responses: {
-        '200': {
-          headers: {
-            'Cache-Control': headerRef('No-Store'),
-          },
-          description: "The user's factors.",
-          content: json(schemaRef('Me')),
-        },
+        '200': meFactors,
         '400': errorAnswer('Bad request: `invalid_request`. Also: no code was sent yet.', 'invalid_request'),
         '401': {
           description:
@@ -230,11 +216,7 @@ export const settingsPaths: PathItems = {
             },
           },
         },
-        '400': {
-          description:
-            'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
-          content: json(errorOf('invalid_request')),
-        },
+        '400': meBadRequest,
         '401': {
           description:
             'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',

@@ -66,7 +66,8 @@ async function signIn(page: Page, login: TestServer): Promise<void> {
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.getByLabel('I have saved these codes').check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Signed in' }).waitFor();
+  // The example's own heading, not the element's done screen ("You are signed in").
+  await page.getByRole('heading', { name: 'Signed in', exact: true }).waitFor();
 }
 
 /** The id_token the page shows, decoded: the server's own, for the page's client. */

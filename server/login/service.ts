@@ -202,7 +202,7 @@ export function createFlowService(services: Services) {
         now,
         ttlSeconds: config.flow.ttlSeconds,
       });
-      const user = stepUp?.userId ? await store.getUser(stepUp.userId) : null;
+      const user = stepUp?.user ?? null;
       if (stepUp) {
         flow.userId = user?.id ?? null;
         flow.data.stepUp = stepUp.stepUp;

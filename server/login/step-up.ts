@@ -4,7 +4,7 @@ import { methods } from '../methods/index.js';
 import type { Services } from '../services.js';
 import { thumbprintOf } from '../self-service/dpop.js';
 import { identifyByIdToken } from '../self-service/identity.js';
-import type { ClientRecord, FlowData } from '../store/types.js';
+import type { ClientRecord, FlowData, UserRecord } from '../store/types.js';
 import type { Caller } from '../flow/caller.js';
 
 /**
@@ -23,7 +23,8 @@ export interface StepUpRequest {
 
 export interface StepUpPlan {
   sequence: Sequence;
-  userId: string | null;
+  /** The user the id_token names, already read; null when the password step identifies them. */
+  user: UserRecord | null;
   stepUp: NonNullable<FlowData['stepUp']>;
 }
 
@@ -40,11 +41,11 @@ export async function planStepUp(services: Services, client: ClientRecord, reque
       issues: [{ path: 'dpopKey', message: 'required when purpose is settings' }],
     });
   const stepUp = { jkt: await thumbprintOf(request.dpopKey), origin: caller.origin };
-  if (!request.idToken) return { sequence: [['password'], secondFactors(client)], userId: null, stepUp };
+  if (!request.idToken) return { sequence: [['password'], secondFactors(client)], user: null, stepUp };
 
   const identity = await identifyByIdToken(services, request.idToken, caller);
   if (identity.client.clientId !== client.clientId) throw new MfaError('unauthorized', 'Sign in again to continue.', { reauthenticate: true });
   const age = services.now().getTime() - identity.authTime.getTime();
   const recent = age <= services.config.selfService.freshSeconds * 1000;
-  return { sequence: recent ? [secondFactors(client)] : [['password'], secondFactors(client)], userId: identity.user.id, stepUp };
+  return { sequence: recent ? [secondFactors(client)] : [['password'], secondFactors(client)], user: identity.user, stepUp };
 }

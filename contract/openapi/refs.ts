@@ -29,3 +29,6 @@ export const noStoreAnswer = (description: string, schema: Json) => ({
   headers: { 'Cache-Control': headerRef('No-Store') },
   content: json(schema),
 });
+
+/** The token endpoint's OAuth error shape (RFC 6749 §5.2) narrowed to one `error`. */
+export const oauthErrorOf = (error: string) => ({ ...schemaRef('OAuthError'), properties: { error: { const: error } } });

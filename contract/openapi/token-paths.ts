@@ -1,4 +1,4 @@
-import { headerRef, responseRef, schemaRef, type PathItems } from './refs.js';
+import { headerRef, json, oauthErrorOf, type PathItems, responseRef, schemaRef } from './refs.js';
 
 /** The operations of tokens: what each answers, with which status. */
 export const tokenPaths: PathItems = {
@@ -68,34 +68,12 @@ export const tokenPaths: PathItems = {
               },
             },
           },
-          content: {
-            'application/json': {
-              schema: {
-                ...schemaRef('OAuthError'),
-                properties: {
-                  error: {
-                    const: 'invalid_client',
-                  },
-                },
-              },
-            },
-          },
+          content: json(oauthErrorOf('invalid_client')),
         },
         '409': {
           description:
             '`temporarily_unavailable`: another request checked a code for this reference at the same moment; this one gets no verdict. Try again (the guess was counted).',
-          content: {
-            'application/json': {
-              schema: {
-                ...schemaRef('OAuthError'),
-                properties: {
-                  error: {
-                    const: 'temporarily_unavailable',
-                  },
-                },
-              },
-            },
-          },
+          content: json(oauthErrorOf('temporarily_unavailable')),
         },
         '429': {
           description:
@@ -103,34 +81,12 @@ export const tokenPaths: PathItems = {
           headers: {
             'Retry-After': headerRef('Retry-After'),
           },
-          content: {
-            'application/json': {
-              schema: {
-                ...schemaRef('OAuthError'),
-                properties: {
-                  error: {
-                    const: 'invalid_request',
-                  },
-                },
-              },
-            },
-          },
+          content: json(oauthErrorOf('invalid_request')),
         },
         '500': responseRef('ServerError'),
         '502': {
           description: '`temporarily_unavailable`: the SMS provider did not accept the message.',
-          content: {
-            'application/json': {
-              schema: {
-                ...schemaRef('OAuthError'),
-                properties: {
-                  error: {
-                    const: 'temporarily_unavailable',
-                  },
-                },
-              },
-            },
-          },
+          content: json(oauthErrorOf('temporarily_unavailable')),
         },
       },
     },

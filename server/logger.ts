@@ -50,8 +50,17 @@ export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): Destination
   return stream;
 }
 
+const OWN_REDACTION = Symbol('mfa-login redaction');
+
+/** True for a logger made by createLogger or a child of one (pino's children inherit through the prototype): it redacts the list above, nothing else. */
+export const redactsOwnList = (logger: Logger): boolean => (logger as unknown as Record<symbol, unknown>)[OWN_REDACTION] === true;
+
 export function createLogger(config: Pick<Config, 'logLevel'>, destination: NodeJS.WritableStream | DestinationStream = logDestination()): Logger {
-  return pino({ level: config.logLevel, redact: { paths: redact, censor: '[redacted]' }, base: { service: 'mfa-login' } }, destination as never);
+  const logger = pino(
+    { level: config.logLevel, redact: { paths: redact, censor: '[redacted]' }, base: { service: 'mfa-login' } },
+    destination as never,
+  );
+  return Object.assign(logger, { [OWN_REDACTION]: true });
 }
 
 type LogFormatter = (object: object) => object;

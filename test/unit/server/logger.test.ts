@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { type CapturedLogs, captureLogs, realLogs } from '../../support/logs.js';
+import { startTestServer } from '../../support/server.js';
 
 /** Runs test/support/log-writer.ts in a process of its own; answers its exit code and output. */
 function writer(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -46,5 +49,31 @@ describe('the server log (written off the event loop)', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThan(1000);
     expect(lines.every((l) => l.msg === 'line')).toBe(true);
+  });
+});
+
+describe('the access log', () => {
+  const requestLines = (logs: CapturedLogs) => logs.lines().filter((l) => l.msg === 'request' && l.path === '/api/v1/flows');
+
+  it('writes the fixed fields of each request with the server’s own logger', async () => {
+    const logs = realLogs();
+    const server = await startTestServer({}, { logger: logs.logger });
+    try {
+      await server.post('/api/v1/flows', { clientId: 'demo' });
+      expect(requestLines(logs)).toEqual([expect.objectContaining({ method: 'POST', status: 201, ip: '127.0.0.1', requestId: expect.any(String) })]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('keeps the redaction of a logger an integrator hands in (here: of the client address)', async () => {
+    const logs = captureLogs((stream) => pino({ level: 'info', redact: ['ip'] }, stream));
+    const server = await startTestServer({}, { logger: logs.logger });
+    try {
+      await server.post('/api/v1/flows', { clientId: 'demo' });
+      expect(requestLines(logs)).toEqual([expect.objectContaining({ method: 'POST', status: 201, ip: '[Redacted]' })]);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -231,7 +231,7 @@ try {
     if (done.body.status !== 'complete') throw new Error(JSON.stringify(done.body));
   });
   const totpRate = totpRun.perSecond;
-  row('POST /api/v1/flows/totp/verify (+ id_token)', totpRate, '/s', pct(totpRate, bareRate, 'bare POST'));
+  row('POST /api/v1/flows/totp/verify (+ id_token), returning users', totpRate, '/s', pct(totpRate, bareRate, 'bare POST'));
   cpuRow('TOTP verify', totpRun.mainUs, bareRun.mainUs);
 
   const loginRate = await rate(6, 4 * cores, async () => {

@@ -5,6 +5,8 @@ import express from 'express';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { ConfigInput } from '../../server/config.js';
+import { hashBackupCode } from '../../server/auth/backup-codes.js';
+import { backupCode } from '../../server/crypto/codes.js';
 import { createLogger } from '../../server/logger.js';
 import { startTestServer } from '../support/server.js';
 
@@ -26,7 +28,7 @@ function cpu(): { mainNs: number | null; processUs: number } {
   return { mainNs, processUs: user + system };
 }
 
-/** `seed` adds users bench<from>…; `passwordHash` replaces the server's own hash (a cheaper one). */
+/** `seed` adds returning users bench<from>…; `passwordHash` replaces the server's own hash (a cheaper one). */
 type Message =
   | { type: 'seed'; from: number; users: number; password: string; secret: string; passwordHash?: string }
   | { type: 'memory' }
@@ -69,6 +71,13 @@ if (process.argv[2] === 'bare') {
       const user = await store.createUser({ username: `bench${i}`, displayName: `bench${i}`, passwordHash }, now);
       await store.setTotp(
         { userId: user.id, sealedSecret: keyring.seal(message.secret, `totp-seed:${user.id}`), algorithm: 'sha1', digits: 6, period: 30 },
+        now,
+      );
+      // A returning user: past the first second factor, backup codes held. A login is measured, not the one-off first use (ten codes made and stored).
+      await store.markSecondFactor(user.id, now);
+      await store.createBackupCodes(
+        user.id,
+        Array.from({ length: 10 }, () => hashBackupCode(keyring, user.id, backupCode())),
         now,
       );
     }

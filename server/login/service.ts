@@ -1,4 +1,5 @@
 import { startFlowRequest } from '../../contract/flows.js';
+import type { AuditInput } from '../audit/events.js';
 import { randomHandle, sha256 } from '../crypto/codes.js';
 import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
 import { issueDeviceToken } from '../auth/device-tokens.js';
@@ -84,7 +85,51 @@ export function createFlowService(services: Services) {
   async function firstSecondFactor(ctx: MethodContext): Promise<{ backupCodes?: string[] }> {
     const user = ctx.user!;
     await store.markSecondFactor(user.id, ctx.now);
-    return isFirstUse(user) ? backupCodesOnFirstFactor(services, user.id, ctx.now) : {};
+    if (!isFirstUse(user)) return {};
+    const made = await backupCodesOnFirstFactor(services, user.id, ctx.now);
+    if (made.backupCodes) noteFor(ctx)({ type: 'factor.enrolled', details: { factor: 'backup_code', count: made.backupCodes.length } });
+    return made;
+  }
+
+  /** Records an audit event of this flow: its client, its user once known, the caller's address. */
+  const noteFor =
+    (ctx: MethodContext) =>
+    (event: Omit<AuditInput, 'clientId'>): void =>
+      services.audit.record({ clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, address: ctx.ip, ...event });
+
+  /** The events of a request whose save won: the step passed, what its action set up, the token made. */
+  function noteOutcome(
+    ctx: MethodContext,
+    name: MethodName,
+    actionName: string,
+    outcome: { satisfied: boolean; audit?: Pick<AuditInput, 'type' | 'details'>[] },
+  ) {
+    const note = noteFor(ctx);
+    if (outcome.satisfied) note({ type: 'step.passed', details: { method: name, action: actionName, kind: ctx.flow.kind } });
+    for (const event of outcome.audit ?? []) note(event);
+    const result = ctx.flow.status === 'complete' ? ctx.flow.result : null;
+    if (result)
+      note({
+        type: 'token.issued',
+        details: {
+          tokenType: 'idToken' in result ? 'id_token' : 'settings_grant',
+          grant: ctx.flow.kind,
+          acr: ctx.flow.acr,
+          amr: amrOf(ctx.flow.methods, (m) => methods[m].amr),
+        },
+      });
+  }
+
+  /** A refused step: the reason code, and a lockout when it is an attempt limit or a rate limit that refused. */
+  function noteRefusal(ctx: MethodContext, name: MethodName, actionName: string, e: MfaError) {
+    const note = noteFor(ctx);
+    const details = { method: name, action: actionName, kind: ctx.flow.kind, reason: e.code, ...(e.limit ? { limit: e.limit } : {}) };
+    note({ type: 'step.failed', details });
+    if (e.code === 'too_many_attempts' || e.code === 'rate_limited')
+      note({
+        type: 'lockout',
+        details: { ...details, ...(typeof e.extras.retryAfter === 'number' ? { retryAfterSeconds: e.extras.retryAfter } : {}) },
+      });
   }
 
   /**
@@ -145,7 +190,10 @@ export function createFlowService(services: Services) {
         try {
           return await action.run(ctx, body);
         } catch (e) {
-          if (isMfaError(e)) decided(e.code);
+          if (isMfaError(e)) {
+            decided(e.code);
+            noteRefusal(ctx, name, actionName, e);
+          }
           throw e;
         } finally {
           // The action shared the option check's reads; what it may have written is read afresh.
@@ -175,6 +223,7 @@ export function createFlowService(services: Services) {
       throw e;
     });
     if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
+    noteOutcome(ctx, name, actionName, outcome);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
     forgetReads(ctx);
@@ -209,6 +258,13 @@ export function createFlowService(services: Services) {
       }
       await store.createFlow(flow);
       metrics.flowStarted(client.clientId, acr);
+      services.audit.record({
+        type: 'flow.started',
+        clientId: client.clientId,
+        userId: user?.id ?? null,
+        address: caller.ip,
+        details: { kind: flow.kind, acr },
+      });
       return flowState(handle, { services, flow, client, user, now, ip: caller.ip, origin: caller.origin });
     },
 

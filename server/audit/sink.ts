@@ -26,6 +26,8 @@ export interface AuditSink {
 }
 
 const MIN_SECRET = 32;
+/** How long a shutdown gives the sink for what is queued, the POST in flight included. */
+const CLOSE_MS = 2000;
 
 /** The wait before retry number `attempt` (1, 2, …): `base × 2^(attempt-1)`, at most `max`. */
 export const backoffMs = (attempt: number, base: number, max: number): number => Math.min(base * 2 ** (attempt - 1), max);
@@ -142,8 +144,8 @@ export function createHttpSink(config: AuditSinkConfig, deps: SinkDeps): AuditSi
       clearInterval(timer);
       if (closed) return;
       closed = true;
-      // What is queued gets one try within one POST's time in all; then the process may exit.
-      const deadline = AbortSignal.timeout(config.timeoutMs);
+      // What is queued gets one try within a short time in all; then the process may exit.
+      const deadline = AbortSignal.timeout(Math.min(config.timeoutMs, CLOSE_MS));
       deadline.addEventListener('abort', () => stopping.abort(), { once: true });
       await running;
       while (queue.size > 0 && !deadline.aborted) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Where security events go besides the store and the log: a SIEM's HTTP endpoint, sent JSON
- * lines signed with HMAC-SHA256 (see docs/audit.md for how to verify). Strings may be `${ENV}`.
+ * lines signed with HMAC-SHA256 (README, Audit log: how a receiver verifies them). Strings may be `${ENV}`.
  */
 const sinkConfig = z.strictObject({
   url: z.url(),

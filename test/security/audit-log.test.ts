@@ -168,7 +168,10 @@ describe('the audit log', () => {
   it('records the start of every flow', () => {
     expect(find('flow.started', { kind: 'login' }).length).toBeGreaterThanOrEqual(6);
     expect(find('flow.started', { kind: 'step-up' })).toHaveLength(1);
-    expect(find('flow.started')[0]).toMatchObject({ clientId: 'demo', address: expect.stringMatching(/^h:/) });
+    expect(find('flow.started')[0]).toMatchObject({ clientId: 'demo', address: expect.stringMatching(/^h:/), requestId: expect.any(String) });
+    // The request id in the event is the one its answer carried, so support can go from one to the other.
+    const ids = new Set(events.map((e) => e.requestId));
+    expect(ids.size).toBeGreaterThan(20);
   });
 
   it('records passed and failed passwords with the reason', () => {

@@ -1,5 +1,4 @@
 import { startFlowRequest } from '../../contract/flows.js';
-import type { AuditInput } from '../audit/events.js';
 import { randomHandle, sha256 } from '../crypto/codes.js';
 import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
 import { issueDeviceToken } from '../auth/device-tokens.js';
@@ -16,6 +15,7 @@ import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
 import type { Caller } from '../flow/caller.js';
 import { flowConflict, runOnFlow } from '../flow/runner.js';
+import { noteFor, noteOutcome, noteRefusal } from './audit.js';
 import { keyedSerial } from './serial.js';
 import { issueFlowResult } from '../tokens/flow-result.js';
 import { flowState, optionOf, stepOptions } from './state.js';
@@ -87,49 +87,8 @@ export function createFlowService(services: Services) {
     await store.markSecondFactor(user.id, ctx.now);
     if (!isFirstUse(user)) return {};
     const made = await backupCodesOnFirstFactor(services, user.id, ctx.now);
-    if (made.backupCodes) noteFor(ctx)({ type: 'factor.enrolled', details: { factor: 'backup_code', count: made.backupCodes.length } });
+    if (made.backupCodes) noteFor(services, ctx)({ type: 'factor.enrolled', details: { factor: 'backup_code', count: made.backupCodes.length } });
     return made;
-  }
-
-  /** Records an audit event of this flow: its client, its user once known, the caller's address. */
-  const noteFor =
-    (ctx: MethodContext) =>
-    (event: Omit<AuditInput, 'clientId'>): void =>
-      services.audit.record({ clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, address: ctx.ip, ...event });
-
-  /** The events of a request whose save won: the step passed, what its action set up, the token made. */
-  function noteOutcome(
-    ctx: MethodContext,
-    name: MethodName,
-    actionName: string,
-    outcome: { satisfied: boolean; audit?: Pick<AuditInput, 'type' | 'details'>[] },
-  ) {
-    const note = noteFor(ctx);
-    if (outcome.satisfied) note({ type: 'step.passed', details: { method: name, action: actionName, kind: ctx.flow.kind } });
-    for (const event of outcome.audit ?? []) note(event);
-    const result = ctx.flow.status === 'complete' ? ctx.flow.result : null;
-    if (result)
-      note({
-        type: 'token.issued',
-        details: {
-          tokenType: 'idToken' in result ? 'id_token' : 'settings_grant',
-          grant: ctx.flow.kind,
-          acr: ctx.flow.acr,
-          amr: amrOf(ctx.flow.methods, (m) => methods[m].amr),
-        },
-      });
-  }
-
-  /** A refused step: the reason code, and a lockout when it is an attempt limit or a rate limit that refused. */
-  function noteRefusal(ctx: MethodContext, name: MethodName, actionName: string, e: MfaError) {
-    const note = noteFor(ctx);
-    const details = { method: name, action: actionName, kind: ctx.flow.kind, reason: e.code, ...(e.limit ? { limit: e.limit } : {}) };
-    note({ type: 'step.failed', details });
-    if (e.code === 'too_many_attempts' || e.code === 'rate_limited')
-      note({
-        type: 'lockout',
-        details: { ...details, ...(typeof e.extras.retryAfter === 'number' ? { retryAfterSeconds: e.extras.retryAfter } : {}) },
-      });
   }
 
   /**
@@ -192,7 +151,7 @@ export function createFlowService(services: Services) {
         } catch (e) {
           if (isMfaError(e)) {
             decided(e.code);
-            noteRefusal(ctx, name, actionName, e);
+            noteRefusal(services, ctx, name, actionName, e);
           }
           throw e;
         } finally {
@@ -223,7 +182,7 @@ export function createFlowService(services: Services) {
       throw e;
     });
     if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
-    noteOutcome(ctx, name, actionName, outcome);
+    noteOutcome(services, ctx, name, actionName, outcome);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
     forgetReads(ctx);

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { sweepAuditEvents } from './audit/retention.js';
 import { buildServices, type ServiceOptions } from './build-services.js';
 import { syncConfigClients } from './clients.js';
 import { ConfigError, type Config } from './config.js';
@@ -89,6 +90,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
     await openSigningKeyOrExplain(services);
   } catch (e) {
     // A failed start closes what it opened, so the process can exit.
+    await services.audit.close();
     if (!options.store) await services.store.close().catch(() => undefined);
     throw e;
   }
@@ -129,6 +131,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
 
   const sweep = setInterval(() => {
     sweepExpired(services).catch((err: unknown) => services.logger.warn({ err }, 'sweep failed'));
+    sweepAuditEvents(services).catch((err: unknown) => services.logger.warn({ err }, 'audit retention sweep failed'));
   }, SWEEP_MS);
   sweep.unref();
 
@@ -143,6 +146,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
     clearInterval(sweep);
     await metrics.close();
     await services.passwords.close();
+    await services.audit.close();
     await services.store.close();
   };
   return router;

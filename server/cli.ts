@@ -2,6 +2,7 @@ import { ConfigError } from './config.js';
 import { backupCodesGenerate, backupCodesImport } from './cli/backup-codes.js';
 import { clientAdd, clientList, clientRemove } from './cli/clients.js';
 import { CliError, cliContext, UsageError, type CliContext, type CliIo } from './cli/context.js';
+import { eventsTail } from './cli/events.js';
 import { init } from './cli/init.js';
 import { keysList, keysRotate } from './cli/keys.js';
 import { start } from './cli/start.js';
@@ -71,6 +72,12 @@ const commands: Record<string, Command> = {
       'once every cached JWKS holds it; the old one stays published until its tokens expire',
   },
   'keys list': { run: keysList, args: '', summary: 'list signing keys' },
+
+  'events tail': {
+    run: eventsTail,
+    args: '[--follow] [--user U] [--client C] [--type T]... [--limit N] [--since ISO]',
+    summary: 'the newest security events as JSON lines (default 20), oldest first; --follow prints new ones until interrupted',
+  },
 };
 
 const commandLine = (words: string) => `mfa-login ${words}${commands[words]!.args ? ` ${commands[words]!.args}` : ''}`;

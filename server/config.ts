@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { smsProviderConfig } from './providers/sms/config.js';
 import { emailProviderConfig } from './providers/email/config.js';
 import { metricsConfig } from './metrics/config.js';
+import { auditConfig } from './audit/config.js';
 import { methodName } from '../contract/methods.js';
 import { ConfigError } from './errors.js';
 import { fieldPath, unknownFieldLines } from './unknown-fields.js';
@@ -207,6 +208,7 @@ export const configSchema = z.strictObject({
     .prefault({}),
   clients: z.array(clientSchema).default([]),
   metrics: metricsConfig.prefault({}),
+  audit: auditConfig,
   shutdown: z
     .strictObject({
       /** How long SIGTERM waits for requests in flight before cutting them; then the store closes. */

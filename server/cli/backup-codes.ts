@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hashBackupCode, regenerateBackupCodes } from '../auth/backup-codes.js';
 import { normaliseBackupCode } from '../crypto/codes.js';
+import { recordCliChange } from './audit.js';
 import type { CliContext } from './context.js';
 import { usernameArg } from './fields.js';
 import { parseInput } from './input.js';
@@ -37,6 +38,7 @@ export async function backupCodesGenerate(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
     const codes = await regenerateBackupCodes(services, user.id, services.now());
+    recordCliChange(services, 'factor.changed', user.id, { change: 'backup-codes-renewed', count: codes.length });
     cli.print({ username: user.username, codes }, () => [
       `New backup codes for ${user.username} (the old ones no longer work):`,
       ...codes.map((c) => `  ${c}`),
@@ -62,6 +64,7 @@ export async function backupCodesImport(cli: CliContext): Promise<number> {
     else imported = await services.store.addBackupCodes(user.id, hashes, now);
     const skipped = hashes.length - imported;
     const remaining = await services.store.countBackupCodes(user.id);
+    recordCliChange(services, 'factor.changed', user.id, { change: 'backup-codes-imported', imported, replaced: input.replace });
     cli.print(
       { username: user.username, imported, skipped, replaced: input.replace, remaining },
       () =>

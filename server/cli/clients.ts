@@ -5,6 +5,7 @@ import { clientSchema, sequenceSchema, type ClientConfig, type Sequence } from '
 import type { Services } from '../services.js';
 import type { ClientRecord } from '../store/types.js';
 import { CliError, UsageError, type CliContext } from './context.js';
+import { recordCliChange } from './audit.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
 import { fields, table } from './output.js';
@@ -136,6 +137,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     if (await services.store.getClient(client.clientId)) throw new CliError(`A client "${client.clientId}" already exists.`, 'conflict');
     const record = await services.store.upsertClient(clientRecord(client, services.keyring), services.now());
     const view = clientView(record, 'store');
+    recordCliChange(services, 'admin.action', null, { action: 'client.create', target: record.clientId });
     const generated = input['generate-secret'] ? { clientSecret: secret } : {};
     cli.print({ client: view, ...generated }, () => [
       `Added client ${view.clientId}.`,
@@ -181,6 +183,7 @@ export async function clientRemove(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     if (inConfig(services, clientId)) throw new CliError(`Client "${clientId}" is defined in the config file; remove it there.`, 'conflict');
     if (!(await services.store.deleteClient(clientId))) throw new CliError(`No client "${clientId}".`, 'not_found');
+    recordCliChange(services, 'admin.action', null, { action: 'client.delete', target: clientId });
     cli.print({ removed: clientId }, () => `Removed client ${clientId}. Flows it started can no longer finish.`);
     return 0;
   });

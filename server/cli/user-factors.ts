@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { forgetDevices } from '../auth/device-tokens.js';
+import { maskForLog } from '../providers/sms/phone.js';
+import { recordCliChange } from './audit.js';
 import type { Services } from '../services.js';
 import type { UserPatch, UserRecord } from '../store/types.js';
 import { UsageError, type CliContext } from './context.js';
@@ -16,11 +18,14 @@ async function patchUser(
   username: string,
   patch: (user: UserRecord, services: Services) => Promise<UserPatch> | UserPatch,
   done: string,
+  change: string,
   warning: (user: UserRecord) => string | undefined = () => undefined,
 ): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const changed = await services.store.updateUser(user.id, await patch(user, services), services.now());
+    const changes = await patch(user, services);
+    const changed = await services.store.updateUser(user.id, changes, services.now());
+    recordCliChange(services, 'factor.changed', user.id, { change, ...(changes.phone ? { destination: maskForLog(changes.phone) } : {}) });
     const view = await userView(services, changed);
     const warned = warning(changed);
     cli.print({ user: view, ...(warned ? { warning: warned } : {}) }, () => [
@@ -45,6 +50,7 @@ export async function userSetPassword(cli: CliContext): Promise<number> {
     await services.store.updateUser(user.id, { passwordHash: await services.passwords.hash(password) }, services.now());
     // Whoever knew the old password may have signed in from a device of their own.
     const devicesForgotten = await forgetDevices(services.store, user.id);
+    recordCliChange(services, 'factor.changed', user.id, { change: 'password-set', devicesForgotten });
     cli.print({ username: user.username, devicesForgotten, ...(generated ? { password } : {}) }, () => [
       `Set a new password for ${user.username}.${forgottenText(devicesForgotten)}`,
       ...(generated ? [`Password: ${password}`, 'It is shown only this once: hand it over safely.'] : []),
@@ -76,6 +82,7 @@ export async function userSetPhone(cli: CliContext): Promise<number> {
     username,
     (_u, services) => ({ phone: value === null ? null : parseValue(phoneArg(services.config.sms.defaultCountry), value, '<phone>') }),
     value === null ? 'Removed the phone' : 'Set the phone',
+    value === null ? 'phone-removed' : 'phone-set',
   );
 }
 
@@ -83,13 +90,19 @@ export async function userSetPhone(cli: CliContext): Promise<number> {
 export async function userSetEmail(cli: CliContext): Promise<number> {
   const { username, value } = parseInput(cli, valueOrClear('address'));
   const email = value === null ? null : parseValue(emailArg, value, '<address>');
-  return patchUser(cli, username, () => ({ email }), email === null ? 'Removed the e-mail address' : 'Set the e-mail address');
+  return patchUser(
+    cli,
+    username,
+    () => ({ email }),
+    email === null ? 'Removed the e-mail address' : 'Set the e-mail address',
+    email === null ? 'email-removed' : 'email-set',
+  );
 }
 
 /** `user disable-sms <username>`: SMS codes are no longer offered, the phone stays. */
 export async function userDisableSms(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
-  return patchUser(cli, username, () => ({ smsDisabled: true }), 'Disabled SMS codes');
+  return patchUser(cli, username, () => ({ smsDisabled: true }), 'Disabled SMS codes', 'sms-disabled');
 }
 
 /** `user enable-sms <username>` */
@@ -100,6 +113,7 @@ export async function userEnableSms(cli: CliContext): Promise<number> {
     username,
     () => ({ smsDisabled: false }),
     'Enabled SMS codes',
+    'sms-enabled',
     (user) =>
       user.phone
         ? undefined
@@ -118,6 +132,7 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
     const { totpRemoved: removed, backupCodesRemoved } = await services.store.resetSecondFactors(user.id, services.now());
     // A lost or stolen phone may also be a device that signed in.
     const devicesForgotten = await forgetDevices(services.store, user.id);
+    recordCliChange(services, 'factor.changed', user.id, { change: 'totp-reset', totpRemoved: removed, backupCodesRemoved, devicesForgotten });
     cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten }, () => {
       const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`]
         .filter(Boolean)
@@ -144,6 +159,7 @@ export async function userForgetDevices(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
     const devicesForgotten = await forgetDevices(services.store, user.id);
+    recordCliChange(services, 'factor.changed', user.id, { change: 'devices-forgotten', devicesForgotten });
     cli.print({ username: user.username, devicesForgotten }, () =>
       devicesForgotten > 0
         ? `Forgot ${devicesForgotten} signed-in device${devicesForgotten === 1 ? '' : 's'} of ${user.username}.`

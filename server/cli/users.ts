@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type UserRecord, UsernameTakenError } from '../store/types.js';
 import { CliError, type CliContext } from './context.js';
+import { recordCliChange } from './audit.js';
 import { displayNameArg, emailArg, phoneArg, usernameArg } from './fields.js';
 import { parseInput, parseValue } from './input.js';
 import { withServices } from './open.js';
@@ -43,6 +44,7 @@ export async function userAdd(cli: CliContext): Promise<number> {
       if (e instanceof UsernameTakenError) throw new CliError(e.message, 'conflict');
       throw e;
     }
+    recordCliChange(services, 'admin.action', user.id, { action: 'user.create', target: user.username });
     const view = await userView(services, user);
     cli.print({ user: view, ...(generated ? { password } : {}) }, () => [
       `Created user ${view.username}.`,
@@ -93,6 +95,7 @@ export async function userRemove(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
     await services.store.deleteUser(user.id);
+    recordCliChange(services, 'admin.action', user.id, { action: 'user.delete', target: user.username });
     cli.print({ removed: user.username }, () => `Removed user ${user.username}.`);
     return 0;
   });

@@ -15,6 +15,7 @@ import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
 import type { Caller } from '../flow/caller.js';
 import { flowConflict, runOnFlow } from '../flow/runner.js';
+import { noteFor, noteOutcome, noteRefusal } from './audit.js';
 import { keyedSerial } from './serial.js';
 import { issueFlowResult } from '../tokens/flow-result.js';
 import { flowState, optionOf, stepOptions } from './state.js';
@@ -84,7 +85,10 @@ export function createFlowService(services: Services) {
   async function firstSecondFactor(ctx: MethodContext): Promise<{ backupCodes?: string[] }> {
     const user = ctx.user!;
     await store.markSecondFactor(user.id, ctx.now);
-    return isFirstUse(user) ? backupCodesOnFirstFactor(services, user.id, ctx.now) : {};
+    if (!isFirstUse(user)) return {};
+    const made = await backupCodesOnFirstFactor(services, user.id, ctx.now);
+    if (made.backupCodes) noteFor(services, ctx)({ type: 'factor.enrolled', details: { factor: 'backup_code', count: made.backupCodes.length } });
+    return made;
   }
 
   /**
@@ -145,7 +149,10 @@ export function createFlowService(services: Services) {
         try {
           return await action.run(ctx, body);
         } catch (e) {
-          if (isMfaError(e)) decided(e.code);
+          if (isMfaError(e)) {
+            decided(e.code);
+            noteRefusal(services, ctx, name, actionName, e);
+          }
           throw e;
         } finally {
           // The action shared the option check's reads; what it may have written is read afresh.
@@ -175,6 +182,7 @@ export function createFlowService(services: Services) {
       throw e;
     });
     if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
+    noteOutcome(services, ctx, name, actionName, outcome);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
     forgetReads(ctx);
@@ -209,6 +217,13 @@ export function createFlowService(services: Services) {
       }
       await store.createFlow(flow);
       metrics.flowStarted(client.clientId, acr);
+      services.audit.record({
+        type: 'flow.started',
+        clientId: client.clientId,
+        userId: user?.id ?? null,
+        address: caller.ip,
+        details: { kind: flow.kind, acr },
+      });
       return flowState(handle, { services, flow, client, user, now, ip: caller.ip, origin: caller.origin });
     },
 

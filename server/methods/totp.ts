@@ -62,6 +62,7 @@ async function confirmEnrollment(ctx: MethodContext, pending: NonNullable<FlowDa
   delete ctx.flow.data.totpEnrollment;
   return {
     satisfied: true,
+    audit: [{ type: 'factor.enrolled', details: { factor: 'totp', algorithm, digits, period } }],
     // A flow that did not move on must not leave an authenticator behind whose backup codes nobody saw.
     undo: async () => {
       if ((await store.getTotp(userId))?.id === created.id) await store.deleteTotp(userId);

@@ -44,6 +44,13 @@ export async function notifyChange(services: Services, identity: Identity, chang
     deliveries.push(sms.send({ to: before.phone, body: text }));
   }
   logger.info({ userId: identity.user.id, clientId: identity.client.clientId, change, ...logged, notified: sent }, 'sign-in factor changed');
+  services.audit.record({
+    type: 'factor.changed',
+    userId: identity.user.id,
+    clientId: identity.client.clientId,
+    actor: { kind: 'user', userId: identity.user.id },
+    details: { change, via: 'settings', ...(logged.phone ? { destination: logged.phone } : {}), notified: sent },
+  });
   const results = await Promise.allSettled(deliveries);
   for (const r of results)
     if (r.status === 'rejected')

@@ -111,4 +111,24 @@ UPDATE flows SET kind = 'self-service' WHERE kind = 'login' AND acr = 'self-serv
 CREATE INDEX device_tokens_user ON device_tokens(user_id);
 CREATE INDEX device_tokens_expires_at ON device_tokens(expires_at);`,
   },
+  {
+    version: 9,
+    name: 'audit events',
+    // No foreign key to users: the record of what happened outlives a deleted account.
+    sql: `CREATE TABLE audit_events (
+  id TEXT PRIMARY KEY,
+  at TEXT NOT NULL,
+  type TEXT NOT NULL,
+  user_id TEXT,
+  client_id TEXT,
+  request_id TEXT,
+  address TEXT,
+  actor TEXT,
+  details TEXT NOT NULL
+);
+CREATE INDEX audit_events_at ON audit_events(at, id);
+CREATE INDEX audit_events_user ON audit_events(user_id, at, id);
+CREATE INDEX audit_events_client ON audit_events(client_id, at, id);
+CREATE INDEX audit_events_type ON audit_events(type, at, id);`,
+  },
 ];

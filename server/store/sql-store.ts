@@ -1,6 +1,7 @@
 import type { SqlDriver } from './driver.js';
 import { migrations } from './migrations.js';
 import type { StoreLifecycle } from './ports/lifecycle.js';
+import { sqlAudit } from './sql/audit.js';
 import { sqlClients } from './sql/clients.js';
 import { sqlCounters } from './sql/counters.js';
 import { sqlCredentials } from './sql/credentials.js';
@@ -45,5 +46,6 @@ export function sqlStore(db: SqlDriver): Store {
     ...sqlKeys(db),
     ...sqlFlows(db),
     ...sqlCounters(db),
+    ...sqlAudit(db),
   };
 }

@@ -7,3 +7,4 @@ export * from './methods.js';
 export * from './paths.js';
 export * from './settings.js';
 export * from './token.js';
+export * from './oidc.js';

@@ -6,6 +6,7 @@ import { sqlCounters } from './sql/counters.js';
 import { sqlCredentials } from './sql/credentials.js';
 import { sqlFlows } from './sql/flows.js';
 import { sqlKeys } from './sql/keys.js';
+import { sqlOidc } from './sql/oidc.js';
 import { sqlUsers } from './sql/users.js';
 import type { Store } from './types.js';
 
@@ -45,5 +46,6 @@ export function sqlStore(db: SqlDriver): Store {
     ...sqlKeys(db),
     ...sqlFlows(db),
     ...sqlCounters(db),
+    ...sqlOidc(db),
   };
 }

@@ -1,10 +1,11 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as oauth from 'oauth4webapi';
 import * as client from 'openid-client';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrolTotp, totpAt } from '../support/login.js';
 import { startLandingServer } from '../support/relying-party.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { freePort, startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium } from './browser.js';
 
 const SECRET = 'rp-secret-rp-secret-rp-secret';
@@ -241,5 +242,52 @@ describe('the OpenID Provider with real relying-party libraries', () => {
       await typeTotp();
     });
     expect(fresh.auth_time).toBeGreaterThan(mfa.auth_time as number);
+  });
+});
+
+describe('examples/oidc-rp, the Express app using openid-client', () => {
+  let server: TestServer;
+  let app: ChildProcess;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+
+  afterEach(async () => {
+    app?.kill();
+    await chromium?.close();
+    await server?.stop();
+  });
+
+  it('signs alice in through the hosted page and out again', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = await startTestServer({
+      logLevel: 'warn',
+      clients: [
+        { clientId: 'rp', name: 'Example RP', clientSecret: SECRET, redirectUris: [`${base}/callback`], postLogoutRedirectUris: [`${base}/`] },
+      ],
+    });
+    const { secret } = await enrolTotp(server);
+    server.advance(30);
+    app = spawn(process.execPath, ['examples/oidc-rp/app.js'], {
+      env: { ...process.env, ISSUER: server.url, CLIENT_ID: 'rp', CLIENT_SECRET: SECRET, PORT: String(port), HOST: '127.0.0.1', BASE_URL: base },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      app.stdout!.on('data', (chunk: Buffer) => String(chunk).includes('Example RP on') && resolve());
+      app.once('exit', (code) => reject(new Error(`the example exited with ${code}`)));
+    });
+    chromium = await launchChromium();
+    const page = await chromium.browser.newPage();
+    await page.goto(base);
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Username').fill('alice');
+    await page.getByLabel('Password', { exact: true }).fill(server.demo!.password);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Code').fill(await totpAt(secret, server.services.now()));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'Signed in as alice' }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('body').textContent()).toContain('amr pwd otp mfa');
+    await page.getByRole('link', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(page.url()).toBe(`${base}/`);
   });
 });

@@ -30,6 +30,7 @@ export const codeVerifier = z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/, '43 to
  */
 export const authorizeQuery = z.object({
   response_type: z.literal('code').meta({ description: 'Only the authorization code flow.' }),
+  response_mode: z.literal('query').optional().meta({ description: 'The only one supported, and the default.' }),
   client_id: param(64),
   redirect_uri: param(2000).meta({ description: 'Exactly one of the client’s `redirectUris`.' }),
   scope: param(1000).refine((s) => s.split(' ').includes('openid'), 'must contain openid'),

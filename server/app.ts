@@ -122,10 +122,12 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   const headers = securityHeaders(config.issuer);
   router.use('/api/v1', headers, api);
   router.use('/.well-known', headers, cors, wellKnownRoutes(services));
-  router.use('/oauth2', headers, tokenRoutes(services));
+  // CORS for origins a client lists: a single-page app (a public client) exchanges its code itself.
+  router.use('/oauth2', headers, cors, tokenRoutes(services));
   router.use('/widget', headers, widgetRoutes());
   // The OpenID Provider's pages set a stricter CSP of their own over these headers.
   router.use(['/authorize', '/userinfo', '/logout'], headers);
+  router.use('/userinfo', cors);
   router.use(oidcRoutes(services));
   router.use(healthRoutes(services, () => draining, headers));
   router.use(services.metrics.refusals);

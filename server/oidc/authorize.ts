@@ -63,6 +63,7 @@ export async function checkAuthorization(services: Pick<Services, 'store'>, quer
   const nul = Object.entries(query).find(([, v]) => typeof v === 'string' && v.includes('\u0000'));
   if (nul) throw fail('invalid_request', `${nul[0]} must not contain NUL characters.`);
   if (query.response_type !== 'code') throw fail('unsupported_response_type', 'Only response_type=code is supported.');
+  if (query.response_mode !== undefined && query.response_mode !== 'query') throw fail('invalid_request', 'Only response_mode=query is supported.');
   if (query.code_challenge_method !== 'S256' || typeof query.code_challenge !== 'string')
     throw fail('invalid_request', 'PKCE is required: code_challenge with code_challenge_method=S256.');
   if (typeof query.scope !== 'string' || !query.scope.split(' ').includes('openid')) throw fail('invalid_scope', 'The scope must contain openid.');

@@ -108,6 +108,16 @@ el.removeAttribute('data-flow');
 try {
   sessionStorage.setItem('mfa-login:flow:' + el.getAttribute('server') + ':' + el.getAttribute('client-id'), flow);
 } catch {}
+// A flow that ended (expired, cancelled by "Start again") cannot be replaced from this page: the
+// same /authorize request, loaded again, starts a fresh one bound to it. Once per 10 s at most.
+el.addEventListener('mfa-login-error', (e) => {
+  if (!['flow_expired', 'flow_not_found', 'origin_not_allowed'].includes(e.detail.error)) return;
+  let last = 0;
+  try { last = Number(sessionStorage.getItem('mfa-login:hosted-reload')) || 0; } catch {}
+  if (Date.now() - last < 10000) return;
+  try { sessionStorage.setItem('mfa-login:hosted-reload', String(Date.now())); } catch {}
+  location.reload();
+});
 el.addEventListener('mfa-login-complete', async () => {
   const res = await fetch(complete, {
     method: 'POST',

@@ -210,6 +210,28 @@ describe('the OpenID Provider with real relying-party libraries', () => {
     expect(refused).toEqual([]);
   });
 
+  it('starts afresh for the same request when the person chooses "Not you? Start again" on the hosted page', async () => {
+    const config = await rpConfig();
+    const verifier = client.randomPKCECodeVerifier();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: `${rp.url}/callback`,
+      scope: 'openid',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'again',
+    });
+    await page.goto(url.toString());
+    await typePassword();
+    await page.getByRole('button', { name: 'Not you? Start again' }).click();
+    await page.getByLabel('Username').waitFor();
+    const landed = await landAt(null, async () => {
+      await typePassword();
+      await typeTotp();
+    });
+    const tokens = await client.authorizationCodeGrant(config, landed, { pkceCodeVerifier: verifier, expectedState: 'again' });
+    expect(tokens.claims()).toMatchObject({ acr: 'mfa', amr: ['pwd', 'otp', 'mfa'] });
+  });
+
   it('asks a password-only session for the missing second factor alone, then issues mfa', async () => {
     const config = await rpConfig();
     const code = async (params: Record<string, string>, steps?: () => Promise<void>) => {

@@ -71,6 +71,7 @@ describe('the OpenID Provider refuses', () => {
     ['response_type token', { response_type: 'token' }, 'unsupported_response_type'],
     ['a scope without openid', { scope: 'profile' }, 'invalid_scope'],
     ['prompt=consent', { prompt: 'consent' }, 'invalid_request'],
+    ['response_mode=fragment', { response_mode: 'fragment' }, 'invalid_request'],
   ])('%s: redirected with the error, the state and iss', async (_name, change, error) => {
     const { params } = authorizeParams('conf', change);
     const answer = await authorizeRequest(server, params);

@@ -35,6 +35,7 @@ describe('the OpenID Provider with real relying-party libraries', () => {
           postLogoutRedirectUris: [`${rp.url}/signed-out`],
           acrSequences: { pwd: [['password']] },
           logoUri: `${rp.url}/logo.svg`,
+          cssUri: `${rp.url}/login-theme.css`,
         },
         { clientId: 'spa', name: 'Single-page app', public: true, redirectUris: [`${rp.url}/spa/callback`] },
       ],
@@ -102,6 +103,11 @@ describe('the OpenID Provider with real relying-party libraries', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in to Example RP' }).count()).toBe(1);
+    // Themed by the client's own stylesheet, from its own origin, which the page's CSP allows.
+    expect(csp).toContain(`style-src 'self' ${rp.url}`);
+    await expect
+      .poll(() => page.evaluate<string>("getComputedStyle(document.querySelector('mfa-login')).getPropertyValue('--mfa-login-accent').trim()"))
+      .toBe('rgb(1, 128, 2)');
     // The flow handle is nowhere in the address bar.
     expect(page.url()).toBe(url.toString());
     const landed = await landAt(null, async () => {

@@ -85,6 +85,10 @@ export const oauthErrorCodes = [
   'unauthorized_client',
   'unsupported_grant_type',
   'temporarily_unavailable',
+  'invalid_scope',
+  'unsupported_response_type',
+  'login_required',
+  'invalid_token',
 ] as const;
 export type OAuthErrorCode = (typeof oauthErrorCodes)[number];
 

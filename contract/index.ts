@@ -8,3 +8,4 @@ export * from './paths.js';
 export * from './settings.js';
 export * from './token.js';
 export * from './audit.js';
+export * from './oidc.js';

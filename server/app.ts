@@ -23,6 +23,7 @@ import { devRoutes } from './routes/dev.js';
 import { flowRoutes } from './routes/flows.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { tokenRoutes } from './routes/token.js';
 import { wellKnownRoutes } from './routes/well-known.js';
@@ -76,7 +77,7 @@ export interface MfaLoginRouter extends Router {
 }
 
 /** The router's own paths: a host app's other paths get no id and no headers from it. */
-const OWN_PATHS = ['/api/v1', '/.well-known', '/oauth2', '/healthz', '/readyz', '/widget'];
+const OWN_PATHS = ['/api/v1', '/.well-known', '/oauth2', '/healthz', '/readyz', '/widget', '/authorize', '/userinfo', '/logout'];
 
 /** Everything the contract serves, as a router to mount where the issuer URL points. */
 export async function mfaLogin(config: Config, options: ServiceOptions = {}): Promise<MfaLoginRouter> {
@@ -123,8 +124,13 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   const headers = securityHeaders(config.issuer);
   router.use('/api/v1', headers, api);
   router.use('/.well-known', headers, cors, wellKnownRoutes(services));
-  router.use('/oauth2', headers, tokenRoutes(services));
+  // CORS for origins a client lists: a single-page app (a public client) exchanges its code itself.
+  router.use('/oauth2', headers, cors, tokenRoutes(services));
   router.use('/widget', headers, widgetRoutes());
+  // The OpenID Provider's pages set a stricter CSP of their own over these headers.
+  router.use(['/authorize', '/userinfo', '/logout'], headers);
+  router.use('/userinfo', cors);
+  router.use(oidcRoutes(services));
   router.use(healthRoutes(services, () => draining, headers));
   router.use(services.metrics.refusals);
   router.use(errorHandler(services.logger));

@@ -1,4 +1,5 @@
-import { clientSchema, type ClientConfig } from './config.js';
+import type { z } from 'zod';
+import { clientSchema } from './config.js';
 import type { Keyring } from './crypto/keyring.js';
 import type { Services } from './services.js';
 import type { ClientRecord, ClientStore } from './store/ports/clients.js';
@@ -6,7 +7,11 @@ import type { ClientRecord, ClientStore } from './store/ports/clients.js';
 export const hashClientSecret = (keyring: Keyring, clientId: string, secret: string) => keyring.hash(secret, `client-secret:${clientId}`);
 
 /** A client as the store keeps it: the secret only as a keyed hash. */
-export function clientRecord(input: ClientConfig, keyring: Keyring, existingSecretHash: string | null = null): Omit<ClientRecord, 'createdAt'> {
+export function clientRecord(
+  input: z.input<typeof clientSchema>,
+  keyring: Keyring,
+  existingSecretHash: string | null = null,
+): Omit<ClientRecord, 'createdAt'> {
   const c = clientSchema.parse(input);
   return {
     clientId: c.clientId,
@@ -18,6 +23,13 @@ export function clientRecord(input: ClientConfig, keyring: Keyring, existingSecr
     defaultAcr: c.defaultAcr,
     allowPhoneEnrollment: c.allowPhoneEnrollment,
     allowTotpEnrollment: c.allowTotpEnrollment,
+    redirectUris: [...new Set(c.redirectUris)],
+    postLogoutRedirectUris: [...new Set(c.postLogoutRedirectUris)],
+    public: c.public,
+    // A public client never keeps a secret, not even one stored before it became public.
+    ...(c.public ? { clientSecretHash: null } : {}),
+    logoUri: c.logoUri ?? null,
+    cssUri: c.cssUri ?? null,
   };
 }
 

@@ -23,20 +23,38 @@ export const sequenceSchema = z
   .min(1);
 export type Sequence = z.infer<typeof sequenceSchema>;
 
-export const clientSchema = z.strictObject({
-  clientId: z.string().regex(/^[A-Za-z0-9._~-]{1,64}$/, 'letters, digits and . _ ~ - only'),
-  name: z.string().min(1).max(100),
-  allowedOrigins: z.array(z.url().transform((u) => new URL(u).origin)).default([]),
-  /** Only its hash is stored. */
-  clientSecret: z.string().min(16).optional(),
-  sequence: sequenceSchema.default([['password'], ['totp']]),
-  /** Named sequences a flow picks with `acr`. */
-  acrSequences: z.record(z.string().min(1).max(100), sequenceSchema).default({}),
-  defaultAcr: z.string().min(1).max(100).default('mfa'),
-  /** Lets a user with no phone register one (verified by code) inside a flow. */
-  allowPhoneEnrollment: z.boolean().default(false),
-  allowTotpEnrollment: z.boolean().default(true),
-});
+/** An absolute http(s) URL without a fragment (RFC 6749 §3.1.2), kept exactly as written. */
+const redirectUri = z
+  .url()
+  .max(2000)
+  .refine((u) => /^https?:$/.test(new URL(u).protocol) && !u.includes('#'), 'an http(s) URL without a fragment');
+
+export const clientSchema = z
+  .strictObject({
+    clientId: z.string().regex(/^[A-Za-z0-9._~-]{1,64}$/, 'letters, digits and . _ ~ - only'),
+    name: z.string().min(1).max(100),
+    allowedOrigins: z.array(z.url().transform((u) => new URL(u).origin)).default([]),
+    /** Only its hash is stored. */
+    clientSecret: z.string().min(16).optional(),
+    sequence: sequenceSchema.default([['password'], ['totp']]),
+    /** Named sequences a flow picks with `acr`. */
+    acrSequences: z.record(z.string().min(1).max(100), sequenceSchema).default({}),
+    defaultAcr: z.string().min(1).max(100).default('mfa'),
+    /** Lets a user with no phone register one (verified by code) inside a flow. */
+    allowPhoneEnrollment: z.boolean().default(false),
+    allowTotpEnrollment: z.boolean().default(true),
+    /** OpenID Connect: where `/authorize` may send a code, compared exactly. */
+    redirectUris: z.array(redirectUri).default([]),
+    /** Where RP-initiated logout may return to, compared exactly. */
+    postLogoutRedirectUris: z.array(redirectUri).default([]),
+    /** A public client (a single-page or native app) has no secret: PKCE alone binds its codes. */
+    public: z.boolean().default(false),
+    /** Shown on the hosted login page; https (or http on localhost). */
+    logoUri: z.url().optional(),
+    /** A stylesheet the hosted login page links for this client (custom properties and ::part rules). */
+    cssUri: z.url().optional(),
+  })
+  .refine((c) => !(c.public && c.clientSecret), { message: 'a public client has no secret', path: ['public'] });
 export type ClientConfig = z.output<typeof clientSchema>;
 
 const codeRules = {
@@ -204,6 +222,19 @@ export const configSchema = z.strictObject({
       freshSeconds: z.number().int().min(30).max(3600).default(300),
       /** How long (seconds) a settings grant from a step-up authorises changes. */
       grantSeconds: z.number().int().min(30).max(3600).default(300),
+    })
+    .prefault({}),
+  oidc: z
+    .strictObject({
+      /** How long the single sign-on session of the hosted login page lasts (seconds). */
+      sessionSeconds: z
+        .number()
+        .int()
+        .min(60)
+        .max(30 * 86400)
+        .default(8 * 3600),
+      /** Lifetime of the access tokens the authorization code grant hands out (seconds). */
+      accessTokenSeconds: z.number().int().min(30).max(3600).default(300),
     })
     .prefault({}),
   clients: z.array(clientSchema).default([]),

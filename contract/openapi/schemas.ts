@@ -23,6 +23,7 @@ import {
 } from '../flows.js';
 import { health, readiness } from '../health.js';
 import { emptyRequest, me, meCodeRequest, meEnrollment, mePhoneChallenge, mePhoneRequest } from '../settings.js';
+import { authorizeCompleteRequest, authorizeCompleteResponse, codeTokenRequest, codeTokenResponse, userinfo } from '../oidc.js';
 import { tokenChallenge, tokenRequest, tokenResponse } from '../token.js';
 
 /** The document's `components.schemas`: name → the contract schema it is generated from. */
@@ -53,6 +54,11 @@ export const componentSchemas = {
   TokenChallenge: tokenChallenge,
   TokenResponse: tokenResponse,
   OAuthError: oauthErrorBody,
+  CodeTokenRequest: codeTokenRequest,
+  CodeTokenResponse: codeTokenResponse,
+  AuthorizeCompleteRequest: authorizeCompleteRequest,
+  AuthorizeCompleteResponse: authorizeCompleteResponse,
+  Userinfo: userinfo,
   Me: me,
   MeEnrollment: meEnrollment,
   MePhoneChallenge: mePhoneChallenge,

@@ -58,6 +58,11 @@ const addInput = z.object({
   secret: clientSchema.shape.clientSecret,
   'generate-secret': z.boolean().default(false),
   'allow-phone-enrollment': z.boolean().default(false),
+  'redirect-uri': clientSchema.shape.redirectUris,
+  'post-logout-redirect-uri': clientSchema.shape.postLogoutRedirectUris,
+  public: z.boolean().default(false),
+  'logo-uri': clientSchema.shape.logoUri,
+  'css-uri': clientSchema.shape.cssUri,
 });
 
 export interface ClientView {
@@ -70,6 +75,11 @@ export interface ClientView {
   defaultAcr: string;
   allowPhoneEnrollment: boolean;
   allowTotpEnrollment: boolean;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  public: boolean;
+  logoUri: string | null;
+  cssUri: string | null;
   /** `config`: defined in the config file, which wins over the store at every start. */
   source: 'store' | 'config';
 }
@@ -88,7 +98,9 @@ function describeClient(v: ClientView): string[] {
       ['origins', v.allowedOrigins.join(' ') || 'none (only calls without an Origin, such as servers)'],
       ['sequence', `${showSequence(v.sequence)}  (acr ${v.defaultAcr})`],
       ...Object.entries(v.acrSequences).map(([acr, s]): [string, string] => [`acr ${acr}`, showSequence(s)]),
-      ['secret', v.hasSecret ? 'set' : 'none'],
+      ['secret', v.public ? 'none (public client: PKCE only)' : v.hasSecret ? 'set' : 'none'],
+      ...(v.redirectUris.length > 0 ? [['redirect URIs', v.redirectUris.join(' ')] as [string, string]] : []),
+      ...(v.postLogoutRedirectUris.length > 0 ? [['logout return URIs', v.postLogoutRedirectUris.join(' ')] as [string, string]] : []),
       ['phone enrolment', v.allowPhoneEnrollment ? 'allowed' : 'not allowed'],
     ]),
   ];
@@ -103,7 +115,11 @@ function inConfig(services: Services, clientId: string): ClientConfig | undefine
   return services.config.clients.find((c) => c.clientId === clientId);
 }
 
-/** `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment]` */
+/**
+ * `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A]
+ * [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--redirect-uri URL]... [--post-logout-redirect-uri URL]...
+ * [--logo-uri URL] [--css-uri URL]`
+ */
 export async function clientAdd(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
     positionals: ['clientId'],
@@ -116,10 +132,16 @@ export async function clientAdd(cli: CliContext): Promise<number> {
       secret: { type: 'string' },
       'generate-secret': { type: 'boolean' },
       'allow-phone-enrollment': { type: 'boolean' },
+      'redirect-uri': { type: 'string', multiple: true },
+      'post-logout-redirect-uri': { type: 'string', multiple: true },
+      public: { type: 'boolean' },
+      'logo-uri': { type: 'string' },
+      'css-uri': { type: 'string' },
     },
     schema: addInput,
   });
   if (input.secret !== undefined && input['generate-secret']) throw new UsageError('Use either --secret or --generate-secret, not both.');
+  if (input.public && (input.secret !== undefined || input['generate-secret'])) throw new UsageError('A --public client has no secret.');
   const secret = input['generate-secret'] ? randomBytes(32).toString('base64url') : input.secret;
   const client = clientSchema.parse({
     clientId: input.clientId,
@@ -130,6 +152,11 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     defaultAcr: input['default-acr'],
     ...(secret ? { clientSecret: secret } : {}),
     allowPhoneEnrollment: input['allow-phone-enrollment'],
+    redirectUris: input['redirect-uri'],
+    postLogoutRedirectUris: input['post-logout-redirect-uri'],
+    public: input.public,
+    ...(input['logo-uri'] ? { logoUri: input['logo-uri'] } : {}),
+    ...(input['css-uri'] ? { cssUri: input['css-uri'] } : {}),
   });
   return withServices(cli, async (services) => {
     if (inConfig(services, client.clientId))

@@ -21,9 +21,12 @@ import { issueFlowResult } from '../tokens/flow-result.js';
 import { flowState, optionOf, stepOptions } from './state.js';
 import { planStepUp, type StepUpPlan } from './step-up.js';
 
-/** Refuses a browser origin the client did not list; calls without Origin are not browsers. */
-function assertOrigin(client: ClientRecord, caller: Caller) {
-  if (caller.origin && !client.allowedOrigins.includes(caller.origin)) throw new MfaError('origin_not_allowed');
+/**
+ * Refuses a browser origin the client did not list; calls without Origin are not browsers. A flow
+ * `/authorize` started runs on this server's own hosted page, so its origin is allowed for it too.
+ */
+function assertOrigin(client: ClientRecord, caller: Caller, hostedOrigin?: string) {
+  if (caller.origin && caller.origin !== hostedOrigin && !client.allowedOrigins.includes(caller.origin)) throw new MfaError('origin_not_allowed');
 }
 
 function sequenceFor(client: ClientRecord, acr: string | undefined) {
@@ -41,15 +44,17 @@ export function createFlowService(services: Services) {
   const { store, config, tokens, metrics } = services;
   const serial = keyedSerial();
 
-  async function clientOf(clientId: string, caller: Caller): Promise<ClientRecord> {
+  const issuerOrigin = new URL(config.issuer).origin;
+
+  async function clientOf(clientId: string, caller: Caller, flow?: FlowRecord): Promise<ClientRecord> {
     const client = await store.getClient(clientId);
     if (!client) throw new MfaError('unknown_client');
-    assertOrigin(client, caller);
+    assertOrigin(client, caller, flow?.data.authorization ? issuerOrigin : undefined);
     return client;
   }
 
   async function context(flow: FlowRecord, caller: Caller): Promise<MethodContext> {
-    const client = await clientOf(flow.clientId, caller);
+    const client = await clientOf(flow.clientId, caller, flow);
     const user = flow.userId ? await store.getUser(flow.userId) : null;
     if (flow.userId && !user) throw new MfaError('flow_not_found');
     return { services, flow, client, user, now: services.now(), ip: caller.ip, origin: caller.origin };

@@ -112,6 +112,40 @@ CREATE INDEX device_tokens_user ON device_tokens(user_id);
 CREATE INDEX device_tokens_expires_at ON device_tokens(expires_at);`,
   },
   {
+    version: 5,
+    name: 'openid provider',
+    // Codes, sessions and revoked tokens by keyed hash or id only: a copy of the database holds nothing to replay.
+    sql: `ALTER TABLE clients ADD COLUMN redirect_uris TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE clients ADD COLUMN post_logout_redirect_uris TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE clients ADD COLUMN public_client INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE clients ADD COLUMN logo_uri TEXT;
+ALTER TABLE clients ADD COLUMN css_uri TEXT;
+CREATE TABLE authorization_codes (
+  code_hash TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL,
+  grant_data TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT,
+  issued_jti TEXT
+);
+CREATE INDEX authorization_codes_expires_at ON authorization_codes(expires_at);
+CREATE TABLE login_sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  methods TEXT NOT NULL,
+  auth_time TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX login_sessions_expires_at ON login_sessions(expires_at);
+CREATE TABLE revoked_tokens (
+  jti TEXT PRIMARY KEY,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX revoked_tokens_expires_at ON revoked_tokens(expires_at);`,
+  },
+  {
     version: 9,
     name: 'audit events',
     // No foreign key to users: the record of what happened outlives a deleted account.

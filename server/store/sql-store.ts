@@ -7,6 +7,7 @@ import { sqlCounters } from './sql/counters.js';
 import { sqlCredentials } from './sql/credentials.js';
 import { sqlFlows } from './sql/flows.js';
 import { sqlKeys } from './sql/keys.js';
+import { sqlOidc } from './sql/oidc.js';
 import { sqlUsers } from './sql/users.js';
 import type { Store } from './types.js';
 
@@ -47,5 +48,6 @@ export function sqlStore(db: SqlDriver): Store {
     ...sqlFlows(db),
     ...sqlCounters(db),
     ...sqlAudit(db),
+    ...sqlOidc(db),
   };
 }

@@ -13,6 +13,11 @@ function toClient(r: Row): ClientRecord {
     defaultAcr: str(r.default_acr),
     allowPhoneEnrollment: Number(r.allow_phone_enrollment) === 1,
     allowTotpEnrollment: Number(r.allow_totp_enrollment) === 1,
+    redirectUris: json(r.redirect_uris),
+    postLogoutRedirectUris: json(r.post_logout_redirect_uris),
+    public: Number(r.public_client) === 1,
+    logoUri: strOrNull(r.logo_uri),
+    cssUri: strOrNull(r.css_uri),
     createdAt: str(r.created_at),
   };
 }
@@ -24,12 +29,15 @@ export function sqlClients(db: SqlDriver): ClientStore {
 
     async upsertClient(c, now) {
       await db.run(
-        `INSERT INTO clients (client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO clients (client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment,
+           redirect_uris, post_logout_redirect_uris, public_client, logo_uri, css_uri, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins,
            client_secret_hash = excluded.client_secret_hash, sequence = excluded.sequence, acr_sequences = excluded.acr_sequences,
            default_acr = excluded.default_acr, allow_phone_enrollment = excluded.allow_phone_enrollment,
-           allow_totp_enrollment = excluded.allow_totp_enrollment`,
+           allow_totp_enrollment = excluded.allow_totp_enrollment, redirect_uris = excluded.redirect_uris,
+           post_logout_redirect_uris = excluded.post_logout_redirect_uris, public_client = excluded.public_client,
+           logo_uri = excluded.logo_uri, css_uri = excluded.css_uri`,
         [
           c.clientId,
           c.name,
@@ -40,6 +48,11 @@ export function sqlClients(db: SqlDriver): ClientStore {
           c.defaultAcr,
           c.allowPhoneEnrollment ? 1 : 0,
           c.allowTotpEnrollment ? 1 : 0,
+          JSON.stringify(c.redirectUris),
+          JSON.stringify(c.postLogoutRedirectUris),
+          c.public ? 1 : 0,
+          c.logoUri,
+          c.cssUri,
           now.toISOString(),
         ],
       );

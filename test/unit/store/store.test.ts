@@ -357,6 +357,11 @@ describe.each(backends)('$name store', ({ fresh }) => {
       defaultAcr: 'mfa',
       allowPhoneEnrollment: true,
       allowTotpEnrollment: false,
+      redirectUris: ['https://app.example/callback'],
+      postLogoutRedirectUris: ['https://app.example/'],
+      public: false,
+      logoUri: 'https://app.example/logo.svg',
+      cssUri: null,
     };
 
     it('stores a client and reads it back', async () => {
@@ -378,6 +383,61 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.deleteClient('zeta')).toBe(true);
       expect(await store.deleteClient('zeta')).toBe(false);
       expect((await store.listClients()).map((c) => c.clientId)).toEqual(['app']);
+    });
+  });
+
+  describe('openid provider', () => {
+    const grant = (userId: string) => ({
+      userId,
+      redirectUri: 'https://app.example/callback',
+      codeChallenge: 'c'.repeat(43),
+      scope: ['openid'],
+      nonce: null,
+      acr: 'mfa',
+      methods: ['password', 'totp'] as ('password' | 'totp')[],
+      authTime: t0.toISOString(),
+      sid: 'sid',
+    });
+
+    it('lets exactly one of several instances use a code, and tells the others the jti the first one issued', async () => {
+      const alice = await user();
+      await store.createAuthorizationCode({
+        codeHash: 'h1',
+        clientId: 'app',
+        grant: grant(alice.id),
+        createdAt: t0.toISOString(),
+        expiresAt: later(60).toISOString(),
+      });
+      const peers = [store, await instance(), await instance()];
+      const results = await Promise.all(peers.map((s, i) => s.useAuthorizationCode('h1', `jti-${i}`, later(1))));
+      expect(exactlyOne(results.map((r) => r!.first))).toBe(1);
+      const winner = results.findIndex((r) => r!.first);
+      for (const r of results) expect(r!.record).toMatchObject({ clientId: 'app', grant: grant(alice.id), issuedJti: `jti-${winner}` });
+      expect(await store.useAuthorizationCode('unknown', 'j', later(1))).toBeNull();
+    });
+
+    it('keeps sign-on sessions by hash until deleted or swept, and revocations by jti', async () => {
+      const alice = await user();
+      const session = {
+        idHash: 's1',
+        userId: alice.id,
+        methods: ['password'] as 'password'[],
+        authTime: t0.toISOString(),
+        createdAt: t0.toISOString(),
+        expiresAt: later(600).toISOString(),
+      };
+      await store.createLoginSession(session);
+      expect(await store.getLoginSession('s1')).toEqual(session);
+      await store.revokeToken('jti-1', later(600));
+      await store.revokeToken('jti-1', later(600));
+      expect(await store.isTokenRevoked('jti-1')).toBe(true);
+      expect(await store.isTokenRevoked('jti-2')).toBe(false);
+      await store.sweepOidc(later(601));
+      expect(await store.getLoginSession('s1')).toBeNull();
+      expect(await store.isTokenRevoked('jti-1')).toBe(false);
+      await store.createLoginSession({ ...session, idHash: 's2' });
+      await store.deleteLoginSession('s2');
+      expect(await store.getLoginSession('s2')).toBeNull();
     });
   });
 

@@ -22,7 +22,18 @@ import {
   totpOption,
 } from '../flows.js';
 import { health, readiness } from '../health.js';
-import { emptyRequest, me, meCodeRequest, meEnrollment, mePhoneChallenge, mePhoneRequest } from '../settings.js';
+import {
+  emptyRequest,
+  me,
+  meCodeRequest,
+  meEnrollment,
+  mePhoneChallenge,
+  mePhoneRequest,
+  meTotpRemoveRequest,
+  meTotpRenameRequest,
+  meTotpVerifyRequest,
+  totpAuthenticator,
+} from '../settings.js';
 import { tokenChallenge, tokenRequest, tokenResponse } from '../token.js';
 
 /** The document's `components.schemas`: name → the contract schema it is generated from. */
@@ -59,6 +70,10 @@ export const componentSchemas = {
   EmptyRequest: emptyRequest,
   MeCodeRequest: meCodeRequest,
   MePhoneRequest: mePhoneRequest,
+  TotpAuthenticator: totpAuthenticator,
+  MeTotpVerifyRequest: meTotpVerifyRequest,
+  MeTotpRemoveRequest: meTotpRemoveRequest,
+  MeTotpRenameRequest: meTotpRenameRequest,
   SettingsGrantResult: settingsGrantResult,
   Health: health,
   Readiness: readiness,

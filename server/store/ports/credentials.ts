@@ -53,8 +53,8 @@ export interface TotpStore {
   addTotp(credential: NewTotpCredential, now: Date, max: number): Promise<TotpCredential | null>;
   /** Forgets every authenticator of the user. */
   deleteTotp(userId: string): Promise<boolean>;
-  /** Forgets one authenticator; false when the user has none with this id. */
-  removeTotp(userId: string, credentialId: string): Promise<boolean>;
+  /** Forgets one authenticator; false when the user has none with this id (or, `unlessLast`, no other). */
+  removeTotp(userId: string, credentialId: string, opts?: { unlessLast?: boolean }): Promise<boolean>;
   renameTotp(userId: string, credentialId: string, name: string): Promise<boolean>;
   /** A user's first authenticator; null when one exists already (say, set up at the same moment elsewhere). */
   createTotp(credential: NewTotpCredential, now: Date): Promise<TotpCredential | null>;

@@ -106,8 +106,14 @@ function sqlTotp(db: SqlDriver): TotpStore {
       return (await db.run('DELETE FROM totp_credentials WHERE user_id = ?', [userId])) > 0;
     },
 
-    async removeTotp(userId, credentialId) {
-      return (await db.run('DELETE FROM totp_credentials WHERE id = ? AND user_id = ?', [credentialId, userId])) > 0;
+    removeTotp(userId, credentialId, opts = {}) {
+      const remove = async () => (await db.run('DELETE FROM totp_credentials WHERE id = ? AND user_id = ?', [credentialId, userId])) > 0;
+      if (!opts.unlessLast) return remove();
+      return db.transaction(async () => {
+        // Locked first, so two removals at once cannot each find the other still there.
+        await db.run('UPDATE users SET updated_at = updated_at WHERE id = ?', [userId]);
+        return (await countTotp(userId)) > 1 && remove();
+      });
     },
 
     async renameTotp(userId, credentialId, name) {

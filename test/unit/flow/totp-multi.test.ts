@@ -163,3 +163,34 @@ describe.each(backends)('several authenticators ($name)', ({ store: backend }) =
     expect((await signIn(await codeOf(token.secret))).body.status).toBe('complete');
   });
 });
+
+describe('enrolment in a login', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer({ clients, flow: { ttlSeconds: 120 } });
+  });
+  afterEach(() => server.stop());
+
+  it('keeps the pending secret after a wrong code: the state shows the same QR code, the next code enrols', async () => {
+    const { flow } = await passwordStep(server, 'app');
+    const { enrollment } = (await server.post('/api/v1/flows/totp/enroll', { flow })).body;
+    const right = await totpAt(enrollment.secret, server.services.now());
+    const wrong = await server.post('/api/v1/flows/totp/verify', { flow, code: right === '000000' ? '111111' : '000000' });
+    expect(wrong.body).toMatchObject({ error: 'invalid_code', attemptsRemaining: 4 });
+    const state = await server.post('/api/v1/flows/introspect', { flow });
+    expect(state.body.enrollment).toEqual(enrollment);
+    expect((await server.post('/api/v1/flows/totp/verify', { flow, code: right })).body.status).toBe('complete');
+  });
+
+  it('lets the QR code expire with the flow: its code no longer enrols, a new flow shows a new one', async () => {
+    const { flow } = await passwordStep(server, 'app');
+    const { secret } = (await server.post('/api/v1/flows/totp/enroll', { flow })).body.enrollment;
+    server.advance(121);
+    const late = await server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(secret, server.services.now()) });
+    expect(late.status).toBe(410);
+    expect(late.body.error).toBe('flow_expired');
+    const again = await passwordStep(server, 'app');
+    expect((await server.post('/api/v1/flows/totp/enroll', { flow: again.flow })).body.enrollment.secret).not.toBe(secret);
+    expect(await server.services.store.listTotp((await server.services.store.findUserByUsername('alice'))!.id)).toEqual([]);
+  });
+});

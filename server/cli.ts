@@ -6,6 +6,7 @@ import { eventsTail } from './cli/events.js';
 import { init } from './cli/init.js';
 import { keysList, keysRotate } from './cli/keys.js';
 import { start } from './cli/start.js';
+import { userTotpAdd, userTotpList, userTotpRemove, userTotpRename } from './cli/totp.js';
 import { userDisableSms, userEnableSms, userForgetDevices, userResetTotp, userSetEmail, userSetPassword, userSetPhone } from './cli/user-factors.js';
 import { userAdd, userList, userRemove, userShow } from './cli/users.js';
 import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
@@ -43,7 +44,19 @@ const commands: Record<string, Command> = {
   'user set-email': { run: userSetEmail, args: '<username> <address | --clear>', summary: 'set or remove the address for e-mailed codes' },
   'user disable-sms': { run: userDisableSms, args: '<username>', summary: 'stop offering SMS codes to the user (the phone is kept)' },
   'user enable-sms': { run: userEnableSms, args: '<username>', summary: 'offer SMS codes again' },
-  'user reset-totp': { run: userResetTotp, args: '<username>', summary: 'forget the authenticator and backup codes; the next login enrols again' },
+  'user reset-totp': {
+    run: userResetTotp,
+    args: '<username>',
+    summary: 'forget every authenticator and the backup codes; the next login enrols again',
+  },
+  'user totp list': { run: userTotpList, args: '<username>', summary: "a user's authenticator apps: id, name, added, last used, drift" },
+  'user totp add': {
+    run: userTotpAdd,
+    args: '<username> [--name N] [--secret BASE32]',
+    summary: 'add an authenticator beside the others: a new secret printed once, or a hardware token seed',
+  },
+  'user totp remove': { run: userTotpRemove, args: '<username> <id | name>', summary: 'remove one authenticator; the others keep working' },
+  'user totp rename': { run: userTotpRename, args: '<username> <id | name> <new-name>', summary: 'rename one authenticator' },
   'user forget-devices': {
     run: userForgetDevices,
     args: '<username>',

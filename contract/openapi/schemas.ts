@@ -22,7 +22,18 @@ import {
   totpOption,
 } from '../flows.js';
 import { health, readiness } from '../health.js';
-import { emptyRequest, me, meCodeRequest, meEnrollment, mePhoneChallenge, mePhoneRequest } from '../settings.js';
+import {
+  emptyRequest,
+  me,
+  meCodeRequest,
+  meEnrollment,
+  mePhoneChallenge,
+  mePhoneRequest,
+  meTotpRemoveRequest,
+  meTotpRenameRequest,
+  meTotpVerifyRequest,
+  totpAuthenticator,
+} from '../settings.js';
 import { authorizeCompleteRequest, authorizeCompleteResponse, codeTokenRequest, codeTokenResponse, userinfo } from '../oidc.js';
 import { tokenChallenge, tokenRequest, tokenResponse } from '../token.js';
 
@@ -65,6 +76,10 @@ export const componentSchemas = {
   EmptyRequest: emptyRequest,
   MeCodeRequest: meCodeRequest,
   MePhoneRequest: mePhoneRequest,
+  TotpAuthenticator: totpAuthenticator,
+  MeTotpVerifyRequest: meTotpVerifyRequest,
+  MeTotpRemoveRequest: meTotpRemoveRequest,
+  MeTotpRenameRequest: meTotpRenameRequest,
   SettingsGrantResult: settingsGrantResult,
   Health: health,
   Readiness: readiness,

@@ -9,7 +9,8 @@ export interface UserView {
   username: string;
   displayName: string;
   passwordSet: boolean;
-  totp: { enrolled: boolean; enrolledAt: string | null };
+  /** `enrolledAt`: when the oldest of `count` authenticators was added. */
+  totp: { enrolled: boolean; enrolledAt: string | null; count: number };
   phone: string | null;
   smsDisabled: boolean;
   email: string | null;
@@ -26,14 +27,14 @@ export async function findUser(services: { store: Pick<UserStore, 'findUserByUse
   return user;
 }
 
-export async function userView(services: { store: Pick<CredentialStore, 'getTotp' | 'countBackupCodes'> }, user: UserRecord): Promise<UserView> {
-  const totp = await services.store.getTotp(user.id);
+export async function userView(services: { store: Pick<CredentialStore, 'listTotp' | 'countBackupCodes'> }, user: UserRecord): Promise<UserView> {
+  const apps = await services.store.listTotp(user.id);
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     passwordSet: user.passwordHash.length > 0,
-    totp: { enrolled: totp !== null, enrolledAt: totp?.createdAt ?? null },
+    totp: { enrolled: apps.length > 0, enrolledAt: apps[0]?.createdAt ?? null, count: apps.length },
     phone: user.phone,
     smsDisabled: user.smsDisabled,
     email: user.email,
@@ -55,7 +56,10 @@ export function describeUser(v: UserView): string[] {
     ...fields([
       ['id', v.id],
       ['password', v.passwordSet ? 'set' : 'not set'],
-      ['TOTP', v.totp.enrolled ? `enrolled ${v.totp.enrolledAt}` : 'not enrolled'],
+      [
+        'TOTP',
+        v.totp.enrolled ? `${v.totp.count === 1 ? 'enrolled' : `${v.totp.count} authenticators, first`} ${v.totp.enrolledAt}` : 'not enrolled',
+      ],
       ['phone', v.phone ?? 'none'],
       ['SMS codes', smsState(v)],
       ['e-mail', v.email ?? 'none'],

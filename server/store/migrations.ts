@@ -146,6 +146,26 @@ CREATE TABLE revoked_tokens (
 CREATE INDEX revoked_tokens_expires_at ON revoked_tokens(expires_at);`,
   },
   {
+    version: 7,
+    name: 'several authenticators',
+    // Time steps used per user (not per authenticator): a code is never accepted twice in one step
+    // across a user's apps. The one authenticator a user had keeps working under a default name.
+    sql: `DROP INDEX totp_credentials_user;
+CREATE INDEX totp_credentials_user_id ON totp_credentials(user_id);
+ALTER TABLE totp_credentials ADD COLUMN name TEXT NOT NULL DEFAULT 'Authenticator';
+ALTER TABLE totp_credentials ADD COLUMN recent_offsets TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE totp_credentials ADD COLUMN last_used_at TEXT;
+CREATE TABLE totp_used_steps (
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  time_step INTEGER NOT NULL,
+  credential_id TEXT NOT NULL,
+  used_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, time_step)
+);
+INSERT INTO totp_used_steps (user_id, time_step, credential_id, used_at)
+  SELECT user_id, last_time_step, id, created_at FROM totp_credentials WHERE last_time_step IS NOT NULL;`,
+  },
+  {
     version: 9,
     name: 'audit events',
     // No foreign key to users: the record of what happened outlives a deleted account.

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig, type ProxyOptions } from 'vite';
 import { sizeBudget } from './build/size-budget.js';
 import { squeezeTemplates } from './build/squeeze-templates.js';
@@ -35,6 +36,18 @@ function toServer(target: string): ProxyOptions {
  */
 const dropIns: Record<string, string> = { widget: 'mfa-login', 'widget-settings': 'mfa-login-settings' };
 
+/**
+ * Each method screen loaded on demand (`widget/screens/methods/<name>.ts`) is an entry of its own
+ * at the same path beside the script, where method-screens.ts imports it from; it shares no code
+ * with the script (Lit comes in with the call), so both builds write the same file.
+ */
+const methodScreens = () =>
+  Object.fromEntries(
+    readdirSync('widget/screens/methods')
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => [`screens/methods/${file.slice(0, -3)}`, `widget/screens/methods/${file}`]),
+  );
+
 export default defineConfig(({ mode }) =>
   dropIns[mode]
     ? {
@@ -50,9 +63,9 @@ export default defineConfig(({ mode }) =>
           // Vite keeps an ES library readable by default; this file is served as is, so squeeze it.
           rolldownOptions: { output: { minify: { codegen: true }, chunkFileNames: 'i18n/[name].js' } },
           lib: {
-            entry: `widget/${dropIns[mode]}.ts`,
+            entry: { [dropIns[mode]]: `widget/${dropIns[mode]}.ts`, ...methodScreens() },
             formats: ['es'],
-            fileName: () => `${dropIns[mode]}.js`,
+            fileName: (_format, name) => `${name}.js`,
           },
         },
       }

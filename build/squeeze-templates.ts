@@ -5,13 +5,18 @@ import type { Plugin } from 'vite';
  * style files hold nothing but their template, so no other line's mapping moves).
  */
 export function minifyCss(text: string): string {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,>]) ?/g, '$1')
-    .replace(/: /g, ':')
-    .replace(/;}/g, '}')
-    .trim();
+  return (
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+      // `0.5em` is `.5em` to CSS, and `calc(a * b)` needs no spaces around `*` and `/` (only `+`, `-` do).
+      .replace(/([^\w.])0\.(\d)/g, '$1.$2')
+      .replace(/ ([*/]) /g, '$1')
+      .trim()
+  );
 }
 
 /**

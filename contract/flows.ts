@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { methodNames } from './methods.js';
+import { amrValues, methodNames } from './methods.js';
+import { passkeyOptions } from './passkey.js';
+import { methodContracts } from './steps.js';
 
 /** Schemas of the flow API (`/api/v1/flows/*`): requests, the flow state and its parts. */
 
@@ -153,18 +155,25 @@ export const backupCodeOption = z
   })
   .meta({ description: 'Offered when the user has unused backup codes.' });
 
-export const flowOption = z.discriminatedUnion('method', [passwordOption, totpOption, smsOption, emailOption, backupCodeOption]).meta({
-  discriminator: {
-    propertyName: 'method',
-    mapping: {
-      password: '#/components/schemas/PasswordOption',
-      totp: '#/components/schemas/TotpOption',
-      sms: '#/components/schemas/SmsOption',
-      email: '#/components/schemas/EmailOption',
-      backup_code: '#/components/schemas/BackupCodeOption',
+type RegisteredOption = (typeof methodContracts)[keyof typeof methodContracts]['option'];
+const registeredOptions = Object.values(methodContracts).map((c) => c.option) as RegisteredOption[];
+const schemaOf = (method: string) => `#/components/schemas/${method.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase())}Option`;
+
+export const flowOption = z
+  .discriminatedUnion('method', [passwordOption, totpOption, smsOption, emailOption, backupCodeOption, ...registeredOptions])
+  .meta({
+    discriminator: {
+      propertyName: 'method',
+      mapping: {
+        password: '#/components/schemas/PasswordOption',
+        totp: '#/components/schemas/TotpOption',
+        sms: '#/components/schemas/SmsOption',
+        email: '#/components/schemas/EmailOption',
+        backup_code: '#/components/schemas/BackupCodeOption',
+        ...Object.fromEntries(Object.keys(methodContracts).map((method) => [method, schemaOf(method)])),
+      },
     },
-  },
-});
+  });
 export type FlowOption = z.output<typeof flowOption>;
 export type PasswordOption = z.output<typeof passwordOption>;
 export type TotpOption = z.output<typeof totpOption>;
@@ -254,6 +263,11 @@ export const flowState = z.object({
       'On a completed flow, for the 30 seconds after completion only (the answer that completed it, or an introspect right after a reload); later states of the flow leave it out.',
   }),
   purpose: z.literal('settings').optional().meta({ description: 'Present on a step-up flow.' }),
+  passkeyOptions: passkeyOptions.optional().meta({ description: 'On the answer to `passkey/options` or `passkey/register-options` only.' }),
+  offers: z.array(z.enum(methodNames)).optional().meta({
+    description:
+      'On a completed login, for a few minutes: methods the user may set up now, with the sign-in just made (`passkey`: "Sign in faster next time?" through `passkey/register-options` and `passkey/register`). Skipping needs no call.',
+  }),
   deviceToken: z.string().min(43).optional().meta({
     description:
       'Only on the answer that completes a login (not a settings step-up; never on introspect): a random token (256 bits) for this device and user, valid `password.deviceTokenTtlDays` (default 90). Keep it on the device (the element keeps it in localStorage per server and user, and never hands it to the page) and send it with later password steps for the same user. The server stores only a keyed hash; `user set-password`, `user reset-totp` and `user forget-devices` revoke it.',
@@ -279,9 +293,9 @@ export const idTokenClaims = z
     auth_time: z.int().meta({ description: 'When the last step was satisfied.' }),
     nonce: z.string().optional().meta({ description: 'Echoed from flow start, when given.' }),
     acr: z.string().meta({ description: 'The sequence that was run (client `defaultAcr` or the `acr` asked for).' }),
-    amr: z.array(z.enum(['pwd', 'otp', 'sms', 'mfa'])).meta({
+    amr: z.array(z.enum(amrValues)).meta({
       description:
-        'RFC 8176: `pwd` password; `otp` TOTP, backup code and e-mailed code; `sms` SMS code; `mfa` when two or more different methods were used.',
+        'RFC 8176: `pwd` password; `otp` TOTP, backup code and e-mailed code; `sms` SMS code; `hwk` a device-bound passkey, `swk` a synced one, `user` when the passkey verified the user; `mfa` when two or more different methods were used, or a user-verifying passkey alone satisfied the sequence (clients with `passkeyAlone`).',
     }),
     sid: z.string().meta({ description: 'Session id derived from the flow (not the handle).' }),
     jti: z.uuid(),

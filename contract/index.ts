@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './flows.js';
 export * from './health.js';
 export * from './methods.js';
+export * from './passkey.js';
 export * from './paths.js';
 export * from './settings.js';
 export * from './token.js';

@@ -22,7 +22,23 @@ export const stepPaths = {
   email: { send: `${FLOWS}/email/send`, verify: `${FLOWS}/email/verify` },
 } as const;
 
-export type StepMethod = keyof typeof stepPaths;
+/**
+ * The paths of methods whose screen the widget loads on demand: kept out of {@link stepPaths}, so
+ * the drop-in script (which imports that table) does not carry them; their screens write them out.
+ */
+export const onDemandPaths = {
+  passkey: {
+    options: `${FLOWS}/passkey/options`,
+    verify: `${FLOWS}/passkey/verify`,
+    registerOptions: `${FLOWS}/passkey/register-options`,
+    register: `${FLOWS}/passkey/register`,
+  },
+} as const;
+
+/** Every method's step paths. */
+export const allStepPaths = { ...stepPaths, ...onDemandPaths };
+
+export type StepMethod = keyof typeof allStepPaths;
 
 export interface StepRoute {
   path: string;
@@ -32,7 +48,7 @@ export interface StepRoute {
 
 /** The step endpoints as a list, for mounting them; a function, so a bundle that does not call it drops it. */
 export function stepRoutes(): StepRoute[] {
-  return Object.entries(stepPaths).flatMap(([method, actions]) =>
+  return Object.entries(allStepPaths).flatMap(([method, actions]) =>
     Object.entries(actions).map(([action, path]) => ({ path, method: method as StepMethod, action })),
   );
 }
@@ -47,6 +63,10 @@ export const mePaths = {
   phone: '/phone',
   phoneVerify: '/phone/verify',
   backupCodes: '/backup-codes',
+  passkeyOptions: '/passkeys/options',
+  passkeys: '/passkeys',
+  passkeyRename: '/passkeys/rename',
+  passkeyRemove: '/passkeys/remove',
 } as const;
 
 export const healthPaths = { liveness: '/healthz', readiness: '/readyz' } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codeChallengeFields, codeField, totpEnrollment } from './flows.js';
+import { passkeySummary } from './passkey.js';
 
 /**
  * Schemas of the settings API (`/api/v1/me/*`). The step-up that authorises a change is a flow
@@ -35,6 +36,7 @@ export const me = z
       sms: z.object({ phone: nullableMasked('Masked (`+1 ••• ••• 4567`), or null when none.'), disabled: z.boolean() }),
       email: z.object({ address: nullableMasked('Masked (`a•••@example.com`), or null when none.') }),
       backupCodes: z.object({ remaining: z.int().min(0) }),
+      passkeys: z.array(passkeySummary).meta({ description: 'Newest first.' }),
     }),
     freshUntil: z
       .string()

@@ -8,6 +8,7 @@ import { keysList, keysRotate } from './cli/keys.js';
 import { start } from './cli/start.js';
 import { userTotpAdd, userTotpList, userTotpRemove, userTotpRename } from './cli/totp.js';
 import { userDisableSms, userEnableSms, userForgetDevices, userResetTotp, userSetEmail, userSetPassword, userSetPhone } from './cli/user-factors.js';
+import { passkeysList, passkeysRemove, passkeysRename } from './cli/passkeys.js';
 import { userAdd, userList, userRemove, userShow } from './cli/users.js';
 import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
 
@@ -68,11 +69,14 @@ const commands: Record<string, Command> = {
     args: '<username> <code,code,...> [--replace]',
     summary: 'add codes chosen elsewhere (8+ of a-z 0-9 -); --replace drops the old ones',
   },
+  'user passkeys list': { run: passkeysList, args: '<username>', summary: "the user's passkeys: id, name, when made and last used" },
+  'user passkeys rename': { run: passkeysRename, args: '<username> <id> <name>', summary: 'give a passkey a new name' },
+  'user passkeys remove': { run: passkeysRemove, args: '<username> <id>', summary: 'remove a passkey: it no longer signs in' },
 
   'client add': {
     run: clientAdd,
     args:
-      '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret | --public] [--allow-phone-enrollment] ' +
+      '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--passkey-alone] ' +
       '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL]',
     summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { clientSchema } from './config.js';
+import { clientConfigSchema, type clientSchema } from './config.js';
 import type { Keyring } from './crypto/keyring.js';
 import type { Services } from './services.js';
 import type { ClientRecord, ClientStore } from './store/ports/clients.js';
@@ -12,7 +12,7 @@ export function clientRecord(
   keyring: Keyring,
   existingSecretHash: string | null = null,
 ): Omit<ClientRecord, 'createdAt'> {
-  const c = clientSchema.parse(input);
+  const c = clientConfigSchema.parse(input);
   return {
     clientId: c.clientId,
     name: c.name,
@@ -30,6 +30,7 @@ export function clientRecord(
     ...(c.public ? { clientSecretHash: null } : {}),
     logoUri: c.logoUri ?? null,
     cssUri: c.cssUri ?? null,
+    passkeyAlone: c.passkeyAlone,
   };
 }
 

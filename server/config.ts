@@ -53,8 +53,23 @@ export const clientSchema = z
     logoUri: z.url().optional(),
     /** A stylesheet the hosted login page links for this client (custom properties and ::part rules). */
     cssUri: z.url().optional(),
+    /**
+     * A user-verifying passkey alone satisfies the whole sequence (amr `hwk`/`swk` + `user` + `mfa`):
+     * it is something the user has, unlocked by something they know or are. Without it a passkey
+     * counts as one factor, like any other method.
+     */
+    passkeyAlone: z.boolean().default(false),
   })
   .refine((c) => !(c.public && c.clientSecret), { message: 'a public client has no secret', path: ['public'] });
+
+/** A sequence with a one-step path through a passkey would let a passkey alone through: only with `passkeyAlone`. */
+const passkeyAloneIssues = (c: { sequence: Sequence; acrSequences: Record<string, Sequence>; passkeyAlone: boolean }) =>
+  !c.passkeyAlone && [c.sequence, ...Object.values(c.acrSequences)].some((s) => s.length === 1 && s[0]!.includes('passkey'));
+
+export const clientConfigSchema = clientSchema.refine((c) => !passkeyAloneIssues(c), {
+  message: 'a one-step sequence with passkey lets a passkey alone sign in: set passkeyAlone: true to mean it',
+  path: ['passkeyAlone'],
+});
 export type ClientConfig = z.output<typeof clientSchema>;
 
 const codeRules = {
@@ -216,6 +231,20 @@ export const configSchema = z.strictObject({
       alg: z.enum(['ES256']).default('ES256'),
     })
     .prefault({}),
+  passkeys: z
+    .strictObject({
+      /** The WebAuthn relying party id: a domain the pages' origins are on. Default: the issuer's host name. */
+      rpId: z.string().min(1).max(253).optional(),
+      /** Shown by the browser when a passkey is made. Default: `appName`. */
+      rpName: z.string().min(1).max(64).optional(),
+      /** Origins whose pages may use passkeys. Default: the issuer's origin and the client's allowed origins. */
+      origins: z.array(z.url().transform((u) => new URL(u).origin)).optional(),
+      /** Whether the authenticator must verify the user (PIN, biometrics) on every use. */
+      userVerification: z.enum(['required', 'preferred']).default('preferred'),
+      timeoutSeconds: z.number().int().min(30).max(600).default(120),
+      maxAttempts: z.number().int().min(1).max(20).default(5),
+    })
+    .prefault({}),
   selfService: z
     .strictObject({
       /** A step-up for settings asks for the password again once the sign-in is older than this (seconds). */
@@ -237,7 +266,7 @@ export const configSchema = z.strictObject({
       accessTokenSeconds: z.number().int().min(30).max(3600).default(300),
     })
     .prefault({}),
-  clients: z.array(clientSchema).default([]),
+  clients: z.array(clientConfigSchema).default([]),
   metrics: metricsConfig.prefault({}),
   audit: auditConfig,
   shutdown: z

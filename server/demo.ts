@@ -60,11 +60,16 @@ export async function seedDemo(services: DemoDeps): Promise<DemoCredentials> {
             clientId: 'demo',
             name: 'mfa-login demo',
             allowedOrigins: [],
-            sequence: [['password'], ['totp', 'sms', 'backup_code', 'email']],
+            sequence: [
+              ['password', 'passkey'],
+              ['totp', 'sms', 'backup_code', 'email', 'passkey'],
+            ],
             acrSequences: { pwd: [['password']] },
             defaultAcr: 'mfa',
             allowPhoneEnrollment: true,
             allowTotpEnrollment: true,
+            // A passkey that asks for the device's PIN or fingerprint signs alice in on its own.
+            passkeyAlone: true,
           },
           keyring,
         )),

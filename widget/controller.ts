@@ -50,6 +50,8 @@ export class FlowController implements ReactiveController {
   resent?: Method;
   /** Known once a backup code was used in this flow: the user's unused codes left, and if that is few. */
   backupCodesLeft?: { remaining: number; low: boolean };
+  /** A method the completed state offers to set up now ("Sign in faster next time?"); completion waits for it. */
+  offering?: Method;
 
   private completed = false;
   private expiry?: ReturnType<typeof setTimeout>;
@@ -186,7 +188,8 @@ export class FlowController implements ReactiveController {
     this.announceCompletion();
   }
 
-  private act(path: string, fields: Record<string, unknown> = {}): Promise<void> {
+  /** A call on the flow at `path` (a contract path): screens loaded on demand act through this. */
+  act(path: string, fields: Record<string, unknown> = {}): Promise<void> {
     const flow = this.state?.flow;
     if (!flow) return Promise.resolve();
     const body = { flow, ...fields };
@@ -264,6 +267,9 @@ export class FlowController implements ReactiveController {
     const { backupCodes: _shownOnce, ...shown } = state;
     const visible = state.result && 'settingsGrant' in state.result ? { ...shown, result: undefined } : shown;
     emit(this.host, 'mfa-login-step', visible);
+    // Once completion was announced (made or skipped) it is never offered again in this flow.
+    // Only a completed state offers anything.
+    this.offering = this.completed ? undefined : state.offers?.[0];
     this.announceCompletion();
     this.watchExpiry();
   }
@@ -305,10 +311,13 @@ export class FlowController implements ReactiveController {
     emit(this.host, 'mfa-login-error', { error: error.error, message: error.message, ...(typeof requestId === 'string' ? { requestId } : {}) });
   }
 
-  /** Waits for saved backup codes: a page that navigates on completion would lose them. */
-  private announceCompletion(): void {
+  /**
+   * Waits for saved backup codes and for an offer to be taken or left (`offering` cleared first):
+   * a page that navigates on completion would lose them.
+   */
+  announceCompletion(): void {
     const result = this.state?.status === 'complete' ? this.state.result : undefined;
-    if (!result || this.backupCodes || this.completed) return;
+    if (!result || this.backupCodes || this.offering || this.completed) return;
     this.completed = true;
     if ('settingsGrant' in result) {
       this.config().stepUp?.onGrant(result.settingsGrant, result.expiresIn);

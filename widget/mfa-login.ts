@@ -5,6 +5,7 @@ import { CopyDownloadController } from './copy-download.js';
 import { FocusController } from './focus.js';
 import type { I18nOverrides } from './i18n/index.js';
 import { LocaleController } from './i18n/locale.js';
+import { methodScreen } from './method-screens.js';
 import { isEnding, selectScreen, type Screen } from './screen.js';
 import { ERROR_ID, errorAlert } from './screens/alert.js';
 import { backupCodeScreen } from './screens/backup-code.js';
@@ -277,6 +278,9 @@ export class MfaLogin extends LitElement {
         });
       case 'done':
         return doneScreen(ctx, flow.state?.user);
+      case 'method':
+        // The same screen name for the offer after a complete sign-in: the flow says which.
+        return methodScreen(screen.option!.method, this)?.[flow.offering ? 'offer' : 'screen']?.({ html, ctx, option: screen.option!, host: this });
       default:
         return isEnding(screen.name) ? endedScreen(ctx, screen.name, { restart: () => this.restart() }) : nothing;
     }
@@ -313,9 +317,9 @@ export class MfaLogin extends LitElement {
   }
 
   private screen(): Screen {
-    const { state, error, backupCodes, chosen } = this.flow;
+    const { state, error, backupCodes, chosen, offering } = this.flow;
     const method = chosen && chosen.step === state?.step?.number ? chosen.method : undefined;
-    return selectScreen({ state, error, backupCodes, chosen: method });
+    return selectScreen({ state, error, backupCodes, chosen: method, offering });
   }
 
   private context(screen: Screen): ScreenContext {

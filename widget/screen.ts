@@ -4,7 +4,19 @@ import type { FlowError, FlowOption, FlowState, Method } from './types.js';
 /** Screens for a flow that cannot go on: each says why and offers a fresh one. */
 export type Ending = 'failed' | 'unsupported' | 'expired' | 'locked' | 'cancelled';
 
-export type ScreenName = 'loading' | Ending | 'backup-codes' | 'done' | 'password' | 'totp' | 'totp-enroll' | 'sms' | 'email' | 'backup-code';
+/** `method`: a method's own screen, loaded on demand (method-screens.ts), or its offer after a complete sign-in. */
+export type ScreenName =
+  | 'loading'
+  | Ending
+  | 'backup-codes'
+  | 'done'
+  | 'password'
+  | 'totp'
+  | 'totp-enroll'
+  | 'sms'
+  | 'email'
+  | 'backup-code'
+  | 'method';
 
 export interface Screen {
   name: ScreenName;
@@ -19,14 +31,19 @@ export interface ScreenInput {
   backupCodes?: string[];
   /** The method the user picked under "Use another method", if any. */
   chosen?: Method;
+  /** A method the completed state offers to set up, not yet made or skipped. */
+  offering?: Method;
 }
 
-const SCREENS: Record<Method, (option: FlowOption) => ScreenName> = {
+/** Each method's screen: `method` for one loaded on demand from `screens/methods/<method>.ts`. */
+const SCREENS: Partial<Record<Method, (option: FlowOption) => ScreenName>> = {
   password: () => 'password',
   totp: (option) => ((option as { enrolled: boolean }).enrolled ? 'totp' : 'totp-enroll'),
   sms: () => 'sms',
   email: () => 'email',
   backup_code: () => 'backup-code',
+  // Loaded on demand (method-screens.ts).
+  passkey: () => 'method',
 };
 
 const ENDINGS = new Set<ScreenName>(['failed', 'unsupported', 'expired', 'locked', 'cancelled']);
@@ -34,25 +51,22 @@ const ENDINGS = new Set<ScreenName>(['failed', 'unsupported', 'expired', 'locked
 /** Methods whose dead code can be replaced by a new one: too many wrong codes do not end them. */
 const NEW_CODE = new Set<Method>(['sms', 'email']);
 
-export function hasScreen(option: FlowOption): boolean {
-  return Object.hasOwn(SCREENS, option.method);
-}
-
 export function isEnding(name: ScreenName): name is Ending {
   return ENDINGS.has(name);
 }
 
 /** Decides what to show, from the flow state alone (plus the user's pick of method). */
-export function selectScreen({ state, error, backupCodes, chosen }: ScreenInput): Screen {
+export function selectScreen({ state, error, backupCodes, chosen, offering }: ScreenInput): Screen {
   const none: FlowOption[] = [];
   if (backupCodes?.length) return { name: 'backup-codes', alternatives: none };
   if (error && FLOW_GONE.has(error.error)) return { name: 'expired', alternatives: none };
   if (!state) return { name: error ? 'failed' : 'loading', alternatives: none };
-  if (state.status === 'complete') return { name: 'done', alternatives: none };
+  if (state.status === 'complete')
+    return offering ? { name: 'method', option: { method: offering } as FlowOption, alternatives: none } : { name: 'done', alternatives: none };
   if (state.status === 'cancelled') return { name: 'cancelled', alternatives: none };
 
-  // The server offers only options that can be used; one without a screen here cannot.
-  const options = (state.step?.options ?? []).filter(hasScreen);
+  // The server offers only options that can be used; one without a screen here (a newer method) cannot.
+  const options = (state.step?.options ?? []).filter((o) => o.method in SCREENS);
   // A pending enrolment (also after a reload) pins the TOTP screen until it is confirmed; else
   // a code on its way (a reload while waiting for the SMS) beats the first option.
   const option =
@@ -66,6 +80,6 @@ export function selectScreen({ state, error, backupCodes, chosen }: ScreenInput)
   if (error?.error === 'too_many_attempts' && !alternatives.length && !NEW_CODE.has(option.method)) {
     return { name: 'locked', alternatives: none };
   }
-  const name = state.enrollment && option.method === 'totp' ? 'totp-enroll' : SCREENS[option.method](option);
+  const name = state.enrollment && option.method === 'totp' ? 'totp-enroll' : SCREENS[option.method]!(option);
   return { name, option, alternatives };
 }

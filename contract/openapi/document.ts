@@ -6,6 +6,7 @@ import { changes, CHANGES_HEADING, info, servers, tags } from './info.js';
 import { componentSchemas } from './schemas.js';
 import { oidcPaths } from './oidc-paths.js';
 import { settingsPaths } from './settings-paths.js';
+import { registeredSchemas, registeredStepOperations } from './step-operations.js';
 import { tokenPaths } from './token-paths.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -22,7 +23,7 @@ function tidy({ jsonSchema }: { jsonSchema: JsonSchema }) {
 /** `components.schemas`, generated from the contract's zod schemas; shared ones become $refs. */
 export function componentJsonSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(componentSchemas)) registry.add(schema, { id });
+  for (const [id, schema] of Object.entries({ ...componentSchemas, ...registeredSchemas })) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io: 'input', override: tidy });
   if ('__shared' in schemas) throw new Error('a schema with an id is missing from componentSchemas');
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _, $id: __, ...schema }]) => [id, schema]));
@@ -37,7 +38,7 @@ export function openApiDocument() {
     'x-changes': changes,
     servers,
     tags,
-    paths: { ...flowsPaths, ...tokenPaths, ...oidcPaths, ...discoveryPaths, ...settingsPaths },
+    paths: { ...flowsPaths, ...registeredStepOperations(), ...tokenPaths, ...oidcPaths, ...discoveryPaths, ...settingsPaths },
     components: { schemas: componentJsonSchemas(), responses, headers, securitySchemes },
   };
 }

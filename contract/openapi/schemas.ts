@@ -23,6 +23,14 @@ import {
 } from '../flows.js';
 import { health, readiness } from '../health.js';
 import {
+  mePasskeyOptions,
+  mePasskeyRegisterRequest,
+  mePasskeyRemoveRequest,
+  mePasskeyRenameRequest,
+  passkeyOptions,
+  passkeySummary,
+} from '../passkey.js';
+import {
   emptyRequest,
   me,
   meCodeRequest,
@@ -83,6 +91,12 @@ export const componentSchemas = {
   SettingsGrantResult: settingsGrantResult,
   Health: health,
   Readiness: readiness,
+  PasskeyOptions: passkeyOptions,
+  PasskeySummary: passkeySummary,
+  MePasskeyOptions: mePasskeyOptions,
+  MePasskeyRegisterRequest: mePasskeyRegisterRequest,
+  MePasskeyRenameRequest: mePasskeyRenameRequest,
+  MePasskeyRemoveRequest: mePasskeyRemoveRequest,
 };
 
 export type SchemaName = keyof typeof componentSchemas;

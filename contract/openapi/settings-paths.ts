@@ -1,4 +1,5 @@
-import { errorAnswer, errorOf, headerRef, json, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
+import { errorAnswer, errorOf, headerRef, json, requestOf, responseRef, schemaRef, type Json, type PathItems } from './refs.js';
+import type { SchemaName } from './schemas.js';
 
 /** What every /api/v1/me operation answers for a bad request, a token in the URL included. */
 const meBadRequest = {
@@ -281,4 +282,70 @@ export const settingsPaths: PathItems = {
       },
     },
   },
+  ...passkeyOperations(),
 };
+
+/** A change under a settings grant: its answers besides the one it succeeds with. */
+function meChange(operationId: string, summary: string, description: string, request: SchemaName, success: Json, extra: Record<string, Json> = {}) {
+  return {
+    post: {
+      tags: ['self-service'],
+      operationId,
+      summary,
+      description,
+      security: [{ settingsGrant: [] }],
+      requestBody: requestOf(request),
+      responses: {
+        '200': success,
+        '400': meBadRequest,
+        '401': {
+          description:
+            'Not authenticated: `unauthorized` (no settings grant, an expired one, a missing or refused DPoP proof: `stepUp: true`), or `invalid_credentials`: the new passkey did not verify.',
+          content: json(errorOf('unauthorized', 'invalid_credentials')),
+        },
+        '403': responseRef('OriginNotAllowed'),
+        '500': responseRef('ServerError'),
+        ...extra,
+      },
+    },
+  };
+}
+
+function noSuchPasskey() {
+  return { '404': errorAnswer('Not found: `not_found`: no passkey of this user has that id.', 'not_found') };
+}
+
+function passkeyOperations(): PathItems {
+  return {
+    '/api/v1/me/passkeys/options': meChange(
+      'mePasskeyOptions',
+      'Options for a new passkey',
+      "Answers `options` for `startRegistration()`: a fresh challenge (kept with this grant's change, good for one answer), the user's passkeys to exclude, a discoverable credential, no attestation.",
+      'EmptyRequest',
+      { description: 'The options.', headers: { 'Cache-Control': headerRef('No-Store') }, content: json(schemaRef('MePasskeyOptions')) },
+    ),
+    '/api/v1/me/passkeys': meChange(
+      'meAddPasskey',
+      'Add a passkey',
+      'Verifies the new credential against the challenge of `passkeys/options` (taken by this call, right or wrong), the allowed origins and the RP id, and stores it. The user is told by e-mail and text, as for every factor change.',
+      'MePasskeyRegisterRequest',
+      meFactors,
+    ),
+    '/api/v1/me/passkeys/rename': meChange(
+      'meRenamePasskey',
+      'Rename a passkey',
+      "Gives one of the user's passkeys a new name.",
+      'MePasskeyRenameRequest',
+      meFactors,
+      noSuchPasskey(),
+    ),
+    '/api/v1/me/passkeys/remove': meChange(
+      'meRemovePasskey',
+      'Remove a passkey',
+      'The passkey no longer signs in, from now on. The user is told by e-mail and text.',
+      'MePasskeyRemoveRequest',
+      meFactors,
+      noSuchPasskey(),
+    ),
+  };
+}

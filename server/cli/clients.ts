@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { clientRecord } from '../clients.js';
-import { clientSchema, sequenceSchema, type ClientConfig, type Sequence } from '../config.js';
+import { clientConfigSchema, clientSchema, sequenceSchema, type ClientConfig, type Sequence } from '../config.js';
 import type { Services } from '../services.js';
 import type { ClientRecord } from '../store/types.js';
 import { CliError, UsageError, type CliContext } from './context.js';
@@ -63,6 +63,7 @@ const addInput = z.object({
   public: z.boolean().default(false),
   'logo-uri': clientSchema.shape.logoUri,
   'css-uri': clientSchema.shape.cssUri,
+  'passkey-alone': z.boolean().default(false),
 });
 
 export interface ClientView {
@@ -80,6 +81,7 @@ export interface ClientView {
   public: boolean;
   logoUri: string | null;
   cssUri: string | null;
+  passkeyAlone: boolean;
   /** `config`: defined in the config file, which wins over the store at every start. */
   source: 'store' | 'config';
 }
@@ -102,6 +104,7 @@ function describeClient(v: ClientView): string[] {
       ...(v.redirectUris.length > 0 ? [['redirect URIs', v.redirectUris.join(' ')] as [string, string]] : []),
       ...(v.postLogoutRedirectUris.length > 0 ? [['logout return URIs', v.postLogoutRedirectUris.join(' ')] as [string, string]] : []),
       ['phone enrolment', v.allowPhoneEnrollment ? 'allowed' : 'not allowed'],
+      ['passkey alone', v.passkeyAlone ? 'signs in' : 'one factor'],
     ]),
   ];
 }
@@ -118,7 +121,7 @@ function inConfig(services: Services, clientId: string): ClientConfig | undefine
 /**
  * `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A]
  * [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--redirect-uri URL]... [--post-logout-redirect-uri URL]...
- * [--logo-uri URL] [--css-uri URL]`
+ * [--logo-uri URL] [--css-uri URL] [--passkey-alone]`
  */
 export async function clientAdd(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
@@ -137,13 +140,14 @@ export async function clientAdd(cli: CliContext): Promise<number> {
       public: { type: 'boolean' },
       'logo-uri': { type: 'string' },
       'css-uri': { type: 'string' },
+      'passkey-alone': { type: 'boolean' },
     },
     schema: addInput,
   });
   if (input.secret !== undefined && input['generate-secret']) throw new UsageError('Use either --secret or --generate-secret, not both.');
   if (input.public && (input.secret !== undefined || input['generate-secret'])) throw new UsageError('A --public client has no secret.');
   const secret = input['generate-secret'] ? randomBytes(32).toString('base64url') : input.secret;
-  const client = clientSchema.parse({
+  const client = clientConfigSchema.parse({
     clientId: input.clientId,
     name: input.name,
     allowedOrigins: input.origin,
@@ -157,6 +161,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     public: input.public,
     ...(input['logo-uri'] ? { logoUri: input['logo-uri'] } : {}),
     ...(input['css-uri'] ? { cssUri: input['css-uri'] } : {}),
+    passkeyAlone: input['passkey-alone'],
   });
   return withServices(cli, async (services) => {
     if (inConfig(services, client.clientId))

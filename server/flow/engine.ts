@@ -62,10 +62,10 @@ export function assertCanAct(flow: FlowRecord | null, method: MethodName, now: D
 
 export const currentStepMethods = (flow: FlowRecord): MethodName[] => flow.sequence[flow.stepIndex] ?? [];
 
-/** Marks the current step satisfied by `method`; the last step completes the flow. */
-export function satisfyStep(flow: FlowRecord, method: MethodName, now: Date): FlowRecord {
+/** Marks the current step (`all`: every step left) satisfied by `method`; the last step completes the flow. */
+export function satisfyStep(flow: FlowRecord, method: MethodName, now: Date, all = false): FlowRecord {
   const methods = [...flow.methods, method];
-  const stepIndex = flow.stepIndex + 1;
+  const stepIndex = all ? flow.sequence.length : flow.stepIndex + 1;
   const complete = stepIndex >= flow.sequence.length;
   return {
     ...flow,
@@ -108,7 +108,7 @@ export function failAttempt(
 
 /** RFC 8176 `amr`: each method's values, plus `mfa` once two different factors were used. */
 export function amrOf(methods: MethodName[], amrByMethod: (m: MethodName) => readonly string[]): string[] {
-  const values = [...new Set(methods.flatMap((m) => amrByMethod(m)))];
+  const values = methods.flatMap((m) => amrByMethod(m));
   if (new Set(methods).size >= 2) values.push('mfa');
-  return values;
+  return [...new Set(values)];
 }

@@ -18,7 +18,7 @@ import { flowConflict, runOnFlow } from '../flow/runner.js';
 import { noteFor, noteOutcome, noteRefusal } from './audit.js';
 import { keyedSerial } from './serial.js';
 import { issueFlowResult } from '../tokens/flow-result.js';
-import { flowState, optionOf, stepOptions } from './state.js';
+import { flowState, offersOf, optionOf, stepOptions } from './state.js';
 import { planStepUp, type StepUpPlan } from './step-up.js';
 
 /**
@@ -72,7 +72,7 @@ export function createFlowService(services: Services) {
 
   async function complete(ctx: MethodContext): Promise<void> {
     if (!ctx.user) throw new Error('a flow completed without identifying its user');
-    const amr = amrOf(ctx.flow.methods, (m) => methods[m].amr);
+    const amr = amrOf(ctx.flow.methods, (m) => ctx.flow.data.amrUsed?.[m] ?? methods[m].amr);
     ctx.flow.result = await issueFlowResult(
       { tokens, keyring: services.keyring, grantSeconds: config.selfService.grantSeconds },
       ctx.flow,
@@ -136,11 +136,15 @@ export function createFlowService(services: Services) {
     const method = methods[name];
     const action = method.actions[actionName];
     if (!action) throw new MfaError('not_found');
-    const flow = assertCanAct(await load(handle), method.name, services.now());
+    const inStep = action.on !== 'complete';
+    const flow = inStep ? assertCanAct(await load(handle), method.name, services.now()) : assertReadable(await load(handle), services.now());
     const ctx = await context(flow, caller);
-    if (method.needsUser && !ctx.user) throw new MfaError('method_not_allowed', 'Identify yourself first.');
+    if (!inStep) {
+      // Setting a method up with the sign-in just made: only what the completed state offers.
+      if (!(await offersOf(ctx)).includes(name)) throw new MfaError('method_not_allowed');
+    } else if (method.needsUser && !ctx.user) throw new MfaError('method_not_allowed', 'Identify yourself first.');
     // A method used up by wrong answers is no longer offered; say why rather than "not allowed".
-    if (!(await optionOf(ctx, method))) throw new MfaError(attemptsOf(flow, method.name) > 0 ? 'too_many_attempts' : 'method_not_allowed');
+    else if (!(await optionOf(ctx, method))) throw new MfaError(attemptsOf(flow, method.name) > 0 ? 'too_many_attempts' : 'method_not_allowed');
     const body = parseBody(action.body, input);
 
     // Every decision on a step, for whoever reads the log after an incident: who, which client, what came of it.
@@ -166,7 +170,7 @@ export function createFlowService(services: Services) {
       },
       refused: async () => {
         // Nothing left to try in this step (say, every attempt used up): the flow ends here.
-        if ((await stepOptions(ctx)).length === 0) ctx.flow.status = 'cancelled';
+        if (inStep && (await stepOptions(ctx)).length === 0) ctx.flow.status = 'cancelled';
       },
       settle: async (done) => {
         if (done.user) {
@@ -175,7 +179,8 @@ export function createFlowService(services: Services) {
         }
         decided(done.satisfied ? 'passed' : 'ok');
         if (!done.satisfied) return;
-        ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now);
+        if (done.amr) ctx.flow.data.amrUsed = { ...ctx.flow.data.amrUsed, [method.name]: done.amr };
+        ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now, done.satisfiesAll);
         if (ctx.flow.status === 'complete') await complete(ctx);
       },
       undo: async (done) => done.undo?.(),
@@ -186,12 +191,12 @@ export function createFlowService(services: Services) {
         metrics.flowAbandoned(ctx.flow.clientId, ctx.flow.acr, 'cancelled');
       throw e;
     });
-    if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
+    if (inStep && ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
     noteOutcome(services, ctx, name, actionName, outcome);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
     forgetReads(ctx);
-    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes, ...(await deviceTokenOf(ctx)) };
+    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes, ...(inStep ? await deviceTokenOf(ctx) : {}) };
   }
 
   return {

@@ -13,6 +13,12 @@ import { openFlowResult } from '../tokens/flow-result.js';
  */
 export const RESULT_SECONDS = 30;
 
+/**
+ * How long after completion a login may still set up a method with the sign-in just made (a
+ * passkey: "Sign in faster next time?"); the handle is no key to the account after that.
+ */
+export const OFFER_SECONDS = 300;
+
 const resultStillHandedOut = (completedAt: string | null, now: Date) =>
   completedAt !== null && now.getTime() - Date.parse(completedAt) <= RESULT_SECONDS * 1000;
 
@@ -47,6 +53,16 @@ export async function optionOf(ctx: MethodContext, method: Method): Promise<Opti
   return (await optionsOf(ctx, method.name)).length === 0 ? option : null;
 }
 
+/** On a login completed moments ago: the methods that offer to be set up now, with that sign-in. */
+export async function offersOf(ctx: MethodContext): Promise<MethodName[]> {
+  const { flow } = ctx;
+  const recent = flow.authTime !== null && ctx.now.getTime() - Date.parse(flow.authTime) <= OFFER_SECONDS * 1000;
+  if (flow.kind !== 'login' || flow.status !== 'complete' || !recent) return [];
+  const offers: MethodName[] = [];
+  for (const method of Object.values(methods)) if (await method.offer?.(ctx)) offers.push(method.name);
+  return offers;
+}
+
 /** The contract's flow state, built from the flow and what each method offers this user. */
 export async function flowState(handle: string, ctx: MethodContext): Promise<FlowState> {
   const { flow, user } = ctx;
@@ -62,5 +78,7 @@ export async function flowState(handle: string, ctx: MethodContext): Promise<Flo
   if (flow.status === 'complete' && flow.result && resultStillHandedOut(flow.authTime, ctx.now)) {
     state.result = openFlowResult(ctx.services.keyring, flow, flow.result);
   }
+  const offers = await offersOf(ctx);
+  if (offers.length > 0) state.offers = offers;
   return state;
 }

@@ -13,7 +13,7 @@ import type { Caller } from '../flow/caller.js';
  */
 function secondFactors(client: ClientRecord): MethodName[] {
   const order = [...client.sequence.flat(), ...(Object.keys(methods) as MethodName[])];
-  return [...new Set(order)].filter((name) => methods[name].needsUser);
+  return [...new Set(order)].filter((name) => methods[name].needsUser || methods[name].stepUp);
 }
 
 export interface StepUpRequest {

@@ -1,6 +1,7 @@
 import type { MethodName } from '../config.js';
 import { backupCode } from './backup-code.js';
 import { email } from './email.js';
+import { passkey } from './passkey.js';
 import { password } from './password.js';
 import { sms } from './sms.js';
 import { totp } from './totp.js';
@@ -13,4 +14,5 @@ export const methods: Readonly<Record<MethodName, Method>> = {
   totp,
   backup_code: backupCode,
   email,
+  passkey,
 };

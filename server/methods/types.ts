@@ -23,9 +23,18 @@ export interface ActionOutcome {
   undo?: () => Promise<void>;
   /** Audit events (an enrolment) recorded only once the flow is saved: a lost race recorded nothing. User, client and address are filled in. */
   audit?: Pick<AuditInput, 'type' | 'details'>[];
+  /** RFC 8176 values this use puts in `amr`, in place of the method's own (a passkey says which kind it was). */
+  amr?: string[];
+  /** Every step left is satisfied too (a user-verifying passkey for a client with `passkeyAlone`). */
+  satisfiesAll?: boolean;
 }
 
 export interface Action<Body> {
+  /**
+   * `complete`: runs on a login completed moments ago, to set the method up with that sign-in
+   * (the state's `offers`), not in a step. Default: in a step that lists the method.
+   */
+  on?: 'step' | 'complete';
   /** The body beyond `flow`. */
   body: z.ZodType<Body>;
   /**
@@ -42,8 +51,12 @@ export interface Method {
   readonly amr: readonly string[];
   /** False only for a method that identifies the user itself. */
   readonly needsUser: boolean;
+  /** Offered in a step-up's second-factor step though it needs no known user (a passkey). */
+  readonly stepUp?: boolean;
   /** The option as the state shows it, or null when it is not offered to this user. */
   option(ctx: MethodContext): Promise<Option | null>;
+  /** On a completed login: whether to offer setting this method up now (the state's `offers`). */
+  offer?(ctx: MethodContext): Promise<boolean>;
   /** Fields this method adds to the flow state while its step is current (TOTP's pending `enrollment`). */
   stateFields?(ctx: MethodContext): Promise<Record<string, unknown>>;
   // biome-ignore lint/suspicious/noExplicitAny: each action has a body type of its own; its schema parses the body before `run` sees it.

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { mePaths } from '../../contract/paths.js';
+import { mePasskeyRegisterRequest, mePasskeyRemoveRequest, mePasskeyRenameRequest } from '../../contract/passkey.js';
 import {
   emptyRequest,
   meCodeRequest,
@@ -15,6 +16,7 @@ import { parseBody } from '../validate.js';
 import { renewBackupCodes } from '../self-service/backup-codes.js';
 import { factorsView } from '../self-service/factors.js';
 import { assertMayChange, identify, type Identity } from '../self-service/identity.js';
+import { finishPasskeyRegistration, removePasskey, renamePasskey, startPasskeyRegistration } from '../self-service/passkeys.js';
 import { confirmPhone, sendPhoneCode } from '../self-service/phone.js';
 import { confirmTotpEnrollment, removeTotp, renameTotp, startTotpEnrollment } from '../self-service/totp.js';
 import type { Services } from '../services.js';
@@ -89,6 +91,23 @@ export function meRoutes(services: Services): Router {
   change(mePaths.backupCodes, emptyRequest, async (identity) => {
     const backupCodes = await renewBackupCodes(services, identity);
     return { ...(await factorsView(services, identity)), backupCodes };
+  });
+
+  change(mePaths.passkeyOptions, emptyRequest, (identity, _body, req) => startPasskeyRegistration(services, identity, callerOf(req).ip));
+
+  change(mePaths.passkeys, mePasskeyRegisterRequest, async (identity, body, req) => {
+    await finishPasskeyRegistration(services, identity, callerOf(req).ip, body);
+    return factorsView(services, identity);
+  });
+
+  change(mePaths.passkeyRename, mePasskeyRenameRequest, async (identity, { id, name }) => {
+    await renamePasskey(services, identity, id, name);
+    return factorsView(services, identity);
+  });
+
+  change(mePaths.passkeyRemove, mePasskeyRemoveRequest, async (identity, { id }) => {
+    await removePasskey(services, identity, id);
+    return factorsView(services, identity);
   });
 
   return router;

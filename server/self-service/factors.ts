@@ -1,11 +1,15 @@
 import type { Me } from '../../contract/settings.js';
 import { maskEmail } from '../providers/email/mask.js';
 import { maskPhone } from '../providers/sms/phone.js';
+import { passkeySummary } from '../methods/passkey-core.js';
 import type { CredentialStore } from '../store/ports/credentials.js';
+import type { PasskeyStore } from '../store/ports/passkeys.js';
 import type { UserStore } from '../store/ports/users.js';
 import type { Identity } from './identity.js';
 
-type FactorsDeps = { store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, 'listTotp' | 'countBackupCodes'> };
+type FactorsDeps = {
+  store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, 'listTotp' | 'countBackupCodes'> & Pick<PasskeyStore, 'listPasskeys'>;
+};
 
 /**
  * What `GET /api/v1/me` answers: the user's factors, masked as in a login. `freshUntil` says
@@ -15,7 +19,7 @@ type FactorsDeps = { store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, '
 export async function factorsView(services: FactorsDeps, identity: Identity): Promise<Me> {
   const { store } = services;
   const user = (await store.getUser(identity.user.id)) ?? identity.user;
-  const [apps, remaining] = await Promise.all([store.listTotp(user.id), store.countBackupCodes(user.id)]);
+  const [apps, remaining, passkeys] = await Promise.all([store.listTotp(user.id), store.countBackupCodes(user.id), store.listPasskeys(user.id)]);
   return {
     user: { username: user.username, displayName: user.displayName },
     factors: {
@@ -27,6 +31,7 @@ export async function factorsView(services: FactorsDeps, identity: Identity): Pr
       sms: { phone: user.phone ? maskPhone(user.phone) : null, disabled: user.smsDisabled },
       email: { address: user.email ? maskEmail(user.email) : null },
       backupCodes: { remaining },
+      passkeys: passkeys.map(passkeySummary),
     },
     freshUntil: identity.changesUntil?.toISOString() ?? null,
   };

@@ -5,13 +5,15 @@ import type { UserRecord } from '../store/types.js';
 import type { Identity } from './identity.js';
 
 /** A change to how the user signs in, as the log and the notice name it. */
-export type FactorChange = 'totp-added' | 'totp-removed' | 'phone-changed' | 'backup-codes-renewed';
+export type FactorChange = 'totp-added' | 'totp-removed' | 'phone-changed' | 'backup-codes-renewed' | 'passkey-added' | 'passkey-removed';
 
 const SENTENCES: Record<FactorChange, string> = {
   'totp-added': 'An authenticator app was added to your {app} account.',
   'totp-removed': 'An authenticator app was removed from your {app} account.',
   'phone-changed': 'The phone number for your {app} account was changed.',
   'backup-codes-renewed': 'New backup codes were made for your {app} account; the old ones no longer work.',
+  'passkey-added': 'A passkey was added to your {app} account.',
+  'passkey-removed': 'A passkey was removed from your {app} account.',
 };
 
 function notice(services: Services, change: FactorChange): { subject: string; text: string } {

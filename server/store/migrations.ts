@@ -146,6 +146,26 @@ CREATE TABLE revoked_tokens (
 CREATE INDEX revoked_tokens_expires_at ON revoked_tokens(expires_at);`,
   },
   {
+    version: 6,
+    name: 'passkeys',
+    // Public keys only: a copy of the database lets nobody sign in with a passkey.
+    sql: `CREATE TABLE passkeys (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  credential_id TEXT NOT NULL UNIQUE,
+  public_key TEXT NOT NULL,
+  counter BIGINT NOT NULL,
+  transports TEXT NOT NULL,
+  backup_eligible INTEGER NOT NULL,
+  backed_up INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT
+);
+CREATE INDEX passkeys_user ON passkeys(user_id);
+ALTER TABLE clients ADD COLUMN passkey_alone INTEGER NOT NULL DEFAULT 0;`,
+  },
+  {
     version: 7,
     name: 'several authenticators',
     // Time steps used per user (not per authenticator): a code is never accepted twice in one step

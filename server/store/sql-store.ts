@@ -8,6 +8,7 @@ import { sqlCredentials } from './sql/credentials.js';
 import { sqlFlows } from './sql/flows.js';
 import { sqlKeys } from './sql/keys.js';
 import { sqlOidc } from './sql/oidc.js';
+import { sqlPasskeys } from './sql/passkeys.js';
 import { sqlUsers } from './sql/users.js';
 import type { Store } from './types.js';
 
@@ -43,6 +44,7 @@ export function sqlStore(db: SqlDriver): Store {
     ...sqlLifecycle(db),
     ...sqlUsers(db),
     ...sqlCredentials(db),
+    ...sqlPasskeys(db),
     ...sqlClients(db),
     ...sqlKeys(db),
     ...sqlFlows(db),

@@ -22,6 +22,7 @@ export function me(overrides: Partial<Me['factors']> = {}): Me {
       sms: { phone: '+1 ••• ••• 0123', disabled: false },
       email: { address: 'a•••@example.com' },
       backupCodes: { remaining: 7 },
+      passkeys: [],
       ...overrides,
     },
     freshUntil: new Date(Date.now() + 300_000).toISOString(),

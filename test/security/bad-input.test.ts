@@ -28,6 +28,14 @@ const FIELDS: Record<string, string[]> = {
   '/api/v1/me/phone': ['phone'],
   '/api/v1/me/phone/verify': ['code'],
   '/api/v1/me/backup-codes': [],
+  '/api/v1/flows/passkey/options': ['flow'],
+  '/api/v1/flows/passkey/verify': ['flow', 'response'],
+  '/api/v1/flows/passkey/register-options': ['flow'],
+  '/api/v1/flows/passkey/register': ['flow', 'response', 'name'],
+  '/api/v1/me/passkeys/options': [],
+  '/api/v1/me/passkeys': ['response', 'name'],
+  '/api/v1/me/passkeys/rename': ['id', 'name'],
+  '/api/v1/me/passkeys/remove': ['id'],
 };
 
 /** JSON values of the wrong type for any field: each must be refused. */

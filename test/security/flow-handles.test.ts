@@ -120,6 +120,8 @@ describe('flow handles', () => {
       status: 'complete',
       expiresAt: expect.any(String),
       user: { username: 'alice', displayName: 'Alice Liddell' },
+      // The demo client runs passkeys and alice has none: making one is offered, never the token.
+      offers: ['passkey'],
     });
     expect(JSON.stringify(later.body)).not.toContain(done.body.result.idToken.split('.')[2]);
   }
@@ -132,7 +134,11 @@ describe('flow handles', () => {
       expect(res.body.error, path).toBe('method_not_allowed');
     }
     const still = await server.post('/api/v1/flows/introspect', { flow: body.flow });
-    expect(still.body.step).toEqual({ number: 1, total: 2, options: [{ method: 'password' }] });
+    expect(still.body.step).toEqual({
+      number: 1,
+      total: 2,
+      options: [{ method: 'password' }, { method: 'passkey', discoverable: true, attemptsRemaining: 5 }],
+    });
     expect(still.body.user).toBeUndefined();
   });
 

@@ -13,6 +13,9 @@ export const SETTINGS_CHANGES: [path: string, body: unknown][] = [
   ['/api/v1/me/phone', { phone: '+12015550199' }],
   ['/api/v1/me/phone/verify', { code: '123456' }],
   ['/api/v1/me/backup-codes', {}],
+  ['/api/v1/me/passkeys/options', {}],
+  ['/api/v1/me/passkeys/rename', { id: 'x', name: 'Laptop' }],
+  ['/api/v1/me/passkeys/remove', { id: 'x' }],
 ];
 
 /** A browser's DPoP key pair, as `<mfa-login-settings>` holds one (the private half never leaves). */

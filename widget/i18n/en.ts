@@ -20,6 +20,7 @@ export const en = {
     sms: 'Text message (SMS)',
     email: 'E-mail code',
     backup_code: 'Backup code',
+    passkey: 'Passkey',
   } as Record<string, string>,
   useAnotherMethod: 'Use another method',
 

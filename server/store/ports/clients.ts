@@ -16,12 +16,13 @@ export interface ClientRecord {
   public: boolean;
   logoUri: string | null;
   cssUri: string | null;
+  passkeyAlone: boolean;
   createdAt: string;
 }
 
 /** The relying parties: their origins, secrets and step sequences. */
 export interface ClientStore {
-  upsertClient(client: Omit<ClientRecord, 'createdAt'>, now: Date): Promise<ClientRecord>;
+  upsertClient(client: Omit<ClientRecord, 'createdAt' | 'passkeyAlone'> & { passkeyAlone?: boolean }, now: Date): Promise<ClientRecord>;
   getClient(clientId: string): Promise<ClientRecord | null>;
   listClients(): Promise<ClientRecord[]>;
   deleteClient(clientId: string): Promise<boolean>;

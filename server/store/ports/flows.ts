@@ -23,6 +23,12 @@ export interface FlowData {
   email?: CodeChallenge;
   /** A TOTP secret shown to the user but not yet confirmed with a code. */
   totpEnrollment?: { sealedSecret: string; startedAt: string };
+  /** A WebAuthn challenge handed out in this flow, until its answer (right or wrong) arrives. */
+  passkey?: { challenge: string; purpose: 'authenticate' | 'register' };
+  /** A passkey was made with this completed login: it is not offered again. */
+  passkeyMade?: boolean;
+  /** RFC 8176 values a method's use put in `amr` in place of its own (passkeys say which kind). */
+  amrUsed?: Partial<Record<MethodName, string[]>>;
   /** A step-up's binding: the browser key's thumbprint and the origin that runs it. */
   stepUp?: { jkt: string; origin: string };
   /** A login the hosted page runs for an `/authorize` request: only this request's code comes of it. */

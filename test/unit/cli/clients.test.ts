@@ -47,6 +47,7 @@ describe('mfa-login client …', () => {
         defaultAcr: 'mfa',
         allowPhoneEnrollment: true,
         allowTotpEnrollment: true,
+        passkeyAlone: false,
       });
     });
 
@@ -190,6 +191,7 @@ describe('mfa-login client …', () => {
         public: false,
         logoUri: null,
         cssUri: null,
+        passkeyAlone: false,
         createdAt: expect.any(String),
         source: 'store',
       });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { errorStatus } from '../../../contract/errors.js';
 import { componentSchemas } from '../../../contract/openapi/schemas.js';
 import { openApiDocument, openApiText } from '../../../contract/openapi/document.js';
+import { registeredSchemas } from '../../../contract/openapi/step-operations.js';
+import { stepRoutes } from '../../../contract/paths.js';
 
 const committed = readFileSync(new URL('../../../openapi.json', import.meta.url), 'utf8');
 
@@ -13,7 +15,12 @@ describe('openapi.json, generated from the contract', () => {
   });
 
   it('names every contract schema a component, with no shared leftovers', () => {
-    expect(Object.keys(openApiDocument().components.schemas).sort()).toEqual(Object.keys(componentSchemas).sort());
+    expect(Object.keys(openApiDocument().components.schemas).sort()).toEqual(Object.keys({ ...componentSchemas, ...registeredSchemas }).sort());
+  });
+
+  it('has an operation for every step route of the path table', () => {
+    const paths = openApiDocument().paths as Record<string, { post?: unknown }>;
+    for (const { path } of stepRoutes()) expect(paths[path]?.post, path).toBeDefined();
   });
 
   it('takes the error enum from the contract error table', () => {

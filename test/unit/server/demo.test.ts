@@ -15,7 +15,10 @@ describe('the demo fixtures', () => {
       expect(again.demo!.password).toBe(password);
       const client = await again.services.store.getClient('demo');
       expect(client!.allowedOrigins).toEqual(expect.arrayContaining([firstOrigin, new URL(again.url).origin]));
-      expect(client!.sequence).toEqual([['password'], ['totp', 'sms', 'backup_code', 'email']]);
+      expect(client!.sequence).toEqual([
+        ['password', 'passkey'],
+        ['totp', 'sms', 'backup_code', 'email', 'passkey'],
+      ]);
       const started = await again.post('/api/v1/flows', { clientId: 'demo' }, { origin: new URL(again.url).origin });
       expect(started.status).toBe(201);
       expect((await again.services.store.listUsers()).map((u) => u.username)).toEqual(['alice']);

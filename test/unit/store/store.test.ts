@@ -466,6 +466,7 @@ describe.each(backends)('$name store', ({ fresh }) => {
       public: false,
       logoUri: 'https://app.example/logo.svg',
       cssUri: null,
+      passkeyAlone: true,
     };
 
     it('stores a client and reads it back', async () => {

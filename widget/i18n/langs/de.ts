@@ -6,7 +6,7 @@ const de: Catalog = (h) => ({
   signingInAs: (name) => `Anmeldung als ${name}`,
   notYou: 'Nicht Sie? Neu beginnen',
   working: 'Bitte warten …',
-  methods: { password: 'Passwort', totp: 'Authenticator-App', sms: 'SMS', email: 'E-Mail-Code', backup_code: 'Backup-Code' },
+  methods: { password: 'Passwort', totp: 'Authenticator-App', sms: 'SMS', email: 'E-Mail-Code', backup_code: 'Backup-Code', passkey: 'Passkey' },
   useAnotherMethod: 'Andere Methode verwenden',
   password: { title: 'Anmelden', username: 'Benutzername', password: 'Passwort', submit: 'Weiter' },
   code: { label: 'Code', submit: 'Bestätigen' },

@@ -12,6 +12,7 @@ const el: Catalog = (h) => ({
     sms: 'SMS',
     email: 'Κωδικός μέσω email',
     backup_code: 'Εφεδρικός κωδικός',
+    passkey: 'Κλειδί πρόσβασης',
   },
   useAnotherMethod: 'Χρήση άλλης μεθόδου',
   password: { title: 'Σύνδεση', username: 'Όνομα χρήστη', password: 'Κωδικός πρόσβασης', submit: 'Συνέχεια' },

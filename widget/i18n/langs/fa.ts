@@ -6,7 +6,7 @@ const fa: Catalog = (h) => ({
   signingInAs: (name) => `ورود با نام ${name}`,
   notYou: 'شما نیستید؟ از نو شروع کنید',
   working: 'لطفاً صبر کنید…',
-  methods: { password: 'گذرواژه', totp: 'برنامهٔ احراز هویت', sms: 'پیامک', email: 'کد ایمیلی', backup_code: 'کد پشتیبان' },
+  methods: { password: 'گذرواژه', totp: 'برنامهٔ احراز هویت', sms: 'پیامک', email: 'کد ایمیلی', backup_code: 'کد پشتیبان', passkey: 'کلید عبور' },
   useAnotherMethod: 'استفاده از روشی دیگر',
   password: { title: 'ورود', username: 'نام کاربری', password: 'گذرواژه', submit: 'ادامه' },
   code: { label: 'کد', submit: 'تأیید' },

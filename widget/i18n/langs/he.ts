@@ -6,7 +6,7 @@ const he: Catalog = (h) => ({
   signingInAs: (name) => `מתחברים בתור ${name}`,
   notYou: 'זה לא את/ה? להתחיל מחדש',
   working: 'רק רגע…',
-  methods: { password: 'סיסמה', totp: 'אפליקציית אימות', sms: 'הודעת SMS', email: 'קוד באימייל', backup_code: 'קוד גיבוי' },
+  methods: { password: 'סיסמה', totp: 'אפליקציית אימות', sms: 'הודעת SMS', email: 'קוד באימייל', backup_code: 'קוד גיבוי', passkey: 'מפתח גישה' },
   useAnotherMethod: 'שימוש בשיטה אחרת',
   password: { title: 'התחברות', username: 'שם משתמש', password: 'סיסמה', submit: 'המשך' },
   code: { label: 'קוד', submit: 'אימות' },

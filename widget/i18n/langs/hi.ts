@@ -6,7 +6,7 @@ const hi: Catalog = (h) => ({
   signingInAs: (name) => `${name} के रूप में साइन इन हो रहा है`,
   notYou: 'आप नहीं हैं? फिर से शुरू करें',
   working: 'कृपया प्रतीक्षा करें…',
-  methods: { password: 'पासवर्ड', totp: 'ऑथेंटिकेटर ऐप', sms: 'SMS', email: 'ईमेल कोड', backup_code: 'बैकअप कोड' },
+  methods: { password: 'पासवर्ड', totp: 'ऑथेंटिकेटर ऐप', sms: 'SMS', email: 'ईमेल कोड', backup_code: 'बैकअप कोड', passkey: 'पासकी' },
   useAnotherMethod: 'कोई दूसरा तरीका अपनाएं',
   password: { title: 'साइन इन करें', username: 'उपयोगकर्ता नाम', password: 'पासवर्ड', submit: 'जारी रखें' },
   code: { label: 'कोड', submit: 'सत्यापित करें' },

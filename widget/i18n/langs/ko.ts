@@ -6,7 +6,7 @@ const ko: Catalog = (h) => ({
   signingInAs: (name) => `${name}(으)로 로그인 중`,
   notYou: '본인이 아닌가요? 처음부터 다시 하기',
   working: '잠시 기다려 주세요…',
-  methods: { password: '비밀번호', totp: '인증 앱', sms: '문자 메시지(SMS)', email: '이메일 코드', backup_code: '백업 코드' },
+  methods: { password: '비밀번호', totp: '인증 앱', sms: '문자 메시지(SMS)', email: '이메일 코드', backup_code: '백업 코드', passkey: '패스키' },
   useAnotherMethod: '다른 방법 사용',
   password: { title: '로그인', username: '사용자 이름', password: '비밀번호', submit: '계속' },
   code: { label: '코드', submit: '확인' },

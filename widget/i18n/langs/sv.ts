@@ -6,7 +6,7 @@ const sv: Catalog = (h) => ({
   signingInAs: (name) => `Loggar in som ${name}`,
   notYou: 'Inte du? Börja om',
   working: 'Vänta…',
-  methods: { password: 'Lösenord', totp: 'Autentiseringsapp', sms: 'Sms', email: 'Kod via e-post', backup_code: 'Reservkod' },
+  methods: { password: 'Lösenord', totp: 'Autentiseringsapp', sms: 'Sms', email: 'Kod via e-post', backup_code: 'Reservkod', passkey: 'Nyckel' },
   useAnotherMethod: 'Använd en annan metod',
   password: { title: 'Logga in', username: 'Användarnamn', password: 'Lösenord', submit: 'Fortsätt' },
   code: { label: 'Kod', submit: 'Verifiera' },

@@ -6,7 +6,7 @@ const th: Catalog = (h) => ({
   signingInAs: (name) => `กำลังลงชื่อเข้าใช้เป็น ${name}`,
   notYou: 'ไม่ใช่คุณใช่ไหม เริ่มใหม่',
   working: 'โปรดรอสักครู่…',
-  methods: { password: 'รหัสผ่าน', totp: 'แอปยืนยันตัวตน', sms: 'SMS', email: 'รหัสทางอีเมล', backup_code: 'รหัสสำรอง' },
+  methods: { password: 'รหัสผ่าน', totp: 'แอปยืนยันตัวตน', sms: 'SMS', email: 'รหัสทางอีเมล', backup_code: 'รหัสสำรอง', passkey: 'พาสคีย์' },
   useAnotherMethod: 'ใช้วิธีอื่น',
   password: { title: 'ลงชื่อเข้าใช้', username: 'ชื่อผู้ใช้', password: 'รหัสผ่าน', submit: 'ดำเนินการต่อ' },
   code: { label: 'รหัส', submit: 'ยืนยัน' },

@@ -6,7 +6,7 @@ const zhCN: Catalog = (h) => ({
   signingInAs: (name) => `正在以 ${name} 身份登录`,
   notYou: '不是你？重新开始',
   working: '请稍候…',
-  methods: { password: '密码', totp: '身份验证器应用', sms: '短信', email: '邮件验证码', backup_code: '备用码' },
+  methods: { password: '密码', totp: '身份验证器应用', sms: '短信', email: '邮件验证码', backup_code: '备用码', passkey: '通行密钥' },
   useAnotherMethod: '使用其他方式',
   password: { title: '登录', username: '用户名', password: '密码', submit: '继续' },
   code: { label: '验证码', submit: '验证' },

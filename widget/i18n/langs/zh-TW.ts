@@ -6,7 +6,7 @@ const zhTW: Catalog = (h) => ({
   signingInAs: (name) => `正在以 ${name} 身分登入`,
   notYou: '不是你嗎？重新開始',
   working: '請稍候…',
-  methods: { password: '密碼', totp: '驗證器應用程式', sms: '簡訊', email: '電子郵件驗證碼', backup_code: '備用碼' },
+  methods: { password: '密碼', totp: '驗證器應用程式', sms: '簡訊', email: '電子郵件驗證碼', backup_code: '備用碼', passkey: '通行金鑰' },
   useAnotherMethod: '使用其他方式',
   password: { title: '登入', username: '使用者名稱', password: '密碼', submit: '繼續' },
   code: { label: '驗證碼', submit: '驗證' },

@@ -1,0 +1,153 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { register } from '../support/soft-authenticator.js';
+
+/**
+ * Passkeys on the demo page in Chromium, with a CDP virtual authenticator (a platform
+ * authenticator that keeps discoverable credentials and verifies the user). The page runs on
+ * `localhost`, the RP id, since an IP address cannot be one.
+ */
+describe('passkeys in Chromium', () => {
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let server: TestServer;
+  let page: Page;
+  let cdp: CDPSession;
+  let authenticatorId: string;
+  const widget = () => page.locator('mfa-login');
+
+  beforeAll(async () => {
+    chromium = await launchChromium();
+  });
+  afterAll(() => chromium?.close());
+  beforeEach(async () => {
+    server = await startTestServer({ logLevel: 'warn', passkeys: { rpId: 'localhost' } });
+    page = await chromium.browser.newPage();
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    ({ authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+    }));
+    await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/`);
+  });
+  afterEach(async () => {
+    await page?.close();
+    await server?.stop();
+  });
+
+  async function password(username = 'alice', secret = server.demo!.password) {
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password', { exact: true }).fill(secret);
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  async function claims() {
+    await expect.poll(() => page.locator('#verify-status').textContent(), { timeout: 15_000 }).toMatch(/verified/i);
+    return JSON.parse((await page.locator('#token-claims').textContent()) ?? '{}');
+  }
+
+  const credentials = async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+
+  /** Alice signs in with her password and a texted code, then makes a passkey when offered. */
+  async function registerPasskey(reload = true) {
+    await password();
+    await page.getByRole('button', { name: /Text message/ }).click();
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await page.getByLabel('Code').waitFor();
+    const outbox = await server.get('/api/v1/dev/outbox?to=%2B12015550123');
+    await page.getByLabel('Code').fill(/(\d{6}) is your/.exec(outbox.body.messages[0].body)![1]!);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByLabel('I have saved these codes').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await widget().getByText('Sign in faster next time?').waitFor();
+    await page.getByRole('button', { name: 'Make a passkey' }).click();
+    expect((await claims()).amr).toEqual(['pwd', 'sms', 'mfa']);
+    expect(await credentials()).toHaveLength(1);
+    const alice = (await server.services.store.findUserByUsername('alice'))!;
+    expect(await server.services.store.listPasskeys(alice.id)).toMatchObject([{ name: expect.stringMatching(/^Passkey/), backupEligible: false }]);
+    if (reload) await page.reload();
+  }
+
+  async function usePasskey() {
+    await widget().getByRole('button', { name: 'Passkey', exact: true }).click();
+    await page.getByRole('button', { name: 'Use a passkey' }).click();
+  }
+
+  it('makes a passkey after a complete sign-in, then signs in with it as the second factor', async () => {
+    await registerPasskey();
+    await password();
+    await widget().getByText('Signing in as Alice Liddell').waitFor();
+    await usePasskey();
+    const token = await claims();
+    expect(token.amr.sort()).toEqual(['hwk', 'mfa', 'pwd', 'user']);
+    expect(token.methods).toEqual(['password', 'passkey']);
+  });
+
+  it('signs in without a password: a user-verifying passkey alone, where the client allows it', async () => {
+    await registerPasskey();
+    await usePasskey();
+    const token = await claims();
+    expect(token).toMatchObject({ preferred_username: 'alice', amr: ['hwk', 'user', 'mfa'], methods: ['passkey'] });
+  });
+
+  it("refuses alice's passkey in bob's sign-in", async () => {
+    await registerPasskey();
+    const { store, passwords, now, config } = server.services;
+    const bob = await store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: await passwords.hash('bob-password-1') }, now());
+    // Bob has a passkey of his own, elsewhere: the step offers passkeys and names his only.
+    const { response } = register(
+      { rp: { id: 'localhost' }, user: { id: Buffer.from(bob.id).toString('base64url') }, challenge: 'x' },
+      new URL(config.issuer).origin,
+    );
+    await store.createPasskey(
+      {
+        userId: bob.id,
+        credentialId: response.id,
+        publicKey: 'AA',
+        counter: 0,
+        transports: [],
+        backupEligible: false,
+        backedUp: false,
+        name: 'Bob’s',
+      },
+      now(),
+    );
+    // The browser is talked into answering with any passkey it has: alice's.
+    await page.route('**/api/v1/flows/passkey/options', async (route) => {
+      const answer = await route.fetch();
+      const body = await answer.json();
+      delete body.passkeyOptions.allowCredentials;
+      await route.fulfill({ response: answer, json: body });
+    });
+    await password('bob', 'bob-password-1');
+    await widget().getByText('Signing in as Bob').waitFor();
+    await usePasskey();
+    await widget().getByText('The username or password is not right.').waitFor();
+    expect(await page.locator('#verify-status').textContent()).not.toMatch(/verified/i);
+  });
+
+  it('refuses a passkey that was removed', async () => {
+    await registerPasskey();
+    const alice = (await server.services.store.findUserByUsername('alice'))!;
+    const [stored] = await server.services.store.listPasskeys(alice.id);
+    await server.services.store.deletePasskey(alice.id, stored!.id);
+    await usePasskey();
+    await widget().getByText('The username or password is not right.').waitFor();
+  });
+
+  it('refuses a cloned passkey: a signature counter that went back', async () => {
+    await registerPasskey();
+    await usePasskey();
+    await claims();
+    const [used] = await credentials();
+    expect(used!.signCount).toBeGreaterThan(0);
+    // The same key on another authenticator that signed less often: its counter is behind.
+    await cdp.send('WebAuthn.removeCredential', { authenticatorId, credentialId: used!.credentialId });
+    await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: { ...used!, signCount: 0 } });
+    await page.reload();
+    await usePasskey();
+    await widget().getByText('The username or password is not right.').waitFor();
+    expect(server.logs()).toContain('possible cloned authenticator');
+  });
+});

@@ -198,6 +198,8 @@ describe.each(stores)('bad input never yields a 5xx (%s)', (_name, storeConfig) 
       clients: [{ clientId: 'svc', name: 'Service', clientSecret: 'svc-secret-0123456789' }],
       sms: { caps: { perPhonePerHour: 10_000, perIpPerHour: 10_000 }, resendAfterSeconds: 0 },
       email: { caps: { perAddressPerHour: 10_000, perIpPerHour: 10_000 }, resendAfterSeconds: 0 },
+      // One backup code per settings endpoint (each needs a fresh second factor), and there are more than 10.
+      backupCodes: { count: 20 },
     });
     await addBob(server);
     backupCodes = (await freshSignIn(server)).backupCodes;

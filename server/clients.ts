@@ -30,6 +30,7 @@ export function clientRecord(
     ...(c.public ? { clientSecretHash: null } : {}),
     logoUri: c.logoUri ?? null,
     cssUri: c.cssUri ?? null,
+    trustDeviceDays: c.trustDevice.enabled ? c.trustDevice.days : 0,
   };
 }
 

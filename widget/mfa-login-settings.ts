@@ -15,6 +15,7 @@ import { title } from './screens/fields.js';
 import { totpEnrollScreen } from './screens/totp-enroll.js';
 import { SettingsController } from './settings/controller.js';
 import { emitReauthenticate } from './settings/events.js';
+import { devicesScreen } from './settings/devices.js';
 import { confirmBackupCodesScreen, factorsScreen } from './settings/factors.js';
 import { removeTotpScreen, renameTotpScreen, totpNameField } from './settings/totp-apps.js';
 import { settingsStyles } from './settings/styles.js';
@@ -37,7 +38,8 @@ function phoneOption(challenge: PhoneChallenge | undefined): SmsOption {
 
 /**
  * The signed-in user's sign-in methods: see them, add, rename and remove authenticator apps,
- * change the phone number (verified by a code sent to it) and make new backup codes.
+ * change the phone number (verified by a code sent to it) and make new backup codes, and
+ * stop trusting the devices trusted to skip the second step.
  *
  * ```html
  * <mfa-login-settings server="https://auth.example.com" id-token="eyJ…"></mfa-login-settings>
@@ -249,13 +251,13 @@ export class MfaLoginSettings extends LitElement {
         });
       default:
         if (settings.me) {
-          return factorsScreen(ctx, settings.me, {
+          return html`${factorsScreen(ctx, settings.me, {
             startTotp: settings.startTotp,
             rename: (app) => settings.openApp('rename-totp', app),
             remove: (app) => settings.openApp('remove-totp', app),
             changePhone: () => settings.open('phone'),
             newBackupCodes: () => settings.open('confirm-backup-codes'),
-          });
+          })}${devicesScreen(ctx, settings.devices, { revoke: settings.revokeDevice, revokeAll: settings.revokeAllDevices })}`;
         }
         if (!this.idToken) return html`<p class="hint">${ctx.t.settings.notSignedIn}</p>`;
         return settings.busy ? html`<p class="hint">${ctx.t.loading}</p>` : nothing;
@@ -296,7 +298,13 @@ export class MfaLoginSettings extends LitElement {
 
   private changedText(ctx: SettingsContext): string {
     const s = ctx.t.settings;
-    const texts = { totp: s.totpChanged, 'totp-apps': s.totpUpdated, phone: s.phoneChanged, 'backup-codes': s.codesChanged };
+    const texts = {
+      totp: s.totpChanged,
+      'totp-apps': s.totpUpdated,
+      phone: s.phoneChanged,
+      'backup-codes': s.codesChanged,
+      devices: s.devicesChanged,
+    };
     return this.settings.changed ? texts[this.settings.changed] : '';
   }
 

@@ -63,6 +63,7 @@ const addInput = z.object({
   public: z.boolean().default(false),
   'logo-uri': clientSchema.shape.logoUri,
   'css-uri': clientSchema.shape.cssUri,
+  'trust-device-days': z.coerce.number().int().min(1).max(365).optional(),
 });
 
 export interface ClientView {
@@ -80,6 +81,7 @@ export interface ClientView {
   public: boolean;
   logoUri: string | null;
   cssUri: string | null;
+  trustDeviceDays: number;
   /** `config`: defined in the config file, which wins over the store at every start. */
   source: 'store' | 'config';
 }
@@ -102,6 +104,7 @@ function describeClient(v: ClientView): string[] {
       ...(v.redirectUris.length > 0 ? [['redirect URIs', v.redirectUris.join(' ')] as [string, string]] : []),
       ...(v.postLogoutRedirectUris.length > 0 ? [['logout return URIs', v.postLogoutRedirectUris.join(' ')] as [string, string]] : []),
       ['phone enrolment', v.allowPhoneEnrollment ? 'allowed' : 'not allowed'],
+      ['trusted devices', v.trustDeviceDays > 0 ? `skip the second step for ${v.trustDeviceDays} days` : 'off'],
     ]),
   ];
 }
@@ -118,7 +121,7 @@ function inConfig(services: Services, clientId: string): ClientConfig | undefine
 /**
  * `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A]
  * [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--redirect-uri URL]... [--post-logout-redirect-uri URL]...
- * [--logo-uri URL] [--css-uri URL]`
+ * [--logo-uri URL] [--css-uri URL] [--trust-device-days N]`
  */
 export async function clientAdd(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
@@ -137,6 +140,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
       public: { type: 'boolean' },
       'logo-uri': { type: 'string' },
       'css-uri': { type: 'string' },
+      'trust-device-days': { type: 'string' },
     },
     schema: addInput,
   });
@@ -157,6 +161,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     public: input.public,
     ...(input['logo-uri'] ? { logoUri: input['logo-uri'] } : {}),
     ...(input['css-uri'] ? { cssUri: input['css-uri'] } : {}),
+    ...(input['trust-device-days'] ? { trustDevice: { enabled: true, days: input['trust-device-days'] } } : {}),
   });
   return withServices(cli, async (services) => {
     if (inConfig(services, client.clientId))

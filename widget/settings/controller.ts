@@ -5,7 +5,7 @@ import { mePaths } from '../../contract/paths.js';
 import { callMe, type MeCredential } from './api.js';
 import { DpopKey } from './dpop.js';
 import { emitReauthenticate } from './events.js';
-import type { Me, PhoneChallenge, SettingsConfig, SettingsError, TotpAuthenticator } from './types.js';
+import type { Me, MeDevices, PhoneChallenge, SettingsConfig, SettingsError, TotpAuthenticator, TrustedDevice } from './types.js';
 
 /** Which part of the settings is on screen. */
 export type Panel = 'factors' | 'totp' | 'rename-totp' | 'remove-totp' | 'phone' | 'confirm-backup-codes' | 'backup-codes' | 'step-up';
@@ -14,7 +14,7 @@ export type Panel = 'factors' | 'totp' | 'rename-totp' | 'remove-totp' | 'phone'
 const GRANT_MARGIN_MS = 10_000;
 
 /** A change just made, for the status line. */
-export type Change = 'totp' | 'totp-apps' | 'phone' | 'backup-codes';
+export type Change = 'totp' | 'totp-apps' | 'phone' | 'backup-codes' | 'devices';
 
 /**
  * Talks the self-service API for one `<mfa-login-settings>` and holds what it renders: the
@@ -22,6 +22,8 @@ export type Change = 'totp' | 'totp-apps' | 'phone' | 'backup-codes';
  */
 export class SettingsController {
   me?: Me;
+  /** The browsers trusted to skip the second step. */
+  devices?: TrustedDevice[];
   panel: Panel = 'factors';
   error?: SettingsError;
   /** The server asked for a new sign-in; nothing more is tried with this token. */
@@ -72,6 +74,7 @@ export class SettingsController {
     this.grant = undefined;
     this.waiting = undefined;
     this.me = undefined;
+    this.devices = undefined;
     this.reauthenticate = false;
     this.closePanel();
     this.open('factors');
@@ -82,7 +85,24 @@ export class SettingsController {
   load = () =>
     this.call<Me>(mePaths.factors, undefined, (me) => {
       this.me = me;
+      void this.loadDevices();
     });
+
+  /** Outside the call gate, and quiet: a server without trusted devices (or a refusal) shows no section, and no error over the factors. */
+  loadDevices = async () => {
+    const credential = this.credential();
+    const { server, idToken } = this.config();
+    if (!credential) return;
+    const answer = await callMe<MeDevices>(server, credential, mePaths.devices, undefined, this.fetchImpl);
+    // Signed in again meanwhile: the answer was for the previous user.
+    if (idToken !== this.config().idToken) return;
+    this.devices = answer.data?.devices;
+    this.host.requestUpdate();
+  };
+
+  revokeDevice = (id: string) => this.change<MeDevices>(mePaths.deviceRevoke, { id }, this.showDevices);
+
+  revokeAllDevices = () => this.change<MeDevices>(mePaths.devicesRevokeAll, {}, this.showDevices);
 
   startTotp = () =>
     this.change<{ enrollment: TotpEnrollment }>(mePaths.totpEnroll, {}, ({ enrollment }) => {
@@ -174,8 +194,15 @@ export class SettingsController {
     return this.calls.retry();
   }
 
+  private showDevices = ({ devices }: MeDevices, changed = this.devices !== undefined && devices.length < this.devices.length): void => {
+    this.devices = devices;
+    if (changed) this.changed = 'devices';
+  };
+
   private done(me: Me, change: Change): void {
     this.me = me;
+    // A new authenticator or phone revoked the trusted devices.
+    void this.loadDevices();
     this.closePanel();
     this.open('factors');
     this.changed = change;

@@ -190,6 +190,7 @@ describe('mfa-login client …', () => {
         public: false,
         logoUri: null,
         cssUri: null,
+        trustDeviceDays: 0,
         createdAt: expect.any(String),
         source: 'store',
       });

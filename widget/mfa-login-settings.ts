@@ -15,7 +15,6 @@ import { title } from './screens/fields.js';
 import { totpEnrollScreen } from './screens/totp-enroll.js';
 import { SettingsController } from './settings/controller.js';
 import { emitReauthenticate } from './settings/events.js';
-import { devicesScreen } from './settings/devices.js';
 import { confirmBackupCodesScreen, factorsScreen } from './settings/factors.js';
 import { removeTotpScreen, renameTotpScreen, totpNameField } from './settings/totp-apps.js';
 import { settingsStyles } from './settings/styles.js';
@@ -114,6 +113,8 @@ export class MfaLoginSettings extends LitElement {
   declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** `<mfa-login>` could not be loaded for the step-up. */
   declare private stepUpFailed: boolean;
+  /** The trusted devices' section, once loaded. */
+  private devicesView?: typeof import('./settings/devices.js');
   /** The step-up shown now; a new one for each. */
   private stepUpConfig?: StepUpConfig;
 
@@ -257,11 +258,25 @@ export class MfaLoginSettings extends LitElement {
             remove: (app) => settings.openApp('remove-totp', app),
             changePhone: () => settings.open('phone'),
             newBackupCodes: () => settings.open('confirm-backup-codes'),
-          })}${devicesScreen(ctx, settings.devices, { revoke: settings.revokeDevice, revokeAll: settings.revokeAllDevices })}`;
+          })}${this.devicesSection(ctx)}`;
         }
         if (!this.idToken) return html`<p class="hint">${ctx.t.settings.notSignedIn}</p>`;
         return settings.busy ? html`<p class="hint">${ctx.t.loading}</p>` : nothing;
     }
+  }
+
+  /** The trusted devices, once the user has any: their code loads then (settings/devices.ts). */
+  private devicesSection(ctx: SettingsContext) {
+    const { devices } = this.settings;
+    if (!devices?.length) return nothing;
+    if (!this.devicesView) {
+      void import('./settings/devices.js').then((m) => {
+        this.devicesView = m;
+        this.requestUpdate();
+      });
+      return nothing;
+    }
+    return this.devicesView.devicesScreen(html, ctx, devices, this.settings);
   }
 
   /** A new step-up: `<mfa-login>` (loaded from the server if the page has not) bound to this element's key. */
@@ -303,7 +318,7 @@ export class MfaLoginSettings extends LitElement {
       'totp-apps': s.totpUpdated,
       phone: s.phoneChanged,
       'backup-codes': s.codesChanged,
-      devices: s.devicesChanged,
+      devices: this.devicesView?.devicesChanged(ctx) ?? '',
     };
     return this.settings.changed ? texts[this.settings.changed] : '';
   }

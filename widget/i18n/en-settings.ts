@@ -33,13 +33,6 @@ export const enSettings = {
   stepUpTitle: 'Confirm it’s you',
   stepUpIntro: 'To change how you sign in, confirm with your second factor first.',
   stepUpUnavailable: 'The confirmation step could not be loaded. Check your connection and try again.',
-  devicesTitle: 'Trusted devices',
-  devicesIntro: 'On these browsers you sign in without your second factor.',
-  deviceUsed: (trusted: string, used: string) => `Trusted ${trusted}, last used ${used}`,
-  deviceNotUsed: (trusted: string) => `Trusted ${trusted}, not used yet`,
-  revokeDevice: 'Stop trusting',
-  revokeAllDevices: 'Stop trusting all devices',
-  devicesChanged: 'That device will ask for your second factor again.',
 };
 
 export type SettingsStrings = typeof enSettings;

@@ -74,7 +74,6 @@ export class SettingsController {
     this.grant = undefined;
     this.waiting = undefined;
     this.me = undefined;
-    this.devices = undefined;
     this.reauthenticate = false;
     this.closePanel();
     this.open('factors');
@@ -91,18 +90,10 @@ export class SettingsController {
   /** Outside the call gate, and quiet: a server without trusted devices (or a refusal) shows no section, and no error over the factors. */
   loadDevices = async () => {
     const credential = this.credential();
-    const { server, idToken } = this.config();
-    if (!credential) return;
-    const answer = await callMe<MeDevices>(server, credential, mePaths.devices, undefined, this.fetchImpl);
-    // Signed in again meanwhile: the answer was for the previous user.
-    if (idToken !== this.config().idToken) return;
-    this.devices = answer.data?.devices;
+    if (credential)
+      this.devices = (await callMe<MeDevices>(this.config().server, credential, mePaths.devices, undefined, this.fetchImpl)).data?.devices;
     this.host.requestUpdate();
   };
-
-  revokeDevice = (id: string) => this.change<MeDevices>(mePaths.deviceRevoke, { id }, this.showDevices);
-
-  revokeAllDevices = () => this.change<MeDevices>(mePaths.devicesRevokeAll, {}, this.showDevices);
 
   startTotp = () =>
     this.change<{ enrollment: TotpEnrollment }>(mePaths.totpEnroll, {}, ({ enrollment }) => {
@@ -194,9 +185,10 @@ export class SettingsController {
     return this.calls.retry();
   }
 
-  private showDevices = ({ devices }: MeDevices, changed = this.devices !== undefined && devices.length < this.devices.length): void => {
+  /** A revocation's answer (settings/devices.ts makes the calls): the devices left. */
+  showDevices = ({ devices }: MeDevices): void => {
     this.devices = devices;
-    if (changed) this.changed = 'devices';
+    this.changed = 'devices';
   };
 
   private done(me: Me, change: Change): void {
@@ -223,12 +215,7 @@ export class SettingsController {
    * factor (the step-up panel), then the change goes ahead. A grant the server no longer takes
    * leads to a new step-up too.
    */
-  private async change<T>(
-    path: string,
-    body: Record<string, unknown>,
-    accept: (data: T) => void,
-    refused?: (error: SettingsError) => void,
-  ): Promise<void> {
+  async change<T>(path: string, body: Record<string, unknown>, accept: (data: T) => void, refused?: (error: SettingsError) => void): Promise<void> {
     const again = () => this.change(path, body, accept, refused);
     if (!this.grant || Date.now() >= this.grant.until) return this.stepUp(again);
     return this.call(path, body, accept, (error) => {

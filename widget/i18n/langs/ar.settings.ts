@@ -41,13 +41,6 @@ const ar: SettingsCatalog = (h) => ({
   stepUpTitle: 'أكّد هويتك',
   stepUpIntro: 'لتغيير طريقة تسجيل دخولك، أكّد أولًا بالعامل الثاني.',
   stepUpUnavailable: 'تعذّر تحميل خطوة التأكيد. تحقق من اتصالك وحاول مجددًا.',
-  devicesTitle: 'الأجهزة الموثوقة',
-  devicesIntro: 'على هذه المتصفحات تسجّل الدخول دون العامل الثاني.',
-  deviceUsed: (t, u) => `موثوق منذ ${t}، آخر استخدام ${u}`,
-  deviceNotUsed: (t) => `موثوق منذ ${t}، لم يُستخدم بعد`,
-  revokeDevice: 'إلغاء الثقة',
-  revokeAllDevices: 'إلغاء الثقة بكل الأجهزة',
-  devicesChanged: 'سيطلب ذلك الجهاز العامل الثاني مرة أخرى.',
 });
 
 export default ar;

@@ -41,13 +41,6 @@ const cs: SettingsCatalog = (h) => ({
   stepUpTitle: 'Potvrďte, že jste to vy',
   stepUpIntro: 'Pro změnu způsobu přihlášení nejprve potvrďte druhým faktorem.',
   stepUpUnavailable: 'Potvrzení se nepodařilo načíst. Zkontrolujte připojení a zkuste to znovu.',
-  devicesTitle: 'Důvěryhodná zařízení',
-  devicesIntro: 'V těchto prohlížečích se přihlašujete bez druhého faktoru.',
-  deviceUsed: (t, u) => `Důvěryhodné od ${t}, naposledy použito ${u}`,
-  deviceNotUsed: (t) => `Důvěryhodné od ${t}, zatím nepoužito`,
-  revokeDevice: 'Přestat důvěřovat',
-  revokeAllDevices: 'Přestat důvěřovat všem zařízením',
-  devicesChanged: 'Toto zařízení bude znovu vyžadovat druhý faktor.',
 });
 
 export default cs;

@@ -37,13 +37,6 @@ const da: SettingsCatalog = (h) => ({
   stepUpTitle: 'Bekræft, at det er dig',
   stepUpIntro: 'Bekræft først med din anden faktor for at ændre, hvordan du logger ind.',
   stepUpUnavailable: 'Bekræftelsen kunne ikke indlæses. Tjek din forbindelse, og prøv igen.',
-  devicesTitle: 'Betroede enheder',
-  devicesIntro: 'I disse browsere logger du ind uden din anden faktor.',
-  deviceUsed: (t, u) => `Betroet ${t}, sidst brugt ${u}`,
-  deviceNotUsed: (t) => `Betroet ${t}, ikke brugt endnu`,
-  revokeDevice: 'Stop med at betro',
-  revokeAllDevices: 'Stop med at betro alle enheder',
-  devicesChanged: 'Den enhed beder om din anden faktor igen.',
 });
 
 export default da;

@@ -39,13 +39,6 @@ const de: SettingsCatalog = (h) => ({
   stepUpTitle: 'Bestätigen Sie, dass Sie es sind',
   stepUpIntro: 'Bestätigen Sie zuerst mit Ihrem zweiten Faktor, um Ihre Anmeldung zu ändern.',
   stepUpUnavailable: 'Die Bestätigung konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-  devicesTitle: 'Vertrauenswürdige Geräte',
-  devicesIntro: 'In diesen Browsern melden Sie sich ohne Ihren zweiten Faktor an.',
-  deviceUsed: (t, u) => `Vertraut seit ${t}, zuletzt genutzt ${u}`,
-  deviceNotUsed: (t) => `Vertraut seit ${t}, noch nicht genutzt`,
-  revokeDevice: 'Nicht mehr vertrauen',
-  revokeAllDevices: 'Keinem Gerät mehr vertrauen',
-  devicesChanged: 'Dieses Gerät fragt wieder nach Ihrem zweiten Faktor.',
 });
 
 export default de;

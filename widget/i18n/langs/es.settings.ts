@@ -40,13 +40,6 @@ const es: SettingsCatalog = (h) => ({
   stepUpTitle: 'Confirma que eres tú',
   stepUpIntro: 'Para cambiar cómo inicias sesión, confirma primero con tu segundo factor.',
   stepUpUnavailable: 'No se pudo cargar la confirmación. Comprueba tu conexión y vuelve a intentarlo.',
-  devicesTitle: 'Dispositivos de confianza',
-  devicesIntro: 'En estos navegadores inicias sesión sin tu segundo factor.',
-  deviceUsed: (t, u) => `De confianza desde ${t}, último uso ${u}`,
-  deviceNotUsed: (t) => `De confianza desde ${t}, aún sin usar`,
-  revokeDevice: 'Dejar de confiar',
-  revokeAllDevices: 'Dejar de confiar en todos los dispositivos',
-  devicesChanged: 'Ese dispositivo volverá a pedir tu segundo factor.',
 });
 
 export default es;

@@ -37,13 +37,6 @@ const fa: SettingsCatalog = (h) => ({
   stepUpTitle: 'تأیید کنید که خودتان هستید',
   stepUpIntro: 'برای تغییر روش ورود، نخست با عامل دوم تأیید کنید.',
   stepUpUnavailable: 'مرحلهٔ تأیید بارگیری نشد. اتصال خود را بررسی کنید و دوباره تلاش کنید.',
-  devicesTitle: 'دستگاه‌های مورد اعتماد',
-  devicesIntro: 'در این مرورگرها بدون عامل دوم وارد می‌شوید.',
-  deviceUsed: (t, u) => `مورد اعتماد از ${t}، آخرین استفاده ${u}`,
-  deviceNotUsed: (t) => `مورد اعتماد از ${t}، هنوز استفاده نشده`,
-  revokeDevice: 'لغو اعتماد',
-  revokeAllDevices: 'لغو اعتماد به همه دستگاه‌ها',
-  devicesChanged: 'آن دستگاه دوباره عامل دوم را می‌خواهد.',
 });
 
 export default fa;

@@ -37,13 +37,6 @@ const fi: SettingsCatalog = (h) => ({
   stepUpTitle: 'Vahvista henkilöllisyytesi',
   stepUpIntro: 'Vahvista ensin toisella tunnistautumistavalla, jotta voit muuttaa kirjautumistasi.',
   stepUpUnavailable: 'Vahvistusta ei voitu ladata. Tarkista yhteys ja yritä uudelleen.',
-  devicesTitle: 'Luotetut laitteet',
-  devicesIntro: 'Näillä selaimilla kirjaudut ilman toista tunnistustekijää.',
-  deviceUsed: (t, u) => `Luotettu ${t}, viimeksi käytetty ${u}`,
-  deviceNotUsed: (t) => `Luotettu ${t}, ei vielä käytetty`,
-  revokeDevice: 'Lopeta luottaminen',
-  revokeAllDevices: 'Lopeta luottaminen kaikkiin laitteisiin',
-  devicesChanged: 'Laite pyytää taas toista tunnistustekijää.',
 });
 
 export default fi;

@@ -41,13 +41,6 @@ const fr: SettingsCatalog = (h) => ({
   stepUpTitle: 'Confirmez votre identité',
   stepUpIntro: 'Pour modifier votre façon de vous connecter, confirmez d’abord avec votre second facteur.',
   stepUpUnavailable: 'La confirmation n’a pas pu être chargée. Vérifiez votre connexion et réessayez.',
-  devicesTitle: 'Appareils de confiance',
-  devicesIntro: 'Sur ces navigateurs, vous vous connectez sans votre second facteur.',
-  deviceUsed: (t, u) => `De confiance depuis le ${t}, dernière utilisation le ${u}`,
-  deviceNotUsed: (t) => `De confiance depuis le ${t}, pas encore utilisé`,
-  revokeDevice: 'Ne plus faire confiance',
-  revokeAllDevices: 'Ne plus faire confiance à aucun appareil',
-  devicesChanged: 'Cet appareil demandera de nouveau votre second facteur.',
 });
 
 export default fr;

@@ -37,13 +37,6 @@ const he: SettingsCatalog = (h) => ({
   stepUpTitle: 'אישור שזה את/ה',
   stepUpIntro: 'כדי לשנות את אופן ההתחברות, יש לאשר קודם עם הגורם השני.',
   stepUpUnavailable: 'לא הצלחנו לטעון את שלב האישור. יש לבדוק את החיבור ולנסות שוב.',
-  devicesTitle: 'מכשירים מהימנים',
-  devicesIntro: 'בדפדפנים אלה אתם נכנסים ללא הגורם השני.',
-  deviceUsed: (t, u) => `מהימן מאז ${t}, שימוש אחרון ${u}`,
-  deviceNotUsed: (t) => `מהימן מאז ${t}, עדיין לא בשימוש`,
-  revokeDevice: 'הפסקת האמון',
-  revokeAllDevices: 'הפסקת האמון בכל המכשירים',
-  devicesChanged: 'המכשיר יבקש שוב את הגורם השני.',
 });
 
 export default he;

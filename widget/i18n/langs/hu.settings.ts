@@ -37,13 +37,6 @@ const hu: SettingsCatalog = (h) => ({
   stepUpTitle: 'Igazolja, hogy Ön az',
   stepUpIntro: 'A bejelentkezés módjának módosításához először igazolja magát a második tényezővel.',
   stepUpUnavailable: 'Az ellenőrzést nem sikerült betölteni. Ellenőrizze a kapcsolatot, és próbálja újra.',
-  devicesTitle: 'Megbízható eszközök',
-  devicesIntro: 'Ezekben a böngészőkben a második tényező nélkül jelentkezik be.',
-  deviceUsed: (t, u) => `Megbízható ettől: ${t}, utoljára használva: ${u}`,
-  deviceNotUsed: (t) => `Megbízható ettől: ${t}, még nem használt`,
-  revokeDevice: 'Bizalom visszavonása',
-  revokeAllDevices: 'Bizalom visszavonása minden eszköztől',
-  devicesChanged: 'Az eszköz újra kérni fogja a második tényezőt.',
 });
 
 export default hu;

@@ -35,13 +35,6 @@ const id: SettingsCatalog = (h) => ({
   stepUpTitle: 'Pastikan ini Anda',
   stepUpIntro: 'Untuk mengubah cara Anda masuk, konfirmasikan dulu dengan faktor kedua Anda.',
   stepUpUnavailable: 'Konfirmasi tidak dapat dimuat. Periksa koneksi Anda dan coba lagi.',
-  devicesTitle: 'Perangkat tepercaya',
-  devicesIntro: 'Di browser ini Anda masuk tanpa faktor kedua.',
-  deviceUsed: (t, u) => `Tepercaya sejak ${t}, terakhir dipakai ${u}`,
-  deviceNotUsed: (t) => `Tepercaya sejak ${t}, belum dipakai`,
-  revokeDevice: 'Berhenti memercayai',
-  revokeAllDevices: 'Berhenti memercayai semua perangkat',
-  devicesChanged: 'Perangkat itu akan meminta faktor kedua Anda lagi.',
 });
 
 export default id;

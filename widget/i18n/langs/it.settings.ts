@@ -40,13 +40,6 @@ const it: SettingsCatalog = (h) => ({
   stepUpTitle: 'Conferma che sei tu',
   stepUpIntro: 'Per cambiare il modo in cui accedi, conferma prima con il secondo fattore.',
   stepUpUnavailable: 'Impossibile caricare la conferma. Controlla la connessione e riprova.',
-  devicesTitle: 'Dispositivi attendibili',
-  devicesIntro: 'Su questi browser accedi senza il secondo fattore.',
-  deviceUsed: (t, u) => `Attendibile dal ${t}, ultimo uso ${u}`,
-  deviceNotUsed: (t) => `Attendibile dal ${t}, non ancora usato`,
-  revokeDevice: 'Non considerare più attendibile',
-  revokeAllDevices: 'Nessun dispositivo più attendibile',
-  devicesChanged: 'Quel dispositivo chiederà di nuovo il secondo fattore.',
 });
 
 export default it;

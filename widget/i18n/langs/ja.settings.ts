@@ -37,13 +37,6 @@ const ja: SettingsCatalog = (h) => ({
   stepUpTitle: 'ご本人確認',
   stepUpIntro: 'サインイン方法を変更するには、まず 2 つ目の要素で確認してください。',
   stepUpUnavailable: '確認画面を読み込めませんでした。接続を確認して、もう一度お試しください。',
-  devicesTitle: '信頼済みデバイス',
-  devicesIntro: 'これらのブラウザーでは 2 つ目の要素なしでサインインします。',
-  deviceUsed: (t, u) => `${t} に信頼済み、最終使用 ${u}`,
-  deviceNotUsed: (t) => `${t} に信頼済み、未使用`,
-  revokeDevice: '信頼を解除',
-  revokeAllDevices: 'すべてのデバイスの信頼を解除',
-  devicesChanged: 'そのデバイスでは再び 2 つ目の要素が求められます。',
 });
 
 export default ja;

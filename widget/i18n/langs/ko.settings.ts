@@ -35,13 +35,6 @@ const ko: SettingsCatalog = (h) => ({
   stepUpTitle: '본인 확인',
   stepUpIntro: '로그인 방법을 변경하려면 먼저 두 번째 인증 수단으로 확인하세요.',
   stepUpUnavailable: '확인 단계를 불러오지 못했습니다. 연결을 확인하고 다시 시도하세요.',
-  devicesTitle: '신뢰할 수 있는 기기',
-  devicesIntro: '이 브라우저에서는 두 번째 인증 없이 로그인합니다.',
-  deviceUsed: (t, u) => `${t}부터 신뢰, 마지막 사용 ${u}`,
-  deviceNotUsed: (t) => `${t}부터 신뢰, 아직 사용 안 함`,
-  revokeDevice: '신뢰 해제',
-  revokeAllDevices: '모든 기기 신뢰 해제',
-  devicesChanged: '해당 기기는 다시 두 번째 인증을 요청합니다.',
 });
 
 export default ko;

@@ -35,13 +35,6 @@ const ms: SettingsCatalog = (h) => ({
   stepUpTitle: 'Sahkan bahawa ini anda',
   stepUpIntro: 'Untuk menukar cara anda log masuk, sahkan dahulu dengan faktor kedua anda.',
   stepUpUnavailable: 'Pengesahan tidak dapat dimuatkan. Semak sambungan anda dan cuba lagi.',
-  devicesTitle: 'Peranti dipercayai',
-  devicesIntro: 'Pada pelayar ini anda log masuk tanpa faktor kedua.',
-  deviceUsed: (t, u) => `Dipercayai sejak ${t}, kali terakhir digunakan ${u}`,
-  deviceNotUsed: (t) => `Dipercayai sejak ${t}, belum digunakan`,
-  revokeDevice: 'Berhenti mempercayai',
-  revokeAllDevices: 'Berhenti mempercayai semua peranti',
-  devicesChanged: 'Peranti itu akan meminta faktor kedua anda semula.',
 });
 
 export default ms;

@@ -37,13 +37,6 @@ const nb: SettingsCatalog = (h) => ({
   stepUpTitle: 'Bekreft at det er deg',
   stepUpIntro: 'Bekreft først med den andre faktoren for å endre hvordan du logger på.',
   stepUpUnavailable: 'Bekreftelsen kunne ikke lastes inn. Sjekk tilkoblingen og prøv igjen.',
-  devicesTitle: 'Klarerte enheter',
-  devicesIntro: 'I disse nettleserne logger du på uten den andre faktoren.',
-  deviceUsed: (t, u) => `Klarert ${t}, sist brukt ${u}`,
-  deviceNotUsed: (t) => `Klarert ${t}, ikke brukt ennå`,
-  revokeDevice: 'Slutt å stole på',
-  revokeAllDevices: 'Slutt å stole på alle enheter',
-  devicesChanged: 'Den enheten ber om den andre faktoren igjen.',
 });
 
 export default nb;

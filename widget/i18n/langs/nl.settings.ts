@@ -40,13 +40,6 @@ const nl: SettingsCatalog = (h) => ({
   stepUpTitle: 'Bevestig dat jij het bent',
   stepUpIntro: 'Bevestig eerst met je tweede factor om te wijzigen hoe je inlogt.',
   stepUpUnavailable: 'De bevestiging kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
-  devicesTitle: 'Vertrouwde apparaten',
-  devicesIntro: 'In deze browsers log je in zonder je tweede factor.',
-  deviceUsed: (t, u) => `Vertrouwd sinds ${t}, laatst gebruikt ${u}`,
-  deviceNotUsed: (t) => `Vertrouwd sinds ${t}, nog niet gebruikt`,
-  revokeDevice: 'Niet meer vertrouwen',
-  revokeAllDevices: 'Geen enkel apparaat meer vertrouwen',
-  devicesChanged: 'Dat apparaat vraagt weer om je tweede factor.',
 });
 
 export default nl;

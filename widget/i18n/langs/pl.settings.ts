@@ -41,13 +41,6 @@ const pl: SettingsCatalog = (h) => ({
   stepUpTitle: 'Potwierdź, że to Ty',
   stepUpIntro: 'Aby zmienić sposób logowania, najpierw potwierdź drugim składnikiem.',
   stepUpUnavailable: 'Nie udało się wczytać potwierdzenia. Sprawdź połączenie i spróbuj ponownie.',
-  devicesTitle: 'Zaufane urządzenia',
-  devicesIntro: 'W tych przeglądarkach logujesz się bez drugiego składnika.',
-  deviceUsed: (t, u) => `Zaufane od ${t}, ostatnio użyte ${u}`,
-  deviceNotUsed: (t) => `Zaufane od ${t}, jeszcze nieużyte`,
-  revokeDevice: 'Przestań ufać',
-  revokeAllDevices: 'Przestań ufać wszystkim urządzeniom',
-  devicesChanged: 'To urządzenie znów poprosi o drugi składnik.',
 });
 
 export default pl;

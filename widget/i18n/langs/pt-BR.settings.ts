@@ -40,13 +40,6 @@ const ptBR: SettingsCatalog = (h) => ({
   stepUpTitle: 'Confirme que é você',
   stepUpIntro: 'Para alterar como você entra, confirme antes com seu segundo fator.',
   stepUpUnavailable: 'Não foi possível carregar a confirmação. Verifique sua conexão e tente de novo.',
-  devicesTitle: 'Dispositivos confiáveis',
-  devicesIntro: 'Nestes navegadores você entra sem o segundo fator.',
-  deviceUsed: (t, u) => `Confiável desde ${t}, último uso em ${u}`,
-  deviceNotUsed: (t) => `Confiável desde ${t}, ainda não usado`,
-  revokeDevice: 'Deixar de confiar',
-  revokeAllDevices: 'Deixar de confiar em todos os dispositivos',
-  devicesChanged: 'Esse dispositivo pedirá o segundo fator de novo.',
 });
 
 export default ptBR;

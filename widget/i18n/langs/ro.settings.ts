@@ -42,13 +42,6 @@ const ro: SettingsCatalog = (h) => ({
   stepUpTitle: 'Confirmați că sunteți dvs.',
   stepUpIntro: 'Ca să schimbați modul de conectare, confirmați mai întâi cu al doilea factor.',
   stepUpUnavailable: 'Confirmarea nu s-a putut încărca. Verificați conexiunea și încercați din nou.',
-  devicesTitle: 'Dispozitive de încredere',
-  devicesIntro: 'Pe aceste browsere vă conectați fără al doilea factor.',
-  deviceUsed: (t, u) => `De încredere din ${t}, folosit ultima dată ${u}`,
-  deviceNotUsed: (t) => `De încredere din ${t}, încă nefolosit`,
-  revokeDevice: 'Nu mai avea încredere',
-  revokeAllDevices: 'Nu mai avea încredere în niciun dispozitiv',
-  devicesChanged: 'Acel dispozitiv va cere din nou al doilea factor.',
 });
 
 export default ro;

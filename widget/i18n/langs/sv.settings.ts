@@ -37,13 +37,6 @@ const sv: SettingsCatalog = (h) => ({
   stepUpTitle: 'Bekräfta att det är du',
   stepUpIntro: 'Bekräfta först med din andra faktor för att ändra hur du loggar in.',
   stepUpUnavailable: 'Bekräftelsen kunde inte läsas in. Kontrollera anslutningen och försök igen.',
-  devicesTitle: 'Betrodda enheter',
-  devicesIntro: 'I de här webbläsarna loggar du in utan din andra faktor.',
-  deviceUsed: (t, u) => `Betrodd sedan ${t}, senast använd ${u}`,
-  deviceNotUsed: (t) => `Betrodd sedan ${t}, inte använd ännu`,
-  revokeDevice: 'Sluta lita på',
-  revokeAllDevices: 'Sluta lita på alla enheter',
-  devicesChanged: 'Den enheten frågar efter din andra faktor igen.',
 });
 
 export default sv;

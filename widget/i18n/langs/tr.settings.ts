@@ -37,13 +37,6 @@ const tr: SettingsCatalog = (h) => ({
   stepUpTitle: 'Siz olduğunuzu doğrulayın',
   stepUpIntro: 'Giriş yönteminizi değiştirmek için önce ikinci faktörünüzle doğrulayın.',
   stepUpUnavailable: 'Doğrulama yüklenemedi. Bağlantınızı kontrol edip yeniden deneyin.',
-  devicesTitle: 'Güvenilen cihazlar',
-  devicesIntro: 'Bu tarayıcılarda ikinci faktör olmadan oturum açarsınız.',
-  deviceUsed: (t, u) => `${t} tarihinden beri güvenilir, son kullanım ${u}`,
-  deviceNotUsed: (t) => `${t} tarihinden beri güvenilir, henüz kullanılmadı`,
-  revokeDevice: 'Güvenmeyi bırak',
-  revokeAllDevices: 'Tüm cihazlara güvenmeyi bırak',
-  devicesChanged: 'O cihaz yeniden ikinci faktörünüzü isteyecek.',
 });
 
 export default tr;

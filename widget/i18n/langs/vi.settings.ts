@@ -34,13 +34,6 @@ const vi: SettingsCatalog = (h) => ({
   stepUpTitle: 'Xác nhận đó là bạn',
   stepUpIntro: 'Để thay đổi cách đăng nhập, trước tiên hãy xác nhận bằng yếu tố thứ hai.',
   stepUpUnavailable: 'Không tải được bước xác nhận. Hãy kiểm tra kết nối rồi thử lại.',
-  devicesTitle: 'Thiết bị tin cậy',
-  devicesIntro: 'Trên các trình duyệt này bạn đăng nhập không cần yếu tố thứ hai.',
-  deviceUsed: (t, u) => `Tin cậy từ ${t}, dùng gần nhất ${u}`,
-  deviceNotUsed: (t) => `Tin cậy từ ${t}, chưa dùng`,
-  revokeDevice: 'Ngừng tin cậy',
-  revokeAllDevices: 'Ngừng tin cậy mọi thiết bị',
-  devicesChanged: 'Thiết bị đó sẽ lại hỏi yếu tố thứ hai của bạn.',
 });
 
 export default vi;

@@ -34,13 +34,6 @@ const zhCN: SettingsCatalog = (h) => ({
   stepUpTitle: '确认是你本人',
   stepUpIntro: '更改登录方式前，请先用第二重验证确认。',
   stepUpUnavailable: '无法加载确认步骤。请检查网络连接后重试。',
-  devicesTitle: '受信任的设备',
-  devicesIntro: '在这些浏览器上登录无需第二重验证。',
-  deviceUsed: (t, u) => `${t} 起受信任，上次使用 ${u}`,
-  deviceNotUsed: (t) => `${t} 起受信任，尚未使用`,
-  revokeDevice: '取消信任',
-  revokeAllDevices: '取消信任所有设备',
-  devicesChanged: '该设备将再次要求第二重验证。',
 });
 
 export default zhCN;

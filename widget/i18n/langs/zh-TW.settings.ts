@@ -34,13 +34,6 @@ const zhTW: SettingsCatalog = (h) => ({
   stepUpTitle: '確認是你本人',
   stepUpIntro: '變更登入方式前，請先以第二重驗證確認。',
   stepUpUnavailable: '無法載入確認步驟。請檢查網路連線後再試一次。',
-  devicesTitle: '受信任的裝置',
-  devicesIntro: '在這些瀏覽器上登入無需第二重驗證。',
-  deviceUsed: (t, u) => `${t} 起受信任，上次使用 ${u}`,
-  deviceNotUsed: (t) => `${t} 起受信任，尚未使用`,
-  revokeDevice: '取消信任',
-  revokeAllDevices: '取消信任所有裝置',
-  devicesChanged: '該裝置將再次要求第二重驗證。',
 });
 
 export default zhTW;

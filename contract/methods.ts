@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** The sign-in methods the flow API names, in `step.options[].method` and the id_token's `methods`. */
-export const methodNames = ['password', 'sms', 'totp', 'backup_code', 'email', 'passkey'] as const;
+/**
+ * The sign-in methods the flow API names, in `step.options[].method` and the id_token's `methods`.
+ * `device` (a trusted device's key) is never listed in a client's sequence: the server offers it in
+ * a login's second step when the client trusts devices (server/methods/device.ts).
+ */
+export const methodNames = ['password', 'sms', 'totp', 'backup_code', 'email', 'passkey', 'device'] as const;
 export const methodName = z.enum(methodNames);
 export type MethodName = (typeof methodNames)[number];
 
@@ -17,6 +21,8 @@ export const methodAmr = {
   email: ['otp'],
   /** `hwk` a device-bound key, `swk` a synced one; `user` when the authenticator verified the user. */
   passkey: ['hwk', 'swk', 'user'],
+  /** A trusted device's key: `swk`, and `device` (this server's value: RFC 8176 has none for a remembered device). */
+  device: ['swk', 'device'],
 } as const satisfies Record<MethodName, readonly string[]>;
 
 export const amrValues = [...new Set([...Object.values(methodAmr).flat(), 'mfa'])] as [string, ...string[]];

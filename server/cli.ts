@@ -10,6 +10,7 @@ import { userTotpAdd, userTotpList, userTotpRemove, userTotpRename } from './cli
 import { userDisableSms, userEnableSms, userForgetDevices, userResetTotp, userSetEmail, userSetPassword, userSetPhone } from './cli/user-factors.js';
 import { passkeysList, passkeysRemove, passkeysRename } from './cli/passkeys.js';
 import { userAdd, userList, userRemove, userShow } from './cli/users.js';
+import { userDevices, userRevokeDevice } from './cli/devices.js';
 import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
 
 interface Command {
@@ -63,6 +64,12 @@ const commands: Record<string, Command> = {
     args: '<username>',
     summary: 'stop trusting the browsers that signed in as the user (they wait out password slow-downs again)',
   },
+  'user devices': { run: userDevices, args: '<username>', summary: 'list the devices trusted to skip the second step, with first and last use' },
+  'user revoke-device': {
+    run: userRevokeDevice,
+    args: '<username> <id | --all>',
+    summary: 'stop trusting one device (or all): it asks for the second step again',
+  },
   'user backup-codes generate': { run: backupCodesGenerate, args: '<username>', summary: 'replace the backup codes with new ones, printed once' },
   'user backup-codes import': {
     run: backupCodesImport,
@@ -77,7 +84,7 @@ const commands: Record<string, Command> = {
     run: clientAdd,
     args:
       '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--passkey-alone] ' +
-      '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL]',
+      '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL] [--trust-device-days N]',
     summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },
   'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },

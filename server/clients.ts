@@ -31,6 +31,7 @@ export function clientRecord(
     logoUri: c.logoUri ?? null,
     cssUri: c.cssUri ?? null,
     passkeyAlone: c.passkeyAlone,
+    trustDeviceDays: c.trustDevice.enabled ? c.trustDevice.days : 0,
   };
 }
 

@@ -18,7 +18,9 @@ export const sequenceSchema = z
     z
       .array(methodName)
       .min(1)
-      .refine((s) => new Set(s).size === s.length, 'a method appears twice in one step'),
+      .refine((s) => new Set(s).size === s.length, 'a method appears twice in one step')
+      // The server offers it itself, in a login's second step, when the client's trustDevice is on.
+      .refine((s) => !s.includes('device'), '"device" is not listed: turn on the client\'s trustDevice instead'),
   )
   .min(1);
 export type Sequence = z.infer<typeof sequenceSchema>;
@@ -59,6 +61,17 @@ export const clientSchema = z
      * counts as one factor, like any other method.
      */
     passkeyAlone: z.boolean().default(false),
+    /**
+     * "Trust this device": after a complete login the element may register a key of this browser,
+     * which then stands in for the second step of later logins (never the first, never a settings
+     * step-up) for `days`.
+     */
+    trustDevice: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        days: z.number().int().min(1).max(365).default(30),
+      })
+      .prefault({}),
   })
   .refine((c) => !(c.public && c.clientSecret), { message: 'a public client has no secret', path: ['public'] });
 

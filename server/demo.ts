@@ -70,6 +70,7 @@ export async function seedDemo(services: DemoDeps): Promise<DemoCredentials> {
             allowTotpEnrollment: true,
             // A passkey that asks for the device's PIN or fingerprint signs alice in on its own.
             passkeyAlone: true,
+            trustDevice: { enabled: true, days: 30 },
           },
           keyring,
         )),

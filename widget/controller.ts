@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Screen as DeviceScreen } from './trust-device.js';
 import { flowPaths, stepPaths } from '../contract/paths.js';
 import { postFlow } from './api.js';
 import { CallGate } from './call-gate.js';
@@ -50,10 +51,18 @@ export class FlowController implements ReactiveController {
   resent?: Method;
   /** Known once a backup code was used in this flow: the user's unused codes left, and if that is few. */
   backupCodesLeft?: { remaining: number; low: boolean };
-  /** A method the completed state offers to set up now ("Sign in faster next time?"); completion waits for it. */
+  /**
+   * The offer on screen after a complete login, first of the state's `offers` the user has not left
+   * ("Sign in faster next time?", then "Trust this device?"); completion waits for each answer.
+   */
   offering?: Method;
+  /** A screen of trust-device.ts in place of the step's own; while set, completion waits. */
+  device?: DeviceScreen;
 
   private completed = false;
+  /** Offers left in this flow (made or skipped), and the days of "Trust this device?" when offered. */
+  private left: Method[] = [];
+  private trustDays?: number;
   private expiry?: ReturnType<typeof setTimeout>;
   /** Abandoned by `restart()`, so answers to the old flow are dropped. */
   private readonly calls: CallGate;
@@ -137,6 +146,8 @@ export class FlowController implements ReactiveController {
     this.backupCodes = undefined;
     this.backupCodesLeft = undefined;
     this.completed = false;
+    this.left = [];
+    this.trustDays = undefined;
     clearTimeout(this.expiry);
     await this.start();
   }
@@ -186,6 +197,33 @@ export class FlowController implements ReactiveController {
     this.backupCodes = undefined;
     this.host.requestUpdate();
     this.announceCompletion();
+  }
+
+  /** Leaves the offer on screen (made or skipped): the next one shows, or the sign-in completes. */
+  leaveOffer(): void {
+    if (this.offering) this.left.push(this.offering);
+    this.device = undefined;
+    if (this.state) this.offer(this.state);
+    this.host.requestUpdate();
+    this.announceCompletion();
+  }
+
+  /**
+   * Picks the offer to show from a state (only a completed one offers anything; none once completion
+   * was announced), and loads trust-device.ts when it is "Trust this device?" or the step offers the device.
+   */
+  private offer(state: FlowState): void {
+    const offering = this.completed
+      ? undefined
+      : state.offers?.find((o) => !this.left.includes(o) && (o !== 'device' || this.trustDays !== undefined));
+    this.offering = offering;
+    const trust = offering === 'device' ? { days: this.trustDays! } : undefined;
+    if (trust) this.device = () => undefined;
+    if (trust || state.step?.options.some((o) => o.method === 'device'))
+      import('./trust-device.js').then(
+        (m) => m.onState(this, state, trust, this.config()),
+        () => (trust ? this.leaveOffer() : undefined),
+      );
   }
 
   /** A call on the flow at `path` (a contract path): screens loaded on demand act through this. */
@@ -253,10 +291,12 @@ export class FlowController implements ReactiveController {
   }
 
   private accept(answer: FlowState): void {
-    const { deviceToken, ...state } = answer;
+    const { deviceToken, trustDevice, ...state } = answer;
     // Kept for this user's next password step, and nowhere else: no event or page sees it.
     if (deviceToken && state.user) this.devices.write(this.devices.key(this.config().server, state.user.username), deviceToken);
     this.state = state;
+    if (trustDevice) this.trustDays = trustDevice.days;
+    this.offer(state);
     if (state.backupCodes?.length) this.backupCodes = state.backupCodes;
     if (typeof state.backupCodesRemaining === 'number') {
       this.backupCodesLeft = { remaining: state.backupCodesRemaining, low: state.backupCodesLow === true };
@@ -267,9 +307,6 @@ export class FlowController implements ReactiveController {
     const { backupCodes: _shownOnce, ...shown } = state;
     const visible = state.result && 'settingsGrant' in state.result ? { ...shown, result: undefined } : shown;
     emit(this.host, 'mfa-login-step', visible);
-    // Once completion was announced (made or skipped) it is never offered again in this flow.
-    // Only a completed state offers anything.
-    this.offering = this.completed ? undefined : state.offers?.[0];
     this.announceCompletion();
     this.watchExpiry();
   }
@@ -317,7 +354,7 @@ export class FlowController implements ReactiveController {
    */
   announceCompletion(): void {
     const result = this.state?.status === 'complete' ? this.state.result : undefined;
-    if (!result || this.backupCodes || this.offering || this.completed) return;
+    if (!result || this.backupCodes || this.offering || this.device || this.completed) return;
     this.completed = true;
     if ('settingsGrant' in result) {
       this.config().stepUp?.onGrant(result.settingsGrant, result.expiresIn);

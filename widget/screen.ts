@@ -35,7 +35,7 @@ export interface ScreenInput {
   offering?: Method;
 }
 
-/** Each method's screen: `method` for one loaded on demand from `screens/methods/<method>.ts`. */
+/** Each method's screen: `method` for one loaded on demand from `screens/methods/<method>.ts`; `device` has none (trust-device.ts signs for it). */
 const SCREENS: Partial<Record<Method, (option: FlowOption) => ScreenName>> = {
   password: () => 'password',
   totp: (option) => ((option as { enrolled: boolean }).enrolled ? 'totp' : 'totp-enroll'),
@@ -62,7 +62,9 @@ export function selectScreen({ state, error, backupCodes, chosen, offering }: Sc
   if (error && FLOW_GONE.has(error.error)) return { name: 'expired', alternatives: none };
   if (!state) return { name: error ? 'failed' : 'loading', alternatives: none };
   if (state.status === 'complete')
-    return offering ? { name: 'method', option: { method: offering } as FlowOption, alternatives: none } : { name: 'done', alternatives: none };
+    return offering && offering !== 'device'
+      ? { name: 'method', option: { method: offering } as FlowOption, alternatives: none }
+      : { name: 'done', alternatives: none };
   if (state.status === 'cancelled') return { name: 'cancelled', alternatives: none };
 
   // The server offers only options that can be used; one without a screen here (a newer method) cannot.

@@ -64,6 +64,7 @@ const addInput = z.object({
   'logo-uri': clientSchema.shape.logoUri,
   'css-uri': clientSchema.shape.cssUri,
   'passkey-alone': z.boolean().default(false),
+  'trust-device-days': z.coerce.number().int().min(1).max(365).optional(),
 });
 
 export interface ClientView {
@@ -82,6 +83,7 @@ export interface ClientView {
   logoUri: string | null;
   cssUri: string | null;
   passkeyAlone: boolean;
+  trustDeviceDays: number;
   /** `config`: defined in the config file, which wins over the store at every start. */
   source: 'store' | 'config';
 }
@@ -105,6 +107,7 @@ function describeClient(v: ClientView): string[] {
       ...(v.postLogoutRedirectUris.length > 0 ? [['logout return URIs', v.postLogoutRedirectUris.join(' ')] as [string, string]] : []),
       ['phone enrolment', v.allowPhoneEnrollment ? 'allowed' : 'not allowed'],
       ['passkey alone', v.passkeyAlone ? 'signs in' : 'one factor'],
+      ['trusted devices', v.trustDeviceDays > 0 ? `skip the second step for ${v.trustDeviceDays} days` : 'off'],
     ]),
   ];
 }
@@ -121,7 +124,7 @@ function inConfig(services: Services, clientId: string): ClientConfig | undefine
 /**
  * `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A]
  * [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--redirect-uri URL]... [--post-logout-redirect-uri URL]...
- * [--logo-uri URL] [--css-uri URL] [--passkey-alone]`
+ * [--logo-uri URL] [--css-uri URL] [--passkey-alone] [--trust-device-days N]`
  */
 export async function clientAdd(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
@@ -141,6 +144,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
       'logo-uri': { type: 'string' },
       'css-uri': { type: 'string' },
       'passkey-alone': { type: 'boolean' },
+      'trust-device-days': { type: 'string' },
     },
     schema: addInput,
   });
@@ -162,6 +166,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     ...(input['logo-uri'] ? { logoUri: input['logo-uri'] } : {}),
     ...(input['css-uri'] ? { cssUri: input['css-uri'] } : {}),
     passkeyAlone: input['passkey-alone'],
+    ...(input['trust-device-days'] ? { trustDevice: { enabled: true, days: input['trust-device-days'] } } : {}),
   });
   return withServices(cli, async (services) => {
     if (inConfig(services, client.clientId))

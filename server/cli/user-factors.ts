@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { forgetDevices } from '../auth/device-tokens.js';
 import { maskForLog } from '../providers/sms/phone.js';
 import { recordCliChange } from './audit.js';
+import { revokeTrustedDevices } from '../auth/trusted-devices.js';
 import type { Services } from '../services.js';
 import type { UserPatch, UserRecord } from '../store/types.js';
 import { UsageError, type CliContext } from './context.js';
@@ -50,9 +51,10 @@ export async function userSetPassword(cli: CliContext): Promise<number> {
     await services.store.updateUser(user.id, { passwordHash: await services.passwords.hash(password) }, services.now());
     // Whoever knew the old password may have signed in from a device of their own.
     const devicesForgotten = await forgetDevices(services.store, user.id);
-    recordCliChange(services, 'factor.changed', user.id, { change: 'password-set', devicesForgotten });
-    cli.print({ username: user.username, devicesForgotten, ...(generated ? { password } : {}) }, () => [
-      `Set a new password for ${user.username}.${forgottenText(devicesForgotten)}`,
+    const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
+    recordCliChange(services, 'factor.changed', user.id, { change: 'password-set', devicesForgotten, trustedDevicesRevoked });
+    cli.print({ username: user.username, devicesForgotten, trustedDevicesRevoked, ...(generated ? { password } : {}) }, () => [
+      `Set a new password for ${user.username}.${forgottenText(devicesForgotten)}${revokedText(trustedDevicesRevoked)}`,
       ...(generated ? [`Password: ${password}`, 'It is shown only this once: hand it over safely.'] : []),
     ]);
     return 0;
@@ -130,10 +132,17 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
     const { totpRemoved: removed, backupCodesRemoved } = await services.store.resetSecondFactors(user.id, services.now());
-    // A lost or stolen phone may also be a device that signed in.
+    // A lost or stolen phone may also be a device that signed in, or one trusted to skip this factor.
     const devicesForgotten = await forgetDevices(services.store, user.id);
-    recordCliChange(services, 'factor.changed', user.id, { change: 'totp-reset', totpRemoved: removed, backupCodesRemoved, devicesForgotten });
-    cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten }, () => {
+    const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
+    recordCliChange(services, 'factor.changed', user.id, {
+      change: 'totp-reset',
+      totpRemoved: removed,
+      backupCodesRemoved,
+      devicesForgotten,
+      trustedDevicesRevoked,
+    });
+    cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked }, () => {
       const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`]
         .filter(Boolean)
         .join(' and ');
@@ -141,12 +150,15 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
         (what
           ? `Removed ${what} of ${user.username}: the next login can set up a second factor again.`
           : `${user.username} had no authenticator or unused backup codes; the next login can set up a second factor again.`) +
-        forgottenText(devicesForgotten)
+        forgottenText(devicesForgotten) +
+        revokedText(trustedDevicesRevoked)
       );
     });
     return 0;
   });
 }
+
+const revokedText = (n: number) => (n > 0 ? ` ${n === 1 ? 'One trusted device asks' : `${n} trusted devices ask`} for the second step again.` : '');
 
 const forgottenText = (n: number) => (n > 0 ? ` ${n === 1 ? 'One signed-in device is' : `${n} signed-in devices are`} no longer trusted.` : '');
 

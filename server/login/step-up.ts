@@ -13,7 +13,8 @@ import type { Caller } from '../flow/caller.js';
  */
 function secondFactors(client: ClientRecord): MethodName[] {
   const order = [...client.sequence.flat(), ...(Object.keys(methods) as MethodName[])];
-  return [...new Set(order)].filter((name) => methods[name].needsUser || methods[name].stepUp);
+  // A trusted device is a factor proven some days ago, never a fresh one: never in a step-up.
+  return [...new Set(order)].filter((name) => (methods[name].needsUser || methods[name].stepUp) && name !== 'device');
 }
 
 export interface StepUpRequest {

@@ -1,5 +1,6 @@
 import type { MethodName } from '../config.js';
 import { backupCode } from './backup-code.js';
+import { device } from './device.js';
 import { email } from './email.js';
 import { passkey } from './passkey.js';
 import { password } from './password.js';
@@ -15,4 +16,5 @@ export const methods: Readonly<Record<MethodName, Method>> = {
   backup_code: backupCode,
   email,
   passkey,
+  device,
 };

@@ -21,7 +21,7 @@ export function tokenRoutes(services: Services): Router {
     if (body.grant_type === AUTHORIZATION_CODE_GRANT) {
       // A public client proves nothing but its id here: the code's PKCE verifier is what binds it.
       const client = credentials ? await authenticateClient(services, credentials, req.ip ?? null) : await publicClient(services, body.client_id);
-      return void res.json(await exchangeCode(services, client, body));
+      return void res.json(await exchangeCode(services, client, body, req.ip ?? null));
     }
     const client = await authenticateClient(services, credentials, req.ip ?? null);
     if (body.grant_type !== SMS_OTP_GRANT) throw new OAuthError('unsupported_grant_type', 'This grant type is not supported.');

@@ -9,6 +9,7 @@ import { sqlFlows } from './sql/flows.js';
 import { sqlKeys } from './sql/keys.js';
 import { sqlOidc } from './sql/oidc.js';
 import { sqlPasskeys } from './sql/passkeys.js';
+import { sqlTrustedDevices } from './sql/trusted-devices.js';
 import { sqlUsers } from './sql/users.js';
 import type { Store } from './types.js';
 
@@ -51,5 +52,6 @@ export function sqlStore(db: SqlDriver): Store {
     ...sqlCounters(db),
     ...sqlAudit(db),
     ...sqlOidc(db),
+    ...sqlTrustedDevices(db),
   };
 }

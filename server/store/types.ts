@@ -7,6 +7,7 @@ import type { KeyStore } from './ports/keys.js';
 import type { OidcStore } from './ports/oidc.js';
 import type { PasskeyStore } from './ports/passkeys.js';
 import type { StoreLifecycle } from './ports/lifecycle.js';
+import type { TrustedDeviceStore } from './ports/trusted-devices.js';
 import type { UserStore } from './ports/users.js';
 
 export * from './ports/audit.js';
@@ -18,6 +19,7 @@ export * from './ports/keys.js';
 export * from './ports/lifecycle.js';
 export * from './ports/oidc.js';
 export * from './ports/passkeys.js';
+export * from './ports/trusted-devices.js';
 export * from './ports/users.js';
 
 /**
@@ -36,4 +38,5 @@ export interface Store
     FlowStore,
     CounterStore,
     AuditStore,
-    OidcStore {}
+    OidcStore,
+    TrustedDeviceStore {}

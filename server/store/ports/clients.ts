@@ -17,6 +17,8 @@ export interface ClientRecord {
   logoUri: string | null;
   cssUri: string | null;
   passkeyAlone: boolean;
+  /** Days a device trusted after a login skips the second step; 0: devices are not trusted. */
+  trustDeviceDays: number;
   createdAt: string;
 }
 

@@ -19,6 +19,7 @@ function toClient(r: Row): ClientRecord {
     logoUri: strOrNull(r.logo_uri),
     cssUri: strOrNull(r.css_uri),
     passkeyAlone: Number(r.passkey_alone) === 1,
+    trustDeviceDays: Number(r.trust_device_days ?? 0),
     createdAt: str(r.created_at),
   };
 }
@@ -31,14 +32,15 @@ export function sqlClients(db: SqlDriver): ClientStore {
     async upsertClient(c, now) {
       await db.run(
         `INSERT INTO clients (client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment,
-           redirect_uris, post_logout_redirect_uris, public_client, logo_uri, css_uri, passkey_alone, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           redirect_uris, post_logout_redirect_uris, public_client, logo_uri, css_uri, passkey_alone, trust_device_days, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins,
            client_secret_hash = excluded.client_secret_hash, sequence = excluded.sequence, acr_sequences = excluded.acr_sequences,
            default_acr = excluded.default_acr, allow_phone_enrollment = excluded.allow_phone_enrollment,
            allow_totp_enrollment = excluded.allow_totp_enrollment, redirect_uris = excluded.redirect_uris,
            post_logout_redirect_uris = excluded.post_logout_redirect_uris, public_client = excluded.public_client,
-           logo_uri = excluded.logo_uri, css_uri = excluded.css_uri, passkey_alone = excluded.passkey_alone`,
+           logo_uri = excluded.logo_uri, css_uri = excluded.css_uri, passkey_alone = excluded.passkey_alone,
+           trust_device_days = excluded.trust_device_days`,
         [
           c.clientId,
           c.name,
@@ -55,6 +57,7 @@ export function sqlClients(db: SqlDriver): ClientStore {
           c.logoUri,
           c.cssUri,
           c.passkeyAlone ? 1 : 0,
+          c.trustDeviceDays,
           now.toISOString(),
         ],
       );

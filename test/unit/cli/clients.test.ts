@@ -192,6 +192,7 @@ describe('mfa-login client …', () => {
         logoUri: null,
         cssUri: null,
         passkeyAlone: false,
+        trustDeviceDays: 0,
         createdAt: expect.any(String),
         source: 'store',
       });

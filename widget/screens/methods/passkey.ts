@@ -91,9 +91,7 @@ async function make(kit: MethodKit): Promise<void> {
 
 /** Leaves the offer: the sign-in completes as it is. */
 function skip(kit: MethodKit): void {
-  kit.host.flow.offering = undefined;
-  kit.host.requestUpdate();
-  kit.host.flow.announceCompletion();
+  kit.host.flow.leaveOffer();
 }
 
 /** "Sign in faster next time?": make a passkey with the sign-in just made, or skip. */

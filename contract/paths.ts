@@ -11,9 +11,10 @@ export const flowPaths = {
   start: FLOWS,
   introspect: `${FLOWS}/introspect`,
   cancel: `${FLOWS}/cancel`,
-  /** After a completed login that offered it: registers this device's public key (`trustDevice` in the state). */
-  trustDevice: `${FLOWS}/device/trust`,
 } as const;
+
+/** After a completed login that offered it: registers this device's public key (the `device` offer; trust-device.ts writes it out). */
+export const trustDevicePath = `${FLOWS}/device/trust`;
 
 /** Method → action → path: each step endpoint runs one action of one sign-in method. */
 export const stepPaths = {
@@ -22,7 +23,6 @@ export const stepPaths = {
   totp: { enroll: `${FLOWS}/totp/enroll`, verify: `${FLOWS}/totp/verify` },
   backup_code: { verify: `${FLOWS}/backup-code/verify` },
   email: { send: `${FLOWS}/email/send`, verify: `${FLOWS}/email/verify` },
-  device: { challenge: `${FLOWS}/device/challenge`, verify: `${FLOWS}/device/verify` },
 } as const;
 
 /**
@@ -30,6 +30,7 @@ export const stepPaths = {
  * the drop-in script (which imports that table) does not carry them; their screens write them out.
  */
 export const onDemandPaths = {
+  device: { challenge: `${FLOWS}/device/challenge`, verify: `${FLOWS}/device/verify` },
   passkey: {
     options: `${FLOWS}/passkey/options`,
     verify: `${FLOWS}/passkey/verify`,
@@ -38,10 +39,10 @@ export const onDemandPaths = {
   },
 } as const;
 
-/** Every method's step paths. */
-export const allStepPaths = { ...stepPaths, ...onDemandPaths };
+/** Every method's step paths: a function, so a bundle that does not call it (the drop-in script) drops the on-demand ones. */
+export const allStepPaths = () => ({ ...stepPaths, ...onDemandPaths });
 
-export type StepMethod = keyof typeof allStepPaths;
+export type StepMethod = keyof ReturnType<typeof allStepPaths>;
 
 export interface StepRoute {
   path: string;
@@ -51,7 +52,7 @@ export interface StepRoute {
 
 /** The step endpoints as a list, for mounting them; a function, so a bundle that does not call it drops it. */
 export function stepRoutes(): StepRoute[] {
-  return Object.entries(allStepPaths).flatMap(([method, actions]) =>
+  return Object.entries(allStepPaths()).flatMap(([method, actions]) =>
     Object.entries(actions).map(([action, path]) => ({ path, method: method as StepMethod, action })),
   );
 }
@@ -66,13 +67,17 @@ export const mePaths = {
   phone: '/phone',
   phoneVerify: '/phone/verify',
   backupCodes: '/backup-codes',
-  passkeyOptions: '/passkeys/options',
-  passkeys: '/passkeys',
-  passkeyRename: '/passkeys/rename',
-  passkeyRemove: '/passkeys/remove',
   devices: '/devices',
   deviceRevoke: '/devices/revoke',
   devicesRevokeAll: '/devices/revoke-all',
+} as const;
+
+/** The passkeys of the settings API (under {@link ME}): apart from {@link mePaths}, so the settings script carries them only in the chunk that uses them. */
+export const mePasskeyPaths = {
+  options: '/passkeys/options',
+  add: '/passkeys',
+  rename: '/passkeys/rename',
+  remove: '/passkeys/remove',
 } as const;
 
 export const healthPaths = { liveness: '/healthz', readiness: '/readyz' } as const;

@@ -3,7 +3,7 @@ import type { Screen as DeviceScreen } from './trust-device.js';
 import { flowPaths, stepPaths } from '../contract/paths.js';
 import { postFlow } from './api.js';
 import { CallGate } from './call-gate.js';
-import { DeviceStore } from './device-store.js';
+import { deviceKey, deviceStore } from './device-store.js';
 import { FLOW_GONE, staleBecause } from './errors.js';
 import { emit } from './events.js';
 import { HandleStore } from './handle-store.js';
@@ -13,7 +13,7 @@ import type { FlowConfig, FlowError, FlowOption, FlowState, Method } from './typ
 export interface FlowControllerOptions {
   fetch?: typeof fetch;
   store?: HandleStore;
-  devices?: DeviceStore;
+  devices?: HandleStore;
   now?: () => number;
 }
 
@@ -39,8 +39,6 @@ const RECHECK_MS = 30_000;
 export class FlowController implements ReactiveController {
   state?: FlowState;
   error?: FlowError;
-  /** When `error` arrived, so a `retryAfter` can count down. */
-  errorAt = 0;
   /** Shown once; held until the user confirms saving them, never stored. */
   backupCodes?: string[];
   /** Set when the state shown was read again because the one before was out of date. */
@@ -67,7 +65,7 @@ export class FlowController implements ReactiveController {
   /** Abandoned by `restart()`, so answers to the old flow are dropped. */
   private readonly calls: CallGate;
   private readonly store: HandleStore;
-  private readonly devices: DeviceStore;
+  private readonly devices: HandleStore;
   private readonly fetchImpl?: typeof fetch;
   readonly now: () => number;
 
@@ -78,7 +76,7 @@ export class FlowController implements ReactiveController {
   ) {
     this.calls = new CallGate(host);
     this.store = options.store ?? new HandleStore();
-    this.devices = options.devices ?? new DeviceStore();
+    this.devices = options.devices ?? deviceStore();
     this.fetchImpl = options.fetch;
     this.now = options.now ?? Date.now;
     host.addController(this);
@@ -168,9 +166,8 @@ export class FlowController implements ReactiveController {
     this.clearError();
   }
 
-  introspect = () => this.act(flowPaths.introspect);
   password = (username: string, password: string) => {
-    const deviceToken = this.devices.read(this.devices.key(this.config().server, username));
+    const deviceToken = this.devices.read(this.devices.key(this.config().server, deviceKey(username)));
     return this.act(stepPaths.password.verify, { username, password, ...(deviceToken ? { deviceToken } : {}) });
   };
   sendSms = () => this.act(stepPaths.sms.send);
@@ -181,7 +178,6 @@ export class FlowController implements ReactiveController {
   verifyBackupCode = (code: string) => this.act(stepPaths.backup_code.verify, { code });
   sendEmail = () => this.act(stepPaths.email.send);
   verifyEmail = (code: string) => this.act(stepPaths.email.verify, { code });
-  cancel = () => this.act(flowPaths.cancel);
 
   retry(): Promise<void> {
     return this.calls.retry();
@@ -213,16 +209,14 @@ export class FlowController implements ReactiveController {
    * was announced), and loads trust-device.ts when it is "Trust this device?" or the step offers the device.
    */
   private offer(state: FlowState): void {
-    const offering = this.completed
-      ? undefined
-      : state.offers?.find((o) => !this.left.includes(o) && (o !== 'device' || this.trustDays !== undefined));
+    const offering = this.completed ? undefined : state.offers?.find((o) => !this.left.includes(o) && (o !== 'device' || this.trustDays));
     this.offering = offering;
-    const trust = offering === 'device' ? { days: this.trustDays! } : undefined;
-    if (trust) this.device = () => undefined;
+    // The days of "Trust this device?" when that is the offer; else the step may offer the device.
+    const trust = offering === 'device' ? this.trustDays : undefined;
     if (trust || state.step?.options.some((o) => o.method === 'device'))
       import('./trust-device.js').then(
         (m) => m.onState(this, state, trust, this.config()),
-        () => (trust ? this.leaveOffer() : undefined),
+        () => trust && this.leaveOffer(),
       );
   }
 
@@ -293,7 +287,7 @@ export class FlowController implements ReactiveController {
   private accept(answer: FlowState): void {
     const { deviceToken, trustDevice, ...state } = answer;
     // Kept for this user's next password step, and nowhere else: no event or page sees it.
-    if (deviceToken && state.user) this.devices.write(this.devices.key(this.config().server, state.user.username), deviceToken);
+    if (deviceToken && state.user) this.devices.write(this.devices.key(this.config().server, deviceKey(state.user.username)), deviceToken);
     this.state = state;
     if (trustDevice) this.trustDays = trustDevice.days;
     this.offer(state);
@@ -342,7 +336,6 @@ export class FlowController implements ReactiveController {
 
   private fail(error: FlowError): void {
     this.error = error;
-    this.errorAt = this.now();
     if (FLOW_GONE.has(error.error)) this.forget();
     const { requestId } = error;
     emit(this.host, 'mfa-login-error', { error: error.error, message: error.message, ...(typeof requestId === 'string' ? { requestId } : {}) });
@@ -354,7 +347,7 @@ export class FlowController implements ReactiveController {
    */
   announceCompletion(): void {
     const result = this.state?.status === 'complete' ? this.state.result : undefined;
-    if (!result || this.backupCodes || this.offering || this.device || this.completed) return;
+    if (!result || this.backupCodes || this.offering || this.completed) return;
     this.completed = true;
     if ('settingsGrant' in result) {
       this.config().stepUp?.onGrant(result.settingsGrant, result.expiresIn);

@@ -23,7 +23,7 @@ import { totpScreen } from './screens/totp.js';
 import { baseStyles } from './styles/base.js';
 import { screenStyles } from './styles/screens.js';
 import type { BackupCodeOption, EmailOption, FlowConfig, FlowError, FlowOption, SmsOption, StepUpConfig } from './types.js';
-import { WebOtpController } from './web-otp.js';
+import type { WebOtpController } from './web-otp.js';
 
 export type { MfaLoginCompleteDetail } from './events.js';
 export type * from './types.js';
@@ -142,7 +142,8 @@ export class MfaLogin extends LitElement {
   readonly flow = new FlowController(this, () => this.config());
   private readonly locale = new LocaleController(this, () => this.i18n);
   private readonly clock = new ClockController(this);
-  private readonly webOtp = new WebOtpController(this, (code) => this.fillSmsCode(code));
+  /** WebOTP, loaded when a texted code is on its way and the browser can read it (Chromium). */
+  private webOtp?: WebOtpController;
   private readonly keep = new CopyDownloadController(
     this,
     () => this.flow.backupCodes,
@@ -234,7 +235,13 @@ export class MfaLogin extends LitElement {
     const delivery = option && (screen.name === 'sms' || screen.name === 'email');
     const sent = delivery && option.sent;
     this.clock.runUntil(delivery && option.resendAfter ? Date.parse(option.resendAfter) : undefined);
-    this.webOtp.listen(sent && screen.name === 'sms' ? `${this.flow.state?.flow}:${option.codeExpiresAt ?? option.resendAfter ?? ''}` : undefined);
+    const otp = sent && screen.name === 'sms' ? `${this.flow.state?.flow}:${option.codeExpiresAt ?? option.resendAfter ?? ''}` : undefined;
+    if (otp && !this.webOtp && 'OTPCredential' in window)
+      void import('./web-otp.js').then((m) => {
+        this.webOtp ??= new m.WebOtpController(this, (code) => this.fillSmsCode(code));
+        this.requestUpdate();
+      });
+    this.webOtp?.listen(otp);
     // Too many wrong answers with nothing else to try: a reload should not come back to it.
     if (screen.name === 'locked') this.flow.forget();
   }

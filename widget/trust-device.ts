@@ -104,10 +104,10 @@ const tried = new Set<string>();
  * Called with every flow state: offers to trust the device after a login that allows it, and
  * signs the server's challenge when the second step offers the device and this browser holds a key.
  */
-export async function onState(host: Host, state: FlowState, offer: { days: number } | undefined, config: FlowConfig): Promise<void> {
+export async function onState(host: Host, state: FlowState, offerDays: number | undefined, config: FlowConfig): Promise<void> {
   const usable = supported() && state.user && !config.stepUp;
-  if (offer)
-    return usable && state.status === 'complete' ? showOffer(host, state, offer.days, slot(config, state.user!.username), config) : release(host);
+  if (offerDays)
+    return usable && state.status === 'complete' ? showOffer(host, state, offerDays, slot(config, state.user!.username), config) : release(host);
   if (!usable) return;
   const key = slot(config, state.user!.username);
   const step = `${state.flow}:${state.step?.number}`;

@@ -63,7 +63,7 @@ function operation(method: StepMethod, action: string, doc: StepDoc): Json {
 export function registeredStepOperations(): PathItems {
   return Object.fromEntries(
     registered().map(([method, action, doc]) => [
-      (allStepPaths[method] as Record<string, string>)[action]!,
+      (allStepPaths()[method] as Record<string, string>)[action]!,
       operation(method, action, doc) as Record<string, Json>,
     ]),
   );

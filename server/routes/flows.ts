@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { flowRequest } from '../../contract/flows.js';
-import { FLOWS, flowPaths, stepRoutes } from '../../contract/paths.js';
+import { FLOWS, flowPaths, stepRoutes, trustDevicePath } from '../../contract/paths.js';
 import { callerOf } from '../http/caller.js';
 import { parseBody } from '../validate.js';
 import type { FlowService } from '../login/service.js';
@@ -31,7 +31,7 @@ export function flowRoutes(flows: FlowService): Router {
     res.json(await flows.cancel(flow, callerOf(req)));
   });
 
-  router.post(under(flowPaths.trustDevice), async (req, res) => {
+  router.post(under(trustDevicePath), async (req, res) => {
     res.status(201).json(await flows.trustDevice(req.body, callerOf(req), req.get('user-agent')));
   });
 

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
-import { mePaths } from '../../contract/paths.js';
+import { mePasskeyPaths, mePaths } from '../../contract/paths.js';
 import { mePasskeyRegisterRequest, mePasskeyRemoveRequest, mePasskeyRenameRequest } from '../../contract/passkey.js';
 import {
   emptyRequest,
@@ -99,19 +99,19 @@ export function meRoutes(services: Services): Router {
     return { ...(await factorsView(services, identity)), backupCodes };
   });
 
-  change(mePaths.passkeyOptions, emptyRequest, (identity, _body, req) => startPasskeyRegistration(services, identity, callerOf(req).ip));
+  change(mePasskeyPaths.options, emptyRequest, (identity, _body, req) => startPasskeyRegistration(services, identity, callerOf(req).ip));
 
-  change(mePaths.passkeys, mePasskeyRegisterRequest, async (identity, body, req) => {
+  change(mePasskeyPaths.add, mePasskeyRegisterRequest, async (identity, body, req) => {
     await finishPasskeyRegistration(services, identity, callerOf(req).ip, body);
     return factorsView(services, identity);
   });
 
-  change(mePaths.passkeyRename, mePasskeyRenameRequest, async (identity, { id, name }) => {
+  change(mePasskeyPaths.rename, mePasskeyRenameRequest, async (identity, { id, name }) => {
     await renamePasskey(services, identity, id, name);
     return factorsView(services, identity);
   });
 
-  change(mePaths.passkeyRemove, mePasskeyRemoveRequest, async (identity, { id }) => {
+  change(mePasskeyPaths.remove, mePasskeyRemoveRequest, async (identity, { id }) => {
     await removePasskey(services, identity, id);
     return factorsView(services, identity);
   });

@@ -168,7 +168,7 @@ describe('SMS screen with WebOTP', () => {
   it('fills in and submits the code the browser reads from the SMS', async () => {
     server.on('/api/v1/flows/sms/verify', { body: complete() });
     const el = await mount();
-    equal(requests.length, 1);
+    await until(() => requests.length === 1, 'the WebOTP request');
     deepEqual((requests[0]!.options as { otp?: unknown }).otp, { transport: ['sms'] });
     requests[0]!.answer('975310');
     await until(() => server.calls('/api/v1/flows/sms/verify').length === 1, 'the verify call');
@@ -178,6 +178,7 @@ describe('SMS screen with WebOTP', () => {
 
   it('stops waiting for the SMS when the user switches method', async () => {
     const el = await mount();
+    await until(() => requests.length === 1, 'the WebOTP request');
     const signal = requests[0]!.options.signal!;
     notOk(signal.aborted);
     await click(el, 'Backup code');
@@ -186,6 +187,7 @@ describe('SMS screen with WebOTP', () => {
 
   it('stops waiting for the SMS when the element leaves the page', async () => {
     const el = await mount();
+    await until(() => requests.length === 1, 'the WebOTP request');
     const signal = requests[0]!.options.signal!;
     el.remove();
     ok(signal.aborted);

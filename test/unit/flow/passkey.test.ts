@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { totpAt } from '../../support/login.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
@@ -22,6 +23,13 @@ describe('passkeys', () => {
         ],
         allowedOrigins: [ORIGIN],
       },
+      {
+        clientId: 'trusting',
+        name: 'Trusting',
+        sequence: [['password'], ['totp', 'passkey']],
+        trustDevice: { enabled: true, days: 30 },
+        allowedOrigins: [ORIGIN],
+      },
       { clientId: 'solo', name: 'Solo', sequence: [['passkey']], passkeyAlone: true, allowedOrigins: [ORIGIN] },
       { clientId: 'both', name: 'Both', sequence: [['password', 'passkey'], ['totp']], passkeyAlone: true, allowedOrigins: [ORIGIN] },
     ];
@@ -34,8 +42,8 @@ describe('passkeys', () => {
   const start = async (clientId: string) => (await post('/api/v1/flows', { clientId })).body.flow as string;
 
   /** Alice signs in to `app` with her password and a first authenticator app. */
-  async function signInWithTotp() {
-    const flow = await start('app');
+  async function signInWithTotp(clientId = 'app') {
+    const flow = await start(clientId);
     await password(flow);
     const { enrollment } = (await post('/api/v1/flows/totp/enroll', { flow })).body;
     const done = await post('/api/v1/flows/totp/verify', { flow, code: await totpAt(enrollment.secret, server.services.now()) });
@@ -67,6 +75,35 @@ describe('passkeys', () => {
     const alice = (await server.services.store.findUserByUsername('alice'))!;
     const [stored] = await server.services.store.listPasskeys(alice.id);
     expect(stored).toMatchObject({ name: 'Laptop', counter: 0, transports: ['internal'], backupEligible: true, backedUp: true, lastUsedAt: null });
+  });
+
+  /** A browser's new device key, as the element sends it to `device/trust`. */
+  const devicePublicKey = () => {
+    const { kty, crv, x, y } = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
+    return { kty, crv, x, y };
+  };
+
+  it('offers a passkey, then trusting the device, after one login; a passkey made then ends the offers', async () => {
+    const { flow, done } = await signInWithTotp('trusting');
+    expect(done.body.offers).toEqual(['passkey', 'device']);
+    expect(done.body.trustDevice).toEqual({ days: 30 });
+    const made = await post('/api/v1/flows/passkey/register-options', { flow });
+    const registered = await post('/api/v1/flows/passkey/register', {
+      flow,
+      response: register(made.body.passkeyOptions, ORIGIN).response,
+      name: 'Laptop',
+    });
+    expect(registered.status).toBe(200);
+    expect(registered.body.offers).toBeUndefined();
+    expect((await post('/api/v1/flows/device/trust', { flow, publicKey: devicePublicKey() })).body.error).toBe('method_not_allowed');
+  });
+
+  it('trusts the device when the passkey offer is left', async () => {
+    const { flow, done } = await signInWithTotp('trusting');
+    expect(done.body.offers).toEqual(['passkey', 'device']);
+    const trusted = await post('/api/v1/flows/device/trust', { flow, publicKey: devicePublicKey() });
+    expect(trusted.status).toBe(201);
+    expect(trusted.body.device.name).toEqual(expect.any(String));
   });
 
   it('makes a passkey only on a completed login it offers it on, with the challenge it handed out', async () => {

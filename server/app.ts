@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { tokenRoutes } from './routes/token.js';
+import { adminRoutesOf } from './routes/admin.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import type { Services } from './services.js';
 import { drainOnClose, type Drain } from './shutdown.js';
@@ -75,7 +76,7 @@ export interface MfaLoginRouter extends Router {
 }
 
 /** The router's own paths: a host app's other paths get no id and no headers from it. */
-const OWN_PATHS = ['/api/v1', '/.well-known', '/oauth2', '/healthz', '/readyz', '/widget'];
+const OWN_PATHS = ['/api/v1', '/admin', '/.well-known', '/oauth2', '/healthz', '/readyz', '/widget'];
 
 /** Everything the contract serves, as a router to mount where the issuer URL points. */
 export async function mfaLogin(config: Config, options: ServiceOptions = {}): Promise<MfaLoginRouter> {
@@ -122,6 +123,8 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   router.use('/api/v1', headers, api);
   router.use('/.well-known', headers, cors, wellKnownRoutes(services));
   router.use('/oauth2', headers, tokenRoutes(services));
+  // No CORS on /admin: a back office calls from its server, never from a browser page.
+  router.use('/admin/v1', headers, adminRoutesOf(services, options.env ?? process.env));
   router.use('/widget', headers, widgetRoutes());
   router.use(healthRoutes(services, () => draining, headers));
   router.use(services.metrics.refusals);

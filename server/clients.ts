@@ -1,12 +1,13 @@
-import { clientSchema, type ClientConfig } from './config.js';
+import type { z } from 'zod';
+import { clientSchema } from './config.js';
 import type { Keyring } from './crypto/keyring.js';
 import type { Services } from './services.js';
-import type { ClientRecord, ClientStore } from './store/ports/clients.js';
+import type { ClientStore, NewClient } from './store/ports/clients.js';
 
 export const hashClientSecret = (keyring: Keyring, clientId: string, secret: string) => keyring.hash(secret, `client-secret:${clientId}`);
 
 /** A client as the store keeps it: the secret only as a keyed hash. */
-export function clientRecord(input: ClientConfig, keyring: Keyring, existingSecretHash: string | null = null): Omit<ClientRecord, 'createdAt'> {
+export function clientRecord(input: z.input<typeof clientSchema>, keyring: Keyring, existingSecretHash: string | null = null): NewClient {
   const c = clientSchema.parse(input);
   return {
     clientId: c.clientId,
@@ -18,6 +19,7 @@ export function clientRecord(input: ClientConfig, keyring: Keyring, existingSecr
     defaultAcr: c.defaultAcr,
     allowPhoneEnrollment: c.allowPhoneEnrollment,
     allowTotpEnrollment: c.allowTotpEnrollment,
+    scopes: c.scopes,
   };
 }
 

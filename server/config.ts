@@ -6,6 +6,7 @@ import { smsProviderConfig } from './providers/sms/config.js';
 import { emailProviderConfig } from './providers/email/config.js';
 import { metricsConfig } from './metrics/config.js';
 import { methodName } from '../contract/methods.js';
+import { adminScopes } from '../contract/admin-paths.js';
 import { ConfigError } from './errors.js';
 import { fieldPath, unknownFieldLines } from './unknown-fields.js';
 
@@ -35,6 +36,8 @@ export const clientSchema = z.strictObject({
   /** Lets a user with no phone register one (verified by code) inside a flow. */
   allowPhoneEnrollment: z.boolean().default(false),
   allowTotpEnrollment: z.boolean().default(true),
+  /** Admin API scopes for the client_credentials grant; a client with any is a machine client and runs no sign-in. */
+  scopes: z.array(z.enum(adminScopes)).default([]),
 });
 export type ClientConfig = z.output<typeof clientSchema>;
 
@@ -206,6 +209,12 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   clients: z.array(clientSchema).default([]),
+  admin: z
+    .strictObject({
+      /** Lifetime of an admin API access token from the client_credentials grant (seconds). */
+      accessTokenTtlSeconds: z.number().int().min(30).max(3600).default(300),
+    })
+    .prefault({}),
   metrics: metricsConfig.prefault({}),
   shutdown: z
     .strictObject({

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { clientRecord } from '../clients.js';
-import { clientSchema, sequenceSchema, type ClientConfig, type Sequence } from '../config.js';
-import type { Services } from '../services.js';
+import type { AdminClient } from '../../contract/admin.js';
+import { clientView, createClient, deleteClient, listClients, rotateClientSecret } from '../admin/clients.js';
+import { clientSchema, sequenceSchema, type Sequence } from '../config.js';
 import type { ClientRecord } from '../store/types.js';
-import { CliError, UsageError, type CliContext } from './context.js';
+import { CLI, CliError, UsageError, type CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
 import { fields, table } from './output.js';
@@ -59,24 +58,7 @@ const addInput = z.object({
   'allow-phone-enrollment': z.boolean().default(false),
 });
 
-export interface ClientView {
-  clientId: string;
-  name: string;
-  allowedOrigins: string[];
-  hasSecret: boolean;
-  sequence: ClientRecord['sequence'];
-  acrSequences: ClientRecord['acrSequences'];
-  defaultAcr: string;
-  allowPhoneEnrollment: boolean;
-  allowTotpEnrollment: boolean;
-  /** `config`: defined in the config file, which wins over the store at every start. */
-  source: 'store' | 'config';
-}
-
-function clientView(c: Omit<ClientRecord, 'createdAt'>, source: ClientView['source']): ClientView {
-  const { clientSecretHash, ...rest } = c;
-  return { ...rest, hasSecret: clientSecretHash !== null, source };
-}
+export type ClientView = AdminClient;
 
 const showSequence = (s: ClientRecord['sequence']) => s.map((step) => step.join('|')).join(' → ');
 
@@ -98,10 +80,6 @@ const defaultSequenceNote =
   `No --sequence given: the default, ${showSequence(clientSchema.shape.sequence.parse(undefined))}. To offer every second factor, as the README's ` +
   `example does: --sequence '${JSON.stringify([['password'], ['totp', 'sms', 'backup_code', 'email']])}'`;
 
-function inConfig(services: Services, clientId: string): ClientConfig | undefined {
-  return services.config.clients.find((c) => c.clientId === clientId);
-}
-
 /** `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment]` */
 export async function clientAdd(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
@@ -119,24 +97,20 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     schema: addInput,
   });
   if (input.secret !== undefined && input['generate-secret']) throw new UsageError('Use either --secret or --generate-secret, not both.');
-  const secret = input['generate-secret'] ? randomBytes(32).toString('base64url') : input.secret;
-  const client = clientSchema.parse({
+  const client = {
     clientId: input.clientId,
     name: input.name,
     allowedOrigins: input.origin,
     ...(input.sequence ? { sequence: input.sequence } : {}),
     acrSequences: input.acr,
     defaultAcr: input['default-acr'],
-    ...(secret ? { clientSecret: secret } : {}),
     allowPhoneEnrollment: input['allow-phone-enrollment'],
-  });
+  };
+  const secret = input['generate-secret'] ? ({ generate: true } as const) : input.secret ? { given: input.secret } : null;
   return withServices(cli, async (services) => {
-    if (inConfig(services, client.clientId))
-      throw new CliError(`Client "${client.clientId}" is defined in the config file; change it there.`, 'conflict');
-    if (await services.store.getClient(client.clientId)) throw new CliError(`A client "${client.clientId}" already exists.`, 'conflict');
-    const record = await services.store.upsertClient(clientRecord(client, services.keyring), services.now());
+    const { client: record, clientSecret } = await createClient(services, CLI, client, secret);
     const view = clientView(record, 'store');
-    const generated = input['generate-secret'] ? { clientSecret: secret } : {};
+    const generated = clientSecret ? { clientSecret } : {};
     cli.print({ client: view, ...generated }, () => [
       `Added client ${view.clientId}.`,
       ...describeClient(view).slice(1),
@@ -151,11 +125,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
 export async function clientList(cli: CliContext): Promise<number> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
-    const stored = await services.store.listClients();
-    const byId = new Map<string, ClientView>(stored.map((c) => [c.clientId, clientView(c, inConfig(services, c.clientId) ? 'config' : 'store')]));
-    // A config client reaches the store at the next start; show it already.
-    for (const c of services.config.clients) if (!byId.has(c.clientId)) byId.set(c.clientId, clientView(clientRecord(c, services.keyring), 'config'));
-    const clients = [...byId.values()].sort((a, b) => a.clientId.localeCompare(b.clientId));
+    const clients = await listClients(services);
     cli.print({ clients }, () =>
       clients.length === 0
         ? ['No clients yet. Add one with: mfa-login client add <clientId> --name NAME --origin URL']
@@ -179,9 +149,23 @@ export async function clientList(cli: CliContext): Promise<number> {
 export async function clientRemove(cli: CliContext): Promise<number> {
   const { clientId } = parseInput(cli, { positionals: ['clientId'], schema: z.object({ clientId: clientSchema.shape.clientId }) });
   return withServices(cli, async (services) => {
-    if (inConfig(services, clientId)) throw new CliError(`Client "${clientId}" is defined in the config file; remove it there.`, 'conflict');
-    if (!(await services.store.deleteClient(clientId))) throw new CliError(`No client "${clientId}".`, 'not_found');
+    if (!(await deleteClient(services, CLI, clientId, 'any'))) throw new CliError(`No client "${clientId}".`, 'not_found');
     cli.print({ removed: clientId }, () => `Removed client ${clientId}. Flows it started can no longer finish.`);
+    return 0;
+  });
+}
+
+/** `client rotate-secret <clientId>`: a new secret, printed once; the old one stops working at once. */
+export async function clientRotateSecret(cli: CliContext): Promise<number> {
+  const { clientId } = parseInput(cli, { positionals: ['clientId'], schema: z.object({ clientId: clientSchema.shape.clientId }) });
+  return withServices(cli, async (services) => {
+    const { client, clientSecret } = await rotateClientSecret(services, CLI, clientId);
+    const view = clientView(client, 'store');
+    cli.print({ client: view, clientSecret }, () => [
+      `New secret for client ${clientId}; the old one no longer works.`,
+      `Client secret: ${clientSecret}`,
+      'It is shown only this once and stored only as a hash.',
+    ]);
     return 0;
   });
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { forgetDevices } from '../auth/device-tokens.js';
+import { enrolTotp, forgetUserDevices, resetTotp } from '../admin/factors.js';
+import { setPassword, updateUser, type UserChange } from '../admin/users.js';
 import type { Services } from '../services.js';
-import type { UserPatch, UserRecord } from '../store/types.js';
-import { UsageError, type CliContext } from './context.js';
+import type { UserRecord } from '../store/types.js';
+import { CLI, UsageError, type CliContext } from './context.js';
 import { emailArg, phoneArg, usernameArg } from './fields.js';
 import { parseInput, parseValue } from './input.js';
 import { withServices } from './open.js';
@@ -14,13 +15,14 @@ import { describeUser, findUser, userView } from './user-view.js';
 async function patchUser(
   cli: CliContext,
   username: string,
-  patch: (user: UserRecord, services: Services) => Promise<UserPatch> | UserPatch,
+  patch: (user: UserRecord, services: Services) => UserChange,
   done: string,
   warning: (user: UserRecord) => string | undefined = () => undefined,
+  action?: string,
 ): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const changed = await services.store.updateUser(user.id, await patch(user, services), services.now());
+    const changed = await updateUser(services, CLI, user.id, patch(user, services), 'any', action);
     const view = await userView(services, changed);
     const warned = warning(changed);
     cli.print({ user: view, ...(warned ? { warning: warned } : {}) }, () => [
@@ -42,9 +44,7 @@ export async function userSetPassword(cli: CliContext): Promise<number> {
   const { password, generated } = await choosePassword(cli, input);
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
-    await services.store.updateUser(user.id, { passwordHash: await services.passwords.hash(password) }, services.now());
-    // Whoever knew the old password may have signed in from a device of their own.
-    const devicesForgotten = await forgetDevices(services.store, user.id);
+    const { devicesForgotten } = await setPassword(services, CLI, user.id, password);
     cli.print({ username: user.username, devicesForgotten, ...(generated ? { password } : {}) }, () => [
       `Set a new password for ${user.username}.${forgottenText(devicesForgotten)}`,
       ...(generated ? [`Password: ${password}`, 'It is shown only this once: hand it over safely.'] : []),
@@ -76,6 +76,8 @@ export async function userSetPhone(cli: CliContext): Promise<number> {
     username,
     (_u, services) => ({ phone: value === null ? null : parseValue(phoneArg(services.config.sms.defaultCountry), value, '<phone>') }),
     value === null ? 'Removed the phone' : 'Set the phone',
+    undefined,
+    value === null ? 'user.remove-phone' : 'user.update',
   );
 }
 
@@ -115,9 +117,7 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const { totpRemoved: removed, backupCodesRemoved } = await services.store.resetSecondFactors(user.id, services.now());
-    // A lost or stolen phone may also be a device that signed in.
-    const devicesForgotten = await forgetDevices(services.store, user.id);
+    const { removed, backupCodesRemoved, devicesForgotten } = await resetTotp(services, CLI, user);
     cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten }, () => {
       const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`]
         .filter(Boolean)
@@ -143,12 +143,46 @@ export async function userForgetDevices(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const devicesForgotten = await forgetDevices(services.store, user.id);
+    const devicesForgotten = await forgetUserDevices(services, CLI, user);
     cli.print({ username: user.username, devicesForgotten }, () =>
       devicesForgotten > 0
         ? `Forgot ${devicesForgotten} signed-in device${devicesForgotten === 1 ? '' : 's'} of ${user.username}.`
         : `${user.username} had no signed-in devices.`,
     );
+    return 0;
+  });
+}
+
+/** `user disable <username>`: the user can no longer sign in (the password step answers as for a wrong password). */
+export async function userDisable(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return patchUser(cli, username, () => ({ disabled: true }), 'Disabled sign-in', undefined, 'user.disable');
+}
+
+/** `user enable <username>` */
+export async function userEnable(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return patchUser(cli, username, () => ({ disabled: false }), 'Enabled sign-in', undefined, 'user.enable');
+}
+
+/**
+ * `user enrol-totp <username> [--replace]`: help-desk set-up of an authenticator, in force at
+ * once. Prints the otpauth URI (holding the secret) this once; with --json also the QR code's SVG.
+ */
+export async function userEnrolTotp(cli: CliContext): Promise<number> {
+  const input = parseInput(cli, {
+    positionals: ['username'],
+    options: { replace: { type: 'boolean' } },
+    schema: z.object({ username: usernameArg, replace: z.boolean().default(false) }),
+  });
+  return withServices(cli, async (services) => {
+    const user = await findUser(services, input.username);
+    const enrolment = await enrolTotp(services, CLI, user, { replace: input.replace });
+    cli.print({ username: user.username, ...enrolment }, () => [
+      `Set up an authenticator for ${user.username}. Add it in the app with this URI (or its QR code, with --json):`,
+      enrolment.otpauthUri,
+      'It is shown only this once.',
+    ]);
     return 0;
   });
 }

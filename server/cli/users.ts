@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type UserRecord, UsernameTakenError } from '../store/types.js';
-import { CliError, type CliContext } from './context.js';
+import { createUser, deleteUser } from '../admin/users.js';
+import { CLI, type CliContext } from './context.js';
 import { displayNameArg, emailArg, phoneArg, usernameArg } from './fields.js';
 import { parseInput, parseValue } from './input.js';
 import { withServices } from './open.js';
@@ -26,23 +26,13 @@ export async function userAdd(cli: CliContext): Promise<number> {
   const { password, generated } = await choosePassword(cli, input);
   return withServices(cli, async (services) => {
     const phone = input.phone === undefined ? null : parseValue(phoneArg(services.config.sms.defaultCountry), input.phone, '--phone');
-    const now = services.now();
-    let user: UserRecord;
-    try {
-      user = await services.store.createUser(
-        {
-          username: input.username,
-          displayName: input['display-name'] ?? input.username,
-          passwordHash: await services.passwords.hash(password),
-          phone,
-          email: input.email ?? null,
-        },
-        now,
-      );
-    } catch (e) {
-      if (e instanceof UsernameTakenError) throw new CliError(e.message, 'conflict');
-      throw e;
-    }
+    const { user } = await createUser(services, CLI, {
+      username: input.username,
+      displayName: input['display-name'],
+      password,
+      phone,
+      email: input.email ?? null,
+    });
     const view = await userView(services, user);
     cli.print({ user: view, ...(generated ? { password } : {}) }, () => [
       `Created user ${view.username}.`,
@@ -92,7 +82,7 @@ export async function userRemove(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    await services.store.deleteUser(user.id);
+    await deleteUser(services, CLI, user.id, 'any');
     cli.print({ removed: user.username }, () => `Removed user ${user.username}.`);
     return 0;
   });

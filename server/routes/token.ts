@@ -2,7 +2,8 @@ import express, { Router, type ErrorRequestHandler } from 'express';
 import { OAuthError } from '../errors.js';
 import { errorBody } from '../http/errors.js';
 import { authenticateClient, clientCredentials } from '../oauth/client-auth.js';
-import { SMS_OTP_GRANT } from '../../contract/token.js';
+import { CLIENT_CREDENTIALS_GRANT, SMS_OTP_GRANT } from '../../contract/token.js';
+import { clientCredentialsGrant } from '../oauth/client-credentials.js';
 import { createSmsOtpGrant } from '../oauth/sms-otp-grant.js';
 import type { Services } from '../services.js';
 
@@ -16,7 +17,10 @@ export function tokenRoutes(services: Services): Router {
     if (!req.is('application/x-www-form-urlencoded')) throw new OAuthError('invalid_request', 'Use application/x-www-form-urlencoded.');
     const body = (req.body ?? {}) as Record<string, unknown>;
     const client = await authenticateClient(services, clientCredentials(req.get('authorization'), body), req.ip ?? null);
+    if (body.grant_type === CLIENT_CREDENTIALS_GRANT) return void res.json(await clientCredentialsGrant(services, client, body));
     if (body.grant_type !== SMS_OTP_GRANT) throw new OAuthError('unsupported_grant_type', 'This grant type is not supported.');
+    // A machine client (admin scopes) runs no sign-in, nor phone verification.
+    if (client.scopes.length > 0) throw new OAuthError('unauthorized_client', 'This client may not use this grant type.');
     res.json(await smsOtp.exchange(client, body, req.ip ?? null));
   });
 

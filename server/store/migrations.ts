@@ -111,4 +111,13 @@ UPDATE flows SET kind = 'self-service' WHERE kind = 'login' AND acr = 'self-serv
 CREATE INDEX device_tokens_user ON device_tokens(user_id);
 CREATE INDEX device_tokens_expires_at ON device_tokens(expires_at);`,
   },
+  {
+    version: 10,
+    name: 'admin api',
+    // `version` is what an ETag names: every change bumps it, so If-Match can refuse a stale write.
+    sql: `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE clients ADD COLUMN scopes TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE clients ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];

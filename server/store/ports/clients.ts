@@ -10,12 +10,22 @@ export interface ClientRecord {
   defaultAcr: string;
   allowPhoneEnrollment: boolean;
   allowTotpEnrollment: boolean;
+  /** Admin API scopes for the client_credentials grant; a client with any runs no sign-in. */
+  scopes: string[];
+  /** Bumped by every change; an admin API ETag names it. */
+  version: number;
   createdAt: string;
 }
 
+export type NewClient = Omit<ClientRecord, 'createdAt' | 'version'>;
+
 /** The relying parties: their origins, secrets and step sequences. */
 export interface ClientStore {
-  upsertClient(client: Omit<ClientRecord, 'createdAt'>, now: Date): Promise<ClientRecord>;
+  upsertClient(client: NewClient, now: Date): Promise<ClientRecord>;
+  /** Adds the client unless its id is taken; null then (also under a race). */
+  createClient(client: NewClient, now: Date): Promise<ClientRecord | null>;
+  /** Replaces the client only while its `version` is still `version`; null otherwise. Atomic. */
+  replaceClientIfVersion(client: NewClient, version: number): Promise<ClientRecord | null>;
   getClient(clientId: string): Promise<ClientRecord | null>;
   listClients(): Promise<ClientRecord[]>;
   deleteClient(clientId: string): Promise<boolean>;

@@ -1,6 +1,6 @@
 import type { SqlDriver } from '../driver.js';
-import type { ClientRecord, ClientStore } from '../ports/clients.js';
-import { json, one, str, strOrNull, type Row } from './rows.js';
+import type { ClientRecord, ClientStore, NewClient } from '../ports/clients.js';
+import { isUniqueViolation, json, one, str, strOrNull, type Row } from './rows.js';
 
 function toClient(r: Row): ClientRecord {
   return {
@@ -13,9 +13,31 @@ function toClient(r: Row): ClientRecord {
     defaultAcr: str(r.default_acr),
     allowPhoneEnrollment: Number(r.allow_phone_enrollment) === 1,
     allowTotpEnrollment: Number(r.allow_totp_enrollment) === 1,
+    scopes: json(r.scopes),
+    version: Number(r.version),
     createdAt: str(r.created_at),
   };
 }
+
+const COLUMNS =
+  'client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment, scopes';
+const PLACES = COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ');
+
+/** In the order of COLUMNS. */
+const values = (c: NewClient): unknown[] => [
+  c.clientId,
+  c.name,
+  JSON.stringify(c.allowedOrigins),
+  c.clientSecretHash,
+  JSON.stringify(c.sequence),
+  JSON.stringify(c.acrSequences),
+  c.defaultAcr,
+  c.allowPhoneEnrollment ? 1 : 0,
+  c.allowTotpEnrollment ? 1 : 0,
+  JSON.stringify(c.scopes),
+];
 
 export function sqlClients(db: SqlDriver): ClientStore {
   const getClient = (clientId: string) => one(db, 'SELECT * FROM clients WHERE client_id = ?', [clientId], toClient);
@@ -24,26 +46,35 @@ export function sqlClients(db: SqlDriver): ClientStore {
 
     async upsertClient(c, now) {
       await db.run(
-        `INSERT INTO clients (client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO clients (${COLUMNS}, created_at) VALUES (${PLACES}, ?)
          ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins,
            client_secret_hash = excluded.client_secret_hash, sequence = excluded.sequence, acr_sequences = excluded.acr_sequences,
            default_acr = excluded.default_acr, allow_phone_enrollment = excluded.allow_phone_enrollment,
-           allow_totp_enrollment = excluded.allow_totp_enrollment`,
-        [
-          c.clientId,
-          c.name,
-          JSON.stringify(c.allowedOrigins),
-          c.clientSecretHash,
-          JSON.stringify(c.sequence),
-          JSON.stringify(c.acrSequences),
-          c.defaultAcr,
-          c.allowPhoneEnrollment ? 1 : 0,
-          c.allowTotpEnrollment ? 1 : 0,
-          now.toISOString(),
-        ],
+           allow_totp_enrollment = excluded.allow_totp_enrollment, scopes = excluded.scopes, version = clients.version + 1`,
+        [...values(c), now.toISOString()],
       );
       return (await getClient(c.clientId))!;
+    },
+
+    async createClient(c, now) {
+      try {
+        await db.run(`INSERT INTO clients (${COLUMNS}, created_at) VALUES (${PLACES}, ?)`, [...values(c), now.toISOString()]);
+      } catch (e) {
+        if (isUniqueViolation(e)) return null;
+        throw e;
+      }
+      return getClient(c.clientId);
+    },
+
+    async replaceClientIfVersion(c, version) {
+      const [, ...rest] = values(c);
+      const changed = await db.run(
+        `UPDATE clients SET name = ?, allowed_origins = ?, client_secret_hash = ?, sequence = ?, acr_sequences = ?, default_acr = ?,
+           allow_phone_enrollment = ?, allow_totp_enrollment = ?, scopes = ?, version = version + 1
+         WHERE client_id = ? AND version = ?`,
+        [...rest, c.clientId, version],
+      );
+      return changed === 1 ? getClient(c.clientId) : null;
     },
 
     async listClients() {

@@ -149,6 +149,8 @@ describe('mfa-login client …', () => {
         allowPhoneEnrollment: false,
         allowTotpEnrollment: true,
         createdAt: expect.any(String),
+        scopes: [],
+        version: expect.any(Number),
         source: 'store',
       });
       expect(res.out).not.toMatch(/clientSecretHash/);

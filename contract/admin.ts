@@ -31,7 +31,7 @@ export const adminUser = z
     createdAt: at('Created.'),
     updatedAt: at('Last changed.'),
   })
-  .meta({ description: 'A user as the back office sees them (the CLI\'s `user show --json` prints the same). No secret ever appears here.' });
+  .meta({ description: "A user as the back office sees them (the CLI's `user show --json` prints the same). No secret ever appears here." });
 export type AdminUser = z.output<typeof adminUser>;
 
 export const adminUserList = z.object({
@@ -55,12 +55,7 @@ export const adminCreateUser = z
   .strictObject({
     username: z.string().min(1).max(256),
     displayName: displayName.optional(),
-    password: z
-      .string()
-      .min(8)
-      .max(1024)
-      .optional()
-      .meta({ description: 'Without one, a password is generated and answered once.' }),
+    password: z.string().min(8).max(1024).optional().meta({ description: 'Without one, a password is generated and answered once.' }),
     phone: e164.optional(),
     email: email.optional(),
     smsDisabled: z.boolean().optional(),
@@ -81,7 +76,7 @@ export const adminUpdateUser = z
     disabled: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
-  .meta({ description: 'The fields to change; those left out stay. Needs `If-Match` with the user\'s `ETag`.' });
+  .meta({ description: "The fields to change; those left out stay. Needs `If-Match` with the user's `ETag`." });
 
 export const adminFactors = z
   .object({
@@ -111,7 +106,9 @@ export const adminTotpEnrolment = z
   })
   .meta({ description: 'The new authenticator, in force at once: answered once and never again.' });
 
-export const adminBackupCodes = z.object({ codes: z.array(z.string()).meta({ description: 'The new codes, shown this once; the old ones no longer work.' }) });
+export const adminBackupCodes = z.object({
+  codes: z.array(z.string()).meta({ description: 'The new codes, shown this once; the old ones no longer work.' }),
+});
 
 export const adminImportBackupCodes = z.strictObject({
   codes: z

@@ -136,6 +136,13 @@ export const securitySchemes = {
     description:
       "An id_token this server issued (`aud` any registered client). It reads the user's (masked) factors and starts a step-up; it never authorises a change.",
   },
+  adminBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'An admin credential: an access token from `POST /oauth2/token` with `grant_type=client_credentials` by a confidential client granted `admin` (everything) or `admin:read` (reading only) — RFC 9068, `typ` at+jwt, `aud` `<issuer>/admin/v1`, valid `admin.accessTokenTtlSeconds` — or the static token set in `MFA_LOGIN_ADMIN_TOKEN` (at least 32 characters; compared as a keyed hash in constant time), which has `admin`. No id_token, settings grant or other token of this server is accepted.',
+  },
   clientSecretBasic: {
     type: 'http',
     scheme: 'basic',

@@ -6,6 +6,7 @@ import { changes, CHANGES_HEADING, info, servers, tags } from './info.js';
 import { componentSchemas } from './schemas.js';
 import { settingsPaths } from './settings-paths.js';
 import { tokenPaths } from './token-paths.js';
+import { adminPaths } from './admin-paths.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -36,7 +37,7 @@ export function openApiDocument() {
     'x-changes': changes,
     servers,
     tags,
-    paths: { ...flowsPaths, ...tokenPaths, ...discoveryPaths, ...settingsPaths },
+    paths: { ...flowsPaths, ...tokenPaths, ...discoveryPaths, ...settingsPaths, ...adminPaths },
     components: { schemas: componentJsonSchemas(), responses, headers, securitySchemes },
   };
 }

@@ -23,7 +23,27 @@ import {
 } from '../flows.js';
 import { health, readiness } from '../health.js';
 import { emptyRequest, me, meCodeRequest, meEnrollment, mePhoneChallenge, mePhoneRequest } from '../settings.js';
-import { tokenChallenge, tokenRequest, tokenResponse } from '../token.js';
+import { clientCredentialsRequest, clientCredentialsResponse, tokenChallenge, tokenRequest, tokenResponse } from '../token.js';
+import {
+  adminBackupCodes,
+  adminClient,
+  adminClientList,
+  adminClientWithSecret,
+  adminCreateClient,
+  adminCreatedUser,
+  adminCreateUser,
+  adminEmpty,
+  adminFactors,
+  adminImportBackupCodes,
+  adminImportedBackupCodes,
+  adminReplaceClient,
+  adminTotpEnrolment,
+  adminTotpEnrolRequest,
+  adminTotpReset,
+  adminUpdateUser,
+  adminUser,
+  adminUserList,
+} from '../admin.js';
 
 /** The document's `components.schemas`: name → the contract schema it is generated from. */
 export const componentSchemas = {
@@ -62,6 +82,26 @@ export const componentSchemas = {
   SettingsGrantResult: settingsGrantResult,
   Health: health,
   Readiness: readiness,
+  ClientCredentialsRequest: clientCredentialsRequest,
+  ClientCredentialsResponse: clientCredentialsResponse,
+  AdminUser: adminUser,
+  AdminUserList: adminUserList,
+  AdminCreateUser: adminCreateUser,
+  AdminCreatedUser: adminCreatedUser,
+  AdminUpdateUser: adminUpdateUser,
+  AdminFactors: adminFactors,
+  AdminTotpReset: adminTotpReset,
+  AdminTotpEnrolRequest: adminTotpEnrolRequest,
+  AdminTotpEnrolment: adminTotpEnrolment,
+  AdminBackupCodes: adminBackupCodes,
+  AdminImportBackupCodes: adminImportBackupCodes,
+  AdminImportedBackupCodes: adminImportedBackupCodes,
+  AdminCreateClient: adminCreateClient,
+  AdminReplaceClient: adminReplaceClient,
+  AdminClient: adminClient,
+  AdminClientList: adminClientList,
+  AdminClientWithSecret: adminClientWithSecret,
+  AdminEmpty: adminEmpty,
 };
 
 export type SchemaName = keyof typeof componentSchemas;

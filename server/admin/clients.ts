@@ -27,9 +27,21 @@ const fromConfig = (clientId: string, change: 'change' | 'remove') =>
 
 const noClient = (clientId: string) => new MfaError('not_found', `No client "${clientId}".`);
 
+/** The fields an admin reads, named one by one: no hash, no store bookkeeping, nothing added later by accident. */
 export function clientView(c: NewClient, source: AdminClient['source']): AdminClient {
-  const { clientSecretHash, ...rest } = c;
-  return { ...rest, scopes: rest.scopes as AdminClient['scopes'], hasSecret: clientSecretHash !== null, source };
+  return {
+    clientId: c.clientId,
+    name: c.name,
+    allowedOrigins: c.allowedOrigins,
+    hasSecret: c.clientSecretHash !== null,
+    sequence: c.sequence,
+    acrSequences: c.acrSequences,
+    defaultAcr: c.defaultAcr,
+    allowPhoneEnrollment: c.allowPhoneEnrollment,
+    allowTotpEnrollment: c.allowTotpEnrollment,
+    scopes: c.scopes as AdminClient['scopes'],
+    source,
+  };
 }
 
 /** Clients in the store and in the config file (one not yet synced shows already). */
@@ -75,7 +87,13 @@ export async function createClient(
 }
 
 /** Replaces a stored client's settings, its secret kept, at the version the caller read. */
-export async function replaceClient(services: Services, actor: AdminActor, clientId: string, input: ClientInput, expected: Expected): Promise<ClientRecord> {
+export async function replaceClient(
+  services: Services,
+  actor: AdminActor,
+  clientId: string,
+  input: ClientInput,
+  expected: Expected,
+): Promise<ClientRecord> {
   if (inConfig(services, clientId)) throw fromConfig(clientId, 'change');
   const current = await services.store.getClient(clientId);
   if (!current) throw noClient(clientId);
@@ -104,7 +122,11 @@ export async function deleteClient(services: Services, actor: AdminActor, client
 }
 
 /** A new secret, answered once and stored as a keyed hash; the old one stops working at once. */
-export async function rotateClientSecret(services: Services, actor: AdminActor, clientId: string): Promise<{ client: ClientRecord; clientSecret: string }> {
+export async function rotateClientSecret(
+  services: Services,
+  actor: AdminActor,
+  clientId: string,
+): Promise<{ client: ClientRecord; clientSecret: string }> {
   if (inConfig(services, clientId)) throw fromConfig(clientId, 'change');
   const clientSecret = newClientSecret();
   // A concurrent change of the client bumps its version: read again and retry, never undo it.
@@ -112,7 +134,10 @@ export async function rotateClientSecret(services: Services, actor: AdminActor, 
     const current = await services.store.getClient(clientId);
     if (!current) throw noClient(clientId);
     const { createdAt: _, version, ...rest } = current;
-    const client = await services.store.replaceClientIfVersion({ ...rest, clientSecretHash: hashClientSecret(services.keyring, clientId, clientSecret) }, version);
+    const client = await services.store.replaceClientIfVersion(
+      { ...rest, clientSecretHash: hashClientSecret(services.keyring, clientId, clientSecret) },
+      version,
+    );
     if (client) {
       reportAdminAction(services, actor, { action: 'client.rotate-secret', target: { clientId }, changed: ['clientSecret'] });
       return { client, clientSecret };

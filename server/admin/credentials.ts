@@ -70,5 +70,4 @@ export function adminAuthenticator(services: Services, env: NodeJS.ProcessEnv) {
 }
 
 /** `admin` allows everything, `admin:read` the reading routes only. */
-export const allows = (credential: AdminCredential, needed: AdminScope) =>
-  credential.scopes.includes('admin') || credential.scopes.includes(needed);
+export const allows = (credential: AdminCredential, needed: AdminScope) => credential.scopes.includes('admin') || credential.scopes.includes(needed);

@@ -51,7 +51,10 @@ export async function enrolTotp(services: Services, actor: AdminActor, user: Use
   const secret = newTotpSecret();
   const now = services.now();
   const { algorithm, digits, period } = config.totp;
-  await store.setTotp({ userId: user.id, sealedSecret: keyring.seal(secret, seedContext(user.id)), algorithm, digits, period, lastTimeStep: null }, now);
+  await store.setTotp(
+    { userId: user.id, sealedSecret: keyring.seal(secret, seedContext(user.id)), algorithm, digits, period, lastTimeStep: null },
+    now,
+  );
   // From now on a login asks for the second factor; no enrolment by password alone.
   await store.markSecondFactor(user.id, now);
   const { otpauthUri, qrSvg } = await enrollmentFor(secret, config.totp.issuer ?? config.appName, user.username, config.totp);

@@ -102,7 +102,8 @@ export interface UserChange {
 function patchOf(services: Services, change: UserChange): UserPatch {
   const patch: UserPatch = {};
   if (change.displayName !== undefined) patch.displayName = checked(displayNameArg, change.displayName, 'displayName');
-  if (change.phone !== undefined) patch.phone = change.phone === null ? null : checked(phoneArg(services.config.sms.defaultCountry), change.phone, 'phone');
+  if (change.phone !== undefined)
+    patch.phone = change.phone === null ? null : checked(phoneArg(services.config.sms.defaultCountry), change.phone, 'phone');
   if (change.email !== undefined) patch.email = change.email === null ? null : checked(emailArg, change.email, 'email');
   if (change.smsDisabled !== undefined) patch.smsDisabled = change.smsDisabled;
   if (change.disabled !== undefined) patch.disabled = change.disabled;
@@ -110,7 +111,14 @@ function patchOf(services: Services, change: UserChange): UserPatch {
 }
 
 /** Applies a change, only to the version the caller read when it names one (412 otherwise). */
-export async function updateUser(services: Services, actor: AdminActor, userId: string, change: UserChange, expected: Expected, action = 'user.update') {
+export async function updateUser(
+  services: Services,
+  actor: AdminActor,
+  userId: string,
+  change: UserChange,
+  expected: Expected,
+  action = 'user.update',
+) {
   const patch = patchOf(services, change);
   const current = await userById(services, userId);
   if (expected !== 'any' && current.version !== expected) throw stale();

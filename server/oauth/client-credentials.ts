@@ -9,13 +9,18 @@ import type { ClientRecord } from '../store/ports/clients.js';
  * granted admin scopes gets a short-lived RFC 9068 access token whose audience is the admin API
  * alone. Clients without such a scope are refused: a sign-in client's secret opens no back office.
  */
-export async function clientCredentialsGrant(services: Pick<Services, 'tokens' | 'config' | 'now'>, client: ClientRecord, body: Record<string, unknown>) {
+export async function clientCredentialsGrant(
+  services: Pick<Services, 'tokens' | 'config' | 'now'>,
+  client: ClientRecord,
+  body: Record<string, unknown>,
+) {
   const granted = client.scopes.filter((s): s is AdminScope => (adminScopes as readonly string[]).includes(s));
   if (granted.length === 0) throw new OAuthError('unauthorized_client', 'This client may not use this grant type.');
   const parsed = clientCredentialsBody.safeParse({ scope: body.scope });
   if (!parsed.success) throw new OAuthError('invalid_scope', 'The requested scope is not valid.');
   const asked = parsed.data.scope?.split(' ');
-  if (asked?.some((s) => !(granted as string[]).includes(s))) throw new OAuthError('invalid_scope', 'The requested scope is not granted to this client.');
+  if (asked?.some((s) => !(granted as string[]).includes(s)))
+    throw new OAuthError('invalid_scope', 'The requested scope is not granted to this client.');
   const scopes = asked ? [...new Set(asked)] : granted;
   const ttlSeconds = services.config.admin.accessTokenTtlSeconds;
   const accessToken = await services.tokens.issueAdminAccessToken({ clientId: client.clientId, scopes, ttlSeconds }, services.now());

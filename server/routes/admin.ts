@@ -72,7 +72,10 @@ export function adminRoutesOf(services: Services, env: NodeJS.ProcessEnv): Route
   const clientId = (req: Request) => String(req.params.clientId);
 
   async function sendUser(res: Response, record: UserRecord, status = 200) {
-    res.status(status).set('ETag', etag(record.version)).json(await userView(services, record));
+    res
+      .status(status)
+      .set('ETag', etag(record.version))
+      .json(await userView(services, record));
   }
 
   const handlers: Record<string, (req: Request, res: Response) => Promise<void>> = {

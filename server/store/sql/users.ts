@@ -107,12 +107,10 @@ export function sqlUsers(db: SqlDriver): UserStore {
 
     async enrollPhone(userId, phone, now) {
       const t = now.toISOString();
-      const changed = await db.run('UPDATE users SET phone = ?, mfa_since = COALESCE(mfa_since, ?), updated_at = ?, version = version + 1 WHERE id = ? AND phone IS NULL', [
-        phone,
-        t,
-        t,
-        userId,
-      ]);
+      const changed = await db.run(
+        'UPDATE users SET phone = ?, mfa_since = COALESCE(mfa_since, ?), updated_at = ?, version = version + 1 WHERE id = ? AND phone IS NULL',
+        [phone, t, t, userId],
+      );
       return changed === 1;
     },
 

@@ -148,9 +148,7 @@ describe('mfa-login client …', () => {
         defaultAcr: 'mfa',
         allowPhoneEnrollment: false,
         allowTotpEnrollment: true,
-        createdAt: expect.any(String),
         scopes: [],
-        version: expect.any(Number),
         source: 'store',
       });
       expect(res.out).not.toMatch(/clientSecretHash/);

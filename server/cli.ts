@@ -76,7 +76,7 @@ const commands: Record<string, Command> = {
 
   'client add': {
     run: clientAdd,
-    args: '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment]',
+    args: '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment] [--scope admin|admin:read]...',
     summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },
   'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },

@@ -56,6 +56,7 @@ const addInput = z.object({
   secret: clientSchema.shape.clientSecret,
   'generate-secret': z.boolean().default(false),
   'allow-phone-enrollment': z.boolean().default(false),
+  scope: clientSchema.shape.scopes,
 });
 
 export type ClientView = AdminClient;
@@ -71,6 +72,7 @@ function describeClient(v: ClientView): string[] {
       ...Object.entries(v.acrSequences).map(([acr, s]): [string, string] => [`acr ${acr}`, showSequence(s)]),
       ['secret', v.hasSecret ? 'set' : 'none'],
       ['phone enrolment', v.allowPhoneEnrollment ? 'allowed' : 'not allowed'],
+      ...(v.scopes.length ? [['admin scopes', v.scopes.join(' ')] as [string, string]] : []),
     ]),
   ];
 }
@@ -93,6 +95,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
       secret: { type: 'string' },
       'generate-secret': { type: 'boolean' },
       'allow-phone-enrollment': { type: 'boolean' },
+      scope: { type: 'string', multiple: true },
     },
     schema: addInput,
   });
@@ -105,6 +108,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     acrSequences: input.acr,
     defaultAcr: input['default-acr'],
     allowPhoneEnrollment: input['allow-phone-enrollment'],
+    scopes: input.scope,
   };
   const secret = input['generate-secret'] ? ({ generate: true } as const) : input.secret ? { given: input.secret } : null;
   return withServices(cli, async (services) => {

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, adminRoutes, type AdminRoute } from '../../contract/admin-paths.js';
 import { adminCall, clientCredentialsToken, decodeQrSvg } from '../support/admin.js';
 import { totpAt } from '../support/login.js';
+import { testSchema } from '../support/postgres.js';
 import { registeredRoutes } from '../support/routes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { contractErrorProblem, freshSignIn } from './support.js';
@@ -406,5 +410,38 @@ describe('admin access tokens', () => {
     const expired = await call('get', `${ADMIN}/users`, { token });
     expect(expired.status).toBe(401);
     expect(expired.body.message).toBe('A valid admin credential is required.');
+  });
+});
+
+describe('two instances on one Postgres database', () => {
+  it('let exactly one of two concurrent If-Match updates win, one through each instance', async () => {
+    const db = await testSchema();
+    const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-admin-pg-'));
+    const config = { store: { type: 'postgres' as const, url: db.url, schema: db.schema }, keyFile: path.join(dir, 'shared.key') };
+    const first = await startTestServer(config, { env: { MFA_LOGIN_ADMIN_TOKEN: STATIC_TOKEN } });
+    const second = await startTestServer({ ...config, demo: false }, { env: { MFA_LOGIN_ADMIN_TOKEN: STATIC_TOKEN } });
+    try {
+      const created = await adminCall(first, 'post', `${ADMIN}/users`, { token: STATIC_TOKEN, body: { username: 'pg-race', phone: '+12015550177' } });
+      const id = created.body.user.id;
+      const etag = created.headers.get('etag')!;
+      const answers = await Promise.all(
+        [first, second].map((s, i) =>
+          adminCall(s, 'patch', `${ADMIN}/users/${id}`, {
+            token: STATIC_TOKEN,
+            body: { displayName: `Instance ${i}` },
+            headers: { 'if-match': etag },
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+      const found = await adminCall(second, 'get', `${ADMIN}/users?phone=%2B12015550177`, { token: STATIC_TOKEN });
+      expect(found.body.users).toHaveLength(1);
+      expect(found.body.users[0].displayName).toBe(answers.find((a) => a.status === 200)!.body.displayName);
+    } finally {
+      await second.stop();
+      await first.stop();
+      rmSync(dir, { recursive: true, force: true });
+      await db.drop();
+    }
   });
 });

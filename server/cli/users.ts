@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createUser, deleteUser } from '../admin/users.js';
+import { createUser, deleteUser, listUsers } from '../admin/users.js';
 import { CLI, type CliContext } from './context.js';
 import { displayNameArg, emailArg, phoneArg, usernameArg } from './fields.js';
 import { parseInput, parseValue } from './input.js';
@@ -46,7 +46,15 @@ export async function userAdd(cli: CliContext): Promise<number> {
 export async function userList(cli: CliContext): Promise<number> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
-    const users = await Promise.all((await services.store.listUsers()).map((u) => userView(services, u)));
+    // Page by page, as the admin API lists them.
+    const records = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listUsers(services, { limit: 200, ...(cursor ? { cursor } : {}) });
+      records.push(...page.users);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const users = await Promise.all(records.map((u) => userView(services, u)));
     cli.print({ users }, () =>
       users.length === 0
         ? ['No users yet. Add one with: mfa-login user add <username>']

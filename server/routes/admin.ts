@@ -54,7 +54,11 @@ export function adminRoutesOf(services: Services, env: NodeJS.ProcessEnv): Route
 
   router.use(async (req, res, next) => {
     const credential = await authenticate(req.get('authorization'));
-    if (!credential) return refuse(req, res, next);
+    if (!credential) {
+      // Who tried, never what they sent: a mistyped token may be a real one of something else.
+      services.logger.warn({ event: 'admin.refused', ip: req.ip, method: req.method, path: req.path }, 'admin credential refused');
+      return refuse(req, res, next);
+    }
     res.locals.admin = credential;
     // Answers hold users' phone numbers and addresses, sometimes a secret shown once.
     res.set('Cache-Control', 'no-store');

@@ -146,6 +146,9 @@ describe('admin API access', () => {
       expect(a.status).toBe(401);
       expect({ ...a.body, requestId: 'x' }).toEqual({ error: 'unauthorized', message: 'A valid admin credential is required.', requestId: 'x' });
     }
+    // Each refusal is logged, the credential sent never.
+    expect(server.logs()).toContain('admin credential refused');
+    for (const secret of [STATIC_TOKEN, tokens.admin, idToken]) expect(server.logs()).not.toContain(secret);
     // The admin token cannot stand in for a user's id_token either.
     expect((await call('get', '/api/v1/me', { token: tokens.admin })).status).toBe(401);
   });

@@ -120,12 +120,17 @@ export async function updateUser(
   action = 'user.update',
 ) {
   const patch = patchOf(services, change);
-  const current = await userById(services, userId);
-  if (expected !== 'any' && current.version !== expected) throw stale();
-  const changed = await services.store.updateUserIfVersion(userId, current.version, patch, services.now());
-  if (!changed) throw (await services.store.getUser(userId)) ? stale() : noUser();
-  reportAdminAction(services, actor, { action, target: { userId }, changed: Object.keys(patch) });
-  return changed;
+  // Without an ETag (the CLI) a concurrent change is no conflict: read again and apply the patch on top.
+  for (let attempt = 0; attempt < (expected === 'any' ? 5 : 1); attempt++) {
+    const current = await userById(services, userId);
+    if (expected !== 'any' && current.version !== expected) throw stale();
+    const changed = await services.store.updateUserIfVersion(userId, current.version, patch, services.now());
+    if (changed) {
+      reportAdminAction(services, actor, { action, target: { userId }, changed: Object.keys(patch) });
+      return changed;
+    }
+  }
+  throw (await services.store.getUser(userId)) ? stale() : noUser();
 }
 
 /** A disabled user cannot sign in; idempotent both ways. */

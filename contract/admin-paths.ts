@@ -36,6 +36,7 @@ export const adminRoutes: readonly AdminRoute[] = [
   route('get', '/users/{userId}/factors', 'adminListFactors'),
   route('post', '/users/{userId}/totp/reset', 'adminResetTotp'),
   route('post', '/users/{userId}/totp/enrollment', 'adminEnrolTotp'),
+  route('delete', '/users/{userId}/totp/{authenticatorId}', 'adminRemoveTotp'),
   route('post', '/users/{userId}/backup-codes', 'adminGenerateBackupCodes'),
   route('post', '/users/{userId}/backup-codes/import', 'adminImportBackupCodes'),
   route('delete', '/users/{userId}/phone', 'adminRemovePhone'),
@@ -45,4 +46,5 @@ export const adminRoutes: readonly AdminRoute[] = [
   route('put', '/clients/{clientId}', 'adminReplaceClient'),
   route('delete', '/clients/{clientId}', 'adminDeleteClient'),
   route('post', '/clients/{clientId}/secret', 'adminRotateClientSecret'),
+  route('get', '/events', 'adminListEvents'),
 ];

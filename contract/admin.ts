@@ -22,7 +22,11 @@ export const adminUser = z
     displayName: z.string(),
     passwordSet: z.boolean(),
     disabled: z.boolean().meta({ description: 'A disabled user cannot sign in; the password step answers as for a wrong password.' }),
-    totp: z.object({ enrolled: z.boolean(), enrolledAt: at('When the authenticator was set up.').nullable() }),
+    totp: z.object({
+      enrolled: z.boolean(),
+      enrolledAt: at('When the oldest of the authenticators was set up.').nullable(),
+      count: z.int().min(0).meta({ description: 'How many authenticator apps the user has.' }),
+    }),
     phone: z.string().nullable().meta({ description: 'E.164, in full: for the back office only, never logged.' }),
     smsDisabled: z.boolean(),
     email: z.string().nullable(),
@@ -78,10 +82,23 @@ export const adminUpdateUser = z
   .refine((b) => Object.keys(b).length > 0, 'nothing to change')
   .meta({ description: "The fields to change; those left out stay. Needs `If-Match` with the user's `ETag`." });
 
+export const adminTotpAuthenticator = z
+  .object({
+    id: z.string().meta({ description: 'Names it in `DELETE /admin/v1/users/{id}/totp/{authenticatorId}`.' }),
+    name: z.string(),
+    createdAt: at('When it was set up.'),
+    lastUsedAt: at('When a code of it last signed in; null: never.').nullable(),
+  })
+  .meta({ description: 'One authenticator app of a user: its name and times, never its secret.' });
+
 export const adminFactors = z
   .object({
     password: z.object({ set: z.boolean() }),
-    totp: z.object({ enrolled: z.boolean(), enrolledAt: at('When it was set up.').nullable() }),
+    totp: z.object({
+      enrolled: z.boolean(),
+      enrolledAt: at('When the oldest authenticator was set up.').nullable(),
+      authenticators: z.array(adminTotpAuthenticator).meta({ description: 'Every authenticator app of the user, oldest first; never a secret.' }),
+    }),
     sms: z.object({ phone: z.string().nullable(), disabled: z.boolean() }),
     email: z.object({ address: z.string().nullable() }),
     backupCodes: z.object({ remaining: z.int().min(0) }),
@@ -90,13 +107,19 @@ export const adminFactors = z
   .meta({ description: "A user's factors, never a secret (no seed, no code, no hash)." });
 
 export const adminTotpReset = z.object({
-  removed: z.boolean().meta({ description: 'Whether there was an authenticator.' }),
+  removed: z.boolean().meta({ description: 'Whether there was any authenticator.' }),
   backupCodesRemoved: z.int().min(0),
   devicesForgotten: z.int().min(0),
 });
 
 export const adminTotpEnrolRequest = z
-  .strictObject({ replace: z.boolean().default(false).meta({ description: 'Replace an authenticator the user has; without it, 409 `conflict`.' }) })
+  .strictObject({
+    replace: z.boolean().default(false).meta({
+      description:
+        'Replace every authenticator the user has with this one. Without it the new one is added beside the others (409 `conflict` at the most a user may have).',
+    }),
+    name: z.string().trim().min(1).max(64).default('Authenticator').meta({ description: 'What the user sees it listed as.' }),
+  })
   .meta({ description: 'Assisted set-up: the help desk shows the QR code to the user once.' });
 
 export const adminTotpEnrolment = z
@@ -145,6 +168,15 @@ const clientFields = {
   defaultAcr: z.string().min(1).max(100).default('mfa'),
   allowPhoneEnrollment: z.boolean().default(false),
   allowTotpEnrollment: z.boolean().default(true),
+  redirectUris: z
+    .array(z.url().max(2000))
+    .max(100)
+    .default([])
+    .meta({ description: 'OpenID Connect: where `/authorize` may send a code (http(s), no fragment), compared exactly.' }),
+  postLogoutRedirectUris: z.array(z.url().max(2000)).max(100).default([]).meta({ description: 'Where RP-initiated logout may return to.' }),
+  public: z.boolean().default(false).meta({ description: 'A public client (single-page or native app): no secret, PKCE only.' }),
+  logoUri: z.url().max(2000).nullable().optional().meta({ description: 'Shown on the hosted login page.' }),
+  cssUri: z.url().max(2000).nullable().optional().meta({ description: 'A stylesheet the hosted login page links for this client.' }),
   scopes: z
     .array(z.enum(adminScopes))
     .default([])
@@ -176,6 +208,11 @@ export const adminClient = z
     defaultAcr: z.string(),
     allowPhoneEnrollment: z.boolean(),
     allowTotpEnrollment: z.boolean(),
+    redirectUris: z.array(z.string()),
+    postLogoutRedirectUris: z.array(z.string()),
+    public: z.boolean(),
+    logoUri: z.string().nullable(),
+    cssUri: z.string().nullable(),
     scopes: z.array(z.enum(adminScopes)),
     source: z
       .enum(['store', 'config'])

@@ -90,6 +90,9 @@ export const oauthErrorCodes = [
   'unsupported_grant_type',
   'temporarily_unavailable',
   'invalid_scope',
+  'unsupported_response_type',
+  'login_required',
+  'invalid_token',
 ] as const;
 export type OAuthErrorCode = (typeof oauthErrorCodes)[number];
 

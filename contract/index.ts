@@ -7,3 +7,5 @@ export * from './methods.js';
 export * from './paths.js';
 export * from './settings.js';
 export * from './token.js';
+export * from './audit.js';
+export * from './oidc.js';

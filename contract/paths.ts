@@ -42,6 +42,8 @@ export const mePaths = {
   factors: '',
   totpEnroll: '/totp/enroll',
   totpVerify: '/totp/verify',
+  totpRemove: '/totp/remove',
+  totpRename: '/totp/rename',
   phone: '/phone',
   phoneVerify: '/phone/verify',
   backupCodes: '/backup-codes',

@@ -7,13 +7,31 @@ import { codeChallengeFields, codeField, totpEnrollment } from './flows.js';
  */
 
 const nullableMasked = (description: string) => z.string().nullable().meta({ description });
+const dateTime = z.string().meta({ format: 'date-time' });
+
+/** The name a user gives an authenticator app, to tell several apart. */
+export const totpName = z.string().trim().min(1).max(64).meta({ description: 'The name the user gives it, such as "Phone".' });
+export const totpAuthenticatorId = z.string().min(1).max(64).meta({ description: "The id of one of the user's authenticators." });
+
+export const totpAuthenticator = z
+  .object({
+    id: totpAuthenticatorId,
+    name: z.string(),
+    createdAt: dateTime,
+    lastUsedAt: dateTime.nullable().meta({ description: 'When a code from it last signed in; null: never.' }),
+  })
+  .meta({ description: 'One authenticator app; its secret never appears here.' });
+export type TotpAuthenticator = z.output<typeof totpAuthenticator>;
 
 export const me = z
   .object({
     user: z.object({ username: z.string(), displayName: z.string() }),
     factors: z.object({
       password: z.literal(true),
-      totp: z.object({ enrolled: z.boolean() }),
+      totp: z.object({
+        enrolled: z.boolean(),
+        authenticators: z.array(totpAuthenticator).meta({ description: 'Oldest first; a code from any of them signs in.' }),
+      }),
       sms: z.object({ phone: nullableMasked('Masked (`+1 ••• ••• 4567`), or null when none.'), disabled: z.boolean() }),
       email: z.object({ address: nullableMasked('Masked (`a•••@example.com`), or null when none.') }),
       backupCodes: z.object({ remaining: z.int().min(0) }),
@@ -42,3 +60,11 @@ export type MePhoneChallenge = z.output<typeof mePhoneChallenge>;
 export const emptyRequest = z.object({}).meta({ description: 'No fields; `{}`.' });
 export const meCodeRequest = z.object({ code: codeField });
 export const mePhoneRequest = z.object({ phone: z.string().trim().min(3).max(32) });
+
+/** `POST /api/v1/me/totp/verify`: the code from the app being added, and its name. */
+export const meTotpVerifyRequest = z.object({
+  code: codeField,
+  name: totpName.optional().meta({ description: 'Its name; "Authenticator" (and a number after the first) when absent.' }),
+});
+export const meTotpRemoveRequest = z.object({ id: totpAuthenticatorId });
+export const meTotpRenameRequest = z.object({ id: totpAuthenticatorId, name: totpName });

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { sweepAuditEvents } from './audit/retention.js';
 import { buildServices, type ServiceOptions } from './build-services.js';
 import { syncConfigClients } from './clients.js';
 import { ConfigError, type Config } from './config.js';
@@ -22,6 +23,7 @@ import { devRoutes } from './routes/dev.js';
 import { flowRoutes } from './routes/flows.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { tokenRoutes } from './routes/token.js';
 import { adminRoutesOf } from './routes/admin.js';
@@ -76,7 +78,7 @@ export interface MfaLoginRouter extends Router {
 }
 
 /** The router's own paths: a host app's other paths get no id and no headers from it. */
-const OWN_PATHS = ['/api/v1', '/admin', '/.well-known', '/oauth2', '/healthz', '/readyz', '/widget'];
+const OWN_PATHS = ['/api/v1', '/admin', '/.well-known', '/oauth2', '/healthz', '/readyz', '/widget', '/authorize', '/userinfo', '/logout'];
 
 /** Everything the contract serves, as a router to mount where the issuer URL points. */
 export async function mfaLogin(config: Config, options: ServiceOptions = {}): Promise<MfaLoginRouter> {
@@ -90,6 +92,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
     await openSigningKeyOrExplain(services);
   } catch (e) {
     // A failed start closes what it opened, so the process can exit.
+    await services.audit.close();
     if (!options.store) await services.store.close().catch(() => undefined);
     throw e;
   }
@@ -122,16 +125,22 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   const headers = securityHeaders(config.issuer);
   router.use('/api/v1', headers, api);
   router.use('/.well-known', headers, cors, wellKnownRoutes(services));
-  router.use('/oauth2', headers, tokenRoutes(services));
+  // CORS for origins a client lists: a single-page app (a public client) exchanges its code itself.
+  router.use('/oauth2', headers, cors, tokenRoutes(services));
   // No CORS on /admin: a back office calls from its server, never from a browser page.
   router.use('/admin/v1', headers, adminRoutesOf(services, options.env ?? process.env));
   router.use('/widget', headers, widgetRoutes());
+  // The OpenID Provider's pages set a stricter CSP of their own over these headers.
+  router.use(['/authorize', '/userinfo', '/logout'], headers);
+  router.use('/userinfo', cors);
+  router.use(oidcRoutes(services));
   router.use(healthRoutes(services, () => draining, headers));
   router.use(services.metrics.refusals);
   router.use(errorHandler(services.logger));
 
   const sweep = setInterval(() => {
     sweepExpired(services).catch((err: unknown) => services.logger.warn({ err }, 'sweep failed'));
+    sweepAuditEvents(services).catch((err: unknown) => services.logger.warn({ err }, 'audit retention sweep failed'));
   }, SWEEP_MS);
   sweep.unref();
 
@@ -146,6 +155,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
     clearInterval(sweep);
     await metrics.close();
     await services.passwords.close();
+    await services.audit.close();
     await services.store.close();
   };
   return router;

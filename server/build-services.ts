@@ -1,5 +1,7 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { createAudit } from './audit/audit.js';
+import { createHttpSink } from './audit/sink.js';
 import { createPasswords } from './auth/passwords.js';
 import type { Config } from './config.js';
 import { createKeyring, loadMasterKey } from './crypto/keyring.js';
@@ -46,6 +48,7 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
   // Providers first: a mistake in their settings (an unset ${ENV}) stops the start before any database is opened.
   const sms = createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const email = createEmailSender(config.email.provider, providerDeps);
+  const sink = config.audit.sink ? createHttpSink(config.audit.sink, { logger, now, env }) : null;
   const store = withPorts(options.store ?? openStore(config.store), { flows: options.flows, counters: options.counters });
   try {
     await store.migrate();
@@ -62,9 +65,11 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
       email: countedSender(email, metrics, 'email', config.email.provider.type),
       outbox,
       metrics,
+      audit: createAudit({ config: config.audit, store, logger, keyring, now, sink }),
     };
   } catch (e) {
     // An open Postgres pool would keep the process alive after the failure is printed.
+    await sink?.close();
     if (!options.store) await store.close().catch(() => undefined);
     throw e;
   }

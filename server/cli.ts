@@ -3,6 +3,7 @@ import { isMfaError } from './errors.js';
 import { backupCodesGenerate, backupCodesImport } from './cli/backup-codes.js';
 import { clientAdd, clientList, clientRemove, clientRotateSecret } from './cli/clients.js';
 import { CliError, cliContext, UsageError, type CliContext, type CliIo } from './cli/context.js';
+import { eventsTail } from './cli/events.js';
 import { init } from './cli/init.js';
 import { keysList, keysRotate } from './cli/keys.js';
 import { start } from './cli/start.js';
@@ -18,6 +19,7 @@ import {
   userSetPassword,
   userSetPhone,
 } from './cli/user-factors.js';
+import { userTotpAdd, userTotpList, userTotpRemove, userTotpRename } from './cli/totp.js';
 import { userAdd, userList, userRemove, userShow } from './cli/users.js';
 import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
 
@@ -58,10 +60,22 @@ const commands: Record<string, Command> = {
   'user enable': { run: userEnable, args: '<username>', summary: 'let a disabled user sign in again' },
   'user enrol-totp': {
     run: userEnrolTotp,
-    args: '<username> [--replace]',
-    summary: 'help-desk set-up: a new authenticator in force at once, its otpauth URI printed once',
+    args: '<username> [--name N] [--replace]',
+    summary: 'help-desk set-up: adds an authenticator in force at once (--replace: instead of all others), its otpauth URI printed once',
   },
-  'user reset-totp': { run: userResetTotp, args: '<username>', summary: 'forget the authenticator and backup codes; the next login enrols again' },
+  'user reset-totp': {
+    run: userResetTotp,
+    args: '<username>',
+    summary: 'forget every authenticator and the backup codes; the next login enrols again',
+  },
+  'user totp list': { run: userTotpList, args: '<username>', summary: "a user's authenticator apps: id, name, added, last used, drift" },
+  'user totp add': {
+    run: userTotpAdd,
+    args: '<username> [--name N] [--secret BASE32]',
+    summary: 'add an authenticator beside the others: a new secret printed once, or a hardware token seed',
+  },
+  'user totp remove': { run: userTotpRemove, args: '<username> <id | name>', summary: 'remove one authenticator; the others keep working' },
+  'user totp rename': { run: userTotpRename, args: '<username> <id | name> <new-name>', summary: 'rename one authenticator' },
   'user forget-devices': {
     run: userForgetDevices,
     args: '<username>',
@@ -76,7 +90,9 @@ const commands: Record<string, Command> = {
 
   'client add': {
     run: clientAdd,
-    args: '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment] [--scope admin|admin:read]...',
+    args:
+      '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret | --public] [--allow-phone-enrollment] ' +
+      '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL] [--scope admin|admin:read]...',
     summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },
   'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },
@@ -91,6 +107,12 @@ const commands: Record<string, Command> = {
       'once every cached JWKS holds it; the old one stays published until its tokens expire',
   },
   'keys list': { run: keysList, args: '', summary: 'list signing keys' },
+
+  'events tail': {
+    run: eventsTail,
+    args: '[--follow] [--user U] [--client C] [--type T]... [--limit N] [--since ISO]',
+    summary: 'the newest security events as JSON lines (default 20), oldest first; --follow prints new ones until interrupted',
+  },
 };
 
 const commandLine = (words: string) => `mfa-login ${words}${commands[words]!.args ? ` ${commands[words]!.args}` : ''}`;

@@ -20,6 +20,13 @@ export function clientRecord(input: z.input<typeof clientSchema>, keyring: Keyri
     allowPhoneEnrollment: c.allowPhoneEnrollment,
     allowTotpEnrollment: c.allowTotpEnrollment,
     scopes: c.scopes,
+    redirectUris: [...new Set(c.redirectUris)],
+    postLogoutRedirectUris: [...new Set(c.postLogoutRedirectUris)],
+    public: c.public,
+    // A public client never keeps a secret, not even one stored before it became public.
+    ...(c.public ? { clientSecretHash: null } : {}),
+    logoUri: c.logoUri ?? null,
+    cssUri: c.cssUri ?? null,
   };
 }
 

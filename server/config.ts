@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { smsProviderConfig } from './providers/sms/config.js';
 import { emailProviderConfig } from './providers/email/config.js';
 import { metricsConfig } from './metrics/config.js';
+import { auditConfig } from './audit/config.js';
 import { methodName } from '../contract/methods.js';
 import { adminScopes } from '../contract/admin-paths.js';
 import { ConfigError } from './errors.js';
@@ -23,22 +24,41 @@ export const sequenceSchema = z
   .min(1);
 export type Sequence = z.infer<typeof sequenceSchema>;
 
-export const clientSchema = z.strictObject({
-  clientId: z.string().regex(/^[A-Za-z0-9._~-]{1,64}$/, 'letters, digits and . _ ~ - only'),
-  name: z.string().min(1).max(100),
-  allowedOrigins: z.array(z.url().transform((u) => new URL(u).origin)).default([]),
-  /** Only its hash is stored. */
-  clientSecret: z.string().min(16).optional(),
-  sequence: sequenceSchema.default([['password'], ['totp']]),
-  /** Named sequences a flow picks with `acr`. */
-  acrSequences: z.record(z.string().min(1).max(100), sequenceSchema).default({}),
-  defaultAcr: z.string().min(1).max(100).default('mfa'),
-  /** Lets a user with no phone register one (verified by code) inside a flow. */
-  allowPhoneEnrollment: z.boolean().default(false),
-  allowTotpEnrollment: z.boolean().default(true),
-  /** Admin API scopes for the client_credentials grant; a client with any is a machine client and runs no sign-in. */
-  scopes: z.array(z.enum(adminScopes)).default([]),
-});
+/** An absolute http(s) URL without a fragment (RFC 6749 §3.1.2), kept exactly as written. */
+const redirectUri = z
+  .url()
+  .max(2000)
+  .refine((u) => /^https?:$/.test(new URL(u).protocol) && !u.includes('#'), 'an http(s) URL without a fragment');
+
+export const clientSchema = z
+  .strictObject({
+    clientId: z.string().regex(/^[A-Za-z0-9._~-]{1,64}$/, 'letters, digits and . _ ~ - only'),
+    name: z.string().min(1).max(100),
+    allowedOrigins: z.array(z.url().transform((u) => new URL(u).origin)).default([]),
+    /** Only its hash is stored. */
+    clientSecret: z.string().min(16).optional(),
+    sequence: sequenceSchema.default([['password'], ['totp']]),
+    /** Named sequences a flow picks with `acr`. */
+    acrSequences: z.record(z.string().min(1).max(100), sequenceSchema).default({}),
+    defaultAcr: z.string().min(1).max(100).default('mfa'),
+    /** Lets a user with no phone register one (verified by code) inside a flow. */
+    allowPhoneEnrollment: z.boolean().default(false),
+    allowTotpEnrollment: z.boolean().default(true),
+    /** OpenID Connect: where `/authorize` may send a code, compared exactly. */
+    redirectUris: z.array(redirectUri).default([]),
+    /** Where RP-initiated logout may return to, compared exactly. */
+    postLogoutRedirectUris: z.array(redirectUri).default([]),
+    /** A public client (a single-page or native app) has no secret: PKCE alone binds its codes. */
+    public: z.boolean().default(false),
+    /** Shown on the hosted login page; https (or http on localhost). */
+    logoUri: z.url().optional(),
+    /** A stylesheet the hosted login page links for this client (custom properties and ::part rules). */
+    cssUri: z.url().optional(),
+    /** Admin API scopes for the client_credentials grant; a client with any is a machine client and runs no sign-in. */
+    scopes: z.array(z.enum(adminScopes)).default([]),
+  })
+  .refine((c) => !(c.public && c.clientSecret), { message: 'a public client has no secret', path: ['public'] })
+  .refine((c) => !(c.public && c.scopes.length > 0), { message: 'a public client cannot hold admin scopes', path: ['scopes'] });
 export type ClientConfig = z.output<typeof clientSchema>;
 
 const codeRules = {
@@ -208,6 +228,19 @@ export const configSchema = z.strictObject({
       grantSeconds: z.number().int().min(30).max(3600).default(300),
     })
     .prefault({}),
+  oidc: z
+    .strictObject({
+      /** How long the single sign-on session of the hosted login page lasts (seconds). */
+      sessionSeconds: z
+        .number()
+        .int()
+        .min(60)
+        .max(30 * 86400)
+        .default(8 * 3600),
+      /** Lifetime of the access tokens the authorization code grant hands out (seconds). */
+      accessTokenSeconds: z.number().int().min(30).max(3600).default(300),
+    })
+    .prefault({}),
   clients: z.array(clientSchema).default([]),
   admin: z
     .strictObject({
@@ -216,6 +249,7 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   metrics: metricsConfig.prefault({}),
+  audit: auditConfig,
   shutdown: z
     .strictObject({
       /** How long SIGTERM waits for requests in flight before cutting them; then the store closes. */

@@ -1,4 +1,5 @@
-import { pino, type Logger } from 'pino';
+import { writeSync } from 'node:fs';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { currentRequestId } from './request-context.js';
 
@@ -23,8 +24,43 @@ const redact = [
   'req.headers.cookie',
 ];
 
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: NodeJS.WritableStream): Logger {
-  return pino({ level: config.logLevel, redact: { paths: redact, censor: '[redacted]' }, base: { service: 'mfa-login' } }, destination as never);
+/** What may wait in memory while the OS is slow to take it; past this, lines are dropped, not held. */
+export const LOG_BUFFER_BYTES = 8 * 2 ** 20;
+
+/**
+ * A file descriptor (stdout by default) written asynchronously: a line is appended to a buffer
+ * and the write itself happens off the event loop, one write for all lines queued meanwhile. The
+ * buffer is bounded (a stalled reader costs dropped lines, said once a minute on stderr, never
+ * the heap). pino writes what is left synchronously at exit, a crash's included.
+ */
+export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): DestinationStream {
+  const stream = pino.destination({ dest: fd, sync: false, maxLength: maxBytes });
+  let dropped = 0;
+  let saidAt = 0;
+  stream.on('drop', () => {
+    dropped++;
+    if (Date.now() - saidAt < 60_000) return;
+    saidAt = Date.now();
+    try {
+      writeSync(2, `mfa-login: the log's reader is not keeping up: ${dropped} line(s) dropped so far (${maxBytes} bytes wait at most)\n`);
+    } catch {
+      // stderr closed too: nothing left to tell
+    }
+  });
+  return stream;
+}
+
+const OWN_REDACTION = Symbol('mfa-login redaction');
+
+/** True for a logger made by createLogger or a child of one (pino's children inherit through the prototype): it redacts the list above, nothing else. */
+export const redactsOwnList = (logger: Logger): boolean => (logger as unknown as Record<symbol, unknown>)[OWN_REDACTION] === true;
+
+export function createLogger(config: Pick<Config, 'logLevel'>, destination: NodeJS.WritableStream | DestinationStream = logDestination()): Logger {
+  const logger = pino(
+    { level: config.logLevel, redact: { paths: redact, censor: '[redacted]' }, base: { service: 'mfa-login' } },
+    destination as never,
+  );
+  return Object.assign(logger, { [OWN_REDACTION]: true });
 }
 
 type LogFormatter = (object: object) => object;

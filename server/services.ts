@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Audit } from './audit/audit.js';
 import type { Passwords } from './auth/passwords.js';
 import type { Config } from './config.js';
 import type { Keyring } from './crypto/keyring.js';
@@ -25,4 +26,6 @@ export interface Services {
   outbox: Outbox | null;
   /** Prometheus counters; hooks that do nothing when `metrics.enabled` is off. */
   metrics: Metrics;
+  /** The security event log: `audit.record({ type, userId, clientId, address, details })`. */
+  audit: Audit;
 }

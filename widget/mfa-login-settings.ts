@@ -16,6 +16,7 @@ import { totpEnrollScreen } from './screens/totp-enroll.js';
 import { SettingsController } from './settings/controller.js';
 import { emitReauthenticate } from './settings/events.js';
 import { confirmBackupCodesScreen, factorsScreen } from './settings/factors.js';
+import { removeTotpScreen, renameTotpScreen, totpNameField } from './settings/totp-apps.js';
 import { settingsStyles } from './settings/styles.js';
 import type { PhoneChallenge, SettingsContext } from './settings/types.js';
 import { baseStyles } from './styles/base.js';
@@ -35,8 +36,8 @@ function phoneOption(challenge: PhoneChallenge | undefined): SmsOption {
 }
 
 /**
- * The signed-in user's sign-in methods: see them, set up a new authenticator app, change the
- * phone number (verified by a code sent to it) and make new backup codes.
+ * The signed-in user's sign-in methods: see them, add, rename and remove authenticator apps,
+ * change the phone number (verified by a code sent to it) and make new backup codes.
  *
  * ```html
  * <mfa-login-settings server="https://auth.example.com" id-token="eyJ…"></mfa-login-settings>
@@ -68,6 +69,7 @@ function phoneOption(challenge: PhoneChallenge | undefined): SmsOption {
  * @csspart base - The card around everything.
  * @csspart title - Each panel's heading.
  * @csspart factors - The list of sign-in methods.
+ * @csspart totp-apps - The list of authenticator apps under the TOTP row.
  * @csspart form - Each form.
  * @csspart label - Field and checkbox labels.
  * @csspart input - Phone and code fields.
@@ -214,12 +216,16 @@ export class MfaLoginSettings extends LitElement {
           }
           ${this.cancelButton(ctx)}`;
       case 'totp':
-        return html`${totpEnrollScreen(ctx, settings.enrollment, {
-          enroll: settings.startTotp,
-          verify: settings.verifyTotp,
-          copy,
-          result,
-        })}${this.cancelButton(ctx)}`;
+        return html`${totpEnrollScreen(
+          ctx,
+          settings.enrollment,
+          { enroll: settings.startTotp, verify: settings.verifyTotp, copy, result },
+          totpNameField(ctx, settings.totpName, (name) => (settings.totpName = name)),
+        )}${this.cancelButton(ctx)}`;
+      case 'rename-totp':
+        return settings.app ? html`${renameTotpScreen(ctx, settings.app, { rename: settings.renameTotp })}${this.cancelButton(ctx)}` : nothing;
+      case 'remove-totp':
+        return settings.app ? html`${removeTotpScreen(ctx, settings.app, { remove: settings.removeTotp })}${this.cancelButton(ctx)}` : nothing;
       case 'phone':
         return html`${smsScreen(
           ctx,
@@ -245,6 +251,8 @@ export class MfaLoginSettings extends LitElement {
         if (settings.me) {
           return factorsScreen(ctx, settings.me, {
             startTotp: settings.startTotp,
+            rename: (app) => settings.openApp('rename-totp', app),
+            remove: (app) => settings.openApp('remove-totp', app),
             changePhone: () => settings.open('phone'),
             newBackupCodes: () => settings.open('confirm-backup-codes'),
           });
@@ -288,7 +296,7 @@ export class MfaLoginSettings extends LitElement {
 
   private changedText(ctx: SettingsContext): string {
     const s = ctx.t.settings;
-    const texts = { totp: s.totpChanged, phone: s.phoneChanged, 'backup-codes': s.codesChanged };
+    const texts = { totp: s.totpChanged, 'totp-apps': s.totpUpdated, phone: s.phoneChanged, 'backup-codes': s.codesChanged };
     return this.settings.changed ? texts[this.settings.changed] : '';
   }
 

@@ -1,4 +1,5 @@
 import { ADMIN, adminRoutes } from '../admin-paths.js';
+import { auditEventTypes } from '../audit.js';
 import type { ErrorCode } from '../errors.js';
 import { errorAnswer, headerRef, type Json, json, type PathItems, requestOf, responseRef, schemaRef } from './refs.js';
 import type { SchemaName } from './schemas.js';
@@ -24,6 +25,13 @@ const etagHeader = {
 };
 
 const userId = { name: 'userId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const authenticatorId = {
+  name: 'authenticatorId',
+  in: 'path',
+  required: true,
+  description: 'An `id` of `totp.authenticators` in the factors.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
+};
 const clientId = { name: 'clientId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._~-]{1,64}$' } };
 const queryParam = (name: string, description: string, schema: Json = { type: 'string' }) => ({
   name,
@@ -98,7 +106,7 @@ const operations: Record<string, Operation> = {
   },
   adminResetTotp: {
     summary: 'Reset the second factor: the next login enrols again',
-    description: 'Forgets the authenticator and the backup codes (a lost phone may have held both) and stops trusting the devices that signed in.',
+    description: 'Forgets every authenticator and the backup codes (a lost phone may have held both) and stops trusting the devices that signed in.',
     request: 'AdminEmpty',
     ok: { status: 200, schema: 'AdminTotpReset', description: 'What was removed.' },
     errors: ['invalid_request', 'not_found'],
@@ -106,10 +114,17 @@ const operations: Record<string, Operation> = {
   adminEnrolTotp: {
     summary: 'Assisted set-up of an authenticator app (help desk)',
     description:
-      'A new TOTP secret, in force at once, answered this once as the otpauth URI and its QR code (SVG) for the user to scan; never again readable. A user with an authenticator answers 409 unless `replace` is true.',
+      'A new TOTP secret, in force at once, answered this once as the otpauth URI and its QR code (SVG) for the user to scan; never again readable. It is added beside the authenticators the user has (409 at the most a user may have, 10); with `replace: true` it replaces all of them.',
     request: 'AdminTotpEnrolRequest',
     ok: { status: 200, schema: 'AdminTotpEnrolment', description: 'The new authenticator, shown once.' },
     errors: ['invalid_request', 'not_found', 'conflict'],
+  },
+  adminRemoveTotp: {
+    summary: 'Remove one authenticator app of a user',
+    description:
+      "Its codes stop working; the user's other authenticators keep working. Idempotent: an id the user has no authenticator under answers 204 too. Removing the last one does not reset the second factor (use `totp/reset` for that).",
+    ok: { status: 204, description: 'Gone.' },
+    errors: ['not_found'],
   },
   adminGenerateBackupCodes: {
     summary: 'New backup codes, shown once',
@@ -168,6 +183,31 @@ const operations: Record<string, Operation> = {
     ok: { status: 200, schema: 'AdminClientWithSecret', description: 'The client and its new secret.', etag: true },
     errors: ['invalid_request', 'not_found', 'conflict'],
   },
+  adminListEvents: {
+    summary: 'Read the audit log, a page at a time',
+    description:
+      'Security events (sign-ins, refusals, factor changes, tokens issued, admin actions), narrowed by user, client, type and time, in the stable order time then id (`order`, newest first by default). Page with `nextCursor`, keeping the same filters.',
+    ok: { status: 200, schema: 'AuditEventsPage', description: 'A page of events.' },
+    errors: ['invalid_request'],
+    query: [
+      queryParam('user', 'Events of this user id.'),
+      queryParam('client', 'Events of this client id.'),
+      {
+        name: 'type',
+        in: 'query',
+        required: false,
+        description: 'Events of this type; repeat for several.',
+        style: 'form',
+        explode: true,
+        schema: { type: 'array', items: { type: 'string', enum: [...auditEventTypes] } },
+      },
+      queryParam('from', 'Events at or after this moment (RFC 3339).', { type: 'string', format: 'date-time' }),
+      queryParam('to', 'Events before this moment (RFC 3339).', { type: 'string', format: 'date-time' }),
+      queryParam('order', '`desc` (newest first, the default) or `asc`.', { type: 'string', enum: ['asc', 'desc'], default: 'desc' }),
+      queryParam('cursor', '`nextCursor` of the previous page.'),
+      queryParam('limit', 'Page size, 1–500 (default 50).', { type: 'integer', minimum: 1, maximum: 500, default: 50 }),
+    ],
+  },
 };
 
 const STATUS_OF: Partial<Record<ErrorCode, string>> = {
@@ -188,6 +228,7 @@ function operationOf(route: (typeof adminRoutes)[number]): Json {
   if (!op) throw new Error(`${route.operationId} is not described`);
   const params: Json[] = [
     ...(route.path.includes('{userId}') ? [userId] : []),
+    ...(route.path.includes('{authenticatorId}') ? [authenticatorId] : []),
     ...(route.path.includes('{clientId}') ? [clientId] : []),
     ...(op.query ?? []),
     ...(op.ifMatch ? [ifMatchParam(op.ifMatch === 'required')] : []),

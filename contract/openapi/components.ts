@@ -136,6 +136,13 @@ export const securitySchemes = {
     description:
       "An id_token this server issued (`aud` any registered client). It reads the user's (masked) factors and starts a step-up; it never authorises a change.",
   },
+  bearerAccessToken: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'An access token of the authorization code grant: an RFC 9068 JWT (`typ` at+jwt, `aud` `<issuer>/userinfo`). It is for `/userinfo` only; `/api/v1/me` refuses it for reads and changes alike.',
+  },
   adminBearer: {
     type: 'http',
     scheme: 'bearer',

@@ -4,6 +4,7 @@ import { discoveryPaths } from './discovery-paths.js';
 import { flowsPaths } from './flows-paths.js';
 import { changes, CHANGES_HEADING, info, servers, tags } from './info.js';
 import { componentSchemas } from './schemas.js';
+import { oidcPaths } from './oidc-paths.js';
 import { settingsPaths } from './settings-paths.js';
 import { tokenPaths } from './token-paths.js';
 import { adminPaths } from './admin-paths.js';
@@ -37,7 +38,7 @@ export function openApiDocument() {
     'x-changes': changes,
     servers,
     tags,
-    paths: { ...flowsPaths, ...tokenPaths, ...discoveryPaths, ...settingsPaths, ...adminPaths },
+    paths: { ...flowsPaths, ...tokenPaths, ...oidcPaths, ...discoveryPaths, ...settingsPaths, ...adminPaths },
     components: { schemas: componentJsonSchemas(), responses, headers, securitySchemes },
   };
 }

@@ -122,9 +122,18 @@ export const changes: { what: string; change: string }[] = [
     change:
       "Every answer has an `X-Request-Id` header (the request's own when `trustProxy` is on and it is 1–64 of `A-Z a-z 0-9 . _ : / + = -`, else a new UUID); every error answer, the token endpoint's OAuth errors too, carries it as `requestId`, and so does every log line of that request.",
   },
+  {
+    what: 'OpenID Provider',
+    change:
+      '`GET /authorize` (code flow, PKCE S256 required, hosted `<mfa-login>` page, single sign-on cookie), `POST /authorize/complete`, `grant_type=authorization_code` at `/oauth2/token` (`client_secret_basic`, `client_secret_post`, `none` for public clients), `GET/POST /userinfo`, `GET /logout` (RP-initiated logout). Discovery: `authorization_endpoint`, `userinfo_endpoint`, `end_session_endpoint`, `response_types_supported` is now `["code"]`, `code_challenge_methods_supported`, `scopes_supported`, `ui_locales_supported`.',
+  },
 ];
 
 export const tags = [
+  {
+    name: 'openid',
+    description: 'OpenID Provider: the hosted login page, userinfo, logout (the code grant is at the token endpoint).',
+  },
   {
     name: 'flows',
     description: 'The flow API: JSON in, JSON out; the handle travels in bodies.',

@@ -22,8 +22,6 @@ import {
   totpOption,
 } from '../flows.js';
 import { health, readiness } from '../health.js';
-import { emptyRequest, me, meCodeRequest, meEnrollment, mePhoneChallenge, mePhoneRequest } from '../settings.js';
-import { clientCredentialsRequest, clientCredentialsResponse, tokenChallenge, tokenRequest, tokenResponse } from '../token.js';
 import {
   adminBackupCodes,
   adminClient,
@@ -39,11 +37,27 @@ import {
   adminReplaceClient,
   adminTotpEnrolment,
   adminTotpEnrolRequest,
+  adminTotpAuthenticator,
   adminTotpReset,
   adminUpdateUser,
   adminUser,
   adminUserList,
 } from '../admin.js';
+import { auditEvent, auditEventsPage } from '../audit.js';
+import {
+  emptyRequest,
+  me,
+  meCodeRequest,
+  meEnrollment,
+  mePhoneChallenge,
+  mePhoneRequest,
+  meTotpRemoveRequest,
+  meTotpRenameRequest,
+  meTotpVerifyRequest,
+  totpAuthenticator,
+} from '../settings.js';
+import { authorizeCompleteRequest, authorizeCompleteResponse, codeTokenRequest, codeTokenResponse, userinfo } from '../oidc.js';
+import { clientCredentialsRequest, clientCredentialsResponse, tokenChallenge, tokenRequest, tokenResponse } from '../token.js';
 
 /** The document's `components.schemas`: name → the contract schema it is generated from. */
 export const componentSchemas = {
@@ -73,12 +87,21 @@ export const componentSchemas = {
   TokenChallenge: tokenChallenge,
   TokenResponse: tokenResponse,
   OAuthError: oauthErrorBody,
+  CodeTokenRequest: codeTokenRequest,
+  CodeTokenResponse: codeTokenResponse,
+  AuthorizeCompleteRequest: authorizeCompleteRequest,
+  AuthorizeCompleteResponse: authorizeCompleteResponse,
+  Userinfo: userinfo,
   Me: me,
   MeEnrollment: meEnrollment,
   MePhoneChallenge: mePhoneChallenge,
   EmptyRequest: emptyRequest,
   MeCodeRequest: meCodeRequest,
   MePhoneRequest: mePhoneRequest,
+  TotpAuthenticator: totpAuthenticator,
+  MeTotpVerifyRequest: meTotpVerifyRequest,
+  MeTotpRemoveRequest: meTotpRemoveRequest,
+  MeTotpRenameRequest: meTotpRenameRequest,
   SettingsGrantResult: settingsGrantResult,
   Health: health,
   Readiness: readiness,
@@ -90,6 +113,7 @@ export const componentSchemas = {
   AdminCreatedUser: adminCreatedUser,
   AdminUpdateUser: adminUpdateUser,
   AdminFactors: adminFactors,
+  AdminTotpAuthenticator: adminTotpAuthenticator,
   AdminTotpReset: adminTotpReset,
   AdminTotpEnrolRequest: adminTotpEnrolRequest,
   AdminTotpEnrolment: adminTotpEnrolment,
@@ -102,6 +126,8 @@ export const componentSchemas = {
   AdminClientList: adminClientList,
   AdminClientWithSecret: adminClientWithSecret,
   AdminEmpty: adminEmpty,
+  AuditEvent: auditEvent,
+  AuditEventsPage: auditEventsPage,
 };
 
 export type SchemaName = keyof typeof componentSchemas;

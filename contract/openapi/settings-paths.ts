@@ -50,9 +50,9 @@ export const settingsPaths: PathItems = {
     post: {
       tags: ['self-service'],
       operationId: 'meEnrollTotp',
-      summary: 'Set up (or replace) an authenticator app',
+      summary: 'Add an authenticator app',
       description:
-        'Answers `enrollment` (as in the flow API); the same secret again until it is confirmed. The current app keeps working until `/me/totp/verify` accepts a code from the new one.',
+        'Answers `enrollment` (as in the flow API); the same secret again until it is confirmed, also after a wrong code, so the user does not scan again. It expires with the settings grant. The apps set up already keep working; `/me/totp/verify` adds the new one beside them.',
       security: [
         {
           settingsGrant: [],
@@ -84,13 +84,14 @@ export const settingsPaths: PathItems = {
       tags: ['self-service'],
       operationId: 'meVerifyTotp',
       summary: 'Confirm the new authenticator app',
-      description: 'Checks a code from the app being set up; a right one replaces the old authenticator. `totp.maxAttempts` wrong codes per sign-in.',
+      description:
+        'Checks a code from the app being set up; a right one adds it, under `name`, beside the others (10 at most). `totp.maxAttempts` wrong codes per sign-in; a wrong one keeps the secret, so the user types the next code from the same app.',
       security: [
         {
           settingsGrant: [],
         },
       ],
-      requestBody: requestOf('MeCodeRequest'),
+      requestBody: requestOf('MeTotpVerifyRequest'),
       responses: {
         '200': meFactors,
         '400': meBadRequest,
@@ -102,13 +103,66 @@ export const settingsPaths: PathItems = {
         '403': responseRef('OriginNotAllowed'),
         '409': {
           description:
-            'Not possible in this state: `enrollment_required`. No enrolment was started. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
-          content: json(errorOf('enrollment_required', 'flow_conflict')),
+            'Not possible in this state: `enrollment_required`. No enrolment was started. `method_not_allowed`: the user has the most authenticators allowed. `flow_conflict`: the flow changed in a concurrent request (read it again and retry).',
+          content: json(errorOf('enrollment_required', 'method_not_allowed', 'flow_conflict')),
         },
         '429': errorAnswer(
           'Too many attempts or requests: `too_many_attempts`. With `reauthenticate: true`: a new sign-in allows new tries.',
           'too_many_attempts',
         ),
+        '500': responseRef('ServerError'),
+      },
+    },
+  },
+  '/api/v1/me/totp/remove': {
+    post: {
+      tags: ['self-service'],
+      operationId: 'meRemoveTotp',
+      summary: 'Remove an authenticator app',
+      description:
+        'Its codes stop working at once. The last one cannot be removed here (an administrator can): it would leave no app to confirm a change with.',
+      security: [
+        {
+          settingsGrant: [],
+        },
+      ],
+      requestBody: requestOf('MeTotpRemoveRequest'),
+      responses: {
+        '200': meFactors,
+        '400': meBadRequest,
+        '401': {
+          description:
+            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+          content: json(errorOf('unauthorized')),
+        },
+        '403': responseRef('OriginNotAllowed'),
+        '404': errorAnswer('Not found: `not_found`. The user has no authenticator with this id.', 'not_found'),
+        '409': errorAnswer('Not possible in this state: `method_not_allowed`. It is the last authenticator app.', 'method_not_allowed'),
+        '500': responseRef('ServerError'),
+      },
+    },
+  },
+  '/api/v1/me/totp/rename': {
+    post: {
+      tags: ['self-service'],
+      operationId: 'meRenameTotp',
+      summary: 'Rename an authenticator app',
+      security: [
+        {
+          settingsGrant: [],
+        },
+      ],
+      requestBody: requestOf('MeTotpRenameRequest'),
+      responses: {
+        '200': meFactors,
+        '400': meBadRequest,
+        '401': {
+          description:
+            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+          content: json(errorOf('unauthorized')),
+        },
+        '403': responseRef('OriginNotAllowed'),
+        '404': errorAnswer('Not found: `not_found`. The user has no authenticator with this id.', 'not_found'),
         '500': responseRef('ServerError'),
       },
     },

@@ -15,7 +15,11 @@ import type { Expected } from './users.js';
  * clients made by the CLI or the API live.
  */
 
-export type ClientInput = Omit<z.input<typeof clientSchema>, 'clientSecret' | 'clientId'>;
+/** A client's settings as an admin gives them; `null` for `logoUri`/`cssUri` means none, as left out does. */
+export type ClientInput = Omit<z.input<typeof clientSchema>, 'clientSecret' | 'clientId' | 'logoUri' | 'cssUri'> & {
+  logoUri?: string | null;
+  cssUri?: string | null;
+};
 
 export const newClientSecret = () => randomBytes(32).toString('base64url');
 
@@ -39,6 +43,11 @@ export function clientView(c: NewClient, source: AdminClient['source']): AdminCl
     defaultAcr: c.defaultAcr,
     allowPhoneEnrollment: c.allowPhoneEnrollment,
     allowTotpEnrollment: c.allowTotpEnrollment,
+    redirectUris: c.redirectUris,
+    postLogoutRedirectUris: c.postLogoutRedirectUris,
+    public: c.public,
+    logoUri: c.logoUri,
+    cssUri: c.cssUri,
     scopes: c.scopes as AdminClient['scopes'],
     source,
   };
@@ -62,8 +71,14 @@ export async function getClient(services: Services, clientId: string): Promise<{
 }
 
 /** The config schema checks what the contract let through (origins become origins), as for a config file. */
-function parsed(input: ClientInput & { clientId: string }): ClientConfig {
-  const result = clientSchema.safeParse(input);
+function parsed(input: ClientInput & { clientId: string }, clientSecret?: string): ClientConfig {
+  const { logoUri, cssUri, ...rest } = input;
+  const result = clientSchema.safeParse({
+    ...rest,
+    ...(logoUri ? { logoUri } : {}),
+    ...(cssUri ? { cssUri } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
+  });
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
   throw new MfaError('invalid_request', `${issues[0]!.path || 'body'}: ${issues[0]!.message}`, { issues });
@@ -76,10 +91,11 @@ export async function createClient(
   input: ClientInput & { clientId: string },
   secret: { generate: true } | { given: string } | null,
 ): Promise<{ client: ClientRecord; clientSecret?: string }> {
-  const config = parsed(input);
-  if (inConfig(services, config.clientId)) throw fromConfig(config.clientId, 'change');
   const clientSecret = secret === null ? undefined : 'given' in secret ? secret.given : newClientSecret();
-  const record = clientRecord({ ...config, ...(clientSecret ? { clientSecret } : {}) }, services.keyring);
+  // Checked with the secret: a public client has none, as in the config file.
+  const config = parsed(input, clientSecret);
+  if (inConfig(services, config.clientId)) throw fromConfig(config.clientId, 'change');
+  const record = clientRecord(config, services.keyring);
   const client = await services.store.createClient(record, services.now());
   if (!client) throw new MfaError('conflict', `A client "${config.clientId}" already exists.`);
   reportAdminAction(services, actor, { action: 'client.create', target: { clientId: client.clientId } });
@@ -106,8 +122,24 @@ export async function replaceClient(
 }
 
 function changedFields(before: ClientRecord, after: ClientRecord): string[] {
-  const keys = ['name', 'allowedOrigins', 'sequence', 'acrSequences', 'defaultAcr', 'allowPhoneEnrollment', 'allowTotpEnrollment', 'scopes'] as const;
-  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const keys = [
+    'name',
+    'allowedOrigins',
+    'sequence',
+    'acrSequences',
+    'defaultAcr',
+    'allowPhoneEnrollment',
+    'allowTotpEnrollment',
+    'redirectUris',
+    'postLogoutRedirectUris',
+    'public',
+    'logoUri',
+    'cssUri',
+    'scopes',
+  ] as const;
+  const changed: string[] = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  // Becoming public drops the secret.
+  return before.clientSecretHash !== after.clientSecretHash ? [...changed, 'clientSecret'] : changed;
 }
 
 /** Deletes a stored client; false when there was none (idempotent). Flows it started can no longer finish. */
@@ -129,6 +161,7 @@ export async function rotateClientSecret(
 ): Promise<{ client: ClientRecord; clientSecret: string }> {
   if (inConfig(services, clientId)) throw fromConfig(clientId, 'change');
   const clientSecret = newClientSecret();
+  if ((await services.store.getClient(clientId))?.public) throw new MfaError('conflict', `Client "${clientId}" is public: it has no secret.`);
   // A concurrent change of the client bumps its version: read again and retry, never undo it.
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await services.store.getClient(clientId);

@@ -36,7 +36,7 @@ export function adminAuthenticator(services: Services, env: NodeJS.ProcessEnv) {
   }
   const staticHash = configured ? tokenHash(services, configured) : null;
 
-  async function byAccessToken(token: string): Promise<AdminCredential | null> {
+  async function byAccessToken(token: string, address: string | null): Promise<AdminCredential | null> {
     const now = services.now();
     let payload: Record<string, unknown>;
     try {
@@ -51,20 +51,25 @@ export function adminAuthenticator(services: Services, env: NodeJS.ProcessEnv) {
     } catch {
       return null;
     }
-    const { client_id: clientId, scope } = payload;
-    if (typeof clientId !== 'string' || typeof scope !== 'string' || payload.sub !== clientId) return null;
+    const { client_id: clientId, scope, jti } = payload;
+    if (typeof clientId !== 'string' || typeof scope !== 'string' || typeof jti !== 'string' || payload.sub !== clientId) return null;
     const client = await services.store.getClient(clientId);
     if (!client) return null;
     // What the client is granted now: a scope taken away stops its tokens at once.
     const scopes = scope.split(' ').filter((s): s is AdminScope => isScope(s) && client.scopes.includes(s));
-    return { actor: { kind: 'client', clientId }, scopes };
+    return { actor: { kind: 'client', clientId, tokenId: jti, address }, scopes };
   }
 
-  return async function authenticate(authorization: string | undefined): Promise<AdminCredential | null> {
+  // The static token is named in the audit log by a short keyed hash of it: which one, never the token.
+  const staticTokenId = staticHash ? services.keyring.hash(staticHash, 'admin-token-id').slice(0, 16) : '';
+
+  /** `address`: the caller's, for the audit log of what the credential then does. */
+  return async function authenticate(authorization: string | undefined, address: string | null = null): Promise<AdminCredential | null> {
     const token = BEARER.exec(authorization ?? '')?.[1];
     if (!token) return null;
-    if (COMPACT_JWS.test(token)) return byAccessToken(token);
-    if (staticHash && constantTimeEqual(tokenHash(services, token), staticHash)) return { actor: { kind: 'admin-token' }, scopes: ['admin'] };
+    if (COMPACT_JWS.test(token)) return byAccessToken(token, address);
+    if (staticHash && constantTimeEqual(tokenHash(services, token), staticHash))
+      return { actor: { kind: 'admin-token', tokenId: staticTokenId, address }, scopes: ['admin'] };
     return null;
   };
 }

@@ -1,3 +1,4 @@
+import { maskForLog } from '../providers/sms/phone.js';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { AdminUser } from '../../contract/admin.js';
@@ -29,14 +30,14 @@ export function checked<S extends z.ZodType>(schema: S, value: unknown, field: s
 }
 
 export async function userView(services: Pick<Services, 'store'>, user: UserRecord): Promise<AdminUser> {
-  const [totp, backupCodesRemaining] = await Promise.all([services.store.getTotp(user.id), services.store.countBackupCodes(user.id)]);
+  const [apps, backupCodesRemaining] = await Promise.all([services.store.listTotp(user.id), services.store.countBackupCodes(user.id)]);
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     passwordSet: user.passwordHash.length > 0,
     disabled: user.disabled,
-    totp: { enrolled: totp !== null, enrolledAt: totp?.createdAt ?? null },
+    totp: { enrolled: apps.length > 0, enrolledAt: apps[0]?.createdAt ?? null, count: apps.length },
     phone: user.phone,
     smsDisabled: user.smsDisabled,
     email: user.email,
@@ -110,6 +111,18 @@ function patchOf(services: Services, change: UserChange): UserPatch {
   return patch;
 }
 
+/** A change of a sign-in factor (phone, address, SMS switch) is a `factor.changed` event; its `change` names them. */
+function factorChangeOf(patch: UserPatch): { factorChange?: string; facts?: Record<string, string> } {
+  const changes = [
+    patch.phone !== undefined && (patch.phone === null ? 'phone-removed' : 'phone-set'),
+    patch.email !== undefined && (patch.email === null ? 'email-removed' : 'email-set'),
+    patch.smsDisabled !== undefined && (patch.smsDisabled ? 'sms-disabled' : 'sms-enabled'),
+  ].filter((c): c is string => typeof c === 'string');
+  if (changes.length === 0) return {};
+  // The new number masked, as every log and event shows numbers.
+  return { factorChange: changes.join(' '), ...(patch.phone ? { facts: { destination: maskForLog(patch.phone) } } : {}) };
+}
+
 /** Applies a change, only to the version the caller read when it names one (412 otherwise). */
 export async function updateUser(
   services: Services,
@@ -126,7 +139,7 @@ export async function updateUser(
     if (expected !== 'any' && current.version !== expected) throw stale();
     const changed = await services.store.updateUserIfVersion(userId, current.version, patch, services.now());
     if (changed) {
-      reportAdminAction(services, actor, { action, target: { userId }, changed: Object.keys(patch) });
+      reportAdminAction(services, actor, { action, target: { userId }, changed: Object.keys(patch), ...factorChangeOf(patch) });
       return changed;
     }
   }
@@ -152,7 +165,13 @@ export async function deleteUser(services: Services, actor: AdminActor, userId: 
 export async function setPassword(services: Services, actor: AdminActor, userId: string, password: string): Promise<{ devicesForgotten: number }> {
   await services.store.updateUser(userId, { passwordHash: await services.passwords.hash(password) }, services.now());
   const devicesForgotten = await forgetDevices(services.store, userId);
-  reportAdminAction(services, actor, { action: 'user.set-password', target: { userId }, changed: ['passwordHash'] });
+  reportAdminAction(services, actor, {
+    action: 'user.set-password',
+    target: { userId },
+    changed: ['passwordHash'],
+    factorChange: 'password-set',
+    facts: { devicesForgotten },
+  });
   return { devicesForgotten };
 }
 

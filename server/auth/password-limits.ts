@@ -21,6 +21,8 @@ export interface AttemptContext {
 /** An admitted password attempt: a right password gives back what it spent. */
 export interface PasswordAttempt {
   succeeded(): Promise<void>;
+  /** How long the attempt waited out the username's slow-down, in milliseconds (0: none). */
+  waitedMs: number;
 }
 
 /**
@@ -34,7 +36,8 @@ export async function admitPasswordAttempt(ctx: AttemptContext, username: string
   const { store, keyring, config, sleep } = ctx.services;
   const rules = config.password;
   const windowSeconds = rules.windowSeconds;
-  const giveBack = (limits: Limit[]) => ({
+  const giveBack = (limits: Limit[], waitedMs = 0) => ({
+    waitedMs,
     async succeeded() {
       for (const limit of limits) await refund(store, limit, ctx.now);
     },
@@ -52,5 +55,5 @@ export async function admitPasswordAttempt(ctx: AttemptContext, username: string
   const { count } = await store.hit(across.key, windowSeconds, ctx.now);
   const wait = slowDownMs(count - 1, rules.slowDown);
   if (wait > 0) await sleep(wait);
-  return giveBack([pair, across]);
+  return giveBack([pair, across], wait);
 }

@@ -1,5 +1,7 @@
 import { constantTimeEqual, numericCode, sha256 } from '../crypto/codes.js';
-import { invalidCode, MfaError, rateLimited } from '../errors.js';
+import { maskEmail } from '../providers/email/mask.js';
+import { maskForLog } from '../providers/sms/phone.js';
+import { invalidCode, isMfaError, MfaError, rateLimited } from '../errors.js';
 import type { CodeChallenge } from '../store/types.js';
 import type { ChallengeContext, Channel, CodeRules } from './context.js';
 
@@ -41,7 +43,29 @@ export async function issueChallenge(
   enrolling = false,
 ): Promise<void> {
   const code = numericCode(rules.length);
-  await deliver(code);
+  const { audit, sms, email } = ctx.services;
+  const sent = (status: string) =>
+    audit.record({
+      type: 'code.sent',
+      clientId: ctx.flow.clientId,
+      userId: ctx.user?.id ?? null,
+      address: ctx.ip,
+      details: {
+        channel,
+        destination: channel === 'sms' ? maskForLog(to) : maskEmail(to),
+        provider: (channel === 'sms' ? sms : email).name,
+        status,
+        purpose: enrolling ? 'verify' : 'sign-in',
+        kind: ctx.flow.kind,
+      },
+    });
+  try {
+    await deliver(code);
+  } catch (e) {
+    sent(isMfaError(e) ? e.code : 'error');
+    throw e;
+  }
+  sent('accepted');
   ctx.flow.data[channel] = {
     to,
     codeHash: ctx.services.keyring.hash(code, hashContext(ctx, channel)),

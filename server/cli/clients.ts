@@ -57,6 +57,11 @@ const addInput = z.object({
   'generate-secret': z.boolean().default(false),
   'allow-phone-enrollment': z.boolean().default(false),
   scope: clientSchema.shape.scopes,
+  'redirect-uri': clientSchema.shape.redirectUris,
+  'post-logout-redirect-uri': clientSchema.shape.postLogoutRedirectUris,
+  public: z.boolean().default(false),
+  'logo-uri': clientSchema.shape.logoUri,
+  'css-uri': clientSchema.shape.cssUri,
 });
 
 export type ClientView = AdminClient;
@@ -70,7 +75,9 @@ function describeClient(v: ClientView): string[] {
       ['origins', v.allowedOrigins.join(' ') || 'none (only calls without an Origin, such as servers)'],
       ['sequence', `${showSequence(v.sequence)}  (acr ${v.defaultAcr})`],
       ...Object.entries(v.acrSequences).map(([acr, s]): [string, string] => [`acr ${acr}`, showSequence(s)]),
-      ['secret', v.hasSecret ? 'set' : 'none'],
+      ['secret', v.public ? 'none (public client: PKCE only)' : v.hasSecret ? 'set' : 'none'],
+      ...(v.redirectUris.length > 0 ? [['redirect URIs', v.redirectUris.join(' ')] as [string, string]] : []),
+      ...(v.postLogoutRedirectUris.length > 0 ? [['logout return URIs', v.postLogoutRedirectUris.join(' ')] as [string, string]] : []),
       ['phone enrolment', v.allowPhoneEnrollment ? 'allowed' : 'not allowed'],
       ...(v.scopes.length ? [['admin scopes', v.scopes.join(' ')] as [string, string]] : []),
     ]),
@@ -82,7 +89,11 @@ const defaultSequenceNote =
   `No --sequence given: the default, ${showSequence(clientSchema.shape.sequence.parse(undefined))}. To offer every second factor, as the README's ` +
   `example does: --sequence '${JSON.stringify([['password'], ['totp', 'sms', 'backup_code', 'email']])}'`;
 
-/** `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A] [--secret S | --generate-secret] [--allow-phone-enrollment]` */
+/**
+ * `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A]
+ * [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--redirect-uri URL]... [--post-logout-redirect-uri URL]...
+ * [--logo-uri URL] [--css-uri URL] [--scope admin|admin:read]...`
+ */
 export async function clientAdd(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
     positionals: ['clientId'],
@@ -96,10 +107,16 @@ export async function clientAdd(cli: CliContext): Promise<number> {
       'generate-secret': { type: 'boolean' },
       'allow-phone-enrollment': { type: 'boolean' },
       scope: { type: 'string', multiple: true },
+      'redirect-uri': { type: 'string', multiple: true },
+      'post-logout-redirect-uri': { type: 'string', multiple: true },
+      public: { type: 'boolean' },
+      'logo-uri': { type: 'string' },
+      'css-uri': { type: 'string' },
     },
     schema: addInput,
   });
   if (input.secret !== undefined && input['generate-secret']) throw new UsageError('Use either --secret or --generate-secret, not both.');
+  if (input.public && (input.secret !== undefined || input['generate-secret'])) throw new UsageError('A --public client has no secret.');
   const client = {
     clientId: input.clientId,
     name: input.name,
@@ -109,6 +126,11 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     defaultAcr: input['default-acr'],
     allowPhoneEnrollment: input['allow-phone-enrollment'],
     scopes: input.scope,
+    redirectUris: input['redirect-uri'],
+    postLogoutRedirectUris: input['post-logout-redirect-uri'],
+    public: input.public,
+    ...(input['logo-uri'] ? { logoUri: input['logo-uri'] } : {}),
+    ...(input['css-uri'] ? { cssUri: input['css-uri'] } : {}),
   };
   const secret = input['generate-secret'] ? ({ generate: true } as const) : input.secret ? { given: input.secret } : null;
   return withServices(cli, async (services) => {

@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { AdminActor } from '../admin/report.js';
+import { type AdminActor, cliActor } from '../admin/report.js';
 
 /** Who the admin operations report as: the operator at the server's own machine. */
-export const CLI: AdminActor = { kind: 'cli' };
+export const CLI: AdminActor = cliActor();
 
 /** Where a CLI run reads and writes; tests pass their own. */
 export interface CliIo {
@@ -10,6 +10,8 @@ export interface CliIo {
   err(line: string): void;
   /** All of standard input; read only when a command asks for it. */
   stdin?(): Promise<string>;
+  /** Ends a command that runs until interrupted (`events tail --follow`), as SIGINT does. */
+  signal?: AbortSignal;
 }
 
 /** What a command gets: its own arguments, output channels and the environment. */
@@ -21,6 +23,8 @@ export interface CliContext {
   out(line: string): void;
   err(line: string): void;
   stdin(): Promise<string>;
+  /** Set when the caller can end a long-running command (tests); SIGINT and SIGTERM always can. */
+  signal?: AbortSignal;
   /** Prints one JSON document with --json, else the human lines. */
   print(result: unknown, human: () => string | string[]): void;
   args<O extends NonNullable<ParseArgsConfig['options']>>(
@@ -69,6 +73,7 @@ export function cliContext(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): C
     out: io.out,
     err: io.err,
     stdin: io.stdin ?? readProcessStdin,
+    ...(io.signal ? { signal: io.signal } : {}),
     print(result, human) {
       if (json) io.out(JSON.stringify(result, null, 2));
       else for (const line of [human()].flat()) io.out(line);

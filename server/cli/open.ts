@@ -29,6 +29,8 @@ export async function withServices<T>(cli: CliContext, fn: (services: Services) 
   try {
     return await fn(services);
   } finally {
+    // What the command recorded reaches the store (and the sink) before the process ends.
+    await services.audit.close();
     await services.store.close();
   }
 }

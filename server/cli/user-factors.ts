@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { totpName } from '../../contract/settings.js';
 import { enrolTotp, forgetUserDevices, resetTotp } from '../admin/factors.js';
 import { setPassword, updateUser, type UserChange } from '../admin/users.js';
 import type { Services } from '../services.js';
@@ -166,20 +167,23 @@ export async function userEnable(cli: CliContext): Promise<number> {
 }
 
 /**
- * `user enrol-totp <username> [--replace]`: help-desk set-up of an authenticator, in force at
- * once. Prints the otpauth URI (holding the secret) this once; with --json also the QR code's SVG.
+ * `user enrol-totp <username> [--name N] [--replace]`: help-desk set-up of an authenticator, in
+ * force at once, added beside the user's others (`--replace`: instead of all of them). Prints the otpauth URI (holding the secret) this once; with --json also the QR code's SVG.
  */
 export async function userEnrolTotp(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
     positionals: ['username'],
-    options: { replace: { type: 'boolean' } },
-    schema: z.object({ username: usernameArg, replace: z.boolean().default(false) }),
+    options: { replace: { type: 'boolean' }, name: { type: 'string' } },
+    schema: z.object({ username: usernameArg, replace: z.boolean().default(false), name: totpName.default('Authenticator') }),
   });
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
-    const enrolment = await enrolTotp(services, CLI, user, { replace: input.replace });
+    const enrolment = await enrolTotp(services, CLI, user, { replace: input.replace, name: input.name });
     cli.print({ username: user.username, ...enrolment }, () => [
-      `Set up an authenticator for ${user.username}. Add it in the app with this URI (or its QR code, with --json):`,
+      input.replace
+        ? `Replaced every authenticator of ${user.username} with "${enrolment.authenticator.name}" (${enrolment.authenticator.id}).`
+        : `Added the authenticator "${enrolment.authenticator.name}" (${enrolment.authenticator.id}) for ${user.username}.`,
+      'Add it in the app with this URI (or its QR code, with --json):',
       enrolment.otpauthUri,
       'It is shown only this once.',
     ]);

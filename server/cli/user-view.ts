@@ -22,7 +22,10 @@ export function describeUser(v: UserView): string[] {
       ['id', v.id],
       ['password', v.passwordSet ? 'set' : 'not set'],
       ['sign-in', v.disabled ? 'disabled' : 'enabled'],
-      ['TOTP', v.totp.enrolled ? `enrolled ${v.totp.enrolledAt}` : 'not enrolled'],
+      [
+        'TOTP',
+        v.totp.enrolled ? `${v.totp.count === 1 ? 'enrolled' : `${v.totp.count} authenticators, first`} ${v.totp.enrolledAt}` : 'not enrolled',
+      ],
       ['phone', v.phone ?? 'none'],
       ['SMS codes', smsState(v)],
       ['e-mail', v.email ?? 'none'],

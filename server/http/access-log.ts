@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { redactsOwnList } from '../logger.js';
 import { requestIdOf } from './request-id.js';
 
 /** Polled every few seconds (the demo page, health probes): worth a line only when debugging. */
@@ -7,6 +8,10 @@ const QUIET = /^\/api\/v1\/dev\/|^\/(healthz|readyz)$/;
 
 /** One line per request: method, full path, status, time and the client address (for a timeline). Never bodies, queries or headers. */
 export function accessLog(logger: Logger): RequestHandler {
+  // The fields below are fixed here and none is on our redaction list, so these lines skip the
+  // redaction pass (most of a line's cost: ~15 of ~19 µs measured); every other line keeps it. An
+  // integrator's logger keeps its own redaction: it may hide fields we do not (the address).
+  const lines = redactsOwnList(logger) ? logger.child({}, { redact: { paths: [] } }) : logger;
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const path = req.originalUrl.split('?')[0] ?? '/';
@@ -14,7 +19,7 @@ export function accessLog(logger: Logger): RequestHandler {
       const ms = Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 10) / 10;
       const level = res.statusCode >= 500 ? 'error' : QUIET.test(path) && res.statusCode < 400 ? 'debug' : 'info';
       // Named here: 'finish' may fire outside the request's async context.
-      logger[level]({ requestId: requestIdOf(res), method: req.method, path, status: res.statusCode, ms, ip: req.ip ?? null }, 'request');
+      lines[level]({ requestId: requestIdOf(res), method: req.method, path, status: res.statusCode, ms, ip: req.ip ?? null }, 'request');
     });
     next();
   };

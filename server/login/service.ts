@@ -15,14 +15,18 @@ import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
 import type { Caller } from '../flow/caller.js';
 import { flowConflict, runOnFlow } from '../flow/runner.js';
+import { noteFor, noteOutcome, noteRefusal } from './audit.js';
 import { keyedSerial } from './serial.js';
 import { issueFlowResult } from '../tokens/flow-result.js';
 import { flowState, optionOf, stepOptions } from './state.js';
 import { planStepUp, type StepUpPlan } from './step-up.js';
 
-/** Refuses a browser origin the client did not list; calls without Origin are not browsers. */
-function assertOrigin(client: ClientRecord, caller: Caller) {
-  if (caller.origin && !client.allowedOrigins.includes(caller.origin)) throw new MfaError('origin_not_allowed');
+/**
+ * Refuses a browser origin the client did not list; calls without Origin are not browsers. A flow
+ * `/authorize` started runs on this server's own hosted page, so its origin is allowed for it too.
+ */
+function assertOrigin(client: ClientRecord, caller: Caller, hostedOrigin?: string) {
+  if (caller.origin && caller.origin !== hostedOrigin && !client.allowedOrigins.includes(caller.origin)) throw new MfaError('origin_not_allowed');
 }
 
 function sequenceFor(client: ClientRecord, acr: string | undefined) {
@@ -40,16 +44,18 @@ export function createFlowService(services: Services) {
   const { store, config, tokens, metrics } = services;
   const serial = keyedSerial();
 
-  async function clientOf(clientId: string, caller: Caller): Promise<ClientRecord> {
+  const issuerOrigin = new URL(config.issuer).origin;
+
+  async function clientOf(clientId: string, caller: Caller, flow?: FlowRecord): Promise<ClientRecord> {
     const client = await store.getClient(clientId);
     // A machine client (admin scopes) runs no sign-in: to the flow API it is unknown.
     if (!client || client.scopes.length > 0) throw new MfaError('unknown_client');
-    assertOrigin(client, caller);
+    assertOrigin(client, caller, flow?.data.authorization ? issuerOrigin : undefined);
     return client;
   }
 
   async function context(flow: FlowRecord, caller: Caller): Promise<MethodContext> {
-    const client = await clientOf(flow.clientId, caller);
+    const client = await clientOf(flow.clientId, caller, flow);
     const user = flow.userId ? await store.getUser(flow.userId) : null;
     // Disabled by an admin while signing in: the flow ends as if the user were gone.
     if (flow.userId && (!user || user.disabled)) throw new MfaError('flow_not_found');
@@ -86,7 +92,10 @@ export function createFlowService(services: Services) {
   async function firstSecondFactor(ctx: MethodContext): Promise<{ backupCodes?: string[] }> {
     const user = ctx.user!;
     await store.markSecondFactor(user.id, ctx.now);
-    return isFirstUse(user) ? backupCodesOnFirstFactor(services, user.id, ctx.now) : {};
+    if (!isFirstUse(user)) return {};
+    const made = await backupCodesOnFirstFactor(services, user.id, ctx.now);
+    if (made.backupCodes) noteFor(services, ctx)({ type: 'factor.enrolled', details: { factor: 'backup_code', count: made.backupCodes.length } });
+    return made;
   }
 
   /**
@@ -147,7 +156,10 @@ export function createFlowService(services: Services) {
         try {
           return await action.run(ctx, body);
         } catch (e) {
-          if (isMfaError(e)) decided(e.code);
+          if (isMfaError(e)) {
+            decided(e.code);
+            noteRefusal(services, ctx, name, actionName, e);
+          }
           throw e;
         } finally {
           // The action shared the option check's reads; what it may have written is read afresh.
@@ -177,6 +189,7 @@ export function createFlowService(services: Services) {
       throw e;
     });
     if (ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
+    noteOutcome(services, ctx, name, actionName, outcome);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
     forgetReads(ctx);
@@ -211,6 +224,13 @@ export function createFlowService(services: Services) {
       }
       await store.createFlow(flow);
       metrics.flowStarted(client.clientId, acr);
+      services.audit.record({
+        type: 'flow.started',
+        clientId: client.clientId,
+        userId: user?.id ?? null,
+        address: caller.ip,
+        details: { kind: flow.kind, acr },
+      });
       return flowState(handle, { services, flow, client, user, now, ip: caller.ip, origin: caller.origin });
     },
 

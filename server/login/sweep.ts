@@ -2,20 +2,25 @@ import type { Services } from '../services.js';
 import type { CounterStore } from '../store/ports/counters.js';
 import type { DeviceTokenStore } from '../store/ports/credentials.js';
 import type { FlowStore } from '../store/ports/flows.js';
+import type { OidcStore } from '../store/ports/oidc.js';
 
 /** How long after expiry a flow is kept (a late answer still reads "expired", not "unknown"). */
 const KEEP_MS = 3600_000;
 
 type SweepDeps = Pick<Services, 'now' | 'metrics'> & {
-  store: Pick<FlowStore, 'sweepFlows'> & Pick<DeviceTokenStore, 'sweepDeviceTokens'> & Pick<CounterStore, 'sweepCounters'>;
+  store: Pick<FlowStore, 'sweepFlows'> &
+    Pick<DeviceTokenStore, 'sweepDeviceTokens'> &
+    Pick<CounterStore, 'sweepCounters'> &
+    Pick<OidcStore, 'sweepOidc'>;
 };
 
-/** Removes expired flows and device tokens and old counters; counts the login flows that expired unfinished. */
+/** Removes expired flows, device tokens, codes, sign-on sessions and revocations and old counters; counts the login flows that expired unfinished. */
 export async function sweepExpired(services: SweepDeps): Promise<void> {
   const { store } = services;
   const before = new Date(services.now().getTime() - KEEP_MS);
   const abandoned = await store.sweepFlows(before);
   await store.sweepDeviceTokens(before);
   await store.sweepCounters(before);
+  await store.sweepOidc(before);
   for (const flow of abandoned) services.metrics.flowAbandoned(flow.clientId, flow.acr, 'expired');
 }

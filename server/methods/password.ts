@@ -31,6 +31,14 @@ export const password: Method = {
         const user = await store.findUserByUsername(name);
         const device = await trustedDevice(ctx.services, deviceToken, user?.id, ctx.now);
         const attempt = await admitPasswordAttempt(ctx, name, device);
+        if (attempt.waitedMs > 0)
+          ctx.services.audit.record({
+            type: 'slowdown',
+            clientId: ctx.flow.clientId,
+            userId: user?.id ?? null,
+            address: ctx.ip,
+            details: { method: 'password', delayMs: attempt.waitedMs },
+          });
 
         const ok = await passwords.verify(user?.passwordHash ?? null, secret);
         const sameUser = ctx.flow.userId === null || ctx.flow.userId === user?.id;

@@ -1,7 +1,7 @@
 import { MfaError } from '../errors.js';
 import { challengeView, verifyChallenge } from '../challenge/code.js';
 import { countryAllowed, phoneOf, textCode } from '../challenge/text.js';
-import { maskPhone } from '../providers/sms/phone.js';
+import { maskForLog, maskPhone } from '../providers/sms/phone.js';
 import { codeBody, emptyBody, phoneBody, type CodeBody, type PhoneBody } from '../../contract/flows.js';
 import { canEnrollIn } from './first-use.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
@@ -59,7 +59,7 @@ export const sms: Method = {
         const challenge = await verifyChallenge(ctx, 'sms', code, ctx.services.config.sms);
         if (!challenge.enrolling) return { satisfied: true };
         if (!(await ctx.services.store.enrollPhone(user.id, challenge.to, ctx.now))) throw alreadyRegistered();
-        return { satisfied: true };
+        return { satisfied: true, audit: [{ type: 'factor.enrolled', details: { factor: 'sms', destination: maskForLog(challenge.to) } }] };
       },
     },
   },

@@ -30,7 +30,30 @@ export async function enrollmentFor(secret: string, issuer: string, account: str
   return { qrSvg, qrDataUrl, secret, otpauthUri };
 }
 
-/** The matching RFC 6238 time step, or null; steps at or before `afterTimeStep` never match. */
+/** Steps an authenticator's learned drift may move its window, either way: never more. */
+export const MAX_DRIFT_STEPS = 2;
+
+/**
+ * Where to centre an authenticator's window, in steps from the server's: the median of the
+ * offsets of its recent accepted codes (one slow typist does not move it), truncated toward
+ * zero and bounded by {@link MAX_DRIFT_STEPS}. So a token whose clock runs off keeps working,
+ * yet no code further than `window + 2` steps from now is ever accepted.
+ */
+export function driftOf(recentOffsets: number[]): number {
+  if (recentOffsets.length === 0) return 0;
+  const sorted = [...recentOffsets].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.max(-MAX_DRIFT_STEPS, Math.min(MAX_DRIFT_STEPS, Math.trunc(median)));
+}
+
+/** The server's RFC 6238 time step at `now`. */
+export const stepAt = (now: Date, period: number) => Math.floor(now.getTime() / 1000 / period);
+
+/**
+ * The matching RFC 6238 time step, or null; steps at or before `afterTimeStep` never match.
+ * `drift` (steps) moves the window: `window` steps either side of now + drift.
+ */
 export async function checkTotp(opts: {
   secret: string;
   code: string;
@@ -38,6 +61,7 @@ export async function checkTotp(opts: {
   window: number;
   now: Date;
   afterTimeStep: number | null;
+  drift?: number;
 }): Promise<number | null> {
   if (!new RegExp(`^[0-9]{${opts.params.digits}}$`).test(opts.code)) return null;
   const result = await verify({
@@ -46,7 +70,7 @@ export async function checkTotp(opts: {
     algorithm: opts.params.algorithm,
     digits: opts.params.digits as 6 | 7 | 8,
     period: opts.params.period,
-    epoch: Math.floor(opts.now.getTime() / 1000),
+    epoch: Math.floor(opts.now.getTime() / 1000) + (opts.drift ?? 0) * opts.params.period,
     epochTolerance: opts.window * opts.params.period,
     ...(opts.afterTimeStep === null ? {} : { afterTimeStep: opts.afterTimeStep }),
   });

@@ -4,7 +4,7 @@ import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '..
 import { codeBody, emptyBody, type CodeBody } from '../../contract/flows.js';
 import { canEnrollIn } from './first-use.js';
 import { readOnce } from './reads.js';
-import { checkTotp, enrollmentFor, newTotpSecret, type TotpParams } from './totp-core.js';
+import { checkTotp, driftOf, enrollmentFor, newTotpSecret, stepAt, type TotpParams } from './totp-core.js';
 import type { FlowData, TotpCredential } from '../store/types.js';
 import { identifiedUser, type ActionOutcome, type Method, type MethodContext } from './types.js';
 
@@ -30,20 +30,36 @@ const canEnroll = (ctx: MethodContext) => ctx.client.allowTotpEnrollment && canE
 
 const wrongCode = (ctx: MethodContext): never => failAttempt(ctx.flow, 'totp', ctx.services.config.totp.maxAttempts, invalidCode, exhausted);
 
-/** A code from the authenticator already set up; its time step is used once, also under a race. */
-async function checkEnrolled(ctx: MethodContext, credential: TotpCredential, code: string): Promise<ActionOutcome> {
+/**
+ * A code from one of the user's authenticators: each is tried, in its own drift-moved window.
+ * A time step is used once per user, across all of them, also under a race; the one that
+ * matched records it (and its offset, for the drift).
+ */
+async function checkEnrolled(ctx: MethodContext, credentials: TotpCredential[], code: string): Promise<ActionOutcome> {
   const { store, keyring, config } = ctx.services;
-  const params = { algorithm: credential.algorithm, digits: credential.digits as TotpParams['digits'], period: credential.period };
-  const secret = keyring.open(credential.sealedSecret, seedContext(credential.userId));
-  // Any step in the window is found here; `useTotpStep` is what refuses a used one, atomically,
-  // so a code replayed from elsewhere is told apart from a mistyped one and logged.
-  const step = await checkTotp({ secret, code, params, window: config.totp.window, now: ctx.now, afterTimeStep: null });
-  if (step === null) return wrongCode(ctx);
-  if (!(await store.useTotpStep(credential.id, step))) {
-    ctx.services.logger.warn({ userId: credential.userId, clientId: ctx.flow.clientId }, 'TOTP code replayed');
-    wrongCode(ctx);
+  const matches: { credential: TotpCredential; step: number }[] = [];
+  for (const credential of credentials) {
+    const params = { algorithm: credential.algorithm, digits: credential.digits as TotpParams['digits'], period: credential.period };
+    const secret = keyring.open(credential.sealedSecret, seedContext(credential.userId));
+    // Any step in the window is found here; `useTotpStep` is what refuses a used one, atomically,
+    // so a code replayed from elsewhere is told apart from a mistyped one and logged.
+    const drift = driftOf(credential.recentOffsets);
+    const step = await checkTotp({ secret, code, params, window: config.totp.window, now: ctx.now, afterTimeStep: null, drift });
+    if (step !== null) matches.push({ credential, step });
   }
-  return { satisfied: true };
+  if (matches.length === 0) return wrongCode(ctx);
+  for (const { credential, step } of matches) {
+    const use = { userId: credential.userId, credentialId: credential.id, timeStep: step, offset: step - stepAt(ctx.now, credential.period) };
+    if (await store.useTotpStep(use, ctx.now)) {
+      ctx.services.logger.info(
+        { userId: credential.userId, clientId: ctx.flow.clientId, totpCredentialId: credential.id, offset: use.offset },
+        'TOTP code accepted',
+      );
+      return { satisfied: true };
+    }
+  }
+  ctx.services.logger.warn({ userId: matches[0]!.credential.userId, clientId: ctx.flow.clientId }, 'TOTP code replayed');
+  return wrongCode(ctx);
 }
 
 /** The first code from a new authenticator stores it; null when another one was stored meanwhile. */
@@ -54,23 +70,25 @@ async function confirmEnrollment(ctx: MethodContext, pending: NonNullable<FlowDa
   const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
   if (step === null) wrongCode(ctx);
   const { algorithm, digits, period } = config.totp;
+  const offset = step! - stepAt(ctx.now, period);
   const created = await store.createTotp(
-    { userId, sealedSecret: keyring.seal(secret, seedContext(userId)), algorithm, digits, period, lastTimeStep: step },
+    { userId, sealedSecret: keyring.seal(secret, seedContext(userId)), algorithm, digits, period, lastTimeStep: step, recentOffsets: [offset] },
     ctx.now,
   );
   if (!created) return null;
   delete ctx.flow.data.totpEnrollment;
   return {
     satisfied: true,
+    audit: [{ type: 'factor.enrolled', details: { factor: 'totp', algorithm, digits, period } }],
     // A flow that did not move on must not leave an authenticator behind whose backup codes nobody saw.
     undo: async () => {
-      if ((await store.getTotp(userId))?.id === created.id) await store.deleteTotp(userId);
+      await store.removeTotp(userId, created.id);
     },
   };
 }
 
-/** The option check already read it in this request. */
-const totpOf = (ctx: MethodContext, userId: string) => readOnce(ctx, `totp:${userId}`, () => ctx.services.store.getTotp(userId));
+/** The user's authenticators; the option check already read them in this request. */
+const totpsOf = (ctx: MethodContext, userId: string) => readOnce(ctx, `totp:${userId}`, () => ctx.services.store.listTotp(userId));
 
 /** Time-based codes from an authenticator app (RFC 6238), enrolled with a QR code on first use. */
 export const totp: Method = {
@@ -81,7 +99,7 @@ export const totp: Method = {
     const user = identifiedUser(ctx);
     const max = ctx.services.config.totp.maxAttempts;
     if (!hasAttemptsLeft(ctx.flow, 'totp', max)) return null;
-    const enrolled = (await totpOf(ctx, user.id)) !== null;
+    const enrolled = (await totpsOf(ctx, user.id)).length > 0;
     const enrollable = !enrolled && canEnroll(ctx);
     if (!enrolled && !enrollable) return null;
     return { method: 'totp', enrolled, canEnroll: enrollable, attemptsRemaining: max - attemptsOf(ctx.flow, 'totp') };
@@ -100,7 +118,7 @@ export const totp: Method = {
       async run(ctx) {
         const user = identifiedUser(ctx);
         // Enrolling over an existing authenticator would let a password alone replace it.
-        if (await totpOf(ctx, user.id)) throw new MfaError('method_not_allowed', 'An authenticator app is already set up.');
+        if ((await totpsOf(ctx, user.id)).length > 0) throw new MfaError('method_not_allowed', 'An authenticator app is already set up.');
         if (!canEnroll(ctx)) throw notEnrollable();
         ctx.flow.data.totpEnrollment ??= {
           sealedSecret: ctx.services.keyring.seal(newTotpSecret(), enrollmentContext(ctx)),
@@ -115,15 +133,16 @@ export const totp: Method = {
         const user = identifiedUser(ctx);
         const { store, config } = ctx.services;
         assertAttemptsLeft(ctx.flow, 'totp', config.totp.maxAttempts, exhausted);
-        const credential = await totpOf(ctx, user.id);
+        const credentials = await totpsOf(ctx, user.id);
+        const enrolled = credentials.length > 0;
         const pending = ctx.flow.data.totpEnrollment;
-        if (!credential && !pending) throw new MfaError('enrollment_required', 'Set up an authenticator app first.');
+        if (!enrolled && !pending) throw new MfaError('enrollment_required', 'Set up an authenticator app first.');
         // Another sign-in may have set up a factor since this enrolment began: then it is no first use.
-        if (!credential && !canEnroll(ctx)) throw notEnrollable();
+        if (!enrolled && !canEnroll(ctx)) throw notEnrollable();
         // Counted before the code is checked, so parallel guesses cannot slip under the limit.
         const limit = userLimit(ctx, user.id);
         await spend(store, limit, ctx.now);
-        const outcome = credential ? await checkEnrolled(ctx, credential, code) : await confirmEnrollment(ctx, pending!, code);
+        const outcome = enrolled ? await checkEnrolled(ctx, credentials, code) : await confirmEnrollment(ctx, pending!, code);
         // A right code does not count against the account, even when the enrolment lost a race.
         await refund(store, limit, ctx.now);
         if (!outcome)

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { FlowOption } from '../../contract/flows.js';
 import { MfaError } from '../errors.js';
 import type { MethodName } from '../config.js';
+import type { AuditInput } from '../audit/events.js';
 import type { ChallengeContext } from '../challenge/context.js';
 import type { UserRecord } from '../store/types.js';
 
@@ -20,6 +21,8 @@ export interface ActionOutcome {
   extra?: Record<string, unknown>;
   /** Takes back what `run` wrote beside the flow when the flow then cannot be saved (a lost race). */
   undo?: () => Promise<void>;
+  /** Audit events (an enrolment) recorded only once the flow is saved: a lost race recorded nothing. User, client and address are filled in. */
+  audit?: Pick<AuditInput, 'type' | 'details'>[];
 }
 
 export interface Action<Body> {

@@ -80,3 +80,10 @@ async function matchingClient(services: ClientAuthDeps, credentials: ClientCrede
   if (!client?.clientSecretHash || !constantTimeEqual(given, client.clientSecretHash)) throw fail();
   return client;
 }
+
+/** Token endpoint auth method `none`: a registered public client, named by `client_id` alone. */
+export async function publicClient(services: { store: Pick<ClientStore, 'getClient'> }, clientId: unknown): Promise<ClientRecord> {
+  const client = typeof clientId === 'string' && !clientId.includes('\u0000') ? await services.store.getClient(clientId) : null;
+  if (!client?.public) throw new OAuthError('invalid_client', 'Client authentication failed.');
+  return client;
+}

@@ -145,14 +145,30 @@ export function createSmsOtpGrant(services: Services) {
       ),
       services.tokens.issueAccessToken({ sub: phone, clientId: client.clientId, claims: { acr: ACR, amr: ['sms'] } }, ctx.now),
     ]);
+    // `sub` is the verified number: the event names the client only, never the number.
+    services.audit.record({
+      type: 'token.issued',
+      clientId: client.clientId,
+      address: ip,
+      details: { tokenType: 'id_token+access_token', grant: 'sms-otp', acr: ACR, amr: ['sms'] },
+    });
     return { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: services.tokens.idTokenTtlSeconds };
   }
 
   return {
     async exchange(client: ClientRecord, body: Record<string, unknown>, ip: string | null) {
+      const verifying = 'reference' in body;
       try {
-        return await ('reference' in body ? verify(client, body, ip) : send(client, body, ip));
+        return await (verifying ? verify(client, body, ip) : send(client, body, ip));
       } catch (e) {
+        const reason = isMfaError(e) ? e.code : e instanceof OAuthError ? e.error : null;
+        if (reason)
+          services.audit.record({
+            type: 'step.failed',
+            clientId: client.clientId,
+            address: ip,
+            details: { method: 'sms', action: verifying ? 'verify' : 'send', kind: 'sms-otp', reason },
+          });
         throw asOAuth(e);
       }
     },

@@ -12,7 +12,8 @@ import {
 import { ADMIN, adminRoutes, type AdminRoute } from '../../contract/admin-paths.js';
 import { clientView, createClient, deleteClient, getClient, listClients, replaceClient, rotateClientSecret } from '../admin/clients.js';
 import { adminAuthenticator, allows, type AdminCredential } from '../admin/credentials.js';
-import { enrolTotp, factorsOf, generateBackupCodes, importBackupCodes, resetTotp } from '../admin/factors.js';
+import { enrolTotp, factorsOf, generateBackupCodes, importBackupCodes, removeAuthenticator, resetTotp } from '../admin/factors.js';
+import { parseEventFilters } from '../audit/query.js';
 import { createUser, deleteUser, type Expected, listUsers, setDisabled, updateUser, userById, userView } from '../admin/users.js';
 import { MfaError } from '../errors.js';
 import { notFound, sendError } from '../http/errors.js';
@@ -53,7 +54,7 @@ export function adminRoutesOf(services: Services, env: NodeJS.ProcessEnv): Route
   const router = Router();
 
   router.use(async (req, res, next) => {
-    const credential = await authenticate(req.get('authorization'));
+    const credential = await authenticate(req.get('authorization'), req.ip ?? null);
     if (!credential) {
       // Who tried, never what they sent: a mistyped token may be a real one of something else.
       services.logger.warn({ event: 'admin.refused', ip: req.ip, method: req.method, path: req.path }, 'admin credential refused');
@@ -124,8 +125,19 @@ export function adminRoutesOf(services: Services, env: NodeJS.ProcessEnv): Route
       res.json(await resetTotp(services, admin(res).actor, await user(req)));
     },
     async adminEnrolTotp(req, res) {
-      const { replace } = parseBody(adminTotpEnrolRequest, req.body);
-      res.json(await enrolTotp(services, admin(res).actor, await user(req), { replace }));
+      const { replace, name } = parseBody(adminTotpEnrolRequest, req.body);
+      res.json(await enrolTotp(services, admin(res).actor, await user(req), { replace, name }));
+    },
+    async adminRemoveTotp(req, res) {
+      const authenticatorId = String(req.params.authenticatorId);
+      // Idempotent, as other deletes: one already gone (or never there) answers 204 too.
+      const target = await user(req);
+      if (/^[A-Za-z0-9-]{1,64}$/.test(authenticatorId)) await removeAuthenticator(services, admin(res).actor, target, authenticatorId);
+      res.status(204).end();
+    },
+    async adminListEvents(req, res) {
+      const { cursor, ...filters } = parseEventFilters({ ...req.query });
+      res.json(await services.audit.listEvents(filters, cursor));
     },
     async adminGenerateBackupCodes(req, res) {
       parseBody(adminEmpty, req.body);

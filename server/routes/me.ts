@@ -1,7 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { mePaths } from '../../contract/paths.js';
-import { emptyRequest, meCodeRequest, mePhoneRequest } from '../../contract/settings.js';
+import {
+  emptyRequest,
+  meCodeRequest,
+  mePhoneRequest,
+  meTotpRemoveRequest,
+  meTotpRenameRequest,
+  meTotpVerifyRequest,
+} from '../../contract/settings.js';
 import { MfaError } from '../errors.js';
 import { callerOf } from '../http/caller.js';
 import { parseBody } from '../validate.js';
@@ -9,7 +16,7 @@ import { renewBackupCodes } from '../self-service/backup-codes.js';
 import { factorsView } from '../self-service/factors.js';
 import { assertMayChange, identify, type Identity } from '../self-service/identity.js';
 import { confirmPhone, sendPhoneCode } from '../self-service/phone.js';
-import { confirmTotpEnrollment, startTotpEnrollment } from '../self-service/totp.js';
+import { confirmTotpEnrollment, removeTotp, renameTotp, startTotpEnrollment } from '../self-service/totp.js';
 import type { Services } from '../services.js';
 
 /** Query names under which a token would land in access logs. */
@@ -57,8 +64,18 @@ export function meRoutes(services: Services): Router {
 
   change(mePaths.totpEnroll, emptyRequest, (identity, _body, req) => startTotpEnrollment(services, identity, callerOf(req).ip));
 
-  change(mePaths.totpVerify, meCodeRequest, async (identity, { code }, req) => {
-    await confirmTotpEnrollment(services, identity, callerOf(req).ip, code);
+  change(mePaths.totpVerify, meTotpVerifyRequest, async (identity, { code, name }, req) => {
+    await confirmTotpEnrollment(services, identity, callerOf(req).ip, code, name);
+    return factorsView(services, identity);
+  });
+
+  change(mePaths.totpRemove, meTotpRemoveRequest, async (identity, { id }) => {
+    await removeTotp(services, identity, id);
+    return factorsView(services, identity);
+  });
+
+  change(mePaths.totpRename, meTotpRenameRequest, async (identity, { id, name }) => {
+    await renameTotp(services, identity, id, name);
     return factorsView(services, identity);
   });
 

@@ -5,7 +5,7 @@ import type { CredentialStore } from '../store/ports/credentials.js';
 import type { UserStore } from '../store/ports/users.js';
 import type { Identity } from './identity.js';
 
-type FactorsDeps = { store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, 'getTotp' | 'countBackupCodes'> };
+type FactorsDeps = { store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, 'listTotp' | 'countBackupCodes'> };
 
 /**
  * What `GET /api/v1/me` answers: the user's factors, masked as in a login. `freshUntil` says
@@ -15,12 +15,15 @@ type FactorsDeps = { store: Pick<UserStore, 'getUser'> & Pick<CredentialStore, '
 export async function factorsView(services: FactorsDeps, identity: Identity): Promise<Me> {
   const { store } = services;
   const user = (await store.getUser(identity.user.id)) ?? identity.user;
-  const [totp, remaining] = await Promise.all([store.getTotp(user.id), store.countBackupCodes(user.id)]);
+  const [apps, remaining] = await Promise.all([store.listTotp(user.id), store.countBackupCodes(user.id)]);
   return {
     user: { username: user.username, displayName: user.displayName },
     factors: {
       password: true,
-      totp: { enrolled: totp !== null },
+      totp: {
+        enrolled: apps.length > 0,
+        authenticators: apps.map(({ id, name, createdAt, lastUsedAt }) => ({ id, name, createdAt, lastUsedAt })),
+      },
       sms: { phone: user.phone ? maskPhone(user.phone) : null, disabled: user.smsDisabled },
       email: { address: user.email ? maskEmail(user.email) : null },
       backupCodes: { remaining },

@@ -5,10 +5,11 @@ import type { UserRecord } from '../store/types.js';
 import type { Identity } from './identity.js';
 
 /** A change to how the user signs in, as the log and the notice name it. */
-export type FactorChange = 'totp-replaced' | 'phone-changed' | 'backup-codes-renewed';
+export type FactorChange = 'totp-added' | 'totp-removed' | 'phone-changed' | 'backup-codes-renewed';
 
 const SENTENCES: Record<FactorChange, string> = {
-  'totp-replaced': 'The authenticator app for your {app} account was replaced.',
+  'totp-added': 'An authenticator app was added to your {app} account.',
+  'totp-removed': 'An authenticator app was removed from your {app} account.',
   'phone-changed': 'The phone number for your {app} account was changed.',
   'backup-codes-renewed': 'New backup codes were made for your {app} account; the old ones no longer work.',
 };
@@ -44,6 +45,13 @@ export async function notifyChange(services: Services, identity: Identity, chang
     deliveries.push(sms.send({ to: before.phone, body: text }));
   }
   logger.info({ userId: identity.user.id, clientId: identity.client.clientId, change, ...logged, notified: sent }, 'sign-in factor changed');
+  services.audit.record({
+    type: 'factor.changed',
+    userId: identity.user.id,
+    clientId: identity.client.clientId,
+    actor: { kind: 'user', userId: identity.user.id },
+    details: { change, via: 'settings', ...(logged.phone ? { destination: logged.phone } : {}), notified: sent },
+  });
   const results = await Promise.allSettled(deliveries);
   for (const r of results)
     if (r.status === 'rejected')

@@ -1,7 +1,7 @@
 import { invalidCode, MfaError } from '../errors.js';
 import { assertAttemptsLeft, failAttempt } from '../flow/engine.js';
 import { seedContext } from '../methods/totp.js';
-import { checkTotp, enrollmentFor, newTotpSecret } from '../methods/totp-core.js';
+import { checkTotp, enrollmentFor, newTotpSecret, stepAt } from '../methods/totp-core.js';
 import type { MethodContext } from '../methods/types.js';
 import type { Services } from '../services.js';
 import type { Identity } from './identity.js';
@@ -14,7 +14,7 @@ const pendingContext = (ctx: MethodContext) => `self-service-totp:${ctx.flow.id}
 /** The wrong answers count per settings grant, so a new step-up is the way on. */
 const tooMany = () => new MfaError('too_many_attempts', 'Too many wrong codes. Confirm it is you again to try once more.', { stepUp: true });
 
-/** Shows a new secret (the same one again until it is confirmed); the current app keeps working. */
+/** Shows a new secret (the same one again until it is confirmed); the apps set up already keep working. */
 export async function startTotpEnrollment(services: Services, identity: Identity, ip: string | null) {
   const secret = await inSession(services, identity, ip, (ctx) => {
     const pending = ctx.flow.data.totpEnrollment;
@@ -26,30 +26,71 @@ export async function startTotpEnrollment(services: Services, identity: Identity
   return { enrollment: await enrollmentFor(secret, config.totp.issuer ?? config.appName, identity.user.username, config.totp) };
 }
 
-/** A right code from the new app replaces the old credential; the old secret stops working. */
-export async function confirmTotpEnrollment(services: Services, identity: Identity, ip: string | null, code: string): Promise<void> {
+/** Authenticator apps a user may have: each code is tried against all of them. */
+export const MAX_AUTHENTICATORS = 10;
+
+const tooManyApps = () => new MfaError('method_not_allowed', `You have ${MAX_AUTHENTICATORS} authenticator apps already. Remove one first.`);
+
+/** "Authenticator", then "Authenticator 2", … so several stay apart until renamed. */
+const defaultName = (count: number) => (count === 0 ? 'Authenticator' : `Authenticator ${count + 1}`);
+
+/**
+ * A right code from the new app adds it beside the others, which keep working. A wrong one
+ * keeps the pending secret (only the attempts count), so the user types the next code from
+ * the app they scanned already.
+ */
+export async function confirmTotpEnrollment(services: Services, identity: Identity, ip: string | null, code: string, name?: string): Promise<void> {
   const { config, keyring, store } = services;
+  const userId = identity.user.id;
   const confirmed = await inSession(services, identity, ip, async (ctx) => {
     const pending = ctx.flow.data.totpEnrollment;
     if (!pending) throw new MfaError('enrollment_required', 'Start setting up the new authenticator app first.');
     assertAttemptsLeft(ctx.flow, 'totp', config.totp.maxAttempts, tooMany);
+    const existing = (await store.listTotp(userId)).length;
+    if (existing >= MAX_AUTHENTICATORS) throw tooManyApps();
     const secret = keyring.open(pending.sealedSecret, pendingContext(ctx));
     const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
     if (step === null) failAttempt(ctx.flow, 'totp', config.totp.maxAttempts, invalidCode, tooMany);
     delete ctx.flow.data.totpEnrollment;
-    return { secret, step };
+    return { secret, step: step!, offset: step! - stepAt(ctx.now, config.totp.period), name: name ?? defaultName(existing) };
   });
   const { algorithm, digits, period } = config.totp;
-  await store.setTotp(
+  const added = await store.addTotp(
     {
-      userId: identity.user.id,
-      sealedSecret: keyring.seal(confirmed.secret, seedContext(identity.user.id)),
+      userId,
+      name: confirmed.name,
+      sealedSecret: keyring.seal(confirmed.secret, seedContext(userId)),
       algorithm,
       digits,
       period,
       lastTimeStep: confirmed.step,
+      recentOffsets: [confirmed.offset],
     },
     services.now(),
+    MAX_AUTHENTICATORS,
   );
-  await notifyChange(services, identity, 'totp-replaced');
+  if (!added) throw tooManyApps();
+  await notifyChange(services, identity, 'totp-added', { totpCredentialId: added.id });
+}
+
+const unknownApp = () => new MfaError('not_found', 'There is no such authenticator app.');
+
+/** Its codes stop working at once. The last one stays: without it no change could be confirmed with an app. */
+export async function removeTotp(services: Services, identity: Identity, credentialId: string): Promise<void> {
+  const { store } = services;
+  const userId = identity.user.id;
+  const apps = await store.listTotp(userId);
+  if (!apps.some((c) => c.id === credentialId)) throw unknownApp();
+  const last = () => new MfaError('method_not_allowed', 'This is your only authenticator app. Add another before removing it.');
+  if (apps.length === 1) throw last();
+  if (!(await store.removeTotp(userId, credentialId, { unlessLast: true }))) {
+    // Removed meanwhile elsewhere, or the other one was.
+    throw (await store.listTotp(userId)).some((c) => c.id === credentialId) ? last() : unknownApp();
+  }
+  await notifyChange(services, identity, 'totp-removed', { totpCredentialId: credentialId });
+}
+
+export async function renameTotp(services: Services, identity: Identity, credentialId: string, name: string): Promise<void> {
+  if (!(await services.store.renameTotp(identity.user.id, credentialId, name))) throw unknownApp();
+  services.logger.info({ userId: identity.user.id, clientId: identity.client.clientId, totpCredentialId: credentialId }, 'authenticator renamed');
 }

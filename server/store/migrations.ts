@@ -112,6 +112,80 @@ CREATE INDEX device_tokens_user ON device_tokens(user_id);
 CREATE INDEX device_tokens_expires_at ON device_tokens(expires_at);`,
   },
   {
+    version: 5,
+    name: 'openid provider',
+    // Codes, sessions and revoked tokens by keyed hash or id only: a copy of the database holds nothing to replay.
+    sql: `ALTER TABLE clients ADD COLUMN redirect_uris TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE clients ADD COLUMN post_logout_redirect_uris TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE clients ADD COLUMN public_client INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE clients ADD COLUMN logo_uri TEXT;
+ALTER TABLE clients ADD COLUMN css_uri TEXT;
+CREATE TABLE authorization_codes (
+  code_hash TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL,
+  grant_data TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT,
+  issued_jti TEXT
+);
+CREATE INDEX authorization_codes_expires_at ON authorization_codes(expires_at);
+CREATE TABLE login_sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  methods TEXT NOT NULL,
+  auth_time TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX login_sessions_expires_at ON login_sessions(expires_at);
+CREATE TABLE revoked_tokens (
+  jti TEXT PRIMARY KEY,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX revoked_tokens_expires_at ON revoked_tokens(expires_at);`,
+  },
+  {
+    version: 7,
+    name: 'several authenticators',
+    // Time steps used per user (not per authenticator): a code is never accepted twice in one step
+    // across a user's apps. The one authenticator a user had keeps working under a default name.
+    sql: `DROP INDEX totp_credentials_user;
+CREATE INDEX totp_credentials_user_id ON totp_credentials(user_id);
+ALTER TABLE totp_credentials ADD COLUMN name TEXT NOT NULL DEFAULT 'Authenticator';
+ALTER TABLE totp_credentials ADD COLUMN recent_offsets TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE totp_credentials ADD COLUMN last_used_at TEXT;
+CREATE TABLE totp_used_steps (
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  time_step INTEGER NOT NULL,
+  credential_id TEXT NOT NULL,
+  used_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, time_step)
+);
+INSERT INTO totp_used_steps (user_id, time_step, credential_id, used_at)
+  SELECT user_id, last_time_step, id, created_at FROM totp_credentials WHERE last_time_step IS NOT NULL;`,
+  },
+  {
+    version: 9,
+    name: 'audit events',
+    // No foreign key to users: the record of what happened outlives a deleted account.
+    sql: `CREATE TABLE audit_events (
+  id TEXT PRIMARY KEY,
+  at TEXT NOT NULL,
+  type TEXT NOT NULL,
+  user_id TEXT,
+  client_id TEXT,
+  request_id TEXT,
+  address TEXT,
+  actor TEXT,
+  details TEXT NOT NULL
+);
+CREATE INDEX audit_events_at ON audit_events(at, id);
+CREATE INDEX audit_events_user ON audit_events(user_id, at, id);
+CREATE INDEX audit_events_client ON audit_events(client_id, at, id);
+CREATE INDEX audit_events_type ON audit_events(type, at, id);`,
+  },
+  {
     version: 10,
     name: 'admin api',
     // `version` is what an ETag names: every change bumps it, so If-Match can refuse a stale write.

@@ -1,11 +1,13 @@
 import type { SqlDriver } from './driver.js';
 import { migrations } from './migrations.js';
 import type { StoreLifecycle } from './ports/lifecycle.js';
+import { sqlAudit } from './sql/audit.js';
 import { sqlClients } from './sql/clients.js';
 import { sqlCounters } from './sql/counters.js';
 import { sqlCredentials } from './sql/credentials.js';
 import { sqlFlows } from './sql/flows.js';
 import { sqlKeys } from './sql/keys.js';
+import { sqlOidc } from './sql/oidc.js';
 import { sqlUsers } from './sql/users.js';
 import type { Store } from './types.js';
 
@@ -45,5 +47,7 @@ export function sqlStore(db: SqlDriver): Store {
     ...sqlKeys(db),
     ...sqlFlows(db),
     ...sqlCounters(db),
+    ...sqlAudit(db),
+    ...sqlOidc(db),
   };
 }

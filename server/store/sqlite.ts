@@ -43,7 +43,8 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    await this.outsideOthersTransaction();
+    // Checked before awaiting: most statements find no transaction open and run without a turn of the event loop.
+    if (this.othersTransactionOpen()) await this.outsideOthersTransaction();
     const stmt = this.prepared(sql);
     if (stmt.reader) return stmt.all(...params) as T[];
     stmt.run(...params);
@@ -51,7 +52,7 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async run(sql: string, params: unknown[] = []): Promise<number> {
-    await this.outsideOthersTransaction();
+    if (this.othersTransactionOpen()) await this.outsideOthersTransaction();
     return this.prepared(sql).run(...params).changes;
   }
 
@@ -71,7 +72,11 @@ export class SqliteDriver implements SqlDriver {
    * is open would join it, and vanish with its rollback after its own request answered. It waits.
    */
   private async outsideOthersTransaction(): Promise<void> {
-    while (this.db.inTransaction && !this.tx.getStore()) await this.queue;
+    while (this.othersTransactionOpen()) await this.queue;
+  }
+
+  private othersTransactionOpen(): boolean {
+    return this.db.inTransaction && !this.tx.getStore();
   }
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {

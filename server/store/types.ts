@@ -1,17 +1,21 @@
+import type { AuditStore } from './ports/audit.js';
 import type { ClientStore } from './ports/clients.js';
 import type { CounterStore } from './ports/counters.js';
 import type { CredentialStore } from './ports/credentials.js';
 import type { FlowStore } from './ports/flows.js';
 import type { KeyStore } from './ports/keys.js';
+import type { OidcStore } from './ports/oidc.js';
 import type { StoreLifecycle } from './ports/lifecycle.js';
 import type { UserStore } from './ports/users.js';
 
+export * from './ports/audit.js';
 export * from './ports/clients.js';
 export * from './ports/counters.js';
 export * from './ports/credentials.js';
 export * from './ports/flows.js';
 export * from './ports/keys.js';
 export * from './ports/lifecycle.js';
+export * from './ports/oidc.js';
 export * from './ports/users.js';
 
 /**
@@ -20,4 +24,4 @@ export * from './ports/users.js';
  * (`useTotpStep`, `consumeBackupCode`, `saveFlow`) are atomic, so N server instances on one
  * database stay correct.
  */
-export interface Store extends StoreLifecycle, UserStore, CredentialStore, ClientStore, KeyStore, FlowStore, CounterStore {}
+export interface Store extends StoreLifecycle, UserStore, CredentialStore, ClientStore, KeyStore, FlowStore, CounterStore, AuditStore, OidcStore {}

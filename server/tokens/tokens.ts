@@ -49,8 +49,11 @@ export interface Tokens {
   readonly alg: string;
   readonly idTokenTtlSeconds: number;
   issueIdToken(input: IdTokenInput, now: Date): Promise<string>;
-  /** An RFC 9068 JWT access token for `clientId` about `sub`. */
-  issueAccessToken(input: { sub: string; clientId: string; claims?: Record<string, unknown> }, now: Date): Promise<string>;
+  /** An RFC 9068 JWT access token for `clientId` about `sub`; by default for the issuer, valid as long as an id_token. */
+  issueAccessToken(
+    input: { sub: string; clientId: string; claims?: Record<string, unknown>; aud?: string; ttlSeconds?: number; jti?: string },
+    now: Date,
+  ): Promise<string>;
   /**
    * A settings grant (self-service/grant.ts): audience this server's /api/v1/me, never a client,
    * and a `typ` no id_token or access token check accepts.
@@ -102,7 +105,11 @@ export function createTokens(opts: { store: KeyStore; keyring: Keyring; issuer: 
   }
 
   /** Every token this server signs: the key that signs now, issuer, subject, audience, times and a jti. */
-  async function sign(claims: JWTPayload, to: { typ: string; sub: string; aud: string; ttlSeconds: number }, now: Date): Promise<string> {
+  async function sign(
+    claims: JWTPayload,
+    to: { typ: string; sub: string; aud: string; ttlSeconds: number; jti?: string },
+    now: Date,
+  ): Promise<string> {
     const key = await activeKey(now);
     const iat = Math.floor(now.getTime() / 1000);
     return new SignJWT(claims)
@@ -112,7 +119,7 @@ export function createTokens(opts: { store: KeyStore; keyring: Keyring; issuer: 
       .setAudience(to.aud)
       .setIssuedAt(iat)
       .setExpirationTime(iat + to.ttlSeconds)
-      .setJti(randomUUID())
+      .setJti(to.jti ?? randomUUID())
       .sign(key.privateKey);
   }
 
@@ -134,7 +141,8 @@ export function createTokens(opts: { store: KeyStore; keyring: Keyring; issuer: 
       return sign(claims, { typ: 'JWT', sub: input.sub, aud: input.aud, ttlSeconds: idTokenTtlSeconds }, now);
     },
     issueAccessToken(input, now) {
-      return sign({ ...input.claims, client_id: input.clientId }, { typ: 'at+jwt', sub: input.sub, aud: issuer, ttlSeconds: idTokenTtlSeconds }, now);
+      const to = { typ: 'at+jwt', sub: input.sub, aud: input.aud ?? issuer, ttlSeconds: input.ttlSeconds ?? idTokenTtlSeconds };
+      return sign({ ...input.claims, client_id: input.clientId }, input.jti ? { ...to, jti: input.jti } : to, now);
     },
     issueSettingsGrant(input, now) {
       const claims = {

@@ -1,8 +1,9 @@
 // `npm run bench`: the hot paths on this machine, each next to its own limit measured in the same
-// run. Prints one table, writes bench/results.json. Asserts nothing. Loopback only, ~3 minutes.
+// run. Prints one table, writes bench/results.json (and with --readme the table into README.md).
+// Asserts nothing. Loopback only, ~4 minutes.
 import { hash as argon2Hash, verify } from '@node-rs/argon2';
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +19,12 @@ const cores = os.availableParallelism();
 const PASSWORD = 'correct horse battery staple';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const USERS = 4000;
+/** --quick: a smoke run that every part works (each phase a quarter as long, RSS at 500 and 1,000 logins); not numbers to publish. */
+const QUICK = process.argv.includes('--quick');
 
 /** Runs `once` from `concurrency` loops for `seconds` (or until it answers false); answers calls/s. */
 async function rate(seconds: number, concurrency: number, once: () => Promise<unknown>): Promise<number> {
-  const end = Date.now() + seconds * 1000;
+  const end = Date.now() + seconds * (QUICK ? 250 : 1000);
   let done = 0;
   let stop = false;
   const started = performance.now();
@@ -48,15 +51,77 @@ async function busyWhile<T>(run: () => Promise<T>): Promise<{ result: T; busy: n
   return { result, busy: 1 - (after.idle - before.idle) / (after.all - before.all) };
 }
 
-function child(script: string, args: string[]): ChildProcess {
-  return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+/** A server's stdout (its log) goes to /dev/null unless `stdout` says 'pipe'. */
+function child(
+  script: string,
+  args: string[],
+  { stdout = 'ignore', execArgv = [] as string[] }: { stdout?: 'pipe' | 'ignore'; execArgv?: string[] } = {},
+): ChildProcess {
+  return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', stdout, 'inherit', 'ipc'] });
 }
 
 function reply<T>(proc: ChildProcess): Promise<T> {
   return new Promise((resolve, reject) => {
-    proc.once('message', (m) => resolve(m as T));
-    proc.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+    const exited = (code: number | null) => reject(new Error(`bench server exited (${code})`));
+    proc.once('message', (m) => {
+      proc.off('exit', exited);
+      resolve(m as T);
+    });
+    proc.once('exit', exited);
   });
+}
+
+type Cpu = { mainNs: number | null; processUs: number };
+async function cpuOf(proc: ChildProcess): Promise<Cpu> {
+  proc.send({ type: 'cpu' });
+  return reply<Cpu>(proc);
+}
+
+/**
+ * `rate`, plus the CPU time `proc` (a bench server) spent per call: its main thread's (the event
+ * loop; null off Linux) and the whole process's. CPU time moves far less than wall time when
+ * other work shares the machine, so these ratios hold on a busy box too.
+ */
+async function measured(proc: ChildProcess, seconds: number, concurrency: number, once: () => Promise<unknown>) {
+  const before = await cpuOf(proc);
+  let calls = 0;
+  const perSecond = await rate(seconds, concurrency, async () => {
+    const result = await once();
+    if (result !== false) calls++;
+    return result;
+  });
+  const after = await cpuOf(proc);
+  const mainUs = after.mainNs === null || before.mainNs === null ? null : (after.mainNs - before.mainNs) / 1e3 / calls;
+  return { perSecond, mainUs, processUs: (after.processUs - before.processUs) / calls };
+}
+
+/** CPU seconds a process has used so far, from /proc (Linux; 0 elsewhere or once it is gone). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (USER_HZ, 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The processes named `postgres` on this machine (the server and its backends), by /proc. */
+function postgresPids(): number[] {
+  try {
+    return readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  } catch {
+    return [];
+  }
 }
 
 async function post(url: string, body: unknown): Promise<{ status: number; body: any }> {
@@ -84,6 +149,11 @@ const row = (name: string, value: number, unit: string, ratio?: string) => {
   console.error(`  ${name}: ${value.toFixed(1)} ${unit}${ratio ? ` (${ratio})` : ''}`);
 };
 const pct = (a: number, b: number, of: string) => `${((100 * a) / b).toFixed(0)} % of ${of}`;
+/** A row of main-thread CPU per call, next to the bare POST's: the throughput ratio the event loop allows. */
+const cpuRow = (name: string, us: number | null, bareUs: number | null, more = '') => {
+  if (us === null) return;
+  row(`  ${name}: main-thread CPU a call`, us, 'µs', `${bareUs === null ? '' : `bare POST / this = ${((100 * bareUs) / us).toFixed(0)} %`}${more}`);
+};
 
 const loadBefore = os.loadavg()[0]!;
 
@@ -108,24 +178,28 @@ try {
   mfa.send({ type: 'seed', from: 0, users: USERS, password: PASSWORD, secret: SECRET });
   await reply(mfa);
 
-  const bareRate = await rate(4, 8, async () => {
+  const bareRun = await measured(bare, 4, 8, async () => {
     if ((await post(`${bareUrl}/echo`, { clientId: 'bench' })).status !== 201) throw new Error('bare POST refused');
   });
+  const bareRate = bareRun.perSecond;
   row('bare Express 5 JSON POST', bareRate, '/s');
-  const startRate = await rate(4, 8, async () => {
+  cpuRow('bare POST', bareRun.mainUs, null);
+  const startRun = await measured(mfa, 4, 8, async () => {
     if ((await post(`${url}/api/v1/flows`, { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
   });
+  const startRate = startRun.perSecond;
   row('POST /api/v1/flows (start)', startRate, '/s', pct(startRate, bareRate, 'bare POST'));
+  cpuRow('start', startRun.mainUs, bareRun.mainUs);
 
   // Password steps with a probe of JWKS from a process of its own; the flows left at the TOTP step feed the next row.
   let next = 0;
   const atTotp: { flow: string; username: string }[] = [];
-  const probe = child('probe.ts', [`${url}/.well-known/jwks.json`, '8']);
+  const probe = child('probe.ts', [`${url}/.well-known/jwks.json`, '8'], { stdout: 'pipe' });
   procs.push(probe);
   let probeOut = '';
   probe.stdout!.on('data', (d) => (probeOut += d));
   const probeDone = new Promise((resolve) => probe.once('exit', resolve));
-  const passwordRate = await rate(8, 4 * cores, async () => {
+  const passwordRun = await measured(mfa, 8, 4 * cores, async () => {
     const username = `bench${next++}`;
     if (next > USERS) return false;
     const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
@@ -135,6 +209,7 @@ try {
   });
   await probeDone;
   const latencies = JSON.parse(probeOut) as number[];
+  const passwordRate = passwordRun.perSecond;
   row('password steps (start + password)', passwordRate, '/s', `${pct(passwordRate, L1, 'L1')}, ${pct(passwordRate, L2, 'L2')}`);
   row(
     '  GET /.well-known/jwks.json p99 meanwhile (every 20 ms)',
@@ -142,14 +217,22 @@ try {
     'ms',
     `p50 ${percentile(latencies, 50).toFixed(1)} ms, n=${latencies.length}`,
   );
+  cpuRow(
+    'start + password',
+    passwordRun.mainUs,
+    null,
+    `the whole process with its hashes: ${passwordRun.processUs.toFixed(0)} µs (the probe's requests included)`,
+  );
 
-  const totpRate = await rate(4, 8, async () => {
+  const totpRun = await measured(mfa, 4, 8, async () => {
     const flow = atTotp.pop();
     if (!flow) return false;
     const done = await post(`${url}/api/v1/flows/totp/verify`, { flow: flow.flow, code: await generate({ secret: SECRET }) });
     if (done.body.status !== 'complete') throw new Error(JSON.stringify(done.body));
   });
-  row('POST /api/v1/flows/totp/verify (+ id_token)', totpRate, '/s', pct(totpRate, bareRate, 'bare POST'));
+  const totpRate = totpRun.perSecond;
+  row('POST /api/v1/flows/totp/verify (+ id_token), returning users', totpRate, '/s', pct(totpRate, bareRate, 'bare POST'));
+  cpuRow('TOTP verify', totpRun.mainUs, bareRun.mainUs);
 
   const loginRate = await rate(6, 4 * cores, async () => {
     const username = `bench${next++}`;
@@ -176,6 +259,8 @@ function stopChild(proc: ChildProcess): Promise<void> {
   });
 }
 
+let scaling: object | null = null;
+
 /**
  * Full logins on Postgres with one instance, then two on the same schema, each time behind one
  * round-robin address, so that both pay the same extra hop. The machine's busy share says
@@ -199,17 +284,42 @@ async function postgresLogins(): Promise<void> {
     const proxy = child('proxy.ts', [String(port), ...instances.map((p) => ports.get(p)!)]);
     try {
       const { url } = await reply<{ url: string }>(proxy);
-      return await busyWhile(() =>
+      // Where the CPU went: the instances, Postgres (every process of that name), the proxy and this load generator.
+      const postgresBefore = new Map(postgresPids().map((pid) => [pid, cpuSecondsOf(pid)]));
+      const split = (postgres: number) => {
+        const self = process.cpuUsage();
+        return {
+          instances: instances.reduce((sum, p) => sum + cpuSecondsOf(p.pid!), 0),
+          postgres,
+          proxy: cpuSecondsOf(proxy.pid!),
+          loadGenerator: (self.user + self.system) / 1e6,
+        };
+      };
+      const before = split(0);
+      const started = performance.now();
+      const run = await busyWhile(() =>
         rate(seconds, 4 * cores, async () => {
           const username = `bench${next++}`;
           if (next > users) return false;
           await login(url, username);
         }),
       );
+      const wall = (performance.now() - started) / 1000;
+      // A backend that ended meanwhile is left out; one that began counts from its start.
+      const after = split(postgresPids().reduce((sum, pid) => sum + cpuSecondsOf(pid) - (postgresBefore.get(pid) ?? 0), 0));
+      const coresUsed = Object.fromEntries(
+        Object.keys(before).map((k) => [k, (after[k as keyof typeof after] - before[k as keyof typeof before]) / wall]),
+      ) as Record<keyof typeof before, number>;
+      return { ...run, cores: coresUsed };
     } finally {
       await stopChild(proxy);
     }
   };
+  const otherOf = (c: Record<string, number>, busy: number) => Math.max(0, busy * cores - Object.values(c).reduce((a, b) => a + b, 0));
+  const splitText = (c: Record<string, number>, busy: number) =>
+    `${Object.entries(c)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ')}, other work ${otherOf(c, busy).toFixed(2)} of ${cores} cores`;
   const ports = new Map<ChildProcess, string>();
   const startInstance = async () => {
     const proc = child('serve.ts', ['mfa', config]);
@@ -226,12 +336,28 @@ async function postgresLogins(): Promise<void> {
     row('full logins on Postgres, 1 instance', one.result, '/s', `${pct(one.result, L1, 'L1')}; machine CPU ${(100 * one.busy).toFixed(0)} % busy`);
     await startInstance();
     const two = await measure(6);
+    const scale = two.result / one.result;
     row(
       'full logins on Postgres, 2 instances behind one address',
       two.result,
       '/s',
-      `${(two.result / one.result).toFixed(2)} × 1 instance; machine CPU ${(100 * two.busy).toFixed(0)} % busy`,
+      `${scale.toFixed(2)} × 1 instance; machine CPU ${(100 * two.busy).toFixed(0)} % busy`,
     );
+    // The reason line: whether the machine's cores, or Postgres, or neither was the limit, from the CPU each part used.
+    const other = otherOf(two.cores, two.busy);
+    const verdict =
+      scale >= 1.6
+        ? 'the second instance scales'
+        : two.busy >= 0.9 && other > 0.25 * cores
+          ? `other work on this machine took ${other.toFixed(2)} cores: a shared box, re-run on a quiet one`
+          : two.busy >= 0.9
+            ? `every core was busy with the login path itself (Postgres ${two.cores.postgres.toFixed(2)} of them): the machine is the limit, not the database`
+            : two.cores.postgres >= 0.9
+              ? 'Postgres used a core or more: the database is the limit'
+              : 'neither the cores nor Postgres was saturated: waits (locks, round trips) are the limit';
+    row(`  why ${scale.toFixed(2)} ×: cores used, 1 instance`, one.busy * cores, 'cores', splitText(one.cores, one.busy));
+    row(`  why ${scale.toFixed(2)} ×: cores used, 2 instances`, two.busy * cores, 'cores', `${splitText(two.cores, two.busy)}: ${verdict}`);
+    scaling = { ratio: scale, verdict, one: { busy: one.busy, cores: one.cores }, two: { busy: two.busy, cores: two.cores } };
   } finally {
     await Promise.all(instances.map(stopChild));
     await schema.drop();
@@ -240,30 +366,52 @@ async function postgresLogins(): Promise<void> {
 }
 
 /**
- * The server's resident memory at rest and after 5,000 and 10,000 full logins. Argon2 at the
- * server's own parameters would make this part take minutes, so these users' hashes are cheaper.
+ * The server's resident memory at rest and after 5,000 and 10,000 full logins, each time after a
+ * full garbage collection, so that growth is memory still held, not garbage V8 had not collected
+ * yet. Argon2 at the server's own parameters would make this part take minutes, so these users'
+ * hashes are cheaper.
  */
 async function rssOverLogins(): Promise<void> {
-  const proc = child('serve.ts', ['mfa']);
+  const proc = child('serve.ts', ['mfa'], { execArgv: ['--expose-gc'] });
   try {
     const { url } = await reply<{ url: string }>(proc);
     const passwordHash = await argon2Hash(PASSWORD, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 });
-    proc.send({ type: 'seed', from: 0, users: 10_000, password: PASSWORD, secret: SECRET, passwordHash });
+    const [half, all] = QUICK ? [500, 1_000] : [5_000, 10_000];
+    proc.send({ type: 'seed', from: 0, users: all, password: PASSWORD, secret: SECRET, passwordHash });
     await reply(proc);
-    const rss = async () => {
-      proc.send({ type: 'rss' });
-      return (await reply<{ rss: number }>(proc)).rss / 2 ** 20;
+    const memory = async () => {
+      proc.send({ type: 'memory' });
+      const m = await reply<{ rss: number; heapUsed: number; collected: boolean }>(proc);
+      if (!m.collected) throw new Error('the RSS server runs without --expose-gc');
+      return { rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20 };
     };
-    const note = 'argon2id m=1 MiB, t=1 for these users';
-    row('server RSS at rest (10,000 users stored)', await rss(), 'MiB', note);
+    const rest = await memory();
+    row(
+      `server RSS at rest, after a full GC (${all.toLocaleString('en')} users stored)`,
+      rest.rss,
+      'MiB',
+      `JS heap in use ${rest.heap.toFixed(1)} MiB`,
+    );
     let next = 0;
+    let previous = { ...rest, logins: 0 };
     // Bounded: each half stops after 120 s, and the row says how many logins it reached.
-    for (const upTo of [5_000, 10_000]) {
+    for (const upTo of [half, all]) {
       await rate(120, 4 * cores, async () => {
         if (next >= upTo) return false;
         await login(url, `bench${next++}`);
       });
-      row(`server RSS after ${next.toLocaleString('en')} logins`, await rss(), 'MiB', note);
+      const now = await memory();
+      const since =
+        upTo > half
+          ? `; since ${previous.logins.toLocaleString('en')}: RSS ${(now.rss - previous.rss).toFixed(1)}, heap ${(now.heap - previous.heap).toFixed(1)} MiB`
+          : '';
+      row(
+        `server RSS after ${next.toLocaleString('en')} logins, after a full GC`,
+        now.rss,
+        'MiB',
+        `JS heap in use ${now.heap.toFixed(1)} MiB${since}`,
+      );
+      previous = { ...now, logins: next };
     }
   } finally {
     await stopChild(proc);
@@ -312,4 +460,17 @@ const table = [
 ].join('\n');
 console.log(`\n${machine.cpu}, ${cores} cores, ${machine.node}, load average ${machine.loadAverageBefore} at start\n\n${table}`);
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), commit, machine, rows }, null, 2)}\n`);
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), commit, machine, rows, scaling }, null, 2)}\n`);
+
+// --readme: the table replaces the one between the markers in README.md's Performance section.
+if (process.argv.includes('--readme') && !QUICK) {
+  const [open, close] = ['<!-- bench:table -->', '<!-- /bench:table -->'];
+  const readme = readFileSync('README.md', 'utf8');
+  const [before, rest] = readme.split(open);
+  const after = rest?.split(close)[1];
+  if (before === undefined || after === undefined) throw new Error(`README.md has no ${open} … ${close}`);
+  const when = new Date().toISOString().slice(0, 10);
+  const machineLine = `${when}, commit ${commit ?? '?'}: ${machine.cpu}, ${cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node.slice(1)}; load average ${machine.loadAverageBefore} at the start.`;
+  writeFileSync('README.md', `${before}${open}\n${machineLine}\n\n\`\`\`\n${table}\n\`\`\`\n${close}${after}`);
+  console.error('README.md: table updated');
+}

@@ -40,7 +40,7 @@ describe('<mfa-login-settings>: changes', () => {
     it('shows the QR code and the manual key, then confirms a code', async () => {
       server.on('/api/v1/me/totp/verify', { body: me() });
       const el = await mountSettings();
-      await click(el, 'Set up a new authenticator app');
+      await click(el, 'Add another authenticator app');
       deepEqual(server.last('/api/v1/me/totp/enroll').body, {});
       equal($<HTMLImageElement>(el, 'img[part="qr"]').getAttribute('src'), PNG);
       match($<HTMLImageElement>(el, 'img[part="qr"]').alt, /QR code/);
@@ -53,13 +53,28 @@ describe('<mfa-login-settings>: changes', () => {
       await enter(el, 'Code', '123456');
       deepEqual(server.last('/api/v1/me/totp/verify').body, { code: '123456' });
       equal(title(el), 'Your sign-in methods');
-      match(status(el), /authenticator app is set up/);
+      match(status(el), /authenticator app is added/);
+    });
+
+    it('sends the name typed for the new app with its code, and keeps both after a wrong code', async () => {
+      server.on('/api/v1/me/totp/verify', errorReply(401, 'invalid_code', { attemptsRemaining: 4 }));
+      const el = await mountSettings();
+      await click(el, 'Add another authenticator app');
+      const name = field(el, 'Name of this app');
+      name.value = 'Tablet';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+      await enter(el, 'Code', '123456');
+      deepEqual(server.last('/api/v1/me/totp/verify').body, { code: '123456', name: 'Tablet' });
+      // Nothing to scan again: the same key, the same name.
+      equal($(el, '[part="secret"]').textContent, 'JBSW Y3DP EHPK 3PXP ABCD');
+      equal(field(el, 'Name of this app').value, 'Tablet');
+      equal(server.calls('/api/v1/me/totp/enroll').length, 1);
     });
 
     it('marks a wrong code and says how many attempts are left', async () => {
       server.on('/api/v1/me/totp/verify', errorReply(401, 'invalid_code', { attemptsRemaining: 4 }));
       const el = await mountSettings();
-      await click(el, 'Set up a new authenticator app');
+      await click(el, 'Add another authenticator app');
       await enter(el, 'Code', '000000');
       const alert = $(el, '[role="alert"]');
       match(alert.textContent, /That code is not right\.\s+4 attempts left\./);
@@ -71,7 +86,7 @@ describe('<mfa-login-settings>: changes', () => {
 
     it('goes back to the list on Cancel', async () => {
       const el = await mountSettings();
-      await click(el, 'Set up a new authenticator app');
+      await click(el, 'Add another authenticator app');
       await click(el, 'Cancel');
       equal(title(el), 'Your sign-in methods');
       equal(server.calls('/api/v1/me/totp/verify').length, 0);
@@ -224,6 +239,61 @@ describe('<mfa-login-settings>: changes', () => {
       await click(el, 'Cancel');
       equal(title(el), 'Your sign-in methods');
       equal(server.calls('/api/v1/me/backup-codes').length, 0);
+    });
+  });
+
+  describe('several authenticator apps', () => {
+    const apps = [
+      { id: 'a-1', name: 'Phone', createdAt: '2026-11-01T10:00:00.000Z', lastUsedAt: null },
+      { id: 'a-2', name: 'YubiKey', createdAt: '2026-11-02T10:00:00.000Z', lastUsedAt: null },
+    ];
+    const appRows = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="totp-apps"] li')] as HTMLElement[];
+    const rowButton = (row: HTMLElement, label: string) => [...row.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
+
+    it('lists each app by name with Rename and Remove; the last one has no Remove', async () => {
+      server.on('/api/v1/me', { body: me({ totp: { enrolled: true, authenticators: apps } }) });
+      const el = await mountSettings();
+      deepEqual(
+        appRows(el).map((r) => r.querySelector('.totp-app-name')!.textContent),
+        ['Phone', 'YubiKey'],
+      );
+      ok(rowButton(appRows(el)[1]!, 'Remove'));
+      server.on('/api/v1/me', { body: me({ totp: { enrolled: true, authenticators: [apps[1]!] } }) });
+      const one = await mountSettings();
+      ok(rowButton(appRows(one)[0]!, 'Rename'));
+      notOk(rowButton(appRows(one)[0]!, 'Remove'), 'the last app cannot be removed');
+    });
+
+    it('removes an app after saying which one stops working', async () => {
+      server.on('/api/v1/me', { body: me({ totp: { enrolled: true, authenticators: apps } }) });
+      server.on('/api/v1/me/totp/remove', { body: me({ totp: { enrolled: true, authenticators: [apps[1]!] } }) });
+      const el = await mountSettings();
+      rowButton(appRows(el)[0]!, 'Remove')!.click();
+      await el.updateComplete;
+      match(text(el), /Codes from “Phone” will stop working at once/);
+      await click(el, 'Remove');
+      deepEqual(server.last('/api/v1/me/totp/remove').body, { id: 'a-1' });
+      equal(title(el), 'Your sign-in methods');
+      deepEqual(
+        appRows(el).map((r) => r.querySelector('.totp-app-name')!.textContent),
+        ['YubiKey'],
+      );
+      match(status(el), /authenticator apps are updated/);
+    });
+
+    it('renames an app', async () => {
+      server.on('/api/v1/me', { body: me({ totp: { enrolled: true, authenticators: apps } }) });
+      server.on('/api/v1/me/totp/rename', { body: me({ totp: { enrolled: true, authenticators: [apps[0]!, { ...apps[1]!, name: 'Key' }] } }) });
+      const el = await mountSettings();
+      rowButton(appRows(el)[1]!, 'Rename')!.click();
+      await el.updateComplete;
+      equal(field(el, 'Name of this app').value, 'YubiKey');
+      await enter(el, 'Name of this app', 'Key');
+      deepEqual(server.last('/api/v1/me/totp/rename').body, { id: 'a-2', name: 'Key' });
+      deepEqual(
+        appRows(el).map((r) => r.querySelector('.totp-app-name')!.textContent),
+        ['Phone', 'Key'],
+      );
     });
   });
 });

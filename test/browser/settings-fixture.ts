@@ -18,7 +18,7 @@ export function me(overrides: Partial<Me['factors']> = {}): Me {
     user: { username: 'alice', displayName: 'Alice' },
     factors: {
       password: true,
-      totp: { enrolled: true },
+      totp: { enrolled: true, authenticators: [{ id: 'a-1', name: 'Phone', createdAt: '2026-11-01T10:00:00.000Z', lastUsedAt: null }] },
       sms: { phone: '+1 ••• ••• 0123', disabled: false },
       email: { address: 'a•••@example.com' },
       backupCodes: { remaining: 7 },
@@ -113,7 +113,7 @@ export async function enter(el: MfaLoginSettings, label: string, value: string):
 
 /** Each factor row as "name: state". */
 export function factors(el: MfaLoginSettings): string[] {
-  return [...el.shadowRoot!.querySelectorAll('[part="factors"] li')].map(
+  return [...el.shadowRoot!.querySelectorAll('[part="factors"] > li')].map(
     (li) => `${li.querySelector('.factor-name')!.textContent!.trim()}: ${li.querySelector('.factor-state')!.textContent!.trim()}`,
   );
 }

@@ -76,7 +76,7 @@ describe('<mfa-login-settings>: confirming it is you before a change', () => {
 
   it('never hands the grant to the page: no mfa-login-complete, and the step event carries no result', async () => {
     const el = await mountSettings({ 'id-token': TOKEN }, { confirmed: false });
-    await click(el, 'Set up a new authenticator app');
+    await click(el, 'Add another authenticator app');
     server.on('/api/v1/me/totp/enroll', { body: { enrollment: { secret: 'JBSWY3DPEHPK3PXP' } } });
     await confirmWithCode(el, '123456');
     equal(completions.length, 0);
@@ -87,7 +87,7 @@ describe('<mfa-login-settings>: confirming it is you before a change', () => {
 
   it('makes the private key non-extractable', async () => {
     const el = await mountSettings({ 'id-token': TOKEN }, { confirmed: false });
-    await click(el, 'Set up a new authenticator app');
+    await click(el, 'Add another authenticator app');
     const key = (el.settings.key as unknown as { privateKey: CryptoKey }).privateKey;
     equal(key.extractable, false);
     let exported = true;
@@ -97,7 +97,7 @@ describe('<mfa-login-settings>: confirming it is you before a change', () => {
 
   it('takes a change’s client from client-id, else from the id_token', async () => {
     const el = await mountSettings({ 'id-token': TOKEN, 'client-id': 'shop' }, { confirmed: false });
-    await click(el, 'Set up a new authenticator app');
+    await click(el, 'Add another authenticator app');
     await until(() => server.calls('/api/v1/flows').length === 1, 'the step-up to start');
     equal(server.last('/api/v1/flows').body.clientId, 'shop');
   });
@@ -116,10 +116,10 @@ describe('<mfa-login-settings>: confirming it is you before a change', () => {
 
   it('goes back to the list on Cancel, changing nothing', async () => {
     const el = await mountSettings({ 'id-token': TOKEN }, { confirmed: false });
-    await click(el, 'Set up a new authenticator app');
+    await click(el, 'Add another authenticator app');
     await click(el, 'Cancel');
     equal(title(el), 'Your sign-in methods');
     equal(server.calls('/api/v1/me/totp/enroll').length, 0);
-    ok(control(el, 'Set up a new authenticator app'));
+    ok(control(el, 'Add another authenticator app'));
   });
 });

@@ -47,13 +47,15 @@ describe('<mfa-login-settings>: the factors and the token', () => {
       'E-mail code: a•••@example.com',
       'Backup code: 7 codes left',
     ]);
-    ok(control(el, 'Set up a new authenticator app'));
+    ok(control(el, 'Add another authenticator app'));
     ok(control(el, 'Change phone number'));
     ok(control(el, 'Make new backup codes'));
   });
 
   it('offers to add what is missing and hides what the account may not change', async () => {
-    server.on('/api/v1/me', { body: me({ totp: { enrolled: false }, sms: { phone: null, disabled: true }, email: { address: null } }) });
+    server.on('/api/v1/me', {
+      body: me({ totp: { enrolled: false, authenticators: [] }, sms: { phone: null, disabled: true }, email: { address: null } }),
+    });
     const el = await mountSettings();
     deepEqual(factors(el).slice(1, 4), [
       'Authenticator app: Not set up',
@@ -131,7 +133,7 @@ describe('<mfa-login-settings>: the factors and the token', () => {
   it('fires mfa-login-reauthenticate when a change needs a fresh sign-in, and says so', async () => {
     server.on('/api/v1/me/totp/enroll', errorReply(401, 'unauthorized', { reauthenticate: true }));
     const el = await mountSettings();
-    await click(el, 'Set up a new authenticator app');
+    await click(el, 'Add another authenticator app');
     equal(asked.length, 1);
     ok(asked[0]!.bubbles && asked[0]!.composed, 'the event leaves the shadow root and bubbles');
     deepEqual(asked[0]!.detail, { error: 'unauthorized', message: 'server says unauthorized' });
@@ -146,7 +148,7 @@ describe('<mfa-login-settings>: the factors and the token', () => {
       .on('/api/v1/me/totp/enroll', { body: { enrollment: { secret: 'JBSWY3DPEHPK3PXP' } } })
       .on('/api/v1/me/totp/verify', errorReply(429, 'too_many_attempts', { reauthenticate: true }));
     const el = await mountSettings();
-    await click(el, 'Set up a new authenticator app');
+    await click(el, 'Add another authenticator app');
     await enter(el, 'Code', '000000');
     equal(asked.length, 1);
     match($(el, '[role="alert"]').textContent, /Too many wrong attempts\.\s+For your security, sign in again/);
@@ -162,7 +164,7 @@ describe('<mfa-login-settings>: the factors and the token', () => {
   it('starts afresh with the new token after signing in again', async () => {
     server.on('/api/v1/me/totp/enroll', errorReply(401, 'unauthorized', { reauthenticate: true }));
     const el = await mountSettings();
-    await click(el, 'Set up a new authenticator app');
+    await click(el, 'Add another authenticator app');
     el.idToken = fakeIdToken({ sub: 'u-1', fresh: true });
     await settle(el);
     notOk(el.shadowRoot!.querySelector('[role="alert"]'), 'the message is gone');

@@ -101,10 +101,10 @@ describe('changing sign-in methods in <mfa-login-settings> on the demo page', ()
     await settings().getByText('9 codes left').waitFor();
   }, 60_000);
 
-  it('replaces the authenticator and the phone after one step-up, and tells alice of each', async () => {
+  it('adds an authenticator and changes the phone after one step-up, and tells alice of each', async () => {
     const { secret } = await firstLogin();
     await settings().getByRole('heading', { name: 'Your sign-in methods' }).waitFor();
-    await settings().getByRole('button', { name: 'Set up a new authenticator app' }).click();
+    await settings().getByRole('button', { name: 'Add another authenticator app' }).click();
     await confirmWithAuthenticator(secret);
     const fresh = ((await settings().locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
     expect(fresh).not.toBe(secret);
@@ -112,7 +112,7 @@ describe('changing sign-in methods in <mfa-login-settings> on the demo page', ()
       .getByLabel('Code')
       .fill(await totpAt(fresh, server.services.now()));
     await settings().getByRole('button', { name: 'Verify' }).click();
-    await settings().getByText('Your authenticator app is set up.').waitFor();
+    await settings().getByText('Your authenticator app is added.').waitFor();
 
     // The grant from the step-up still holds: the phone changes without confirming again.
     await settings().getByRole('button', { name: 'Change phone number' }).click();
@@ -128,7 +128,7 @@ describe('changing sign-in methods in <mfa-login-settings> on the demo page', ()
     await page.screenshot({ path: path.join(shots, 'settings-phone-changed.png'), fullPage: true });
 
     const mail = (await server.get('/api/v1/dev/outbox?to=alice%40example.com')).body.messages.map((m: { body: string }) => m.body);
-    expect(mail.join('\n')).toMatch(/authenticator app for your .* account was replaced/);
+    expect(mail.join('\n')).toMatch(/authenticator app was added to your .* account/);
     expect(mail.join('\n')).toMatch(/phone number for your .* account was changed/);
     const oldPhone = (await server.get('/api/v1/dev/outbox?to=%2B12015550123')).body.messages.map((m: { body: string }) => m.body);
     expect(oldPhone.join('\n')).toMatch(/phone number for your .* account was changed/);

@@ -40,8 +40,23 @@ async function machineToken(clientId: string, scopes: string[]) {
   return res.body.access_token as string;
 }
 
-const pathOf = (route: AdminRoute, ids: { userId?: string; clientId?: string }) =>
-  route.path.replace('{userId}', ids.userId ?? 'x').replace('{clientId}', ids.clientId ?? 'x');
+type Ids = { userId?: string; clientId?: string; authenticatorId?: string };
+const pathOf = (route: AdminRoute, ids: Ids) =>
+  route.path
+    .replace('{userId}', ids.userId ?? 'x')
+    .replace('{clientId}', ids.clientId ?? 'x')
+    .replace('{authenticatorId}', ids.authenticatorId ?? 'x');
+
+/** A user with an authenticator set up by the help desk. */
+async function userWithAuthenticator(prefix: string) {
+  const { id } = await newUser(`${prefix}-${randomBytes(4).toString('hex')}`);
+  const enrolled = await asAdmin('post', `${ADMIN}/users/${id}/totp/enrollment`, {});
+  expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(200);
+  return { userId: id, authenticatorId: enrolled.body.authenticator.id as string };
+}
+
+/** Every event recorded so far, in the store: the audit log writes right after the answer. */
+const flushed = () => server.services.audit.flush();
 
 beforeAll(async () => {
   server = await startTestServer({}, { env: { MFA_LOGIN_ADMIN_TOKEN: STATIC_TOKEN } });
@@ -57,7 +72,7 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** A request each route answers with success, on things made for it (deletions get their own). */
-const good: Record<string, () => Promise<{ ids?: { userId?: string; clientId?: string }; body?: unknown; headers?: Record<string, string> }>> = {
+const good: Record<string, () => Promise<{ ids?: Ids; body?: unknown; headers?: Record<string, string> }>> = {
   adminListUsers: async () => ({}),
   adminCreateUser: async () => ({ body: { username: `u-${randomBytes(4).toString('hex')}` } }),
   adminGetUser: async () => ({ ids: { userId: (await newUser(`g-${randomBytes(4).toString('hex')}`)).id } }),
@@ -72,6 +87,7 @@ const good: Record<string, () => Promise<{ ids?: { userId?: string; clientId?: s
   adminListFactors: async () => ({ ids: { userId: (await newUser(`f-${randomBytes(4).toString('hex')}`)).id } }),
   adminResetTotp: async () => ({ ids: { userId: (await newUser(`r-${randomBytes(4).toString('hex')}`)).id }, body: {} }),
   adminEnrolTotp: async () => ({ ids: { userId: (await newUser(`t-${randomBytes(4).toString('hex')}`)).id }, body: {} }),
+  adminRemoveTotp: async () => ({ ids: await userWithAuthenticator('rt') }),
   adminGenerateBackupCodes: async () => ({ ids: { userId: (await newUser(`b-${randomBytes(4).toString('hex')}`)).id }, body: {} }),
   adminImportBackupCodes: async () => ({
     ids: { userId: (await newUser(`i-${randomBytes(4).toString('hex')}`)).id },
@@ -88,6 +104,7 @@ const good: Record<string, () => Promise<{ ids?: { userId?: string; clientId?: s
   },
   adminDeleteClient: async () => ({ ids: { clientId: (await newClient(`cd-${randomBytes(4).toString('hex')}`)).client.clientId } }),
   adminRotateClientSecret: async () => ({ ids: { clientId: (await newClient(`cr-${randomBytes(4).toString('hex')}`)).client.clientId }, body: {} }),
+  adminListEvents: async () => ({}),
 };
 
 describe('admin API access', () => {
@@ -387,13 +404,62 @@ describe('assisted TOTP enrolment', () => {
     expect(done.body.status).toBe('complete');
     expect(done.body.result.idToken).toEqual(expect.any(String));
 
-    // Shown once: nothing the API answers later holds the secret, and a second set-up needs `replace`.
+    // Shown once: nothing the API answers later holds the secret.
     for (const path of [`/users/${id}`, `/users/${id}/factors`])
       expect(JSON.stringify((await asAdmin('get', ADMIN + path)).body)).not.toContain(secret);
-    const again = await asAdmin('post', `${ADMIN}/users/${id}/totp/enrollment`, {});
-    expect(again.status).toBe(409);
-    expect((await asAdmin('post', `${ADMIN}/users/${id}/totp/enrollment`, { replace: true })).status).toBe(200);
     expect(server.logs()).not.toContain(secret);
+  });
+
+  it('adds an authenticator beside the others, or replaces them all with `replace`; the factors list them by name, without secrets', async () => {
+    const { id } = await newUser('ivy');
+    const first = await asAdmin('post', `${ADMIN}/users/${id}/totp/enrollment`, { name: 'Phone' });
+    const second = await asAdmin('post', `${ADMIN}/users/${id}/totp/enrollment`, { name: 'Tablet' });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const factors = (await asAdmin('get', `${ADMIN}/users/${id}/factors`)).body;
+    expect(factors.totp.authenticators).toEqual([
+      { id: first.body.authenticator.id, name: 'Phone', createdAt: expect.any(String), lastUsedAt: null },
+      { id: second.body.authenticator.id, name: 'Tablet', createdAt: expect.any(String), lastUsedAt: null },
+    ]);
+    expect((await asAdmin('get', `${ADMIN}/users/${id}`)).body.totp).toMatchObject({ enrolled: true, count: 2 });
+    const text = JSON.stringify(factors);
+    for (const e of [first, second]) expect(text).not.toContain(new URL(e.body.otpauthUri).searchParams.get('secret'));
+
+    const replaced = await asAdmin('post', `${ADMIN}/users/${id}/totp/enrollment`, { replace: true, name: 'New phone' });
+    expect(replaced.status).toBe(200);
+    const after = (await asAdmin('get', `${ADMIN}/users/${id}/factors`)).body.totp.authenticators;
+    expect(after).toEqual([expect.objectContaining({ id: replaced.body.authenticator.id, name: 'New phone' })]);
+  });
+
+  it('refuses an eleventh authenticator with 409, and removes one by id: its codes stop, the other keeps signing in', async () => {
+    const { id } = await newUser('jude');
+    const secrets: string[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const e = await asAdmin('post', `${ADMIN}/users/${id}/totp/enrollment`, { name: `App ${i}` });
+      expect(e.status).toBe(200);
+      secrets.push(new URL(e.body.otpauthUri).searchParams.get('secret')!);
+      ids.push(e.body.authenticator.id);
+    }
+    const full = await asAdmin('post', `${ADMIN}/users/${id}/totp/enrollment`, {});
+    expect(full.status).toBe(409);
+    expect(full.body.error).toBe('conflict');
+
+    for (const gone of ids.slice(1)) expect((await asAdmin('delete', `${ADMIN}/users/${id}/totp/${gone}`)).status).toBe(204);
+    // Idempotent, and an id of another user's authenticator removes nothing of theirs.
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/totp/${ids[1]}`)).status).toBe(204);
+    const other = await userWithAuthenticator('other');
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/totp/${other.authenticatorId}`)).status).toBe(204);
+    expect((await asAdmin('get', `${ADMIN}/users/${other.userId}/factors`)).body.totp.authenticators).toHaveLength(1);
+    expect((await asAdmin('delete', `${ADMIN}/users/00000000-0000-4000-8000-000000000000/totp/${ids[0]}`)).status).toBe(404);
+    expect((await asAdmin('get', `${ADMIN}/users/${id}/factors`)).body.totp.authenticators.map((a: { id: string }) => a.id)).toEqual([ids[0]]);
+
+    const login = async (secret: string) => {
+      const flow = (await server.post('/api/v1/flows', { clientId: 'demo' })).body.flow;
+      await server.post('/api/v1/flows/password', { flow, username: 'jude', password: 'correct horse battery' });
+      return server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(secret, server.services.now()) });
+    };
+    expect((await login(secrets[5]!)).status).toBe(401);
+    expect((await login(secrets[0]!)).body.status).toBe('complete');
   });
 });
 
@@ -445,6 +511,195 @@ describe('two instances on one Postgres database', () => {
       await first.stop();
       rmSync(dir, { recursive: true, force: true });
       await db.drop();
+    }
+  });
+});
+
+describe('admin clients for OpenID Connect', () => {
+  it('creates, reads and replaces redirect URIs, logout URIs, public, logo and stylesheet, checked as in the config file', async () => {
+    const created = await asAdmin('post', `${ADMIN}/clients`, {
+      clientId: 'spa',
+      name: 'SPA',
+      allowedOrigins: ['https://spa.example'],
+      redirectUris: ['https://spa.example/callback'],
+      postLogoutRedirectUris: ['https://spa.example/'],
+      public: true,
+      logoUri: 'https://spa.example/logo.svg',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.client).toMatchObject({
+      redirectUris: ['https://spa.example/callback'],
+      postLogoutRedirectUris: ['https://spa.example/'],
+      public: true,
+      hasSecret: false,
+      logoUri: 'https://spa.example/logo.svg',
+      cssUri: null,
+    });
+    // The hosted page knows it: /authorize sends its code to the registered URI only.
+    const authorize = (redirect: string) =>
+      fetch(
+        `${server.url}/authorize?${new URLSearchParams({
+          client_id: 'spa',
+          redirect_uri: redirect,
+          response_type: 'code',
+          scope: 'openid',
+          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+          code_challenge_method: 'S256',
+        })}`,
+        { redirect: 'manual' },
+      );
+    expect((await authorize('https://spa.example/callback')).status).toBe(200);
+    expect((await authorize('https://spa.example/other')).status).toBe(400);
+
+    const get = await asAdmin('get', `${ADMIN}/clients/spa`);
+    const { clientId: _, hasSecret: __, source: ___, ...settings } = get.body;
+    const replaced = await asAdmin(
+      'put',
+      `${ADMIN}/clients/spa`,
+      { ...settings, redirectUris: ['https://spa.example/cb2'], cssUri: 'https://spa.example/theme.css', logoUri: null },
+      { 'if-match': get.headers.get('etag')! },
+    );
+    expect(replaced.status, JSON.stringify(replaced.body)).toBe(200);
+    expect(replaced.body).toMatchObject({ redirectUris: ['https://spa.example/cb2'], cssUri: 'https://spa.example/theme.css', logoUri: null });
+
+    for (const [label, body] of [
+      ['a redirect URI with a fragment', { redirectUris: ['https://spa.example/cb#x'] }],
+      ['a redirect URI that is not http(s)', { redirectUris: ['javascript:alert(1)'] }],
+      ['a public client with a secret', { public: true, generateSecret: true }],
+      ['a public client with admin scopes', { public: true, scopes: ['admin'] }],
+      ['a logo that is no URL', { logoUri: 'logo.svg' }],
+    ] as const) {
+      const res = await asAdmin('post', `${ADMIN}/clients`, { clientId: `bad-${randomBytes(3).toString('hex')}`, name: 'Bad', ...body });
+      expect(res.status, label).toBe(400);
+      expect(res.body.error, label).toBe('invalid_request');
+    }
+    expect((await asAdmin('post', `${ADMIN}/clients/spa/secret`, {})).status).toBe(409);
+  });
+
+  it('never lets an admin client run /authorize or the authorization code grant', async () => {
+    await newClient('machine-oidc', { scopes: ['admin'], generateSecret: true, allowedOrigins: [], redirectUris: ['https://m.example/cb'] });
+    const res = await fetch(
+      `${server.url}/authorize?${new URLSearchParams({
+        client_id: 'machine-oidc',
+        redirect_uri: 'https://m.example/cb',
+        response_type: 'code',
+        scope: 'openid',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+      })}`,
+      { redirect: 'manual' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.get('location')).toBeNull();
+  });
+});
+
+describe('the audit log of admin actions', () => {
+  type Event = { type: string; userId: string | null; clientId: string | null; actor: any; details: any };
+  const events = async (query: string, token = tokens.static) => {
+    await flushed();
+    const res = await call('get', `${ADMIN}/events?${query}`, { token });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as { events: Event[]; nextCursor: string | null };
+  };
+
+  it('records who did what through the API: the static token by a keyed id, a client by its id and the token jti; field names, never values', async () => {
+    const { id } = await newUser('audited', { phone: '+12015550111' });
+    const etag = (await asAdmin('get', `${ADMIN}/users/${id}`)).headers.get('etag')!;
+    expect((await asAdmin('patch', `${ADMIN}/users/${id}`, { phone: '+12015550122', displayName: 'Audrey' }, { 'if-match': etag })).status).toBe(200);
+    // A token of its own: the clock of this server was moved past the suite's first tokens.
+    const token = await machineToken('audit-office', ['admin']);
+    const jti = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).jti as string;
+    expect((await call('post', `${ADMIN}/users/${id}/disable`, { token, body: {} })).status).toBe(200);
+
+    const { events: mine } = await events(`user=${id}&order=asc`);
+    expect(mine.map((e) => [e.type, e.details.action ?? e.details.change])).toEqual([
+      ['admin.action', 'user.create'],
+      ['factor.changed', 'phone-set'],
+      ['admin.action', 'user.disable'],
+    ]);
+    const [created, changed, disabled] = mine as [Event, Event, Event];
+    expect(created.actor).toEqual({ kind: 'admin', via: 'api', clientId: 'static-token', tokenId: expect.stringMatching(/^[\w-]{16}$/) });
+    expect(changed.actor).toEqual(created.actor);
+    expect(changed.details).toMatchObject({ via: 'api', change: 'phone-set', changed: expect.arrayContaining(['phone', 'displayName']) });
+    expect(disabled.actor).toEqual({ kind: 'admin', via: 'api', clientId: 'audit-office', tokenId: jti });
+    expect(disabled.details.changed).toEqual(['disabled']);
+    const text = JSON.stringify(mine);
+    for (const secret of ['+12015550111', '+12015550122', 'Audrey', STATIC_TOKEN, token, 'correct horse battery']) expect(text).not.toContain(secret);
+    expect(STATIC_TOKEN).not.toContain(created.actor.tokenId);
+  });
+
+  it('records the client_credentials grant as token.issued, with the jti its actions are recorded under', async () => {
+    const { clientSecret } = await newClient('issuer-check', { scopes: ['admin:read'], generateSecret: true, allowedOrigins: [] });
+    const token = (await clientCredentialsToken(server, 'issuer-check', clientSecret!)).body.access_token as string;
+    const { events: issued } = await events('client=issuer-check&type=token.issued');
+    expect(issued).toHaveLength(1);
+    expect(issued[0]!.details).toEqual({
+      tokenType: 'access_token',
+      grant: 'client_credentials',
+      scope: 'admin:read',
+      tokenId: JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).jti,
+    });
+    expect(JSON.stringify(issued)).not.toContain(token);
+    expect(JSON.stringify(issued)).not.toContain(clientSecret);
+  });
+
+  it('records client changes by field name and factor changes as factor.changed', async () => {
+    await newClient('audit-app');
+    const get = await asAdmin('get', `${ADMIN}/clients/audit-app`);
+    const { clientId: _, hasSecret: __, source: ___, ...settings } = get.body;
+    await asAdmin(
+      'put',
+      `${ADMIN}/clients/audit-app`,
+      { ...settings, name: 'Renamed', redirectUris: ['https://app.example/cb'] },
+      {
+        'if-match': get.headers.get('etag')!,
+      },
+    );
+    const rotated = await asAdmin('post', `${ADMIN}/clients/audit-app/secret`, {});
+    const { events: clientEvents } = await events('client=audit-app&type=admin.action&order=asc');
+    expect(clientEvents.map((e) => [e.details.action, e.details.changed])).toEqual([
+      ['client.create', undefined],
+      ['client.replace', ['name', 'redirectUris']],
+      ['client.rotate-secret', ['clientSecret']],
+    ]);
+    expect(JSON.stringify(clientEvents)).not.toContain(rotated.body.clientSecret);
+
+    const { userId, authenticatorId } = await userWithAuthenticator('aud');
+    await asAdmin('delete', `${ADMIN}/users/${userId}/totp/${authenticatorId}`);
+    await asAdmin('post', `${ADMIN}/users/${userId}/totp/reset`, {});
+    const { events: factorEvents } = await events(`user=${userId}&type=factor.changed&order=asc`);
+    expect(factorEvents.map((e) => e.details.change)).toEqual(['totp-added', 'totp-removed', 'totp-reset']);
+  });
+
+  it('filters events by user, client, type and time, and pages by cursor; a bad filter or cursor answers 400', async () => {
+    const { id } = await newUser('pager');
+    for (const name of ['A', 'B', 'C', 'D']) {
+      const etag = (await asAdmin('get', `${ADMIN}/users/${id}`)).headers.get('etag')!;
+      await asAdmin('patch', `${ADMIN}/users/${id}`, { displayName: name }, { 'if-match': etag });
+    }
+    const all = (await events(`user=${id}&limit=500`)).events;
+    expect(all).toHaveLength(5);
+    const seen: Event[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { events: Event[]; nextCursor: string | null } = await events(`user=${id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.events.length).toBeLessThanOrEqual(2);
+      seen.push(...page.events);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect((await events(`user=${id}&type=admin.action&type=factor.changed`)).events).toHaveLength(5);
+    expect((await events(`user=${id}&type=factor.changed`)).events).toHaveLength(0);
+    const future = new Date(server.services.now().getTime() + 3_600_000).toISOString();
+    expect((await events(`user=${id}&from=${encodeURIComponent(future)}`)).events).toHaveLength(0);
+    expect((await events(`user=${id}&to=${encodeURIComponent(future)}`)).events).toHaveLength(5);
+    // The reader scope reads the log.
+    expect((await events(`user=${id}`, await machineToken('audit-reader', ['admin:read']))).events).toHaveLength(5);
+    for (const query of ['type=nope', 'limit=0', 'from=yesterday', 'cursor=abc', 'order=sideways']) {
+      const res = await asAdmin('get', `${ADMIN}/events?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(contractErrorProblem(res), query).toBeNull();
     }
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passwordStep, totpAt } from '../support/login.js';
+import { seedContext } from '../../server/methods/totp.js';
+import { newTotpSecret } from '../../server/methods/totp-core.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const verifyTotp = (server: TestServer, flow: string, code: string) => server.post('/api/v1/flows/totp/verify', { flow, code });
@@ -90,5 +92,62 @@ describe('TOTP codes', () => {
     server.advance(900);
     const later = await passwordStep(server);
     expect((await verifyTotp(server, later.flow, await totpAt(secret, server.services.now()))).body.status).toBe('complete');
+  });
+});
+
+describe('TOTP codes with several authenticator apps', () => {
+  let server: TestServer;
+  let first: string;
+  let second: string;
+  let userId: string;
+  beforeEach(async () => {
+    server = await startTestServer();
+    // Early in a time step, so codes made now are still of this step when they arrive.
+    server.advance(30 - ((server.services.now().getTime() / 1000) % 30) + 1);
+    const { flow } = await passwordStep(server);
+    first = (await server.post('/api/v1/flows/totp/enroll', { flow })).body.enrollment.secret;
+    expect((await verifyTotp(server, flow, await totpAt(first, server.services.now()))).body.status).toBe('complete');
+    userId = (await server.services.store.findUserByUsername('alice'))!.id;
+    second = newTotpSecret();
+    const sealedSecret = server.services.keyring.seal(second, seedContext(userId));
+    await server.services.store.addTotp({ userId, name: 'Token', sealedSecret, algorithm: 'sha1', digits: 6, period: 30 }, server.services.now(), 10);
+  });
+  afterEach(() => server.stop());
+
+  it("refuses the other app's code of a time step already used, and logs it as a replay", async () => {
+    const { flow } = await passwordStep(server);
+    const refused = await verifyTotp(server, flow, await totpAt(second, server.services.now()));
+    expect(refused.status).toBe(401);
+    expect(refused.body.error).toBe('invalid_code');
+    expect(server.logs()).toMatch(/"msg":"TOTP code replayed"/);
+  });
+
+  it('lets one of many logins racing with both apps’ codes of one fresh step through', async () => {
+    server.advance(30);
+    const codes = [await totpAt(first, server.services.now()), await totpAt(second, server.services.now())];
+    const flows = await Promise.all(Array.from({ length: 6 }, () => passwordStep(server)));
+    const results = await Promise.all(flows.map(({ flow }, i) => verifyTotp(server, flow, codes[i % 2]!)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+  });
+
+  it('never accepts a code further than two steps beyond the window, whatever drift is stored', async () => {
+    const [, token] = await server.services.store.listTotp(userId);
+    // A store that says the token runs far ahead (as if tampered with) still moves its window by 2 at most.
+    await server.services.store.setTotp({ ...token!, recentOffsets: [9, 9, 9] }, server.services.now());
+    for (const steps of [4, 5, 9]) {
+      const { flow } = await passwordStep(server);
+      const ahead = await totpAt(second, new Date(server.services.now().getTime() + steps * 30_000));
+      expect((await verifyTotp(server, flow, ahead)).body.error).toBe('invalid_code');
+    }
+  });
+
+  it('keeps no seed in the clear: each app is sealed under its own context', async () => {
+    const apps = await server.services.store.listTotp(userId);
+    expect(apps.length).toBeGreaterThanOrEqual(1);
+    for (const app of apps) {
+      expect(app.sealedSecret).toMatch(/^v1\./);
+      expect(app.sealedSecret).not.toContain(first);
+      expect(app.sealedSecret).not.toContain(second);
+    }
   });
 });

@@ -3,7 +3,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createServer, type RunningServer } from '../../server/app.js';
 import { parseConfig, type ConfigInput } from '../../server/config.js';
 import type { CounterStore, FlowStore, Store } from '../../server/store/types.js';
@@ -44,6 +44,8 @@ export async function startTestServer(
     store?: Store;
     flows?: FlowStore;
     counters?: CounterStore;
+    /** Instead of the captured one (`logs()` is then empty). */
+    logger?: Logger;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-test-'));
@@ -72,7 +74,7 @@ export async function startTestServer(
     {},
   );
   const server = await createServer(parsed, {
-    logger: pino({ level: parsed.logLevel }, sink),
+    logger: options.logger ?? pino({ level: parsed.logLevel }, sink),
     now,
     env: options.env ?? {},
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -8,6 +8,8 @@ import type { TestServer } from './server.js';
 export const SETTINGS_CHANGES: [path: string, body: unknown][] = [
   ['/api/v1/me/totp/enroll', {}],
   ['/api/v1/me/totp/verify', { code: '123456' }],
+  ['/api/v1/me/totp/remove', { id: 'an-authenticator' }],
+  ['/api/v1/me/totp/rename', { id: 'an-authenticator', name: 'Phone' }],
   ['/api/v1/me/phone', { phone: '+12015550199' }],
   ['/api/v1/me/phone/verify', { code: '123456' }],
   ['/api/v1/me/backup-codes', {}],

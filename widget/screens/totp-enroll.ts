@@ -28,8 +28,8 @@ export function groupKey(secret: string): string {
   );
 }
 
-/** Offered only when an authenticator may be set up here: first the intro, then the key. */
-export function totpEnrollScreen(ctx: ScreenContext, enrollment: TotpEnrollment | undefined, on: TotpEnrollActions) {
+/** Offered only when an authenticator may be set up here: first the intro, then the key; `fields` go above the code. */
+export function totpEnrollScreen(ctx: ScreenContext, enrollment: TotpEnrollment | undefined, on: TotpEnrollActions, fields: unknown = nothing) {
   const { t } = ctx;
   if (!enrollment) {
     return html`${title(t.totpEnroll.title)}
@@ -53,6 +53,7 @@ export function totpEnrollScreen(ctx: ScreenContext, enrollment: TotpEnrollment 
       ${copyButton(ctx, t.totpEnroll.copyKey, enrollment.secret, on)}
     </div>
     ${uri ? html`<p class="open-in-app"><a part="link" href=${uri}>${t.totpEnroll.openInApp}</a></p>` : nothing}
+    ${fields}
     <p class="hint">${t.totpEnroll.confirm}</p>
     ${totpForm(ctx, on)}`;
 }

@@ -5,16 +5,16 @@ import { mePaths } from '../../contract/paths.js';
 import { callMe, type MeCredential } from './api.js';
 import { DpopKey } from './dpop.js';
 import { emitReauthenticate } from './events.js';
-import type { Me, PhoneChallenge, SettingsConfig, SettingsError } from './types.js';
+import type { Me, PhoneChallenge, SettingsConfig, SettingsError, TotpAuthenticator } from './types.js';
 
 /** Which part of the settings is on screen. */
-export type Panel = 'factors' | 'totp' | 'phone' | 'confirm-backup-codes' | 'backup-codes' | 'step-up';
+export type Panel = 'factors' | 'totp' | 'rename-totp' | 'remove-totp' | 'phone' | 'confirm-backup-codes' | 'backup-codes' | 'step-up';
 
 /** A grant is dropped this long before it ends, so a call never leaves with one about to expire. */
 const GRANT_MARGIN_MS = 10_000;
 
 /** A change just made, for the status line. */
-export type Change = 'totp' | 'phone' | 'backup-codes';
+export type Change = 'totp' | 'totp-apps' | 'phone' | 'backup-codes';
 
 /**
  * Talks the self-service API for one `<mfa-login-settings>` and holds what it renders: the
@@ -28,6 +28,10 @@ export class SettingsController {
   reauthenticate = false;
   changed?: Change;
   enrollment?: TotpEnrollment;
+  /** The name the new authenticator app gets, as typed. */
+  totpName = '';
+  /** The authenticator app being renamed or removed. */
+  app?: TotpAuthenticator;
   /** The number as typed, kept for "Resend code". */
   phoneTyped = '';
   phoneChallenge?: PhoneChallenge;
@@ -86,7 +90,27 @@ export class SettingsController {
       this.open('totp');
     });
 
-  verifyTotp = (code: string) => this.change<Me>(mePaths.totpVerify, { code }, (me) => this.done(me, 'totp'));
+  /** A wrong code leaves the QR code and the name as they are: the next code from the same app confirms it. */
+  verifyTotp = (code: string) => {
+    const name = this.totpName.trim();
+    return this.change<Me>(mePaths.totpVerify, name ? { code, name } : { code }, (me) => this.done(me, 'totp'));
+  };
+
+  /** Opens the rename or remove panel for one app. */
+  openApp(panel: 'rename-totp' | 'remove-totp', app: TotpAuthenticator): void {
+    this.app = app;
+    this.open(panel);
+  }
+
+  renameTotp = (name: string) => this.appChange(mePaths.totpRename, { name });
+
+  removeTotp = () => this.appChange(mePaths.totpRemove, {});
+
+  private appChange(path: string, body: Record<string, unknown>) {
+    const app = this.app;
+    if (!app) return Promise.resolve();
+    return this.change<Me>(path, { id: app.id, ...body }, (me) => this.done(me, 'totp-apps'));
+  }
 
   sendPhone = (phone: string) =>
     this.change<PhoneChallenge>(mePaths.phone, { phone }, (challenge) => {
@@ -159,6 +183,8 @@ export class SettingsController {
 
   private closePanel(): void {
     this.enrollment = undefined;
+    this.totpName = '';
+    this.app = undefined;
     this.phoneTyped = '';
     this.phoneChallenge = undefined;
     this.resent = false;

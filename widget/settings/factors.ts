@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ltr, title, unbroken } from '../screens/fields.js';
+import { type TotpAppActions, totpAppsList } from './totp-apps.js';
 import type { Me, SettingsContext } from './types.js';
 
-export interface FactorsActions {
+export interface FactorsActions extends TotpAppActions {
   startTotp(): void;
   changePhone(): void;
   newBackupCodes(): void;
@@ -42,7 +43,7 @@ export function factorsScreen(ctx: SettingsContext, me: Me, on: FactorsActions) 
         'totp',
         t.methods.totp,
         totp.enrolled ? s.totpEnrolled : s.totpNotEnrolled,
-        action(ctx, 'totp', totp.enrolled ? s.replaceTotp : s.addTotp, on.startTotp),
+        html`${action(ctx, 'totp', totp.enrolled ? s.addAnotherTotp : s.addTotp, on.startTotp)}${totpAppsList(ctx, totp.authenticators, on)}`,
       )}
       ${factor(
         'sms',

@@ -10,6 +10,12 @@ export interface ClientRecord {
   defaultAcr: string;
   allowPhoneEnrollment: boolean;
   allowTotpEnrollment: boolean;
+  /** OpenID Connect: exact redirect URIs, logout return URIs, no secret (PKCE only), hosted page theming. */
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  public: boolean;
+  logoUri: string | null;
+  cssUri: string | null;
   /** Admin API scopes for the client_credentials grant; a client with any runs no sign-in. */
   scopes: string[];
   /** Bumped by every change; an admin API ETag names it. */

@@ -1,6 +1,8 @@
 export interface TotpCredential {
   id: string;
   userId: string;
+  /** The user's own name for it ("Phone", "YubiKey"); not unique. */
+  name: string;
   /** AES-256-GCM under the master key; see crypto/keyring.ts */
   sealedSecret: string;
   algorithm: 'sha1' | 'sha256' | 'sha512';
@@ -8,10 +10,29 @@ export interface TotpCredential {
   period: number;
   /** The last accepted RFC 6238 time step; never accepted again. */
   lastTimeStep: number | null;
+  /** Step offsets (accepted step minus the server's step) of its last accepted codes, oldest first: its clock drift. */
+  recentOffsets: number[];
   createdAt: string;
+  lastUsedAt: string | null;
 }
 
-export type NewTotpCredential = Omit<TotpCredential, 'id' | 'createdAt' | 'lastTimeStep'> & { lastTimeStep?: number | null };
+export type NewTotpCredential = Omit<TotpCredential, 'id' | 'createdAt' | 'lastTimeStep' | 'recentOffsets' | 'lastUsedAt' | 'name'> & {
+  name?: string;
+  /** The step of the code that confirmed it: used for the user at once. */
+  lastTimeStep?: number | null;
+  recentOffsets?: number[];
+};
+
+/** A code accepted from one authenticator: its time step, and its offset from the server's. */
+export interface TotpUse {
+  userId: string;
+  credentialId: string;
+  timeStep: number;
+  offset: number;
+}
+
+/** How many step offsets an authenticator keeps. */
+export const RECENT_OFFSETS = 3;
 
 /** A device that completed a login for its user; `id` is the keyed hash of the token the device holds. */
 export interface DeviceTokenRecord {
@@ -21,15 +42,28 @@ export interface DeviceTokenRecord {
   expiresAt: string;
 }
 
-/** One authenticator app per user. */
+/** A user's authenticator apps, oldest first; a used time step counts for all of them. */
 export interface TotpStore {
+  listTotp(userId: string): Promise<TotpCredential[]>;
+  /** The user's oldest authenticator, or null when none. */
   getTotp(userId: string): Promise<TotpCredential | null>;
+  /** Replaces every authenticator of the user with this one. */
   setTotp(credential: NewTotpCredential, now: Date): Promise<TotpCredential>;
+  /** Adds one beside the others, unless the user has `max` already (null then). */
+  addTotp(credential: NewTotpCredential, now: Date, max: number): Promise<TotpCredential | null>;
+  /** Forgets every authenticator of the user. */
   deleteTotp(userId: string): Promise<boolean>;
+  /** Forgets one authenticator; false when the user has none with this id (or, `unlessLast`, no other). */
+  removeTotp(userId: string, credentialId: string, opts?: { unlessLast?: boolean }): Promise<boolean>;
+  renameTotp(userId: string, credentialId: string, name: string): Promise<boolean>;
   /** A user's first authenticator; null when one exists already (say, set up at the same moment elsewhere). */
   createTotp(credential: NewTotpCredential, now: Date): Promise<TotpCredential | null>;
-  /** Records `timeStep` as used; false when it or a later step already was. Atomic. */
-  useTotpStep(credentialId: string, timeStep: number): Promise<boolean>;
+  /**
+   * Records the step as used by the user and the authenticator, and its offset among the recent
+   * ones; false when the user used this step already (with any authenticator) or this
+   * authenticator a later one. Atomic.
+   */
+  useTotpStep(use: TotpUse, now: Date): Promise<boolean>;
 }
 
 /** One-time recovery codes, kept as keyed hashes; adding any counts as a second factor (sets `mfaSince`). */
@@ -60,6 +94,6 @@ export interface DeviceTokenStore {
 
 /** What proves a user beyond the password. */
 export interface CredentialStore extends TotpStore, BackupCodeStore, DeviceTokenStore {
-  /** Forgets the authenticator and every backup code, and clears `mfaSince`: the next login enrols again. */
+  /** Forgets every authenticator and backup code, and clears `mfaSince`: the next login enrols again. */
   resetSecondFactors(userId: string, now: Date): Promise<{ totpRemoved: boolean; backupCodesRemoved: number }>;
 }

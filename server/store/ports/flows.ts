@@ -25,6 +25,18 @@ export interface FlowData {
   totpEnrollment?: { sealedSecret: string; startedAt: string };
   /** A step-up's binding: the browser key's thumbprint and the origin that runs it. */
   stepUp?: { jkt: string; origin: string };
+  /** A login the hosted page runs for an `/authorize` request: only this request's code comes of it. */
+  authorization?: AuthorizationRequest;
+}
+
+/** An `/authorize` request as it was checked, kept server-side with the flow it started. */
+export interface AuthorizationRequest {
+  redirectUri: string;
+  state: string | null;
+  codeChallenge: string;
+  scope: string[];
+  /** The sign-on session the flow carries on from (its first steps satisfied), by hash. */
+  sessionHash: string | null;
 }
 
 export type FlowStatus = 'pending' | 'complete' | 'cancelled';

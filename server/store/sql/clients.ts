@@ -13,6 +13,11 @@ function toClient(r: Row): ClientRecord {
     defaultAcr: str(r.default_acr),
     allowPhoneEnrollment: Number(r.allow_phone_enrollment) === 1,
     allowTotpEnrollment: Number(r.allow_totp_enrollment) === 1,
+    redirectUris: json(r.redirect_uris),
+    postLogoutRedirectUris: json(r.post_logout_redirect_uris),
+    public: Number(r.public_client) === 1,
+    logoUri: strOrNull(r.logo_uri),
+    cssUri: strOrNull(r.css_uri),
     scopes: json(r.scopes),
     version: Number(r.version),
     createdAt: str(r.created_at),
@@ -20,9 +25,15 @@ function toClient(r: Row): ClientRecord {
 }
 
 const COLUMNS =
-  'client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment, scopes';
+  'client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment, ' +
+  'redirect_uris, post_logout_redirect_uris, public_client, logo_uri, css_uri, scopes';
 const PLACES = COLUMNS.split(',')
   .map(() => '?')
+  .join(', ');
+/** Every column but the key, for an update in the order of COLUMNS. */
+const SETS = COLUMNS.split(', ')
+  .slice(1)
+  .map((c) => `${c} = ?`)
   .join(', ');
 
 /** In the order of COLUMNS. */
@@ -36,6 +47,11 @@ const values = (c: NewClient): unknown[] => [
   c.defaultAcr,
   c.allowPhoneEnrollment ? 1 : 0,
   c.allowTotpEnrollment ? 1 : 0,
+  JSON.stringify(c.redirectUris),
+  JSON.stringify(c.postLogoutRedirectUris),
+  c.public ? 1 : 0,
+  c.logoUri,
+  c.cssUri,
   JSON.stringify(c.scopes),
 ];
 
@@ -50,7 +66,9 @@ export function sqlClients(db: SqlDriver): ClientStore {
          ON CONFLICT (client_id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins,
            client_secret_hash = excluded.client_secret_hash, sequence = excluded.sequence, acr_sequences = excluded.acr_sequences,
            default_acr = excluded.default_acr, allow_phone_enrollment = excluded.allow_phone_enrollment,
-           allow_totp_enrollment = excluded.allow_totp_enrollment, scopes = excluded.scopes, version = clients.version + 1`,
+           allow_totp_enrollment = excluded.allow_totp_enrollment, redirect_uris = excluded.redirect_uris,
+           post_logout_redirect_uris = excluded.post_logout_redirect_uris, public_client = excluded.public_client,
+           logo_uri = excluded.logo_uri, css_uri = excluded.css_uri, scopes = excluded.scopes, version = clients.version + 1`,
         [...values(c), now.toISOString()],
       );
       return (await getClient(c.clientId))!;
@@ -68,12 +86,11 @@ export function sqlClients(db: SqlDriver): ClientStore {
 
     async replaceClientIfVersion(c, version) {
       const [, ...rest] = values(c);
-      const changed = await db.run(
-        `UPDATE clients SET name = ?, allowed_origins = ?, client_secret_hash = ?, sequence = ?, acr_sequences = ?, default_acr = ?,
-           allow_phone_enrollment = ?, allow_totp_enrollment = ?, scopes = ?, version = version + 1
-         WHERE client_id = ? AND version = ?`,
-        [...rest, c.clientId, version],
-      );
+      const changed = await db.run(`UPDATE clients SET ${SETS}, version = version + 1 WHERE client_id = ? AND version = ?`, [
+        ...rest,
+        c.clientId,
+        version,
+      ]);
       return changed === 1 ? getClient(c.clientId) : null;
     },
 

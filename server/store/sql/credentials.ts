@@ -9,55 +9,142 @@ import type {
   TotpCredential,
   TotpStore,
 } from '../ports/credentials.js';
-import { count, markSecondFactor, one, str, type Row } from './rows.js';
+import { RECENT_OFFSETS } from '../ports/credentials.js';
+import { count, json, markSecondFactor, one, str, strOrNull, type Row } from './rows.js';
 
 function toTotp(r: Row): TotpCredential {
   return {
     id: str(r.id),
     userId: str(r.user_id),
+    name: str(r.name),
     sealedSecret: str(r.sealed_secret),
     algorithm: str(r.algorithm) as TotpCredential['algorithm'],
     digits: Number(r.digits),
     period: Number(r.period),
     lastTimeStep: r.last_time_step === null ? null : Number(r.last_time_step),
+    recentOffsets: json<number[]>(r.recent_offsets),
     createdAt: str(r.created_at),
+    lastUsedAt: strOrNull(r.last_used_at),
   };
 }
 
-function sqlTotp(db: SqlDriver): TotpStore {
-  const getTotp = (userId: string) => one(db, 'SELECT * FROM totp_credentials WHERE user_id = ?', [userId], toTotp);
-  /** One credential per user (unique index): a second insert changes nothing. */
-  const insertTotp = (c: NewTotpCredential, now: Date): Promise<number> =>
-    db.run(
-      'INSERT INTO totp_credentials (id, user_id, sealed_secret, algorithm, digits, period, last_time_step, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING',
-      [randomUUID(), c.userId, c.sealedSecret, c.algorithm, c.digits, c.period, c.lastTimeStep ?? null, now.toISOString()],
-    );
-  return {
-    getTotp,
+/** Used steps older than this many steps before the newest can never match again (window ≤ 5, drift ≤ 2). */
+const USED_STEPS_KEPT = 20;
 
-    async setTotp(c, now) {
-      await db.transaction(async () => {
-        await db.run('DELETE FROM totp_credentials WHERE user_id = ?', [c.userId]);
-        await insertTotp(c, now);
-      });
-      return (await getTotp(c.userId))!;
+/** Thrown inside a transaction to roll it back: the step was used meanwhile. */
+class StepTaken extends Error {}
+
+function sqlTotp(db: SqlDriver): TotpStore {
+  const listTotp = (userId: string) =>
+    db.all<Row>('SELECT * FROM totp_credentials WHERE user_id = ? ORDER BY created_at, id', [userId]).then((rows) => rows.map(toTotp));
+  const byId = (id: string) => one(db, 'SELECT * FROM totp_credentials WHERE id = ?', [id], toTotp);
+  /** Writing the user row first locks it until commit (Postgres row lock, SQLite write lock): counts stay true under a race. */
+  const lockUser = (userId: string, now: Date) => db.run('UPDATE users SET updated_at = ? WHERE id = ?', [now.toISOString(), userId]);
+  const countTotp = (userId: string) => count(db, 'SELECT COUNT(*) AS n FROM totp_credentials WHERE user_id = ?', [userId]);
+
+  /** The confirming code's step is used for the user at once, so no other app of theirs takes it again. */
+  async function insertTotp(c: NewTotpCredential, now: Date): Promise<TotpCredential> {
+    const id = randomUUID();
+    const lastTimeStep = c.lastTimeStep ?? null;
+    await db.run(
+      'INSERT INTO totp_credentials (id, user_id, name, sealed_secret, algorithm, digits, period, last_time_step, recent_offsets, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        id,
+        c.userId,
+        c.name ?? 'Authenticator',
+        c.sealedSecret,
+        c.algorithm,
+        c.digits,
+        c.period,
+        lastTimeStep,
+        JSON.stringify((c.recentOffsets ?? []).slice(-RECENT_OFFSETS)),
+        now.toISOString(),
+      ],
+    );
+    if (lastTimeStep !== null) {
+      await db.run('INSERT INTO totp_used_steps (user_id, time_step, credential_id, used_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
+        c.userId,
+        lastTimeStep,
+        id,
+        now.toISOString(),
+      ]);
+    }
+    return (await byId(id))!;
+  }
+
+  return {
+    listTotp,
+
+    async getTotp(userId) {
+      return (await listTotp(userId))[0] ?? null;
     },
 
-    async createTotp(c, now) {
-      return (await insertTotp(c, now)) === 1 ? getTotp(c.userId) : null;
+    setTotp(c, now) {
+      return db.transaction(async () => {
+        await db.run('DELETE FROM totp_credentials WHERE user_id = ?', [c.userId]);
+        return insertTotp(c, now);
+      });
+    },
+
+    addTotp(c, now, max) {
+      return db.transaction(async () => {
+        await lockUser(c.userId, now);
+        if ((await countTotp(c.userId)) >= max) return null;
+        return insertTotp(c, now);
+      });
+    },
+
+    createTotp(c, now) {
+      return db.transaction(async () => {
+        await lockUser(c.userId, now);
+        if ((await countTotp(c.userId)) > 0) return null;
+        return insertTotp(c, now);
+      });
     },
 
     async deleteTotp(userId) {
       return (await db.run('DELETE FROM totp_credentials WHERE user_id = ?', [userId])) > 0;
     },
 
-    async useTotpStep(credentialId, timeStep) {
-      const changed = await db.run('UPDATE totp_credentials SET last_time_step = ? WHERE id = ? AND (last_time_step IS NULL OR last_time_step < ?)', [
-        timeStep,
-        credentialId,
-        timeStep,
-      ]);
-      return changed === 1;
+    removeTotp(userId, credentialId, opts = {}) {
+      const remove = async () => (await db.run('DELETE FROM totp_credentials WHERE id = ? AND user_id = ?', [credentialId, userId])) > 0;
+      if (!opts.unlessLast) return remove();
+      return db.transaction(async () => {
+        // Locked first, so two removals at once cannot each find the other still there.
+        await db.run('UPDATE users SET updated_at = updated_at WHERE id = ?', [userId]);
+        return (await countTotp(userId)) > 1 && remove();
+      });
+    },
+
+    async renameTotp(userId, credentialId, name) {
+      return (await db.run('UPDATE totp_credentials SET name = ? WHERE id = ? AND user_id = ?', [name, credentialId, userId])) > 0;
+    },
+
+    async useTotpStep({ userId, credentialId, timeStep, offset }, now) {
+      try {
+        return await db.transaction(async () => {
+          // The primary key (user, step) is what makes a step single-use across all of a user's apps.
+          const claimed = await db.run(
+            'INSERT INTO totp_used_steps (user_id, time_step, credential_id, used_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+            [userId, timeStep, credentialId, now.toISOString()],
+          );
+          if (claimed !== 1) return false;
+          const moved = await db.run(
+            'UPDATE totp_credentials SET last_time_step = ?, last_used_at = ? WHERE id = ? AND user_id = ? AND (last_time_step IS NULL OR last_time_step < ?)',
+            [timeStep, now.toISOString(), credentialId, userId, timeStep],
+          );
+          if (moved !== 1) throw new StepTaken();
+          // Read after the update: the row is locked now, so no other code's offset is lost.
+          const [row] = await db.all<Row>('SELECT recent_offsets FROM totp_credentials WHERE id = ?', [credentialId]);
+          const offsets = [...json<number[]>(row!.recent_offsets), offset].slice(-RECENT_OFFSETS);
+          await db.run('UPDATE totp_credentials SET recent_offsets = ? WHERE id = ?', [JSON.stringify(offsets), credentialId]);
+          await db.run('DELETE FROM totp_used_steps WHERE user_id = ? AND time_step < ?', [userId, timeStep - USED_STEPS_KEPT]);
+          return true;
+        });
+      } catch (e) {
+        if (e instanceof StepTaken) return false;
+        throw e;
+      }
     },
   };
 }

@@ -142,4 +142,93 @@ describe('the CLI and the admin API', () => {
     expect(JSON.parse(taken.err)).toMatchObject({ error: 'conflict' });
     expect((await api('post', `${ADMIN}/users`, { username: 'taken' })).body.error).toBe('conflict');
   });
+
+  it('add an authenticator beside the others, replace them all, and remove one by id, alike', async () => {
+    const [a, b] = await twins('apps');
+    for (const name of ['Phone', 'Tablet']) {
+      expect((await cli.run('user', 'enrol-totp', a.username, '--name', name, '--json')).code).toBe(0);
+      expect((await api('post', `${ADMIN}/users/${b.id}/totp/enrollment`, { name })).status).toBe(200);
+    }
+    const apps = async (id: string) => (await api('get', `${ADMIN}/users/${id}/factors`)).body.totp.authenticators as { id: string; name: string }[];
+    expect((await apps(a.id)).map((x) => x.name)).toEqual(['Phone', 'Tablet']);
+    expect((await apps(b.id)).map((x) => x.name)).toEqual(['Phone', 'Tablet']);
+    const listed = (await cli.run('user', 'totp', 'list', a.username, '--json')).json().authenticators;
+    expect(listed.map((x: { id: string }) => x.id)).toEqual((await apps(a.id)).map((x) => x.id));
+
+    const [phoneA] = await apps(a.id);
+    const [phoneB] = await apps(b.id);
+    expect((await cli.run('user', 'totp', 'remove', a.username, phoneA!.id)).code).toBe(0);
+    expect((await api('delete', `${ADMIN}/users/${b.id}/totp/${phoneB!.id}`)).status).toBe(204);
+    expect((await apps(a.id)).map((x) => x.name)).toEqual(['Tablet']);
+    expect((await apps(b.id)).map((x) => x.name)).toEqual(['Tablet']);
+
+    const replaced = await cli.run('user', 'enrol-totp', a.username, '--replace', '--name', 'New', '--json');
+    expect(replaced.code, replaced.err).toBe(0);
+    expect((await api('post', `${ADMIN}/users/${b.id}/totp/enrollment`, { replace: true, name: 'New' })).status).toBe(200);
+    expect((await apps(a.id)).map((x) => x.name)).toEqual(['New']);
+    expect((await apps(b.id)).map((x) => x.name)).toEqual(['New']);
+    expect((await apps(a.id))[0]!.id).toBe(replaced.json().authenticator.id);
+  });
+
+  it('make OpenID Connect clients alike', async () => {
+    const viaCli = await cli.run(
+      'client',
+      'add',
+      'oidc-cli',
+      '--name',
+      'Web',
+      '--public',
+      '--redirect-uri',
+      'https://web.example/cb',
+      '--post-logout-redirect-uri',
+      'https://web.example/',
+      '--logo-uri',
+      'https://web.example/logo.svg',
+      '--json',
+    );
+    expect(viaCli.code, viaCli.err).toBe(0);
+    const viaApi = await api('post', `${ADMIN}/clients`, {
+      clientId: 'oidc-api',
+      name: 'Web',
+      public: true,
+      redirectUris: ['https://web.example/cb'],
+      postLogoutRedirectUris: ['https://web.example/'],
+      logoUri: 'https://web.example/logo.svg',
+    });
+    expect(viaApi.status, JSON.stringify(viaApi.body)).toBe(201);
+    const { clientId: _, ...cliClient } = (await api('get', `${ADMIN}/clients/oidc-cli`)).body;
+    const { clientId: __, ...apiClient } = (await api('get', `${ADMIN}/clients/oidc-api`)).body;
+    expect(cliClient).toEqual(apiClient);
+    expect(apiClient).toMatchObject({ public: true, hasSecret: false, redirectUris: ['https://web.example/cb'], cssUri: null });
+  });
+
+  it('record each admin action once in the audit log, with the door and the operator it came through', async () => {
+    const [a, b] = await twins('aud');
+    expect((await cli.run('user', 'set-email', a.username, 'a@example.com')).code).toBe(0);
+    expect((await api('patch', `${ADMIN}/users/${b.id}`, { email: 'b@example.com' }, { 'if-match': '*' })).status).toBe(200);
+    expect((await cli.run('user', 'disable', a.username)).code).toBe(0);
+    expect((await cli.run('user', 'backup-codes', 'generate', a.username)).code).toBe(0);
+    expect((await cli.run('client', 'add', 'aud-app', '--name', 'Aud')).code).toBe(0);
+    await server.services.audit.flush();
+    const of = async (query: string) => (await api('get', `${ADMIN}/events?${query}&order=asc`)).body.events as any[];
+
+    const cliEvents = await of(`user=${a.id}`);
+    expect(cliEvents.map((e) => [e.type, e.details.action ?? e.details.change])).toEqual([
+      ['admin.action', 'user.create'],
+      ['factor.changed', 'email-set'],
+      ['admin.action', 'user.disable'],
+      ['factor.changed', 'backup-codes-renewed'],
+    ]);
+    for (const e of cliEvents.slice(1)) {
+      expect(e.actor).toEqual({ kind: 'admin', via: 'cli', osUser: expect.any(String) });
+      expect(e.details.via).toBe('cli');
+    }
+    expect(cliEvents[1].details.changed).toEqual(['email']);
+    const apiEvents = await of(`user=${b.id}`);
+    expect(apiEvents.map((e) => e.details.action ?? e.details.change)).toEqual(['user.create', 'email-set']);
+    expect(apiEvents[1].actor).toMatchObject({ kind: 'admin', via: 'api', clientId: 'static-token' });
+    expect(JSON.stringify([...cliEvents, ...apiEvents])).not.toMatch(/a@example\.com|b@example\.com/);
+    const clientEvents = await of('client=aud-app');
+    expect(clientEvents.map((e) => [e.type, e.details.action, e.actor.via])).toEqual([['admin.action', 'client.create', 'cli']]);
+  });
 });

@@ -92,8 +92,45 @@ describe('mfa-login client …', () => {
       expect((await stored('backend'))!.clientSecretHash).toBe(hashClientSecret(keyring, 'backend', secret));
     });
 
+    it('registers an OpenID Connect client: exact redirect and logout return URIs, public without a secret, theming', async () => {
+      const res = await cli.run(
+        'client',
+        'add',
+        'spa',
+        '--name',
+        'SPA',
+        '--redirect-uri',
+        'https://spa.example/callback',
+        '--redirect-uri',
+        'http://localhost:5173/callback?x=1',
+        '--post-logout-redirect-uri',
+        'https://spa.example/',
+        '--public',
+        '--logo-uri',
+        'https://spa.example/logo.svg',
+        '--css-uri',
+        'https://spa.example/login.css',
+      );
+      expect(res.code).toBe(0);
+      expect(res.out).toContain('public client');
+      expect(await stored('spa')).toMatchObject({
+        redirectUris: ['https://spa.example/callback', 'http://localhost:5173/callback?x=1'],
+        postLogoutRedirectUris: ['https://spa.example/'],
+        public: true,
+        clientSecretHash: null,
+        logoUri: 'https://spa.example/logo.svg',
+        cssUri: 'https://spa.example/login.css',
+      });
+    });
+
     it.each([
       [['client', 'add', 'shop'], '--name: missing'],
+      [
+        ['client', 'add', 'shop', '--name', 'X', '--redirect-uri', 'https://shop.example/cb#frag'],
+        '--redirect-uri #1: an http(s) URL without a fragment',
+      ],
+      [['client', 'add', 'shop', '--name', 'X', '--redirect-uri', 'javascript:alert(1)'], '--redirect-uri #1:'],
+      [['client', 'add', 'shop', '--name', 'X', '--public', '--generate-secret'], 'A --public client has no secret.'],
       [['client', 'add', 'bad id!', '--name', 'X'], '<clientId>: letters, digits and . _ ~ - only'],
       [['client', 'add', 'shop', '--name', 'X', '--origin', 'not a url'], '--origin #1:'],
       [['client', 'add', 'shop', '--name', 'X', '--sequence', '[["password"'], '--sequence: not JSON; write a sequence like'],
@@ -149,6 +186,11 @@ describe('mfa-login client …', () => {
         allowPhoneEnrollment: false,
         allowTotpEnrollment: true,
         scopes: [],
+        redirectUris: [],
+        postLogoutRedirectUris: [],
+        public: false,
+        logoUri: null,
+        cssUri: null,
         source: 'store',
       });
       expect(res.out).not.toMatch(/clientSecretHash/);

@@ -132,7 +132,7 @@ describe('mfa-login user …', () => {
         displayName: 'bob',
         passwordSet: true,
         disabled: false,
-        totp: { enrolled: true, enrolledAt: '2026-11-22T10:00:00.000Z' },
+        totp: { enrolled: true, enrolledAt: '2026-11-22T10:00:00.000Z', count: 1 },
         phone: '+442079460018',
         smsDisabled: true,
         email: null,

@@ -125,18 +125,18 @@ describe('password → TOTP login', () => {
     const { secret } = await enrolTotp(server);
     server.advance(30);
     const { flow } = await passwordStep(server, 'app');
-    const getTotp = vi.spyOn(server.services.store, 'getTotp');
+    const listTotp = vi.spyOn(server.services.store, 'listTotp');
     const right = await totpAt(secret, server.services.now());
     const wrong = await server.post('/api/v1/flows/totp/verify', { flow, code: right === '000000' ? '111111' : '000000' });
     expect(wrong.body.error).toBe('invalid_code');
     // The option check and the verify share one read; the step's options after the refusal read afresh.
-    expect(getTotp).toHaveBeenCalledTimes(2);
+    expect(listTotp).toHaveBeenCalledTimes(2);
     const state = await server.post('/api/v1/flows/introspect', { flow });
     expect(state.body.step.options).toEqual([{ method: 'totp', enrolled: true, canEnroll: false, attemptsRemaining: 4 }]);
-    getTotp.mockClear();
+    listTotp.mockClear();
     const ok = await server.post('/api/v1/flows/totp/verify', { flow, code: await totpAt(secret, server.services.now()) });
     expect(ok.body.status).toBe('complete');
-    expect(getTotp).toHaveBeenCalledTimes(1);
+    expect(listTotp).toHaveBeenCalledTimes(1);
   });
 
   it('asks an enrolled user for a code, not a new enrolment', async () => {

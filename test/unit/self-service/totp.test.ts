@@ -30,18 +30,56 @@ describe('self-service: setting up a new authenticator app', () => {
     expect((await enrol(me)).secret).toBe(enrollment.secret);
   });
 
-  it('replaces the credential: the old app stops working in a login, the new one works', async () => {
+  it('adds the new app beside the first: a code from either signs in', async () => {
     const { me, secret: old } = await signInForSettings(server);
     const { secret } = await enrol(me);
-    const confirmed = await me.post('/api/v1/me/totp/verify', { code: await totpAt(secret, server.services.now()) });
+    const confirmed = await me.post('/api/v1/me/totp/verify', { code: await totpAt(secret, server.services.now()), name: ' Tablet ' });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body.factors.totp).toEqual({ enrolled: true });
+    expect(confirmed.body.factors.totp).toEqual({
+      enrolled: true,
+      authenticators: [
+        { id: expect.any(String), name: 'Authenticator', createdAt: expect.any(String), lastUsedAt: expect.any(String) },
+        { id: expect.any(String), name: 'Tablet', createdAt: expect.any(String), lastUsedAt: null },
+      ],
+    });
+    expect(server.logs()).toMatch(/"change":"totp-added"/);
 
-    const withOld = await signInWithTotp(server, old);
-    expect(withOld.status).toBe(401);
-    expect(withOld.body.error).toBe('invalid_code');
-    const withNew = await signInWithTotp(server, secret);
-    expect(withNew.body.status).toBe('complete');
+    expect((await signInWithTotp(server, old)).body.status).toBe('complete');
+    expect((await signInWithTotp(server, secret)).body.status).toBe('complete');
+  });
+
+  it('names an app without a name "Authenticator" and a number', async () => {
+    const { me } = await signInForSettings(server);
+    const { secret } = await enrol(me);
+    const confirmed = await me.post('/api/v1/me/totp/verify', { code: await totpAt(secret, server.services.now()) });
+    expect(confirmed.body.factors.totp.authenticators.map((a: { name: string }) => a.name)).toEqual(['Authenticator', 'Authenticator 2']);
+  });
+
+  it('keeps the pending secret after a wrong code, so the next code from the same app confirms it', async () => {
+    const { me } = await signInForSettings(server);
+    const { secret } = await enrol(me);
+    const right = await totpAt(secret, server.services.now());
+    const wrong = await me.post('/api/v1/me/totp/verify', { code: right === '000000' ? '111111' : '000000' });
+    expect(wrong.body).toMatchObject({ error: 'invalid_code', attemptsRemaining: 4 });
+    expect((await enrol(me)).secret).toBe(secret);
+    expect((await me.post('/api/v1/me/totp/verify', { code: right })).status).toBe(200);
+  });
+
+  it('refuses an eleventh app', async () => {
+    const { me } = await signInForSettings(server);
+    const user = (await server.services.store.findUserByUsername('alice'))!;
+    for (let i = 0; i < 9; i++) {
+      await server.services.store.addTotp(
+        { userId: user.id, name: `App ${i}`, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 },
+        new Date(),
+        10,
+      );
+    }
+    const { secret } = await enrol(me);
+    const res = await me.post('/api/v1/me/totp/verify', { code: await totpAt(secret, server.services.now()) });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toBe('method_not_allowed');
+    expect(await server.services.store.listTotp(user.id)).toHaveLength(10);
   });
 
   it('keeps the old app until the new one is confirmed', async () => {
@@ -102,8 +140,85 @@ describe('self-service: setting up a new authenticator app', () => {
     const { secret } = await enrol(me);
     await me.post('/api/v1/me/totp/verify', { code: await totpAt(secret, server.services.now()) });
     const user = await server.services.store.findUserByUsername('alice');
-    const credential = await server.services.store.getTotp(user!.id);
+    const credential = (await server.services.store.listTotp(user!.id))[1];
     expect(credential!.sealedSecret).toMatch(/^v1\./);
     expect(credential!.sealedSecret).not.toContain(secret);
+  });
+});
+
+describe('self-service: removing and renaming an authenticator app', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(() => server.stop());
+
+  /** Alice with her first app and a second one added in settings. */
+  async function twoApps() {
+    const signedIn = await signInForSettings(server);
+    const { secret } = (await signedIn.me.post('/api/v1/me/totp/enroll', {})).body.enrollment;
+    const added = await signedIn.me.post('/api/v1/me/totp/verify', { code: await totpAt(secret, server.services.now()), name: 'Tablet' });
+    const [first, second] = added.body.factors.totp.authenticators as { id: string; name: string }[];
+    return { ...signedIn, first: { ...first!, secret: signedIn.secret }, second: { ...second!, secret: secret as string } };
+  }
+
+  it('removes one app: its codes stop working, the other keeps working', async () => {
+    const { me, first, second } = await twoApps();
+    const removed = await me.post('/api/v1/me/totp/remove', { id: first.id });
+    expect(removed.status).toBe(200);
+    expect(removed.body.factors.totp.authenticators.map((a: { id: string }) => a.id)).toEqual([second.id]);
+    expect(server.logs()).toMatch(/"change":"totp-removed"/);
+    expect((await signInWithTotp(server, first.secret)).body.error).toBe('invalid_code');
+    expect((await signInWithTotp(server, second.secret)).body.status).toBe('complete');
+  });
+
+  it('keeps the last app: without it no change could be confirmed', async () => {
+    const { me, first, second } = await twoApps();
+    expect((await me.post('/api/v1/me/totp/remove', { id: first.id })).status).toBe(200);
+    const last = await me.post('/api/v1/me/totp/remove', { id: second.id });
+    expect(last.status).toBe(409);
+    expect(last.body.error).toBe('method_not_allowed');
+    expect((await signInWithTotp(server, second.secret)).body.status).toBe('complete');
+  });
+
+  it('removes only one of two apps when both removals race', async () => {
+    const { me, first, second } = await twoApps();
+    const results = await Promise.all([first, second].map((a) => me.post('/api/v1/me/totp/remove', { id: a.id })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const user = (await server.services.store.findUserByUsername('alice'))!;
+    expect(await server.services.store.listTotp(user.id)).toHaveLength(1);
+  });
+
+  it('renames an app, and trims the name', async () => {
+    const { me, second } = await twoApps();
+    const renamed = await me.post('/api/v1/me/totp/rename', { id: second.id, name: '  Old tablet ' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.factors.totp.authenticators[1]).toMatchObject({ id: second.id, name: 'Old tablet' });
+  });
+
+  it('refuses an empty or overlong name', async () => {
+    const { me, second } = await twoApps();
+    for (const name of ['   ', 'x'.repeat(65)]) {
+      const res = await me.post('/api/v1/me/totp/rename', { id: second.id, name });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toBe('invalid_request');
+    }
+  });
+
+  it("answers not_found for an id that is not one of the user's apps", async () => {
+    const { me, first } = await twoApps();
+    const bob = await server.services.store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h' }, new Date());
+    const bobs = await server.services.store.addTotp({ userId: bob.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, new Date(), 10);
+    for (const [path, body] of [
+      ['/api/v1/me/totp/remove', { id: bobs!.id }],
+      ['/api/v1/me/totp/rename', { id: bobs!.id, name: 'Mine now' }],
+      ['/api/v1/me/totp/remove', { id: 'no-such-app' }],
+    ] as const) {
+      const res = await me.post(path, body);
+      expect(res.status).toBe(404);
+      expect(res.body.error).toBe('not_found');
+    }
+    expect((await server.services.store.listTotp(bob.id))[0]).toMatchObject({ name: 'Authenticator' });
+    expect((await me.post('/api/v1/me/totp/rename', { id: first.id, name: 'Phone' })).status).toBe(200);
   });
 });

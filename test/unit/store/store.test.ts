@@ -256,24 +256,76 @@ describe.each(backends)('$name store', ({ fresh }) => {
   });
 
   describe('TOTP credentials', () => {
-    it('keeps one credential per user: a new one replaces the old', async () => {
+    const app = (userId: string, name: string, extra: Partial<Parameters<Store['addTotp']>[0]> = {}) => ({
+      userId,
+      name,
+      sealedSecret: `sealed-${name}`,
+      algorithm: 'sha1' as const,
+      digits: 6,
+      period: 30,
+      ...extra,
+    });
+    const use = (userId: string, credentialId: string, timeStep: number, offset = 0) => ({ userId, credentialId, timeStep, offset });
+
+    it('replaces every credential of a user with one on set', async () => {
       const alice = await user();
-      const first = await store.setTotp({ userId: alice.id, sealedSecret: 'old', algorithm: 'sha1', digits: 6, period: 30 }, t0);
+      await store.addTotp(app(alice.id, 'Phone'), t0, 10);
+      await store.addTotp(app(alice.id, 'Tablet'), t0, 10);
       const second = await store.setTotp(
         { userId: alice.id, sealedSecret: 'new', algorithm: 'sha256', digits: 8, period: 60, lastTimeStep: 7 },
         later(1),
       );
-      expect(second.id).not.toBe(first.id);
-      expect(await store.getTotp(alice.id)).toEqual({
-        id: second.id,
-        userId: alice.id,
-        sealedSecret: 'new',
-        algorithm: 'sha256',
-        digits: 8,
-        period: 60,
-        lastTimeStep: 7,
-        createdAt: later(1).toISOString(),
-      });
+      expect(await store.listTotp(alice.id)).toEqual([
+        {
+          id: second.id,
+          userId: alice.id,
+          name: 'Authenticator',
+          sealedSecret: 'new',
+          algorithm: 'sha256',
+          digits: 8,
+          period: 60,
+          lastTimeStep: 7,
+          recentOffsets: [],
+          createdAt: later(1).toISOString(),
+          lastUsedAt: null,
+        },
+      ]);
+    });
+
+    it('keeps several named authenticators per user, oldest first, up to the limit', async () => {
+      const alice = await user('alice');
+      const bob = await user('bob');
+      const phone = (await store.addTotp(app(alice.id, 'Phone'), t0, 2))!;
+      const token = (await store.addTotp(app(alice.id, 'YubiKey'), later(1), 2))!;
+      await store.addTotp(app(bob.id, 'Bob phone'), t0, 2);
+      expect(await store.addTotp(app(alice.id, 'Third'), later(2), 2)).toBeNull();
+      expect((await store.listTotp(alice.id)).map((c) => [c.id, c.name])).toEqual([
+        [phone.id, 'Phone'],
+        [token.id, 'YubiKey'],
+      ]);
+      expect((await store.getTotp(alice.id))!.id).toBe(phone.id);
+    });
+
+    it('adds no more than the limit when two additions race, across instances', async () => {
+      const alice = await user();
+      await store.addTotp(app(alice.id, 'Phone'), t0, 2);
+      const peer = await instance();
+      const made = await Promise.all([store, peer].map((s, i) => s.addTotp(app(alice.id, `App ${i}`), t0, 2)));
+      expect(made.filter((c) => c !== null)).toHaveLength(1);
+      expect(await store.listTotp(alice.id)).toHaveLength(2);
+    });
+
+    it('renames and removes one authenticator of its own user only; the other stays', async () => {
+      const alice = await user('alice');
+      const bob = await user('bob');
+      const phone = (await store.addTotp(app(alice.id, 'Phone'), t0, 10))!;
+      const token = (await store.addTotp(app(alice.id, 'YubiKey'), later(1), 10))!;
+      expect(await store.renameTotp(bob.id, phone.id, 'Stolen')).toBe(false);
+      expect(await store.renameTotp(alice.id, phone.id, 'Old phone')).toBe(true);
+      expect(await store.removeTotp(bob.id, phone.id)).toBe(false);
+      expect(await store.removeTotp(alice.id, phone.id)).toBe(true);
+      expect(await store.removeTotp(alice.id, phone.id)).toBe(false);
+      expect((await store.listTotp(alice.id)).map((c) => [c.id, c.name])).toEqual([[token.id, 'YubiKey']]);
     });
 
     it('creates a first credential only once, even when two race', async () => {
@@ -289,29 +341,81 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.createTotp({ userId: alice.id, sealedSecret: 'again', algorithm: 'sha1', digits: 6, period: 30 }, t0)).toBeNull();
     });
 
-    it('deletes a credential, answering whether there was one', async () => {
+    it('deletes every credential, answering whether there was one', async () => {
       const alice = await user();
-      await store.setTotp({ userId: alice.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, t0);
+      await store.addTotp(app(alice.id, 'Phone'), t0, 10);
+      await store.addTotp(app(alice.id, 'YubiKey'), t0, 10);
       expect(await store.deleteTotp(alice.id)).toBe(true);
-      expect(await store.getTotp(alice.id)).toBeNull();
+      expect(await store.listTotp(alice.id)).toEqual([]);
       expect(await store.deleteTotp(alice.id)).toBe(false);
     });
 
     it('accepts a time step once, and never one at or before the last used', async () => {
       const alice = await user();
       const c = await store.setTotp({ userId: alice.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, t0);
-      expect(await store.useTotpStep(c.id, 59_000_000)).toBe(true);
-      expect(await store.useTotpStep(c.id, 59_000_000)).toBe(false);
-      expect(await store.useTotpStep(c.id, 58_999_999)).toBe(false);
-      expect(await store.useTotpStep(c.id, 59_000_001)).toBe(true);
-      expect((await store.getTotp(alice.id))!.lastTimeStep).toBe(59_000_001);
+      expect(await store.useTotpStep(use(alice.id, c.id, 59_000_000), later(1))).toBe(true);
+      expect(await store.useTotpStep(use(alice.id, c.id, 59_000_000), later(2))).toBe(false);
+      expect(await store.useTotpStep(use(alice.id, c.id, 58_999_999), later(3))).toBe(false);
+      expect(await store.useTotpStep(use(alice.id, c.id, 59_000_001), later(4))).toBe(true);
+      expect(await store.getTotp(alice.id)).toMatchObject({ lastTimeStep: 59_000_001, lastUsedAt: later(4).toISOString() });
     });
 
-    it('lets exactly one of many parallel uses of a time step through, across instances', async () => {
+    it('never accepts one time step twice for a user, across two authenticators', async () => {
+      const alice = await user('alice');
+      const bob = await user('bob');
+      const phone = (await store.addTotp(app(alice.id, 'Phone'), t0, 10))!;
+      const token = (await store.addTotp(app(alice.id, 'YubiKey'), later(1), 10))!;
+      const bobs = (await store.addTotp(app(bob.id, 'Phone'), t0, 10))!;
+      expect(await store.useTotpStep(use(alice.id, phone.id, 59_000_000), later(1))).toBe(true);
+      expect(await store.useTotpStep(use(alice.id, token.id, 59_000_000), later(1))).toBe(false);
+      // Another user's step is theirs alone.
+      expect(await store.useTotpStep(use(bob.id, bobs.id, 59_000_000), later(1))).toBe(true);
+      // The refused one changed nothing: its next step is still open, and it records the use.
+      expect((await store.listTotp(alice.id)).find((c) => c.id === token.id)).toMatchObject({ lastTimeStep: null, lastUsedAt: null });
+      expect(await store.useTotpStep(use(alice.id, token.id, 59_000_001), later(31))).toBe(true);
+      expect((await store.listTotp(alice.id)).map((c) => [c.name, c.lastTimeStep])).toEqual([
+        ['Phone', 59_000_000],
+        ['YubiKey', 59_000_001],
+      ]);
+    });
+
+    it('keeps a step used after its authenticator is removed', async () => {
       const alice = await user();
-      const c = await store.setTotp({ userId: alice.id, sealedSecret: 's', algorithm: 'sha1', digits: 6, period: 30 }, t0);
+      const phone = (await store.addTotp(app(alice.id, 'Phone'), t0, 10))!;
+      const token = (await store.addTotp(app(alice.id, 'YubiKey'), later(1), 10))!;
+      expect(await store.useTotpStep(use(alice.id, phone.id, 59_000_000), later(1))).toBe(true);
+      await store.removeTotp(alice.id, phone.id);
+      expect(await store.useTotpStep(use(alice.id, token.id, 59_000_000), later(2))).toBe(false);
+    });
+
+    it('counts the step of the confirming code as used for the user', async () => {
+      const alice = await user();
+      const phone = (await store.addTotp(app(alice.id, 'Phone'), t0, 10))!;
+      await store.addTotp(app(alice.id, 'YubiKey', { lastTimeStep: 59_000_000, recentOffsets: [1] }), later(1), 10);
+      expect(await store.useTotpStep(use(alice.id, phone.id, 59_000_000), later(1))).toBe(false);
+      expect((await store.listTotp(alice.id))[1]!.recentOffsets).toEqual([1]);
+    });
+
+    it('keeps the offsets of the last three accepted codes', async () => {
+      const alice = await user();
+      const c = (await store.addTotp(app(alice.id, 'Token'), t0, 10))!;
+      for (const [i, offset] of [1, 2, -1, 2].entries()) {
+        expect(await store.useTotpStep(use(alice.id, c.id, 59_000_000 + i, offset), later(i))).toBe(true);
+      }
+      expect((await store.getTotp(alice.id))!.recentOffsets).toEqual([2, -1, 2]);
+      // A refused step adds nothing.
+      expect(await store.useTotpStep(use(alice.id, c.id, 59_000_000, 5), later(9))).toBe(false);
+      expect((await store.getTotp(alice.id))!.recentOffsets).toEqual([2, -1, 2]);
+    });
+
+    it('lets exactly one of many parallel uses of a time step through, across instances and authenticators', async () => {
+      const alice = await user();
+      const phone = (await store.addTotp(app(alice.id, 'Phone'), t0, 10))!;
+      const token = (await store.addTotp(app(alice.id, 'YubiKey'), later(1), 10))!;
       const peer = await instance();
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? peer : store).useTotpStep(c.id, 59_000_000)));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? peer : store).useTotpStep(use(alice.id, i % 3 ? phone.id : token.id, 59_000_000), t0)),
+      );
       expect(exactlyOne(results)).toBe(1);
     });
   });
@@ -399,6 +503,11 @@ describe.each(backends)('$name store', ({ fresh }) => {
       allowPhoneEnrollment: true,
       allowTotpEnrollment: false,
       scopes: [] as string[],
+      redirectUris: ['https://app.example/callback'],
+      postLogoutRedirectUris: ['https://app.example/'],
+      public: false,
+      logoUri: 'https://app.example/logo.svg',
+      cssUri: null,
     };
 
     it('stores a client and reads it back', async () => {
@@ -433,6 +542,61 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.deleteClient('zeta')).toBe(true);
       expect(await store.deleteClient('zeta')).toBe(false);
       expect((await store.listClients()).map((c) => c.clientId)).toEqual(['app']);
+    });
+  });
+
+  describe('openid provider', () => {
+    const grant = (userId: string) => ({
+      userId,
+      redirectUri: 'https://app.example/callback',
+      codeChallenge: 'c'.repeat(43),
+      scope: ['openid'],
+      nonce: null,
+      acr: 'mfa',
+      methods: ['password', 'totp'] as ('password' | 'totp')[],
+      authTime: t0.toISOString(),
+      sid: 'sid',
+    });
+
+    it('lets exactly one of several instances use a code, and tells the others the jti the first one issued', async () => {
+      const alice = await user();
+      await store.createAuthorizationCode({
+        codeHash: 'h1',
+        clientId: 'app',
+        grant: grant(alice.id),
+        createdAt: t0.toISOString(),
+        expiresAt: later(60).toISOString(),
+      });
+      const peers = [store, await instance(), await instance()];
+      const results = await Promise.all(peers.map((s, i) => s.useAuthorizationCode('h1', `jti-${i}`, later(1))));
+      expect(exactlyOne(results.map((r) => r!.first))).toBe(1);
+      const winner = results.findIndex((r) => r!.first);
+      for (const r of results) expect(r!.record).toMatchObject({ clientId: 'app', grant: grant(alice.id), issuedJti: `jti-${winner}` });
+      expect(await store.useAuthorizationCode('unknown', 'j', later(1))).toBeNull();
+    });
+
+    it('keeps sign-on sessions by hash until deleted or swept, and revocations by jti', async () => {
+      const alice = await user();
+      const session = {
+        idHash: 's1',
+        userId: alice.id,
+        methods: ['password'] as 'password'[],
+        authTime: t0.toISOString(),
+        createdAt: t0.toISOString(),
+        expiresAt: later(600).toISOString(),
+      };
+      await store.createLoginSession(session);
+      expect(await store.getLoginSession('s1')).toEqual(session);
+      await store.revokeToken('jti-1', later(600));
+      await store.revokeToken('jti-1', later(600));
+      expect(await store.isTokenRevoked('jti-1')).toBe(true);
+      expect(await store.isTokenRevoked('jti-2')).toBe(false);
+      await store.sweepOidc(later(601));
+      expect(await store.getLoginSession('s1')).toBeNull();
+      expect(await store.isTokenRevoked('jti-1')).toBe(false);
+      await store.createLoginSession({ ...session, idHash: 's2' });
+      await store.deleteLoginSession('s2');
+      expect(await store.getLoginSession('s2')).toBeNull();
     });
   });
 

@@ -71,4 +71,41 @@ describe('upgrading a database made by an earlier version', () => {
       await store.close();
     }
   });
+
+  it('keeps the one authenticator a user had, named "Authenticator", with its last step used for the user', async () => {
+    const file = databaseAt(6, (db) => {
+      db.prepare(
+        "INSERT INTO users (id, username, display_name, password_hash, created_at, updated_at) VALUES ('u1', 'tess', 'Tess', 'h', ?, ?)",
+      ).run(T, T);
+      db.prepare("INSERT INTO totp_credentials VALUES ('c1', 'u1', 's', 'sha1', 6, 30, 59000000, ?)").run(T);
+    });
+    const store = openSqliteStore(file);
+    try {
+      await store.migrate();
+      expect(await store.listTotp('u1')).toEqual([
+        {
+          id: 'c1',
+          userId: 'u1',
+          name: 'Authenticator',
+          sealedSecret: 's',
+          algorithm: 'sha1',
+          digits: 6,
+          period: 30,
+          lastTimeStep: 59_000_000,
+          recentOffsets: [],
+          createdAt: T,
+          lastUsedAt: null,
+        },
+      ]);
+      const second = await store.addTotp(
+        { userId: 'u1', name: 'Token', sealedSecret: 't', algorithm: 'sha1', digits: 6, period: 30 },
+        new Date(),
+        10,
+      );
+      expect(second).not.toBeNull();
+      expect(await store.useTotpStep({ userId: 'u1', credentialId: second!.id, timeStep: 59_000_000, offset: 0 }, new Date())).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
 });

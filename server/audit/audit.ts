@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Keyring } from '../crypto/keyring.js';
+import { currentRequestId } from '../request-context.js';
+import type { AuditEventRecord, AuditStore } from '../store/ports/audit.js';
+import type { AuditConfig } from './config.js';
+import { cleanDetails, type AuditInput } from './events.js';
+import { listEvents, type EventFilters } from './query.js';
+import { BoundedQueue, isPowerOfTen } from './queue.js';
+import type { AuditSink } from './sink.js';
+
+/** Events written to the store in one transaction at most. */
+const STORE_BATCH = 100;
+/** Events held while the store is slow or down; beyond it the oldest are dropped and counted. */
+const STORE_QUEUE = 10_000;
+
+export interface AuditDeps {
+  config: AuditConfig;
+  store: AuditStore;
+  logger: Logger;
+  keyring: Pick<Keyring, 'hash'>;
+  now: () => Date;
+  /** The HTTP sink, when `audit.sink` is set. */
+  sink?: AuditSink | null;
+}
+
+/** The security event log: one call to record, queries for the CLI and the admin API. */
+export interface Audit {
+  /**
+   * Records one event: a log line now, the store and the sink soon after. Never waits and never
+   * throws, so no login waits for (or fails with) the audit log.
+   */
+  record(event: AuditInput): void;
+  /** A page of stored events (see `listEvents`). */
+  listEvents(filters: EventFilters, cursor?: string): ReturnType<typeof listEvents>;
+  /** Resolves once every event recorded so far is in the store (or was dropped). */
+  flush(): Promise<void>;
+  /** Writes what is queued, gives the sink its last try, and stops. */
+  close(): Promise<void>;
+  readonly sink: AuditSink | null;
+}
+
+/** The address as `audit.address` keeps it: a keyed hash by default, so the log holds no address. */
+function addressOf(deps: AuditDeps, ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  switch (deps.config.address) {
+    case 'full':
+      return ip;
+    case 'none':
+      return null;
+    default:
+      return `h:${deps.keyring.hash(ip, 'audit-address').slice(0, 22)}`;
+  }
+}
+
+export function createAudit(deps: AuditDeps): Audit {
+  const { store, logger } = deps;
+  const sink = deps.sink ?? null;
+  const queue = new BoundedQueue<AuditEventRecord>(STORE_QUEUE);
+  let writing: Promise<void> | null = null;
+
+  /** Writes batches until the queue is empty; a failed write is logged and its events lost, never thrown. */
+  async function drain(): Promise<void> {
+    while (queue.size > 0) {
+      const batch = queue.take(STORE_BATCH);
+      try {
+        await store.appendAuditEvents(batch);
+      } catch (e) {
+        logger.warn({ err: (e as Error).message, events: batch.length }, 'audit events not stored');
+      }
+    }
+  }
+
+  function kick(): void {
+    if (writing) return;
+    // After the current request's own work: an event never takes the store before the answer does.
+    writing = new Promise<void>((resolve) => setImmediate(resolve)).then(drain).finally(() => {
+      writing = null;
+      if (queue.size > 0) kick();
+    });
+  }
+
+  return {
+    sink,
+    record(input) {
+      try {
+        const event: AuditEventRecord = {
+          id: randomBytes(12).toString('base64url'),
+          at: deps.now().toISOString(),
+          type: input.type,
+          userId: input.userId ?? null,
+          clientId: input.clientId ?? null,
+          requestId: currentRequestId() ?? null,
+          address: addressOf(deps, input.address),
+          actor: input.actor ?? null,
+          details: cleanDetails(input.details),
+        };
+        logger.info({ audit: event }, 'audit event');
+        if (queue.push(event) > 0 && isPowerOfTen(queue.dropped))
+          logger.warn({ dropped: queue.dropped }, 'audit store queue full: the oldest events were dropped');
+        kick();
+        sink?.push([event]);
+      } catch (e) {
+        logger.warn({ err: (e as Error).message, type: input.type }, 'audit event not recorded');
+      }
+    },
+    listEvents: (filters, cursor) => listEvents(store, filters, cursor),
+    async flush() {
+      while (queue.size > 0 || writing) {
+        kick();
+        await writing;
+      }
+    },
+    async close() {
+      await this.flush();
+      await sink?.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { type CapturedLogs, captureLogs, realLogs } from '../../support/logs.js';
+import { startTestServer } from '../../support/server.js';
+
+/** Runs test/support/log-writer.ts in a process of its own; answers its exit code and output. */
+function writer(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/log-writer.ts', ...args], { stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+const linesOf = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { i: number; msg: string });
+
+describe('the server log (written off the event loop)', () => {
+  it('still holds every line queued before an uncaught exception ended the process', async () => {
+    const { code, stdout, stderr } = await writer(['crash', '5000']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('crashed on purpose');
+    expect(linesOf(stdout).map((l) => l.i)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+  });
+
+  it('still holds every line queued before process.exit', async () => {
+    const { code, stdout } = await writer(['exit', '5000']);
+    expect(code).toBe(3);
+    expect(linesOf(stdout)).toHaveLength(5000);
+  });
+
+  it('still holds every line when the event loop simply runs dry', async () => {
+    const { code, stdout } = await writer(['end', '5000']);
+    expect(code).toBe(0);
+    expect(linesOf(stdout)).toHaveLength(5000);
+  });
+
+  it('drops whole lines past its bounded buffer and says so on stderr, instead of growing', async () => {
+    // ~150 bytes a line: 5,000 lines are ~750 KB, the buffer takes 64 KiB.
+    const { code, stdout, stderr } = await writer(['end', '5000', String(64 * 1024)]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/line\(s\) dropped/);
+    const lines = linesOf(stdout);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThan(1000);
+    expect(lines.every((l) => l.msg === 'line')).toBe(true);
+  });
+});
+
+describe('the access log', () => {
+  const requestLines = (logs: CapturedLogs) => logs.lines().filter((l) => l.msg === 'request' && l.path === '/api/v1/flows');
+
+  it('writes the fixed fields of each request with the server’s own logger', async () => {
+    const logs = realLogs();
+    const server = await startTestServer({}, { logger: logs.logger });
+    try {
+      await server.post('/api/v1/flows', { clientId: 'demo' });
+      expect(requestLines(logs)).toEqual([expect.objectContaining({ method: 'POST', status: 201, ip: '127.0.0.1', requestId: expect.any(String) })]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('keeps the redaction of a logger an integrator hands in (here: of the client address)', async () => {
+    const logs = captureLogs((stream) => pino({ level: 'info', redact: ['ip'] }, stream));
+    const server = await startTestServer({}, { logger: logs.logger });
+    try {
+      await server.post('/api/v1/flows', { clientId: 'demo' });
+      expect(requestLines(logs)).toEqual([expect.objectContaining({ method: 'POST', status: 201, ip: '[Redacted]' })]);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -110,6 +110,7 @@ export const adminTotpReset = z.object({
   removed: z.boolean().meta({ description: 'Whether there was any authenticator.' }),
   backupCodesRemoved: z.int().min(0),
   devicesForgotten: z.int().min(0),
+  trustedDevicesRevoked: z.int().min(0).meta({ description: 'Browsers trusted to skip the second step that now ask for it again.' }),
 });
 
 export const adminTotpEnrolRequest = z
@@ -177,6 +178,10 @@ const clientFields = {
   public: z.boolean().default(false).meta({ description: 'A public client (single-page or native app): no secret, PKCE only.' }),
   logoUri: z.url().max(2000).nullable().optional().meta({ description: 'Shown on the hosted login page.' }),
   cssUri: z.url().max(2000).nullable().optional().meta({ description: 'A stylesheet the hosted login page links for this client.' }),
+  trustDevice: z
+    .strictObject({ enabled: z.boolean().default(false), days: z.int().min(1).max(365).default(30) })
+    .prefault({})
+    .meta({ description: '"Trust this device": a browser trusted after a complete login skips the second step for `days`.' }),
   scopes: z
     .array(z.enum(adminScopes))
     .default([])
@@ -213,6 +218,7 @@ export const adminClient = z
     public: z.boolean(),
     logoUri: z.string().nullable(),
     cssUri: z.string().nullable(),
+    trustDevice: z.object({ enabled: z.boolean(), days: z.int() }),
     scopes: z.array(z.enum(adminScopes)),
     source: z
       .enum(['store', 'config'])

@@ -15,6 +15,7 @@ export const auditEventTypes = [
   'factor.enrolled',
   'factor.changed',
   'token.issued',
+  'token.revoked',
   'admin.action',
 ] as const;
 export const auditEventType = z.enum(auditEventTypes);

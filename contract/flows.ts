@@ -99,11 +99,49 @@ export const phoneBody = z.object({
 });
 export type PhoneBody = z.output<typeof phoneBody>;
 
+/** A trusted device's key as `device/trust` registers it: an EC P-256 public key, never a private one. */
+export const devicePublicKey = dpopKey.meta({
+  description: "The public JWK of the device's non-extractable ECDSA P-256 key (WebCrypto). A private key (`d`) is refused.",
+});
+export const deviceVerifyBody = z.object({
+  deviceId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .meta({ description: 'The id `device/trust` answered when this device was trusted.' }),
+  signature: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{86}$/)
+    .meta({
+      description:
+        'ECDSA P-256 with SHA-256 (IEEE P1363, r‖s, 64 bytes, base64url) over the UTF-8 bytes of `mfa-login device v1\n` followed by the `challenge` from `device/challenge`.',
+    }),
+});
+export type DeviceVerifyBody = z.output<typeof deviceVerifyBody>;
+export const trustDeviceRequest = z.object({ flow: flowHandle, publicKey: devicePublicKey });
+export type TrustDeviceRequest = z.input<typeof trustDeviceRequest>;
+
+/** A trusted device as its owner sees it; no key material. */
+export const trustedDevice = z.object({
+  id: z.string(),
+  name: z.string().meta({ description: 'Made from the user agent that trusted it, e.g. `Chrome on Linux`.' }),
+  createdAt: dateTime,
+  lastUsedAt: dateTime.nullable().meta({ description: 'When it last skipped a step; null until then.' }),
+  expiresAt: dateTime.meta({ description: "When it stops skipping: the client's `trustDevice.days` after it was trusted." }),
+});
+export type TrustedDevice = z.output<typeof trustedDevice>;
+export const trustedDeviceAnswer = z.object({ device: trustedDevice });
+export const deviceChallenge = z.object({
+  challenge: z.string().meta({ description: '256 random bits, base64url: sign it with `device/verify` once, within 60 seconds, in this flow only.' }),
+  expiresAt: dateTime,
+});
+export type DeviceChallenge = z.output<typeof deviceChallenge>;
+
 /** The documented requests: the handle plus an action's body. */
 export const passwordRequest = z.object({ flow: flowHandle, ...passwordBody.shape });
 export const codeRequest = z.object({ flow: flowHandle, ...codeBody.shape });
 export const backupCodeRequest = z.object({ flow: flowHandle, ...backupCodeBody.shape });
 export const phoneRequest = z.object({ flow: flowHandle, ...phoneBody.shape });
+export const deviceVerifyRequest = z.object({ flow: flowHandle, ...deviceVerifyBody.shape });
 export type PasswordRequest = z.input<typeof passwordRequest>;
 
 /** The fields of the last code sent by SMS or e-mail in this flow. */
@@ -153,7 +191,12 @@ export const backupCodeOption = z
   })
   .meta({ description: 'Offered when the user has unused backup codes.' });
 
-export const flowOption = z.discriminatedUnion('method', [passwordOption, totpOption, smsOption, emailOption, backupCodeOption]).meta({
+export const deviceOption = z.object({ method: z.literal('device') }).meta({
+  description:
+    "Only in the second step of a login in the client's default sequence (not a named `acr`), when the client trusts devices and the user has a live trusted device for it: a device holding its key skips the step (`device/challenge`, then `device/verify`). Never in a step-up.",
+});
+
+export const flowOption = z.discriminatedUnion('method', [passwordOption, totpOption, smsOption, emailOption, backupCodeOption, deviceOption]).meta({
   discriminator: {
     propertyName: 'method',
     mapping: {
@@ -162,6 +205,7 @@ export const flowOption = z.discriminatedUnion('method', [passwordOption, totpOp
       sms: '#/components/schemas/SmsOption',
       email: '#/components/schemas/EmailOption',
       backup_code: '#/components/schemas/BackupCodeOption',
+      device: '#/components/schemas/DeviceOption',
     },
   },
 });
@@ -171,6 +215,7 @@ export type TotpOption = z.output<typeof totpOption>;
 export type SmsOption = z.output<typeof smsOption>;
 export type EmailOption = z.output<typeof emailOption>;
 export type BackupCodeOption = z.output<typeof backupCodeOption>;
+export type DeviceOption = z.output<typeof deviceOption>;
 
 export const step = z
   .object({ number: z.int().min(1), total: z.int().min(1), options: z.array(flowOption) })
@@ -254,6 +299,14 @@ export const flowState = z.object({
       'On a completed flow, for the 30 seconds after completion only (the answer that completed it, or an introspect right after a reload); later states of the flow leave it out.',
   }),
   purpose: z.literal('settings').optional().meta({ description: 'Present on a step-up flow.' }),
+  deviceChallenge: deviceChallenge.optional().meta({ description: 'On the answer to `device/challenge` only.' }),
+  trustDevice: z
+    .object({ days: z.int().min(1) })
+    .optional()
+    .meta({
+      description:
+        'Only on the answer that completes a login in the default sequence of a client that trusts devices (`trustDevice.enabled`), after a second factor other than a trusted device: this device may be trusted for `days` with `device/trust` (until the flow expires). Never on a step-up.',
+    }),
   deviceToken: z.string().min(43).optional().meta({
     description:
       'Only on the answer that completes a login (not a settings step-up; never on introspect): a random token (256 bits) for this device and user, valid `password.deviceTokenTtlDays` (default 90). Keep it on the device (the element keeps it in localStorage per server and user, and never hands it to the page) and send it with later password steps for the same user. The server stores only a keyed hash; `user set-password`, `user reset-totp` and `user forget-devices` revoke it.',
@@ -279,9 +332,9 @@ export const idTokenClaims = z
     auth_time: z.int().meta({ description: 'When the last step was satisfied.' }),
     nonce: z.string().optional().meta({ description: 'Echoed from flow start, when given.' }),
     acr: z.string().meta({ description: 'The sequence that was run (client `defaultAcr` or the `acr` asked for).' }),
-    amr: z.array(z.enum(['pwd', 'otp', 'sms', 'mfa'])).meta({
+    amr: z.array(z.enum(['pwd', 'otp', 'sms', 'mfa', 'swk', 'device'])).meta({
       description:
-        'RFC 8176: `pwd` password; `otp` TOTP, backup code and e-mailed code; `sms` SMS code; `mfa` when two or more different methods were used.',
+        "RFC 8176: `pwd` password; `otp` TOTP, backup code and e-mailed code; `sms` SMS code; `mfa` when two or more different methods were used. A trusted device that skipped the second step adds `swk` (proof of possession of a software-secured key: the browser's non-extractable WebCrypto key) and `device`, a value of this server (RFC 8176 has none for a remembered device) so a relying party can tell it from a code or passkey typed just now.",
     }),
     sid: z.string().meta({ description: 'Session id derived from the flow (not the handle).' }),
     jti: z.uuid(),

@@ -11,6 +11,8 @@ export const flowPaths = {
   start: FLOWS,
   introspect: `${FLOWS}/introspect`,
   cancel: `${FLOWS}/cancel`,
+  /** After a completed login that offered it: registers this device's public key (`trustDevice` in the state). */
+  trustDevice: `${FLOWS}/device/trust`,
 } as const;
 
 /** Method → action → path: each step endpoint runs one action of one sign-in method. */
@@ -20,6 +22,7 @@ export const stepPaths = {
   totp: { enroll: `${FLOWS}/totp/enroll`, verify: `${FLOWS}/totp/verify` },
   backup_code: { verify: `${FLOWS}/backup-code/verify` },
   email: { send: `${FLOWS}/email/send`, verify: `${FLOWS}/email/verify` },
+  device: { challenge: `${FLOWS}/device/challenge`, verify: `${FLOWS}/device/verify` },
 } as const;
 
 export type StepMethod = keyof typeof stepPaths;
@@ -47,6 +50,9 @@ export const mePaths = {
   phone: '/phone',
   phoneVerify: '/phone/verify',
   backupCodes: '/backup-codes',
+  devices: '/devices',
+  deviceRevoke: '/devices/revoke',
+  devicesRevokeAll: '/devices/revoke-all',
 } as const;
 
 export const healthPaths = { liveness: '/healthz', readiness: '/readyz' } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeChallengeFields, codeField, totpEnrollment } from './flows.js';
+import { codeChallengeFields, codeField, totpEnrollment, trustedDevice } from './flows.js';
 
 /**
  * Schemas of the settings API (`/api/v1/me/*`). The step-up that authorises a change is a flow
@@ -68,3 +68,9 @@ export const meTotpVerifyRequest = z.object({
 });
 export const meTotpRemoveRequest = z.object({ id: totpAuthenticatorId });
 export const meTotpRenameRequest = z.object({ id: totpAuthenticatorId, name: totpName });
+/** `GET /api/v1/me/devices` and the answer of each revocation: the user's live trusted devices. */
+export const meDevices = z
+  .object({ devices: z.array(trustedDevice).meta({ description: 'Newest first; expired ones are left out.' }) })
+  .meta({ description: 'The browsers that may skip the second step of a login for this user.' });
+export type MeDevices = z.output<typeof meDevices>;
+export const meDeviceRevokeRequest = z.object({ id: z.string().min(1).max(64) });

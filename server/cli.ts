@@ -21,6 +21,7 @@ import {
 } from './cli/user-factors.js';
 import { userTotpAdd, userTotpList, userTotpRemove, userTotpRename } from './cli/totp.js';
 import { userAdd, userList, userRemove, userShow } from './cli/users.js';
+import { userDevices, userRevokeDevice } from './cli/devices.js';
 import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
 
 interface Command {
@@ -81,6 +82,12 @@ const commands: Record<string, Command> = {
     args: '<username>',
     summary: 'stop trusting the browsers that signed in as the user (they wait out password slow-downs again)',
   },
+  'user devices': { run: userDevices, args: '<username>', summary: 'list the devices trusted to skip the second step, with first and last use' },
+  'user revoke-device': {
+    run: userRevokeDevice,
+    args: '<username> <id | --all>',
+    summary: 'stop trusting one device (or all): it asks for the second step again',
+  },
   'user backup-codes generate': { run: backupCodesGenerate, args: '<username>', summary: 'replace the backup codes with new ones, printed once' },
   'user backup-codes import': {
     run: backupCodesImport,
@@ -92,7 +99,7 @@ const commands: Record<string, Command> = {
     run: clientAdd,
     args:
       '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret | --public] [--allow-phone-enrollment] ' +
-      '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL] [--scope admin|admin:read]...',
+      '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL] [--trust-device-days N] [--scope admin|admin:read]...',
     summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },
   'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },

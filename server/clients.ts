@@ -27,6 +27,7 @@ export function clientRecord(input: z.input<typeof clientSchema>, keyring: Keyri
     ...(c.public ? { clientSecretHash: null } : {}),
     logoUri: c.logoUri ?? null,
     cssUri: c.cssUri ?? null,
+    trustDeviceDays: c.trustDevice.enabled ? c.trustDevice.days : 0,
   };
 }
 

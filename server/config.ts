@@ -19,7 +19,9 @@ export const sequenceSchema = z
     z
       .array(methodName)
       .min(1)
-      .refine((s) => new Set(s).size === s.length, 'a method appears twice in one step'),
+      .refine((s) => new Set(s).size === s.length, 'a method appears twice in one step')
+      // The server offers it itself, in a login's second step, when the client's trustDevice is on.
+      .refine((s) => !s.includes('device'), '"device" is not listed: turn on the client\'s trustDevice instead'),
   )
   .min(1);
 export type Sequence = z.infer<typeof sequenceSchema>;
@@ -56,6 +58,17 @@ export const clientSchema = z
     cssUri: z.url().optional(),
     /** Admin API scopes for the client_credentials grant; a client with any is a machine client and runs no sign-in. */
     scopes: z.array(z.enum(adminScopes)).default([]),
+    /**
+     * "Trust this device": after a complete login the element may register a key of this browser,
+     * which then stands in for the second step of later logins (never the first, never a settings
+     * step-up) for `days`.
+     */
+    trustDevice: z
+      .strictObject({
+        enabled: z.boolean().default(false),
+        days: z.number().int().min(1).max(365).default(30),
+      })
+      .prefault({}),
   })
   .refine((c) => !(c.public && c.clientSecret), { message: 'a public client has no secret', path: ['public'] })
   .refine((c) => !(c.public && c.scopes.length > 0), { message: 'a public client cannot hold admin scopes', path: ['scopes'] });

@@ -65,6 +65,7 @@ export async function seedDemo(services: DemoDeps): Promise<DemoCredentials> {
             defaultAcr: 'mfa',
             allowPhoneEnrollment: true,
             allowTotpEnrollment: true,
+            trustDevice: { enabled: true, days: 30 },
           },
           keyring,
         )),

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Screen as DeviceScreen } from './trust-device.js';
 import { flowPaths, stepPaths } from '../contract/paths.js';
 import { postFlow } from './api.js';
 import { CallGate } from './call-gate.js';
@@ -50,6 +51,8 @@ export class FlowController implements ReactiveController {
   resent?: Method;
   /** Known once a backup code was used in this flow: the user's unused codes left, and if that is few. */
   backupCodesLeft?: { remaining: number; low: boolean };
+  /** A screen of trust-device.ts in place of the step's own; while set, completion waits (the offer). */
+  device?: DeviceScreen;
 
   private completed = false;
   private expiry?: ReturnType<typeof setTimeout>;
@@ -250,10 +253,20 @@ export class FlowController implements ReactiveController {
   }
 
   private accept(answer: FlowState): void {
-    const { deviceToken, ...state } = answer;
+    const { deviceToken, trustDevice, ...state } = answer;
     // Kept for this user's next password step, and nowhere else: no event or page sees it.
     if (deviceToken && state.user) this.devices.write(this.devices.key(this.config().server, state.user.username), deviceToken);
     this.state = state;
+    // "Trust this device": loaded only when offered (then completion waits for the answer) or asked for.
+    if (trustDevice) this.device = () => undefined;
+    if (trustDevice || state.step?.options.some((o) => o.method === 'device'))
+      import('./trust-device.js').then(
+        (m) => m.onState(this, state, trustDevice, this.config()),
+        () => {
+          this.device = undefined;
+          this.acknowledgeBackupCodes();
+        },
+      );
     if (state.backupCodes?.length) this.backupCodes = state.backupCodes;
     if (typeof state.backupCodesRemaining === 'number') {
       this.backupCodesLeft = { remaining: state.backupCodesRemaining, low: state.backupCodesLow === true };
@@ -308,7 +321,7 @@ export class FlowController implements ReactiveController {
   /** Waits for saved backup codes: a page that navigates on completion would lose them. */
   private announceCompletion(): void {
     const result = this.state?.status === 'complete' ? this.state.result : undefined;
-    if (!result || this.backupCodes || this.completed) return;
+    if (!result || this.backupCodes || this.device || this.completed) return;
     this.completed = true;
     if ('settingsGrant' in result) {
       this.config().stepUp?.onGrant(result.settingsGrant, result.expiresIn);

@@ -37,7 +37,8 @@ function phoneOption(challenge: PhoneChallenge | undefined): SmsOption {
 
 /**
  * The signed-in user's sign-in methods: see them, add, rename and remove authenticator apps,
- * change the phone number (verified by a code sent to it) and make new backup codes.
+ * change the phone number (verified by a code sent to it) and make new backup codes, and
+ * stop trusting the devices trusted to skip the second step.
  *
  * ```html
  * <mfa-login-settings server="https://auth.example.com" id-token="eyJ…"></mfa-login-settings>
@@ -112,6 +113,8 @@ export class MfaLoginSettings extends LitElement {
   declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** `<mfa-login>` could not be loaded for the step-up. */
   declare private stepUpFailed: boolean;
+  /** The trusted devices' section, once loaded. */
+  private devicesView?: typeof import('./settings/devices.js');
   /** The step-up shown now; a new one for each. */
   private stepUpConfig?: StepUpConfig;
 
@@ -249,17 +252,31 @@ export class MfaLoginSettings extends LitElement {
         });
       default:
         if (settings.me) {
-          return factorsScreen(ctx, settings.me, {
+          return html`${factorsScreen(ctx, settings.me, {
             startTotp: settings.startTotp,
             rename: (app) => settings.openApp('rename-totp', app),
             remove: (app) => settings.openApp('remove-totp', app),
             changePhone: () => settings.open('phone'),
             newBackupCodes: () => settings.open('confirm-backup-codes'),
-          });
+          })}${this.devicesSection(ctx)}`;
         }
         if (!this.idToken) return html`<p class="hint">${ctx.t.settings.notSignedIn}</p>`;
         return settings.busy ? html`<p class="hint">${ctx.t.loading}</p>` : nothing;
     }
+  }
+
+  /** The trusted devices, once the user has any: their code loads then (settings/devices.ts). */
+  private devicesSection(ctx: SettingsContext) {
+    const { devices } = this.settings;
+    if (!devices?.length) return nothing;
+    if (!this.devicesView) {
+      void import('./settings/devices.js').then((m) => {
+        this.devicesView = m;
+        this.requestUpdate();
+      });
+      return nothing;
+    }
+    return this.devicesView.devicesScreen(html, ctx, devices, this.settings);
   }
 
   /** A new step-up: `<mfa-login>` (loaded from the server if the page has not) bound to this element's key. */
@@ -296,7 +313,13 @@ export class MfaLoginSettings extends LitElement {
 
   private changedText(ctx: SettingsContext): string {
     const s = ctx.t.settings;
-    const texts = { totp: s.totpChanged, 'totp-apps': s.totpUpdated, phone: s.phoneChanged, 'backup-codes': s.codesChanged };
+    const texts = {
+      totp: s.totpChanged,
+      'totp-apps': s.totpUpdated,
+      phone: s.phoneChanged,
+      'backup-codes': s.codesChanged,
+      devices: this.devicesView?.devicesChanged(ctx) ?? '',
+    };
     return this.settings.changed ? texts[this.settings.changed] : '';
   }
 

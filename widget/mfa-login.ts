@@ -192,7 +192,7 @@ export class MfaLogin extends LitElement {
     const screen = this.screen();
     const ctx = this.context(screen);
     // The screen first: a form shows the error box under its field; else it goes on top.
-    const body = this.renderScreen(ctx, screen);
+    const body = this.flow.device?.(ctx, html) ?? this.renderScreen(ctx, screen);
     const state = this.flow.state;
     // An ended screen is about the flow as a whole: no step, no "Not you?" beside its "Start again".
     const pending = state?.status === 'pending' && !isEnding(screen.name);

@@ -21,7 +21,8 @@ export interface ScreenInput {
   chosen?: Method;
 }
 
-const SCREENS: Record<Method, (option: FlowOption) => ScreenName> = {
+/** `device` has no screen: trust-device.ts signs for it without a word from the user. */
+const SCREENS: Record<Exclude<Method, 'device'>, (option: FlowOption) => ScreenName> = {
   password: () => 'password',
   totp: (option) => ((option as { enrolled: boolean }).enrolled ? 'totp' : 'totp-enroll'),
   sms: () => 'sms',
@@ -66,6 +67,6 @@ export function selectScreen({ state, error, backupCodes, chosen }: ScreenInput)
   if (error?.error === 'too_many_attempts' && !alternatives.length && !NEW_CODE.has(option.method)) {
     return { name: 'locked', alternatives: none };
   }
-  const name = state.enrollment && option.method === 'totp' ? 'totp-enroll' : SCREENS[option.method](option);
+  const name = state.enrollment && option.method === 'totp' ? 'totp-enroll' : SCREENS[option.method as Exclude<Method, 'device'>](option);
   return { name, option, alternatives };
 }

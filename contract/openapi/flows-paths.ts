@@ -278,4 +278,71 @@ export const flowsPaths: PathItems = {
       },
     },
   },
+  '/api/v1/flows/device/challenge': {
+    post: {
+      tags: ['flows'],
+      operationId: 'deviceChallenge',
+      summary: 'A challenge for a trusted device',
+      description:
+        'While the `device` option is offered (the second step of a login, for a user with a trusted device of this client): answers `deviceChallenge`, 256 random bits to sign within 60 seconds, in this flow only. A new challenge replaces the last.',
+      requestBody: requestOf('FlowRequest'),
+      responses: {
+        '200': noStoreAnswer('The flow state with `deviceChallenge`.', schemaRef('FlowState')),
+        '400': responseRef('BadRequest'),
+        '403': responseRef('OriginNotAllowed'),
+        '404': responseRef('FlowNotFound'),
+        '409': responseRef('MethodNotAllowed'),
+        '410': responseRef('FlowExpired'),
+        '429': responseRef('TooManyAttempts'),
+        '500': responseRef('ServerError'),
+      },
+    },
+  },
+  '/api/v1/flows/device/verify': {
+    post: {
+      tags: ['flows'],
+      operationId: 'verifyDevice',
+      summary: 'Step: trusted device',
+      description:
+        "Checks the device's signature of the last challenge: the device must be live (not revoked, not expired), the signed-in user's and this client's. The challenge is spent by this call, right or wrong. Satisfies the second step; the id_token's `amr` then holds `swk` and `device` besides `pwd` and `mfa`. 3 refusals per flow, then the option is no longer offered (the other methods of the step stay).",
+      requestBody: requestOf('DeviceVerifyRequest'),
+      responses: {
+        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
+        '400': errorAnswer('Bad request: `invalid_request`. Also: no challenge was asked for.', 'invalid_request'),
+        '401': errorAnswer(
+          'Not authenticated: `invalid_credentials`: not a trusted device of this user and client, or a wrong signature.',
+          'invalid_credentials',
+        ),
+        '403': responseRef('OriginNotAllowed'),
+        '404': responseRef('FlowNotFound'),
+        '409': responseRef('MethodNotAllowed'),
+        '410': errorAnswer('Gone: `flow_expired`, `code_expired` (the challenge).', 'flow_expired', 'code_expired'),
+        '429': responseRef('TooManyAttempts'),
+        '500': responseRef('ServerError'),
+      },
+    },
+  },
+  '/api/v1/flows/device/trust': {
+    post: {
+      tags: ['flows'],
+      operationId: 'trustDevice',
+      summary: 'Trust this device',
+      description:
+        "After a login whose completing answer offered `trustDevice`, until the flow expires, once per flow: registers the public key of this browser's non-extractable key pair. The device is named from the `User-Agent` (e.g. `Chrome on Linux`) and skips the second step of this user's logins on this client for `trustDevice.days`. A new password or a factor reset revokes it; so can the user (settings) and an administrator (CLI).",
+      requestBody: requestOf('TrustDeviceRequest'),
+      responses: {
+        '201': noStoreAnswer('The trusted device.', schemaRef('TrustedDeviceAnswer')),
+        '400': responseRef('BadRequest'),
+        '403': responseRef('OriginNotAllowed'),
+        '404': responseRef('FlowNotFound'),
+        '409': errorAnswer(
+          'Conflict: `method_not_allowed` (this flow offered no device trust, or trusted one already), `flow_conflict`.',
+          'method_not_allowed',
+          'flow_conflict',
+        ),
+        '410': responseRef('FlowExpired'),
+        '500': responseRef('ServerError'),
+      },
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import { errorAnswer, errorOf, headerRef, json, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
+import { errorAnswer, errorOf, headerRef, json, noStoreAnswer, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
 
 /** What every /api/v1/me operation answers for a bad request, a token in the URL included. */
 const meBadRequest = {
@@ -270,6 +270,65 @@ export const settingsPaths: PathItems = {
             },
           },
         },
+        '400': meBadRequest,
+        '401': {
+          description:
+            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+          content: json(errorOf('unauthorized')),
+        },
+        '403': responseRef('OriginNotAllowed'),
+        '500': responseRef('ServerError'),
+      },
+    },
+  },
+  '/api/v1/me/devices': {
+    get: {
+      tags: ['self-service'],
+      operationId: 'meDevices',
+      summary: 'Trusted devices',
+      description: "The user's live trusted devices (any client): name, when trusted, last used and expiry. An id_token is enough to read.",
+      security: [{ idToken: [] }, { settingsGrant: [] }],
+      responses: {
+        '200': noStoreAnswer('The devices.', schemaRef('MeDevices')),
+        '400': meBadRequest,
+        '401': { description: 'Not authenticated: `unauthorized`.', content: json(errorOf('unauthorized')) },
+        '403': responseRef('OriginNotAllowed'),
+        '500': responseRef('ServerError'),
+      },
+    },
+  },
+  '/api/v1/me/devices/revoke': {
+    post: {
+      tags: ['self-service'],
+      operationId: 'meRevokeDevice',
+      summary: 'Stop trusting one device',
+      description: 'The device asks for the second step again at its next login. Answers the devices left.',
+      security: [{ settingsGrant: [] }],
+      requestBody: requestOf('MeDeviceRevokeRequest'),
+      responses: {
+        '200': noStoreAnswer('The devices left.', schemaRef('MeDevices')),
+        '400': meBadRequest,
+        '401': {
+          description:
+            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+          content: json(errorOf('unauthorized')),
+        },
+        '403': responseRef('OriginNotAllowed'),
+        '404': errorAnswer('Not found: `not_found`: the user has no such device.', 'not_found'),
+        '500': responseRef('ServerError'),
+      },
+    },
+  },
+  '/api/v1/me/devices/revoke-all': {
+    post: {
+      tags: ['self-service'],
+      operationId: 'meRevokeAllDevices',
+      summary: 'Stop trusting every device',
+      description: 'Every trusted device of the user asks for the second step again. Answers the (empty) list.',
+      security: [{ settingsGrant: [] }],
+      requestBody: requestOf('EmptyRequest'),
+      responses: {
+        '200': noStoreAnswer('The devices left: none.', schemaRef('MeDevices')),
         '400': meBadRequest,
         '401': {
           description:

@@ -48,6 +48,8 @@ export function clientView(c: NewClient, source: AdminClient['source']): AdminCl
     public: c.public,
     logoUri: c.logoUri,
     cssUri: c.cssUri,
+    // As the config file writes it, so that what is read can be sent back.
+    trustDevice: c.trustDeviceDays > 0 ? { enabled: true, days: c.trustDeviceDays } : { enabled: false, days: 30 },
     scopes: c.scopes as AdminClient['scopes'],
     source,
   };
@@ -135,6 +137,7 @@ function changedFields(before: ClientRecord, after: ClientRecord): string[] {
     'public',
     'logoUri',
     'cssUri',
+    'trustDeviceDays',
     'scopes',
   ] as const;
   const changed: string[] = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));

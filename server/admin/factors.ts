@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { adminFactors } from '../../contract/admin.js';
 import { hashBackupCode, regenerateBackupCodes } from '../auth/backup-codes.js';
 import { forgetDevices } from '../auth/device-tokens.js';
+import { revokeTrustedDevices } from '../auth/trusted-devices.js';
 import { MfaError } from '../errors.js';
 import { seedContext } from '../methods/totp.js';
 import { enrollmentFor, newTotpSecret } from '../methods/totp-core.js';
@@ -39,14 +40,16 @@ export async function factorsOf(services: Pick<Services, 'store'>, user: UserRec
 export async function resetTotp(services: Services, actor: AdminActor, user: UserRecord) {
   const { totpRemoved: removed, backupCodesRemoved } = await services.store.resetSecondFactors(user.id, services.now());
   const devicesForgotten = await forgetDevices(services.store, user.id);
+  // A lost phone may be a browser trusted to stand in for this factor, too.
+  const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
   reportAdminAction(services, actor, {
     action: 'user.reset-totp',
     target: { userId: user.id },
-    changed: ['totp', 'backupCodes', 'devices'],
+    changed: ['totp', 'backupCodes', 'devices', 'trustedDevices'],
     factorChange: 'totp-reset',
-    facts: { totpRemoved: removed, backupCodesRemoved, devicesForgotten },
+    facts: { totpRemoved: removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked },
   });
-  return { removed, backupCodesRemoved, devicesForgotten };
+  return { removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked };
 }
 
 /**
@@ -76,12 +79,15 @@ export async function enrolTotp(
   if (!added) throw new MfaError('conflict', `${user.username} has ${MAX_AUTHENTICATORS} authenticators already: remove one, or replace them all.`);
   // From now on a login asks for the second factor; no enrolment by password alone.
   await store.markSecondFactor(user.id, now);
+  // A new authenticator revokes trusted devices, as in settings: the factor they stood in for changed.
+  const trustedDevicesRevoked = await revokeTrustedDevices(store, user.id);
   const { otpauthUri, qrSvg } = await enrollmentFor(secret, config.totp.issuer ?? config.appName, user.username, config.totp);
   reportAdminAction(services, actor, {
     action: 'user.enrol-totp',
     target: { userId: user.id },
     changed: ['totp'],
     factorChange: options.replace ? 'totp-replaced' : 'totp-added',
+    facts: { trustedDevicesRevoked },
   });
   return { otpauthUri, qrSvg, authenticator: authenticatorView(added) };
 }

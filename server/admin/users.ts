@@ -1,4 +1,5 @@
 import { maskForLog } from '../providers/sms/phone.js';
+import { revokeTrustedDevices } from '../auth/trusted-devices.js';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { AdminUser } from '../../contract/admin.js';
@@ -139,7 +140,16 @@ export async function updateUser(
     if (expected !== 'any' && current.version !== expected) throw stale();
     const changed = await services.store.updateUserIfVersion(userId, current.version, patch, services.now());
     if (changed) {
-      reportAdminAction(services, actor, { action, target: { userId }, changed: Object.keys(patch), ...factorChangeOf(patch) });
+      // A new phone revokes trusted devices, as in settings: the factor they stood in for changed.
+      const revoked = patch.phone !== undefined && patch.phone !== current.phone ? await revokeTrustedDevices(services.store, userId) : 0;
+      const factor = factorChangeOf(patch);
+      reportAdminAction(services, actor, {
+        action,
+        target: { userId },
+        changed: Object.keys(patch),
+        ...factor,
+        ...(revoked > 0 ? { facts: { ...factor.facts, trustedDevicesRevoked: revoked } } : {}),
+      });
       return changed;
     }
   }
@@ -162,17 +172,24 @@ export async function deleteUser(services: Services, actor: AdminActor, userId: 
 }
 
 /** A new password; every device that signed in is no longer trusted (whoever knew the old one may have used it). */
-export async function setPassword(services: Services, actor: AdminActor, userId: string, password: string): Promise<{ devicesForgotten: number }> {
+export async function setPassword(
+  services: Services,
+  actor: AdminActor,
+  userId: string,
+  password: string,
+): Promise<{ devicesForgotten: number; trustedDevicesRevoked: number }> {
   await services.store.updateUser(userId, { passwordHash: await services.passwords.hash(password) }, services.now());
   const devicesForgotten = await forgetDevices(services.store, userId);
+  // Whoever knew the old password may have trusted a device of their own to skip the second step.
+  const trustedDevicesRevoked = await revokeTrustedDevices(services.store, userId);
   reportAdminAction(services, actor, {
     action: 'user.set-password',
     target: { userId },
     changed: ['passwordHash'],
     factorChange: 'password-set',
-    facts: { devicesForgotten },
+    facts: { devicesForgotten, trustedDevicesRevoked },
   });
-  return { devicesForgotten };
+  return { devicesForgotten, trustedDevicesRevoked };
 }
 
 export interface UserSearch {

@@ -62,6 +62,7 @@ const addInput = z.object({
   public: z.boolean().default(false),
   'logo-uri': clientSchema.shape.logoUri,
   'css-uri': clientSchema.shape.cssUri,
+  'trust-device-days': z.coerce.number().int().min(1).max(365).optional(),
 });
 
 export type ClientView = AdminClient;
@@ -80,6 +81,7 @@ function describeClient(v: ClientView): string[] {
       ...(v.postLogoutRedirectUris.length > 0 ? [['logout return URIs', v.postLogoutRedirectUris.join(' ')] as [string, string]] : []),
       ['phone enrolment', v.allowPhoneEnrollment ? 'allowed' : 'not allowed'],
       ...(v.scopes.length ? [['admin scopes', v.scopes.join(' ')] as [string, string]] : []),
+      ['trusted devices', v.trustDevice.enabled ? `skip the second step for ${v.trustDevice.days} days` : 'off'],
     ]),
   ];
 }
@@ -92,7 +94,7 @@ const defaultSequenceNote =
 /**
  * `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A]
  * [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--redirect-uri URL]... [--post-logout-redirect-uri URL]...
- * [--logo-uri URL] [--css-uri URL] [--scope admin|admin:read]...`
+ * [--logo-uri URL] [--css-uri URL] [--trust-device-days N] [--scope admin|admin:read]...`
  */
 export async function clientAdd(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
@@ -112,6 +114,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
       public: { type: 'boolean' },
       'logo-uri': { type: 'string' },
       'css-uri': { type: 'string' },
+      'trust-device-days': { type: 'string' },
     },
     schema: addInput,
   });
@@ -131,6 +134,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     public: input.public,
     ...(input['logo-uri'] ? { logoUri: input['logo-uri'] } : {}),
     ...(input['css-uri'] ? { cssUri: input['css-uri'] } : {}),
+    ...(input['trust-device-days'] ? { trustDevice: { enabled: true, days: input['trust-device-days'] } } : {}),
   };
   const secret = input['generate-secret'] ? ({ generate: true } as const) : input.secret ? { given: input.secret } : null;
   return withServices(cli, async (services) => {

@@ -45,9 +45,9 @@ export async function userSetPassword(cli: CliContext): Promise<number> {
   const { password, generated } = await choosePassword(cli, input);
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
-    const { devicesForgotten } = await setPassword(services, CLI, user.id, password);
-    cli.print({ username: user.username, devicesForgotten, ...(generated ? { password } : {}) }, () => [
-      `Set a new password for ${user.username}.${forgottenText(devicesForgotten)}`,
+    const { devicesForgotten, trustedDevicesRevoked } = await setPassword(services, CLI, user.id, password);
+    cli.print({ username: user.username, devicesForgotten, trustedDevicesRevoked, ...(generated ? { password } : {}) }, () => [
+      `Set a new password for ${user.username}.${forgottenText(devicesForgotten)}${revokedText(trustedDevicesRevoked)}`,
       ...(generated ? [`Password: ${password}`, 'It is shown only this once: hand it over safely.'] : []),
     ]);
     return 0;
@@ -118,8 +118,8 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const { removed, backupCodesRemoved, devicesForgotten } = await resetTotp(services, CLI, user);
-    cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten }, () => {
+    const { removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked } = await resetTotp(services, CLI, user);
+    cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked }, () => {
       const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`]
         .filter(Boolean)
         .join(' and ');
@@ -127,12 +127,15 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
         (what
           ? `Removed ${what} of ${user.username}: the next login can set up a second factor again.`
           : `${user.username} had no authenticator or unused backup codes; the next login can set up a second factor again.`) +
-        forgottenText(devicesForgotten)
+        forgottenText(devicesForgotten) +
+        revokedText(trustedDevicesRevoked)
       );
     });
     return 0;
   });
 }
+
+const revokedText = (n: number) => (n > 0 ? ` ${n === 1 ? 'One trusted device asks' : `${n} trusted devices ask`} for the second step again.` : '');
 
 const forgottenText = (n: number) => (n > 0 ? ` ${n === 1 ? 'One signed-in device is' : `${n} signed-in devices are`} no longer trusted.` : '');
 

@@ -2,8 +2,9 @@ import { startFlowRequest } from '../../contract/flows.js';
 import { randomHandle, sha256 } from '../crypto/codes.js';
 import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
 import { issueDeviceToken } from '../auth/device-tokens.js';
+import { mayTrustDevice } from '../auth/trusted-devices.js';
 import { spend } from '../auth/regulator.js';
-import type { MethodName } from '../config.js';
+import type { MethodName, Sequence } from '../config.js';
 import { isMfaError, MfaError } from '../errors.js';
 import { amrOf, assertCanAct, assertReadable, attemptsOf, newFlow, satisfyStep } from '../flow/engine.js';
 import { parseBody } from '../validate.js';
@@ -20,6 +21,7 @@ import { keyedSerial } from './serial.js';
 import { issueFlowResult } from '../tokens/flow-result.js';
 import { flowState, optionOf, stepOptions } from './state.js';
 import { planStepUp, type StepUpPlan } from './step-up.js';
+import { trustDevice } from './trust-device.js';
 
 /**
  * Refuses a browser origin the client did not list; calls without Origin are not browsers. A flow
@@ -35,6 +37,16 @@ function sequenceFor(client: ClientRecord, acr: string | undefined) {
   const sequence = Object.hasOwn(client.acrSequences, acr) ? client.acrSequences[acr] : undefined;
   if (!sequence) throw new MfaError('invalid_request', `acr "${acr}" is not offered by this client.`);
   return { acr, sequence };
+}
+
+/**
+ * A client that trusts devices: a trusted device may stand in for the second step of its logins
+ * (methods/device.ts), in its default sequence only: a flow that asks for a named `acr` wants
+ * that sequence's factors proven now.
+ */
+function withTrustedDevice(client: ClientRecord, acr: string, sequence: Sequence): Sequence {
+  if (client.trustDeviceDays === 0 || acr !== client.defaultAcr || sequence.length < 2) return sequence;
+  return sequence.map((step, i) => (i === 1 && !step.includes('device') ? [...step, 'device'] : step));
 }
 
 const conflict = flowConflict();
@@ -193,7 +205,8 @@ export function createFlowService(services: Services) {
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
     forgetReads(ctx);
-    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes, ...(await deviceTokenOf(ctx)) };
+    const trust = ctx.flow.status === 'complete' && mayTrustDevice(ctx.flow, ctx.client) ? { trustDevice: { days: ctx.client.trustDeviceDays } } : {};
+    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes, ...(await deviceTokenOf(ctx)), ...trust };
   }
 
   return {
@@ -209,7 +222,8 @@ export function createFlowService(services: Services) {
         id: sha256(handle),
         kind: stepUp ? 'step-up' : 'login',
         clientId: client.clientId,
-        sequence,
+        // Never in a step-up: settings changes want a factor proven now.
+        sequence: stepUp ? sequence : withTrustedDevice(client, acr, sequence),
         acr,
         nonce: body.nonce ?? null,
         loginHint: body.loginHint ?? null,
@@ -240,6 +254,9 @@ export function createFlowService(services: Services) {
     },
 
     cancel: (handle: string, caller: Caller) => serial(handle, () => cancel(handle, caller)),
+
+    /** `device/trust` after a completed login; `userAgent` names the device. */
+    trustDevice: (input: unknown, caller: Caller, userAgent: string | undefined) => trustDevice(services, input, caller, userAgent),
 
     act: (handle: string, name: MethodName, actionName: string, input: unknown, caller: Caller) =>
       observed(

@@ -13,7 +13,8 @@ import type { Caller } from '../flow/caller.js';
  */
 function secondFactors(client: ClientRecord): MethodName[] {
   const order = [...client.sequence.flat(), ...(Object.keys(methods) as MethodName[])];
-  return [...new Set(order)].filter((name) => methods[name].needsUser);
+  // A trusted device is a factor proven some days ago, never a fresh one: never in a step-up.
+  return [...new Set(order)].filter((name) => methods[name].needsUser && name !== 'device');
 }
 
 export interface StepUpRequest {

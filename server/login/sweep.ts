@@ -3,6 +3,7 @@ import type { CounterStore } from '../store/ports/counters.js';
 import type { DeviceTokenStore } from '../store/ports/credentials.js';
 import type { FlowStore } from '../store/ports/flows.js';
 import type { OidcStore } from '../store/ports/oidc.js';
+import type { TrustedDeviceStore } from '../store/ports/trusted-devices.js';
 
 /** How long after expiry a flow is kept (a late answer still reads "expired", not "unknown"). */
 const KEEP_MS = 3600_000;
@@ -11,15 +12,17 @@ type SweepDeps = Pick<Services, 'now' | 'metrics'> & {
   store: Pick<FlowStore, 'sweepFlows'> &
     Pick<DeviceTokenStore, 'sweepDeviceTokens'> &
     Pick<CounterStore, 'sweepCounters'> &
-    Pick<OidcStore, 'sweepOidc'>;
+    Pick<OidcStore, 'sweepOidc'> &
+    Pick<TrustedDeviceStore, 'sweepTrustedDevices'>;
 };
 
-/** Removes expired flows, device tokens, codes, sign-on sessions and revocations and old counters; counts the login flows that expired unfinished. */
+/** Removes expired flows, device tokens, trusted devices, codes, sign-on sessions and revocations and old counters; counts the login flows that expired unfinished. */
 export async function sweepExpired(services: SweepDeps): Promise<void> {
   const { store } = services;
   const before = new Date(services.now().getTime() - KEEP_MS);
   const abandoned = await store.sweepFlows(before);
   await store.sweepDeviceTokens(before);
+  await store.sweepTrustedDevices(before);
   await store.sweepCounters(before);
   await store.sweepOidc(before);
   for (const flow of abandoned) services.metrics.flowAbandoned(flow.clientId, flow.acr, 'expired');

@@ -1,5 +1,6 @@
 import type { MethodName } from '../config.js';
 import { backupCode } from './backup-code.js';
+import { device } from './device.js';
 import { email } from './email.js';
 import { password } from './password.js';
 import { sms } from './sms.js';
@@ -13,4 +14,5 @@ export const methods: Readonly<Record<MethodName, Method>> = {
   totp,
   backup_code: backupCode,
   email,
+  device,
 };

@@ -47,7 +47,12 @@ const badGrant = () =>
  * redirect URI and the verifier of its challenge. A code that comes again revokes the access token
  * its first exchange made (RFC 6749 §4.1.2): whoever holds the copy may be an attacker.
  */
-export async function exchangeCode(services: Services, client: ClientRecord, body: Record<string, unknown>): Promise<CodeTokenResponse> {
+export async function exchangeCode(
+  services: Services,
+  client: ClientRecord,
+  body: Record<string, unknown>,
+  address: string | null = null,
+): Promise<CodeTokenResponse> {
   const parsed = codeTokenRequest.safeParse(body);
   if (!parsed.success) throw new OAuthError('invalid_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const { code, redirect_uri: redirectUri, code_verifier: verifier } = parsed.data;
@@ -60,6 +65,13 @@ export async function exchangeCode(services: Services, client: ClientRecord, bod
   if (!first) {
     if (record.issuedJti) await services.store.revokeToken(record.issuedJti, new Date(new Date(record.expiresAt).getTime() + ttl * 1000));
     services.logger.warn({ clientId: record.clientId }, 'an authorization code was used twice: the tokens of its first exchange are revoked');
+    services.audit.record({
+      type: 'token.revoked',
+      userId: record.grant.userId,
+      clientId: record.clientId,
+      address,
+      details: { reason: 'code_reused', grant: 'authorization_code', presentedBy: client.clientId },
+    });
     throw badGrant();
   }
   const { grant } = record;
@@ -100,5 +112,12 @@ export async function exchangeCode(services: Services, client: ClientRecord, bod
     ),
   ]);
   services.logger.info({ clientId: client.clientId, userId: user.id }, 'authorization code exchanged');
+  services.audit.record({
+    type: 'token.issued',
+    userId: user.id,
+    clientId: client.clientId,
+    address,
+    details: { tokenType: 'id_token+access_token', grant: 'authorization_code', acr: grant.acr, amr, scope: grant.scope },
+  });
   return { access_token: accessToken, id_token: idToken, token_type: 'Bearer', expires_in: ttl, scope: grant.scope.join(' ') };
 }

@@ -31,6 +31,10 @@ export function flowRoutes(flows: FlowService): Router {
     res.json(await flows.cancel(flow, callerOf(req)));
   });
 
+  router.post(under(flowPaths.trustDevice), async (req, res) => {
+    res.status(201).json(await flows.trustDevice(req.body, callerOf(req), req.get('user-agent')));
+  });
+
   for (const { path, method, action } of stepRoutes()) {
     router.post(under(path), async (req, res) => {
       const { flow, ...body } = parseBody(flowRequest, req.body);

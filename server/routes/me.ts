@@ -4,15 +4,18 @@ import { mePaths } from '../../contract/paths.js';
 import {
   emptyRequest,
   meCodeRequest,
+  meDeviceRevokeRequest,
   mePhoneRequest,
   meTotpRemoveRequest,
   meTotpRenameRequest,
   meTotpVerifyRequest,
 } from '../../contract/settings.js';
+import { revokeTrustedDevices } from '../auth/trusted-devices.js';
 import { MfaError } from '../errors.js';
 import { callerOf } from '../http/caller.js';
 import { parseBody } from '../validate.js';
 import { renewBackupCodes } from '../self-service/backup-codes.js';
+import { devicesView, revokeAllDevices, revokeDevice } from '../self-service/devices.js';
 import { factorsView } from '../self-service/factors.js';
 import { assertMayChange, identify, type Identity } from '../self-service/identity.js';
 import { confirmPhone, sendPhoneCode } from '../self-service/phone.js';
@@ -66,6 +69,8 @@ export function meRoutes(services: Services): Router {
 
   change(mePaths.totpVerify, meTotpVerifyRequest, async (identity, { code, name }, req) => {
     await confirmTotpEnrollment(services, identity, callerOf(req).ip, code, name);
+    // A new authenticator may replace a lost phone: no trusted device skips it.
+    await revokeTrustedDevices(services.store, identity.user.id);
     return factorsView(services, identity);
   });
 
@@ -83,6 +88,7 @@ export function meRoutes(services: Services): Router {
 
   change(mePaths.phoneVerify, meCodeRequest, async (identity, { code }, req) => {
     await confirmPhone(services, identity, callerOf(req).ip, code);
+    await revokeTrustedDevices(services.store, identity.user.id);
     return factorsView(services, identity);
   });
 
@@ -90,6 +96,12 @@ export function meRoutes(services: Services): Router {
     const backupCodes = await renewBackupCodes(services, identity);
     return { ...(await factorsView(services, identity)), backupCodes };
   });
+
+  router.get(mePaths.devices, async (req, res) => send(res, await devicesView(services, await who(req))));
+
+  change(mePaths.deviceRevoke, meDeviceRevokeRequest, (identity, { id }) => revokeDevice(services, identity, id));
+
+  change(mePaths.devicesRevokeAll, emptyRequest, (identity) => revokeAllDevices(services, identity));
 
   return router;
 }

@@ -24,7 +24,7 @@ export function tokenRoutes(services: Services): Router {
       const client = credentials ? await authenticateClient(services, credentials, req.ip ?? null) : await publicClient(services, body.client_id);
       // A machine client (admin scopes) runs no sign-in: it never holds a code.
       if (client.scopes.length > 0) throw new OAuthError('unauthorized_client', 'This client may not use this grant type.');
-      return void res.json(await exchangeCode(services, client, body));
+      return void res.json(await exchangeCode(services, client, body, req.ip ?? null));
     }
     const client = await authenticateClient(services, credentials, req.ip ?? null);
     if (body.grant_type === CLIENT_CREDENTIALS_GRANT) return void res.json(await clientCredentialsGrant(services, client, body, req.ip ?? null));

@@ -166,6 +166,24 @@ INSERT INTO totp_used_steps (user_id, time_step, credential_id, used_at)
   SELECT user_id, last_time_step, id, created_at FROM totp_credentials WHERE last_time_step IS NOT NULL;`,
   },
   {
+    version: 8,
+    name: 'trusted devices',
+    // Public keys only: the private key never leaves the browser (WebCrypto, not extractable).
+    sql: `ALTER TABLE clients ADD COLUMN trust_device_days INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE trusted_devices (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  client_id TEXT NOT NULL,
+  public_jwk TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX trusted_devices_user ON trusted_devices(user_id);
+CREATE INDEX trusted_devices_expires_at ON trusted_devices(expires_at);`,
+  },
+  {
     version: 9,
     name: 'audit events',
     // No foreign key to users: the record of what happened outlives a deleted account.

@@ -8,6 +8,7 @@ import { sqlCredentials } from './sql/credentials.js';
 import { sqlFlows } from './sql/flows.js';
 import { sqlKeys } from './sql/keys.js';
 import { sqlOidc } from './sql/oidc.js';
+import { sqlTrustedDevices } from './sql/trusted-devices.js';
 import { sqlUsers } from './sql/users.js';
 import type { Store } from './types.js';
 
@@ -49,5 +50,6 @@ export function sqlStore(db: SqlDriver): Store {
     ...sqlCounters(db),
     ...sqlAudit(db),
     ...sqlOidc(db),
+    ...sqlTrustedDevices(db),
   };
 }

@@ -6,6 +6,7 @@ import type { FlowStore } from './ports/flows.js';
 import type { KeyStore } from './ports/keys.js';
 import type { OidcStore } from './ports/oidc.js';
 import type { StoreLifecycle } from './ports/lifecycle.js';
+import type { TrustedDeviceStore } from './ports/trusted-devices.js';
 import type { UserStore } from './ports/users.js';
 
 export * from './ports/audit.js';
@@ -16,6 +17,7 @@ export * from './ports/flows.js';
 export * from './ports/keys.js';
 export * from './ports/lifecycle.js';
 export * from './ports/oidc.js';
+export * from './ports/trusted-devices.js';
 export * from './ports/users.js';
 
 /**
@@ -24,4 +26,14 @@ export * from './ports/users.js';
  * (`useTotpStep`, `consumeBackupCode`, `saveFlow`) are atomic, so N server instances on one
  * database stay correct.
  */
-export interface Store extends StoreLifecycle, UserStore, CredentialStore, ClientStore, KeyStore, FlowStore, CounterStore, AuditStore, OidcStore {}
+export interface Store
+  extends StoreLifecycle,
+    UserStore,
+    CredentialStore,
+    ClientStore,
+    KeyStore,
+    FlowStore,
+    CounterStore,
+    AuditStore,
+    OidcStore,
+    TrustedDeviceStore {}

@@ -17,7 +17,7 @@ export interface DemoPage {
  * Registers the hooks every demo-page suite needs: one Chromium for the suite, and for each test
  * a fresh server (its own SQLite file) with the demo page open in a new tab.
  */
-export function demoPageEachTest(options: { stepTimeoutMs?: number } = {}): DemoPage {
+export function demoPageEachTest(options: { stepTimeoutMs?: number; trustDevices?: boolean } = {}): DemoPage {
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   const current = {} as DemoPage;
   beforeAll(async () => {
@@ -25,7 +25,7 @@ export function demoPageEachTest(options: { stepTimeoutMs?: number } = {}): Demo
   });
   afterAll(() => chromium?.close());
   beforeEach(async () => {
-    current.server = await startTestServer({ logLevel: 'warn' });
+    current.server = await startTestServer({ logLevel: 'warn' }, { trustDevices: options.trustDevices });
     current.page = await chromium.browser.newPage();
     if (options.stepTimeoutMs) current.page.setDefaultTimeout(options.stepTimeoutMs);
     await current.page.goto(`${current.server.url}/`);

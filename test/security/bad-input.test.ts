@@ -21,6 +21,9 @@ const FIELDS: Record<string, string[]> = {
   '/api/v1/flows/backup-code/verify': ['flow', 'code'],
   '/api/v1/flows/email/send': ['flow'],
   '/api/v1/flows/email/verify': ['flow', 'code'],
+  '/api/v1/flows/device/challenge': ['flow'],
+  '/api/v1/flows/device/verify': ['flow', 'deviceId', 'signature'],
+  '/api/v1/flows/device/trust': ['flow', 'publicKey'],
   '/api/v1/me/totp/enroll': [],
   '/api/v1/me/totp/verify': ['code', 'name'],
   '/api/v1/me/totp/remove': ['id'],
@@ -28,6 +31,8 @@ const FIELDS: Record<string, string[]> = {
   '/api/v1/me/phone': ['phone'],
   '/api/v1/me/phone/verify': ['code'],
   '/api/v1/me/backup-codes': [],
+  '/api/v1/me/devices/revoke': ['id'],
+  '/api/v1/me/devices/revoke-all': [],
 };
 
 /** JSON values of the wrong type for any field: each must be refused. */
@@ -151,7 +156,10 @@ async function baseBody(
     // Password and a backup code: a fresh second factor, as a settings change needs.
     const { flow } = await passwordStep(server);
     const done = await server.post('/api/v1/flows/backup-code/verify', { flow, code: backupCodes.pop() });
-    return { body: { code: '123456', phone: '+12015550199' }, headers: { ...json, authorization: `Bearer ${done.body.result.idToken}` } };
+    return {
+      body: { code: '123456', phone: '+12015550199', id: 'device-id-0000000000' },
+      headers: { ...json, authorization: `Bearer ${done.body.result.idToken}` },
+    };
   }
   if (path === '/api/v1/flows/password' || path === '/api/v1/flows/introspect' || path === '/api/v1/flows/cancel') {
     const started = await server.post('/api/v1/flows', { clientId: 'demo' });
@@ -164,7 +172,12 @@ async function baseBody(
   }
   const { flow } = await passwordStep(server);
   if (path.endsWith('/verify')) await server.post(path.replace('/verify', '/send'), { flow });
-  return { body: { flow, code: '123456' }, headers: json };
+  const device = {
+    deviceId: 'device-id-0000000000',
+    signature: 'A'.repeat(86),
+    publicKey: { kty: 'EC', crv: 'P-256', x: 'A'.repeat(43), y: 'A'.repeat(43) },
+  };
+  return { body: { flow, code: '123456', ...device }, headers: json };
 }
 
 const stores: [string, () => Promise<{ config: ConfigInput; schema?: TestSchema }>][] = [

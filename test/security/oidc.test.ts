@@ -45,6 +45,18 @@ describe('the OpenID Provider refuses', () => {
     const revoked = await userinfo();
     expect(revoked.status).toBe(401);
     expect(revoked.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+    await server.services.audit.flush();
+    const events = await server.services.store.listAuditEvents({ order: 'asc', limit: 1000, clientId: 'conf' });
+    const issued = events.filter((e) => e.type === 'token.issued' && e.details.grant === 'authorization_code');
+    expect(issued.at(-1)).toMatchObject({ userId: expect.any(String), details: { acr: expect.any(String), scope: ['openid', 'profile'] } });
+    expect(events.filter((e) => e.type === 'token.revoked').at(-1)).toMatchObject({
+      userId: issued.at(-1)?.userId,
+      details: { reason: 'code_reused', presentedBy: 'conf' },
+    });
+    // Neither event carries the code, its verifier or a token.
+    expect(JSON.stringify(events)).not.toContain(code);
+    expect(JSON.stringify(events)).not.toContain(verifier);
+    expect(JSON.stringify(events)).not.toContain(first.body.access_token);
   });
 
   it('a redirect URI off by one character: shown on the page at /authorize, never redirected; invalid_grant at the token endpoint', async () => {

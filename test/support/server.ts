@@ -46,6 +46,11 @@ export async function startTestServer(
     counters?: CounterStore;
     /** Instead of the captured one (`logs()` is then empty). */
     logger?: Logger;
+    /**
+     * Keeps the demo client's "Trust this device" (on in the demo as shipped). Off by default, so
+     * suites of other features end their logins as before, without the offer after them.
+     */
+    trustDevices?: boolean;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-test-'));
@@ -83,6 +88,10 @@ export async function startTestServer(
     flows: options.flows,
     counters: options.counters,
   });
+  if (parsed.demo && !options.trustDevices) {
+    const demoClient = await server.services.store.getClient('demo');
+    if (demoClient) await server.services.store.upsertClient({ ...demoClient, trustDeviceDays: 0 }, now());
+  }
   const url = await server.listen(port, '127.0.0.1');
   const call = async (method: string, p: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(url + p, {

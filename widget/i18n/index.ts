@@ -1,6 +1,7 @@
 import { Book, type Catalog as CatalogOf } from './book.js';
 import { en, type Strings } from './en.js';
 import type { SettingsStrings } from './en-settings.js';
+import type { TrustStrings } from './en-trust.js';
 import type { Language } from './pick.js';
 
 export type { Strings };
@@ -17,8 +18,11 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unkn
  */
 export type I18nOverrides = { [lang in Language]?: StringsOverride } & Record<string, StringsOverride | undefined>;
 
-/** One language's replacements; `settings` is `<mfa-login-settings>`'s own. */
-export type StringsOverride = DeepPartial<Strings & { settings: SettingsStrings }>;
+/**
+ * One language's replacements; `settings` is `<mfa-login-settings>`'s own, `trustDevice` the
+ * "Trust this device" offer's (English only in the element; loaded with it).
+ */
+export type StringsOverride = DeepPartial<Strings & { settings: SettingsStrings; trustDevice: TrustStrings }>;
 
 /** The login's strings; the drop-in script carries English only. */
 export const loginBook = new Book<Strings>(en, {

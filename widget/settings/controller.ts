@@ -5,7 +5,7 @@ import { mePaths } from '../../contract/paths.js';
 import { callMe, type MeCredential } from './api.js';
 import { DpopKey } from './dpop.js';
 import { emitReauthenticate } from './events.js';
-import type { Me, PhoneChallenge, SettingsConfig, SettingsError, TotpAuthenticator } from './types.js';
+import type { Me, MeDevices, PhoneChallenge, SettingsConfig, SettingsError, TotpAuthenticator, TrustedDevice } from './types.js';
 
 /** Which part of the settings is on screen. */
 export type Panel = 'factors' | 'totp' | 'rename-totp' | 'remove-totp' | 'phone' | 'confirm-backup-codes' | 'backup-codes' | 'step-up';
@@ -14,7 +14,7 @@ export type Panel = 'factors' | 'totp' | 'rename-totp' | 'remove-totp' | 'phone'
 const GRANT_MARGIN_MS = 10_000;
 
 /** A change just made, for the status line. */
-export type Change = 'totp' | 'totp-apps' | 'phone' | 'backup-codes';
+export type Change = 'totp' | 'totp-apps' | 'phone' | 'backup-codes' | 'devices';
 
 /**
  * Talks the self-service API for one `<mfa-login-settings>` and holds what it renders: the
@@ -22,6 +22,8 @@ export type Change = 'totp' | 'totp-apps' | 'phone' | 'backup-codes';
  */
 export class SettingsController {
   me?: Me;
+  /** The browsers trusted to skip the second step. */
+  devices?: TrustedDevice[];
   panel: Panel = 'factors';
   error?: SettingsError;
   /** The server asked for a new sign-in; nothing more is tried with this token. */
@@ -82,7 +84,16 @@ export class SettingsController {
   load = () =>
     this.call<Me>(mePaths.factors, undefined, (me) => {
       this.me = me;
+      void this.loadDevices();
     });
+
+  /** Outside the call gate, and quiet: a server without trusted devices (or a refusal) shows no section, and no error over the factors. */
+  loadDevices = async () => {
+    const credential = this.credential();
+    if (credential)
+      this.devices = (await callMe<MeDevices>(this.config().server, credential, mePaths.devices, undefined, this.fetchImpl)).data?.devices;
+    this.host.requestUpdate();
+  };
 
   startTotp = () =>
     this.change<{ enrollment: TotpEnrollment }>(mePaths.totpEnroll, {}, ({ enrollment }) => {
@@ -174,8 +185,16 @@ export class SettingsController {
     return this.calls.retry();
   }
 
+  /** A revocation's answer (settings/devices.ts makes the calls): the devices left. */
+  showDevices = ({ devices }: MeDevices): void => {
+    this.devices = devices;
+    this.changed = 'devices';
+  };
+
   private done(me: Me, change: Change): void {
     this.me = me;
+    // A new authenticator or phone revoked the trusted devices.
+    void this.loadDevices();
     this.closePanel();
     this.open('factors');
     this.changed = change;
@@ -196,12 +215,7 @@ export class SettingsController {
    * factor (the step-up panel), then the change goes ahead. A grant the server no longer takes
    * leads to a new step-up too.
    */
-  private async change<T>(
-    path: string,
-    body: Record<string, unknown>,
-    accept: (data: T) => void,
-    refused?: (error: SettingsError) => void,
-  ): Promise<void> {
+  async change<T>(path: string, body: Record<string, unknown>, accept: (data: T) => void, refused?: (error: SettingsError) => void): Promise<void> {
     const again = () => this.change(path, body, accept, refused);
     if (!this.grant || Date.now() >= this.grant.until) return this.stepUp(again);
     return this.call(path, body, accept, (error) => {

@@ -4,7 +4,8 @@ import type { ScreenContext } from '../screens/context.js';
 import type { FlowError } from '../types.js';
 
 /** The settings API's answers come from the contract; the names are its (`/api/v1/me`). */
-export type { Me, MePhoneChallenge as PhoneChallenge, TotpAuthenticator } from '../../contract/settings.js';
+export type { Me, MeDevices, MePhoneChallenge as PhoneChallenge, TotpAuthenticator } from '../../contract/settings.js';
+export type { TrustedDevice } from '../../contract/flows.js';
 
 export interface SettingsError extends FlowError {
   /** The server wants a new sign-in (the id_token expired or is not valid). */

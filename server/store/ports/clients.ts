@@ -16,6 +16,8 @@ export interface ClientRecord {
   public: boolean;
   logoUri: string | null;
   cssUri: string | null;
+  /** Days a device trusted after a login skips the second step; 0: devices are not trusted. */
+  trustDeviceDays: number;
   /** Admin API scopes for the client_credentials grant; a client with any runs no sign-in. */
   scopes: string[];
   /** Bumped by every change; an admin API ETag names it. */

@@ -25,6 +25,10 @@ export interface FlowData {
   totpEnrollment?: { sealedSecret: string; startedAt: string };
   /** A step-up's binding: the browser key's thumbprint and the origin that runs it. */
   stepUp?: { jkt: string; origin: string };
+  /** A challenge for a trusted device to sign (methods/device.ts); removed by the first verify, right or wrong. */
+  device?: { challenge: string; expiresAt: string };
+  /** The device this completed login trusted (`device/trust`): one per flow. */
+  trustedDevice?: string;
   /** A login the hosted page runs for an `/authorize` request: only this request's code comes of it. */
   authorization?: AuthorizationRequest;
 }

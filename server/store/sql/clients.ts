@@ -18,6 +18,7 @@ function toClient(r: Row): ClientRecord {
     public: Number(r.public_client) === 1,
     logoUri: strOrNull(r.logo_uri),
     cssUri: strOrNull(r.css_uri),
+    trustDeviceDays: Number(r.trust_device_days ?? 0),
     scopes: json(r.scopes),
     version: Number(r.version),
     createdAt: str(r.created_at),
@@ -26,7 +27,7 @@ function toClient(r: Row): ClientRecord {
 
 const COLUMNS =
   'client_id, name, allowed_origins, client_secret_hash, sequence, acr_sequences, default_acr, allow_phone_enrollment, allow_totp_enrollment, ' +
-  'redirect_uris, post_logout_redirect_uris, public_client, logo_uri, css_uri, scopes';
+  'redirect_uris, post_logout_redirect_uris, public_client, logo_uri, css_uri, trust_device_days, scopes';
 const PLACES = COLUMNS.split(',')
   .map(() => '?')
   .join(', ');
@@ -52,6 +53,7 @@ const values = (c: NewClient): unknown[] => [
   c.public ? 1 : 0,
   c.logoUri,
   c.cssUri,
+  c.trustDeviceDays,
   JSON.stringify(c.scopes),
 ];
 
@@ -68,7 +70,8 @@ export function sqlClients(db: SqlDriver): ClientStore {
            default_acr = excluded.default_acr, allow_phone_enrollment = excluded.allow_phone_enrollment,
            allow_totp_enrollment = excluded.allow_totp_enrollment, redirect_uris = excluded.redirect_uris,
            post_logout_redirect_uris = excluded.post_logout_redirect_uris, public_client = excluded.public_client,
-           logo_uri = excluded.logo_uri, css_uri = excluded.css_uri, scopes = excluded.scopes, version = clients.version + 1`,
+           logo_uri = excluded.logo_uri, css_uri = excluded.css_uri, trust_device_days = excluded.trust_device_days, scopes = excluded.scopes,
+           version = clients.version + 1`,
         [...values(c), now.toISOString()],
       );
       return (await getClient(c.clientId))!;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN } from '../../../contract/admin-paths.js';
 import { adminCall, clientCredentialsToken } from '../../support/admin.js';
 import { totpAt } from '../../support/login.js';
+import { deviceKey } from '../../support/trusted-device.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { cliHarness, type CliHarness } from './harness.js';
 
@@ -230,5 +231,47 @@ describe('the CLI and the admin API', () => {
     expect(JSON.stringify([...cliEvents, ...apiEvents])).not.toMatch(/a@example\.com|b@example\.com/);
     const clientEvents = await of('client=aud-app');
     expect(clientEvents.map((e) => [e.type, e.details.action, e.actor.via])).toEqual([['admin.action', 'client.create', 'cli']]);
+  });
+
+  it('revoke the trusted devices on a TOTP reset, a new authenticator, a new phone and a new password, alike', async () => {
+    const [a, b] = await twins('trust');
+    const store = server.services.store;
+    const trust = async (userId: string) => {
+      const { jwk } = await deviceKey();
+      const expiresAt = new Date(server.services.now().getTime() + 86_400_000).toISOString();
+      const id = `dev-${randomBytes(6).toString('hex')}`;
+      await store.addTrustedDevice(
+        { id, userId, clientId: 'demo', publicJwk: jwk as never, name: 'Chrome on Linux', expiresAt },
+        server.services.now(),
+      );
+    };
+    const live = async (userId: string) => (await store.listTrustedDevices(userId, server.services.now())).length;
+
+    for (const u of [a, b]) await trust(u.id);
+    const viaCli = await cli.run('user', 'reset-totp', a.username, '--json');
+    const viaApi = await api('post', `${ADMIN}/users/${b.id}/totp/reset`, {});
+    expect(viaCli.json().trustedDevicesRevoked).toBe(1);
+    expect(viaApi.body.trustedDevicesRevoked).toBe(1);
+    expect([await live(a.id), await live(b.id)]).toEqual([0, 0]);
+
+    for (const u of [a, b]) await trust(u.id);
+    expect((await cli.run('user', 'enrol-totp', a.username)).code).toBe(0);
+    expect((await api('post', `${ADMIN}/users/${b.id}/totp/enrollment`, {})).status).toBe(200);
+    expect([await live(a.id), await live(b.id)]).toEqual([0, 0]);
+
+    for (const u of [a, b]) await trust(u.id);
+    expect((await cli.run('user', 'set-phone', a.username, '+12015550166')).code).toBe(0);
+    expect((await api('patch', `${ADMIN}/users/${b.id}`, { phone: '+12015550167' }, { 'if-match': '*' })).status).toBe(200);
+    expect([await live(a.id), await live(b.id)]).toEqual([0, 0]);
+    // A change of the display name alone keeps them.
+    await trust(b.id);
+    expect((await api('patch', `${ADMIN}/users/${b.id}`, { displayName: 'Trusty' }, { 'if-match': '*' })).status).toBe(200);
+    expect(await live(b.id)).toBe(1);
+
+    await trust(a.id);
+    const password = await cli.run('user', 'set-password', a.username, '--password', 'another horse battery', '--json');
+    expect(password.code, password.err).toBe(0);
+    expect(password.json().trustedDevicesRevoked).toBe(1);
+    expect(await live(a.id)).toBe(0);
   });
 });

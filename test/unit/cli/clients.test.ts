@@ -191,6 +191,7 @@ describe('mfa-login client …', () => {
         public: false,
         logoUri: null,
         cssUri: null,
+        trustDevice: { enabled: false, days: 30 },
         source: 'store',
       });
       expect(res.out).not.toMatch(/clientSecretHash/);

@@ -263,7 +263,7 @@ describe('mfa-login user …', () => {
 
       const res = await cli.run('user', 'reset-totp', 'alice', '--json');
       expect(res.code).toBe(0);
-      expect(res.json()).toEqual({ username: 'alice', removed: true, backupCodesRemoved: 1, devicesForgotten: 0 });
+      expect(res.json()).toEqual({ username: 'alice', removed: true, backupCodesRemoved: 1, devicesForgotten: 0, trustedDevicesRevoked: 0 });
       expect(await services.store.getTotp(alice.id)).toBeNull();
       expect(await services.store.countBackupCodes(alice.id)).toBe(0);
       expect((await stored('alice'))!.mfaSince).toBeNull();

@@ -116,7 +116,7 @@ describe('password → TOTP login', () => {
     });
     expect(discovery.body.id_token_signing_alg_values_supported).toEqual(['ES256']);
     // Every value a token of this server can carry in `amr`, and none it cannot.
-    expect([...discovery.body.amr_values_supported].sort()).toEqual(['mfa', 'otp', 'pwd', 'sms']);
+    expect([...discovery.body.amr_values_supported].sort()).toEqual(['device', 'mfa', 'otp', 'pwd', 'sms', 'swk']);
     expect(discovery.body.amr_values_supported).toEqual(expect.arrayContaining(payload.amr as string[]));
     expect(decodeProtectedHeader(done.body.result.idToken).kid).toBe((await server.get('/.well-known/jwks.json')).body.keys[0].kid);
   });

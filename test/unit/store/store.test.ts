@@ -508,6 +508,7 @@ describe.each(backends)('$name store', ({ fresh }) => {
       public: false,
       logoUri: 'https://app.example/logo.svg',
       cssUri: null,
+      trustDeviceDays: 0,
     };
 
     it('stores a client and reads it back', async () => {
@@ -730,6 +731,50 @@ describe.each(backends)('$name store', ({ fresh }) => {
       await store.createFlow(flowRecord('live', { expiresAt: later(600).toISOString() }));
       expect(await store.sweepFlows(later(300))).toEqual([{ clientId: 'shop', acr: 'pwd' }]);
       expect(await store.sweepFlows(later(300))).toEqual([]);
+    });
+  });
+
+  describe('trusted devices', () => {
+    const jwk = { kty: 'EC' as const, crv: 'P-256' as const, x: 'x'.repeat(43), y: 'y'.repeat(43) };
+    const device = (id: string, userId: string, clientId = 'app', expiresInSeconds = 3600) => ({
+      id,
+      userId,
+      clientId,
+      publicJwk: jwk,
+      name: 'Chrome on Linux',
+      expiresAt: later(expiresInSeconds).toISOString(),
+    });
+
+    it('keeps the public key and name, answers live devices only, newest first', async () => {
+      const alice = await user();
+      const added = await store.addTrustedDevice(device('d1', alice.id), t0);
+      expect(added).toEqual({ ...device('d1', alice.id), createdAt: t0.toISOString(), lastUsedAt: null });
+      await store.addTrustedDevice(device('d2', alice.id, 'app', 60), later(1));
+      expect((await store.listTrustedDevices(alice.id, later(10))).map((d) => d.id)).toEqual(['d2', 'd1']);
+      expect((await store.listTrustedDevices(alice.id, later(60))).map((d) => d.id)).toEqual(['d1']);
+      expect(await store.getTrustedDevice('d2', later(60))).toBeNull();
+      expect(await store.hasTrustedDevice(alice.id, 'app', later(10))).toBe(true);
+      expect(await store.hasTrustedDevice(alice.id, 'other', later(10))).toBe(false);
+    });
+
+    it('records a use, and revokes one device or all of a user only', async () => {
+      const alice = await user();
+      const bob = await user('bob');
+      for (const [id, owner] of [
+        ['a1', alice],
+        ['a2', alice],
+        ['b1', bob],
+      ] as const)
+        await store.addTrustedDevice(device(id, owner.id), t0);
+      expect(await store.touchTrustedDevice('a1', later(5))).toBe(true);
+      expect((await store.getTrustedDevice('a1', later(6)))!.lastUsedAt).toBe(later(5).toISOString());
+      expect(await store.deleteTrustedDevice(alice.id, 'b1')).toBe(false);
+      expect(await store.deleteTrustedDevice(alice.id, 'a1')).toBe(true);
+      expect(await store.touchTrustedDevice('a1', later(7))).toBe(false);
+      expect(await store.deleteTrustedDevices(alice.id)).toBe(1);
+      expect((await store.listTrustedDevices(bob.id, later(10))).map((d) => d.id)).toEqual(['b1']);
+      await store.sweepTrustedDevices(later(3601));
+      expect(await store.listTrustedDevices(bob.id, t0)).toEqual([]);
     });
   });
 

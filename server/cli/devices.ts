@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { deviceView, revokeTrustedDevices } from '../auth/trusted-devices.js';
+import { CliError, UsageError, type CliContext } from './context.js';
+import { usernameArg } from './fields.js';
+import { parseInput } from './input.js';
+import { withServices } from './open.js';
+import { table } from './output.js';
+import { usernameOnly } from './users.js';
+import { findUser } from './user-view.js';
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'never');
+
+/** `user devices <username>`: the browsers trusted to skip the second step, with first and last use. */
+export async function userDevices(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return withServices(cli, async (services) => {
+    const user = await findUser(services, username);
+    const devices = (await services.store.listTrustedDevices(user.id, services.now())).map(deviceView);
+    cli.print({ username: user.username, devices }, () =>
+      devices.length === 0
+        ? `${user.username} has no trusted devices.`
+        : table([
+            ['ID', 'NAME', 'TRUSTED', 'LAST USED', 'EXPIRES'],
+            ...devices.map((d) => [d.id, d.name, day(d.createdAt), day(d.lastUsedAt), day(d.expiresAt)]),
+          ]),
+    );
+    return 0;
+  });
+}
+
+/** `user revoke-device <username> (<id> | --all)`: the device asks for the second step again. */
+export async function userRevokeDevice(cli: CliContext): Promise<number> {
+  const input = parseInput(cli, {
+    positionals: ['username', 'id'],
+    options: { all: { type: 'boolean' } },
+    schema: z.object({ username: usernameArg, id: z.string().min(1).max(64).optional(), all: z.boolean().optional() }),
+  });
+  if ((input.id === undefined) === (input.all !== true)) throw new UsageError('Give either <id> or --all.');
+  return withServices(cli, async (services) => {
+    const user = await findUser(services, input.username);
+    if (input.all) {
+      const revoked = await revokeTrustedDevices(services.store, user.id);
+      cli.print({ username: user.username, revoked }, () =>
+        revoked > 0
+          ? `Revoked ${revoked} trusted device${revoked === 1 ? '' : 's'} of ${user.username}.`
+          : `${user.username} had no trusted devices.`,
+      );
+      return 0;
+    }
+    if (!(await services.store.deleteTrustedDevice(user.id, input.id!)))
+      throw new CliError(`${user.username} has no trusted device "${input.id}".`, 'not_found');
+    cli.print({ username: user.username, revoked: 1 }, () => `Revoked trusted device ${input.id} of ${user.username}.`);
+    return 0;
+  });
+}

@@ -1,0 +1,64 @@
+import type { html as Html } from 'lit';
+import type { MeDevices, SettingsContext, TrustedDevice } from './types.js';
+
+/**
+ * English, in this chunk rather than the settings entry (whose size budget is spent); a page
+ * words them in another language through the element's `i18n` (`{ de: { settings: { devicesTitle: … } } }`).
+ */
+export const enDevices = {
+  devicesTitle: 'Trusted devices',
+  devicesIntro: 'On these browsers you sign in without your second factor.',
+  deviceUsed: (trusted: string, used: string) => `Trusted ${trusted}, last used ${used}`,
+  deviceNotUsed: (trusted: string) => `Trusted ${trusted}, not used yet`,
+  revokeDevice: 'Stop trusting',
+  revokeAllDevices: 'Stop trusting all devices',
+  devicesChanged: 'That device will ask for your second factor again.',
+};
+
+const stringsOf = (ctx: SettingsContext) => ({ ...enDevices, ...(ctx.t.settings as Partial<typeof enDevices>) });
+
+/** The status line after a device was revoked. */
+export const devicesChanged = (ctx: SettingsContext) => stringsOf(ctx).devicesChanged;
+
+/** What this section asks of the element's settings controller (controller.ts). */
+export interface DevicesController {
+  change<T>(path: string, body: Record<string, unknown>, accept: (data: T) => void): Promise<void>;
+  showDevices(answer: MeDevices): void;
+}
+
+/** The settings API's paths (contract/paths.ts mePaths), written out: this chunk imports nothing. */
+const REVOKE = '/devices/revoke';
+const REVOKE_ALL = '/devices/revoke-all';
+
+const day = (ctx: SettingsContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium' }).format(new Date(iso));
+
+/**
+ * The browsers trusted to skip the second step ("Trust this device"), each revocable. Loaded on
+ * demand once the user has any, and importing nothing at run time: the element hands in `html`.
+ */
+export function devicesScreen(html: typeof Html, ctx: SettingsContext, devices: TrustedDevice[], settings: DevicesController) {
+  const s = stringsOf(ctx);
+  const on = {
+    revoke: (id: string) => settings.change<MeDevices>(REVOKE, { id }, settings.showDevices),
+    revokeAll: () => settings.change<MeDevices>(REVOKE_ALL, {}, settings.showDevices),
+  };
+  return html`<h2 part="title" class="title" tabindex="-1">${s.devicesTitle}</h2>
+    <p class="hint">${s.devicesIntro}</p>
+    <ul part="factors" class="factors">
+      ${devices.map(
+        (d, i) => html`<li class="factor">
+          <span class="factor-name" id=${`device-${i}-name`}>${d.name}</span>
+          <span class="factor-state" id=${`device-${i}-state`}>${
+            d.lastUsedAt ? s.deviceUsed(day(ctx, d.createdAt), day(ctx, d.lastUsedAt)) : s.deviceNotUsed(day(ctx, d.createdAt))
+          }</span>
+          <button part="secondary-button" class="secondary" type="button" aria-describedby=${`device-${i}-name device-${i}-state`}
+            ?disabled=${ctx.busy} @click=${() => on.revoke(d.id)}>${s.revokeDevice}</button>
+        </li>`,
+      )}
+    </ul>
+    ${
+      devices.length > 1
+        ? html`<button part="secondary-button" class="secondary" type="button" ?disabled=${ctx.busy} @click=${on.revokeAll}>${s.revokeAllDevices}</button>`
+        : ''
+    }`;
+}

@@ -21,6 +21,10 @@ export const errorStatus = {
   unauthorized: 401,
   not_found: 404,
   flow_conflict: 409,
+  forbidden: 403,
+  conflict: 409,
+  precondition_failed: 412,
+  precondition_required: 428,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -46,7 +50,7 @@ export const errorBody = z
   .object({
     error: z.enum([...errorCodes, SERVER_ERROR]).meta({
       description:
-        'Stable code. `not_found`: no such endpoint (or thing). `unauthorized`: self-service call without a valid credential (`reauthenticate`), or a change without a valid settings grant and proof (`stepUp`). `server_error` (500): an unexpected failure; the message never says why.',
+        'Stable code. `not_found`: no such endpoint (or thing). `forbidden` (admin API): the credential is valid but its scope does not cover this call. `conflict` (admin API): the thing exists already, or is defined in the config file. `precondition_failed` / `precondition_required` (admin API): `If-Match` does not name the current `ETag`, or is missing. `unauthorized`: self-service call without a valid credential (`reauthenticate`), or a change without a valid settings grant and proof (`stepUp`). `server_error` (500): an unexpected failure; the message never says why.',
     }),
     message: z.string().meta({ description: 'For people; fixed wording for security failures.' }),
     attemptsRemaining: z.int().min(0).optional().meta({ description: 'With `invalid_credentials` and `invalid_code`.' }),

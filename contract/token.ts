@@ -52,3 +52,37 @@ export const tokenResponse = z.object({
   expires_in: z.int(),
 });
 export type TokenResponse = z.output<typeof tokenResponse>;
+
+/** RFC 6749 §4.4: a confidential client granted admin scopes gets an access token for the admin API. */
+export const CLIENT_CREDENTIALS_GRANT = 'client_credentials';
+
+export const clientCredentialsRequest = z.object({
+  grant_type: z.literal(CLIENT_CREDENTIALS_GRANT),
+  client_id: z.string().optional().meta({ description: 'When not using HTTP Basic.' }),
+  client_secret: z.string().optional().meta({ description: 'When not using HTTP Basic.' }),
+  scope: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ description: "Space-separated, a subset of the client's `scopes` (`admin`, `admin:read`); all of them when left out." }),
+});
+
+/** The body of the grant as the server checks it (client authentication aside). */
+export const clientCredentialsBody = z.object({
+  scope: z
+    .string()
+    .max(200)
+    .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'space-separated scope tokens (RFC 6749 §3.3)')
+    .optional(),
+});
+
+export const clientCredentialsResponse = z.object({
+  access_token: z.string().meta({
+    contentMediaType: 'application/jwt',
+    description:
+      'An RFC 9068 JWT access token: `typ` at+jwt, `aud` `<issuer>/admin/v1` (no other token of this server has that audience), `sub` and `client_id` the client, `scope`. Send it as `Authorization: Bearer …` to `/admin/v1/…`.',
+  }),
+  token_type: z.literal('Bearer'),
+  expires_in: z.int().meta({ description: '`admin.accessTokenTtlSeconds`, 300 by default.' }),
+  scope: z.string(),
+});

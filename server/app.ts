@@ -26,6 +26,7 @@ import { meRoutes } from './routes/me.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { tokenRoutes } from './routes/token.js';
+import { adminRoutesOf } from './routes/admin.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import type { Services } from './services.js';
 import { drainOnClose, type Drain } from './shutdown.js';
@@ -77,7 +78,7 @@ export interface MfaLoginRouter extends Router {
 }
 
 /** The router's own paths: a host app's other paths get no id and no headers from it. */
-const OWN_PATHS = ['/api/v1', '/.well-known', '/oauth2', '/healthz', '/readyz', '/widget', '/authorize', '/userinfo', '/logout'];
+const OWN_PATHS = ['/api/v1', '/admin', '/.well-known', '/oauth2', '/healthz', '/readyz', '/widget', '/authorize', '/userinfo', '/logout'];
 
 /** Everything the contract serves, as a router to mount where the issuer URL points. */
 export async function mfaLogin(config: Config, options: ServiceOptions = {}): Promise<MfaLoginRouter> {
@@ -126,6 +127,8 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
   router.use('/.well-known', headers, cors, wellKnownRoutes(services));
   // CORS for origins a client lists: a single-page app (a public client) exchanges its code itself.
   router.use('/oauth2', headers, cors, tokenRoutes(services));
+  // No CORS on /admin: a back office calls from its server, never from a browser page.
+  router.use('/admin/v1', headers, adminRoutesOf(services, options.env ?? process.env));
   router.use('/widget', headers, widgetRoutes());
   // The OpenID Provider's pages set a stricter CSP of their own over these headers.
   router.use(['/authorize', '/userinfo', '/logout'], headers);

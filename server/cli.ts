@@ -1,13 +1,25 @@
 import { ConfigError } from './config.js';
+import { isMfaError } from './errors.js';
 import { backupCodesGenerate, backupCodesImport } from './cli/backup-codes.js';
-import { clientAdd, clientList, clientRemove } from './cli/clients.js';
+import { clientAdd, clientList, clientRemove, clientRotateSecret } from './cli/clients.js';
 import { CliError, cliContext, UsageError, type CliContext, type CliIo } from './cli/context.js';
 import { eventsTail } from './cli/events.js';
 import { init } from './cli/init.js';
 import { keysList, keysRotate } from './cli/keys.js';
 import { start } from './cli/start.js';
+import {
+  userDisable,
+  userDisableSms,
+  userEnable,
+  userEnableSms,
+  userEnrolTotp,
+  userForgetDevices,
+  userResetTotp,
+  userSetEmail,
+  userSetPassword,
+  userSetPhone,
+} from './cli/user-factors.js';
 import { userTotpAdd, userTotpList, userTotpRemove, userTotpRename } from './cli/totp.js';
-import { userDisableSms, userEnableSms, userForgetDevices, userResetTotp, userSetEmail, userSetPassword, userSetPhone } from './cli/user-factors.js';
 import { passkeysList, passkeysRemove, passkeysRename } from './cli/passkeys.js';
 import { userAdd, userList, userRemove, userShow } from './cli/users.js';
 import { userDevices, userRevokeDevice } from './cli/devices.js';
@@ -46,6 +58,13 @@ const commands: Record<string, Command> = {
   'user set-email': { run: userSetEmail, args: '<username> <address | --clear>', summary: 'set or remove the address for e-mailed codes' },
   'user disable-sms': { run: userDisableSms, args: '<username>', summary: 'stop offering SMS codes to the user (the phone is kept)' },
   'user enable-sms': { run: userEnableSms, args: '<username>', summary: 'offer SMS codes again' },
+  'user disable': { run: userDisable, args: '<username>', summary: 'stop the user from signing in (answered as a wrong password)' },
+  'user enable': { run: userEnable, args: '<username>', summary: 'let a disabled user sign in again' },
+  'user enrol-totp': {
+    run: userEnrolTotp,
+    args: '<username> [--name N] [--replace]',
+    summary: 'help-desk set-up: adds an authenticator in force at once (--replace: instead of all others), its otpauth URI printed once',
+  },
   'user reset-totp': {
     run: userResetTotp,
     args: '<username>',
@@ -84,11 +103,12 @@ const commands: Record<string, Command> = {
     run: clientAdd,
     args:
       '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--passkey-alone] ' +
-      '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL] [--trust-device-days N]',
+      '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL] [--trust-device-days N] [--scope admin|admin:read]...',
     summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },
   'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },
   'client remove': { run: clientRemove, args: '<clientId>', summary: 'delete a client' },
+  'client rotate-secret': { run: clientRotateSecret, args: '<clientId>', summary: 'a new client secret, printed once; the old one stops working' },
 
   'keys rotate': {
     run: keysRotate,
@@ -130,7 +150,16 @@ function fail(cli: CliContext, words: string | undefined, e: unknown): number {
     else cli.err(`${e.message}\n\nUsage: ${words ? commandLine(words) : 'mfa-login <command> [options]'}\nRun "mfa-login --help" for every command.`);
     return 2;
   }
-  const code = e instanceof CliError ? e.code : e instanceof ConfigError ? 'config' : 'failed';
+  // The admin operations raise the contract's errors; a value they refuse is a usage error here.
+  if (isMfaError(e) && e.code === 'invalid_request') return fail(cli, words, new UsageError(e.message));
+  const code =
+    e instanceof CliError
+      ? e.code
+      : isMfaError(e) && (e.code === 'not_found' || e.code === 'conflict')
+        ? e.code
+        : e instanceof ConfigError
+          ? 'config'
+          : 'failed';
   const message = (e as Error).message ?? String(e);
   cli.err(cli.json ? JSON.stringify({ error: code, message }) : `Error: ${message}`);
   return 1;

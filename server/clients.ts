@@ -2,16 +2,12 @@ import type { z } from 'zod';
 import { clientConfigSchema, type clientSchema } from './config.js';
 import type { Keyring } from './crypto/keyring.js';
 import type { Services } from './services.js';
-import type { ClientRecord, ClientStore } from './store/ports/clients.js';
+import type { ClientStore, NewClient } from './store/ports/clients.js';
 
 export const hashClientSecret = (keyring: Keyring, clientId: string, secret: string) => keyring.hash(secret, `client-secret:${clientId}`);
 
 /** A client as the store keeps it: the secret only as a keyed hash. */
-export function clientRecord(
-  input: z.input<typeof clientSchema>,
-  keyring: Keyring,
-  existingSecretHash: string | null = null,
-): Omit<ClientRecord, 'createdAt'> {
+export function clientRecord(input: z.input<typeof clientSchema>, keyring: Keyring, existingSecretHash: string | null = null): NewClient {
   const c = clientConfigSchema.parse(input);
   return {
     clientId: c.clientId,
@@ -23,6 +19,7 @@ export function clientRecord(
     defaultAcr: c.defaultAcr,
     allowPhoneEnrollment: c.allowPhoneEnrollment,
     allowTotpEnrollment: c.allowTotpEnrollment,
+    scopes: c.scopes,
     redirectUris: [...new Set(c.redirectUris)],
     postLogoutRedirectUris: [...new Set(c.postLogoutRedirectUris)],
     public: c.public,

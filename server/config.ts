@@ -7,6 +7,7 @@ import { emailProviderConfig } from './providers/email/config.js';
 import { metricsConfig } from './metrics/config.js';
 import { auditConfig } from './audit/config.js';
 import { methodName } from '../contract/methods.js';
+import { adminScopes } from '../contract/admin-paths.js';
 import { ConfigError } from './errors.js';
 import { fieldPath, unknownFieldLines } from './unknown-fields.js';
 
@@ -55,6 +56,8 @@ export const clientSchema = z
     logoUri: z.url().optional(),
     /** A stylesheet the hosted login page links for this client (custom properties and ::part rules). */
     cssUri: z.url().optional(),
+    /** Admin API scopes for the client_credentials grant; a client with any is a machine client and runs no sign-in. */
+    scopes: z.array(z.enum(adminScopes)).default([]),
     /**
      * A user-verifying passkey alone satisfies the whole sequence (amr `hwk`/`swk` + `user` + `mfa`):
      * it is something the user has, unlocked by something they know or are. Without it a passkey
@@ -73,7 +76,8 @@ export const clientSchema = z
       })
       .prefault({}),
   })
-  .refine((c) => !(c.public && c.clientSecret), { message: 'a public client has no secret', path: ['public'] });
+  .refine((c) => !(c.public && c.clientSecret), { message: 'a public client has no secret', path: ['public'] })
+  .refine((c) => !(c.public && c.scopes.length > 0), { message: 'a public client cannot hold admin scopes', path: ['scopes'] });
 
 /** A sequence with a one-step path through a passkey would let a passkey alone through: only with `passkeyAlone`. */
 const passkeyAloneIssues = (c: { sequence: Sequence; acrSequences: Record<string, Sequence>; passkeyAlone: boolean }) =>
@@ -280,6 +284,12 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   clients: z.array(clientConfigSchema).default([]),
+  admin: z
+    .strictObject({
+      /** Lifetime of an admin API access token from the client_credentials grant (seconds). */
+      accessTokenTtlSeconds: z.number().int().min(30).max(3600).default(300),
+    })
+    .prefault({}),
   metrics: metricsConfig.prefault({}),
   audit: auditConfig,
   shutdown: z

@@ -24,6 +24,10 @@ const defaultMessages: Record<ErrorCode, string> = {
   unauthorized: 'Sign in again to continue.',
   not_found: 'Not found.',
   flow_conflict: 'This sign-in changed in another window at the same time. Please try again.',
+  forbidden: 'This credential may not do that.',
+  conflict: 'That conflicts with what exists already.',
+  precondition_failed: 'It changed since it was read: read it again (If-Match names an old ETag).',
+  precondition_required: 'Send If-Match with the ETag of what you read, so no other change is overwritten.',
 };
 
 export interface ErrorExtras {

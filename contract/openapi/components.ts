@@ -143,6 +143,13 @@ export const securitySchemes = {
     description:
       'An access token of the authorization code grant: an RFC 9068 JWT (`typ` at+jwt, `aud` `<issuer>/userinfo`). It is for `/userinfo` only; `/api/v1/me` refuses it for reads and changes alike.',
   },
+  adminBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'An admin credential: an access token from `POST /oauth2/token` with `grant_type=client_credentials` by a confidential client granted `admin` (everything) or `admin:read` (reading only) — RFC 9068, `typ` at+jwt, `aud` `<issuer>/admin/v1`, valid `admin.accessTokenTtlSeconds` — or the static token set in `MFA_LOGIN_ADMIN_TOKEN` (at least 32 characters; compared as a keyed hash in constant time), which has `admin`. No id_token, settings grant or other token of this server is accepted.',
+  },
   clientSecretBasic: {
     type: 'http',
     scheme: 'basic',

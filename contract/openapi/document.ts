@@ -8,6 +8,7 @@ import { oidcPaths } from './oidc-paths.js';
 import { settingsPaths } from './settings-paths.js';
 import { registeredSchemas, registeredStepOperations } from './step-operations.js';
 import { tokenPaths } from './token-paths.js';
+import { adminPaths } from './admin-paths.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -38,7 +39,7 @@ export function openApiDocument() {
     'x-changes': changes,
     servers,
     tags,
-    paths: { ...flowsPaths, ...registeredStepOperations(), ...tokenPaths, ...oidcPaths, ...discoveryPaths, ...settingsPaths },
+    paths: { ...flowsPaths, ...registeredStepOperations(), ...tokenPaths, ...oidcPaths, ...discoveryPaths, ...settingsPaths, ...adminPaths },
     components: { schemas: componentJsonSchemas(), responses, headers, securitySchemes },
   };
 }

@@ -155,6 +155,11 @@ export const tags = [
     description: 'Development only: mounted when `devOutbox` is on, never in production.',
   },
   {
+    name: 'admin',
+    description:
+      'The admin API for a back office: users, factors and clients. Every call needs `Authorization: Bearer` with an access token from the `client_credentials` grant of a client granted `admin` or `admin:read`, or the static token of `MFA_LOGIN_ADMIN_TOKEN`. No CORS: call it from a server. The CLI runs the same operations.',
+  },
+  {
     name: 'operations',
     description: 'Probes for containers and orchestrators: no credentials, never cached.',
   },

@@ -37,6 +37,28 @@ import {
   passkeySummary,
 } from '../passkey.js';
 import {
+  adminBackupCodes,
+  adminClient,
+  adminClientList,
+  adminClientWithSecret,
+  adminCreateClient,
+  adminCreatedUser,
+  adminCreateUser,
+  adminEmpty,
+  adminFactors,
+  adminImportBackupCodes,
+  adminImportedBackupCodes,
+  adminReplaceClient,
+  adminTotpEnrolment,
+  adminTotpEnrolRequest,
+  adminTotpAuthenticator,
+  adminTotpReset,
+  adminUpdateUser,
+  adminUser,
+  adminUserList,
+} from '../admin.js';
+import { auditEvent, auditEventsPage } from '../audit.js';
+import {
   emptyRequest,
   me,
   meCodeRequest,
@@ -51,7 +73,7 @@ import {
   totpAuthenticator,
 } from '../settings.js';
 import { authorizeCompleteRequest, authorizeCompleteResponse, codeTokenRequest, codeTokenResponse, userinfo } from '../oidc.js';
-import { tokenChallenge, tokenRequest, tokenResponse } from '../token.js';
+import { clientCredentialsRequest, clientCredentialsResponse, tokenChallenge, tokenRequest, tokenResponse } from '../token.js';
 
 /** The document's `components.schemas`: name → the contract schema it is generated from. */
 export const componentSchemas = {
@@ -113,6 +135,29 @@ export const componentSchemas = {
   MePasskeyRegisterRequest: mePasskeyRegisterRequest,
   MePasskeyRenameRequest: mePasskeyRenameRequest,
   MePasskeyRemoveRequest: mePasskeyRemoveRequest,
+  ClientCredentialsRequest: clientCredentialsRequest,
+  ClientCredentialsResponse: clientCredentialsResponse,
+  AdminUser: adminUser,
+  AdminUserList: adminUserList,
+  AdminCreateUser: adminCreateUser,
+  AdminCreatedUser: adminCreatedUser,
+  AdminUpdateUser: adminUpdateUser,
+  AdminFactors: adminFactors,
+  AdminTotpAuthenticator: adminTotpAuthenticator,
+  AdminTotpReset: adminTotpReset,
+  AdminTotpEnrolRequest: adminTotpEnrolRequest,
+  AdminTotpEnrolment: adminTotpEnrolment,
+  AdminBackupCodes: adminBackupCodes,
+  AdminImportBackupCodes: adminImportBackupCodes,
+  AdminImportedBackupCodes: adminImportedBackupCodes,
+  AdminCreateClient: adminCreateClient,
+  AdminReplaceClient: adminReplaceClient,
+  AdminClient: adminClient,
+  AdminClientList: adminClientList,
+  AdminClientWithSecret: adminClientWithSecret,
+  AdminEmpty: adminEmpty,
+  AuditEvent: auditEvent,
+  AuditEventsPage: auditEventsPage,
 };
 
 export type SchemaName = keyof typeof componentSchemas;

@@ -6,9 +6,9 @@ export const tokenPaths: PathItems = {
     post: {
       tags: ['tokens'],
       operationId: 'token',
-      summary: 'Token endpoint: authorization code grant and SMS OTP grant',
+      summary: 'Token endpoint: authorization code grant, SMS OTP grant, client_credentials for the admin API',
       description:
-        "**`grant_type=authorization_code`** (OpenID Connect): `code`, `redirect_uri` (the one the code was asked for, exactly) and `code_verifier` (PKCE S256). A confidential client authenticates with HTTP Basic or `client_id`/`client_secret` in the body; a public client sends `client_id` alone (`none`). The code is single use and valid 60 s; a second use is refused and revokes the access token of the first. Answers `id_token`, `access_token` (RFC 9068 JWT for `/userinfo`, `oidc.accessTokenSeconds`), `token_type`, `expires_in`, `scope`.\n\n**SMS OTP grant**: Ubisecure-style phone verification for a confidential client, authenticated with HTTP Basic (`clientId:clientSecret`) or `client_id`/`client_secret` in the body, `grant_type=urn:mfa-login:grant-type:sms-otp`.\n\n1. With `username` (the phone, E.164) and optionally `message` (a template holding `{code}`): texts a code and answers `{challenge: {reference, expires_in}}`.\n2. With `reference` and `code`: answers tokens whose id_token `sub` is the phone number.\n\nFailures are OAuth errors (RFC 6749 §5.2), not the flow API's error shape.",
+        "**`grant_type=authorization_code`** (OpenID Connect): `code`, `redirect_uri` (the one the code was asked for, exactly) and `code_verifier` (PKCE S256). A confidential client authenticates with HTTP Basic or `client_id`/`client_secret` in the body; a public client sends `client_id` alone (`none`). The code is single use and valid 60 s; a second use is refused and revokes the access token of the first. Answers `id_token`, `access_token` (RFC 9068 JWT for `/userinfo`, `oidc.accessTokenSeconds`), `token_type`, `expires_in`, `scope`.\n\n**SMS OTP grant**: Ubisecure-style phone verification for a confidential client, authenticated with HTTP Basic (`clientId:clientSecret`) or `client_id`/`client_secret` in the body, `grant_type=urn:mfa-login:grant-type:sms-otp`.\n\n1. With `username` (the phone, E.164) and optionally `message` (a template holding `{code}`): texts a code and answers `{challenge: {reference, expires_in}}`.\n2. With `reference` and `code`: answers tokens whose id_token `sub` is the phone number.\n\n**`grant_type=client_credentials`** (RFC 6749 §4.4) and optionally `scope`: a confidential client granted admin scopes (`scopes` in its settings) gets an access token for `/admin/v1` only (`ClientCredentialsResponse`); any other client answers `unauthorized_client`, a scope it is not granted `invalid_scope`. A client granted admin scopes may use no other grant, and the flow API does not know it.\n\nFailures are OAuth errors (RFC 6749 §5.2), not the flow API's error shape.",
       security: [
         {
           clientSecretBasic: [],
@@ -19,7 +19,7 @@ export const tokenPaths: PathItems = {
         required: true,
         content: {
           'application/x-www-form-urlencoded': {
-            schema: { oneOf: [schemaRef('CodeTokenRequest'), schemaRef('TokenRequest')] },
+            schema: { oneOf: [schemaRef('CodeTokenRequest'), schemaRef('TokenRequest'), schemaRef('ClientCredentialsRequest')] },
           },
         },
       },
@@ -37,7 +37,12 @@ export const tokenPaths: PathItems = {
           content: {
             'application/json': {
               schema: {
-                oneOf: [schemaRef('CodeTokenResponse'), schemaRef('TokenChallenge'), schemaRef('TokenResponse')],
+                oneOf: [
+                  schemaRef('CodeTokenResponse'),
+                  schemaRef('TokenChallenge'),
+                  schemaRef('TokenResponse'),
+                  schemaRef('ClientCredentialsResponse'),
+                ],
               },
             },
           },
@@ -51,7 +56,7 @@ export const tokenPaths: PathItems = {
                 ...schemaRef('OAuthError'),
                 properties: {
                   error: {
-                    enum: ['invalid_request', 'invalid_grant', 'unsupported_grant_type', 'unauthorized_client'],
+                    enum: ['invalid_request', 'invalid_grant', 'unsupported_grant_type', 'unauthorized_client', 'invalid_scope'],
                   },
                 },
               },

@@ -1,22 +1,17 @@
-import { userInfo } from 'node:os';
-import type { AuditActor, AuditDetail } from '../audit/events.js';
+import type { AuditDetail } from '../audit/events.js';
+import { auditActorOf } from '../admin/report.js';
 import type { Services } from '../services.js';
+import { CLI } from './context.js';
 
-/** The admin at the server's console: the operating-system account, when the system names one. */
-function cliActor(): AuditActor {
-  try {
-    return { kind: 'admin', via: 'cli', osUser: userInfo().username };
-  } catch {
-    return { kind: 'admin', via: 'cli' };
-  }
-}
-
-/** A change an admin made through the CLI: `factor.changed` for a user's sign-in factors, else `admin.action`. */
+/**
+ * A change an admin made through the CLI outside the admin operations (key rotation): they
+ * report their own actions (server/admin/report.ts), so nothing is recorded twice.
+ */
 export function recordCliChange(
   services: Pick<Services, 'audit'>,
   type: 'factor.changed' | 'admin.action',
   userId: string | null,
   details: Record<string, AuditDetail | undefined>,
 ): void {
-  services.audit.record({ type, userId, actor: cliActor(), details: { via: 'cli', ...details } });
+  services.audit.record({ type, userId, actor: auditActorOf(CLI), details: { via: 'cli', ...details } });
 }

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { clientRecord } from '../clients.js';
-import { clientConfigSchema, clientSchema, sequenceSchema, type ClientConfig, type Sequence } from '../config.js';
-import type { Services } from '../services.js';
+import type { AdminClient } from '../../contract/admin.js';
+import { clientView, createClient, deleteClient, listClients, rotateClientSecret } from '../admin/clients.js';
+import { clientSchema, sequenceSchema, type Sequence } from '../config.js';
 import type { ClientRecord } from '../store/types.js';
-import { CliError, UsageError, type CliContext } from './context.js';
-import { recordCliChange } from './audit.js';
+import { CLI, CliError, UsageError, type CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
 import { fields, table } from './output.js';
@@ -58,6 +56,7 @@ const addInput = z.object({
   secret: clientSchema.shape.clientSecret,
   'generate-secret': z.boolean().default(false),
   'allow-phone-enrollment': z.boolean().default(false),
+  scope: clientSchema.shape.scopes,
   'redirect-uri': clientSchema.shape.redirectUris,
   'post-logout-redirect-uri': clientSchema.shape.postLogoutRedirectUris,
   public: z.boolean().default(false),
@@ -67,31 +66,7 @@ const addInput = z.object({
   'trust-device-days': z.coerce.number().int().min(1).max(365).optional(),
 });
 
-export interface ClientView {
-  clientId: string;
-  name: string;
-  allowedOrigins: string[];
-  hasSecret: boolean;
-  sequence: ClientRecord['sequence'];
-  acrSequences: ClientRecord['acrSequences'];
-  defaultAcr: string;
-  allowPhoneEnrollment: boolean;
-  allowTotpEnrollment: boolean;
-  redirectUris: string[];
-  postLogoutRedirectUris: string[];
-  public: boolean;
-  logoUri: string | null;
-  cssUri: string | null;
-  passkeyAlone: boolean;
-  trustDeviceDays: number;
-  /** `config`: defined in the config file, which wins over the store at every start. */
-  source: 'store' | 'config';
-}
-
-function clientView(c: Omit<ClientRecord, 'createdAt'>, source: ClientView['source']): ClientView {
-  const { clientSecretHash, ...rest } = c;
-  return { ...rest, hasSecret: clientSecretHash !== null, source };
-}
+export type ClientView = AdminClient;
 
 const showSequence = (s: ClientRecord['sequence']) => s.map((step) => step.join('|')).join(' → ');
 
@@ -107,7 +82,8 @@ function describeClient(v: ClientView): string[] {
       ...(v.postLogoutRedirectUris.length > 0 ? [['logout return URIs', v.postLogoutRedirectUris.join(' ')] as [string, string]] : []),
       ['phone enrolment', v.allowPhoneEnrollment ? 'allowed' : 'not allowed'],
       ['passkey alone', v.passkeyAlone ? 'signs in' : 'one factor'],
-      ['trusted devices', v.trustDeviceDays > 0 ? `skip the second step for ${v.trustDeviceDays} days` : 'off'],
+      ...(v.scopes.length ? [['admin scopes', v.scopes.join(' ')] as [string, string]] : []),
+      ['trusted devices', v.trustDevice.enabled ? `skip the second step for ${v.trustDevice.days} days` : 'off'],
     ]),
   ];
 }
@@ -117,14 +93,10 @@ const defaultSequenceNote =
   `No --sequence given: the default, ${showSequence(clientSchema.shape.sequence.parse(undefined))}. To offer every second factor, as the README's ` +
   `example does: --sequence '${JSON.stringify([['password'], ['totp', 'sms', 'backup_code', 'email']])}'`;
 
-function inConfig(services: Services, clientId: string): ClientConfig | undefined {
-  return services.config.clients.find((c) => c.clientId === clientId);
-}
-
 /**
  * `client add <clientId> --name N [--origin URL]... [--sequence JSON] [--acr name=JSON]... [--default-acr A]
  * [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--redirect-uri URL]... [--post-logout-redirect-uri URL]...
- * [--logo-uri URL] [--css-uri URL] [--passkey-alone] [--trust-device-days N]`
+ * [--logo-uri URL] [--css-uri URL] [--passkey-alone] [--trust-device-days N] [--scope admin|admin:read]...`
  */
 export async function clientAdd(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
@@ -138,6 +110,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
       secret: { type: 'string' },
       'generate-secret': { type: 'boolean' },
       'allow-phone-enrollment': { type: 'boolean' },
+      scope: { type: 'string', multiple: true },
       'redirect-uri': { type: 'string', multiple: true },
       'post-logout-redirect-uri': { type: 'string', multiple: true },
       public: { type: 'boolean' },
@@ -150,16 +123,15 @@ export async function clientAdd(cli: CliContext): Promise<number> {
   });
   if (input.secret !== undefined && input['generate-secret']) throw new UsageError('Use either --secret or --generate-secret, not both.');
   if (input.public && (input.secret !== undefined || input['generate-secret'])) throw new UsageError('A --public client has no secret.');
-  const secret = input['generate-secret'] ? randomBytes(32).toString('base64url') : input.secret;
-  const client = clientConfigSchema.parse({
+  const client = {
     clientId: input.clientId,
     name: input.name,
     allowedOrigins: input.origin,
     ...(input.sequence ? { sequence: input.sequence } : {}),
     acrSequences: input.acr,
     defaultAcr: input['default-acr'],
-    ...(secret ? { clientSecret: secret } : {}),
     allowPhoneEnrollment: input['allow-phone-enrollment'],
+    scopes: input.scope,
     redirectUris: input['redirect-uri'],
     postLogoutRedirectUris: input['post-logout-redirect-uri'],
     public: input.public,
@@ -167,15 +139,12 @@ export async function clientAdd(cli: CliContext): Promise<number> {
     ...(input['css-uri'] ? { cssUri: input['css-uri'] } : {}),
     passkeyAlone: input['passkey-alone'],
     ...(input['trust-device-days'] ? { trustDevice: { enabled: true, days: input['trust-device-days'] } } : {}),
-  });
+  };
+  const secret = input['generate-secret'] ? ({ generate: true } as const) : input.secret ? { given: input.secret } : null;
   return withServices(cli, async (services) => {
-    if (inConfig(services, client.clientId))
-      throw new CliError(`Client "${client.clientId}" is defined in the config file; change it there.`, 'conflict');
-    if (await services.store.getClient(client.clientId)) throw new CliError(`A client "${client.clientId}" already exists.`, 'conflict');
-    const record = await services.store.upsertClient(clientRecord(client, services.keyring), services.now());
+    const { client: record, clientSecret } = await createClient(services, CLI, client, secret);
     const view = clientView(record, 'store');
-    recordCliChange(services, 'admin.action', null, { action: 'client.create', target: record.clientId });
-    const generated = input['generate-secret'] ? { clientSecret: secret } : {};
+    const generated = clientSecret ? { clientSecret } : {};
     cli.print({ client: view, ...generated }, () => [
       `Added client ${view.clientId}.`,
       ...describeClient(view).slice(1),
@@ -190,11 +159,7 @@ export async function clientAdd(cli: CliContext): Promise<number> {
 export async function clientList(cli: CliContext): Promise<number> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
-    const stored = await services.store.listClients();
-    const byId = new Map<string, ClientView>(stored.map((c) => [c.clientId, clientView(c, inConfig(services, c.clientId) ? 'config' : 'store')]));
-    // A config client reaches the store at the next start; show it already.
-    for (const c of services.config.clients) if (!byId.has(c.clientId)) byId.set(c.clientId, clientView(clientRecord(c, services.keyring), 'config'));
-    const clients = [...byId.values()].sort((a, b) => a.clientId.localeCompare(b.clientId));
+    const clients = await listClients(services);
     cli.print({ clients }, () =>
       clients.length === 0
         ? ['No clients yet. Add one with: mfa-login client add <clientId> --name NAME --origin URL']
@@ -218,10 +183,23 @@ export async function clientList(cli: CliContext): Promise<number> {
 export async function clientRemove(cli: CliContext): Promise<number> {
   const { clientId } = parseInput(cli, { positionals: ['clientId'], schema: z.object({ clientId: clientSchema.shape.clientId }) });
   return withServices(cli, async (services) => {
-    if (inConfig(services, clientId)) throw new CliError(`Client "${clientId}" is defined in the config file; remove it there.`, 'conflict');
-    if (!(await services.store.deleteClient(clientId))) throw new CliError(`No client "${clientId}".`, 'not_found');
-    recordCliChange(services, 'admin.action', null, { action: 'client.delete', target: clientId });
+    if (!(await deleteClient(services, CLI, clientId, 'any'))) throw new CliError(`No client "${clientId}".`, 'not_found');
     cli.print({ removed: clientId }, () => `Removed client ${clientId}. Flows it started can no longer finish.`);
+    return 0;
+  });
+}
+
+/** `client rotate-secret <clientId>`: a new secret, printed once; the old one stops working at once. */
+export async function clientRotateSecret(cli: CliContext): Promise<number> {
+  const { clientId } = parseInput(cli, { positionals: ['clientId'], schema: z.object({ clientId: clientSchema.shape.clientId }) });
+  return withServices(cli, async (services) => {
+    const { client, clientSecret } = await rotateClientSecret(services, CLI, clientId);
+    const view = clientView(client, 'store');
+    cli.print({ client: view, clientSecret }, () => [
+      `New secret for client ${clientId}; the old one no longer works.`,
+      `Client secret: ${clientSecret}`,
+      'It is shown only this once and stored only as a hash.',
+    ]);
     return 0;
   });
 }

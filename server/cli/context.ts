@@ -1,4 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type AdminActor, cliActor } from '../admin/report.js';
+
+/** Who the admin operations report as: the operator at the server's own machine. */
+export const CLI: AdminActor = cliActor();
 
 /** Where a CLI run reads and writes; tests pass their own. */
 export interface CliIo {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { totpName } from '../../contract/settings.js';
-import { seedContext } from '../methods/totp.js';
-import { driftOf, enrollmentFor, newTotpSecret } from '../methods/totp-core.js';
-import { MAX_AUTHENTICATORS } from '../self-service/totp.js';
+import { enrolTotp, removeAuthenticator, renameAuthenticator } from '../admin/factors.js';
+import { driftOf, newTotpSecret } from '../methods/totp-core.js';
 import type { Services } from '../services.js';
 import type { TotpCredential, UserRecord } from '../store/types.js';
-import { CliError, type CliContext } from './context.js';
+import { CLI, CliError, type CliContext } from './context.js';
 import { usernameArg } from './fields.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
@@ -70,16 +69,9 @@ export async function userTotpAdd(cli: CliContext): Promise<number> {
   });
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
-    const { config, keyring, store } = services;
     const secret = input.secret ?? newTotpSecret();
-    const { algorithm, digits, period } = config.totp;
-    const added = await store.addTotp(
-      { userId: user.id, name: input.name, sealedSecret: keyring.seal(secret, seedContext(user.id)), algorithm, digits, period },
-      services.now(),
-      MAX_AUTHENTICATORS,
-    );
-    if (!added) throw new CliError(`${user.username} has ${MAX_AUTHENTICATORS} authenticators already: remove one first.`, 'conflict');
-    const { otpauthUri } = await enrollmentFor(secret, config.totp.issuer ?? config.appName, user.username, config.totp);
+    const { authenticator, otpauthUri } = await enrolTotp(services, CLI, user, { replace: false, name: input.name, secret });
+    const added = (await services.store.listTotp(user.id)).find((c) => c.id === authenticator.id)!;
     cli.print({ username: user.username, authenticator: appView(added), ...(input.secret ? {} : { secret, otpauthUri }) }, () => [
       `Added the authenticator "${added.name}" (${added.id}) for ${user.username}.`,
       ...(input.secret ? [] : [`Secret: ${secret}`, `URI: ${otpauthUri}`, 'They are shown only this once: hand them over safely.']),
@@ -94,7 +86,7 @@ export async function userTotpRemove(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
     const app = await findApp(services, user, input.app);
-    await services.store.removeTotp(user.id, app.id);
+    await removeAuthenticator(services, CLI, user, app.id);
     const left = (await services.store.listTotp(user.id)).length;
     cli.print({ username: user.username, removed: appView(app), remaining: left }, () =>
       [
@@ -115,7 +107,7 @@ export async function userTotpRename(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
     const app = await findApp(services, user, input.app);
-    await services.store.renameTotp(user.id, app.id, input.name);
+    await renameAuthenticator(services, CLI, user, app.id, input.name);
     cli.print(
       { username: user.username, authenticator: { ...appView(app), name: input.name } },
       () => `Renamed "${app.name}" of ${user.username} to "${input.name}".`,

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { forgetDevices } from '../auth/device-tokens.js';
-import { maskForLog } from '../providers/sms/phone.js';
-import { recordCliChange } from './audit.js';
-import { revokeTrustedDevices } from '../auth/trusted-devices.js';
+import { totpName } from '../../contract/settings.js';
+import { enrolTotp, forgetUserDevices, resetTotp } from '../admin/factors.js';
+import { setPassword, updateUser, type UserChange } from '../admin/users.js';
 import type { Services } from '../services.js';
-import type { UserPatch, UserRecord } from '../store/types.js';
-import { UsageError, type CliContext } from './context.js';
+import type { UserRecord } from '../store/types.js';
+import { CLI, UsageError, type CliContext } from './context.js';
 import { emailArg, phoneArg, usernameArg } from './fields.js';
 import { parseInput, parseValue } from './input.js';
 import { withServices } from './open.js';
@@ -17,16 +16,14 @@ import { describeUser, findUser, userView } from './user-view.js';
 async function patchUser(
   cli: CliContext,
   username: string,
-  patch: (user: UserRecord, services: Services) => Promise<UserPatch> | UserPatch,
+  patch: (user: UserRecord, services: Services) => UserChange,
   done: string,
-  change: string,
   warning: (user: UserRecord) => string | undefined = () => undefined,
+  action?: string,
 ): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const changes = await patch(user, services);
-    const changed = await services.store.updateUser(user.id, changes, services.now());
-    recordCliChange(services, 'factor.changed', user.id, { change, ...(changes.phone ? { destination: maskForLog(changes.phone) } : {}) });
+    const changed = await updateUser(services, CLI, user.id, patch(user, services), 'any', action);
     const view = await userView(services, changed);
     const warned = warning(changed);
     cli.print({ user: view, ...(warned ? { warning: warned } : {}) }, () => [
@@ -48,11 +45,7 @@ export async function userSetPassword(cli: CliContext): Promise<number> {
   const { password, generated } = await choosePassword(cli, input);
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
-    await services.store.updateUser(user.id, { passwordHash: await services.passwords.hash(password) }, services.now());
-    // Whoever knew the old password may have signed in from a device of their own.
-    const devicesForgotten = await forgetDevices(services.store, user.id);
-    const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
-    recordCliChange(services, 'factor.changed', user.id, { change: 'password-set', devicesForgotten, trustedDevicesRevoked });
+    const { devicesForgotten, trustedDevicesRevoked } = await setPassword(services, CLI, user.id, password);
     cli.print({ username: user.username, devicesForgotten, trustedDevicesRevoked, ...(generated ? { password } : {}) }, () => [
       `Set a new password for ${user.username}.${forgottenText(devicesForgotten)}${revokedText(trustedDevicesRevoked)}`,
       ...(generated ? [`Password: ${password}`, 'It is shown only this once: hand it over safely.'] : []),
@@ -84,7 +77,8 @@ export async function userSetPhone(cli: CliContext): Promise<number> {
     username,
     (_u, services) => ({ phone: value === null ? null : parseValue(phoneArg(services.config.sms.defaultCountry), value, '<phone>') }),
     value === null ? 'Removed the phone' : 'Set the phone',
-    value === null ? 'phone-removed' : 'phone-set',
+    undefined,
+    value === null ? 'user.remove-phone' : 'user.update',
   );
 }
 
@@ -92,19 +86,13 @@ export async function userSetPhone(cli: CliContext): Promise<number> {
 export async function userSetEmail(cli: CliContext): Promise<number> {
   const { username, value } = parseInput(cli, valueOrClear('address'));
   const email = value === null ? null : parseValue(emailArg, value, '<address>');
-  return patchUser(
-    cli,
-    username,
-    () => ({ email }),
-    email === null ? 'Removed the e-mail address' : 'Set the e-mail address',
-    email === null ? 'email-removed' : 'email-set',
-  );
+  return patchUser(cli, username, () => ({ email }), email === null ? 'Removed the e-mail address' : 'Set the e-mail address');
 }
 
 /** `user disable-sms <username>`: SMS codes are no longer offered, the phone stays. */
 export async function userDisableSms(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
-  return patchUser(cli, username, () => ({ smsDisabled: true }), 'Disabled SMS codes', 'sms-disabled');
+  return patchUser(cli, username, () => ({ smsDisabled: true }), 'Disabled SMS codes');
 }
 
 /** `user enable-sms <username>` */
@@ -115,7 +103,6 @@ export async function userEnableSms(cli: CliContext): Promise<number> {
     username,
     () => ({ smsDisabled: false }),
     'Enabled SMS codes',
-    'sms-enabled',
     (user) =>
       user.phone
         ? undefined
@@ -131,17 +118,7 @@ export async function userResetTotp(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const { totpRemoved: removed, backupCodesRemoved } = await services.store.resetSecondFactors(user.id, services.now());
-    // A lost or stolen phone may also be a device that signed in, or one trusted to skip this factor.
-    const devicesForgotten = await forgetDevices(services.store, user.id);
-    const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
-    recordCliChange(services, 'factor.changed', user.id, {
-      change: 'totp-reset',
-      totpRemoved: removed,
-      backupCodesRemoved,
-      devicesForgotten,
-      trustedDevicesRevoked,
-    });
+    const { removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked } = await resetTotp(services, CLI, user);
     cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked }, () => {
       const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`]
         .filter(Boolean)
@@ -170,13 +147,49 @@ export async function userForgetDevices(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const devicesForgotten = await forgetDevices(services.store, user.id);
-    recordCliChange(services, 'factor.changed', user.id, { change: 'devices-forgotten', devicesForgotten });
+    const devicesForgotten = await forgetUserDevices(services, CLI, user);
     cli.print({ username: user.username, devicesForgotten }, () =>
       devicesForgotten > 0
         ? `Forgot ${devicesForgotten} signed-in device${devicesForgotten === 1 ? '' : 's'} of ${user.username}.`
         : `${user.username} had no signed-in devices.`,
     );
+    return 0;
+  });
+}
+
+/** `user disable <username>`: the user can no longer sign in (the password step answers as for a wrong password). */
+export async function userDisable(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return patchUser(cli, username, () => ({ disabled: true }), 'Disabled sign-in', undefined, 'user.disable');
+}
+
+/** `user enable <username>` */
+export async function userEnable(cli: CliContext): Promise<number> {
+  const { username } = parseInput(cli, usernameOnly);
+  return patchUser(cli, username, () => ({ disabled: false }), 'Enabled sign-in', undefined, 'user.enable');
+}
+
+/**
+ * `user enrol-totp <username> [--name N] [--replace]`: help-desk set-up of an authenticator, in
+ * force at once, added beside the user's others (`--replace`: instead of all of them). Prints the otpauth URI (holding the secret) this once; with --json also the QR code's SVG.
+ */
+export async function userEnrolTotp(cli: CliContext): Promise<number> {
+  const input = parseInput(cli, {
+    positionals: ['username'],
+    options: { replace: { type: 'boolean' }, name: { type: 'string' } },
+    schema: z.object({ username: usernameArg, replace: z.boolean().default(false), name: totpName.default('Authenticator') }),
+  });
+  return withServices(cli, async (services) => {
+    const user = await findUser(services, input.username);
+    const enrolment = await enrolTotp(services, CLI, user, { replace: input.replace, name: input.name });
+    cli.print({ username: user.username, ...enrolment }, () => [
+      input.replace
+        ? `Replaced every authenticator of ${user.username} with "${enrolment.authenticator.name}" (${enrolment.authenticator.id}).`
+        : `Added the authenticator "${enrolment.authenticator.name}" (${enrolment.authenticator.id}) for ${user.username}.`,
+      'Add it in the app with this URI (or its QR code, with --json):',
+      enrolment.otpauthUri,
+      'It is shown only this once.',
+    ]);
     return 0;
   });
 }

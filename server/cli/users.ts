@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { type UserRecord, UsernameTakenError } from '../store/types.js';
-import { CliError, type CliContext } from './context.js';
-import { recordCliChange } from './audit.js';
+import { createUser, deleteUser, listUsers } from '../admin/users.js';
+import { CLI, type CliContext } from './context.js';
 import { displayNameArg, emailArg, phoneArg, usernameArg } from './fields.js';
 import { parseInput, parseValue } from './input.js';
 import { withServices } from './open.js';
@@ -27,24 +26,13 @@ export async function userAdd(cli: CliContext): Promise<number> {
   const { password, generated } = await choosePassword(cli, input);
   return withServices(cli, async (services) => {
     const phone = input.phone === undefined ? null : parseValue(phoneArg(services.config.sms.defaultCountry), input.phone, '--phone');
-    const now = services.now();
-    let user: UserRecord;
-    try {
-      user = await services.store.createUser(
-        {
-          username: input.username,
-          displayName: input['display-name'] ?? input.username,
-          passwordHash: await services.passwords.hash(password),
-          phone,
-          email: input.email ?? null,
-        },
-        now,
-      );
-    } catch (e) {
-      if (e instanceof UsernameTakenError) throw new CliError(e.message, 'conflict');
-      throw e;
-    }
-    recordCliChange(services, 'admin.action', user.id, { action: 'user.create', target: user.username });
+    const { user } = await createUser(services, CLI, {
+      username: input.username,
+      displayName: input['display-name'],
+      password,
+      phone,
+      email: input.email ?? null,
+    });
     const view = await userView(services, user);
     cli.print({ user: view, ...(generated ? { password } : {}) }, () => [
       `Created user ${view.username}.`,
@@ -58,7 +46,15 @@ export async function userAdd(cli: CliContext): Promise<number> {
 export async function userList(cli: CliContext): Promise<number> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
-    const users = await Promise.all((await services.store.listUsers()).map((u) => userView(services, u)));
+    // Page by page, as the admin API lists them.
+    const records = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listUsers(services, { limit: 200, ...(cursor ? { cursor } : {}) });
+      records.push(...page.users);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const users = await Promise.all(records.map((u) => userView(services, u)));
     cli.print({ users }, () =>
       users.length === 0
         ? ['No users yet. Add one with: mfa-login user add <username>']
@@ -94,8 +90,7 @@ export async function userRemove(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    await services.store.deleteUser(user.id);
-    recordCliChange(services, 'admin.action', user.id, { action: 'user.delete', target: user.username });
+    await deleteUser(services, CLI, user.id, 'any');
     cli.print({ removed: user.username }, () => `Removed user ${user.username}.`);
     return 0;
   });

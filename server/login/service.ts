@@ -60,7 +60,8 @@ export function createFlowService(services: Services) {
 
   async function clientOf(clientId: string, caller: Caller, flow?: FlowRecord): Promise<ClientRecord> {
     const client = await store.getClient(clientId);
-    if (!client) throw new MfaError('unknown_client');
+    // A machine client (admin scopes) runs no sign-in: to the flow API it is unknown.
+    if (!client || client.scopes.length > 0) throw new MfaError('unknown_client');
     assertOrigin(client, caller, flow?.data.authorization ? issuerOrigin : undefined);
     return client;
   }
@@ -68,7 +69,8 @@ export function createFlowService(services: Services) {
   async function context(flow: FlowRecord, caller: Caller): Promise<MethodContext> {
     const client = await clientOf(flow.clientId, caller, flow);
     const user = flow.userId ? await store.getUser(flow.userId) : null;
-    if (flow.userId && !user) throw new MfaError('flow_not_found');
+    // Disabled by an admin while signing in: the flow ends as if the user were gone.
+    if (flow.userId && (!user || user.disabled)) throw new MfaError('flow_not_found');
     return { services, flow, client, user, now: services.now(), ip: caller.ip, origin: caller.origin };
   }
 

@@ -42,7 +42,8 @@ export const password: Method = {
 
         const ok = await passwords.verify(user?.passwordHash ?? null, secret);
         const sameUser = ctx.flow.userId === null || ctx.flow.userId === user?.id;
-        if (user && ok && sameUser) {
+        // A disabled user is answered exactly as a wrong password: the same time, the same count.
+        if (user && ok && sameUser && !user.disabled) {
           await attempt.succeeded();
           return { satisfied: true, user };
         }

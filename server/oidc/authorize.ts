@@ -49,7 +49,9 @@ function pickAcr(client: ClientRecord, acrValues: string | undefined): { acr: st
 export async function checkAuthorization(services: Pick<Services, 'store'>, query: Record<string, unknown>): Promise<CheckedAuthorization> {
   const clientId = one(query.client_id);
   const client = clientId && !clientId.includes('\u0000') ? await services.store.getClient(clientId) : null;
-  if (!client) throw new AuthorizeError('invalid_client', 'This application is not registered with the sign-in service.', null);
+  // A machine client (admin scopes) runs no sign-in: here it is as unknown as to the flow API.
+  if (!client || client.scopes.length > 0)
+    throw new AuthorizeError('invalid_client', 'This application is not registered with the sign-in service.', null);
   const redirectUri = one(query.redirect_uri);
   if (!redirectUri || !client.redirectUris.includes(redirectUri))
     throw new AuthorizeError('invalid_request', 'The address to return to is not one this application registered.', null);

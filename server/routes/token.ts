@@ -4,7 +4,8 @@ import { errorBody } from '../http/errors.js';
 import { AUTHORIZATION_CODE_GRANT } from '../../contract/oidc.js';
 import { authenticateClient, clientCredentials, publicClient } from '../oauth/client-auth.js';
 import { exchangeCode } from '../oidc/codes.js';
-import { SMS_OTP_GRANT } from '../../contract/token.js';
+import { CLIENT_CREDENTIALS_GRANT, SMS_OTP_GRANT } from '../../contract/token.js';
+import { clientCredentialsGrant } from '../oauth/client-credentials.js';
 import { createSmsOtpGrant } from '../oauth/sms-otp-grant.js';
 import type { Services } from '../services.js';
 
@@ -21,10 +22,15 @@ export function tokenRoutes(services: Services): Router {
     if (body.grant_type === AUTHORIZATION_CODE_GRANT) {
       // A public client proves nothing but its id here: the code's PKCE verifier is what binds it.
       const client = credentials ? await authenticateClient(services, credentials, req.ip ?? null) : await publicClient(services, body.client_id);
+      // A machine client (admin scopes) runs no sign-in: it never holds a code.
+      if (client.scopes.length > 0) throw new OAuthError('unauthorized_client', 'This client may not use this grant type.');
       return void res.json(await exchangeCode(services, client, body, req.ip ?? null));
     }
     const client = await authenticateClient(services, credentials, req.ip ?? null);
+    if (body.grant_type === CLIENT_CREDENTIALS_GRANT) return void res.json(await clientCredentialsGrant(services, client, body, req.ip ?? null));
     if (body.grant_type !== SMS_OTP_GRANT) throw new OAuthError('unsupported_grant_type', 'This grant type is not supported.');
+    // A machine client (admin scopes) runs no sign-in, nor phone verification.
+    if (client.scopes.length > 0) throw new OAuthError('unauthorized_client', 'This client may not use this grant type.');
     res.json(await smsOtp.exchange(client, body, req.ip ?? null));
   });
 

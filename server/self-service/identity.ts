@@ -71,7 +71,7 @@ async function userAndClient(services: Lookup, sub: unknown, clientIds: unknown[
     if (client) break;
   }
   const user = client && typeof sub === 'string' ? await services.store.getUser(sub) : null;
-  if (!client || !user) throw fail();
+  if (!client || !user || user.disabled) throw fail();
   return { client, user };
 }
 

@@ -223,4 +223,13 @@ CREATE INDEX audit_events_user ON audit_events(user_id, at, id);
 CREATE INDEX audit_events_client ON audit_events(client_id, at, id);
 CREATE INDEX audit_events_type ON audit_events(type, at, id);`,
   },
+  {
+    version: 10,
+    name: 'admin api',
+    // `version` is what an ETag names: every change bumps it, so If-Match can refuse a stale write.
+    sql: `ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE clients ADD COLUMN scopes TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE clients ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];

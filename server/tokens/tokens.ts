@@ -39,6 +39,9 @@ export interface SettingsGrantInput {
 /** The JOSE `typ` of a settings grant. */
 export const SETTINGS_GRANT_TYP = 'mfa-settings+jwt';
 
+/** The audience of an admin API access token: no other token of this server names it. */
+export const adminAudience = (issuer: string) => `${issuer}/admin/v1`;
+
 /** The audience of a settings grant: the self-service API of `issuer`. */
 export const settingsAudience = (issuer: string) => `${issuer}/api/v1/me`;
 
@@ -56,6 +59,8 @@ export interface Tokens {
    * and a `typ` no id_token or access token check accepts.
    */
   issueSettingsGrant(input: SettingsGrantInput, now: Date): Promise<string>;
+  /** An RFC 9068 access token (`at+jwt`) for the admin API, from the client_credentials grant: `sub` and `client_id` are the client. */
+  issueAdminAccessToken(input: { clientId: string; scopes: string[]; ttlSeconds: number }, now: Date): Promise<string>;
   /** Public keys: the signing one, a newer one about to sign, retired ones whose tokens may still be live. */
   jwks(now: Date): Promise<{ keys: JWK[] }>;
   /** Makes a new key; it signs once it has been published for `PUBLISH_AHEAD_MS`. */
@@ -149,6 +154,10 @@ export function createTokens(opts: { store: KeyStore; keyring: Keyring; issuer: 
         sid: input.sid,
       };
       return sign(claims, { typ: SETTINGS_GRANT_TYP, sub: input.sub, aud: settingsAudience(issuer), ttlSeconds: input.ttlSeconds }, now);
+    },
+    issueAdminAccessToken(input, now) {
+      const claims = { client_id: input.clientId, scope: input.scopes.join(' ') };
+      return sign(claims, { typ: 'at+jwt', sub: input.clientId, aud: adminAudience(issuer), ttlSeconds: input.ttlSeconds }, now);
     },
     async jwks(now) {
       return { keys: publishedKeysOf(await records(now), now, idTokenTtlSeconds).map((k) => k.publicJwk as JWK) };

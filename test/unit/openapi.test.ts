@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { proofKey, settingsSession, startStepUp } from '../support/step-up.js';
 
 /** The parts of the app the contract covers; static files (widget, demo page) are not in it. */
-const CONTRACT_PREFIXES = ['/api/', '/.well-known/', '/oauth2/', '/healthz', '/readyz'];
+const CONTRACT_PREFIXES = ['/api/', '/admin/', '/.well-known/', '/oauth2/', '/healthz', '/readyz'];
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 type Doc = Record<string, any>;

@@ -1,36 +1,6 @@
-/** The languages with a module of their own besides English (which is built in). */
-export const LANGUAGES = [
-  'ar',
-  'cs',
-  'da',
-  'de',
-  'el',
-  'es',
-  'fa',
-  'fi',
-  'fr',
-  'he',
-  'hi',
-  'hu',
-  'id',
-  'it',
-  'ja',
-  'ko',
-  'ms',
-  'nb',
-  'nl',
-  'pl',
-  'pt-BR',
-  'ro',
-  'ru',
-  'sv',
-  'th',
-  'tr',
-  'uk',
-  'vi',
-  'zh-CN',
-  'zh-TW',
-] as const;
+import { LANGUAGES } from '../../contract/languages.js';
+
+export { LANGUAGES };
 
 export type Language = 'en' | (typeof LANGUAGES)[number];
 

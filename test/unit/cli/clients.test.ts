@@ -186,14 +186,14 @@ describe('mfa-login client …', () => {
         defaultAcr: 'mfa',
         allowPhoneEnrollment: false,
         allowTotpEnrollment: true,
+        scopes: [],
         redirectUris: [],
         postLogoutRedirectUris: [],
         public: false,
         logoUri: null,
         cssUri: null,
         passkeyAlone: false,
-        trustDeviceDays: 0,
-        createdAt: expect.any(String),
+        trustDevice: { enabled: false, days: 30 },
         source: 'store',
       });
       expect(res.out).not.toMatch(/clientSecretHash/);

@@ -72,9 +72,9 @@ describe('mfa-login user devices / revoke-device, and what revokes trusted devic
   it('client add --trust-device-days turns trusted devices on for that many days', async () => {
     const res = await cli.run('client', 'add', 'shop', '--name', 'Shop', '--origin', 'https://shop.example', '--trust-device-days', '14', '--json');
     expect(res.code).toBe(0);
-    expect(res.json().client.trustDeviceDays).toBe(14);
+    expect(res.json().client.trustDevice).toEqual({ enabled: true, days: 14 });
     expect((await services.store.getClient('shop'))!.trustDeviceDays).toBe(14);
-    expect((await cli.run('client', 'add', 'plain', '--name', 'Plain', '--json')).json().client.trustDeviceDays).toBe(0);
+    expect((await cli.run('client', 'add', 'plain', '--name', 'Plain', '--json')).json().client.trustDevice.enabled).toBe(false);
     expect((await cli.run('client', 'add', 'bad', '--name', 'Bad', '--trust-device-days', '0')).code).toBe(2);
   });
 });

@@ -131,6 +131,7 @@ describe('mfa-login user …', () => {
         username: 'bob',
         displayName: 'bob',
         passwordSet: true,
+        disabled: false,
         totp: { enrolled: true, enrolledAt: '2026-11-22T10:00:00.000Z', count: 1 },
         phone: '+442079460018',
         smsDisabled: true,

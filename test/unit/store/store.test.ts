@@ -119,6 +119,8 @@ describe.each(backends)('$name store', ({ fresh }) => {
         email: null,
         smsDisabled: false,
         mfaSince: null,
+        disabled: false,
+        version: 1,
         createdAt: t0.toISOString(),
         updatedAt: t0.toISOString(),
       });
@@ -169,6 +171,45 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.getTotp(alice.id)).toBeNull();
       expect(await store.countBackupCodes(alice.id)).toBe(0);
       expect(await store.deleteUser(alice.id)).toBe(false);
+    });
+  });
+
+  describe('users for the admin API', () => {
+    it('bumps the version with every change and applies a versioned patch only to that version', async () => {
+      const alice = await user();
+      const once = await store.updateUser(alice.id, { displayName: 'A' }, later(1));
+      expect(once.version).toBe(2);
+      expect(await store.updateUserIfVersion(alice.id, 1, { displayName: 'stale' }, later(2))).toBeNull();
+      const twice = await store.updateUserIfVersion(alice.id, 2, { disabled: true }, later(2));
+      expect(twice).toMatchObject({ displayName: 'A', disabled: true, version: 3 });
+      expect(await store.updateUserIfVersion('no-such-id', 1, { disabled: true }, later(3))).toBeNull();
+    });
+
+    it('lets exactly one of two writers holding the same version win', async () => {
+      const alice = await user();
+      const second = await instance();
+      const results = await Promise.all([
+        store.updateUserIfVersion(alice.id, 1, { displayName: 'one' }, later(1)),
+        second.updateUserIfVersion(alice.id, 1, { displayName: 'two' }, later(1)),
+      ]);
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      expect((await store.getUser(alice.id))!.version).toBe(2);
+    });
+
+    it('pages users by username and filters by username prefix, e-mail (any case) and phone', async () => {
+      for (const name of ['carol', 'al_x', 'alice', 'bob', 'alfred']) await user(name);
+      const bob = (await store.findUserByUsername('bob'))!;
+      await store.updateUser(bob.id, { email: 'Bob@Example.com', phone: '+12015550123' }, later(1));
+      const first = await store.searchUsers({ limit: 2 });
+      expect(first.map((u) => u.username)).toEqual(['al_x', 'alfred']);
+      const next = await store.searchUsers({ limit: 2, after: 'alfred' });
+      expect(next.map((u) => u.username)).toEqual(['alice', 'bob']);
+      // `_` is a LIKE wildcard: taken literally, "al_" matches al_x only.
+      expect((await store.searchUsers({ limit: 10, usernamePrefix: 'al_' })).map((u) => u.username)).toEqual(['al_x']);
+      expect((await store.searchUsers({ limit: 10, usernamePrefix: 'al' })).map((u) => u.username)).toEqual(['al_x', 'alfred', 'alice']);
+      expect((await store.searchUsers({ limit: 10, email: 'bob@example.COM' })).map((u) => u.username)).toEqual(['bob']);
+      expect((await store.searchUsers({ limit: 10, phone: '+12015550123' })).map((u) => u.username)).toEqual(['bob']);
+      expect(await store.searchUsers({ limit: 10, phone: '+12015550124' })).toEqual([]);
     });
   });
 
@@ -461,6 +502,7 @@ describe.each(backends)('$name store', ({ fresh }) => {
       defaultAcr: 'mfa',
       allowPhoneEnrollment: true,
       allowTotpEnrollment: false,
+      scopes: [] as string[],
       redirectUris: ['https://app.example/callback'],
       postLogoutRedirectUris: ['https://app.example/'],
       public: false,
@@ -471,8 +513,8 @@ describe.each(backends)('$name store', ({ fresh }) => {
     };
 
     it('stores a client and reads it back', async () => {
-      expect(await store.upsertClient(app, t0)).toEqual({ ...app, createdAt: t0.toISOString() });
-      expect(await store.getClient('app')).toEqual({ ...app, createdAt: t0.toISOString() });
+      expect(await store.upsertClient(app, t0)).toEqual({ ...app, version: 1, createdAt: t0.toISOString() });
+      expect(await store.getClient('app')).toEqual({ ...app, version: 1, createdAt: t0.toISOString() });
       expect(await store.getClient('other')).toBeNull();
     });
 
@@ -480,6 +522,19 @@ describe.each(backends)('$name store', ({ fresh }) => {
       await store.upsertClient(app, t0);
       const changed = await store.upsertClient({ ...app, name: 'App 2', clientSecretHash: null, allowPhoneEnrollment: false }, later(60));
       expect(changed).toMatchObject({ name: 'App 2', clientSecretHash: null, allowPhoneEnrollment: false, createdAt: t0.toISOString() });
+    });
+
+    it('creates a client only when its id is free, and replaces one only at its version', async () => {
+      expect(await store.createClient(app, t0)).toMatchObject({ clientId: 'app', version: 1 });
+      expect(await store.createClient({ ...app, name: 'Other' }, t0)).toBeNull();
+      expect(await store.replaceClientIfVersion({ ...app, name: 'stale' }, 2)).toBeNull();
+      expect(await store.replaceClientIfVersion({ ...app, name: 'App 2', scopes: ['admin'] }, 1)).toMatchObject({
+        name: 'App 2',
+        scopes: ['admin'],
+        version: 2,
+        createdAt: t0.toISOString(),
+      });
+      expect((await store.upsertClient(app, t0)).version).toBe(3);
     });
 
     it('lists clients by id and deletes one', async () => {

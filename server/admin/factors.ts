@@ -1,0 +1,154 @@
+import type { z } from 'zod';
+import type { adminFactors } from '../../contract/admin.js';
+import { hashBackupCode, regenerateBackupCodes } from '../auth/backup-codes.js';
+import { forgetDevices } from '../auth/device-tokens.js';
+import { revokeTrustedDevices } from '../auth/trusted-devices.js';
+import { MfaError } from '../errors.js';
+import { seedContext } from '../methods/totp.js';
+import { enrollmentFor, newTotpSecret } from '../methods/totp-core.js';
+import type { Services } from '../services.js';
+import type { TotpCredential, UserRecord } from '../store/types.js';
+import { MAX_AUTHENTICATORS } from '../self-service/totp.js';
+import { importedCodes } from './fields.js';
+import { type AdminActor, reportAdminAction } from './report.js';
+import { checked } from './users.js';
+
+/**
+ * A user's factors as the admin API and the CLI change them. Passkeys and trusted devices get
+ * their own revoke operations here once the store keeps them (beside `forgetUserDevices`).
+ */
+
+/** What an admin sees of an authenticator app: never its secret. */
+export const authenticatorView = (c: TotpCredential) => ({ id: c.id, name: c.name, createdAt: c.createdAt, lastUsedAt: c.lastUsedAt });
+
+export async function factorsOf(services: Pick<Services, 'store'>, user: UserRecord): Promise<z.output<typeof adminFactors>> {
+  const [apps, remaining] = await Promise.all([services.store.listTotp(user.id), services.store.countBackupCodes(user.id)]);
+  return {
+    password: { set: user.passwordHash.length > 0 },
+    totp: { enrolled: apps.length > 0, enrolledAt: apps[0]?.createdAt ?? null, authenticators: apps.map(authenticatorView) },
+    sms: { phone: user.phone, disabled: user.smsDisabled },
+    email: { address: user.email },
+    backupCodes: { remaining },
+    mfaSince: user.mfaSince,
+  };
+}
+
+/**
+ * Forgets every authenticator and the backup codes (a lost phone may have held both), so the next
+ * login enrols again, on first use; devices that signed in are no longer trusted either.
+ */
+export async function resetTotp(services: Services, actor: AdminActor, user: UserRecord) {
+  const { totpRemoved: removed, backupCodesRemoved } = await services.store.resetSecondFactors(user.id, services.now());
+  const devicesForgotten = await forgetDevices(services.store, user.id);
+  // A lost phone may be a browser trusted to stand in for this factor, too.
+  const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
+  reportAdminAction(services, actor, {
+    action: 'user.reset-totp',
+    target: { userId: user.id },
+    changed: ['totp', 'backupCodes', 'devices', 'trustedDevices'],
+    factorChange: 'totp-reset',
+    facts: { totpRemoved: removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked },
+  });
+  return { removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked };
+}
+
+/**
+ * Assisted set-up by the help desk: a new authenticator in force at once, answered this once as
+ * the otpauth URI and its QR code. It is added beside the user's others (at most
+ * MAX_AUTHENTICATORS: `conflict` beyond), or with `replace` it replaces all of them.
+ */
+export async function enrolTotp(
+  services: Services,
+  actor: AdminActor,
+  user: UserRecord,
+  options: { replace: boolean; name?: string /** A hardware token's seed (base32); else a new one. */; secret?: string },
+) {
+  const { config, keyring, store } = services;
+  const secret = options.secret ?? newTotpSecret();
+  const now = services.now();
+  const { algorithm, digits, period } = config.totp;
+  const credential = {
+    userId: user.id,
+    name: options.name ?? 'Authenticator',
+    sealedSecret: keyring.seal(secret, seedContext(user.id)),
+    algorithm,
+    digits,
+    period,
+  };
+  const added = options.replace ? await store.setTotp(credential, now) : await store.addTotp(credential, now, MAX_AUTHENTICATORS);
+  if (!added) throw new MfaError('conflict', `${user.username} has ${MAX_AUTHENTICATORS} authenticators already: remove one, or replace them all.`);
+  // From now on a login asks for the second factor; no enrolment by password alone.
+  await store.markSecondFactor(user.id, now);
+  // A new authenticator revokes trusted devices, as in settings: the factor they stood in for changed.
+  const trustedDevicesRevoked = await revokeTrustedDevices(store, user.id);
+  const { otpauthUri, qrSvg } = await enrollmentFor(secret, config.totp.issuer ?? config.appName, user.username, config.totp);
+  reportAdminAction(services, actor, {
+    action: 'user.enrol-totp',
+    target: { userId: user.id },
+    changed: ['totp'],
+    factorChange: options.replace ? 'totp-replaced' : 'totp-added',
+    facts: { trustedDevicesRevoked },
+  });
+  return { otpauthUri, qrSvg, authenticator: authenticatorView(added) };
+}
+
+/**
+ * Forgets one authenticator of the user; the others keep working. False when the user has none
+ * with this id (idempotent). Removing the last one leaves the user's `mfaSince`: their next login
+ * asks for a code they cannot give until an admin resets or enrols again, as in `user totp remove`.
+ */
+export async function removeAuthenticator(services: Services, actor: AdminActor, user: UserRecord, authenticatorId: string): Promise<boolean> {
+  const removed = await services.store.removeTotp(user.id, authenticatorId);
+  if (removed)
+    reportAdminAction(services, actor, { action: 'user.remove-totp', target: { userId: user.id }, changed: ['totp'], factorChange: 'totp-removed' });
+  return removed;
+}
+
+/** Renames one authenticator; false when the user has none with this id. */
+export async function renameAuthenticator(services: Services, actor: AdminActor, user: UserRecord, authenticatorId: string, name: string) {
+  const renamed = await services.store.renameTotp(user.id, authenticatorId, name);
+  if (renamed) reportAdminAction(services, actor, { action: 'user.rename-totp', target: { userId: user.id }, changed: ['totp.name'] });
+  return renamed;
+}
+
+/** Replaces every backup code; the new ones are answered once. */
+export async function generateBackupCodes(services: Services, actor: AdminActor, user: UserRecord): Promise<string[]> {
+  const codes = await regenerateBackupCodes(services, user.id, services.now());
+  reportAdminAction(services, actor, {
+    action: 'user.generate-backup-codes',
+    target: { userId: user.id },
+    changed: ['backupCodes'],
+    factorChange: 'backup-codes-renewed',
+  });
+  return codes;
+}
+
+/** Codes chosen elsewhere, stored only as hashes; a code the user has already (used or not) is skipped. */
+export async function importBackupCodes(services: Services, actor: AdminActor, user: UserRecord, input: { codes: string[]; replace: boolean }) {
+  const codes = checked(importedCodes, input.codes, 'codes');
+  const hashes = codes.map((c) => hashBackupCode(services.keyring, user.id, c));
+  const now = services.now();
+  let imported = hashes.length;
+  if (input.replace) await services.store.replaceBackupCodes(user.id, hashes, now);
+  else imported = await services.store.addBackupCodes(user.id, hashes, now);
+  const remaining = await services.store.countBackupCodes(user.id);
+  reportAdminAction(services, actor, {
+    action: 'user.import-backup-codes',
+    target: { userId: user.id },
+    changed: ['backupCodes'],
+    factorChange: 'backup-codes-imported',
+  });
+  return { imported, skipped: hashes.length - imported, replaced: input.replace, remaining };
+}
+
+/** Revokes every device token of the user. */
+export async function forgetUserDevices(services: Services, actor: AdminActor, user: UserRecord): Promise<number> {
+  const devicesForgotten = await forgetDevices(services.store, user.id);
+  reportAdminAction(services, actor, {
+    action: 'user.forget-devices',
+    target: { userId: user.id },
+    changed: ['devices'],
+    factorChange: 'devices-forgotten',
+  });
+  return devicesForgotten;
+}

@@ -2,6 +2,13 @@ import { errorAnswer, errorOf, headerRef, json, noStoreAnswer, requestOf, respon
 import type { SchemaName } from './schemas.js';
 
 /** What every /api/v1/me operation answers for a bad request, a token in the URL included. */
+/** A change's 401: it needs the DPoP-bound settings grant, never an id_token. */
+const changeUnauthorized = {
+  description:
+    'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
+  content: json(errorOf('unauthorized')),
+};
+
 const meBadRequest = {
   description:
     'Bad request: `invalid_request`. Also a token sent in the URL (`access_token`, `id_token` or `token` query parameter): it is refused, never read.',
@@ -69,11 +76,7 @@ export const settingsPaths: PathItems = {
           content: json(schemaRef('MeEnrollment')),
         },
         '400': meBadRequest,
-        '401': {
-          description:
-            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: json(errorOf('unauthorized')),
-        },
+        '401': changeUnauthorized,
         '403': responseRef('OriginNotAllowed'),
         '409': responseRef('FlowConflict'),
         '500': responseRef('ServerError'),
@@ -131,11 +134,7 @@ export const settingsPaths: PathItems = {
       responses: {
         '200': meFactors,
         '400': meBadRequest,
-        '401': {
-          description:
-            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: json(errorOf('unauthorized')),
-        },
+        '401': changeUnauthorized,
         '403': responseRef('OriginNotAllowed'),
         '404': errorAnswer('Not found: `not_found`. The user has no authenticator with this id.', 'not_found'),
         '409': errorAnswer('Not possible in this state: `method_not_allowed`. It is the last authenticator app.', 'method_not_allowed'),
@@ -157,11 +156,7 @@ export const settingsPaths: PathItems = {
       responses: {
         '200': meFactors,
         '400': meBadRequest,
-        '401': {
-          description:
-            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: json(errorOf('unauthorized')),
-        },
+        '401': changeUnauthorized,
         '403': responseRef('OriginNotAllowed'),
         '404': errorAnswer('Not found: `not_found`. The user has no authenticator with this id.', 'not_found'),
         '500': responseRef('ServerError'),
@@ -190,11 +185,7 @@ export const settingsPaths: PathItems = {
           content: json(schemaRef('MePhoneChallenge')),
         },
         '400': errorAnswer('Bad request: `invalid_request`. Also a phone number that is not valid.', 'invalid_request'),
-        '401': {
-          description:
-            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: json(errorOf('unauthorized')),
-        },
+        '401': changeUnauthorized,
         '403': responseRef('OriginNotAllowed'),
         '409': {
           description:
@@ -272,11 +263,7 @@ export const settingsPaths: PathItems = {
           },
         },
         '400': meBadRequest,
-        '401': {
-          description:
-            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: json(errorOf('unauthorized')),
-        },
+        '401': changeUnauthorized,
         '403': responseRef('OriginNotAllowed'),
         '500': responseRef('ServerError'),
       },
@@ -310,11 +297,7 @@ export const settingsPaths: PathItems = {
       responses: {
         '200': noStoreAnswer('The devices left.', schemaRef('MeDevices')),
         '400': meBadRequest,
-        '401': {
-          description:
-            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: json(errorOf('unauthorized')),
-        },
+        '401': changeUnauthorized,
         '403': responseRef('OriginNotAllowed'),
         '404': errorAnswer('Not found: `not_found`: the user has no such device.', 'not_found'),
         '500': responseRef('ServerError'),
@@ -332,11 +315,7 @@ export const settingsPaths: PathItems = {
       responses: {
         '200': noStoreAnswer('The devices left: none.', schemaRef('MeDevices')),
         '400': meBadRequest,
-        '401': {
-          description:
-            'Not authenticated: `unauthorized`. With `stepUp: true`: no settings grant, an expired one, a missing or refused DPoP proof, another origin, or an id_token (which never authorises a change); with `reauthenticate: true`: an invalid credential.',
-          content: json(errorOf('unauthorized')),
-        },
+        '401': changeUnauthorized,
         '403': responseRef('OriginNotAllowed'),
         '500': responseRef('ServerError'),
       },

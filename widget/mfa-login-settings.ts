@@ -113,8 +113,8 @@ export class MfaLoginSettings extends LitElement {
   declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** `<mfa-login>` could not be loaded for the step-up. */
   declare private stepUpFailed: boolean;
-  /** The trusted devices' section, once loaded. */
-  private devicesView?: typeof import('./settings/devices.js');
+  /** The passkeys' and trusted devices' sections, once loaded. */
+  private sectionsView?: typeof import('./settings/sections.js');
   /** The step-up shown now; a new one for each. */
   private stepUpConfig?: StepUpConfig;
 
@@ -258,25 +258,23 @@ export class MfaLoginSettings extends LitElement {
             remove: (app) => settings.openApp('remove-totp', app),
             changePhone: () => settings.open('phone'),
             newBackupCodes: () => settings.open('confirm-backup-codes'),
-          })}${this.devicesSection(ctx)}`;
+          })}${this.sections(ctx)}`;
         }
         if (!this.idToken) return html`<p class="hint">${ctx.t.settings.notSignedIn}</p>`;
         return settings.busy ? html`<p class="hint">${ctx.t.loading}</p>` : nothing;
     }
   }
 
-  /** The trusted devices, once the user has any: their code loads then (settings/devices.ts). */
-  private devicesSection(ctx: SettingsContext) {
-    const { devices } = this.settings;
-    if (!devices?.length) return nothing;
-    if (!this.devicesView) {
-      void import('./settings/devices.js').then((m) => {
-        this.devicesView = m;
+  /** Passkeys and trusted devices: their code (with @simplewebauthn/browser on demand) loads with the factors (settings/sections.ts). */
+  private sections(ctx: SettingsContext) {
+    if (!this.sectionsView) {
+      void import('./settings/sections.js').then((m) => {
+        this.sectionsView = m;
         this.requestUpdate();
       });
       return nothing;
     }
-    return this.devicesView.devicesScreen(html, ctx, devices, this.settings);
+    return this.sectionsView.sections(html, ctx, this.settings);
   }
 
   /** A new step-up: `<mfa-login>` (loaded from the server if the page has not) bound to this element's key. */
@@ -318,9 +316,10 @@ export class MfaLoginSettings extends LitElement {
       'totp-apps': s.totpUpdated,
       phone: s.phoneChanged,
       'backup-codes': s.codesChanged,
-      devices: this.devicesView?.devicesChanged(ctx) ?? '',
+      devices: this.sectionsView?.devicesChanged(ctx),
+      passkeys: this.sectionsView?.passkeysChanged(ctx),
     };
-    return this.settings.changed ? texts[this.settings.changed] : '';
+    return this.settings.changed ? (texts[this.settings.changed] ?? '') : '';
   }
 
   private askToSignIn(): void {

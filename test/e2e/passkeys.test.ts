@@ -136,6 +136,42 @@ describe('passkeys in Chromium', () => {
     await widget().getByText('The username or password is not right.').waitFor();
   });
 
+  it('adds, renames and removes passkeys in the settings after a step-up; a removed one no longer signs in', async () => {
+    await registerPasskey(false);
+    const settings = page.locator('mfa-login-settings');
+    const alice = (await server.services.store.findUserByUsername('alice'))!;
+    await settings.getByRole('heading', { name: 'Passkeys' }).waitFor();
+    await settings.getByLabel('Passkey name').fill('Work laptop');
+    await settings.getByRole('button', { name: 'Rename' }).click();
+    // The step-up, with the passkey itself.
+    await settings.getByRole('heading', { name: 'Confirm it’s you' }).waitFor();
+    await settings.getByRole('button', { name: 'Passkey', exact: true }).click();
+    await settings.getByRole('button', { name: 'Use a passkey' }).click();
+    await settings.getByText('Your passkeys are updated.').waitFor();
+    expect(await server.services.store.listPasskeys(alice.id)).toMatchObject([{ name: 'Work laptop' }]);
+    await expect.poll(() => settings.getByLabel('Passkey name').inputValue()).toBe('Work laptop');
+    const first = (await credentials()).map((c) => c.credentialId);
+
+    await settings.getByRole('button', { name: 'Remove Work laptop' }).click();
+    await expect.poll(() => server.services.store.listPasskeys(alice.id)).toEqual([]);
+    await expect.poll(() => settings.getByLabel('Passkey name').count()).toBe(0);
+
+    // The grant still holds: a new passkey is made without confirming again.
+    await settings.getByRole('button', { name: 'Create a passkey' }).click();
+    await expect.poll(async () => (await server.services.store.listPasskeys(alice.id)).length).toBe(1);
+    await expect.poll(() => settings.getByLabel('Passkey name').count()).toBe(1);
+    const made = (await credentials()).find((c) => !first.includes(c.credentialId))!;
+    expect(made).toBeDefined();
+
+    // Only the removed passkey is left in the browser: the login refuses it.
+    await cdp.send('WebAuthn.removeCredential', { authenticatorId, credentialId: made.credentialId });
+    await page.reload();
+    await password();
+    await usePasskey();
+    await widget().getByText('The username or password is not right.').waitFor();
+    expect(await page.locator('#verify-status').textContent()).not.toMatch(/verified/i);
+  });
+
   it('refuses a cloned passkey: a signature counter that went back', async () => {
     await registerPasskey();
     await usePasskey();

@@ -14,7 +14,7 @@ export type Panel = 'factors' | 'totp' | 'rename-totp' | 'remove-totp' | 'phone'
 const GRANT_MARGIN_MS = 10_000;
 
 /** A change just made, for the status line. */
-export type Change = 'totp' | 'totp-apps' | 'phone' | 'backup-codes' | 'devices';
+export type Change = 'totp' | 'totp-apps' | 'phone' | 'backup-codes' | 'devices' | 'passkeys';
 
 /**
  * Talks the self-service API for one `<mfa-login-settings>` and holds what it renders: the
@@ -53,7 +53,7 @@ export class SettingsController {
   private readonly calls: CallGate;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    readonly host: ReactiveControllerHost & HTMLElement,
     private readonly config: () => SettingsConfig,
     private readonly fetchImpl?: typeof fetch,
   ) {
@@ -190,6 +190,9 @@ export class SettingsController {
     this.devices = devices;
     this.changed = 'devices';
   };
+
+  /** A passkey change's answer (settings/passkeys.ts makes the calls): the factors now. */
+  showPasskeys = (me: Me): void => this.done(me, 'passkeys');
 
   private done(me: Me, change: Change): void {
     this.me = me;

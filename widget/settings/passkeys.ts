@@ -1,0 +1,93 @@
+import type { html as Html } from 'lit';
+import type { Me, SettingsContext } from './types.js';
+
+/**
+ * English, in this chunk rather than the settings entry (whose size budget is spent); a page
+ * words them in another language through the element's `i18n` (`{ de: { settings: { passkeysTitle: … } } }`).
+ */
+export const enPasskeys = {
+  passkeysTitle: 'Passkeys',
+  passkeysIntro: 'Sign in with your fingerprint, face or screen lock instead of a code.',
+  passkeyUsed: (created: string, used: string) => `Created ${created}, last used ${used}`,
+  passkeyNotUsed: (created: string) => `Created ${created}, not used yet`,
+  passkeyName: 'Passkey name',
+  renamePasskey: 'Rename',
+  removePasskey: 'Remove',
+  createPasskey: 'Create a passkey',
+  passkeyFailed: 'No passkey was made. Try again, or use another method.',
+  passkeysChanged: 'Your passkeys are updated.',
+};
+
+const stringsOf = (ctx: SettingsContext) => ({ ...enPasskeys, ...(ctx.t.settings as Partial<typeof enPasskeys>) });
+
+/** The status line after a passkey was added, renamed or removed. */
+export const passkeysChanged = (ctx: SettingsContext) => stringsOf(ctx).passkeysChanged;
+
+/** What this section asks of the element's settings controller (controller.ts). */
+export interface PasskeysController {
+  change<T>(path: string, body: Record<string, unknown>, accept: (data: T) => void): Promise<void>;
+  showPasskeys(me: Me): void;
+  host: { requestUpdate(): void };
+}
+
+/** The settings API's paths (contract/paths.ts mePasskeyPaths), written out: this chunk imports nothing of the entry's. */
+const OPTIONS = '/passkeys/options';
+const ADD = '/passkeys';
+const RENAME = '/passkeys/rename';
+const REMOVE = '/passkeys/remove';
+
+const day = (ctx: SettingsContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium' }).format(new Date(iso));
+
+/** The browser refused or the user cancelled: said once, until the next try. */
+let failed = false;
+
+/**
+ * The user's passkeys: listed with their dates, renamed, removed, and a new one made with this
+ * browser (@simplewebauthn/browser, loaded when the user asks). Every change goes through the
+ * settings grant, so a step-up comes first when there is none. Loaded on demand with the factors.
+ */
+export function passkeysScreen(html: typeof Html, ctx: SettingsContext, me: Me, settings: PasskeysController) {
+  const s = stringsOf(ctx);
+  const passkeys = me.factors.passkeys;
+  const create = () =>
+    settings.change<{ options: Record<string, unknown> }>(OPTIONS, {}, async ({ options }) => {
+      failed = false;
+      try {
+        const { startRegistration } = await import('@simplewebauthn/browser');
+        // biome-ignore lint/suspicious/noExplicitAny: the server's options are WebAuthn's JSON, checked by the browser.
+        const response = await startRegistration({ optionsJSON: options as any });
+        await settings.change<Me>(ADD, { response }, settings.showPasskeys);
+      } catch {
+        failed = true;
+        settings.host.requestUpdate();
+      }
+    });
+  const rename = (event: SubmitEvent, id: string) => {
+    event.preventDefault();
+    const name = (new FormData(event.target as HTMLFormElement).get('name') as string).trim();
+    if (name) void settings.change<Me>(RENAME, { id, name }, settings.showPasskeys);
+  };
+  return html`<h2 part="title" class="title" tabindex="-1">${s.passkeysTitle}</h2>
+    <p class="hint">${s.passkeysIntro}</p>
+    <ul part="factors" class="factors">
+      ${passkeys.map(
+        (p, i) => html`<li class="factor">
+          <form part="form" class="factor-name" @submit=${(e: SubmitEvent) => rename(e, p.id)}>
+            <input part="input" name="name" aria-label=${s.passkeyName} .value=${p.name} maxlength="64" required />
+            <button part="secondary-button" class="secondary" ?disabled=${ctx.busy}>${s.renamePasskey}</button>
+          </form>
+          <span class="factor-state" id=${`passkey-${i}-state`}>${
+            p.lastUsedAt ? s.passkeyUsed(day(ctx, p.createdAt), day(ctx, p.lastUsedAt)) : s.passkeyNotUsed(day(ctx, p.createdAt))
+          }</span>
+          <button part="secondary-button" class="secondary" type="button" aria-label=${`${s.removePasskey} ${p.name}`}
+            ?disabled=${ctx.busy} @click=${() => settings.change<Me>(REMOVE, { id: p.id }, settings.showPasskeys)}>${s.removePasskey}</button>
+        </li>`,
+      )}
+    </ul>
+    ${failed ? html`<p part="error" class="error" role="alert">${s.passkeyFailed}</p>` : ''}
+    ${
+      typeof PublicKeyCredential === 'function'
+        ? html`<button part="secondary-button" class="secondary" type="button" ?disabled=${ctx.busy} @click=${create}>${s.createPasskey}</button>`
+        : ''
+    }`;
+}

@@ -40,6 +40,8 @@ export const adminRoutes: readonly AdminRoute[] = [
   route('post', '/users/{userId}/backup-codes', 'adminGenerateBackupCodes'),
   route('post', '/users/{userId}/backup-codes/import', 'adminImportBackupCodes'),
   route('delete', '/users/{userId}/phone', 'adminRemovePhone'),
+  route('delete', '/users/{userId}/devices', 'adminRevokeTrustedDevices'),
+  route('delete', '/users/{userId}/devices/{deviceId}', 'adminRevokeTrustedDevice'),
   route('get', '/clients', 'adminListClients'),
   route('post', '/clients', 'adminCreateClient'),
   route('get', '/clients/{clientId}', 'adminGetClient'),

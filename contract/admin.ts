@@ -91,6 +91,17 @@ export const adminTotpAuthenticator = z
   })
   .meta({ description: 'One authenticator app of a user: its name and times, never its secret.' });
 
+export const adminTrustedDevice = z
+  .object({
+    id: z.string().meta({ description: 'Names it in `DELETE /admin/v1/users/{id}/devices/{deviceId}`.' }),
+    name: z.string().meta({ description: 'Made from the browser that was trusted, e.g. `Firefox on Windows`.' }),
+    clientId: z.string().meta({ description: 'The client whose logins it skips the second step of.' }),
+    createdAt: at('When it was trusted.'),
+    lastUsedAt: at('When it last stood in for the second step; null: never.').nullable(),
+    expiresAt: at('When it stops being trusted.'),
+  })
+  .meta({ description: 'A browser trusted to skip the second step ("remember this device"): its name and times, never its key.' });
+
 export const adminFactors = z
   .object({
     password: z.object({ set: z.boolean() }),
@@ -102,6 +113,9 @@ export const adminFactors = z
     sms: z.object({ phone: z.string().nullable(), disabled: z.boolean() }),
     email: z.object({ address: z.string().nullable() }),
     backupCodes: z.object({ remaining: z.int().min(0) }),
+    trustedDevices: z
+      .array(adminTrustedDevice)
+      .meta({ description: 'The browsers trusted to skip the second step, newest first; expired ones are not listed.' }),
     mfaSince: at('When the user first set up or used a second factor.').nullable(),
   })
   .meta({ description: "A user's factors, never a secret (no seed, no code, no hash)." });

@@ -32,6 +32,13 @@ const authenticatorId = {
   description: 'An `id` of `totp.authenticators` in the factors.',
   schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
 };
+const deviceId = {
+  name: 'deviceId',
+  in: 'path',
+  required: true,
+  description: 'An `id` of `trustedDevices` in the factors.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+};
 const clientId = { name: 'clientId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._~-]{1,64}$' } };
 const queryParam = (name: string, description: string, schema: Json = { type: 'string' }) => ({
   name,
@@ -146,6 +153,20 @@ const operations: Record<string, Operation> = {
     ok: { status: 204, description: 'No phone now.' },
     errors: ['not_found'],
   },
+  adminRevokeTrustedDevices: {
+    summary: 'Revoke every trusted device of a user',
+    description:
+      'Each browser the user trusted to skip the second step asks for it again at its next login, on every client. Idempotent: a user with none answers 204 too.',
+    ok: { status: 204, description: 'None trusted now.' },
+    errors: ['not_found'],
+  },
+  adminRevokeTrustedDevice: {
+    summary: 'Revoke one trusted device of a user',
+    description:
+      "That browser asks for the second step again at its next login; the user's other devices stay trusted. Idempotent: an id the user has no live device under answers 204 too.",
+    ok: { status: 204, description: 'Not trusted now.' },
+    errors: ['not_found'],
+  },
   adminListClients: {
     summary: 'List clients, from the store and the config file',
     ok: { status: 200, schema: 'AdminClientList', description: 'Every client.' },
@@ -229,6 +250,7 @@ function operationOf(route: (typeof adminRoutes)[number]): Json {
   const params: Json[] = [
     ...(route.path.includes('{userId}') ? [userId] : []),
     ...(route.path.includes('{authenticatorId}') ? [authenticatorId] : []),
+    ...(route.path.includes('{deviceId}') ? [deviceId] : []),
     ...(route.path.includes('{clientId}') ? [clientId] : []),
     ...(op.query ?? []),
     ...(op.ifMatch ? [ifMatchParam(op.ifMatch === 'required')] : []),

@@ -2,33 +2,43 @@ import type { z } from 'zod';
 import type { adminFactors } from '../../contract/admin.js';
 import { hashBackupCode, regenerateBackupCodes } from '../auth/backup-codes.js';
 import { forgetDevices } from '../auth/device-tokens.js';
-import { revokeTrustedDevices } from '../auth/trusted-devices.js';
+import { deviceView, revokeTrustedDevices } from '../auth/trusted-devices.js';
 import { MfaError } from '../errors.js';
 import { seedContext } from '../methods/totp.js';
 import { enrollmentFor, newTotpSecret } from '../methods/totp-core.js';
 import type { Services } from '../services.js';
-import type { TotpCredential, UserRecord } from '../store/types.js';
+import type { TotpCredential, TrustedDeviceRecord, UserRecord } from '../store/types.js';
 import { MAX_AUTHENTICATORS } from '../self-service/totp.js';
 import { importedCodes } from './fields.js';
 import { type AdminActor, reportAdminAction } from './report.js';
 import { checked } from './users.js';
 
-/**
- * A user's factors as the admin API and the CLI change them. Passkeys and trusted devices get
- * their own revoke operations here once the store keeps them (beside `forgetUserDevices`).
- */
+/** A user's factors as the admin API and the CLI read and change them: one behaviour, two doors. */
 
 /** What an admin sees of an authenticator app: never its secret. */
 export const authenticatorView = (c: TotpCredential) => ({ id: c.id, name: c.name, createdAt: c.createdAt, lastUsedAt: c.lastUsedAt });
 
-export async function factorsOf(services: Pick<Services, 'store'>, user: UserRecord): Promise<z.output<typeof adminFactors>> {
-  const [apps, remaining] = await Promise.all([services.store.listTotp(user.id), services.store.countBackupCodes(user.id)]);
+/** What an admin sees of a trusted device: the client it skips a step on, never its key. */
+export const trustedDeviceView = (d: TrustedDeviceRecord) => ({ ...deviceView(d), clientId: d.clientId });
+
+/** The user's live trusted devices, newest first. */
+export async function trustedDevicesOf(services: Pick<Services, 'store' | 'now'>, user: UserRecord) {
+  return (await services.store.listTrustedDevices(user.id, services.now())).map(trustedDeviceView);
+}
+
+export async function factorsOf(services: Pick<Services, 'store' | 'now'>, user: UserRecord): Promise<z.output<typeof adminFactors>> {
+  const [apps, remaining, trustedDevices] = await Promise.all([
+    services.store.listTotp(user.id),
+    services.store.countBackupCodes(user.id),
+    trustedDevicesOf(services, user),
+  ]);
   return {
     password: { set: user.passwordHash.length > 0 },
     totp: { enrolled: apps.length > 0, enrolledAt: apps[0]?.createdAt ?? null, authenticators: apps.map(authenticatorView) },
     sms: { phone: user.phone, disabled: user.smsDisabled },
     email: { address: user.email },
     backupCodes: { remaining },
+    trustedDevices,
     mfaSince: user.mfaSince,
   };
 }
@@ -151,4 +161,33 @@ export async function forgetUserDevices(services: Services, actor: AdminActor, u
     factorChange: 'devices-forgotten',
   });
   return devicesForgotten;
+}
+
+/**
+ * Revokes one trusted device of the user: its next login asks for the second step again. False
+ * when the user has no live device with this id (idempotent; another user's device is not theirs).
+ */
+export async function revokeTrustedDevice(services: Services, actor: AdminActor, user: UserRecord, deviceId: string): Promise<boolean> {
+  const revoked = await services.store.deleteTrustedDevice(user.id, deviceId);
+  if (revoked)
+    reportAdminAction(services, actor, {
+      action: 'user.revoke-trusted-device',
+      target: { userId: user.id },
+      changed: ['trustedDevices'],
+      factorChange: 'trusted-device-revoked',
+    });
+  return revoked;
+}
+
+/** Revokes every trusted device of the user; answers how many there were. */
+export async function revokeAllTrustedDevices(services: Services, actor: AdminActor, user: UserRecord): Promise<number> {
+  const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
+  reportAdminAction(services, actor, {
+    action: 'user.revoke-trusted-devices',
+    target: { userId: user.id },
+    changed: ['trustedDevices'],
+    factorChange: 'trusted-devices-revoked',
+    facts: { trustedDevicesRevoked },
+  });
+  return trustedDevicesRevoked;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { deviceView, revokeTrustedDevices } from '../auth/trusted-devices.js';
-import { CliError, UsageError, type CliContext } from './context.js';
+import { revokeAllTrustedDevices, revokeTrustedDevice, trustedDevicesOf } from '../admin/factors.js';
+import { CLI, CliError, UsageError, type CliContext } from './context.js';
 import { usernameArg } from './fields.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
@@ -10,25 +10,25 @@ import { findUser } from './user-view.js';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'never');
 
-/** `user devices <username>`: the browsers trusted to skip the second step, with first and last use. */
+/** `user devices <username>`: the browsers trusted to skip the second step, with first and last use (the admin API's factors list the same). */
 export async function userDevices(cli: CliContext): Promise<number> {
   const { username } = parseInput(cli, usernameOnly);
   return withServices(cli, async (services) => {
     const user = await findUser(services, username);
-    const devices = (await services.store.listTrustedDevices(user.id, services.now())).map(deviceView);
+    const devices = await trustedDevicesOf(services, user);
     cli.print({ username: user.username, devices }, () =>
       devices.length === 0
         ? `${user.username} has no trusted devices.`
         : table([
-            ['ID', 'NAME', 'TRUSTED', 'LAST USED', 'EXPIRES'],
-            ...devices.map((d) => [d.id, d.name, day(d.createdAt), day(d.lastUsedAt), day(d.expiresAt)]),
+            ['ID', 'NAME', 'TRUSTED', 'LAST USED', 'EXPIRES', 'CLIENT'],
+            ...devices.map((d) => [d.id, d.name, day(d.createdAt), day(d.lastUsedAt), day(d.expiresAt), d.clientId]),
           ]),
     );
     return 0;
   });
 }
 
-/** `user revoke-device <username> (<id> | --all)`: the device asks for the second step again. */
+/** `user revoke-device <username> (<id> | --all)`: the device asks for the second step again (as the admin API's `DELETE …/devices`). */
 export async function userRevokeDevice(cli: CliContext): Promise<number> {
   const input = parseInput(cli, {
     positionals: ['username', 'id'],
@@ -39,7 +39,7 @@ export async function userRevokeDevice(cli: CliContext): Promise<number> {
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
     if (input.all) {
-      const revoked = await revokeTrustedDevices(services.store, user.id);
+      const revoked = await revokeAllTrustedDevices(services, CLI, user);
       cli.print({ username: user.username, revoked }, () =>
         revoked > 0
           ? `Revoked ${revoked} trusted device${revoked === 1 ? '' : 's'} of ${user.username}.`
@@ -47,7 +47,7 @@ export async function userRevokeDevice(cli: CliContext): Promise<number> {
       );
       return 0;
     }
-    if (!(await services.store.deleteTrustedDevice(user.id, input.id!)))
+    if (!(await revokeTrustedDevice(services, CLI, user, input.id!)))
       throw new CliError(`${user.username} has no trusted device "${input.id}".`, 'not_found');
     cli.print({ username: user.username, revoked: 1 }, () => `Revoked trusted device ${input.id} of ${user.username}.`);
     return 0;

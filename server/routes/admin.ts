@@ -12,7 +12,16 @@ import {
 import { ADMIN, adminRoutes, type AdminRoute } from '../../contract/admin-paths.js';
 import { clientView, createClient, deleteClient, getClient, listClients, replaceClient, rotateClientSecret } from '../admin/clients.js';
 import { adminAuthenticator, allows, type AdminCredential } from '../admin/credentials.js';
-import { enrolTotp, factorsOf, generateBackupCodes, importBackupCodes, removeAuthenticator, resetTotp } from '../admin/factors.js';
+import {
+  enrolTotp,
+  factorsOf,
+  generateBackupCodes,
+  importBackupCodes,
+  removeAuthenticator,
+  resetTotp,
+  revokeAllTrustedDevices,
+  revokeTrustedDevice,
+} from '../admin/factors.js';
 import { parseEventFilters } from '../audit/query.js';
 import { createUser, deleteUser, type Expected, listUsers, setDisabled, updateUser, userById, userView } from '../admin/users.js';
 import { MfaError } from '../errors.js';
@@ -150,6 +159,17 @@ export function adminRoutesOf(services: Services, env: NodeJS.ProcessEnv): Route
     async adminRemovePhone(req, res) {
       const target = await user(req);
       if (target.phone !== null) await updateUser(services, admin(res).actor, target.id, { phone: null }, expected(req, false), 'user.remove-phone');
+      res.status(204).end();
+    },
+    async adminRevokeTrustedDevices(req, res) {
+      await revokeAllTrustedDevices(services, admin(res).actor, await user(req));
+      res.status(204).end();
+    },
+    async adminRevokeTrustedDevice(req, res) {
+      const deviceId = String(req.params.deviceId);
+      // Idempotent, as other deletes: one already revoked, expired or never there answers 204 too.
+      const target = await user(req);
+      if (/^[A-Za-z0-9_-]{1,64}$/.test(deviceId)) await revokeTrustedDevice(services, admin(res).actor, target, deviceId);
       res.status(204).end();
     },
     async adminListClients(_req, res) {

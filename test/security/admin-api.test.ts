@@ -7,6 +7,7 @@ import { ADMIN, adminRoutes, type AdminRoute } from '../../contract/admin-paths.
 import { adminCall, clientCredentialsToken, decodeQrSvg } from '../support/admin.js';
 import { totpAt } from '../support/login.js';
 import { testSchema } from '../support/postgres.js';
+import { deviceKey } from '../support/trusted-device.js';
 import { registeredRoutes } from '../support/routes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { contractErrorProblem, freshSignIn } from './support.js';
@@ -40,12 +41,13 @@ async function machineToken(clientId: string, scopes: string[]) {
   return res.body.access_token as string;
 }
 
-type Ids = { userId?: string; clientId?: string; authenticatorId?: string };
+type Ids = { userId?: string; clientId?: string; authenticatorId?: string; deviceId?: string };
 const pathOf = (route: AdminRoute, ids: Ids) =>
   route.path
     .replace('{userId}', ids.userId ?? 'x')
     .replace('{clientId}', ids.clientId ?? 'x')
-    .replace('{authenticatorId}', ids.authenticatorId ?? 'x');
+    .replace('{authenticatorId}', ids.authenticatorId ?? 'x')
+    .replace('{deviceId}', ids.deviceId ?? 'x');
 
 /** A user with an authenticator set up by the help desk. */
 async function userWithAuthenticator(prefix: string) {
@@ -53,6 +55,21 @@ async function userWithAuthenticator(prefix: string) {
   const enrolled = await asAdmin('post', `${ADMIN}/users/${id}/totp/enrollment`, {});
   expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(200);
   return { userId: id, authenticatorId: enrolled.body.authenticator.id as string };
+}
+
+/** A browser trusted for the user on client `demo`, as `device/trust` stores it; answers its id and public key. */
+async function trustDevice(userId: string, name = 'Chrome on Linux') {
+  const { jwk } = await deviceKey();
+  const id = randomBytes(16).toString('base64url');
+  const expiresAt = new Date(server.services.now().getTime() + 86_400_000).toISOString();
+  await server.services.store.addTrustedDevice({ id, userId, clientId: 'demo', publicJwk: jwk as never, name, expiresAt }, server.services.now());
+  return { id, jwk };
+}
+
+/** A user with one trusted device. */
+async function userWithDevice(prefix: string) {
+  const { id } = await newUser(`${prefix}-${randomBytes(4).toString('hex')}`);
+  return { userId: id, deviceId: (await trustDevice(id)).id };
 }
 
 /** Every event recorded so far, in the store: the audit log writes right after the answer. */
@@ -94,6 +111,8 @@ const good: Record<string, () => Promise<{ ids?: Ids; body?: unknown; headers?: 
     body: { codes: ['abcde-12345', 'fghij-67890'] },
   }),
   adminRemovePhone: async () => ({ ids: { userId: (await newUser(`ph-${randomBytes(4).toString('hex')}`, { phone: '+12015550123' })).id } }),
+  adminRevokeTrustedDevices: async () => ({ ids: await userWithDevice('rd') }),
+  adminRevokeTrustedDevice: async () => ({ ids: await userWithDevice('rd1') }),
   adminListClients: async () => ({}),
   adminCreateClient: async () => ({ body: { clientId: `c-${randomBytes(4).toString('hex')}`, name: 'New app' } }),
   adminGetClient: async () => ({ ids: { clientId: (await newClient(`cg-${randomBytes(4).toString('hex')}`)).client.clientId } }),
@@ -380,6 +399,53 @@ describe('admin API semantics', () => {
     expect(text).not.toMatch(/secret|sealed|hash|argon/i);
     expect((await asAdmin('delete', `${ADMIN}/users/${id}/phone`)).status).toBe(204);
     expect((await asAdmin('get', `${ADMIN}/users/${id}/factors`)).body.sms.phone).toBeNull();
+  });
+});
+
+describe('trusted devices through the admin API', () => {
+  const live = async (userId: string) => (await server.services.store.listTrustedDevices(userId, server.services.now())).map((d) => d.id);
+
+  it('lists them in the factors with their client and times, never their key', async () => {
+    const { id } = await newUser('trusty');
+    const older = await trustDevice(id, 'Firefox on Windows');
+    const newer = await trustDevice(id, 'Safari on iOS');
+    const factors = await asAdmin('get', `${ADMIN}/users/${id}/factors`);
+    expect(factors.status).toBe(200);
+    const when = expect.stringMatching(/^\d{4}-\d\d-\d\dT/);
+    expect(factors.body.trustedDevices.sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name))).toEqual([
+      { id: older.id, name: 'Firefox on Windows', clientId: 'demo', createdAt: when, lastUsedAt: null, expiresAt: when },
+      { id: newer.id, name: 'Safari on iOS', clientId: 'demo', createdAt: when, lastUsedAt: null, expiresAt: when },
+    ]);
+    const text = JSON.stringify(factors.body);
+    for (const key of [older.jwk, newer.jwk]) {
+      expect(text).not.toContain(key.x);
+      expect(text).not.toContain(key.y);
+    }
+    expect((await asAdmin('get', `${ADMIN}/users/${(await newUser('untrusting')).id}/factors`)).body.trustedDevices).toEqual([]);
+  });
+
+  it("revokes one device idempotently and only that user's, then all of them; a reader may not", async () => {
+    const { id } = await newUser('revokee');
+    const other = await newUser('bystander');
+    const [one, two] = [await trustDevice(id), await trustDevice(id)];
+    const theirs = await trustDevice(other.id);
+    expect((await call('delete', `${ADMIN}/users/${id}/devices/${one.id}`, { token: tokens.reader })).status).toBe(403);
+    expect(await live(id)).toHaveLength(2);
+
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/devices/${one.id}`)).status).toBe(204);
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/devices/${one.id}`)).status).toBe(204);
+    // Another user's device through this user's path is not this user's: 204, and it stays.
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/devices/${theirs.id}`)).status).toBe(204);
+    expect(await live(id)).toEqual([two.id]);
+    expect(await live(other.id)).toEqual([theirs.id]);
+    expect((await asAdmin('get', `${ADMIN}/users/${id}/factors`)).body.trustedDevices.map((d: { id: string }) => d.id)).toEqual([two.id]);
+
+    await trustDevice(id);
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/devices`)).status).toBe(204);
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/devices`)).status).toBe(204);
+    expect(await live(id)).toEqual([]);
+    expect(await live(other.id)).toEqual([theirs.id]);
+    expect((await asAdmin('delete', `${ADMIN}/users/00000000-0000-4000-8000-000000000000/devices`)).status).toBe(404);
   });
 });
 
@@ -670,6 +736,18 @@ describe('the audit log of admin actions', () => {
     await asAdmin('post', `${ADMIN}/users/${userId}/totp/reset`, {});
     const { events: factorEvents } = await events(`user=${userId}&type=factor.changed&order=asc`);
     expect(factorEvents.map((e) => e.details.change)).toEqual(['totp-added', 'totp-removed', 'totp-reset']);
+
+    const { userId: trusting, deviceId } = await userWithDevice('aud-dev');
+    await asAdmin('delete', `${ADMIN}/users/${trusting}/devices/${deviceId}`);
+    await asAdmin('delete', `${ADMIN}/users/${trusting}/devices/${deviceId}`);
+    await trustDevice(trusting);
+    await asAdmin('delete', `${ADMIN}/users/${trusting}/devices`);
+    const { events: deviceEvents } = await events(`user=${trusting}&type=factor.changed&order=asc`);
+    expect(deviceEvents.map((e) => [e.details.change, e.details.changed, e.details.trustedDevicesRevoked])).toEqual([
+      ['trusted-device-revoked', ['trustedDevices'], undefined],
+      ['trusted-devices-revoked', ['trustedDevices'], 1],
+    ]);
+    expect(deviceEvents.every((e) => e.actor.via === 'api' && e.details.via === 'api')).toBe(true);
   });
 
   it('filters events by user, client, type and time, and pages by cursor; a bad filter or cursor answers 400', async () => {

@@ -274,4 +274,57 @@ describe('the CLI and the admin API', () => {
     expect(password.json().trustedDevicesRevoked).toBe(1);
     expect(await live(a.id)).toBe(0);
   });
+
+  it('list trusted devices and revoke one, then all, alike, recorded as the same factor changes', async () => {
+    const [a, b] = await twins('devs');
+    const store = server.services.store;
+    const trust = async (userId: string, name: string) => {
+      const { jwk } = await deviceKey();
+      const expiresAt = new Date(server.services.now().getTime() + 86_400_000).toISOString();
+      const id = randomBytes(16).toString('base64url');
+      await store.addTrustedDevice({ id, userId, clientId: 'demo', publicJwk: jwk as never, name, expiresAt }, server.services.now());
+      return id;
+    };
+    const ids: Record<string, string[]> = { [a.id]: [], [b.id]: [] };
+    for (const u of [a, b]) for (const name of ['Firefox on Windows', 'Safari on iOS', 'Chrome on Linux']) ids[u.id]!.push(await trust(u.id, name));
+    const shape = (devices: { id: string; name: string; clientId: string; lastUsedAt: string | null }[]) =>
+      devices.map(({ name, clientId, lastUsedAt }) => ({ name, clientId, lastUsedAt })).sort((x, y) => x.name.localeCompare(y.name));
+
+    const listedCli = await cli.run('user', 'devices', a.username, '--json');
+    expect(listedCli.code, listedCli.err).toBe(0);
+    const factorsOfA = (await api('get', `${ADMIN}/users/${a.id}/factors`)).body.trustedDevices;
+    expect(listedCli.json().devices).toEqual(factorsOfA);
+    expect(shape(factorsOfA)).toEqual(shape((await api('get', `${ADMIN}/users/${b.id}/factors`)).body.trustedDevices));
+    expect(shape(factorsOfA)).toHaveLength(3);
+
+    expect((await cli.run('user', 'revoke-device', a.username, ids[a.id]![0]!)).code).toBe(0);
+    expect((await api('delete', `${ADMIN}/users/${b.id}/devices/${ids[b.id]![0]}`)).status).toBe(204);
+    const trusted = async (id: string) => shape((await api('get', `${ADMIN}/users/${id}/factors`)).body.trustedDevices);
+    expect(await trusted(a.id)).toEqual(await trusted(b.id));
+    expect((await trusted(a.id)).map((d) => d.name)).toEqual(['Chrome on Linux', 'Safari on iOS']);
+    // Revoked already: the CLI says so, the API answers 204 as deletes do.
+    expect(JSON.parse((await cli.run('user', 'revoke-device', a.username, ids[a.id]![0]!, '--json')).err).error).toBe('not_found');
+    expect((await api('delete', `${ADMIN}/users/${b.id}/devices/${ids[b.id]![0]}`)).status).toBe(204);
+
+    expect((await cli.run('user', 'revoke-device', a.username, '--all', '--json')).json()).toEqual({ username: a.username, revoked: 2 });
+    expect((await api('delete', `${ADMIN}/users/${b.id}/devices`)).status).toBe(204);
+    expect([await trusted(a.id), await trusted(b.id)]).toEqual([[], []]);
+
+    await server.services.audit.flush();
+    const changes = async (id: string) =>
+      ((await api('get', `${ADMIN}/events?user=${id}&type=factor.changed&order=asc`)).body.events as any[]).map((e) => ({
+        via: e.actor.via,
+        change: e.details.change,
+        changed: e.details.changed,
+        trustedDevicesRevoked: e.details.trustedDevicesRevoked,
+      }));
+    const [viaCli, viaApi] = [await changes(a.id), await changes(b.id)];
+    expect(viaCli.map((e) => e.via)).toEqual(['cli', 'cli']);
+    expect(viaApi.map((e) => e.via)).toEqual(['api', 'api']);
+    expect(viaCli.map(({ via: _, ...e }) => e)).toEqual(viaApi.map(({ via: _, ...e }) => e));
+    expect(viaApi).toEqual([
+      { via: 'api', change: 'trusted-device-revoked', changed: ['trustedDevices'], trustedDevicesRevoked: undefined },
+      { via: 'api', change: 'trusted-devices-revoked', changed: ['trustedDevices'], trustedDevicesRevoked: 2 },
+    ]);
+  });
 });

@@ -32,7 +32,14 @@ describe('mfa-login user devices / revoke-device, and what revokes trusted devic
     expect(res.json()).toEqual({
       username: 'alice',
       devices: [
-        { id: 'device-one-00000000', name: 'Firefox on Windows', createdAt: expect.any(String), lastUsedAt: null, expiresAt: expect.any(String) },
+        {
+          id: 'device-one-00000000',
+          name: 'Firefox on Windows',
+          clientId: 'demo',
+          createdAt: expect.any(String),
+          lastUsedAt: null,
+          expiresAt: expect.any(String),
+        },
       ],
     });
     const text = await cli.run('user', 'devices', 'alice');

@@ -40,6 +40,7 @@ export const adminRoutes: readonly AdminRoute[] = [
   route('post', '/users/{userId}/backup-codes', 'adminGenerateBackupCodes'),
   route('post', '/users/{userId}/backup-codes/import', 'adminImportBackupCodes'),
   route('delete', '/users/{userId}/phone', 'adminRemovePhone'),
+  route('delete', '/users/{userId}/passkeys/{passkeyId}', 'adminRemovePasskey'),
   route('delete', '/users/{userId}/devices', 'adminRevokeTrustedDevices'),
   route('delete', '/users/{userId}/devices/{deviceId}', 'adminRevokeTrustedDevice'),
   route('get', '/clients', 'adminListClients'),

@@ -102,6 +102,21 @@ export const adminTrustedDevice = z
   })
   .meta({ description: 'A browser trusted to skip the second step ("remember this device"): its name and times, never its key.' });
 
+export const adminPasskey = z
+  .object({
+    id: z
+      .string()
+      .meta({ description: 'Its id in this server (not the credential id): names it in `DELETE /admin/v1/users/{id}/passkeys/{passkeyId}`.' }),
+    name: z.string(),
+    createdAt: at('When it was made.'),
+    lastUsedAt: at('When it last signed in; null: never.').nullable(),
+    backedUp: z.boolean().meta({ description: 'Backed up by its provider (a synced passkey), as the authenticator last said.' }),
+    transports: z
+      .array(z.string())
+      .meta({ description: 'How the browser reached the authenticator (`internal`, `hybrid`, `usb`, …), as it said when the passkey was made.' }),
+  })
+  .meta({ description: 'A passkey of a user: its name, times and flags, never its key or credential id.' });
+
 export const adminFactors = z
   .object({
     password: z.object({ set: z.boolean() }),
@@ -113,6 +128,7 @@ export const adminFactors = z
     sms: z.object({ phone: z.string().nullable(), disabled: z.boolean() }),
     email: z.object({ address: z.string().nullable() }),
     backupCodes: z.object({ remaining: z.int().min(0) }),
+    passkeys: z.array(adminPasskey).meta({ description: 'Every passkey of the user; never a key.' }),
     trustedDevices: z
       .array(adminTrustedDevice)
       .meta({ description: 'The browsers trusted to skip the second step, newest first; expired ones are not listed.' }),

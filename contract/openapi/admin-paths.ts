@@ -32,6 +32,13 @@ const authenticatorId = {
   description: 'An `id` of `totp.authenticators` in the factors.',
   schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
 };
+const passkeyId = {
+  name: 'passkeyId',
+  in: 'path',
+  required: true,
+  description: 'An `id` of `passkeys` in the factors.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
+};
 const deviceId = {
   name: 'deviceId',
   in: 'path',
@@ -153,6 +160,13 @@ const operations: Record<string, Operation> = {
     ok: { status: 204, description: 'No phone now.' },
     errors: ['not_found'],
   },
+  adminRemovePasskey: {
+    summary: 'Remove one passkey of a user',
+    description:
+      "It no longer signs in, from the next attempt on; the user's other passkeys keep working. Idempotent: an id the user has no passkey under answers 204 too.",
+    ok: { status: 204, description: 'Gone.' },
+    errors: ['not_found'],
+  },
   adminRevokeTrustedDevices: {
     summary: 'Revoke every trusted device of a user',
     description:
@@ -250,6 +264,7 @@ function operationOf(route: (typeof adminRoutes)[number]): Json {
   const params: Json[] = [
     ...(route.path.includes('{userId}') ? [userId] : []),
     ...(route.path.includes('{authenticatorId}') ? [authenticatorId] : []),
+    ...(route.path.includes('{passkeyId}') ? [passkeyId] : []),
     ...(route.path.includes('{deviceId}') ? [deviceId] : []),
     ...(route.path.includes('{clientId}') ? [clientId] : []),
     ...(op.query ?? []),

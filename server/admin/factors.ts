@@ -7,7 +7,7 @@ import { MfaError } from '../errors.js';
 import { seedContext } from '../methods/totp.js';
 import { enrollmentFor, newTotpSecret } from '../methods/totp-core.js';
 import type { Services } from '../services.js';
-import type { TotpCredential, TrustedDeviceRecord, UserRecord } from '../store/types.js';
+import type { PasskeyRecord, TotpCredential, TrustedDeviceRecord, UserRecord } from '../store/types.js';
 import { MAX_AUTHENTICATORS } from '../self-service/totp.js';
 import { importedCodes } from './fields.js';
 import { type AdminActor, reportAdminAction } from './report.js';
@@ -18,6 +18,16 @@ import { checked } from './users.js';
 /** What an admin sees of an authenticator app: never its secret. */
 export const authenticatorView = (c: TotpCredential) => ({ id: c.id, name: c.name, createdAt: c.createdAt, lastUsedAt: c.lastUsedAt });
 
+/** What an admin sees of a passkey: never its public key or credential id. */
+export const passkeyView = (p: PasskeyRecord) => ({
+  id: p.id,
+  name: p.name,
+  createdAt: p.createdAt,
+  lastUsedAt: p.lastUsedAt,
+  backedUp: p.backedUp,
+  transports: p.transports,
+});
+
 /** What an admin sees of a trusted device: the client it skips a step on, never its key. */
 export const trustedDeviceView = (d: TrustedDeviceRecord) => ({ ...deviceView(d), clientId: d.clientId });
 
@@ -27,9 +37,10 @@ export async function trustedDevicesOf(services: Pick<Services, 'store' | 'now'>
 }
 
 export async function factorsOf(services: Pick<Services, 'store' | 'now'>, user: UserRecord): Promise<z.output<typeof adminFactors>> {
-  const [apps, remaining, trustedDevices] = await Promise.all([
+  const [apps, remaining, passkeys, trustedDevices] = await Promise.all([
     services.store.listTotp(user.id),
     services.store.countBackupCodes(user.id),
+    services.store.listPasskeys(user.id),
     trustedDevicesOf(services, user),
   ]);
   return {
@@ -38,6 +49,7 @@ export async function factorsOf(services: Pick<Services, 'store' | 'now'>, user:
     sms: { phone: user.phone, disabled: user.smsDisabled },
     email: { address: user.email },
     backupCodes: { remaining },
+    passkeys: passkeys.map(passkeyView),
     trustedDevices,
     mfaSince: user.mfaSince,
   };
@@ -161,6 +173,19 @@ export async function forgetUserDevices(services: Services, actor: AdminActor, u
     factorChange: 'devices-forgotten',
   });
   return devicesForgotten;
+}
+
+/** Removes one passkey of the user: it no longer signs in. False when the user has none with this id (idempotent). */
+export async function removePasskey(services: Services, actor: AdminActor, user: UserRecord, passkeyId: string): Promise<boolean> {
+  const removed = await services.store.deletePasskey(user.id, passkeyId);
+  if (removed)
+    reportAdminAction(services, actor, {
+      action: 'user.remove-passkey',
+      target: { userId: user.id },
+      changed: ['passkeys'],
+      factorChange: 'passkey-removed',
+    });
+  return removed;
 }
 
 /**

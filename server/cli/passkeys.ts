@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { passkeyName } from '../../contract/passkey.js';
+import { removePasskey } from '../admin/factors.js';
 import { passkeySummary } from '../methods/passkey-core.js';
-import { CliError, type CliContext } from './context.js';
+import { CLI, CliError, type CliContext } from './context.js';
 import { usernameArg } from './fields.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
@@ -49,12 +50,12 @@ export async function passkeysRename(cli: CliContext): Promise<number> {
   });
 }
 
-/** `user passkeys remove <username> <id>`: it no longer signs in, from now on. */
+/** `user passkeys remove <username> <id>`: it no longer signs in, from now on (as the admin API's `DELETE …/passkeys/{id}`). */
 export async function passkeysRemove(cli: CliContext): Promise<number> {
   const input = parseInput(cli, { positionals: ['username', 'id'], schema: z.object({ username: usernameArg, id: passkeyId }) });
   return withServices(cli, async (services) => {
     const user = await findUser(services, input.username);
-    if (!(await services.store.deletePasskey(user.id, input.id))) throw new CliError(`${user.username} has no passkey ${input.id}.`, 'not_found');
+    if (!(await removePasskey(services, CLI, user, input.id))) throw new CliError(`${user.username} has no passkey ${input.id}.`, 'not_found');
     cli.print({ username: user.username, removed: input.id }, () => `Removed passkey ${input.id} of ${user.username}: it no longer signs in.`);
     return 0;
   });

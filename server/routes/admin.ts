@@ -18,6 +18,7 @@ import {
   generateBackupCodes,
   importBackupCodes,
   removeAuthenticator,
+  removePasskey,
   resetTotp,
   revokeAllTrustedDevices,
   revokeTrustedDevice,
@@ -159,6 +160,13 @@ export function adminRoutesOf(services: Services, env: NodeJS.ProcessEnv): Route
     async adminRemovePhone(req, res) {
       const target = await user(req);
       if (target.phone !== null) await updateUser(services, admin(res).actor, target.id, { phone: null }, expected(req, false), 'user.remove-phone');
+      res.status(204).end();
+    },
+    async adminRemovePasskey(req, res) {
+      const passkeyId = String(req.params.passkeyId);
+      // Idempotent, as other deletes: one already gone (or never there) answers 204 too.
+      const target = await user(req);
+      if (/^[A-Za-z0-9-]{1,64}$/.test(passkeyId)) await removePasskey(services, admin(res).actor, target, passkeyId);
       res.status(204).end();
     },
     async adminRevokeTrustedDevices(req, res) {

@@ -41,13 +41,14 @@ async function machineToken(clientId: string, scopes: string[]) {
   return res.body.access_token as string;
 }
 
-type Ids = { userId?: string; clientId?: string; authenticatorId?: string; deviceId?: string };
+type Ids = { userId?: string; clientId?: string; authenticatorId?: string; deviceId?: string; passkeyId?: string };
 const pathOf = (route: AdminRoute, ids: Ids) =>
   route.path
     .replace('{userId}', ids.userId ?? 'x')
     .replace('{clientId}', ids.clientId ?? 'x')
     .replace('{authenticatorId}', ids.authenticatorId ?? 'x')
-    .replace('{deviceId}', ids.deviceId ?? 'x');
+    .replace('{deviceId}', ids.deviceId ?? 'x')
+    .replace('{passkeyId}', ids.passkeyId ?? 'x');
 
 /** A user with an authenticator set up by the help desk. */
 async function userWithAuthenticator(prefix: string) {
@@ -64,6 +65,17 @@ async function trustDevice(userId: string, name = 'Chrome on Linux') {
   const expiresAt = new Date(server.services.now().getTime() + 86_400_000).toISOString();
   await server.services.store.addTrustedDevice({ id, userId, clientId: 'demo', publicJwk: jwk as never, name, expiresAt }, server.services.now());
   return { id, jwk };
+}
+
+/** A passkey of the user as registration stores it (the key is a stand-in: these tests never sign with it). */
+async function addPasskey(userId: string, name = 'Laptop') {
+  const credentialId = randomBytes(16).toString('base64url');
+  const publicKey = randomBytes(77).toString('base64url');
+  const made = await server.services.store.createPasskey(
+    { userId, credentialId, publicKey, counter: 0, transports: ['internal', 'hybrid'], backupEligible: true, backedUp: true, name },
+    server.services.now(),
+  );
+  return { id: made!.id, credentialId, publicKey };
 }
 
 /** A user with one trusted device. */
@@ -111,6 +123,10 @@ const good: Record<string, () => Promise<{ ids?: Ids; body?: unknown; headers?: 
     body: { codes: ['abcde-12345', 'fghij-67890'] },
   }),
   adminRemovePhone: async () => ({ ids: { userId: (await newUser(`ph-${randomBytes(4).toString('hex')}`, { phone: '+12015550123' })).id } }),
+  adminRemovePasskey: async () => {
+    const { id } = await newUser(`pk-${randomBytes(4).toString('hex')}`);
+    return { ids: { userId: id, passkeyId: (await addPasskey(id)).id } };
+  },
   adminRevokeTrustedDevices: async () => ({ ids: await userWithDevice('rd') }),
   adminRevokeTrustedDevice: async () => ({ ids: await userWithDevice('rd1') }),
   adminListClients: async () => ({}),
@@ -446,6 +462,46 @@ describe('trusted devices through the admin API', () => {
     expect(await live(id)).toEqual([]);
     expect(await live(other.id)).toEqual([theirs.id]);
     expect((await asAdmin('delete', `${ADMIN}/users/00000000-0000-4000-8000-000000000000/devices`)).status).toBe(404);
+  });
+});
+
+describe('passkeys through the admin API', () => {
+  const mine = async (userId: string) => (await server.services.store.listPasskeys(userId)).map((p) => p.id);
+
+  it('lists them in the factors by name, times, backup flag and transports, never their key or credential id', async () => {
+    const { id } = await newUser('keyholder');
+    const laptop = await addPasskey(id, 'Laptop');
+    const factors = await asAdmin('get', `${ADMIN}/users/${id}/factors`);
+    expect(factors.status).toBe(200);
+    expect(factors.body.passkeys).toEqual([
+      { id: laptop.id, name: 'Laptop', createdAt: expect.any(String), lastUsedAt: null, backedUp: true, transports: ['internal', 'hybrid'] },
+    ]);
+    const text = JSON.stringify(factors.body);
+    expect(text).not.toContain(laptop.publicKey);
+    expect(text).not.toContain(laptop.credentialId);
+    expect((await asAdmin('get', `${ADMIN}/users/${(await newUser('keyless')).id}/factors`)).body.passkeys).toEqual([]);
+  });
+
+  it("removes one idempotently and only that user's; a reader may not", async () => {
+    const { id } = await newUser('unkeyed');
+    const other = await newUser('keyed-bystander');
+    const [one, two] = [await addPasskey(id, 'One'), await addPasskey(id, 'Two')];
+    const theirs = await addPasskey(other.id);
+    expect((await call('delete', `${ADMIN}/users/${id}/passkeys/${one.id}`, { token: tokens.reader })).status).toBe(403);
+    expect(await mine(id)).toHaveLength(2);
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/passkeys/${one.id}`)).status).toBe(204);
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/passkeys/${one.id}`)).status).toBe(204);
+    expect((await asAdmin('delete', `${ADMIN}/users/${id}/passkeys/${theirs.id}`)).status).toBe(204);
+    expect(await mine(id)).toEqual([two.id]);
+    expect(await mine(other.id)).toEqual([theirs.id]);
+    expect(await server.services.store.findPasskey(one.credentialId)).toBeNull();
+    expect((await asAdmin('delete', `${ADMIN}/users/00000000-0000-4000-8000-000000000000/passkeys/${two.id}`)).status).toBe(404);
+
+    const { events } = await (async () => {
+      await flushed();
+      return (await asAdmin('get', `${ADMIN}/events?user=${id}&type=factor.changed`)).body as { events: any[] };
+    })();
+    expect(events.map((e) => [e.details.change, e.details.changed, e.actor.via])).toEqual([['passkey-removed', ['passkeys'], 'api']]);
   });
 });
 

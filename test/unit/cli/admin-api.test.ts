@@ -327,4 +327,48 @@ describe('the CLI and the admin API', () => {
       { via: 'api', change: 'trusted-devices-revoked', changed: ['trustedDevices'], trustedDevicesRevoked: 2 },
     ]);
   });
+
+  it('list passkeys and remove one alike, recorded as the same factor change', async () => {
+    const [a, b] = await twins('keys');
+    const add = async (userId: string, name: string) =>
+      (await server.services.store.createPasskey(
+        {
+          userId,
+          credentialId: randomBytes(16).toString('base64url'),
+          publicKey: randomBytes(77).toString('base64url'),
+          counter: 0,
+          transports: ['usb'],
+          backupEligible: false,
+          backedUp: false,
+          name,
+        },
+        server.services.now(),
+      ))!.id;
+    const ids = { a: [await add(a.id, 'Key A'), await add(a.id, 'Key B')], b: [await add(b.id, 'Key A'), await add(b.id, 'Key B')] };
+    const keys = async (id: string) =>
+      ((await api('get', `${ADMIN}/users/${id}/factors`)).body.passkeys as { id: string; name: string; transports: string[]; backedUp: boolean }[])
+        .map(({ name, transports, backedUp }) => ({ name, transports, backedUp }))
+        .sort((x, y) => x.name.localeCompare(y.name));
+    expect(await keys(a.id)).toEqual(await keys(b.id));
+    const listed = (await cli.run('user', 'passkeys', 'list', a.username, '--json')).json().passkeys.map((p: { id: string }) => p.id);
+    expect(listed.sort()).toEqual([...ids.a].sort());
+
+    expect((await cli.run('user', 'passkeys', 'remove', a.username, ids.a[0]!)).code).toBe(0);
+    expect((await api('delete', `${ADMIN}/users/${b.id}/passkeys/${ids.b[0]}`)).status).toBe(204);
+    expect(await keys(a.id)).toEqual(await keys(b.id));
+    expect((await keys(a.id)).map((k) => k.name)).toEqual(['Key B']);
+    // Gone already: the CLI says so, the API answers 204 as deletes do.
+    expect((await cli.run('user', 'passkeys', 'remove', a.username, ids.a[0]!)).code).toBe(1);
+    expect((await api('delete', `${ADMIN}/users/${b.id}/passkeys/${ids.b[0]}`)).status).toBe(204);
+
+    await server.services.audit.flush();
+    const changes = async (id: string) =>
+      ((await api('get', `${ADMIN}/events?user=${id}&type=factor.changed&order=asc`)).body.events as any[]).map((e) => [
+        e.actor.via,
+        e.details.change,
+        e.details.changed,
+      ]);
+    expect(await changes(a.id)).toEqual([['cli', 'passkey-removed', ['passkeys']]]);
+    expect(await changes(b.id)).toEqual([['api', 'passkey-removed', ['passkeys']]]);
+  });
 });

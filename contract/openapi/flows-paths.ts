@@ -1,4 +1,4 @@
-import { errorAnswer, errorOf, headerRef, json, noStoreAnswer, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
+import { errorAnswer, errorOf, flowStateAnswers, headerRef, json, noStoreAnswer, requestOf, responseRef, schemaRef, type PathItems } from './refs.js';
 
 /** The operations of flows: what each answers, with which status. */
 export const flowsPaths: PathItems = {
@@ -36,12 +36,7 @@ export const flowsPaths: PathItems = {
         'The current state, e.g. to resume after a page reload. While a TOTP enrolment waits for its first code the state carries `enrollment` again. A completed flow shows its `result` (the id_token) only in the 30 seconds after it completed, so a page reloaded at that moment still gets it; after that introspect answers `status: "complete"` without `result`, and a new flow is needed for a new token.',
       requestBody: requestOf('FlowRequest'),
       responses: {
-        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
-        '400': responseRef('BadRequest'),
-        '403': responseRef('OriginNotAllowed'),
-        '404': responseRef('FlowNotFound'),
-        '410': responseRef('FlowExpired'),
-        '500': responseRef('ServerError'),
+        ...flowStateAnswers,
       },
     },
   },

@@ -30,5 +30,15 @@ export const noStoreAnswer = (description: string, schema: Json) => ({
   content: json(schema),
 });
 
+/** The answers of a flow action: the flow state, or the refusals every action on a flow can meet. */
+export const flowStateAnswers = {
+  '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
+  '400': responseRef('BadRequest'),
+  '403': responseRef('OriginNotAllowed'),
+  '404': responseRef('FlowNotFound'),
+  '410': responseRef('FlowExpired'),
+  '500': responseRef('ServerError'),
+};
+
 /** The token endpoint's OAuth error shape (RFC 6749 §5.2) narrowed to one `error`. */
 export const oauthErrorOf = (error: string) => ({ ...schemaRef('OAuthError'), properties: { error: { const: error } } });

@@ -3,7 +3,7 @@ import { errorStatus, type ErrorCode } from '../errors.js';
 import { flowHandle } from '../flows.js';
 import { allStepPaths, type StepMethod } from '../paths.js';
 import { methodContracts, type StepDoc } from '../steps.js';
-import { errorOf, headerRef, json, noStoreAnswer, responseRef, schemaRef, type Json, type PathItems } from './refs.js';
+import { errorOf, flowStateAnswers, headerRef, json, type Json, type PathItems } from './refs.js';
 
 const pascal = (s: string) => s.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 
@@ -47,12 +47,7 @@ function operation(method: StepMethod, action: string, doc: StepDoc): Json {
       description: doc.description,
       requestBody: { required: true, content: json({ $ref: `#/components/schemas/${requestSchemaName(method, action)}` }) },
       responses: {
-        '200': noStoreAnswer('The flow state.', schemaRef('FlowState')),
-        '400': responseRef('BadRequest'),
-        '403': responseRef('OriginNotAllowed'),
-        '404': responseRef('FlowNotFound'),
-        '410': responseRef('FlowExpired'),
-        '500': responseRef('ServerError'),
+        ...flowStateAnswers,
         ...errorAnswers(doc.errors),
       },
     },

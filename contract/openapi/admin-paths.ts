@@ -25,27 +25,17 @@ const etagHeader = {
 };
 
 const userId = { name: 'userId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
-const authenticatorId = {
-  name: 'authenticatorId',
+/** A path parameter naming one item of a user's factors. */
+const itemId = (name: string, description: string, pattern: string) => ({
+  name,
   in: 'path',
   required: true,
-  description: 'An `id` of `totp.authenticators` in the factors.',
-  schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
-};
-const passkeyId = {
-  name: 'passkeyId',
-  in: 'path',
-  required: true,
-  description: 'An `id` of `passkeys` in the factors.',
-  schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' },
-};
-const deviceId = {
-  name: 'deviceId',
-  in: 'path',
-  required: true,
-  description: 'An `id` of `trustedDevices` in the factors.',
-  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
-};
+  description,
+  schema: { type: 'string', pattern },
+});
+const authenticatorId = itemId('authenticatorId', 'An `id` of `totp.authenticators` in the factors.', '^[A-Za-z0-9-]{1,64}$');
+const passkeyId = itemId('passkeyId', 'An `id` of `passkeys` in the factors.', '^[A-Za-z0-9-]{1,64}$');
+const deviceId = itemId('deviceId', 'An `id` of `trustedDevices` in the factors.', '^[A-Za-z0-9_-]{1,64}$');
 const clientId = { name: 'clientId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._~-]{1,64}$' } };
 const queryParam = (name: string, description: string, schema: Json = { type: 'string' }) => ({
   name,

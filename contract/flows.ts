@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { backupCodeExample } from './backup-code.js';
+import { dateTime } from './fields.js';
 import { amrValues, methodNames } from './methods.js';
 import { passkeyOptions } from './passkey.js';
-import { methodContracts } from './steps.js';
+import { methodContracts, optionSchemaName } from './steps.js';
 
 /** Schemas of the flow API (`/api/v1/flows/*`): requests, the flow state and its parts. */
 
@@ -14,9 +16,6 @@ export const flowHandle = z
       'Opaque, unguessable flow handle: 256 random bits, issued as 43 base64url characters. Sent only in JSON bodies, never in a URL; the store keeps only its SHA-256.',
     examples: ['Yt7m1Qk3v0qfB8d2WnVx4KpZr9sJc6LhEa5uTgNoPiM'],
   });
-
-const dateTime = z.string().meta({ format: 'date-time' });
-const backupCodeExample = 'ab3de-fg7hk';
 
 /** The browser's public key as the flow start sends it: an EC P-256 public key and nothing more. */
 export const dpopKey = z
@@ -58,67 +57,10 @@ export type StartFlowRequest = z.input<typeof startFlowRequest>;
 /** Every call after the start names its flow; the route takes `flow` and hands the rest to the method. */
 export const flowRequest = z.looseObject({ flow: flowHandle });
 
-/** A typed code: spaces a user adds while copying it ("123 456") do not count. */
-export const codeField = z
-  .string()
-  .transform((s) => s.replace(/\s/g, ''))
-  .pipe(z.string().min(1).max(16))
-  .meta({ description: 'Spaces are ignored.', minLength: 1, maxLength: 16 });
-
-/** Bodies of the method actions, beyond `flow`. */
-export const emptyBody = z.object({}).meta({ description: 'No fields; `{}`.' });
-export const passwordBody = z.object({
-  username: z.string().trim().min(1).max(256).meta({ description: 'Trimmed; compared case-insensitively (NFKC).' }),
-  password: z.string().min(1).max(1024).meta({ format: 'password' }),
-  // Any text: a token the server no longer knows (revoked, expired, mangled) only loses its exemption.
-  deviceToken: z.string().max(512).optional().meta({
-    description:
-      "The `deviceToken` this device received when it last completed a login for this username. Valid for that user: the attempt skips the per-username slow-down and spends the device's own budget instead of the address's. Unknown, expired, revoked or another user's: ignored (the attempt counts as one without it); never an error.",
-  }),
-});
-export type PasswordBody = z.output<typeof passwordBody>;
-export const codeBody = z.object({ code: codeField });
-export type CodeBody = z.output<typeof codeBody>;
-export const backupCodeBody = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .meta({ examples: [backupCodeExample] }),
-});
-export type BackupCodeBody = z.output<typeof backupCodeBody>;
-export const phoneBody = z.object({
-  phone: z
-    .string()
-    .trim()
-    .min(3)
-    .max(32)
-    .meta({
-      description: 'E.164, or a national format when the server has `sms.defaultCountry`.',
-      examples: ['+12015550123'],
-    }),
-});
-export type PhoneBody = z.output<typeof phoneBody>;
-
 /** A trusted device's key as `device/trust` registers it: an EC P-256 public key, never a private one. */
 export const devicePublicKey = dpopKey.meta({
   description: "The public JWK of the device's non-extractable ECDSA P-256 key (WebCrypto). A private key (`d`) is refused.",
 });
-export const deviceVerifyBody = z.object({
-  deviceId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{16,64}$/)
-    .meta({ description: 'The id `device/trust` answered when this device was trusted.' }),
-  signature: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{86}$/)
-    .meta({
-      description:
-        'ECDSA P-256 with SHA-256 (IEEE P1363, r‖s, 64 bytes, base64url) over the UTF-8 bytes of `mfa-login device v1\n` followed by the `challenge` from `device/challenge`.',
-    }),
-});
-export type DeviceVerifyBody = z.output<typeof deviceVerifyBody>;
 export const trustDeviceRequest = z.object({ flow: flowHandle, publicKey: devicePublicKey });
 export type TrustDeviceRequest = z.input<typeof trustDeviceRequest>;
 
@@ -138,93 +80,16 @@ export const deviceChallenge = z.object({
 });
 export type DeviceChallenge = z.output<typeof deviceChallenge>;
 
-/** The documented requests: the handle plus an action's body. */
-export const passwordRequest = z.object({ flow: flowHandle, ...passwordBody.shape });
-export const codeRequest = z.object({ flow: flowHandle, ...codeBody.shape });
-export const backupCodeRequest = z.object({ flow: flowHandle, ...backupCodeBody.shape });
-export const phoneRequest = z.object({ flow: flowHandle, ...phoneBody.shape });
-export const deviceVerifyRequest = z.object({ flow: flowHandle, ...deviceVerifyBody.shape });
-export type PasswordRequest = z.input<typeof passwordRequest>;
+type MethodOption = (typeof methodContracts)[keyof typeof methodContracts]['option'];
+const methodOptions = Object.values(methodContracts).map((c) => c.option) as [MethodOption, ...MethodOption[]];
 
-/** The fields of the last code sent by SMS or e-mail in this flow. */
-export const codeChallengeFields = {
-  sent: z.boolean().meta({ description: 'A code was sent in this flow and can still be used.' }),
-  resendAfter: dateTime.optional().meta({ description: 'When a new code may be asked for; present once a code was sent.' }),
-  codeExpiresAt: dateTime.optional().meta({ description: 'When the last code stops working.' }),
-  attemptsRemaining: z.int().min(0).optional().meta({ description: 'Wrong codes still allowed for the last code.' }),
-};
-
-export const passwordOption = z.object({ method: z.literal('password') });
-
-export const totpOption = z.object({
-  method: z.literal('totp'),
-  enrolled: z.boolean().meta({ description: 'The user has an authenticator app.' }),
-  canEnroll: z.boolean().meta({ description: 'Not enrolled and the client allows enrolment: call `totp/enroll`.' }),
-  attemptsRemaining: z.int().min(0).meta({ description: 'Wrong codes still allowed in this flow.' }),
+export const flowOption = z.discriminatedUnion('method', methodOptions).meta({
+  discriminator: {
+    propertyName: 'method',
+    mapping: Object.fromEntries(Object.keys(methodContracts).map((method) => [method, `#/components/schemas/${optionSchemaName(method)}`])),
+  },
 });
-
-export const smsOption = z
-  .object({
-    method: z.literal('sms'),
-    enrolled: z.boolean().meta({ description: 'The user has a phone.' }),
-    canEnroll: z.boolean().optional().meta({ description: 'Only when not enrolled: the client allows registering a phone (`sms/enroll`).' }),
-    phone: z.string().optional().meta({ description: 'Only when enrolled: the phone, masked (`+1 ••• ••• 4567`); the full number is never sent.' }),
-    ...codeChallengeFields,
-    sent: codeChallengeFields.sent.optional(),
-  })
-  .meta({
-    description:
-      'Offered when the user has a phone in an allowed country, or has none (then `enrolled: false`, with `canEnroll`). The code fields describe the last code sent in this flow.',
-  });
-
-export const emailOption = z
-  .object({
-    method: z.literal('email'),
-    email: z.string().meta({ description: 'The address, masked (`a•••@example.com`); the full address is never sent.' }),
-    ...codeChallengeFields,
-  })
-  .meta({ description: 'Offered when the user has an e-mail address.' });
-
-export const backupCodeOption = z
-  .object({
-    method: z.literal('backup_code'),
-    remaining: z.int().min(1),
-    low: z.literal(true).optional().meta({ description: 'Present when 2 or fewer codes are left.' }),
-  })
-  .meta({ description: 'Offered when the user has unused backup codes.' });
-
-export const deviceOption = z.object({ method: z.literal('device') }).meta({
-  description:
-    "Only in the second step of a login in the client's default sequence (not a named `acr`), when the client trusts devices and the user has a live trusted device for it: a device holding its key skips the step (`device/challenge`, then `device/verify`). Never in a step-up.",
-});
-
-type RegisteredOption = (typeof methodContracts)[keyof typeof methodContracts]['option'];
-const registeredOptions = Object.values(methodContracts).map((c) => c.option) as RegisteredOption[];
-const schemaOf = (method: string) => `#/components/schemas/${method.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase())}Option`;
-
-export const flowOption = z
-  .discriminatedUnion('method', [passwordOption, totpOption, smsOption, emailOption, backupCodeOption, deviceOption, ...registeredOptions])
-  .meta({
-    discriminator: {
-      propertyName: 'method',
-      mapping: {
-        password: '#/components/schemas/PasswordOption',
-        totp: '#/components/schemas/TotpOption',
-        sms: '#/components/schemas/SmsOption',
-        email: '#/components/schemas/EmailOption',
-        backup_code: '#/components/schemas/BackupCodeOption',
-        device: '#/components/schemas/DeviceOption',
-        ...Object.fromEntries(Object.keys(methodContracts).map((method) => [method, schemaOf(method)])),
-      },
-    },
-  });
 export type FlowOption = z.output<typeof flowOption>;
-export type PasswordOption = z.output<typeof passwordOption>;
-export type TotpOption = z.output<typeof totpOption>;
-export type SmsOption = z.output<typeof smsOption>;
-export type EmailOption = z.output<typeof emailOption>;
-export type BackupCodeOption = z.output<typeof backupCodeOption>;
-export type DeviceOption = z.output<typeof deviceOption>;
 
 export const step = z
   .object({ number: z.int().min(1), total: z.int().min(1), options: z.array(flowOption) })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyBody } from './fields.js';
 
 /**
  * Passkeys (WebAuthn): the bodies and shapes of the `passkey` method. Options and responses
@@ -83,12 +84,10 @@ export const passkeySummary = z.object({
 });
 export type PasskeySummary = z.output<typeof passkeySummary>;
 
-export const passkeyOptionsBody = z.object({}).meta({ description: 'No fields; `{}`.' });
-
 /** The passkey's step actions, as the OpenAPI document describes them (contract/steps.ts). */
 export const passkeySteps = {
   options: {
-    body: passkeyOptionsBody,
+    body: emptyBody,
     summary: 'Passkey: options to sign in',
     description:
       "Answers the state plus `passkeyOptions` for `startAuthentication()`: a fresh challenge (32 random bytes, kept in the flow, good for one answer, dead with the flow) and, once the user is known, their passkeys as `allowCredentials`. Before the user is known it names none: any discoverable passkey of the RP id may answer, and the browser can offer it in the username field (conditional UI). The RP id is `passkeys.rpId` (default: the issuer's host name).",
@@ -102,7 +101,7 @@ export const passkeySteps = {
     errors: ['invalid_credentials', 'method_not_allowed', 'too_many_attempts'],
   },
   registerOptions: {
-    body: passkeyOptionsBody,
+    body: emptyBody,
     summary: 'Passkey: options to make one after signing in',
     description:
       'On a completed login whose state `offers` `passkey` (within 5 minutes of completion, for a user with no passkey, when the client runs passkeys): answers the state plus `passkeyOptions` for `startRegistration()` (a discoverable credential, no attestation).',

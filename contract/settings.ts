@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { codeChallengeFields, codeField, totpEnrollment, trustedDevice } from './flows.js';
+import { codeChallengeFields, codeField } from './fields.js';
+import { totpEnrollment, trustedDevice } from './flows.js';
 import { passkeySummary } from './passkey.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeField } from './flows.js';
+import { codeField } from './fields.js';
 
 /** Schemas of the token API (`POST /oauth2/token`, form-encoded): the SMS OTP grant. */
 

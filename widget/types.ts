@@ -5,20 +5,12 @@
 import type { ErrorCode } from '../contract/errors.js';
 
 export type { MethodName as Method } from '../contract/methods.js';
-export type {
-  BackupCodeOption,
-  EmailOption,
-  FlowOption,
-  FlowResult,
-  FlowState,
-  FlowStatus,
-  LoginResult,
-  PasswordOption,
-  SettingsGrantResult,
-  SmsOption,
-  TotpEnrollment,
-  TotpOption,
-} from '../contract/flows.js';
+export type { BackupCodeOption } from '../contract/backup-code.js';
+export type { EmailOption } from '../contract/email.js';
+export type { FlowOption, FlowResult, FlowState, FlowStatus, LoginResult, SettingsGrantResult, TotpEnrollment } from '../contract/flows.js';
+export type { PasswordOption } from '../contract/password.js';
+export type { SmsOption } from '../contract/sms.js';
+export type { TotpOption } from '../contract/totp.js';
 
 /**
  * Contract error codes, plus two the widget sets itself when no contract answer arrived:

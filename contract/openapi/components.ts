@@ -1,108 +1,42 @@
-import { errorOf, headerRef, schemaRef, type Responses } from './refs.js';
+import { errorAnswer, headerRef, json, schemaRef, type Responses } from './refs.js';
 
-/** Answers shared by many operations. */
-export const responses: Responses = {
-  BadRequest: {
-    description:
-      'Bad request: `invalid_request`. A body that is not JSON, too large (> 16 kB), of the wrong shape (see `issues`) or with a NUL character in a string; also a concurrent change to the same flow (`conflict: true`).',
-    content: {
-      'application/json': {
-        schema: errorOf('invalid_request'),
-      },
-    },
-  },
-  OriginNotAllowed: {
-    description: 'Forbidden: `origin_not_allowed`. The browser origin is not one the client lists.',
-    content: {
-      'application/json': {
-        schema: errorOf('origin_not_allowed'),
-      },
-    },
-  },
-  FlowNotFound: {
-    description: 'Not found: `flow_not_found`. Unknown, forged or cancelled handle.',
-    content: {
-      'application/json': {
-        schema: errorOf('flow_not_found'),
-      },
-    },
-  },
-  FlowExpired: {
-    description: 'Gone: `flow_expired`.',
-    content: {
-      'application/json': {
-        schema: errorOf('flow_expired'),
-      },
-    },
-  },
-  MethodNotAllowed: {
-    description:
-      'Not possible in this state: `method_not_allowed` (the method is not offered in the current step: steps cannot be skipped, the user is not identified yet, or the flow is complete), `enrollment_required`, or `flow_conflict` (the flow changed in a concurrent request: read it again with `introspect` and retry).',
-    content: {
-      'application/json': {
-        schema: errorOf('method_not_allowed', 'enrollment_required', 'flow_conflict'),
-      },
-    },
-  },
-  InvalidCode: {
-    description: 'Not authenticated: `invalid_code`.',
-    content: {
-      'application/json': {
-        schema: errorOf('invalid_code'),
-      },
-    },
-  },
-  TooManyAttempts: {
-    description: 'Too many attempts or requests: `too_many_attempts`. The challenge is dead: ask for a new code, use another method or start again.',
-    content: {
-      'application/json': {
-        schema: errorOf('too_many_attempts'),
-      },
-    },
-  },
+/** Answers shared by many operations; a generated step answer with the codes of one, and no note, refers to it. */
+export const responses = {
+  BadRequest: errorAnswer(
+    'Bad request: `invalid_request`. A body that is not JSON, too large (> 16 kB), of the wrong shape (see `issues`) or with a NUL character in a string; also a concurrent change to the same flow (`conflict: true`).',
+    'invalid_request',
+  ),
+  OriginNotAllowed: errorAnswer('Forbidden: `origin_not_allowed`. The browser origin is not one the client lists.', 'origin_not_allowed'),
+  FlowNotFound: errorAnswer('Not found: `flow_not_found`. Unknown, forged or cancelled handle.', 'flow_not_found'),
+  FlowExpired: errorAnswer('Gone: `flow_expired`.', 'flow_expired'),
+  MethodNotAllowed: errorAnswer(
+    'Not possible in this state: `method_not_allowed` (the method is not offered in the current step: steps cannot be skipped, the user is not identified yet, or the flow is complete), `enrollment_required`, or `flow_conflict` (the flow changed in a concurrent request: read it again with `introspect` and retry).',
+    'method_not_allowed',
+    'enrollment_required',
+    'flow_conflict',
+  ),
+  InvalidCode: errorAnswer('Not authenticated: `invalid_code`.', 'invalid_code'),
+  TooManyAttempts: errorAnswer(
+    'Too many attempts or requests: `too_many_attempts`. The challenge is dead: ask for a new code, use another method or start again.',
+    'too_many_attempts',
+  ),
   RateLimited: {
-    description: 'Too many attempts or requests: `rate_limited`.',
-    content: {
-      'application/json': {
-        schema: errorOf('rate_limited'),
-      },
-    },
-    headers: {
-      'Retry-After': headerRef('Retry-After'),
-    },
+    ...errorAnswer('Too many attempts or requests: `rate_limited`.', 'rate_limited'),
+    headers: { 'Retry-After': headerRef('Retry-After') },
   },
-  DeliveryFailed: {
-    description: 'Delivery failed: `delivery_failed`. The provider did not accept the message; the previous code, if any, still works.',
-    content: {
-      'application/json': {
-        schema: errorOf('delivery_failed'),
-      },
-    },
-  },
+  DeliveryFailed: errorAnswer(
+    'Delivery failed: `delivery_failed`. The provider did not accept the message; the previous code, if any, still works.',
+    'delivery_failed',
+  ),
   ServerError: {
     description: 'Unexpected failure (`server_error`); the message never says why.',
-    content: {
-      'application/json': {
-        schema: {
-          ...schemaRef('Error'),
-          properties: {
-            error: {
-              const: 'server_error',
-            },
-          },
-        },
-      },
-    },
+    content: json({ ...schemaRef('Error'), properties: { error: { const: 'server_error' } } }),
   },
-  FlowConflict: {
-    description: '`flow_conflict` (with `conflict: true`): the same flow or change changed in a concurrent request. Read it again and retry.',
-    content: {
-      'application/json': {
-        schema: errorOf('flow_conflict'),
-      },
-    },
-  },
-};
+  FlowConflict: errorAnswer(
+    '`flow_conflict` (with `conflict: true`): the same flow or change changed in a concurrent request. Read it again and retry.',
+    'flow_conflict',
+  ),
+} satisfies Responses;
 
 export const headers = {
   'No-Store': {

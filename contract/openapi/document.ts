@@ -6,7 +6,7 @@ import { changes, CHANGES_HEADING, info, servers, tags } from './info.js';
 import { componentSchemas } from './schemas.js';
 import { oidcPaths } from './oidc-paths.js';
 import { settingsPaths } from './settings-paths.js';
-import { registeredSchemas, registeredStepOperations } from './step-operations.js';
+import { registeredSchemas } from './step-operations.js';
 import { tokenPaths } from './token-paths.js';
 import { adminPaths } from './admin-paths.js';
 
@@ -39,7 +39,7 @@ export function openApiDocument() {
     'x-changes': changes,
     servers,
     tags,
-    paths: { ...flowsPaths, ...registeredStepOperations(), ...tokenPaths, ...oidcPaths, ...discoveryPaths, ...settingsPaths, ...adminPaths },
+    paths: { ...flowsPaths, ...tokenPaths, ...oidcPaths, ...discoveryPaths, ...settingsPaths, ...adminPaths },
     components: { schemas: componentJsonSchemas(), responses, headers, securitySchemes },
   };
 }

@@ -15,7 +15,7 @@ export const headerRef = (name: 'No-Store' | 'Retry-After' | 'X-Request-Id') => 
 export const errorOf = (...codes: ErrorCode[]) => ({ ...schemaRef('Error'), properties: { error: { enum: codes } } });
 
 /** A JSON body or answer of `schema`. */
-export const json = (schema: Json) => ({ 'application/json': { schema } });
+export const json = <S extends Json>(schema: S) => ({ 'application/json': { schema } });
 
 /** A required JSON request body of the named schema. */
 export const requestOf = (name: SchemaName) => ({ required: true, content: json(schemaRef(name)) });

@@ -1,4 +1,4 @@
-import { backupCodeBody, type BackupCodeBody } from '../../contract/flows.js';
+import { backupCodeBody, type BackupCodeBody } from '../../contract/backup-code.js';
 import { hashBackupCode } from '../auth/backup-codes.js';
 import { refund, spend, type Limit } from '../auth/regulator.js';
 import { invalidCode, MfaError } from '../errors.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { deviceVerifyBody, emptyBody, type DeviceVerifyBody } from '../../contract/flows.js';
+import { deviceVerifyBody, type DeviceVerifyBody } from '../../contract/device.js';
+import { emptyBody } from '../../contract/fields.js';
 import { DEVICE_CHALLENGE_SECONDS, DEVICE_MAX_ATTEMPTS, mayTrustDevice, verifyDeviceSignature } from '../auth/trusted-devices.js';
 import { MfaError } from '../errors.js';
 import { assertAttemptsLeft, failAttempt, hasAttemptsLeft } from '../flow/engine.js';

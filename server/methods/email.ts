@@ -1,7 +1,7 @@
 import { maskEmail } from '../providers/email/mask.js';
 import { assertResendAllowed, challengeView, issueChallenge, verifyChallenge } from '../challenge/code.js';
 import { capLimits, resendLimits, sendWithin } from '../challenge/limits.js';
-import { codeBody, emptyBody, type CodeBody } from '../../contract/flows.js';
+import { codeBody, emptyBody, type CodeBody } from '../../contract/fields.js';
 import { escapeHtml, fillTemplate } from '../challenge/message.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 

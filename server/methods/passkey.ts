@@ -1,4 +1,4 @@
-import { emptyBody } from '../../contract/flows.js';
+import { emptyBody } from '../../contract/fields.js';
 import { passkeyRegisterBody, passkeyVerifyBody, type PasskeyRegisterBody, type PasskeyVerifyBody } from '../../contract/passkey.js';
 import { MfaError } from '../errors.js';
 import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '../flow/engine.js';

@@ -1,4 +1,4 @@
-import { passwordBody, type PasswordBody } from '../../contract/flows.js';
+import { passwordBody, type PasswordBody } from '../../contract/password.js';
 import { trustedDevice } from '../auth/device-tokens.js';
 import { admitPasswordAttempt } from '../auth/password-limits.js';
 import { MfaError } from '../errors.js';

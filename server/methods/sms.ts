@@ -2,7 +2,8 @@ import { MfaError } from '../errors.js';
 import { challengeView, verifyChallenge } from '../challenge/code.js';
 import { countryAllowed, phoneOf, textCode } from '../challenge/text.js';
 import { maskForLog, maskPhone } from '../providers/sms/phone.js';
-import { codeBody, emptyBody, phoneBody, type CodeBody, type PhoneBody } from '../../contract/flows.js';
+import { codeBody, emptyBody, type CodeBody } from '../../contract/fields.js';
+import { phoneBody, type PhoneBody } from '../../contract/sms.js';
 import { canEnrollIn } from './first-use.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 

@@ -1,7 +1,7 @@
 import { refund, spend, type Limit } from '../auth/regulator.js';
 import { invalidCode, MfaError } from '../errors.js';
 import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
-import { codeBody, emptyBody, type CodeBody } from '../../contract/flows.js';
+import { codeBody, emptyBody, type CodeBody } from '../../contract/fields.js';
 import { canEnrollIn } from './first-use.js';
 import { readOnce } from './reads.js';
 import { checkTotp, driftOf, enrollmentFor, newTotpSecret, stepAt, type TotpParams } from './totp-core.js';

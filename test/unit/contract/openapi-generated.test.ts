@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { errorStatus } from '../../../contract/errors.js';
 import { componentSchemas } from '../../../contract/openapi/schemas.js';
 import { openApiDocument, openApiText } from '../../../contract/openapi/document.js';
-import { registeredSchemas } from '../../../contract/openapi/step-operations.js';
+import { registeredSchemas, stepOperations } from '../../../contract/openapi/step-operations.js';
+import { methodNames } from '../../../contract/methods.js';
 import { stepRoutes } from '../../../contract/paths.js';
 
 const committed = readFileSync(new URL('../../../openapi.json', import.meta.url), 'utf8');
@@ -18,9 +19,15 @@ describe('openapi.json, generated from the contract', () => {
     expect(Object.keys(openApiDocument().components.schemas).sort()).toEqual(Object.keys({ ...componentSchemas, ...registeredSchemas }).sort());
   });
 
-  it('has an operation for every step route of the path table', () => {
+  it("has every method's step routes, and each one's operation is the one generated from its contract", () => {
     const paths = openApiDocument().paths as Record<string, { post?: unknown }>;
-    for (const { path } of stepRoutes()) expect(paths[path]?.post, path).toBeDefined();
+    const generated = stepOperations();
+    const routes = stepRoutes();
+    expect(new Set(routes.map((r) => r.method))).toEqual(new Set(methodNames));
+    for (const { path } of routes) {
+      expect(paths[path]?.post, path).toBeDefined();
+      expect(paths[path], path).toEqual(generated[path]);
+    }
   });
 
   it('takes the error enum from the contract error table', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeBody, dpopKey, startFlowRequest } from '../../../contract/flows.js';
+import { codeBody } from '../../../contract/fields.js';
+import { dpopKey, startFlowRequest } from '../../../contract/flows.js';
 import { stepPaths, stepRoutes } from '../../../contract/paths.js';
 
 const key = { kty: 'EC', crv: 'P-256', x: 'a'.repeat(43), y: 'b'.repeat(43) };

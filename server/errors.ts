@@ -77,6 +77,9 @@ export function rateLimited(retryAfterSeconds: number, message?: string, limit?:
   return error;
 }
 
+/** A wrong answer to an action whose method counts them: the engine counts it and answers the method's error (flow/engine.ts `counted`). */
+export class WrongAnswer extends Error {}
+
 /** A configuration that cannot work; raised at start-up, before any request. */
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -1,12 +1,12 @@
 import type { MethodName, Sequence } from '../config.js';
 import { sha256 } from '../crypto/codes.js';
-import { MfaError } from '../errors.js';
+import { MfaError, WrongAnswer } from '../errors.js';
 import type { FlowKind, FlowRecord } from '../store/types.js';
 
 /**
  * The rules of a flow: what may happen next, what a satisfied step leads to, and how wrong
- * answers are counted. `satisfyStep` answers a new record; the attempt counters change the
- * flow's data in place, since the runner saves that same row after a refusal.
+ * answers are counted. `satisfyStep` answers a new record; `counted` changes the flow's data in
+ * place, since the runner saves that same row after a refusal.
  */
 
 export function newFlow(init: {
@@ -82,28 +82,37 @@ export const sessionIdOf = (flow: FlowRecord): string => sha256(`sid:${flow.id}`
 /** Wrong answers so far for `method` in this flow. */
 export const attemptsOf = (flow: FlowRecord, method: MethodName): number => flow.data.attempts[method] ?? 0;
 
-/** True while `method` may still be tried in this flow. */
-export const hasAttemptsLeft = (flow: FlowRecord, method: MethodName, max: number): boolean => attemptsOf(flow, method) < max;
+type OnFlow = { flow: FlowRecord };
+
+/** The wrong answers a method allows in one flow; `exhausted` answers the last one and any try after it. */
+export interface Attempts<C> {
+  max(ctx: C): number;
+  wrong(left: number): MfaError;
+  exhausted?(): MfaError;
+}
+
+/** How many more wrong answers `method` may take in this flow. */
+export const attemptsLeft = <C extends OnFlow>(ctx: C, method: MethodName, attempts: Attempts<C>): number =>
+  Math.max(0, attempts.max(ctx) - attemptsOf(ctx.flow, method));
 
 const tooMany = () => new MfaError('too_many_attempts');
 
-/** Refuses `method` once its wrong answers in this flow reached `max`. */
-export function assertAttemptsLeft(flow: FlowRecord, method: MethodName, max: number, exhausted: () => MfaError = tooMany): void {
-  if (!hasAttemptsLeft(flow, method, max)) throw exhausted();
-}
-
-/** Counts a wrong answer and throws what the user is told: how many attempts are left, or none. */
-export function failAttempt(
-  flow: FlowRecord,
-  method: MethodName,
-  max: number,
-  wrong: (left: number) => MfaError,
-  exhausted: () => MfaError = tooMany,
-): never {
-  const used = attemptsOf(flow, method) + 1;
-  flow.data.attempts[method] = used;
-  const left = Math.max(0, max - used);
-  throw left === 0 ? exhausted() : wrong(left);
+/**
+ * Runs an answer to `method`, refused before it runs once none are left (the limit is checked
+ * before the answer); a wrong one (`WrongAnswer`) is counted in the flow, which the runner saves.
+ */
+export async function counted<C extends OnFlow, T>(ctx: C, method: MethodName, attempts: Attempts<C> | undefined, run: () => Promise<T>): Promise<T> {
+  if (!attempts) return run();
+  const exhausted = attempts.exhausted ?? tooMany;
+  if (attemptsLeft(ctx, method, attempts) === 0) throw exhausted();
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof WrongAnswer)) throw e;
+    ctx.flow.data.attempts[method] = attemptsOf(ctx.flow, method) + 1;
+    const left = attemptsLeft(ctx, method, attempts);
+    throw left === 0 ? exhausted() : attempts.wrong(left);
+  }
 }
 
 /** RFC 8176 `amr`: each method's values, plus `mfa` once two different factors were used. */

@@ -6,7 +6,7 @@ import { mayTrustDevice } from '../auth/trusted-devices.js';
 import { spend } from '../auth/regulator.js';
 import type { MethodName, Sequence } from '../config.js';
 import { isMfaError, MfaError } from '../errors.js';
-import { amrOf, assertCanAct, assertReadable, attemptsOf, newFlow, satisfyStep } from '../flow/engine.js';
+import { amrOf, assertCanAct, assertReadable, attemptsOf, counted, newFlow, satisfyStep } from '../flow/engine.js';
 import { parseBody } from '../validate.js';
 import { isFirstUse } from '../methods/first-use.js';
 import { forgetReads } from '../methods/reads.js';
@@ -170,7 +170,7 @@ export function createFlowService(services: Services) {
     const outcome = await runOnFlow(store, ctx, {
       run: async () => {
         try {
-          return await action.run(ctx, body);
+          return await counted(ctx, name, inStep ? method.attempts : undefined, () => action.run(ctx, body));
         } catch (e) {
           if (isMfaError(e)) {
             decided(e.code);

@@ -1,6 +1,6 @@
 import type { FlowState } from '../../contract/flows.js';
 import type { MethodName } from '../config.js';
-import { currentStepMethods } from '../flow/engine.js';
+import { attemptsLeft, currentStepMethods } from '../flow/engine.js';
 import { methods } from '../methods/index.js';
 import type { Method, MethodContext, Option } from '../methods/types.js';
 import { openFlowResult } from '../tokens/flow-result.js';
@@ -28,12 +28,18 @@ const resultStillHandedOut = (completedAt: string | null, now: Date) =>
  */
 const lastResortOnly = (ctx: MethodContext, name: MethodName) => ctx.flow.kind === 'step-up' && name === 'backup_code';
 
+/** A method with no attempts left in this flow offers nothing. */
+async function offered(ctx: MethodContext, method: Method): Promise<Option | null> {
+  const left = method.attempts ? attemptsLeft(ctx, method.name, method.attempts) : Number.POSITIVE_INFINITY;
+  return left > 0 ? method.option(ctx, left) : null;
+}
+
 async function optionsOf(ctx: MethodContext, except?: MethodName): Promise<Option[]> {
   const options: Option[] = [];
   for (const name of currentStepMethods(ctx.flow)) {
     const method = methods[name];
     if (name === except || (method.needsUser && !ctx.user)) continue;
-    const option = await method.option(ctx);
+    const option = await offered(ctx, method);
     if (option) options.push(option);
   }
   return options;
@@ -48,7 +54,7 @@ export async function stepOptions(ctx: MethodContext): Promise<Option[]> {
 
 /** What `method` offers this user in the current step, or null when it is not offered. */
 export async function optionOf(ctx: MethodContext, method: Method): Promise<Option | null> {
-  const option = await method.option(ctx);
+  const option = await offered(ctx, method);
   if (!option || !lastResortOnly(ctx, method.name)) return option;
   return (await optionsOf(ctx, method.name)).length === 0 ? option : null;
 }

@@ -1,8 +1,7 @@
 import { backupCodeBody, type BackupCodeBody } from '../../contract/backup-code.js';
 import { hashBackupCode } from '../auth/backup-codes.js';
 import { refund, spend, type Limit } from '../auth/regulator.js';
-import { invalidCode, MfaError } from '../errors.js';
-import { assertAttemptsLeft, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
+import { invalidCode, MfaError, WrongAnswer } from '../errors.js';
 import { readOnce } from './reads.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
@@ -28,8 +27,8 @@ export const backupCode: Method = {
   name: 'backup_code',
   amr: ['otp'],
   needsUser: true,
+  attempts: { max: () => MAX_ATTEMPTS, wrong: invalidCode, exhausted },
   async option(ctx) {
-    if (!hasAttemptsLeft(ctx.flow, 'backup_code', MAX_ATTEMPTS)) return null;
     const user = identifiedUser(ctx);
     const remaining = await readOnce(ctx, `backup-codes:${user.id}`, () => ctx.services.store.countBackupCodes(user.id));
     if (remaining === 0) return null;
@@ -40,14 +39,13 @@ export const backupCode: Method = {
       body: backupCodeBody,
       async run(ctx: MethodContext, { code }: BackupCodeBody) {
         const user = identifiedUser(ctx);
-        assertAttemptsLeft(ctx.flow, 'backup_code', MAX_ATTEMPTS, exhausted);
         const { store, keyring } = ctx.services;
         const limit = userLimit(user.id);
         // Counted before the code is checked, so parallel guesses cannot slip under the limit.
         await spend(store, limit, ctx.now);
         const hash = hashBackupCode(keyring, user.id, code);
         // Marking it used is the check itself, so two parallel uses cannot both pass.
-        if (!(await store.consumeBackupCode(user.id, hash, ctx.now))) failAttempt(ctx.flow, 'backup_code', MAX_ATTEMPTS, invalidCode, exhausted);
+        if (!(await store.consumeBackupCode(user.id, hash, ctx.now))) throw new WrongAnswer();
         await refund(store, limit, ctx.now);
         const remaining = await store.countBackupCodes(user.id);
         return {

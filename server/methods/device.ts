@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { deviceVerifyBody, type DeviceVerifyBody } from '../../contract/device.js';
 import { emptyBody } from '../../contract/fields.js';
 import { DEVICE_CHALLENGE_SECONDS, DEVICE_MAX_ATTEMPTS, mayTrustDevice, verifyDeviceSignature } from '../auth/trusted-devices.js';
-import { MfaError } from '../errors.js';
-import { assertAttemptsLeft, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
+import { MfaError, WrongAnswer } from '../errors.js';
 import { readOnce } from './reads.js';
 import { identifiedUser, type Method, type MethodContext } from './types.js';
 
@@ -29,8 +28,9 @@ export const device: Method = {
   // RFC 8176 `swk`: proof of possession of a software-secured key; `device` says it was a remembered one.
   amr: ['swk', 'device'],
   needsUser: true,
+  attempts: { max: () => DEVICE_MAX_ATTEMPTS, wrong: notTrusted },
   async option(ctx) {
-    if (!offered(ctx) || !hasAttemptsLeft(ctx.flow, 'device', DEVICE_MAX_ATTEMPTS)) return null;
+    if (!offered(ctx)) return null;
     const user = identifiedUser(ctx);
     const has = await readOnce(ctx, 'trusted-device', () => ctx.services.store.hasTrustedDevice(user.id, ctx.client.clientId, ctx.now));
     return has ? { method: 'device' } : null;
@@ -55,7 +55,6 @@ export const device: Method = {
       async run(ctx, { deviceId, signature }: DeviceVerifyBody) {
         const { store } = ctx.services;
         const user = identifiedUser(ctx);
-        assertAttemptsLeft(ctx.flow, 'device', DEVICE_MAX_ATTEMPTS);
         const pending = ctx.flow.data.device;
         if (!pending) throw new MfaError('invalid_request', 'Ask for a challenge first (device/challenge).');
         // Single use, right or wrong: the refusal is saved with it gone.
@@ -65,7 +64,7 @@ export const device: Method = {
         const mine = found !== null && found.userId === user.id && found.clientId === ctx.client.clientId;
         const ok = mine && (await verifyDeviceSignature(found.publicJwk, pending.challenge, signature));
         // Revoked between the check and now: the use is not recorded, so it does not count either.
-        if (!ok || !(await store.touchTrustedDevice(found.id, ctx.now))) failAttempt(ctx.flow, 'device', DEVICE_MAX_ATTEMPTS, notTrusted);
+        if (!ok || !(await store.touchTrustedDevice(found.id, ctx.now))) throw new WrongAnswer();
         return { satisfied: true };
       },
     },

@@ -1,7 +1,6 @@
 import { emptyBody } from '../../contract/fields.js';
 import { passkeyRegisterBody, passkeyVerifyBody, type PasskeyRegisterBody, type PasskeyVerifyBody } from '../../contract/passkey.js';
-import { MfaError } from '../errors.js';
-import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
+import { MfaError, WrongAnswer } from '../errors.js';
 import type { PasskeyRecord } from '../store/ports/passkeys.js';
 import {
   authenticationOptions,
@@ -31,8 +30,6 @@ function takeChallenge(ctx: MethodContext, purpose: 'authenticate' | 'register')
   return pending.challenge;
 }
 
-const fail = (ctx: MethodContext): never => failAttempt(ctx.flow, 'passkey', ctx.services.config.passkeys.maxAttempts, refused, exhausted);
-
 /**
  * Whether this use satisfies the sequence on its own: only in a login, as its first factor, for a
  * client whose config says so, and only when the authenticator verified the user (a PIN, a
@@ -50,23 +47,22 @@ function alone(ctx: MethodContext, userVerified: boolean): boolean {
 
 async function signIn(ctx: MethodContext, { response }: PasskeyVerifyBody): Promise<ActionOutcome> {
   const { store, config, logger } = ctx.services;
-  assertAttemptsLeft(ctx.flow, 'passkey', config.passkeys.maxAttempts, exhausted);
   const challenge = takeChallenge(ctx, 'authenticate');
   const passkey = await store.findPasskey(response.id);
   // Identified already (a second factor, a step-up): it must be this user's passkey.
   const owner = ctx.user?.id ?? userHandleIn(response);
-  if (!passkey || passkey.userId !== owner) return fail(ctx);
+  if (!passkey || passkey.userId !== owner) throw new WrongAnswer();
   const use = await verifiedUse(config, relyingParty(config, ctx.client), challenge, response, passkey);
-  if (!use) return fail(ctx);
+  if (!use) throw new WrongAnswer();
   if (counterWentBack(passkey.counter, use.counter) || !(await store.usePasskey(passkey.id, passkey.counter, use.counter, use.backedUp, ctx.now))) {
     logger.warn(
       { userId: passkey.userId, passkeyId: passkey.id, clientId: ctx.flow.clientId },
       'passkey counter did not move forward: possible cloned authenticator',
     );
-    return fail(ctx);
+    throw new WrongAnswer();
   }
   const user = ctx.user ?? (await store.getUser(passkey.userId));
-  if (!user) return fail(ctx);
+  if (!user) throw new WrongAnswer();
   const satisfiesAll = alone(ctx, use.userVerified);
   return {
     satisfied: true,
@@ -86,11 +82,10 @@ export const passkey: Method = {
   amr: ['hwk', 'swk', 'user'],
   needsUser: false,
   stepUp: true,
-  async option(ctx) {
-    const max = ctx.services.config.passkeys.maxAttempts;
-    if (!hasAttemptsLeft(ctx.flow, 'passkey', max)) return null;
+  attempts: { max: (ctx) => ctx.services.config.passkeys.maxAttempts, wrong: refused, exhausted },
+  async option(ctx, attemptsRemaining) {
     if (ctx.user && (await passkeysOf(ctx, ctx.user.id)).length === 0) return null;
-    return { method: 'passkey', discoverable: !ctx.user, attemptsRemaining: max - attemptsOf(ctx.flow, 'passkey') };
+    return { method: 'passkey', discoverable: !ctx.user, attemptsRemaining };
   },
   /** Right after a login that did not use one, for a user with none yet: "Sign in faster next time?". */
   async offer(ctx) {

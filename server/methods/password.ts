@@ -1,8 +1,7 @@
 import { passwordBody, type PasswordBody } from '../../contract/password.js';
 import { trustedDevice } from '../auth/device-tokens.js';
 import { admitPasswordAttempt } from '../auth/password-limits.js';
-import { MfaError } from '../errors.js';
-import { assertAttemptsLeft, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
+import { MfaError, WrongAnswer } from '../errors.js';
 import type { Method } from './types.js';
 
 export const normaliseUsername = (u: string) => u.trim().normalize('NFKC').toLowerCase();
@@ -18,15 +17,13 @@ export const password: Method = {
   name: 'password',
   amr: ['pwd'],
   needsUser: false,
-  async option(ctx) {
-    return hasAttemptsLeft(ctx.flow, 'password', ctx.services.config.password.maxAttempts) ? { method: 'password' } : null;
-  },
+  attempts: { max: (ctx) => ctx.services.config.password.maxAttempts, wrong, exhausted },
+  option: async () => ({ method: 'password' }),
   actions: {
     verify: {
       body: passwordBody,
       async run(ctx, { username, password: secret, deviceToken }: PasswordBody) {
-        const { store, passwords, config } = ctx.services;
-        assertAttemptsLeft(ctx.flow, 'password', config.password.maxAttempts, exhausted);
+        const { store, passwords } = ctx.services;
         const name = normaliseUsername(username);
         const user = await store.findUserByUsername(name);
         const device = await trustedDevice(ctx.services, deviceToken, user?.id, ctx.now);
@@ -47,7 +44,7 @@ export const password: Method = {
           await attempt.succeeded();
           return { satisfied: true, user };
         }
-        failAttempt(ctx.flow, 'password', config.password.maxAttempts, wrong, exhausted);
+        throw new WrongAnswer();
       },
     },
   },

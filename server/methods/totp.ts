@@ -1,6 +1,5 @@
 import { refund, spend, type Limit } from '../auth/regulator.js';
-import { invalidCode, MfaError } from '../errors.js';
-import { assertAttemptsLeft, attemptsOf, failAttempt, hasAttemptsLeft } from '../flow/engine.js';
+import { invalidCode, MfaError, WrongAnswer } from '../errors.js';
 import { codeBody, emptyBody, type CodeBody } from '../../contract/fields.js';
 import { canEnrollIn } from './first-use.js';
 import { readOnce } from './reads.js';
@@ -28,8 +27,6 @@ const userLimit = (ctx: MethodContext, userId: string): Limit => ({
 
 const canEnroll = (ctx: MethodContext) => ctx.client.allowTotpEnrollment && canEnrollIn(ctx.flow, identifiedUser(ctx));
 
-const wrongCode = (ctx: MethodContext): never => failAttempt(ctx.flow, 'totp', ctx.services.config.totp.maxAttempts, invalidCode, exhausted);
-
 /**
  * A code from one of the user's authenticators: each is tried, in its own drift-moved window.
  * A time step is used once per user, across all of them, also under a race; the one that
@@ -47,7 +44,7 @@ async function checkEnrolled(ctx: MethodContext, credentials: TotpCredential[], 
     const step = await checkTotp({ secret, code, params, window: config.totp.window, now: ctx.now, afterTimeStep: null, drift });
     if (step !== null) matches.push({ credential, step });
   }
-  if (matches.length === 0) return wrongCode(ctx);
+  if (matches.length === 0) throw new WrongAnswer();
   for (const { credential, step } of matches) {
     const use = { userId: credential.userId, credentialId: credential.id, timeStep: step, offset: step - stepAt(ctx.now, credential.period) };
     if (await store.useTotpStep(use, ctx.now)) {
@@ -59,7 +56,7 @@ async function checkEnrolled(ctx: MethodContext, credentials: TotpCredential[], 
     }
   }
   ctx.services.logger.warn({ userId: matches[0]!.credential.userId, clientId: ctx.flow.clientId }, 'TOTP code replayed');
-  return wrongCode(ctx);
+  throw new WrongAnswer();
 }
 
 /** The first code from a new authenticator stores it; null when another one was stored meanwhile. */
@@ -68,9 +65,9 @@ async function confirmEnrollment(ctx: MethodContext, pending: NonNullable<FlowDa
   const userId = identifiedUser(ctx).id;
   const secret = keyring.open(pending.sealedSecret, enrollmentContext(ctx));
   const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
-  if (step === null) wrongCode(ctx);
+  if (step === null) throw new WrongAnswer();
   const { algorithm, digits, period } = config.totp;
-  const offset = step! - stepAt(ctx.now, period);
+  const offset = step - stepAt(ctx.now, period);
   const created = await store.createTotp(
     { userId, sealedSecret: keyring.seal(secret, seedContext(userId)), algorithm, digits, period, lastTimeStep: step, recentOffsets: [offset] },
     ctx.now,
@@ -95,14 +92,13 @@ export const totp: Method = {
   name: 'totp',
   amr: ['otp'],
   needsUser: true,
-  async option(ctx) {
+  attempts: { max: (ctx) => ctx.services.config.totp.maxAttempts, wrong: invalidCode, exhausted },
+  async option(ctx, attemptsRemaining) {
     const user = identifiedUser(ctx);
-    const max = ctx.services.config.totp.maxAttempts;
-    if (!hasAttemptsLeft(ctx.flow, 'totp', max)) return null;
     const enrolled = (await totpsOf(ctx, user.id)).length > 0;
     const enrollable = !enrolled && canEnroll(ctx);
     if (!enrolled && !enrollable) return null;
-    return { method: 'totp', enrolled, canEnroll: enrollable, attemptsRemaining: max - attemptsOf(ctx.flow, 'totp') };
+    return { method: 'totp', enrolled, canEnroll: enrollable, attemptsRemaining };
   },
   /** A pending enrolment shows on every state, so a reload finds the same QR code. */
   async stateFields(ctx) {
@@ -131,8 +127,7 @@ export const totp: Method = {
       body: codeBody,
       async run(ctx, { code }: CodeBody) {
         const user = identifiedUser(ctx);
-        const { store, config } = ctx.services;
-        assertAttemptsLeft(ctx.flow, 'totp', config.totp.maxAttempts, exhausted);
+        const { store } = ctx.services;
         const credentials = await totpsOf(ctx, user.id);
         const enrolled = credentials.length > 0;
         const pending = ctx.flow.data.totpEnrollment;

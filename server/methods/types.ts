@@ -4,6 +4,7 @@ import { MfaError } from '../errors.js';
 import type { MethodName } from '../config.js';
 import type { AuditInput } from '../audit/events.js';
 import type { ChallengeContext } from '../challenge/context.js';
+import type { Attempts } from '../flow/engine.js';
 import type { UserRecord } from '../store/types.js';
 
 /** A method works on a challenge's context: the flow row, its client, the user once known. */
@@ -38,8 +39,8 @@ export interface Action<Body> {
   /** The body beyond `flow`. */
   body: z.ZodType<Body>;
   /**
-   * May change `ctx.flow` (attempts, challenges); the caller saves it, also when this throws
-   * an MfaError, so wrong answers count.
+   * May change `ctx.flow` (a challenge); the caller saves it, also when this throws an MfaError.
+   * A wrong answer is `throw new WrongAnswer()`: the engine counts it and answers the method's error.
    */
   run(ctx: MethodContext, body: Body): Promise<ActionOutcome>;
 }
@@ -53,8 +54,10 @@ export interface Method {
   readonly needsUser: boolean;
   /** Offered in a step-up's second-factor step though it needs no known user (a passkey). */
   readonly stepUp?: boolean;
-  /** The option as the state shows it, or null when it is not offered to this user. */
-  option(ctx: MethodContext): Promise<Option | null>;
+  /** Wrong answers it allows in one flow, counted by the engine: then its option is hidden, its step actions refused. */
+  readonly attempts?: Attempts<MethodContext>;
+  /** The option as the state shows it, or null when it is not offered to this user; `attemptsLeft` of its `attempts`. */
+  option(ctx: MethodContext, attemptsLeft: number): Promise<Option | null>;
   /** On a completed login: whether to offer setting this method up now (the state's `offers`). */
   offer?(ctx: MethodContext): Promise<boolean>;
   /** Fields this method adds to the flow state while its step is current (TOTP's pending `enrollment`). */

@@ -1,5 +1,5 @@
-import { invalidCode, MfaError } from '../errors.js';
-import { assertAttemptsLeft, failAttempt } from '../flow/engine.js';
+import { invalidCode, MfaError, WrongAnswer } from '../errors.js';
+import { counted } from '../flow/engine.js';
 import { seedContext } from '../methods/totp.js';
 import { checkTotp, enrollmentFor, newTotpSecret, stepAt } from '../methods/totp-core.js';
 import type { MethodContext } from '../methods/types.js';
@@ -45,14 +45,15 @@ export async function confirmTotpEnrollment(services: Services, identity: Identi
   const confirmed = await inSession(services, identity, ip, async (ctx) => {
     const pending = ctx.flow.data.totpEnrollment;
     if (!pending) throw new MfaError('enrollment_required', 'Start setting up the new authenticator app first.');
-    assertAttemptsLeft(ctx.flow, 'totp', config.totp.maxAttempts, tooMany);
-    const existing = (await store.listTotp(userId)).length;
-    if (existing >= MAX_AUTHENTICATORS) throw tooManyApps();
-    const secret = keyring.open(pending.sealedSecret, pendingContext(ctx));
-    const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
-    if (step === null) failAttempt(ctx.flow, 'totp', config.totp.maxAttempts, invalidCode, tooMany);
-    delete ctx.flow.data.totpEnrollment;
-    return { secret, step: step!, offset: step! - stepAt(ctx.now, config.totp.period), name: name ?? defaultName(existing) };
+    return counted(ctx, 'totp', { max: () => config.totp.maxAttempts, wrong: invalidCode, exhausted: tooMany }, async () => {
+      const existing = (await store.listTotp(userId)).length;
+      if (existing >= MAX_AUTHENTICATORS) throw tooManyApps();
+      const secret = keyring.open(pending.sealedSecret, pendingContext(ctx));
+      const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
+      if (step === null) throw new WrongAnswer();
+      delete ctx.flow.data.totpEnrollment;
+      return { secret, step, offset: step - stepAt(ctx.now, config.totp.period), name: name ?? defaultName(existing) };
+    });
   });
   const { algorithm, digits, period } = config.totp;
   const added = await store.addTotp(

@@ -1,9 +1,11 @@
 import type { html as Html } from 'lit';
+import { passkeyBook } from '../i18n/passkey-book.js';
 import type { MeDevices, SettingsContext, TrustedDevice } from './types.js';
 
 /**
- * English, in this chunk rather than the settings entry (whose size budget is spent); a page
- * words them in another language through the element's `i18n` (`{ de: { settings: { devicesTitle: … } } }`).
+ * English, in this chunk rather than the settings entry (whose size budget is spent); the other
+ * languages' are in `langs/<lang>.passkey.ts`, and a page words them its own way through the
+ * element's `i18n` (`{ de: { settings: { devicesTitle: … } } }`).
  */
 export const enDevices = {
   devicesTitle: 'Trusted devices',
@@ -15,7 +17,14 @@ export const enDevices = {
   devicesChanged: 'That device will ask for your second factor again.',
 };
 
-const stringsOf = (ctx: SettingsContext) => ({ ...enDevices, ...(ctx.t.settings as Partial<typeof enDevices>) });
+export type DevicesStrings = typeof enDevices;
+
+/** English, the language's module (sections.ts waits for it), then the page's `i18n`. */
+const stringsOf = (ctx: SettingsContext): DevicesStrings => ({
+  ...enDevices,
+  ...passkeyBook(ctx.lang)?.settings,
+  ...(ctx.t.settings as Partial<DevicesStrings>),
+});
 
 /** The status line after a device was revoked. */
 export const devicesChanged = (ctx: SettingsContext) => stringsOf(ctx).devicesChanged;

@@ -1,9 +1,11 @@
 import type { html as Html } from 'lit';
+import { passkeyBook } from '../i18n/passkey-book.js';
 import type { Me, SettingsContext } from './types.js';
 
 /**
- * English, in this chunk rather than the settings entry (whose size budget is spent); a page
- * words them in another language through the element's `i18n` (`{ de: { settings: { passkeysTitle: … } } }`).
+ * English, in this chunk rather than the settings entry (whose size budget is spent); the other
+ * languages' are in `langs/<lang>.passkey.ts`, and a page words them its own way through the
+ * element's `i18n` (`{ de: { settings: { passkeysTitle: … } } }`).
  */
 export const enPasskeys = {
   passkeysTitle: 'Passkeys',
@@ -18,7 +20,14 @@ export const enPasskeys = {
   passkeysChanged: 'Your passkeys are updated.',
 };
 
-const stringsOf = (ctx: SettingsContext) => ({ ...enPasskeys, ...(ctx.t.settings as Partial<typeof enPasskeys>) });
+export type PasskeysStrings = typeof enPasskeys;
+
+/** English, the language's module (sections.ts waits for it), then the page's `i18n`. */
+const stringsOf = (ctx: SettingsContext): PasskeysStrings => ({
+  ...enPasskeys,
+  ...passkeyBook(ctx.lang)?.settings,
+  ...(ctx.t.settings as Partial<PasskeysStrings>),
+});
 
 /** The status line after a passkey was added, renamed or removed. */
 export const passkeysChanged = (ctx: SettingsContext) => stringsOf(ctx).passkeysChanged;

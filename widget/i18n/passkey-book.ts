@@ -1,6 +1,6 @@
-import type { DevicesStrings } from '../settings/devices.js';
-import type { PasskeysStrings } from '../settings/passkeys.js';
+import type { DevicesStrings } from './en-devices.js';
 import type { PasskeyStrings } from './en-passkey.js';
+import type { PasskeysStrings } from './en-passkeys.js';
 import type { TrustStrings } from './en-trust.js';
 import type { Helpers } from './helpers.js';
 import type { Language } from './pick.js';

@@ -1,23 +1,7 @@
 import type { html as Html } from 'lit';
+import { enDevices, type DevicesStrings } from '../i18n/en-devices.js';
 import { passkeyBook } from '../i18n/passkey-book.js';
 import type { MeDevices, SettingsContext, TrustedDevice } from './types.js';
-
-/**
- * English, in this chunk rather than the settings entry (whose size budget is spent); the other
- * languages' are in `langs/<lang>.passkey.ts`, and a page words them its own way through the
- * element's `i18n` (`{ de: { settings: { devicesTitle: … } } }`).
- */
-export const enDevices = {
-  devicesTitle: 'Trusted devices',
-  devicesIntro: 'On these browsers you sign in without your second factor.',
-  deviceUsed: (trusted: string, used: string) => `Trusted ${trusted}, last used ${used}`,
-  deviceNotUsed: (trusted: string) => `Trusted ${trusted}, not used yet`,
-  revokeDevice: 'Stop trusting',
-  revokeAllDevices: 'Stop trusting all devices',
-  devicesChanged: 'That device will ask for your second factor again.',
-};
-
-export type DevicesStrings = typeof enDevices;
 
 /** English, the language's module (sections.ts waits for it), then the page's `i18n`. */
 const stringsOf = (ctx: SettingsContext): DevicesStrings => ({

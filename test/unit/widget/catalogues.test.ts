@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../widget/i18n/en.js';
 import { helpers } from '../../../widget/i18n/helpers.js';
+import { enDevices } from '../../../widget/i18n/en-devices.js';
 import { enPasskey } from '../../../widget/i18n/en-passkey.js';
+import { enPasskeys } from '../../../widget/i18n/en-passkeys.js';
 import { enSettings } from '../../../widget/i18n/en-settings.js';
 import { enTrust } from '../../../widget/i18n/en-trust.js';
 import type { Catalog } from '../../../widget/i18n/index.js';
 import { counting, type PasskeyCatalog } from '../../../widget/i18n/passkey-book.js';
 import { LANGUAGES, pickLanguage } from '../../../widget/i18n/pick.js';
 import type { SettingsCatalog } from '../../../widget/i18n/settings.js';
-import { enDevices } from '../../../widget/settings/devices.js';
-import { enPasskeys } from '../../../widget/settings/passkeys.js';
 
 /** Every key, dotted, with the kind of value behind it. */
 function shape(value: unknown, prefix = ''): string[] {

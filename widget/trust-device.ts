@@ -1,8 +1,9 @@
 /**
  * "Trust this device", loaded only when the server offers it (a completed login with
- * `trustDevice`) or asks for it (a `device` option in the second step). It imports nothing at
- * run time: the element hands in what it needs (Lit's `html`, the flow call), so the chunk is the
- * same file in both drop-in builds and the base entry stays within its budget.
+ * `trustDevice`) or asks for it (a `device` option in the second step). It imports nothing of the
+ * script at run time (only its words, passkey-book.ts, loaded with it): the element hands in what
+ * it needs (Lit's `html`, the flow call), so the chunk is the same file in both drop-in builds and
+ * the base entry stays within its budget.
  *
  * The key is an ECDSA P-256 pair made by WebCrypto with the private half not extractable: it is
  * kept as a `CryptoKey` in IndexedDB on this page's origin (no cookie, so the server may live on

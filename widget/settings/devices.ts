@@ -19,7 +19,7 @@ export interface DevicesController {
   showDevices(answer: MeDevices): void;
 }
 
-/** The settings API's paths (contract/paths.ts mePaths), written out: this chunk imports nothing. */
+/** The settings API's paths (contract/paths.ts mePaths), written out: this chunk imports nothing of the entry's. */
 const REVOKE = '/devices/revoke';
 const REVOKE_ALL = '/devices/revoke-all';
 
@@ -27,7 +27,7 @@ const day = (ctx: SettingsContext, iso: string) => new Intl.DateTimeFormat(ctx.l
 
 /**
  * The browsers trusted to skip the second step ("Trust this device"), each revocable. Loaded on
- * demand once the user has any, and importing nothing at run time: the element hands in `html`.
+ * demand once the user has any, and importing nothing of the entry's at run time: the element hands in `html`.
  */
 export function devicesScreen(html: typeof Html, ctx: SettingsContext, devices: TrustedDevice[], settings: DevicesController) {
   const s = stringsOf(ctx);

@@ -1,8 +1,9 @@
 /**
  * "Trust this device", loaded only when the server offers it (a completed login with
- * `trustDevice`) or asks for it (a `device` option in the second step). It imports nothing at
- * run time: the element hands in what it needs (Lit's `html`, the flow call), so the chunk is the
- * same file in both drop-in builds and the base entry stays within its budget.
+ * `trustDevice`) or asks for it (a `device` option in the second step). It imports nothing of the
+ * script at run time (only its words, passkey-book.ts, loaded with it): the element hands in what
+ * it needs (Lit's `html`, the flow call), so the chunk is the same file in both drop-in builds and
+ * the base entry stays within its budget.
  *
  * The key is an ECDSA P-256 pair made by WebCrypto with the private half not extractable: it is
  * kept as a `CryptoKey` in IndexedDB on this page's origin (no cookie, so the server may live on
@@ -13,6 +14,7 @@ import type { html as Html, TemplateResult } from 'lit';
 import type { ScreenContext } from './screens/context.js';
 import type { FlowConfig, FlowState } from './types.js';
 import { enTrust as EN, type TrustStrings } from './i18n/en-trust.js';
+import { passkeyBook } from './i18n/passkey-book.js';
 
 /** The signed text's prefix (server/auth/trusted-devices.ts): the key signs nothing else. */
 const PREFIX = 'mfa-login device v1\n';
@@ -95,7 +97,11 @@ async function post(config: FlowConfig, path: string, body: Record<string, unkno
   }
 }
 
-const stringsOf = (ctx: ScreenContext): TrustStrings => ({ ...EN, ...(ctx.t as { trustDevice?: Partial<TrustStrings> }).trustDevice });
+/** English, the language's module, then the page's `i18n`; undefined while the module loads (the element renders again then). */
+function stringsOf(ctx: ScreenContext, host: Host): TrustStrings | undefined {
+  const book = passkeyBook(ctx.lang, () => update(host));
+  return book && { ...EN, ...book.trustDevice, ...(ctx.t as { trustDevice?: Partial<TrustStrings> }).trustDevice };
+}
 
 /** Flows (and steps) this browser already tried its key in: a refusal is not tried again. */
 const tried = new Set<string>();
@@ -115,7 +121,7 @@ export async function onState(host: Host, state: FlowState, offerDays: number | 
   tried.add(step);
   const saved = await readDevice(key);
   if (!saved) return;
-  host.device = (ctx, html) => html`<p class="hint" role="status">${stringsOf(ctx).checking}</p>`;
+  host.device = (ctx, html) => html`<p class="hint" role="status">${stringsOf(ctx, host)?.checking}</p>`;
   update(host);
   const answer = await signIn(state.flow, saved, config);
   host.device = undefined;
@@ -153,7 +159,8 @@ function showOffer(host: Host, state: FlowState, days: number, key: string, conf
   };
   host.device = (ctx, html) => {
     if (host.backupCodes) return undefined;
-    const t = stringsOf(ctx);
+    const t = stringsOf(ctx, host);
+    if (!t) return html``;
     return html`<form part="form" @submit=${(e: Event) => {
       e.preventDefault();
       void trust();

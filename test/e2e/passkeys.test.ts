@@ -84,6 +84,15 @@ describe('passkeys in Chromium', () => {
     expect(token.methods).toEqual(['password', 'passkey']);
   });
 
+  it('speaks the page’s language on the passkey screen, from the module beside the script', async () => {
+    await registerPasskey();
+    await page.getByLabel('Language').selectOption('de');
+    await widget().getByRole('button', { name: 'Passkey', exact: true }).click();
+    await widget().getByRole('heading', { name: 'Mit Passkey anmelden' }).waitFor();
+    await page.getByRole('button', { name: 'Passkey verwenden' }).click();
+    expect((await claims()).methods).toEqual(['passkey']);
+  });
+
   it('signs in without a password: a user-verifying passkey alone, where the client allows it', async () => {
     await registerPasskey();
     await usePasskey();

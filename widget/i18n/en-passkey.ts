@@ -1,6 +1,6 @@
 /**
  * The passkey screens' English, loaded with them (the base script carries none of it); the other
- * languages give theirs as `passkey` in their module (langs/*.ts), and win over these.
+ * languages give theirs as `passkey` in `langs/<lang>.passkey.ts`, loaded with them too.
  */
 export const enPasskey = {
   title: 'Sign in with a passkey',
@@ -10,20 +10,8 @@ export const enPasskey = {
   offerHint: 'Make a passkey: next time your fingerprint, face or screen lock signs you in, with nothing to type.',
   create: 'Make a passkey',
   skip: 'Not now',
-  made: 'Your passkey is ready.',
   cancelled: 'The passkey was not used. Try again or use another method.',
   unsupported: 'This browser cannot use passkeys here.',
-  /** Settings: the list and its actions. */
-  list: 'Passkeys',
-  none: 'No passkeys yet.',
-  add: 'Add a passkey',
-  rename: 'Rename',
-  remove: 'Remove',
-  save: 'Save',
-  name: 'Name',
-  synced: 'Synced',
-  lastUsed: (when: string) => `Last used ${when}`,
-  neverUsed: 'Not used yet',
 };
 
 export type PasskeyStrings = typeof enPasskey;

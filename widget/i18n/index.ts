@@ -1,7 +1,7 @@
 import { Book, type Catalog as CatalogOf } from './book.js';
 import { en, type Strings } from './en.js';
 import type { SettingsStrings } from './en-settings.js';
-import type { TrustStrings } from './en-trust.js';
+import type { PasskeyBookStrings } from './passkey-book.js';
 import type { Language } from './pick.js';
 
 export type { Strings };
@@ -19,10 +19,11 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unkn
 export type I18nOverrides = { [lang in Language]?: StringsOverride } & Record<string, StringsOverride | undefined>;
 
 /**
- * One language's replacements; `settings` is `<mfa-login-settings>`'s own, `trustDevice` the
- * "Trust this device" offer's (English only in the element; loaded with it).
+ * One language's replacements; `settings` is `<mfa-login-settings>`'s own, `passkey` the passkey
+ * screens', `trustDevice` the "Trust this device" offer's (these and the settings' passkeys and
+ * devices load with the code that shows them: passkey-book.ts).
  */
-export type StringsOverride = DeepPartial<Strings & { settings: SettingsStrings; trustDevice: TrustStrings }>;
+export type StringsOverride = DeepPartial<Strings & PasskeyBookStrings & { settings: SettingsStrings }>;
 
 /** The login's strings; the drop-in script carries English only. */
 export const loginBook = new Book<Strings>(en, {

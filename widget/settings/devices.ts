@@ -1,21 +1,14 @@
 import type { html as Html } from 'lit';
+import { enDevices, type DevicesStrings } from '../i18n/en-devices.js';
+import { passkeyBook } from '../i18n/passkey-book.js';
 import type { MeDevices, SettingsContext, TrustedDevice } from './types.js';
 
-/**
- * English, in this chunk rather than the settings entry (whose size budget is spent); a page
- * words them in another language through the element's `i18n` (`{ de: { settings: { devicesTitle: … } } }`).
- */
-export const enDevices = {
-  devicesTitle: 'Trusted devices',
-  devicesIntro: 'On these browsers you sign in without your second factor.',
-  deviceUsed: (trusted: string, used: string) => `Trusted ${trusted}, last used ${used}`,
-  deviceNotUsed: (trusted: string) => `Trusted ${trusted}, not used yet`,
-  revokeDevice: 'Stop trusting',
-  revokeAllDevices: 'Stop trusting all devices',
-  devicesChanged: 'That device will ask for your second factor again.',
-};
-
-const stringsOf = (ctx: SettingsContext) => ({ ...enDevices, ...(ctx.t.settings as Partial<typeof enDevices>) });
+/** English, the language's module (sections.ts waits for it), then the page's `i18n`. */
+const stringsOf = (ctx: SettingsContext): DevicesStrings => ({
+  ...enDevices,
+  ...passkeyBook(ctx.lang)?.settings,
+  ...(ctx.t.settings as Partial<DevicesStrings>),
+});
 
 /** The status line after a device was revoked. */
 export const devicesChanged = (ctx: SettingsContext) => stringsOf(ctx).devicesChanged;
@@ -26,7 +19,7 @@ export interface DevicesController {
   showDevices(answer: MeDevices): void;
 }
 
-/** The settings API's paths (contract/paths.ts mePaths), written out: this chunk imports nothing. */
+/** The settings API's paths (contract/paths.ts mePaths), written out: this chunk imports nothing of the entry's. */
 const REVOKE = '/devices/revoke';
 const REVOKE_ALL = '/devices/revoke-all';
 
@@ -34,7 +27,7 @@ const day = (ctx: SettingsContext, iso: string) => new Intl.DateTimeFormat(ctx.l
 
 /**
  * The browsers trusted to skip the second step ("Trust this device"), each revocable. Loaded on
- * demand once the user has any, and importing nothing at run time: the element hands in `html`.
+ * demand once the user has any, and importing nothing of the entry's at run time: the element hands in `html`.
  */
 export function devicesScreen(html: typeof Html, ctx: SettingsContext, devices: TrustedDevice[], settings: DevicesController) {
   const s = stringsOf(ctx);

@@ -1,24 +1,14 @@
 import type { html as Html } from 'lit';
+import { enPasskeys, type PasskeysStrings } from '../i18n/en-passkeys.js';
+import { passkeyBook } from '../i18n/passkey-book.js';
 import type { Me, SettingsContext } from './types.js';
 
-/**
- * English, in this chunk rather than the settings entry (whose size budget is spent); a page
- * words them in another language through the element's `i18n` (`{ de: { settings: { passkeysTitle: … } } }`).
- */
-export const enPasskeys = {
-  passkeysTitle: 'Passkeys',
-  passkeysIntro: 'Sign in with your fingerprint, face or screen lock instead of a code.',
-  passkeyUsed: (created: string, used: string) => `Created ${created}, last used ${used}`,
-  passkeyNotUsed: (created: string) => `Created ${created}, not used yet`,
-  passkeyName: 'Passkey name',
-  renamePasskey: 'Rename',
-  removePasskey: 'Remove',
-  createPasskey: 'Create a passkey',
-  passkeyFailed: 'No passkey was made. Try again, or use another method.',
-  passkeysChanged: 'Your passkeys are updated.',
-};
-
-const stringsOf = (ctx: SettingsContext) => ({ ...enPasskeys, ...(ctx.t.settings as Partial<typeof enPasskeys>) });
+/** English, the language's module (sections.ts waits for it), then the page's `i18n`. */
+const stringsOf = (ctx: SettingsContext): PasskeysStrings => ({
+  ...enPasskeys,
+  ...passkeyBook(ctx.lang)?.settings,
+  ...(ctx.t.settings as Partial<PasskeysStrings>),
+});
 
 /** The status line after a passkey was added, renamed or removed. */
 export const passkeysChanged = (ctx: SettingsContext) => stringsOf(ctx).passkeysChanged;

@@ -1,4 +1,5 @@
 import type { html as Html } from 'lit';
+import { passkeyBook } from '../i18n/passkey-book.js';
 import type { SettingsController } from './controller.js';
 import { devicesScreen } from './devices.js';
 import { passkeysScreen } from './passkeys.js';
@@ -13,5 +14,7 @@ export { passkeysChanged } from './passkeys.js';
  */
 export function sections(html: typeof Html, ctx: SettingsContext, settings: SettingsController) {
   const { devices, me } = settings;
+  // Shown once the language's words are here, never in English for a moment.
+  if (!passkeyBook(ctx.lang, () => settings.host.requestUpdate())) return '';
   return html`${me?.factors.passkeys ? passkeysScreen(html, ctx, me, settings) : ''}${devices?.length ? devicesScreen(html, ctx, devices, settings) : ''}`;
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../widget/i18n/en.js';
 import { helpers } from '../../../widget/i18n/helpers.js';
+import { enDevices } from '../../../widget/i18n/en-devices.js';
+import { enPasskey } from '../../../widget/i18n/en-passkey.js';
+import { enPasskeys } from '../../../widget/i18n/en-passkeys.js';
 import { enSettings } from '../../../widget/i18n/en-settings.js';
+import { enTrust } from '../../../widget/i18n/en-trust.js';
 import type { Catalog } from '../../../widget/i18n/index.js';
+import { counting, type PasskeyCatalog } from '../../../widget/i18n/passkey-book.js';
 import { LANGUAGES, pickLanguage } from '../../../widget/i18n/pick.js';
 import type { SettingsCatalog } from '../../../widget/i18n/settings.js';
 
@@ -25,15 +30,20 @@ function calls(strings: object): [string, string][] {
   return out;
 }
 
-/** Each language's login strings with its settings strings under `settings`, as `<mfa-login-settings>` reads them. */
+/**
+ * Each language's login strings with its settings strings under `settings`, as `<mfa-login-settings>`
+ * reads them, and its passkeys' and trusted devices' words (loaded with the chunks that show them)
+ * where the code that shows them reads them.
+ */
 const catalogs = await Promise.all(
   LANGUAGES.map(async (lang) => {
     const login = ((await import(`../../../widget/i18n/langs/${lang}.ts`)) as { default: Catalog }).default(helpers(lang));
     const settings = ((await import(`../../../widget/i18n/langs/${lang}.settings.ts`)) as { default: SettingsCatalog }).default(helpers(lang));
-    return [lang, { ...login, settings }] as const;
+    const more = ((await import(`../../../widget/i18n/langs/${lang}.passkey.ts`)) as { default: PasskeyCatalog }).default(counting(lang));
+    return [lang, { ...login, passkey: more.passkey, trustDevice: more.trustDevice, settings: { ...settings, ...more.settings } }] as const;
   }),
 );
-const english = { ...en, settings: enSettings };
+const english = { ...en, passkey: enPasskey, trustDevice: enTrust, settings: { ...enSettings, ...enDevices, ...enPasskeys } };
 
 describe('language catalogues', () => {
   it('covers 31 languages: English and 30 modules', () => {
@@ -62,6 +72,24 @@ describe('language catalogues', () => {
     expect(strings.password.title).not.toBe(en.password.title);
     expect(strings.errors.invalid_code).not.toBe(en.errors.invalid_code);
     expect(strings.settings.newCodesWarning).not.toBe(enSettings.newCodesWarning);
+    expect(strings.passkey.offerTitle).not.toBe(enPasskey.offerTitle);
+    expect(strings.trustDevice.hint).not.toBe(enTrust.hint);
+    expect(strings.settings.devicesIntro).not.toBe(enDevices.devicesIntro);
+    expect(strings.settings.passkeysIntro).not.toBe(enPasskeys.passkeysIntro);
+  });
+
+  it.each(catalogs)('%s says how many days a device is trusted in the language’s digits', (lang, strings) => {
+    expect(strings.trustDevice.title(30)).toContain(new Intl.NumberFormat(lang).format(30));
+  });
+});
+
+describe('the passkey chunks’ numbers and plurals', () => {
+  it.each(LANGUAGES)('%s: the same as the drop-in script’s helpers', (lang) => {
+    const forms = { zero: 'none', one: 'one #', two: 'two #', few: 'few #', many: 'many #', other: 'other #' };
+    for (const value of [0, 1, 2, 3, 5, 11, 21, 30, 100, 1234567]) {
+      expect(counting(lang).n(value)).toBe(helpers(lang).n(value));
+      expect(counting(lang).p(value, forms)).toBe(helpers(lang).p(value, forms));
+    }
   });
 });
 

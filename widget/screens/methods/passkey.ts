@@ -1,5 +1,6 @@
 import { browserSupportsWebAuthn, platformAuthenticatorIsAvailable, startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { enPasskey, type PasskeyStrings } from '../../i18n/en-passkey.js';
+import { passkeyBook } from '../../i18n/passkey-book.js';
 import type { onDemandPaths } from '../../../contract/paths.js';
 import type { MethodKit } from '../../method-screens.js';
 
@@ -19,7 +20,14 @@ const PATHS: (typeof onDemandPaths)['passkey'] = {
 type Options = Parameters<typeof startAuthentication>[0]['optionsJSON'];
 type CreationOptions = Parameters<typeof startRegistration>[0]['optionsJSON'];
 
-export const strings = (t: object): PasskeyStrings => ({ ...enPasskey, ...(t as { passkey?: Partial<PasskeyStrings> }).passkey });
+/**
+ * The words in the element's language: English, the language's module, then the page's `i18n`;
+ * undefined while the module loads (the element renders again once it is here).
+ */
+export function strings(kit: MethodKit): PasskeyStrings | undefined {
+  const book = passkeyBook(kit.ctx.lang, () => kit.host.requestUpdate());
+  return book && { ...enPasskey, ...book.passkey, ...(kit.ctx.t as { passkey?: Partial<PasskeyStrings> }).passkey };
+}
 
 /** A line the screen says itself (a ceremony the user cancelled), per element. */
 const notes = new WeakMap<HTMLElement, string>();
@@ -47,7 +55,7 @@ async function signIn(kit: MethodKit): Promise<void> {
     response = await startAuthentication({ optionsJSON });
   } catch {
     // Cancelled, timed out, or replaced by another ceremony: nothing was sent.
-    note(kit, strings(kit.ctx.t).cancelled);
+    note(kit, strings(kit)?.cancelled);
     return;
   }
   // The sign-in moved on meanwhile (in another window): this answer is for another step.
@@ -57,7 +65,8 @@ async function signIn(kit: MethodKit): Promise<void> {
 
 export function screen(kit: MethodKit) {
   const { html, ctx } = kit;
-  const t = strings(ctx.t);
+  const t = strings(kit);
+  if (!t) return '';
   const supported = browserSupportsWebAuthn();
   const said = supported ? notes.get(kit.host) : t.unsupported;
   return html`<h2 part="title" class="title" tabindex="-1">${t.title}</h2>
@@ -85,7 +94,7 @@ async function make(kit: MethodKit): Promise<void> {
     const response = await startRegistration({ optionsJSON });
     await flow.act(PATHS.register, { response, name: deviceName() });
   } catch {
-    note(kit, strings(kit.ctx.t).cancelled);
+    note(kit, strings(kit)?.cancelled);
   }
 }
 
@@ -109,8 +118,8 @@ export function offer(kit: MethodKit) {
   }
   // Known to have none (this element asked in an earlier sign-in): the sign-in completes as it is.
   if (platform === false) queueMicrotask(() => skip(kit));
-  if (!platform) return '';
-  const t = strings(ctx.t);
+  const t = strings(kit);
+  if (!platform || !t) return '';
   const said = notes.get(kit.host);
   return html`<h2 part="title" class="title" tabindex="-1">${t.offerTitle}</h2>
     <p class="hint">${t.offerHint}</p>

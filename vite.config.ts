@@ -61,7 +61,7 @@ export default defineConfig(({ mode }) =>
           sourcemap: true,
           target: 'es2022',
           // Vite keeps an ES library readable by default; this file is served as is, so squeeze it.
-          rolldownOptions: { output: { minify: { codegen: true }, chunkFileNames: 'i18n/[name].js' } },
+          rolldownOptions: { output: { minify: { codegen: true }, comments: { annotation: false }, chunkFileNames: 'i18n/[name].js' } },
           lib: {
             entry: { [dropIns[mode]]: `widget/${dropIns[mode]}.ts`, ...methodScreens() },
             formats: ['es'],

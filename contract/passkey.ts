@@ -90,7 +90,7 @@ export const passkeySteps = {
     body: emptyBody,
     summary: 'Passkey: options to sign in',
     description:
-      "Answers the state plus `passkeyOptions` for `startAuthentication()`: a fresh challenge (32 random bytes, kept in the flow, good for one answer, dead with the flow) and, once the user is known, their passkeys as `allowCredentials`. Before the user is known it names none: any discoverable passkey of the RP id may answer, and the browser can offer it in the username field (conditional UI). The RP id is `passkeys.rpId` (default: the issuer's host name).",
+      "Answers the state plus `passkeyOptions` for `startAuthentication()`: a fresh challenge (32 random bytes, kept in the flow, good for one answer, dead with the flow) and, once the user is known, their passkeys as `allowCredentials`. Before the user is known `allowCredentials` is empty: any discoverable passkey of the RP id may answer, and the browser can offer it in the username field (conditional UI: `<mfa-login>` asks for these options while a password screen whose step takes a passkey is up, and sends the answer to `passkey/verify` if the user picks one). The RP id is `passkeys.rpId` (default: the issuer's host name).",
     errors: ['method_not_allowed', 'too_many_attempts'],
   },
   verify: {

@@ -37,37 +37,39 @@ const RECHECK_MS = 30_000;
  * not yet acknowledged.
  */
 export class FlowController implements ReactiveController {
-  state?: FlowState;
-  error?: FlowError;
+  // Fields set later are declared, not defined: each definition would be written out in the drop-in
+  // script, which has a byte budget; they read undefined until set either way.
+  declare state?: FlowState;
+  declare error?: FlowError;
   /** Shown once; held until the user confirms saving them, never stored. */
-  backupCodes?: string[];
+  declare backupCodes?: string[];
   /** Set when the state shown was read again because the one before was out of date. */
-  refreshed?: 'flow_conflict' | 'method_not_allowed';
+  declare refreshed?: 'flow_conflict' | 'method_not_allowed';
   /** The method the user picked under "Use another method", for the step it was picked in. */
-  chosen?: { step: number; method: Method };
+  declare chosen?: { step: number; method: Method };
   /** The last call sent a code that replaced an earlier one. */
-  resent?: Method;
+  declare resent?: Method;
   /** Known once a backup code was used in this flow: the user's unused codes left, and if that is few. */
-  backupCodesLeft?: { remaining: number; low: boolean };
+  declare backupCodesLeft?: { remaining: number; low: boolean };
   /**
    * The offer on screen after a complete login, first of the state's `offers` the user has not left
    * ("Sign in faster next time?", then "Trust this device?"); completion waits for each answer.
    */
-  offering?: Method;
+  declare offering?: Method;
   /** A screen of trust-device.ts in place of the step's own; while set, completion waits. */
-  device?: DeviceScreen;
+  declare device?: DeviceScreen;
 
   private completed = false;
   /** Offers left in this flow (made or skipped), and the days of "Trust this device?" when offered. */
   private left: Method[] = [];
-  private trustDays?: number;
-  private expiry?: ReturnType<typeof setTimeout>;
+  declare private trustDays?: number;
+  declare private expiry?: ReturnType<typeof setTimeout>;
   /** Abandoned by `restart()`, so answers to the old flow are dropped. */
-  private readonly calls: CallGate;
-  private readonly store: HandleStore;
-  private readonly devices: HandleStore;
-  private readonly fetchImpl?: typeof fetch;
-  readonly now: () => number;
+  declare private readonly calls: CallGate;
+  declare private readonly store: HandleStore;
+  declare private readonly devices: HandleStore;
+  declare private readonly fetchImpl?: typeof fetch;
+  declare readonly now: () => number;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,

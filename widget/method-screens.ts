@@ -21,6 +21,11 @@ export interface MethodModule {
   screen?(kit: MethodKit): unknown;
   /** After a complete sign-in, when the state `offers` the method: set it up now or skip. */
   offer?(kit: MethodKit): unknown;
+  /**
+   * Called after each render of a password screen whose step offers the method: from then on the
+   * module watches `host` itself (a browser-side wait for the username field, ended when the field goes).
+   */
+  autofill?(host: MfaLogin): void;
 }
 
 /**

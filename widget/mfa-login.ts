@@ -244,6 +244,8 @@ export class MfaLogin extends LitElement {
     this.webOtp?.listen(otp);
     // Too many wrong answers with nothing else to try: a reload should not come back to it.
     if (screen.name === 'locked') this.flow.forget();
+    // Its chunk asks the browser to list passkeys under the username field, and stops when the field goes.
+    if (offersPasskey(screen)) methodScreen('passkey', this)?.autofill?.(this);
   }
 
   private renderScreen(ctx: ScreenContext, screen: Screen) {
@@ -252,7 +254,7 @@ export class MfaLogin extends LitElement {
       case 'loading':
         return html`<p class="hint">${ctx.t.loading}</p>`;
       case 'password':
-        return passwordScreen(ctx, this.loginHint, { submit: flow.password });
+        return passwordScreen(ctx, this.loginHint, { submit: flow.password }, offersPasskey(screen));
       case 'totp':
         return totpScreen(ctx, { verify: flow.verifyTotp });
       case 'totp-enroll':
@@ -365,6 +367,9 @@ export class MfaLogin extends LitElement {
     void this.flow.verifySms(code);
   }
 }
+
+/** The username field can offer passkeys too: the password screen of a step that also takes one. */
+const offersPasskey = (screen: Screen) => screen.name === 'password' && screen.alternatives.some((o) => o.method === 'passkey');
 
 /**
  * Screens that differ only in what they ask for next (code sent, enrolment begun, a new code

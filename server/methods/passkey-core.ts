@@ -51,8 +51,9 @@ export function authenticationOptions(
     challenge: Buffer.from(challenge, 'base64url'),
     timeout: config.passkeys.timeoutSeconds * 1000,
     userVerification: config.passkeys.userVerification,
-    // Null: a discoverable passkey, before anyone is identified (the browser lists this site's).
-    ...(allow ? { allowCredentials: allow.map((p) => ({ id: p.credentialId, transports: p.transports })) } : {}),
+    // Null, before anyone is identified: an empty list, so any discoverable passkey of this site may
+    // answer (the browser lists them, also under the username field: conditional UI requires it empty).
+    allowCredentials: (allow ?? []).map((p) => ({ id: p.credentialId, transports: p.transports })),
   });
 }
 

@@ -8,6 +8,12 @@ import { register } from '../support/soft-authenticator.js';
  * Passkeys on the demo page in Chromium, with a CDP virtual authenticator (a platform
  * authenticator that keeps discoverable credentials and verifies the user). The page runs on
  * `localhost`, the RP id, since an IP address cannot be one.
+ *
+ * The demo's first step takes a passkey, so its password screen asks the browser to list passkeys
+ * under the username field (conditional UI). Headless Chromium shows no autofill list; its virtual
+ * authenticator answers such a request at once, with the passkey it holds, while it simulates the
+ * user's presence (as a user picking it), and refuses it at once when it holds none. With presence
+ * off the request waits, as it does for a user who types a password instead.
  */
 describe('passkeys in Chromium', () => {
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -15,6 +21,7 @@ describe('passkeys in Chromium', () => {
   let page: Page;
   let cdp: CDPSession;
   let authenticatorId: string;
+  let pageErrors: string[];
   const widget = () => page.locator('mfa-login');
 
   beforeAll(async () => {
@@ -29,9 +36,13 @@ describe('passkeys in Chromium', () => {
     ({ authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
     }));
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${server.url.replace('127.0.0.1', 'localhost')}/`);
   });
   afterEach(async () => {
+    // An aborted or refused conditional request is caught, never an unhandled rejection.
+    expect(pageErrors).toEqual([]);
     await page?.close();
     await server?.stop();
   });
@@ -49,8 +60,34 @@ describe('passkeys in Chromium', () => {
 
   const credentials = async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
 
+  /** Off: the authenticator answers no request until it is on again (a conditional one keeps waiting). */
+  const presence = (enabled: boolean) => cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled });
+
+  /** Each `navigator.credentials.get()` of the page from its next load on: how it asked, and how it ended. */
+  const recordRequests = () =>
+    page.addInitScript(`
+      window.webauthnRequests = [];
+      const get = navigator.credentials.get.bind(navigator.credentials);
+      navigator.credentials.get = (options) => {
+        const call = { mediation: options?.mediation ?? 'optional', allowCredentials: options?.publicKey?.allowCredentials?.length ?? 0, outcome: 'waiting' };
+        window.webauthnRequests.push(call);
+        const answer = get(options);
+        answer.then(() => (call.outcome = 'answered'), (error) => (call.outcome = error.name));
+        return answer;
+      };
+    `);
+  const requests = () => page.evaluate<unknown[]>('window.webauthnRequests');
+  const conditionalWaiting = { mediation: 'conditional', allowCredentials: 0, outcome: 'waiting' };
+  const conditionalAborted = { ...conditionalWaiting, outcome: 'AbortError' };
+
+  /** A fresh page whose user does not pick a passkey from the username field. */
+  async function reload() {
+    await presence(false);
+    await page.reload();
+  }
+
   /** Alice signs in with her password and a texted code, then makes a passkey when offered. */
-  async function registerPasskey(reload = true) {
+  async function registerPasskey(again = true) {
     await password();
     await page.getByRole('button', { name: /Text message/ }).click();
     await page.getByRole('button', { name: 'Send code' }).click();
@@ -66,18 +103,24 @@ describe('passkeys in Chromium', () => {
     expect(await credentials()).toHaveLength(1);
     const alice = (await server.services.store.findUserByUsername('alice'))!;
     expect(await server.services.store.listPasskeys(alice.id)).toMatchObject([{ name: expect.stringMatching(/^Passkey/), backupEligible: false }]);
-    if (reload) await page.reload();
+    if (again) await reload();
   }
 
   async function usePasskey() {
     await widget().getByRole('button', { name: 'Passkey', exact: true }).click();
+    await presence(true);
     await page.getByRole('button', { name: 'Use a passkey' }).click();
   }
 
   it('makes a passkey after a complete sign-in, then signs in with it as the second factor', async () => {
-    await registerPasskey();
+    await registerPasskey(false);
+    await recordRequests();
+    await reload();
+    await expect.poll(requests).toEqual([conditionalWaiting]);
+    // Submitting the password ends the request waiting in the username field: the browser takes the next one.
     await password();
     await widget().getByText('Signing in as Alice Liddell').waitFor();
+    await expect.poll(requests).toEqual([conditionalAborted]);
     await usePasskey();
     const token = await claims();
     expect(token.amr.sort()).toEqual(['hwk', 'mfa', 'pwd', 'user']);
@@ -94,10 +137,69 @@ describe('passkeys in Chromium', () => {
   });
 
   it('signs in without a password: a user-verifying passkey alone, where the client allows it', async () => {
-    await registerPasskey();
-    await usePasskey();
+    await registerPasskey(false);
+    await recordRequests();
+    await reload();
+    await expect.poll(requests).toEqual([conditionalWaiting]);
+    // Choosing the passkey screen ends the request waiting in the username field.
+    await widget().getByRole('button', { name: 'Passkey', exact: true }).click();
+    await expect.poll(requests).toEqual([conditionalAborted]);
+    await presence(true);
+    await page.getByRole('button', { name: 'Use a passkey' }).click();
     const token = await claims();
     expect(token).toMatchObject({ preferred_username: 'alice', amr: ['hwk', 'user', 'mfa'], methods: ['passkey'] });
+    expect(await requests()).toEqual([conditionalAborted, { mediation: 'optional', allowCredentials: 0, outcome: 'answered' }]);
+  });
+
+  it('lists passkeys under the username field only where the first step takes one', async () => {
+    const username = page.getByLabel('Username');
+    await expect.poll(() => username.getAttribute('autocomplete')).toBe('username webauthn');
+    // The demo's `pwd` sequence is a password alone.
+    await widget().evaluate((element) => {
+      const login = element as unknown as { acr: string; restart(): Promise<void> };
+      login.acr = 'pwd';
+      return login.restart();
+    });
+    await expect.poll(() => username.getAttribute('autocomplete')).toBe('username');
+  });
+
+  it('signs in with the passkey the browser offers in the username field (conditional UI)', async () => {
+    await registerPasskey(false);
+    await recordRequests();
+    const options = page.waitForResponse('**/api/v1/flows/passkey/options');
+    // Presence on: the authenticator answers the conditional request, as a user picking the passkey.
+    await page.reload();
+    // A discoverable passkey: the server names none.
+    expect((await (await options).json()).passkeyOptions).toMatchObject({ rpId: 'localhost', allowCredentials: [] });
+    const token = await claims();
+    expect(token).toMatchObject({ preferred_username: 'alice', amr: ['hwk', 'user', 'mfa'], methods: ['passkey'] });
+    expect(await requests()).toEqual([{ ...conditionalWaiting, outcome: 'answered' }]);
+  });
+
+  it('ends the request waiting in the username field on a wrong password (then asks again) and when the element leaves the page', async () => {
+    await registerPasskey(false);
+    await recordRequests();
+    await reload();
+    await expect.poll(requests).toEqual([conditionalWaiting]);
+    await password('alice', 'not-her-password');
+    await widget().getByText('The username or password is not right.').waitFor();
+    await expect.poll(requests).toEqual([conditionalAborted, conditionalWaiting]);
+    await widget().evaluate((element) => element.remove());
+    await expect.poll(requests).toEqual([conditionalAborted, conditionalAborted]);
+  });
+
+  it('does not ask again once the browser refused the request (no passkey here), also after a wrong password', async () => {
+    await recordRequests();
+    await page.reload();
+    await expect.poll(requests).toEqual([{ ...conditionalWaiting, outcome: 'NotAllowedError' }]);
+    const options: string[] = [];
+    page.on('request', (request) => void (request.url().endsWith('/passkey/options') && options.push(request.url())));
+    await password('alice', 'not-her-password');
+    await widget().getByText('The username or password is not right.').waitFor();
+    await password();
+    await widget().getByText('Signing in as Alice Liddell').waitFor();
+    expect(options).toEqual([]);
+    expect(await requests()).toHaveLength(1);
   });
 
   it("refuses alice's passkey in bob's sign-in", async () => {
@@ -175,7 +277,7 @@ describe('passkeys in Chromium', () => {
     // Only the removed passkey is left in the browser: the login refuses it.
     await cdp.send('WebAuthn.removeCredential', { authenticatorId, credentialId: made!.credentialId });
     await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: removed! });
-    await page.reload();
+    await reload();
     await usePasskey();
     await widget().getByText('The username or password is not right.').waitFor();
     expect(await page.locator('#verify-status').textContent()).not.toMatch(/verified/i);
@@ -190,7 +292,7 @@ describe('passkeys in Chromium', () => {
     // The same key on another authenticator that signed less often: its counter is behind.
     await cdp.send('WebAuthn.removeCredential', { authenticatorId, credentialId: used!.credentialId });
     await cdp.send('WebAuthn.addCredential', { authenticatorId, credential: { ...used!, signCount: 0 } });
-    await page.reload();
+    await reload();
     await usePasskey();
     await widget().getByText('The username or password is not right.').waitFor();
     expect(server.logs()).toContain('possible cloned authenticator');

@@ -1,21 +1,17 @@
 import { browserSupportsWebAuthn, platformAuthenticatorIsAvailable, startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import { enPasskey, type PasskeyStrings } from '../../i18n/en-passkey.js';
 import { passkeyBook } from '../../i18n/passkey-book.js';
-import type { onDemandPaths } from '../../../contract/paths.js';
 import type { MethodKit } from '../../method-screens.js';
+import { stopAutofill } from '../passkey/autofill.js';
+import { PATHS } from '../passkey/paths.js';
+
+export { autofill } from '../passkey/autofill.js';
 
 /**
  * Passkeys in `<mfa-login>`, loaded only when a step offers one (this chunk carries
- * @simplewebauthn/browser): the step's screen, and the offer to make one after a complete sign-in. Options and answers travel as WebAuthn's JSON.
+ * @simplewebauthn/browser): the step's screen, the offer to make one after a complete sign-in, and
+ * the passkeys the browser lists under the username field (../passkey/autofill.ts). Options and answers travel as WebAuthn's JSON.
  */
-
-/** The contract's paths, written out (this chunk imports nothing the script has); the type checks them. */
-const PATHS: (typeof onDemandPaths)['passkey'] = {
-  options: '/api/v1/flows/passkey/options',
-  verify: '/api/v1/flows/passkey/verify',
-  registerOptions: '/api/v1/flows/passkey/register-options',
-  register: '/api/v1/flows/passkey/register',
-};
 
 type Options = Parameters<typeof startAuthentication>[0]['optionsJSON'];
 type CreationOptions = Parameters<typeof startRegistration>[0]['optionsJSON'];
@@ -46,6 +42,8 @@ const passkeyOptions = (kit: MethodKit) => (kit.host.flow.state as { passkeyOpti
 async function signIn(kit: MethodKit): Promise<void> {
   const { flow } = kit.host;
   note(kit, undefined);
+  // The browser holds one request at a time: a conditional one still waiting would refuse this one.
+  stopAutofill(kit.host);
   const step = flow.state?.step?.number;
   await flow.act(PATHS.options);
   const optionsJSON = passkeyOptions(kit);
@@ -87,6 +85,7 @@ function deviceName(): string {
 async function make(kit: MethodKit): Promise<void> {
   const { flow } = kit.host;
   note(kit, undefined);
+  stopAutofill(kit.host);
   await flow.act(PATHS.registerOptions);
   const optionsJSON = (flow.state as { passkeyOptions?: CreationOptions } | undefined)?.passkeyOptions;
   if (!optionsJSON) return;

@@ -61,7 +61,7 @@ function sync(host: MfaLogin): void {
   const key = wanted(host);
   const wait = waits.get(host);
   if (wait && (wait.key !== key || (wait.live && host.flow.busy))) stopAutofill(host);
-  if (key && !host.flow.busy && !waits.has(host)) void request(host, key);
+  if (key && !host.flow.busy && !waits.has(host)) void request(host, key, host.flow.state!.flow);
 }
 
 /** Options outside the element's call gate: the user may submit the password meanwhile, and a failure here shows nothing. */
@@ -77,12 +77,12 @@ async function optionsFor(host: MfaLogin, flow: string): Promise<Options | undef
   return answer.ok ? ((await answer.json()) as { passkeyOptions?: Options }).passkeyOptions : undefined;
 }
 
-async function request(host: MfaLogin, key: string): Promise<void> {
+async function request(host: MfaLogin, key: string, flow: string): Promise<void> {
   const wait: Wait = { key, live: true };
   waits.set(host, wait);
   try {
     if (!(await browserSupportsWebAuthnAutofill())) return;
-    const optionsJSON = await optionsFor(host, key.slice(0, key.lastIndexOf(':')));
+    const optionsJSON = await optionsFor(host, flow);
     if (!optionsJSON || wait.stopped) return;
     latest = wait;
     // The field is in the element's shadow root, where the library's own check does not look.

@@ -132,6 +132,7 @@ describe('passkeys in Chromium', () => {
     await page.getByLabel('Language').selectOption('de');
     await widget().getByRole('button', { name: 'Passkey', exact: true }).click();
     await widget().getByRole('heading', { name: 'Mit Passkey anmelden' }).waitFor();
+    await presence(true);
     await page.getByRole('button', { name: 'Passkey verwenden' }).click();
     expect((await claims()).methods).toEqual(['passkey']);
   });

@@ -9,7 +9,7 @@ import { totpRuns } from './totp.js';
 
 /** A run for every action of the contract's settings table: the compiler finds one missing. */
 const runs: { [G in SettingsGroup]: SettingsRuns<(typeof settingsActions)[G]> } = {
-  // Reading the factors is what the route answers a run that returns nothing with.
+  // It declares no answer, so the route answers the factors: nothing more to do.
   factors: { factors: async () => {} },
   totp: totpRuns,
   sms: phoneRuns,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { emptyBody } from './fields.js';
+import type { SettingsAction } from './me/action.js';
+import { mePasskeyPaths } from './paths.js';
 
 /**
  * Passkeys (WebAuthn): the bodies and shapes of the `passkey` method. Options and responses
@@ -120,3 +122,53 @@ export const mePasskeyRegisterRequest = passkeyRegisterBody;
 export const mePasskeyRenameRequest = z.object({ id: z.string().min(1).max(64), name: passkeyName });
 export const mePasskeyRemoveRequest = z.object({ id: z.string().min(1).max(64) });
 export const mePasskeyOptions = z.object({ options: passkeyOptions });
+
+const refused = [
+  'Not authenticated: `unauthorized` (no settings grant, an expired one, a missing or refused DPoP proof: `stepUp: true`), or `invalid_credentials`: the new passkey did not verify.',
+  'unauthorized',
+  'invalid_credentials',
+] as const;
+const noSuchPasskey = ['Not found: `not_found`: no passkey of this user has that id.', 'not_found'] as const;
+
+/** The passkeys of the settings API: made with this browser, renamed, removed. */
+export const passkeySettings = {
+  options: {
+    path: mePasskeyPaths.options,
+    kind: 'change',
+    body: emptyBody,
+    answer: { schema: mePasskeyOptions, description: 'The options.' },
+    operationId: 'mePasskeyOptions',
+    summary: 'Options for a new passkey',
+    description:
+      "Answers `options` for `startRegistration()`: a fresh challenge (kept with this grant's change, good for one answer), the user's passkeys to exclude, a discoverable credential, no attestation.",
+    errors: { 401: refused },
+  },
+  add: {
+    path: mePasskeyPaths.add,
+    kind: 'change',
+    body: mePasskeyRegisterRequest,
+    operationId: 'meAddPasskey',
+    summary: 'Add a passkey',
+    description:
+      'Verifies the new credential against the challenge of `passkeys/options` (taken by this call, right or wrong), the allowed origins and the RP id, and stores it. The user is told by e-mail and text, as for every factor change.',
+    errors: { 401: refused },
+  },
+  rename: {
+    path: mePasskeyPaths.rename,
+    kind: 'change',
+    body: mePasskeyRenameRequest,
+    operationId: 'meRenamePasskey',
+    summary: 'Rename a passkey',
+    description: "Gives one of the user's passkeys a new name.",
+    errors: { 401: refused, 404: noSuchPasskey },
+  },
+  remove: {
+    path: mePasskeyPaths.remove,
+    kind: 'change',
+    body: mePasskeyRemoveRequest,
+    operationId: 'meRemovePasskey',
+    summary: 'Remove a passkey',
+    description: 'The passkey no longer signs in, from now on. The user is told by e-mail and text.',
+    errors: { 401: refused, 404: noSuchPasskey },
+  },
+} satisfies Record<string, SettingsAction>;

@@ -57,7 +57,7 @@ export function stepRoutes(): StepRoute[] {
   );
 }
 
-/** The settings API, relative to {@link ME} (the factors are at ME itself). */
+/** The settings API, relative to {@link ME} (the factors are at ME itself); what each path does is declared in contract/me/. */
 export const mePaths = {
   factors: '',
   totpEnroll: '/totp/enroll',

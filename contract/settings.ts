@@ -48,7 +48,10 @@ export const me = z
 export type Me = z.output<typeof me>;
 
 /** `POST /api/v1/me/backup-codes`: the factors plus the new codes, shown once. */
-export const meWithBackupCodes = z.object({ ...me.shape, backupCodes: z.array(z.string()).meta({ description: 'The new codes, shown once.' }) });
+export const meWithBackupCodes = z.intersection(
+  me,
+  z.object({ backupCodes: z.array(z.string()).meta({ description: 'The new codes, shown once.' }) }),
+);
 export type MeWithBackupCodes = z.output<typeof meWithBackupCodes>;
 
 export const meEnrollment = z.object({ enrollment: totpEnrollment });
@@ -60,7 +63,6 @@ export const mePhoneChallenge = z.object({
 });
 export type MePhoneChallenge = z.output<typeof mePhoneChallenge>;
 
-export const emptyRequest = z.object({}).meta({ description: 'No fields; `{}`.' });
 export const meCodeRequest = z.object({ code: codeField });
 export const mePhoneRequest = z.object({ phone: z.string().trim().min(3).max(32) });
 

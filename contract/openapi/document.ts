@@ -5,7 +5,7 @@ import { flowsPaths } from './flows-paths.js';
 import { changes, CHANGES_HEADING, info, servers, tags } from './info.js';
 import { componentSchemas } from './schemas.js';
 import { oidcPaths } from './oidc-paths.js';
-import { settingsPaths } from './settings-paths.js';
+import { settingsOperations, settingsSchemas } from './settings-operations.js';
 import { registeredSchemas } from './step-operations.js';
 import { tokenPaths } from './token-paths.js';
 import { adminPaths } from './admin-paths.js';
@@ -24,7 +24,7 @@ function tidy({ jsonSchema }: { jsonSchema: JsonSchema }) {
 /** `components.schemas`, generated from the contract's zod schemas; shared ones become $refs. */
 export function componentJsonSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries({ ...componentSchemas, ...registeredSchemas })) registry.add(schema, { id });
+  for (const [id, schema] of Object.entries({ ...componentSchemas, ...registeredSchemas, ...settingsSchemas })) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io: 'input', override: tidy });
   if ('__shared' in schemas) throw new Error('a schema with an id is missing from componentSchemas');
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _, $id: __, ...schema }]) => [id, schema]));
@@ -39,7 +39,7 @@ export function openApiDocument() {
     'x-changes': changes,
     servers,
     tags,
-    paths: { ...flowsPaths, ...tokenPaths, ...oidcPaths, ...discoveryPaths, ...settingsPaths, ...adminPaths },
+    paths: { ...flowsPaths, ...tokenPaths, ...oidcPaths, ...discoveryPaths, ...settingsOperations(), ...adminPaths },
     components: { schemas: componentJsonSchemas(), responses, headers, securitySchemes },
   };
 }

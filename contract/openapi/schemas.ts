@@ -48,9 +48,9 @@ import {
   adminUser,
   adminUserList,
 } from '../admin.js';
+import { emptyBody } from '../fields.js';
 import { auditEvent, auditEventsPage } from '../audit.js';
 import {
-  emptyRequest,
   me,
   meCodeRequest,
   meDeviceRevokeRequest,
@@ -61,6 +61,7 @@ import {
   meTotpRemoveRequest,
   meTotpRenameRequest,
   meTotpVerifyRequest,
+  meWithBackupCodes,
   totpAuthenticator,
 } from '../settings.js';
 import { authorizeCompleteRequest, authorizeCompleteResponse, codeTokenRequest, codeTokenResponse, userinfo } from '../oidc.js';
@@ -97,13 +98,14 @@ export const componentSchemas = {
   Me: me,
   MeEnrollment: meEnrollment,
   MePhoneChallenge: mePhoneChallenge,
-  EmptyRequest: emptyRequest,
+  EmptyRequest: emptyBody,
   MeCodeRequest: meCodeRequest,
   MePhoneRequest: mePhoneRequest,
   TotpAuthenticator: totpAuthenticator,
   MeTotpVerifyRequest: meTotpVerifyRequest,
   MeTotpRemoveRequest: meTotpRemoveRequest,
   MeTotpRenameRequest: meTotpRenameRequest,
+  MeWithBackupCodes: meWithBackupCodes,
   MeDevices: meDevices,
   MeDeviceRevokeRequest: meDeviceRevokeRequest,
   SettingsGrantResult: settingsGrantResult,

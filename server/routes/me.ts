@@ -1,28 +1,11 @@
 import { Router, type Request, type Response } from 'express';
-import type { z } from 'zod';
-import { mePasskeyPaths, mePaths } from '../../contract/paths.js';
-import { mePasskeyRegisterRequest, mePasskeyRemoveRequest, mePasskeyRenameRequest } from '../../contract/passkey.js';
-import {
-  emptyRequest,
-  meCodeRequest,
-  meDeviceRevokeRequest,
-  mePhoneRequest,
-  meTotpRemoveRequest,
-  meTotpRenameRequest,
-  meTotpVerifyRequest,
-} from '../../contract/settings.js';
-import { revokeTrustedDevices } from '../auth/trusted-devices.js';
 import { MfaError } from '../errors.js';
 import { callerOf } from '../http/caller.js';
-import { parseBody } from '../validate.js';
-import { renewBackupCodes } from '../self-service/backup-codes.js';
-import { devicesView, revokeAllDevices, revokeDevice } from '../self-service/devices.js';
+import { settingsRoutes } from '../self-service/actions.js';
 import { factorsView } from '../self-service/factors.js';
 import { assertMayChange, identify, type Identity } from '../self-service/identity.js';
-import { finishPasskeyRegistration, removePasskey, renamePasskey, startPasskeyRegistration } from '../self-service/passkeys.js';
-import { confirmPhone, sendPhoneCode } from '../self-service/phone.js';
-import { confirmTotpEnrollment, removeTotp, renameTotp, startTotpEnrollment } from '../self-service/totp.js';
 import type { Services } from '../services.js';
+import { parseBody } from '../validate.js';
 
 /** Query names under which a token would land in access logs. */
 const TOKEN_PARAMS = ['access_token', 'id_token', 'token'];
@@ -57,69 +40,19 @@ export function meRoutes(services: Services): Router {
   /** Some answers hold secrets (keys, backup codes): no cache may keep any of them. */
   const send = (res: Response, body: unknown) => void res.set('Cache-Control', 'no-store').json(body);
 
-  function change<S extends z.ZodType>(path: string, schema: S, run: (identity: Identity, body: z.output<S>, req: Request) => Promise<unknown>) {
-    router.post(path, async (req, res) => {
+  // The contract's settings table: a read takes either credential; a change only a settings grant, then its body.
+  for (const { action, run } of settingsRoutes()) {
+    router[action.kind === 'read' ? 'get' : 'post'](action.path || '/', async (req, res) => {
       const identity = await who(req);
-      assertMayChange(identity, services.now());
-      send(res, await run(identity, parseBody(schema, req.body), req));
+      let body: unknown;
+      if (action.kind === 'change') {
+        assertMayChange(identity, services.now());
+        body = parseBody(action.body, req.body);
+      }
+      const answer = await run({ services, identity, body, ip: callerOf(req).ip });
+      send(res, action.answer ? answer : await factorsView(services, identity));
     });
   }
-
-  router.get('/', async (req, res) => send(res, await factorsView(services, await who(req))));
-
-  change(mePaths.totpEnroll, emptyRequest, (identity, _body, req) => startTotpEnrollment(services, identity, callerOf(req).ip));
-
-  change(mePaths.totpVerify, meTotpVerifyRequest, async (identity, { code, name }, req) => {
-    await confirmTotpEnrollment(services, identity, callerOf(req).ip, code, name);
-    // A new authenticator may replace a lost phone: no trusted device skips it.
-    await revokeTrustedDevices(services.store, identity.user.id);
-    return factorsView(services, identity);
-  });
-
-  change(mePaths.totpRemove, meTotpRemoveRequest, async (identity, { id }) => {
-    await removeTotp(services, identity, id);
-    return factorsView(services, identity);
-  });
-
-  change(mePaths.totpRename, meTotpRenameRequest, async (identity, { id, name }) => {
-    await renameTotp(services, identity, id, name);
-    return factorsView(services, identity);
-  });
-
-  change(mePaths.phone, mePhoneRequest, (identity, { phone }, req) => sendPhoneCode(services, identity, callerOf(req).ip, phone));
-
-  change(mePaths.phoneVerify, meCodeRequest, async (identity, { code }, req) => {
-    await confirmPhone(services, identity, callerOf(req).ip, code);
-    await revokeTrustedDevices(services.store, identity.user.id);
-    return factorsView(services, identity);
-  });
-
-  change(mePaths.backupCodes, emptyRequest, async (identity) => {
-    const backupCodes = await renewBackupCodes(services, identity);
-    return { ...(await factorsView(services, identity)), backupCodes };
-  });
-
-  change(mePasskeyPaths.options, emptyRequest, (identity, _body, req) => startPasskeyRegistration(services, identity, callerOf(req).ip));
-
-  change(mePasskeyPaths.add, mePasskeyRegisterRequest, async (identity, body, req) => {
-    await finishPasskeyRegistration(services, identity, callerOf(req).ip, body);
-    return factorsView(services, identity);
-  });
-
-  change(mePasskeyPaths.rename, mePasskeyRenameRequest, async (identity, { id, name }) => {
-    await renamePasskey(services, identity, id, name);
-    return factorsView(services, identity);
-  });
-
-  change(mePasskeyPaths.remove, mePasskeyRemoveRequest, async (identity, { id }) => {
-    await removePasskey(services, identity, id);
-    return factorsView(services, identity);
-  });
-  router.get(mePaths.devices, async (req, res) => send(res, await devicesView(services, await who(req))));
-
-  change(mePaths.deviceRevoke, meDeviceRevokeRequest, (identity, { id }) => revokeDevice(services, identity, id));
-
-  change(mePaths.devicesRevokeAll, emptyRequest, (identity) => revokeAllDevices(services, identity));
 
   return router;
 }

@@ -1,11 +1,14 @@
+import type { backupCodeSettings } from '../../contract/me/backup-codes.js';
 import { regenerateBackupCodes } from '../auth/backup-codes.js';
-import type { Services } from '../services.js';
-import type { Identity } from './identity.js';
+import type { SettingsRuns } from './call.js';
+import { factorsView } from './factors.js';
 import { notifyChange } from './notify.js';
 
-/** New codes replace every old one, used or not; the plain codes leave the server only now. */
-export async function renewBackupCodes(services: Services, identity: Identity): Promise<string[]> {
-  const codes = await regenerateBackupCodes(services, identity.user.id, services.now());
-  await notifyChange(services, identity, 'backup-codes-renewed');
-  return codes;
-}
+export const backupCodeRuns: SettingsRuns<typeof backupCodeSettings> = {
+  /** New codes replace every old one, used or not; the plain codes leave the server only now, with the factors they leave. */
+  renew: async ({ services, identity }) => {
+    const backupCodes = await regenerateBackupCodes(services, identity.user.id, services.now());
+    await notifyChange(services, identity, 'backup-codes-renewed');
+    return { ...(await factorsView(services, identity)), backupCodes };
+  },
+};

@@ -1,10 +1,11 @@
+import type { totpSettings } from '../../contract/me/totp.js';
+import { revokeTrustedDevices } from '../auth/trusted-devices.js';
 import { invalidCode, MfaError, WrongAnswer } from '../errors.js';
 import { counted } from '../flow/engine.js';
 import { seedContext } from '../methods/totp.js';
 import { checkTotp, enrollmentFor, newTotpSecret, stepAt } from '../methods/totp-core.js';
 import type { MethodContext } from '../methods/types.js';
-import type { Services } from '../services.js';
-import type { Identity } from './identity.js';
+import type { SettingsRun, SettingsRuns } from './call.js';
 import { notifyChange } from './notify.js';
 import { inSession } from './session.js';
 
@@ -15,7 +16,7 @@ const pendingContext = (ctx: MethodContext) => `self-service-totp:${ctx.flow.id}
 const tooMany = () => new MfaError('too_many_attempts', 'Too many wrong codes. Confirm it is you again to try once more.', { stepUp: true });
 
 /** Shows a new secret (the same one again until it is confirmed); the apps set up already keep working. */
-export async function startTotpEnrollment(services: Services, identity: Identity, ip: string | null) {
+const enroll: SettingsRun<typeof totpSettings.enroll> = async ({ services, identity, ip }) => {
   const secret = await inSession(services, identity, ip, (ctx) => {
     const pending = ctx.flow.data.totpEnrollment;
     const sealedSecret = pending?.sealedSecret ?? services.keyring.seal(newTotpSecret(), pendingContext(ctx));
@@ -24,7 +25,7 @@ export async function startTotpEnrollment(services: Services, identity: Identity
   });
   const { config } = services;
   return { enrollment: await enrollmentFor(secret, config.totp.issuer ?? config.appName, identity.user.username, config.totp) };
-}
+};
 
 /** Authenticator apps a user may have: each code is tried against all of them. */
 export const MAX_AUTHENTICATORS = 10;
@@ -37,9 +38,9 @@ const defaultName = (count: number) => (count === 0 ? 'Authenticator' : `Authent
 /**
  * A right code from the new app adds it beside the others, which keep working. A wrong one
  * keeps the pending secret (only the attempts count), so the user types the next code from
- * the app they scanned already.
+ * the app they scanned already. A new app may replace a lost phone: no trusted device skips it.
  */
-export async function confirmTotpEnrollment(services: Services, identity: Identity, ip: string | null, code: string, name?: string): Promise<void> {
+const verify: SettingsRun<typeof totpSettings.verify> = async ({ services, identity, ip, body: { code, name } }) => {
   const { config, keyring, store } = services;
   const userId = identity.user.id;
   const confirmed = await inSession(services, identity, ip, async (ctx) => {
@@ -72,12 +73,13 @@ export async function confirmTotpEnrollment(services: Services, identity: Identi
   );
   if (!added) throw tooManyApps();
   await notifyChange(services, identity, 'totp-added', { totpCredentialId: added.id });
-}
+  await revokeTrustedDevices(store, userId);
+};
 
 const unknownApp = () => new MfaError('not_found', 'There is no such authenticator app.');
 
 /** Its codes stop working at once. The last one stays: without it no change could be confirmed with an app. */
-export async function removeTotp(services: Services, identity: Identity, credentialId: string): Promise<void> {
+const remove: SettingsRun<typeof totpSettings.remove> = async ({ services, identity, body: { id: credentialId } }) => {
   const { store } = services;
   const userId = identity.user.id;
   const apps = await store.listTotp(userId);
@@ -89,9 +91,11 @@ export async function removeTotp(services: Services, identity: Identity, credent
     throw (await store.listTotp(userId)).some((c) => c.id === credentialId) ? last() : unknownApp();
   }
   await notifyChange(services, identity, 'totp-removed', { totpCredentialId: credentialId });
-}
+};
 
-export async function renameTotp(services: Services, identity: Identity, credentialId: string, name: string): Promise<void> {
+const rename: SettingsRun<typeof totpSettings.rename> = async ({ services, identity, body: { id: credentialId, name } }) => {
   if (!(await services.store.renameTotp(identity.user.id, credentialId, name))) throw unknownApp();
   services.logger.info({ userId: identity.user.id, clientId: identity.client.clientId, totpCredentialId: credentialId }, 'authenticator renamed');
-}
+};
+
+export const totpRuns: SettingsRuns<typeof totpSettings> = { enroll, verify, remove, rename };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../server/config.js';
 import { MfaError } from '../../server/errors.js';
-import { sendPhoneCode } from '../../server/self-service/phone.js';
+import { phoneRuns } from '../../server/self-service/phone.js';
 import type { Identity } from '../../server/self-service/identity.js';
 import { passwordStep } from '../support/login.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -51,7 +51,7 @@ describe('the SMS budget: texts others ask for to a number never hold back its o
       changesUntil: new Date(server.services.now().getTime() + 300_000),
     };
     try {
-      await sendPhoneCode(server.services, identity, ip, phone);
+      await phoneRuns.send({ services: server.services, identity, ip, body: { phone } });
       return { status: 200 };
     } catch (e) {
       if (e instanceof MfaError) return { status: e.status };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorStatus } from '../../../contract/errors.js';
 import { componentSchemas } from '../../../contract/openapi/schemas.js';
 import { openApiDocument, openApiText } from '../../../contract/openapi/document.js';
+import { settingsSchemas } from '../../../contract/openapi/settings-operations.js';
 import { registeredSchemas, stepOperations } from '../../../contract/openapi/step-operations.js';
 import { methodNames } from '../../../contract/methods.js';
 import { stepRoutes } from '../../../contract/paths.js';
@@ -16,7 +17,9 @@ describe('openapi.json, generated from the contract', () => {
   });
 
   it('names every contract schema a component, with no shared leftovers', () => {
-    expect(Object.keys(openApiDocument().components.schemas).sort()).toEqual(Object.keys({ ...componentSchemas, ...registeredSchemas }).sort());
+    expect(Object.keys(openApiDocument().components.schemas).sort()).toEqual(
+      Object.keys({ ...componentSchemas, ...registeredSchemas, ...settingsSchemas }).sort(),
+    );
   });
 
   it("has every method's step routes, and each one's operation is the one generated from its contract", () => {

@@ -7,7 +7,7 @@ import { table } from './output.js';
 import { JWKS_MAX_AGE_SECONDS, KEY_CACHE_MS, PUBLISH_AHEAD_MS, publishedForMs, signingKeyOf } from '../tokens/keys.js';
 
 /** `keys rotate`: a new signing key; the old one stays in the JWKS until the tokens it signed expired. */
-export async function keysRotate(cli: CliContext): Promise<number> {
+export async function keysRotate(cli: CliContext): Promise<void> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
     const now = services.now();
@@ -28,7 +28,6 @@ export async function keysRotate(cli: CliContext): Promise<number> {
       `Every server signs with it from ${signsFrom} (${PUBLISH_AHEAD_MS / 1000} s from now); until then the previous key signs.`,
       ...(published.length > 1 ? [`The previous key stays published for ${keptFor} s, until the tokens it signed have expired.`] : []),
     ]);
-    return 0;
   });
 }
 
@@ -39,7 +38,7 @@ function stateOf(k: { active: boolean; signing: boolean; published: boolean; ret
 }
 
 /** `keys list`: every stored signing key, the active one first. */
-export async function keysList(cli: CliContext): Promise<number> {
+export async function keysList(cli: CliContext): Promise<void> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
     const now = services.now();
@@ -56,6 +55,5 @@ export async function keysList(cli: CliContext): Promise<number> {
       published: published.has(k.kid),
     }));
     cli.print({ keys }, () => table([['KID', 'ALG', 'CREATED', 'STATE'], ...keys.map((k) => [k.kid, k.alg, k.createdAt, stateOf(k)])]));
-    return 0;
   });
 }

@@ -4,7 +4,7 @@ import { CLI, type CliContext } from './context.js';
 import { importedCodes, usernameArg } from '../admin/fields.js';
 import { parseInput } from './input.js';
 import { withUser } from './open.js';
-import { usernameOnly } from './users.js';
+import { usernameOf } from './users.js';
 
 /** Comma-separated; each code checked as the admin API checks its codes. */
 const codeList = z
@@ -19,8 +19,7 @@ const codeList = z
 
 /** `user backup-codes generate <username>`: replaces every code; the new ones are printed once. */
 export async function backupCodesGenerate(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withUser(cli, username, async (services, user) => {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const codes = await generateBackupCodes(services, CLI, user);
     cli.print({ username: user.username, codes }, () => [
       `New backup codes for ${user.username} (the old ones no longer work):`,

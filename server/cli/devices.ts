@@ -5,14 +5,13 @@ import { CLI, CliError, UsageError, type CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withUser } from './open.js';
 import { listing } from './output.js';
-import { usernameOnly } from './users.js';
+import { usernameOf } from './users.js';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'never');
 
 /** `user devices <username>`: the browsers trusted to skip the second step, with first and last use (the admin API's factors list the same). */
 export async function userDevices(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withUser(cli, username, async (services, user) => {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const devices = await trustedDevicesOf(services, user);
     cli.print({ username: user.username, devices }, () =>
       listing(devices, `${user.username} has no trusted devices.`, ['ID', 'NAME', 'TRUSTED', 'LAST USED', 'EXPIRES', 'CLIENT'], (d) => [

@@ -6,14 +6,13 @@ import { passkeySummary } from '../methods/passkey-core.js';
 import { CLI, CliError, type CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withUser } from './open.js';
-import { usernameOnly } from './users.js';
+import { usernameOf } from './users.js';
 
 const passkeyId = z.string().min(1).max(64);
 
 /** `user passkeys list <username>`: each passkey's id, name, when made and last used; never a key. */
 export async function passkeysList(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withUser(cli, username, async (services, user) => {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const passkeys = (await services.store.listPasskeys(user.id)).map(passkeySummary);
     cli.print({ username: user.username, passkeys }, () =>
       passkeys.length === 0

@@ -9,7 +9,7 @@ import { CLI, CliError, type CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withUser } from './open.js';
 import { listing } from './output.js';
-import { usernameOnly } from './users.js';
+import { usernameOf } from './users.js';
 
 /** What an operator sees of an authenticator: never its secret. */
 function appView(c: TotpCredential) {
@@ -29,8 +29,7 @@ async function findApp(services: Services, user: UserRecord, idOrName: string): 
 
 /** `user totp list <username>` */
 export async function userTotpList(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withUser(cli, username, async (services, user) => {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const apps = (await services.store.listTotp(user.id)).map(appView);
     cli.print({ username: user.username, authenticators: apps }, () =>
       listing(apps, `${user.username} has no authenticator app.`, ['ID', 'NAME', 'ADDED', 'LAST USED', 'DRIFT'], (a) => [

@@ -9,7 +9,7 @@ import { CLI, UsageError, type CliContext } from './context.js';
 import { parseInput, parseValue } from './input.js';
 import { withUser } from './open.js';
 import { choosePassword, passwordFields, passwordOptions } from './password-input.js';
-import { usernameOnly } from './users.js';
+import { usernameOf } from './users.js';
 import { describeUser } from './user-view.js';
 
 /** Applies `patch` to the named user and prints the result, with a `warning` when the change alone does not do what it says. */
@@ -87,16 +87,14 @@ export async function userSetEmail(cli: CliContext): Promise<void> {
 
 /** `user disable-sms <username>`: SMS codes are no longer offered, the phone stays. */
 export async function userDisableSms(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return patchUser(cli, username, () => ({ smsDisabled: true }), 'Disabled SMS codes');
+  return patchUser(cli, usernameOf(cli), () => ({ smsDisabled: true }), 'Disabled SMS codes');
 }
 
 /** `user enable-sms <username>` */
 export async function userEnableSms(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
   return patchUser(
     cli,
-    username,
+    usernameOf(cli),
     () => ({ smsDisabled: false }),
     'Enabled SMS codes',
     (user) =>
@@ -111,8 +109,7 @@ export async function userEnableSms(cli: CliContext): Promise<void> {
  * may have held both), so the next login enrols again, on first use, and hands out new codes.
  */
 export async function userResetTotp(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withUser(cli, username, async (services, user) => {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const { removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked } = await resetTotp(services, CLI, user);
     cli.print({ username: user.username, removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked }, () => {
       const what = [removed && 'the authenticator', backupCodesRemoved > 0 && `${backupCodesRemoved} unused backup codes`]
@@ -138,8 +135,7 @@ const forgottenText = (n: number) => (n > 0 ? ` ${n === 1 ? 'One signed-in devic
  * as the user, so none of them skips the per-username slow-down any more.
  */
 export async function userForgetDevices(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withUser(cli, username, async (services, user) => {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const devicesForgotten = await forgetUserDevices(services, CLI, user);
     cli.print({ username: user.username, devicesForgotten }, () =>
       devicesForgotten > 0
@@ -151,14 +147,12 @@ export async function userForgetDevices(cli: CliContext): Promise<void> {
 
 /** `user disable <username>`: the user can no longer sign in (the password step answers as for a wrong password). */
 export async function userDisable(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return patchUser(cli, username, () => ({ disabled: true }), 'Disabled sign-in', undefined, 'user.disable');
+  return patchUser(cli, usernameOf(cli), () => ({ disabled: true }), 'Disabled sign-in', undefined, 'user.disable');
 }
 
 /** `user enable <username>` */
 export async function userEnable(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return patchUser(cli, username, () => ({ disabled: false }), 'Enabled sign-in', undefined, 'user.enable');
+  return patchUser(cli, usernameOf(cli), () => ({ disabled: false }), 'Enabled sign-in', undefined, 'user.enable');
 }
 
 /**

@@ -8,7 +8,10 @@ import { listing } from './output.js';
 import { choosePassword, passwordFields, passwordOptions } from './password-input.js';
 import { describeUser, smsState } from './user-view.js';
 
-export const usernameOnly = { positionals: ['username'], schema: z.object({ username: usernameArg }) } as const;
+const usernameOnly = { positionals: ['username'], schema: z.object({ username: usernameArg }) } as const;
+
+/** The argument of a command whose only one is `<username>`. */
+export const usernameOf = (cli: CliContext) => parseInput(cli, usernameOnly).username;
 
 /** `user add <username> [--display-name N] [--password P | --password-stdin] [--phone E164] [--email A]` */
 export async function userAdd(cli: CliContext): Promise<void> {
@@ -75,8 +78,7 @@ export async function userList(cli: CliContext): Promise<void> {
 
 /** `user show <username>` */
 export async function userShow(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withUser(cli, username, async (services, user) => {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const view = await userView(services, user);
     cli.print({ user: view }, () => describeUser(view));
   });
@@ -84,8 +86,7 @@ export async function userShow(cli: CliContext): Promise<void> {
 
 /** `user remove <username>`: the user with their authenticator and backup codes. */
 export async function userRemove(cli: CliContext): Promise<void> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withUser(cli, username, async (services, user) => {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     await deleteUser(services, CLI, user.id, 'any');
     cli.print({ removed: user.username }, () => `Removed user ${user.username}.`);
   });

@@ -66,11 +66,9 @@ const addInput = z.object({
   'trust-device-days': z.coerce.number().int().min(1).max(365).optional(),
 });
 
-export type ClientView = AdminClient;
-
 const showSequence = (s: ClientRecord['sequence']) => s.map((step) => step.join('|')).join(' → ');
 
-function describeClient(v: ClientView): string[] {
+function describeClient(v: AdminClient): string[] {
   return [
     `${v.clientId} (${v.name})`,
     ...fields([

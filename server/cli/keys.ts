@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CliContext } from './context.js';
-import { recordCliChange } from './audit.js';
+import { auditActorOf } from '../admin/report.js';
+import { CLI, type CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
 import { table } from './output.js';
@@ -12,7 +12,13 @@ export async function keysRotate(cli: CliContext): Promise<void> {
   return withServices(cli, async (services) => {
     const now = services.now();
     const kid = await services.tokens.rotate(now);
-    recordCliChange(services, 'admin.action', null, { action: 'keys.rotate', target: kid });
+    // Outside the admin operations (which report their own actions), so recorded here.
+    services.audit.record({
+      type: 'admin.action',
+      userId: null,
+      actor: auditActorOf(CLI),
+      details: { via: 'cli', action: 'keys.rotate', target: kid },
+    });
     const published = (await services.tokens.jwks(now)).keys.map((k) => k.kid!);
     const signsFrom = new Date(now.getTime() + PUBLISH_AHEAD_MS).toISOString();
     const keptFor = publishedForMs(services.config.tokens.idTokenTtlSeconds) / 1000;

@@ -186,7 +186,11 @@ export const revokeTrustedDevice = (services: Services, actor: AdminActor, user:
 /** Revokes every trusted device of the user; answers how many there were. */
 export async function revokeAllTrustedDevices(services: Services, actor: AdminActor, user: UserRecord): Promise<number> {
   const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
-  const what = { action: 'user.revoke-trusted-devices', changed: ['trustedDevices'], factorChange: 'trusted-devices-revoked' };
-  report(services, actor, user, { ...what, facts: { trustedDevicesRevoked } });
+  report(services, actor, user, {
+    action: 'user.revoke-trusted-devices',
+    changed: ['trustedDevices'],
+    factorChange: 'trusted-devices-revoked',
+    facts: { trustedDevicesRevoked },
+  });
   return trustedDevicesRevoked;
 }

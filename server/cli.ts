@@ -26,7 +26,8 @@ import { userDevices, userRevokeDevice } from './cli/devices.js';
 import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
 
 interface Command {
-  run(cli: CliContext): Promise<number>;
+  /** Succeeds (exit code 0) or throws: a usage error exits 2, any other 1. */
+  run(cli: CliContext): Promise<void>;
   /** The arguments after the command words. */
   args: string;
   summary: string;
@@ -189,7 +190,8 @@ export async function runCli(
   const depth = key.split(' ').length;
   const positionalStart = cli.argv.findIndex((_a, i) => cli.argv.slice(0, i + 1).filter((x) => !x.startsWith('-')).length === depth);
   try {
-    return await commands[key]!.run({ ...cli, argv: cli.argv.slice(positionalStart + 1) });
+    await commands[key]!.run({ ...cli, argv: cli.argv.slice(positionalStart + 1) });
+    return 0;
   } catch (e) {
     return fail(cli, key, e);
   }

@@ -1,9 +1,9 @@
-import { createLocalJWKSet, jwtVerify } from 'jose';
 import { adminScopes, type AdminScope } from '../../contract/admin-paths.js';
 import { constantTimeEqual } from '../crypto/codes.js';
 import { ConfigError } from '../errors.js';
 import type { Services } from '../services.js';
 import { adminAudience } from '../tokens/tokens.js';
+import { verifyOwnToken } from '../tokens/verify.js';
 import type { AdminActor } from './report.js';
 
 /** Who calls the admin API, and what their credential allows. */
@@ -37,20 +37,12 @@ export function adminAuthenticator(services: Services, env: NodeJS.ProcessEnv) {
   const staticHash = configured ? tokenHash(services, configured) : null;
 
   async function byAccessToken(token: string, address: string | null): Promise<AdminCredential | null> {
-    const now = services.now();
-    let payload: Record<string, unknown>;
-    try {
-      ({ payload } = await jwtVerify(token, createLocalJWKSet(await services.tokens.jwks(now)), {
-        issuer: services.config.issuer,
-        audience: adminAudience(services.config.issuer),
-        typ: 'at+jwt',
-        algorithms: [services.tokens.alg],
-        currentDate: now,
-        requiredClaims: ['sub', 'client_id', 'scope', 'exp', 'iat', 'jti'],
-      }));
-    } catch {
-      return null;
-    }
+    const payload = await verifyOwnToken(services, token, {
+      audience: adminAudience(services.config.issuer),
+      typ: 'at+jwt',
+      requiredClaims: ['sub', 'client_id', 'scope', 'exp', 'iat', 'jti'],
+    });
+    if (!payload) return null;
     const { client_id: clientId, scope, jti } = payload;
     if (typeof clientId !== 'string' || typeof scope !== 'string' || typeof jti !== 'string' || payload.sub !== clientId) return null;
     const client = await services.store.getClient(clientId);

@@ -10,7 +10,7 @@ import type { Services } from '../services.js';
 import type { PasskeyRecord, TotpCredential, TrustedDeviceRecord, UserRecord } from '../store/types.js';
 import { MAX_AUTHENTICATORS } from '../self-service/totp.js';
 import { importedCodes } from './fields.js';
-import { type AdminActor, reportAdminAction } from './report.js';
+import { type AdminAction, type AdminActor, reportAdminAction } from './report.js';
 import { checked } from './users.js';
 
 /** A user's factors as the admin API and the CLI read and change them: one behaviour, two doors. */
@@ -55,6 +55,19 @@ export async function factorsOf(services: Pick<Services, 'store' | 'now'>, user:
   };
 }
 
+/** What a change of one user's factors reports; the user is the target. */
+type UserAction = Omit<AdminAction, 'target'>;
+
+const report = (services: Services, actor: AdminActor, user: UserRecord, what: UserAction) =>
+  reportAdminAction(services, actor, { ...what, target: { userId: user.id } });
+
+/** An idempotent change (false: the user has nothing with that id) is reported only when it changed something. */
+async function reportIf(services: Services, actor: AdminActor, user: UserRecord, change: Promise<boolean>, what: UserAction): Promise<boolean> {
+  const done = await change;
+  if (done) report(services, actor, user, what);
+  return done;
+}
+
 /**
  * Forgets every authenticator and the backup codes (a lost phone may have held both), so the next
  * login enrols again, on first use; devices that signed in are no longer trusted either.
@@ -64,9 +77,8 @@ export async function resetTotp(services: Services, actor: AdminActor, user: Use
   const devicesForgotten = await forgetDevices(services.store, user.id);
   // A lost phone may be a browser trusted to stand in for this factor, too.
   const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
-  reportAdminAction(services, actor, {
+  report(services, actor, user, {
     action: 'user.reset-totp',
-    target: { userId: user.id },
     changed: ['totp', 'backupCodes', 'devices', 'trustedDevices'],
     factorChange: 'totp-reset',
     facts: { totpRemoved: removed, backupCodesRemoved, devicesForgotten, trustedDevicesRevoked },
@@ -104,13 +116,8 @@ export async function enrolTotp(
   // A new authenticator revokes trusted devices, as in settings: the factor they stood in for changed.
   const trustedDevicesRevoked = await revokeTrustedDevices(store, user.id);
   const { otpauthUri, qrSvg } = await enrollmentFor(secret, config.totp.issuer ?? config.appName, user.username, config.totp);
-  reportAdminAction(services, actor, {
-    action: 'user.enrol-totp',
-    target: { userId: user.id },
-    changed: ['totp'],
-    factorChange: options.replace ? 'totp-replaced' : 'totp-added',
-    facts: { trustedDevicesRevoked },
-  });
+  const factorChange = options.replace ? 'totp-replaced' : 'totp-added';
+  report(services, actor, user, { action: 'user.enrol-totp', changed: ['totp'], factorChange, facts: { trustedDevicesRevoked } });
   return { otpauthUri, qrSvg, authenticator: authenticatorView(added) };
 }
 
@@ -119,29 +126,21 @@ export async function enrolTotp(
  * with this id (idempotent). Removing the last one leaves the user's `mfaSince`: their next login
  * asks for a code they cannot give until an admin resets or enrols again, as in `user totp remove`.
  */
-export async function removeAuthenticator(services: Services, actor: AdminActor, user: UserRecord, authenticatorId: string): Promise<boolean> {
-  const removed = await services.store.removeTotp(user.id, authenticatorId);
-  if (removed)
-    reportAdminAction(services, actor, { action: 'user.remove-totp', target: { userId: user.id }, changed: ['totp'], factorChange: 'totp-removed' });
-  return removed;
-}
+export const removeAuthenticator = (services: Services, actor: AdminActor, user: UserRecord, authenticatorId: string) =>
+  reportIf(services, actor, user, services.store.removeTotp(user.id, authenticatorId), {
+    action: 'user.remove-totp',
+    changed: ['totp'],
+    factorChange: 'totp-removed',
+  });
 
 /** Renames one authenticator; false when the user has none with this id. */
-export async function renameAuthenticator(services: Services, actor: AdminActor, user: UserRecord, authenticatorId: string, name: string) {
-  const renamed = await services.store.renameTotp(user.id, authenticatorId, name);
-  if (renamed) reportAdminAction(services, actor, { action: 'user.rename-totp', target: { userId: user.id }, changed: ['totp.name'] });
-  return renamed;
-}
+export const renameAuthenticator = (services: Services, actor: AdminActor, user: UserRecord, authenticatorId: string, name: string) =>
+  reportIf(services, actor, user, services.store.renameTotp(user.id, authenticatorId, name), { action: 'user.rename-totp', changed: ['totp.name'] });
 
 /** Replaces every backup code; the new ones are answered once. */
 export async function generateBackupCodes(services: Services, actor: AdminActor, user: UserRecord): Promise<string[]> {
   const codes = await regenerateBackupCodes(services, user.id, services.now());
-  reportAdminAction(services, actor, {
-    action: 'user.generate-backup-codes',
-    target: { userId: user.id },
-    changed: ['backupCodes'],
-    factorChange: 'backup-codes-renewed',
-  });
+  report(services, actor, user, { action: 'user.generate-backup-codes', changed: ['backupCodes'], factorChange: 'backup-codes-renewed' });
   return codes;
 }
 
@@ -154,62 +153,41 @@ export async function importBackupCodes(services: Services, actor: AdminActor, u
   if (input.replace) await services.store.replaceBackupCodes(user.id, hashes, now);
   else imported = await services.store.addBackupCodes(user.id, hashes, now);
   const remaining = await services.store.countBackupCodes(user.id);
-  reportAdminAction(services, actor, {
-    action: 'user.import-backup-codes',
-    target: { userId: user.id },
-    changed: ['backupCodes'],
-    factorChange: 'backup-codes-imported',
-  });
+  report(services, actor, user, { action: 'user.import-backup-codes', changed: ['backupCodes'], factorChange: 'backup-codes-imported' });
   return { imported, skipped: hashes.length - imported, replaced: input.replace, remaining };
 }
 
 /** Revokes every device token of the user. */
 export async function forgetUserDevices(services: Services, actor: AdminActor, user: UserRecord): Promise<number> {
   const devicesForgotten = await forgetDevices(services.store, user.id);
-  reportAdminAction(services, actor, {
-    action: 'user.forget-devices',
-    target: { userId: user.id },
-    changed: ['devices'],
-    factorChange: 'devices-forgotten',
-  });
+  report(services, actor, user, { action: 'user.forget-devices', changed: ['devices'], factorChange: 'devices-forgotten' });
   return devicesForgotten;
 }
 
 /** Removes one passkey of the user: it no longer signs in. False when the user has none with this id (idempotent). */
-export async function removePasskey(services: Services, actor: AdminActor, user: UserRecord, passkeyId: string): Promise<boolean> {
-  const removed = await services.store.deletePasskey(user.id, passkeyId);
-  if (removed)
-    reportAdminAction(services, actor, {
-      action: 'user.remove-passkey',
-      target: { userId: user.id },
-      changed: ['passkeys'],
-      factorChange: 'passkey-removed',
-    });
-  return removed;
-}
+export const removePasskey = (services: Services, actor: AdminActor, user: UserRecord, passkeyId: string) =>
+  reportIf(services, actor, user, services.store.deletePasskey(user.id, passkeyId), {
+    action: 'user.remove-passkey',
+    changed: ['passkeys'],
+    factorChange: 'passkey-removed',
+  });
 
 /**
  * Revokes one trusted device of the user: its next login asks for the second step again. False
  * when the user has no live device with this id (idempotent; another user's device is not theirs).
  */
-export async function revokeTrustedDevice(services: Services, actor: AdminActor, user: UserRecord, deviceId: string): Promise<boolean> {
-  const revoked = await services.store.deleteTrustedDevice(user.id, deviceId);
-  if (revoked)
-    reportAdminAction(services, actor, {
-      action: 'user.revoke-trusted-device',
-      target: { userId: user.id },
-      changed: ['trustedDevices'],
-      factorChange: 'trusted-device-revoked',
-    });
-  return revoked;
-}
+export const revokeTrustedDevice = (services: Services, actor: AdminActor, user: UserRecord, deviceId: string) =>
+  reportIf(services, actor, user, services.store.deleteTrustedDevice(user.id, deviceId), {
+    action: 'user.revoke-trusted-device',
+    changed: ['trustedDevices'],
+    factorChange: 'trusted-device-revoked',
+  });
 
 /** Revokes every trusted device of the user; answers how many there were. */
 export async function revokeAllTrustedDevices(services: Services, actor: AdminActor, user: UserRecord): Promise<number> {
   const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
-  reportAdminAction(services, actor, {
+  report(services, actor, user, {
     action: 'user.revoke-trusted-devices',
-    target: { userId: user.id },
     changed: ['trustedDevices'],
     factorChange: 'trusted-devices-revoked',
     facts: { trustedDevicesRevoked },

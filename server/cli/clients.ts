@@ -6,7 +6,7 @@ import type { ClientRecord } from '../store/types.js';
 import { CLI, CliError, UsageError, type CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
-import { fields, table } from './output.js';
+import { fields, listing } from './output.js';
 
 const fromJson = z.string().transform((text, ctx) => {
   try {
@@ -66,11 +66,9 @@ const addInput = z.object({
   'trust-device-days': z.coerce.number().int().min(1).max(365).optional(),
 });
 
-export type ClientView = AdminClient;
-
 const showSequence = (s: ClientRecord['sequence']) => s.map((step) => step.join('|')).join(' → ');
 
-function describeClient(v: ClientView): string[] {
+function describeClient(v: AdminClient): string[] {
   return [
     `${v.clientId} (${v.name})`,
     ...fields([
@@ -98,7 +96,7 @@ const defaultSequenceNote =
  * [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--redirect-uri URL]... [--post-logout-redirect-uri URL]...
  * [--logo-uri URL] [--css-uri URL] [--passkey-alone] [--trust-device-days N] [--scope admin|admin:read]...`
  */
-export async function clientAdd(cli: CliContext): Promise<number> {
+export async function clientAdd(cli: CliContext): Promise<void> {
   const input = parseInput(cli, {
     positionals: ['clientId'],
     options: {
@@ -151,46 +149,36 @@ export async function clientAdd(cli: CliContext): Promise<number> {
       ...(input.sequence ? [] : [defaultSequenceNote]),
       ...(generated.clientSecret ? [`Client secret: ${generated.clientSecret}`, 'It is shown only this once and stored only as a hash.'] : []),
     ]);
-    return 0;
   });
 }
 
 /** `client list`: clients in the store and those defined in the config file. */
-export async function clientList(cli: CliContext): Promise<number> {
+export async function clientList(cli: CliContext): Promise<void> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
     const clients = await listClients(services);
     cli.print({ clients }, () =>
-      clients.length === 0
-        ? ['No clients yet. Add one with: mfa-login client add <clientId> --name NAME --origin URL']
-        : table([
-            ['CLIENT ID', 'NAME', 'ORIGINS', 'SEQUENCE', 'SECRET', 'SOURCE'],
-            ...clients.map((c) => [
-              c.clientId,
-              c.name,
-              c.allowedOrigins.join(' ') || '-',
-              showSequence(c.sequence),
-              c.hasSecret ? 'yes' : 'no',
-              c.source,
-            ]),
-          ]),
+      listing(
+        clients,
+        'No clients yet. Add one with: mfa-login client add <clientId> --name NAME --origin URL',
+        ['CLIENT ID', 'NAME', 'ORIGINS', 'SEQUENCE', 'SECRET', 'SOURCE'],
+        (c) => [c.clientId, c.name, c.allowedOrigins.join(' ') || '-', showSequence(c.sequence), c.hasSecret ? 'yes' : 'no', c.source],
+      ),
     );
-    return 0;
   });
 }
 
 /** `client remove <clientId>` */
-export async function clientRemove(cli: CliContext): Promise<number> {
+export async function clientRemove(cli: CliContext): Promise<void> {
   const { clientId } = parseInput(cli, { positionals: ['clientId'], schema: z.object({ clientId: clientSchema.shape.clientId }) });
   return withServices(cli, async (services) => {
     if (!(await deleteClient(services, CLI, clientId, 'any'))) throw new CliError(`No client "${clientId}".`, 'not_found');
     cli.print({ removed: clientId }, () => `Removed client ${clientId}. Flows it started can no longer finish.`);
-    return 0;
   });
 }
 
 /** `client rotate-secret <clientId>`: a new secret, printed once; the old one stops working at once. */
-export async function clientRotateSecret(cli: CliContext): Promise<number> {
+export async function clientRotateSecret(cli: CliContext): Promise<void> {
   const { clientId } = parseInput(cli, { positionals: ['clientId'], schema: z.object({ clientId: clientSchema.shape.clientId }) });
   return withServices(cli, async (services) => {
     const { client, clientSecret } = await rotateClientSecret(services, CLI, clientId);
@@ -200,6 +188,5 @@ export async function clientRotateSecret(cli: CliContext): Promise<number> {
       `Client secret: ${clientSecret}`,
       'It is shown only this once and stored only as a hash.',
     ]);
-    return 0;
   });
 }

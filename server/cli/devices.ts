@@ -1,43 +1,40 @@
 import { z } from 'zod';
 import { revokeAllTrustedDevices, revokeTrustedDevice, trustedDevicesOf } from '../admin/factors.js';
+import { usernameArg } from '../admin/fields.js';
 import { CLI, CliError, UsageError, type CliContext } from './context.js';
-import { usernameArg } from './fields.js';
 import { parseInput } from './input.js';
-import { withServices } from './open.js';
-import { table } from './output.js';
-import { usernameOnly } from './users.js';
-import { findUser } from './user-view.js';
+import { withUser } from './open.js';
+import { listing } from './output.js';
+import { usernameOf } from './users.js';
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'never');
 
 /** `user devices <username>`: the browsers trusted to skip the second step, with first and last use (the admin API's factors list the same). */
-export async function userDevices(cli: CliContext): Promise<number> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, username);
+export async function userDevices(cli: CliContext): Promise<void> {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const devices = await trustedDevicesOf(services, user);
     cli.print({ username: user.username, devices }, () =>
-      devices.length === 0
-        ? `${user.username} has no trusted devices.`
-        : table([
-            ['ID', 'NAME', 'TRUSTED', 'LAST USED', 'EXPIRES', 'CLIENT'],
-            ...devices.map((d) => [d.id, d.name, day(d.createdAt), day(d.lastUsedAt), day(d.expiresAt), d.clientId]),
-          ]),
+      listing(devices, `${user.username} has no trusted devices.`, ['ID', 'NAME', 'TRUSTED', 'LAST USED', 'EXPIRES', 'CLIENT'], (d) => [
+        d.id,
+        d.name,
+        day(d.createdAt),
+        day(d.lastUsedAt),
+        day(d.expiresAt),
+        d.clientId,
+      ]),
     );
-    return 0;
   });
 }
 
 /** `user revoke-device <username> (<id> | --all)`: the device asks for the second step again (as the admin API's `DELETE …/devices`). */
-export async function userRevokeDevice(cli: CliContext): Promise<number> {
+export async function userRevokeDevice(cli: CliContext): Promise<void> {
   const input = parseInput(cli, {
     positionals: ['username', 'id'],
     options: { all: { type: 'boolean' } },
     schema: z.object({ username: usernameArg, id: z.string().min(1).max(64).optional(), all: z.boolean().optional() }),
   });
   if ((input.id === undefined) === (input.all !== true)) throw new UsageError('Give either <id> or --all.');
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, input.username);
+  return withUser(cli, input.username, async (services, user) => {
     if (input.all) {
       const revoked = await revokeAllTrustedDevices(services, CLI, user);
       cli.print({ username: user.username, revoked }, () =>
@@ -45,11 +42,10 @@ export async function userRevokeDevice(cli: CliContext): Promise<number> {
           ? `Revoked ${revoked} trusted device${revoked === 1 ? '' : 's'} of ${user.username}.`
           : `${user.username} had no trusted devices.`,
       );
-      return 0;
+      return;
     }
     if (!(await revokeTrustedDevice(services, CLI, user, input.id!)))
       throw new CliError(`${user.username} has no trusted device "${input.id}".`, 'not_found');
     cli.print({ username: user.username, revoked: 1 }, () => `Revoked trusted device ${input.id} of ${user.username}.`);
-    return 0;
   });
 }

@@ -46,7 +46,7 @@ async function* eventsSince(services: Services, filters: EventFilters, from: Dat
  * newest events as JSON lines, oldest first; with --follow, new ones as they are stored, until
  * interrupted.
  */
-export async function eventsTail(cli: CliContext): Promise<number> {
+export async function eventsTail(cli: CliContext): Promise<void> {
   const input = parseInput(cli, {
     options: {
       follow: { type: 'boolean', short: 'f' },
@@ -70,7 +70,7 @@ export async function eventsTail(cli: CliContext): Promise<number> {
     };
     const newest = (await listEvents(services.store, filters)).events.reverse();
     for (const e of newest) cli.out(JSON.stringify(e));
-    if (!input.follow) return 0;
+    if (!input.follow) return;
 
     const stop = new AbortController();
     const onSignal = () => stop.abort();
@@ -98,6 +98,5 @@ export async function eventsTail(cli: CliContext): Promise<number> {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }
-    return 0;
   });
 }

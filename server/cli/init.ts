@@ -37,7 +37,7 @@ function starterConfig(configFile: string): ConfigInput {
 }
 
 /** `init [--force]`: writes mfa-login.config.json and creates the master key file (0600). */
-export async function init(cli: CliContext): Promise<number> {
+export async function init(cli: CliContext): Promise<void> {
   const { force } = parseInput(cli, { options: { force: { type: 'boolean' } }, schema: z.object({ force: z.boolean().default(false) }) });
   const file = cli.configFile ?? defaultConfigFile;
   if (existsSync(file) && !force) throw new CliError(`${file} already exists; add --force to overwrite it.`, 'conflict');
@@ -62,5 +62,4 @@ export async function init(cli: CliContext): Promise<number> {
         : `Created the key file ${keyFile} (mode 0600). Back it up: without it no TOTP secret or signing key can be read.`,
     'Next: mfa-login user add <username>, mfa-login client add <clientId> --name NAME --origin URL, then mfa-login start',
   ]);
-  return 0;
 }

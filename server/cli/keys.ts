@@ -1,18 +1,24 @@
 import { z } from 'zod';
-import type { CliContext } from './context.js';
-import { recordCliChange } from './audit.js';
+import { auditActorOf } from '../admin/report.js';
+import { CLI, type CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { withServices } from './open.js';
 import { table } from './output.js';
 import { JWKS_MAX_AGE_SECONDS, KEY_CACHE_MS, PUBLISH_AHEAD_MS, publishedForMs, signingKeyOf } from '../tokens/keys.js';
 
 /** `keys rotate`: a new signing key; the old one stays in the JWKS until the tokens it signed expired. */
-export async function keysRotate(cli: CliContext): Promise<number> {
+export async function keysRotate(cli: CliContext): Promise<void> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
     const now = services.now();
     const kid = await services.tokens.rotate(now);
-    recordCliChange(services, 'admin.action', null, { action: 'keys.rotate', target: kid });
+    // Outside the admin operations (which report their own actions), so recorded here.
+    services.audit.record({
+      type: 'admin.action',
+      userId: null,
+      actor: auditActorOf(CLI),
+      details: { via: 'cli', action: 'keys.rotate', target: kid },
+    });
     const published = (await services.tokens.jwks(now)).keys.map((k) => k.kid!);
     const signsFrom = new Date(now.getTime() + PUBLISH_AHEAD_MS).toISOString();
     const keptFor = publishedForMs(services.config.tokens.idTokenTtlSeconds) / 1000;
@@ -28,7 +34,6 @@ export async function keysRotate(cli: CliContext): Promise<number> {
       `Every server signs with it from ${signsFrom} (${PUBLISH_AHEAD_MS / 1000} s from now); until then the previous key signs.`,
       ...(published.length > 1 ? [`The previous key stays published for ${keptFor} s, until the tokens it signed have expired.`] : []),
     ]);
-    return 0;
   });
 }
 
@@ -39,7 +44,7 @@ function stateOf(k: { active: boolean; signing: boolean; published: boolean; ret
 }
 
 /** `keys list`: every stored signing key, the active one first. */
-export async function keysList(cli: CliContext): Promise<number> {
+export async function keysList(cli: CliContext): Promise<void> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
     const now = services.now();
@@ -56,6 +61,5 @@ export async function keysList(cli: CliContext): Promise<number> {
       published: published.has(k.kid),
     }));
     cli.print({ keys }, () => table([['KID', 'ALG', 'CREATED', 'STATE'], ...keys.map((k) => [k.kid, k.alg, k.createdAt, stateOf(k)])]));
-    return 0;
   });
 }

@@ -1,9 +1,10 @@
+import { userByName } from '../admin/users.js';
 import { buildServices } from '../build-services.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { loadMasterKey } from '../crypto/keyring.js';
 import { createLogger } from '../logger.js';
 import type { Services } from '../services.js';
-import { StoreError } from '../store/types.js';
+import { StoreError, type UserRecord } from '../store/types.js';
 import { CliError, type CliContext } from './context.js';
 
 /**
@@ -34,3 +35,7 @@ export async function withServices<T>(cli: CliContext, fn: (services: Services) 
     await services.store.close();
   }
 }
+
+/** `withServices` for a command about one named user; `not_found` (exit code 1) when there is none. */
+export const withUser = <T>(cli: CliContext, username: string, fn: (services: Services, user: UserRecord) => Promise<T>) =>
+  withServices(cli, async (services) => fn(services, await userByName(services, username)));

@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import { passkeyName } from '../../contract/passkey.js';
 import { removePasskey } from '../admin/factors.js';
+import { usernameArg } from '../admin/fields.js';
 import { passkeySummary } from '../methods/passkey-core.js';
 import { CLI, CliError, type CliContext } from './context.js';
-import { usernameArg } from './fields.js';
 import { parseInput } from './input.js';
-import { withServices } from './open.js';
-import { usernameOnly } from './users.js';
-import { findUser } from './user-view.js';
+import { withUser } from './open.js';
+import { usernameOf } from './users.js';
 
 const passkeyId = z.string().min(1).max(64);
 
 /** `user passkeys list <username>`: each passkey's id, name, when made and last used; never a key. */
-export async function passkeysList(cli: CliContext): Promise<number> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, username);
+export async function passkeysList(cli: CliContext): Promise<void> {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const passkeys = (await services.store.listPasskeys(user.id)).map(passkeySummary);
     cli.print({ username: user.username, passkeys }, () =>
       passkeys.length === 0
@@ -28,35 +25,30 @@ export async function passkeysList(cli: CliContext): Promise<number> {
             ),
           ],
     );
-    return 0;
   });
 }
 
 /** `user passkeys rename <username> <id> <name>` */
-export async function passkeysRename(cli: CliContext): Promise<number> {
+export async function passkeysRename(cli: CliContext): Promise<void> {
   const input = parseInput(cli, {
     positionals: ['username', 'id', 'name'],
     schema: z.object({ username: usernameArg, id: passkeyId, name: passkeyName }),
   });
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, input.username);
+  return withUser(cli, input.username, async (services, user) => {
     if (!(await services.store.renamePasskey(user.id, input.id, input.name)))
       throw new CliError(`${user.username} has no passkey ${input.id}.`, 'not_found');
     cli.print(
       { username: user.username, id: input.id, name: input.name },
       () => `Renamed passkey ${input.id} of ${user.username} to "${input.name}".`,
     );
-    return 0;
   });
 }
 
 /** `user passkeys remove <username> <id>`: it no longer signs in, from now on (as the admin API's `DELETE …/passkeys/{id}`). */
-export async function passkeysRemove(cli: CliContext): Promise<number> {
+export async function passkeysRemove(cli: CliContext): Promise<void> {
   const input = parseInput(cli, { positionals: ['username', 'id'], schema: z.object({ username: usernameArg, id: passkeyId }) });
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, input.username);
+  return withUser(cli, input.username, async (services, user) => {
     if (!(await removePasskey(services, CLI, user, input.id))) throw new CliError(`${user.username} has no passkey ${input.id}.`, 'not_found');
     cli.print({ username: user.username, removed: input.id }, () => `Removed passkey ${input.id} of ${user.username}: it no longer signs in.`);
-    return 0;
   });
 }

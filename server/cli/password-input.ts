@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { UsageError, type CliContext } from './context.js';
-import { passwordArg } from './fields.js';
+import { passwordArg } from '../admin/fields.js';
 import { parseValue } from './input.js';
 
 export const passwordOptions = { password: { type: 'string' }, 'password-stdin': { type: 'boolean' } } as const;

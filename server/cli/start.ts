@@ -35,7 +35,7 @@ function listenError(e: unknown, host: string, port: number): unknown {
 }
 
 /** `mfa-login start [--config F] [--demo] [--port N] [--host H]`: serves until SIGINT/SIGTERM, then drains and exits 0. */
-export async function start(cli: CliContext): Promise<number> {
+export async function start(cli: CliContext): Promise<void> {
   const input = parseInput(cli, {
     options: { demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
     schema: startInput,
@@ -75,5 +75,4 @@ export async function start(cli: CliContext): Promise<number> {
   logger.info({ signal, graceSeconds: config.shutdown.graceSeconds }, 'shutting down: no new connections, finishing requests in flight');
   await server.close();
   logger.info('stopped');
-  return 0;
 }

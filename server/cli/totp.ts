@@ -4,13 +4,12 @@ import { enrolTotp, removeAuthenticator, renameAuthenticator } from '../admin/fa
 import { driftOf, newTotpSecret } from '../methods/totp-core.js';
 import type { Services } from '../services.js';
 import type { TotpCredential, UserRecord } from '../store/types.js';
+import { usernameArg } from '../admin/fields.js';
 import { CLI, CliError, type CliContext } from './context.js';
-import { usernameArg } from './fields.js';
 import { parseInput } from './input.js';
-import { withServices } from './open.js';
-import { table } from './output.js';
-import { usernameOnly } from './users.js';
-import { findUser } from './user-view.js';
+import { withUser } from './open.js';
+import { listing } from './output.js';
+import { usernameOf } from './users.js';
 
 /** What an operator sees of an authenticator: never its secret. */
 function appView(c: TotpCredential) {
@@ -29,20 +28,18 @@ async function findApp(services: Services, user: UserRecord, idOrName: string): 
 }
 
 /** `user totp list <username>` */
-export async function userTotpList(cli: CliContext): Promise<number> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, username);
+export async function userTotpList(cli: CliContext): Promise<void> {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     const apps = (await services.store.listTotp(user.id)).map(appView);
     cli.print({ username: user.username, authenticators: apps }, () =>
-      apps.length === 0
-        ? `${user.username} has no authenticator app.`
-        : table([
-            ['ID', 'NAME', 'ADDED', 'LAST USED', 'DRIFT'],
-            ...apps.map((a) => [a.id, a.name, a.createdAt, a.lastUsedAt ?? 'never', `${a.driftSteps} steps`]),
-          ]),
+      listing(apps, `${user.username} has no authenticator app.`, ['ID', 'NAME', 'ADDED', 'LAST USED', 'DRIFT'], (a) => [
+        a.id,
+        a.name,
+        a.createdAt,
+        a.lastUsedAt ?? 'never',
+        `${a.driftSteps} steps`,
+      ]),
     );
-    return 0;
   });
 }
 
@@ -61,14 +58,13 @@ const seedArg = z
  * `user totp add <username> [--name N] [--secret BASE32]`: a new authenticator beside the others,
  * with a new secret printed once (to hand over as the otpauth URI), or a hardware token's seed.
  */
-export async function userTotpAdd(cli: CliContext): Promise<number> {
+export async function userTotpAdd(cli: CliContext): Promise<void> {
   const input = parseInput(cli, {
     positionals: ['username'],
     options: { name: { type: 'string' }, secret: { type: 'string' } },
     schema: z.object({ username: usernameArg, name: totpName.default('Authenticator'), secret: seedArg.optional() }),
   });
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, input.username);
+  return withUser(cli, input.username, async (services, user) => {
     const secret = input.secret ?? newTotpSecret();
     const { authenticator, otpauthUri } = await enrolTotp(services, CLI, user, { replace: false, name: input.name, secret });
     const added = (await services.store.listTotp(user.id)).find((c) => c.id === authenticator.id)!;
@@ -76,15 +72,13 @@ export async function userTotpAdd(cli: CliContext): Promise<number> {
       `Added the authenticator "${added.name}" (${added.id}) for ${user.username}.`,
       ...(input.secret ? [] : [`Secret: ${secret}`, `URI: ${otpauthUri}`, 'They are shown only this once: hand them over safely.']),
     ]);
-    return 0;
   });
 }
 
 /** `user totp remove <username> <id|name>`: its codes stop working; the others keep working. */
-export async function userTotpRemove(cli: CliContext): Promise<number> {
+export async function userTotpRemove(cli: CliContext): Promise<void> {
   const input = parseInput(cli, { positionals: ['username', 'app'], schema: z.object({ username: usernameArg, app: z.string().min(1) }) });
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, input.username);
+  return withUser(cli, input.username, async (services, user) => {
     const app = await findApp(services, user, input.app);
     await removeAuthenticator(services, CLI, user, app.id);
     const left = (await services.store.listTotp(user.id)).length;
@@ -94,24 +88,21 @@ export async function userTotpRemove(cli: CliContext): Promise<number> {
         left === 0 ? `To let the next login set one up again, run: mfa-login user reset-totp ${user.username}` : '',
       ].filter(Boolean),
     );
-    return 0;
   });
 }
 
 /** `user totp rename <username> <id|name> <new-name>` */
-export async function userTotpRename(cli: CliContext): Promise<number> {
+export async function userTotpRename(cli: CliContext): Promise<void> {
   const input = parseInput(cli, {
     positionals: ['username', 'app', 'name'],
     schema: z.object({ username: usernameArg, app: z.string().min(1), name: totpName }),
   });
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, input.username);
+  return withUser(cli, input.username, async (services, user) => {
     const app = await findApp(services, user, input.app);
     await renameAuthenticator(services, CLI, user, app.id, input.name);
     cli.print(
       { username: user.username, authenticator: { ...appView(app), name: input.name } },
       () => `Renamed "${app.name}" of ${user.username} to "${input.name}".`,
     );
-    return 0;
   });
 }

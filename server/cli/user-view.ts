@@ -1,21 +1,13 @@
 import type { AdminUser } from '../../contract/admin.js';
-import { userByName, userView } from '../admin/users.js';
 import { fields } from './output.js';
 
-/** A user's factors as an operator sees them (the admin API's user); the full phone number is for the operator only, never a log. */
-export type UserView = AdminUser;
-
-/** The named user; `not_found` (exit code 1) when there is none. */
-export const findUser = userByName;
-
-export { userView };
-
-export function smsState(v: UserView): string {
+export function smsState(v: AdminUser): string {
   if (!v.phone) return 'no phone';
   return v.smsDisabled ? 'disabled' : 'enabled';
 }
 
-export function describeUser(v: UserView): string[] {
+/** A user's factors as an operator sees them (the admin API's user); the full phone number is for the operator only, never a log. */
+export function describeUser(v: AdminUser): string[] {
   return [
     `${v.username} (${v.displayName})`,
     ...fields([

@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { createUser, deleteUser, listUsers } from '../admin/users.js';
+import { displayNameArg, emailArg, phoneArg, usernameArg } from '../admin/fields.js';
+import { createUser, deleteUser, listUsers, userView } from '../admin/users.js';
 import { CLI, type CliContext } from './context.js';
-import { displayNameArg, emailArg, phoneArg, usernameArg } from './fields.js';
 import { parseInput, parseValue } from './input.js';
-import { withServices } from './open.js';
-import { table } from './output.js';
+import { withServices, withUser } from './open.js';
+import { listing } from './output.js';
 import { choosePassword, passwordFields, passwordOptions } from './password-input.js';
-import { describeUser, findUser, smsState, userView } from './user-view.js';
+import { describeUser, smsState } from './user-view.js';
 
-export const usernameOnly = { positionals: ['username'], schema: z.object({ username: usernameArg }) } as const;
+const usernameOnly = { positionals: ['username'], schema: z.object({ username: usernameArg }) } as const;
+
+/** The argument of a command whose only one is `<username>`. */
+export const usernameOf = (cli: CliContext) => parseInput(cli, usernameOnly).username;
 
 /** `user add <username> [--display-name N] [--password P | --password-stdin] [--phone E164] [--email A]` */
-export async function userAdd(cli: CliContext): Promise<number> {
+export async function userAdd(cli: CliContext): Promise<void> {
   const input = parseInput(cli, {
     positionals: ['username'],
     options: { 'display-name': { type: 'string' }, ...passwordOptions, phone: { type: 'string' }, email: { type: 'string' } },
@@ -38,12 +41,11 @@ export async function userAdd(cli: CliContext): Promise<number> {
       `Created user ${view.username}.`,
       ...(generated ? [`Password: ${password}`, 'It is shown only this once: hand it over safely.'] : []),
     ]);
-    return 0;
   });
 }
 
 /** `user list` */
-export async function userList(cli: CliContext): Promise<number> {
+export async function userList(cli: CliContext): Promise<void> {
   parseInput(cli, { schema: z.object({}) });
   return withServices(cli, async (services) => {
     // Page by page, as the admin API lists them.
@@ -56,42 +58,36 @@ export async function userList(cli: CliContext): Promise<number> {
     } while (cursor);
     const users = await Promise.all(records.map((u) => userView(services, u)));
     cli.print({ users }, () =>
-      users.length === 0
-        ? ['No users yet. Add one with: mfa-login user add <username>']
-        : table([
-            ['USERNAME', 'DISPLAY NAME', 'TOTP', 'PHONE', 'SMS', 'E-MAIL', 'BACKUP CODES'],
-            ...users.map((u) => [
-              u.username,
-              u.displayName,
-              u.totp.enrolled ? 'yes' : 'no',
-              u.phone ?? '-',
-              smsState(u),
-              u.email ?? '-',
-              String(u.backupCodesRemaining),
-            ]),
-          ]),
+      listing(
+        users,
+        'No users yet. Add one with: mfa-login user add <username>',
+        ['USERNAME', 'DISPLAY NAME', 'TOTP', 'PHONE', 'SMS', 'E-MAIL', 'BACKUP CODES'],
+        (u) => [
+          u.username,
+          u.displayName,
+          u.totp.enrolled ? 'yes' : 'no',
+          u.phone ?? '-',
+          smsState(u),
+          u.email ?? '-',
+          String(u.backupCodesRemaining),
+        ],
+      ),
     );
-    return 0;
   });
 }
 
 /** `user show <username>` */
-export async function userShow(cli: CliContext): Promise<number> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withServices(cli, async (services) => {
-    const view = await userView(services, await findUser(services, username));
+export async function userShow(cli: CliContext): Promise<void> {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
+    const view = await userView(services, user);
     cli.print({ user: view }, () => describeUser(view));
-    return 0;
   });
 }
 
 /** `user remove <username>`: the user with their authenticator and backup codes. */
-export async function userRemove(cli: CliContext): Promise<number> {
-  const { username } = parseInput(cli, usernameOnly);
-  return withServices(cli, async (services) => {
-    const user = await findUser(services, username);
+export async function userRemove(cli: CliContext): Promise<void> {
+  return withUser(cli, usernameOf(cli), async (services, user) => {
     await deleteUser(services, CLI, user.id, 'any');
     cli.print({ removed: user.username }, () => `Removed user ${user.username}.`);
-    return 0;
   });
 }

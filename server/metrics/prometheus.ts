@@ -33,37 +33,25 @@ export function createPrometheusMetrics(): Metrics {
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
 
-  const flowsStarted = new Counter({ name: 'mfa_login_flows_started_total', help: 'Login flows started.', labelNames: ['client', 'acr'], registers });
-  const flowsCompleted = new Counter({
-    name: 'mfa_login_flows_completed_total',
-    help: 'Login flows completed (an id_token issued).',
-    labelNames: ['client', 'acr'],
-    registers,
-  });
-  const flowsAbandoned = new Counter({
-    name: 'mfa_login_flows_abandoned_total',
-    help: 'Login flows ended unfinished: cancelled, or expired (counted when the sweep removes them).',
-    labelNames: ['client', 'acr', 'reason'],
-    registers,
-  });
-  const steps = new Counter({
-    name: 'mfa_login_step_outcomes_total',
-    help: "Step actions by method, action and outcome: ok, or the contract's error code.",
-    labelNames: ['method', 'action', 'outcome'],
-    registers,
-  });
-  const messages = new Counter({
-    name: 'mfa_login_messages_total',
-    help: 'Texts and e-mails handed to a provider, by channel, provider type and result (sent, failed, error).',
-    labelNames: ['channel', 'provider', 'result'],
-    registers,
-  });
-  const refusals = new Counter({
-    name: 'mfa_login_limit_refusals_total',
-    help: 'Requests refused by a rate limit, by the counter kind.',
-    labelNames: ['kind'],
-    registers,
-  });
+  const counter = <L extends string>(name: string, help: string, labelNames: L[]) => new Counter<L>({ name, help, labelNames, registers });
+  const flowsStarted = counter('mfa_login_flows_started_total', 'Login flows started.', ['client', 'acr']);
+  const flowsCompleted = counter('mfa_login_flows_completed_total', 'Login flows completed (an id_token issued).', ['client', 'acr']);
+  const flowsAbandoned = counter(
+    'mfa_login_flows_abandoned_total',
+    'Login flows ended unfinished: cancelled, or expired (counted when the sweep removes them).',
+    ['client', 'acr', 'reason'],
+  );
+  const steps = counter('mfa_login_step_outcomes_total', "Step actions by method, action and outcome: ok, or the contract's error code.", [
+    'method',
+    'action',
+    'outcome',
+  ]);
+  const messages = counter(
+    'mfa_login_messages_total',
+    'Texts and e-mails handed to a provider, by channel, provider type and result (sent, failed, error).',
+    ['channel', 'provider', 'result'],
+  );
+  const refusals = counter('mfa_login_limit_refusals_total', 'Requests refused by a rate limit, by the counter kind.', ['kind']);
   const requestSeconds = new Histogram({
     name: 'mfa_login_http_request_duration_seconds',
     help: 'Request latency by method, route pattern and status.',

@@ -1,7 +1,8 @@
-import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { decodeJwt } from 'jose';
 import type { Userinfo } from '../../contract/oidc.js';
 import { OAuthError } from '../errors.js';
 import type { Services } from '../services.js';
+import { verifyOwnToken } from '../tokens/verify.js';
 import { scopedClaims, userinfoAudience } from './codes.js';
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -17,21 +18,12 @@ export async function userinfoOf(services: Services, authorization: string | und
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization ?? '');
   const token = match?.[1];
   if (!token || token.length > 8192 || !COMPACT_JWS.test(token)) throw invalidToken();
-  const now = services.now();
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(token, createLocalJWKSet(await services.tokens.jwks(now)), {
-      issuer: services.config.issuer,
-      audience: userinfoAudience(services.config.issuer),
-      algorithms: [services.tokens.alg],
-      typ: 'at+jwt',
-      currentDate: now,
-      requiredClaims: ['sub', 'jti', 'exp', 'client_id'],
-    }));
-  } catch {
-    throw invalidToken();
-  }
-  if (typeof payload.jti !== 'string' || (await services.store.isTokenRevoked(payload.jti))) throw invalidToken();
+  const payload = await verifyOwnToken(services, token, {
+    audience: userinfoAudience(services.config.issuer),
+    typ: 'at+jwt',
+    requiredClaims: ['sub', 'jti', 'exp', 'client_id'],
+  });
+  if (typeof payload?.jti !== 'string' || (await services.store.isTokenRevoked(payload.jti))) throw invalidToken();
   const user = typeof payload.sub === 'string' ? await services.store.getUser(payload.sub) : null;
   if (!user) throw invalidToken();
   const scope = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
@@ -45,19 +37,14 @@ export async function userinfoOf(services: Services, authorization: string | und
  */
 export async function verifyIdTokenHint(services: Services, token: string): Promise<{ sub: string; clientId: string } | null> {
   if (!COMPACT_JWS.test(token)) return null;
+  let exp: unknown;
   try {
-    const exp = decodeJwt(token).exp;
-    if (typeof exp !== 'number') return null;
-    const { payload } = await jwtVerify(token, createLocalJWKSet(await services.tokens.jwks(services.now())), {
-      issuer: services.config.issuer,
-      algorithms: [services.tokens.alg],
-      typ: 'JWT',
-      currentDate: new Date((exp - 1) * 1000),
-      requiredClaims: ['sub', 'aud'],
-    });
-    const aud = Array.isArray(payload.aud) ? payload.aud[0] : payload.aud;
-    return typeof payload.sub === 'string' && typeof aud === 'string' ? { sub: payload.sub, clientId: aud } : null;
+    exp = decodeJwt(token).exp;
   } catch {
     return null;
   }
+  if (typeof exp !== 'number') return null;
+  const payload = await verifyOwnToken(services, token, { typ: 'JWT', currentDate: new Date((exp - 1) * 1000), requiredClaims: ['sub', 'aud'] });
+  const aud = Array.isArray(payload?.aud) ? payload.aud[0] : payload?.aud;
+  return typeof payload?.sub === 'string' && typeof aud === 'string' ? { sub: payload.sub, clientId: aud } : null;
 }

@@ -93,6 +93,16 @@ export function adminRoutesOf(services: Services, env: NodeJS.ProcessEnv): Route
       .json(await userView(services, record));
   }
 
+  /** Idempotent, as other deletes: an item already gone (revoked, expired, never there) answers 204 too. */
+  const removeItem =
+    (param: string, id: RegExp, remove: typeof removePasskey) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const target = await user(req);
+      const itemId = String(req.params[param]);
+      if (id.test(itemId)) await remove(services, admin(res).actor, target, itemId);
+      res.status(204).end();
+    };
+
   const handlers: Record<string, (req: Request, res: Response) => Promise<void>> = {
     async adminListUsers(req, res) {
       const query = parseBody(adminUserQuery, { ...req.query });
@@ -138,13 +148,7 @@ export function adminRoutesOf(services: Services, env: NodeJS.ProcessEnv): Route
       const { replace, name } = parseBody(adminTotpEnrolRequest, req.body);
       res.json(await enrolTotp(services, admin(res).actor, await user(req), { replace, name }));
     },
-    async adminRemoveTotp(req, res) {
-      const authenticatorId = String(req.params.authenticatorId);
-      // Idempotent, as other deletes: one already gone (or never there) answers 204 too.
-      const target = await user(req);
-      if (/^[A-Za-z0-9-]{1,64}$/.test(authenticatorId)) await removeAuthenticator(services, admin(res).actor, target, authenticatorId);
-      res.status(204).end();
-    },
+    adminRemoveTotp: removeItem('authenticatorId', /^[A-Za-z0-9-]{1,64}$/, removeAuthenticator),
     async adminListEvents(req, res) {
       const { cursor, ...filters } = parseEventFilters({ ...req.query });
       res.json(await services.audit.listEvents(filters, cursor));
@@ -162,24 +166,12 @@ export function adminRoutesOf(services: Services, env: NodeJS.ProcessEnv): Route
       if (target.phone !== null) await updateUser(services, admin(res).actor, target.id, { phone: null }, expected(req, false), 'user.remove-phone');
       res.status(204).end();
     },
-    async adminRemovePasskey(req, res) {
-      const passkeyId = String(req.params.passkeyId);
-      // Idempotent, as other deletes: one already gone (or never there) answers 204 too.
-      const target = await user(req);
-      if (/^[A-Za-z0-9-]{1,64}$/.test(passkeyId)) await removePasskey(services, admin(res).actor, target, passkeyId);
-      res.status(204).end();
-    },
+    adminRemovePasskey: removeItem('passkeyId', /^[A-Za-z0-9-]{1,64}$/, removePasskey),
     async adminRevokeTrustedDevices(req, res) {
       await revokeAllTrustedDevices(services, admin(res).actor, await user(req));
       res.status(204).end();
     },
-    async adminRevokeTrustedDevice(req, res) {
-      const deviceId = String(req.params.deviceId);
-      // Idempotent, as other deletes: one already revoked, expired or never there answers 204 too.
-      const target = await user(req);
-      if (/^[A-Za-z0-9_-]{1,64}$/.test(deviceId)) await revokeTrustedDevice(services, admin(res).actor, target, deviceId);
-      res.status(204).end();
-    },
+    adminRevokeTrustedDevice: removeItem('deviceId', /^[A-Za-z0-9_-]{1,64}$/, revokeTrustedDevice),
     async adminListClients(_req, res) {
       res.json({ clients: await listClients(services) });
     },

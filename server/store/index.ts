@@ -6,5 +6,3 @@ import type { Store } from './types.js';
 export function openStore(config: Config['store']): Store {
   return config.type === 'sqlite' ? openSqliteStore(config.path) : openPostgresStore(config.url, config.schema);
 }
-
-export type * from './types.js';

@@ -1,21 +1,12 @@
 import type { html as Html } from 'lit';
-import { enDevices, type DevicesStrings } from '../i18n/en-devices.js';
-import { passkeyBook } from '../i18n/passkey-book.js';
+import { enDevices } from '../i18n/en-devices.js';
+import { type SectionController, stringsOf, usedText } from './section.js';
 import type { MeDevices, SettingsContext, TrustedDevice } from './types.js';
 
-/** English, the language's module (sections.ts waits for it), then the page's `i18n`. */
-const stringsOf = (ctx: SettingsContext): DevicesStrings => ({
-  ...enDevices,
-  ...passkeyBook(ctx.lang)?.settings,
-  ...(ctx.t.settings as Partial<DevicesStrings>),
-});
-
 /** The status line after a device was revoked. */
-export const devicesChanged = (ctx: SettingsContext) => stringsOf(ctx).devicesChanged;
+export const devicesChanged = (ctx: SettingsContext) => stringsOf(ctx, enDevices).devicesChanged;
 
-/** What this section asks of the element's settings controller (controller.ts). */
-export interface DevicesController {
-  change<T>(path: string, body: Record<string, unknown>, accept: (data: T) => void): Promise<void>;
+export interface DevicesController extends SectionController {
   showDevices(answer: MeDevices): void;
 }
 
@@ -23,14 +14,12 @@ export interface DevicesController {
 const REVOKE = '/devices/revoke';
 const REVOKE_ALL = '/devices/revoke-all';
 
-const day = (ctx: SettingsContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium' }).format(new Date(iso));
-
 /**
  * The browsers trusted to skip the second step ("Trust this device"), each revocable. Loaded on
  * demand once the user has any, and importing nothing of the entry's at run time: the element hands in `html`.
  */
 export function devicesScreen(html: typeof Html, ctx: SettingsContext, devices: TrustedDevice[], settings: DevicesController) {
-  const s = stringsOf(ctx);
+  const s = stringsOf(ctx, enDevices);
   const on = {
     revoke: (id: string) => settings.change<MeDevices>(REVOKE, { id }, settings.showDevices),
     revokeAll: () => settings.change<MeDevices>(REVOKE_ALL, {}, settings.showDevices),
@@ -41,9 +30,7 @@ export function devicesScreen(html: typeof Html, ctx: SettingsContext, devices: 
       ${devices.map(
         (d, i) => html`<li class="factor">
           <span class="factor-name" id=${`device-${i}-name`}>${d.name}</span>
-          <span class="factor-state" id=${`device-${i}-state`}>${
-            d.lastUsedAt ? s.deviceUsed(day(ctx, d.createdAt), day(ctx, d.lastUsedAt)) : s.deviceNotUsed(day(ctx, d.createdAt))
-          }</span>
+          <span class="factor-state" id=${`device-${i}-state`}>${usedText(ctx, d, s.deviceUsed, s.deviceNotUsed)}</span>
           <button part="secondary-button" class="secondary" type="button" aria-describedby=${`device-${i}-name device-${i}-state`}
             ?disabled=${ctx.busy} @click=${() => on.revoke(d.id)}>${s.revokeDevice}</button>
         </li>`,

@@ -1,21 +1,12 @@
 import type { html as Html } from 'lit';
-import { enPasskeys, type PasskeysStrings } from '../i18n/en-passkeys.js';
-import { passkeyBook } from '../i18n/passkey-book.js';
+import { enPasskeys } from '../i18n/en-passkeys.js';
+import { type SectionController, stringsOf, usedText } from './section.js';
 import type { Me, SettingsContext } from './types.js';
 
-/** English, the language's module (sections.ts waits for it), then the page's `i18n`. */
-const stringsOf = (ctx: SettingsContext): PasskeysStrings => ({
-  ...enPasskeys,
-  ...passkeyBook(ctx.lang)?.settings,
-  ...(ctx.t.settings as Partial<PasskeysStrings>),
-});
-
 /** The status line after a passkey was added, renamed or removed. */
-export const passkeysChanged = (ctx: SettingsContext) => stringsOf(ctx).passkeysChanged;
+export const passkeysChanged = (ctx: SettingsContext) => stringsOf(ctx, enPasskeys).passkeysChanged;
 
-/** What this section asks of the element's settings controller (controller.ts). */
-export interface PasskeysController {
-  change<T>(path: string, body: Record<string, unknown>, accept: (data: T) => void): Promise<void>;
+export interface PasskeysController extends SectionController {
   showPasskeys(me: Me): void;
   host: { requestUpdate(): void };
 }
@@ -26,8 +17,6 @@ const ADD = '/passkeys';
 const RENAME = '/passkeys/rename';
 const REMOVE = '/passkeys/remove';
 
-const day = (ctx: SettingsContext, iso: string) => new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'medium' }).format(new Date(iso));
-
 /** The browser refused or the user cancelled: said once, until the next try. */
 let failed = false;
 
@@ -37,7 +26,7 @@ let failed = false;
  * settings grant, so a step-up comes first when there is none. Loaded on demand with the factors.
  */
 export function passkeysScreen(html: typeof Html, ctx: SettingsContext, me: Me, settings: PasskeysController) {
-  const s = stringsOf(ctx);
+  const s = stringsOf(ctx, enPasskeys);
   const passkeys = me.factors.passkeys;
   const create = () =>
     settings.change<{ options: Record<string, unknown> }>(OPTIONS, {}, async ({ options }) => {
@@ -66,9 +55,7 @@ export function passkeysScreen(html: typeof Html, ctx: SettingsContext, me: Me, 
             <input part="input" name="name" aria-label=${s.passkeyName} .value=${p.name} maxlength="64" required />
             <button part="secondary-button" class="secondary" ?disabled=${ctx.busy}>${s.renamePasskey}</button>
           </form>
-          <span class="factor-state" id=${`passkey-${i}-state`}>${
-            p.lastUsedAt ? s.passkeyUsed(day(ctx, p.createdAt), day(ctx, p.lastUsedAt)) : s.passkeyNotUsed(day(ctx, p.createdAt))
-          }</span>
+          <span class="factor-state" id=${`passkey-${i}-state`}>${usedText(ctx, p, s.passkeyUsed, s.passkeyNotUsed)}</span>
           <button part="secondary-button" class="secondary" type="button" aria-label=${`${s.removePasskey} ${p.name}`}
             ?disabled=${ctx.busy} @click=${() => settings.change<Me>(REMOVE, { id: p.id }, settings.showPasskeys)}>${s.removePasskey}</button>
         </li>`,

@@ -22,6 +22,3 @@ export function createEmailSender(config: EmailProviderConfig, deps: EmailSender
   if (!deps.outbox) return sender;
   return recordingInto(deps.outbox, sender, ({ to, subject, text }) => ({ channel: 'email', to, subject, body: text }), deps.now);
 }
-
-export { emailProviderConfig, type EmailProviderConfig, type EmailProviderConfigInput } from './config.js';
-export { maskEmail } from './mask.js';

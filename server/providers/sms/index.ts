@@ -29,6 +29,3 @@ export function createSmsSender(config: SmsProviderConfig, deps: SmsSenderDeps):
   if (!deps.outbox) return sender;
   return recordingInto(deps.outbox, sender, ({ to, body }) => ({ channel: 'sms', to, body }), deps.now);
 }
-
-export { smsProviderConfig, type SmsProviderConfig, type SmsProviderConfigInput } from './config.js';
-export { normalizePhone, maskPhone, maskForLog, callingCode } from './phone.js';

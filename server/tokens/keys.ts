@@ -1,11 +1,10 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
 import type { KeyStore, SigningKeyRecord } from '../store/ports/keys.js';
+import { jwsKeyOf, type JwsKey } from './jws.js';
 
-export interface ActiveKey {
+export interface ActiveKey extends JwsKey {
   kid: string;
-  alg: string;
-  privateKey: CryptoKey;
 }
 
 const context = (kid: string) => `signing-key:${kid}`;
@@ -67,6 +66,5 @@ export async function createFirstSigningKey(store: KeyStore, keyring: Keyring, a
 
 export async function openSigningKey(record: SigningKeyRecord, keyring: Keyring): Promise<ActiveKey> {
   const jwk = JSON.parse(keyring.open(record.sealedPrivateJwk, context(record.kid))) as JWK;
-  const privateKey = (await importJWK(jwk, record.alg)) as CryptoKey;
-  return { kid: record.kid, alg: record.alg, privateKey };
+  return { kid: record.kid, ...jwsKeyOf(jwk, record.alg) };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type JWK, type JWTPayload, SignJWT } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
 import type { KeyStore, SigningKeyRecord } from '../store/ports/keys.js';
 import {
@@ -12,6 +12,7 @@ import {
   signingKeyOf,
   type ActiveKey,
 } from './keys.js';
+import { signCompact } from './jws.js';
 
 export interface IdTokenInput {
   sub: string;
@@ -112,15 +113,8 @@ export function createTokens(opts: { store: KeyStore; keyring: Keyring; issuer: 
   ): Promise<string> {
     const key = await activeKey(now);
     const iat = Math.floor(now.getTime() / 1000);
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: to.typ })
-      .setIssuer(issuer)
-      .setSubject(to.sub)
-      .setAudience(to.aud)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + to.ttlSeconds)
-      .setJti(to.jti ?? randomUUID())
-      .sign(key.privateKey);
+    const payload = { ...claims, iss: issuer, sub: to.sub, aud: to.aud, iat, exp: iat + to.ttlSeconds, jti: to.jti ?? randomUUID() };
+    return signCompact({ alg: key.alg, kid: key.kid, typ: to.typ }, payload, key);
   }
 
   const seconds = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 import { smsProviderConfig } from './providers/sms/config.js';
 import { emailProviderConfig } from './providers/email/config.js';
@@ -10,6 +10,7 @@ import { methodName } from '../contract/methods.js';
 import { adminScopes } from '../contract/admin-paths.js';
 import { ConfigError } from './errors.js';
 import { fieldPath, unknownFieldLines } from './unknown-fields.js';
+import { phoneNumbers } from './providers/sms/phone-numbers.js';
 
 export { methodName, methodNames, type MethodName } from '../contract/methods.js';
 
@@ -201,7 +202,7 @@ export const configSchema = z.strictObject({
       defaultCountry: z
         .string()
         .transform((c) => c.toUpperCase())
-        .refine(isSupportedCountry, 'not a country libphonenumber knows (ISO 3166 alpha-2, e.g. "US")')
+        .refine((c) => phoneNumbers().isSupportedCountry(c), 'not a country libphonenumber knows (ISO 3166 alpha-2, e.g. "US")')
         .transform((c) => c as CountryCode)
         .optional(),
       /** Country calling codes (without +) the server will text; empty = all. */

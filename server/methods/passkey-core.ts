@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { PasskeyAssertion, PasskeyAttestation, PasskeySummary } from '../../contract/passkey.js';
 import type { Config } from '../config.js';
 import type { ClientRecord, UserRecord } from '../store/types.js';
 import type { NewPasskey, PasskeyRecord } from '../store/ports/passkeys.js';
+
+/** Loaded on the first passkey step: its ASN.1 and X.509 modules were most of the server's start-up. */
+const webauthn = () => import('@simplewebauthn/server');
 
 /** The WebAuthn relying party this server is for a client: its id and the origins its pages are on. */
 export interface RelyingParty {
@@ -40,13 +41,13 @@ export const passkeyAmr = (backupEligible: boolean, userVerified: boolean): stri
 /** The user handle of a user's passkeys: the user's id, so a discoverable passkey names its owner and nothing else. */
 const userHandleOf = (user: UserRecord) => new TextEncoder().encode(user.id);
 
-export function authenticationOptions(
+export async function authenticationOptions(
   config: Config,
   rp: RelyingParty,
   challenge: string,
   allow: PasskeyRecord[] | null,
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  return generateAuthenticationOptions({
+  return (await webauthn()).generateAuthenticationOptions({
     rpID: rp.id,
     challenge: Buffer.from(challenge, 'base64url'),
     timeout: config.passkeys.timeoutSeconds * 1000,
@@ -57,14 +58,14 @@ export function authenticationOptions(
   });
 }
 
-export function registrationOptions(
+export async function registrationOptions(
   config: Config,
   rp: RelyingParty,
   challenge: string,
   user: UserRecord,
   existing: PasskeyRecord[],
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
-  return generateRegistrationOptions({
+  return (await webauthn()).generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
     userID: userHandleOf(user),
@@ -88,8 +89,9 @@ export async function verifiedRegistration(
   user: UserRecord,
   name: string,
 ): Promise<NewPasskey | null> {
+  const { verifyRegistrationResponse } = await webauthn();
   const result = await verifyRegistrationResponse({
-    response: response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
+    response: response as RegistrationResponseJSON,
     expectedChallenge: challenge,
     expectedOrigin: rp.origins,
     expectedRPID: rp.id,
@@ -126,8 +128,9 @@ export async function verifiedUse(
   response: PasskeyAssertion,
   passkey: PasskeyRecord,
 ): Promise<VerifiedUse | null> {
+  const { verifyAuthenticationResponse } = await webauthn();
   const result = await verifyAuthenticationResponse({
-    response: response as Parameters<typeof verifyAuthenticationResponse>[0]['response'],
+    response: response as AuthenticationResponseJSON,
     expectedChallenge: challenge,
     expectedOrigin: rp.origins,
     expectedRPID: rp.id,

@@ -1,5 +1,4 @@
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 import type { Config } from '../config.js';
 
 export type TotpParams = Pick<Config['totp'], 'algorithm' | 'digits' | 'period'>;
@@ -23,6 +22,8 @@ export async function enrollmentFor(secret: string, issuer: string, account: str
     digits: params.digits as 6 | 7 | 8,
     period: params.period,
   });
+  // Loaded on the first enrolment, not at start-up: most requests never draw a QR code.
+  const { default: QRCode } = await import('qrcode');
   const [qrSvg, qrDataUrl] = await Promise.all([
     QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
     QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, width: 240 }),

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { SqlDriver } from './driver.js';
 import { explainPostgresError } from './postgres-errors.js';
 import { sqlStore } from './sql-store.js';
@@ -19,6 +20,9 @@ function numberPlaceholders(sql: string): string {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/** Loaded when a Postgres store opens: a server on SQLite never pays for the driver at start-up. */
+const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
+
 class PostgresDriver implements SqlDriver {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
@@ -30,7 +34,12 @@ class PostgresDriver implements SqlDriver {
     private readonly schema: string,
   ) {
     // Without a connect timeout an unanswering host holds a start-up (or a request) for minutes.
-    this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, options: `-c search_path=${schema}` });
+    this.pool = new (loadPg().Pool)({
+      connectionString: url,
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      options: `-c search_path=${schema}`,
+    });
   }
 
   private async explained<T>(work: Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { MfaError } from '../../errors.js';
 import type { EmailMessage, EmailSender } from '../types.js';
@@ -10,23 +10,27 @@ import { maskEmail } from './mask.js';
  * server's reply code only: the reply text often quotes the recipient's address.
  */
 export function createSmtpEmailSender(config: SmtpEmailConfig, deps: { logger: Logger }): EmailSender {
-  const transport = createTransport({
-    host: config.host,
-    port: config.port,
-    secure: config.secure,
-    ...(config.requireTLS !== undefined ? { requireTLS: config.requireTLS } : {}),
-    ...(config.auth ? { auth: config.auth } : {}),
-    ...(config.tls ? { tls: config.tls } : {}),
-    connectionTimeout: config.timeoutMs,
-    greetingTimeout: config.timeoutMs,
-    socketTimeout: config.timeoutMs,
-  });
+  // nodemailer is loaded with the first message, not at start-up: most servers send none for a while.
+  let transport: Promise<Transporter> | null = null;
+  const connect = async () =>
+    (await import('nodemailer')).createTransport({
+      host: config.host,
+      port: config.port,
+      secure: config.secure,
+      ...(config.requireTLS !== undefined ? { requireTLS: config.requireTLS } : {}),
+      ...(config.auth ? { auth: config.auth } : {}),
+      ...(config.tls ? { tls: config.tls } : {}),
+      connectionTimeout: config.timeoutMs,
+      greetingTimeout: config.timeoutMs,
+      socketTimeout: config.timeoutMs,
+    });
 
   return {
     name: 'smtp',
     async send(message: EmailMessage): Promise<void> {
       try {
-        await transport.sendMail({
+        transport ??= connect();
+        await (await transport).sendMail({
           from: config.from,
           to: message.to,
           subject: message.subject,

@@ -1,9 +1,10 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
 import { MfaError } from '../../errors.js';
+import { phoneNumbers } from './phone-numbers.js';
 
 /** E.164 (`+12015550123`) from what a person typed; national formats need the default country. */
 export function normalizePhone(input: string, defaultCountry?: CountryCode): string {
-  const phone = parsePhoneNumberFromString(input.trim(), defaultCountry);
+  const phone = phoneNumbers().parsePhoneNumberFromString(input.trim(), defaultCountry);
   // An extension cannot receive a text message.
   if (!phone?.isValid() || phone.ext) {
     throw new MfaError('invalid_request', 'That phone number is not valid.');
@@ -13,7 +14,7 @@ export function normalizePhone(input: string, defaultCountry?: CountryCode): str
 
 /** The country calling code of an E.164 number, e.g. '1' or '44'. */
 export function callingCode(e164: string): string {
-  const phone = parsePhoneNumberFromString(e164);
+  const phone = phoneNumbers().parsePhoneNumberFromString(e164);
   if (phone) return phone.countryCallingCode;
   // Unparseable input still gets a harmless answer: masking must never throw.
   return e164.replace(/^\+/, '').slice(0, 1);

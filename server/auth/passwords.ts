@@ -15,14 +15,16 @@ export interface Passwords {
 /** `metrics` sees every hash and verification: how many wait on the hashing threads, and how long. */
 export async function createPasswords(metrics: Pick<Metrics, 'passwordHash'> = noMetrics): Promise<Passwords> {
   const pool = createHashPool();
-  const dummy = await pool.hash('not a real password: equalises the time of unknown usernames', options);
+  // Made while the server starts, not before it answers: a start-up does not wait on a hash at the lowest priority.
+  const dummy = pool.hash('not a real password: equalises the time of unknown usernames', options);
+  dummy.catch(() => undefined);
   const check = async (passwordHash: string | null, password: string) => {
     try {
-      const ok = await pool.verify(passwordHash ?? dummy, password);
+      const ok = await pool.verify(passwordHash ?? (await dummy), password);
       return passwordHash !== null && ok;
     } catch {
       // A malformed stored hash must still cost the same as a real check.
-      await pool.verify(dummy, password).catch(() => false);
+      await pool.verify(await dummy, password).catch(() => false);
       return false;
     }
   };

@@ -103,8 +103,9 @@ export function createFlowService(services: Services) {
    */
   async function firstSecondFactor(ctx: MethodContext): Promise<{ backupCodes?: string[] }> {
     const user = ctx.user!;
-    await store.markSecondFactor(user.id, ctx.now);
+    // The user's row, read in this request, already says so for a returning user: no write per login.
     if (!isFirstUse(user)) return {};
+    await store.markSecondFactor(user.id, ctx.now);
     const made = await backupCodesOnFirstFactor(services, user.id, ctx.now);
     if (made.backupCodes) noteFor(services, ctx)({ type: 'factor.enrolled', details: { factor: 'backup_code', count: made.backupCodes.length } });
     return made;

@@ -1,4 +1,5 @@
-import { generateSecret, generateURI, verify } from 'otplib';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { generateSecret, generateURI, verify, type CryptoPlugin } from 'otplib';
 import type { Config } from '../config.js';
 
 export type TotpParams = Pick<Config['totp'], 'algorithm' | 'digits' | 'period'>;
@@ -30,6 +31,21 @@ export async function enrollmentFor(secret: string, issuer: string, account: str
   ]);
   return { qrSvg, qrDataUrl, secret, otpauthUri };
 }
+
+/**
+ * otplib's HMACs through node:crypto (OpenSSL) instead of its default pure-JS @noble/hashes:
+ * a check tries up to three steps, each an HMAC, on the event loop.
+ */
+const nodeCrypto: CryptoPlugin = {
+  name: 'node',
+  algorithms: ['sha1', 'sha256', 'sha512'],
+  hmac: (algorithm, key, data) => new Uint8Array(createHmac(algorithm, key).update(data).digest()),
+  randomBytes: (length) => new Uint8Array(randomBytes(length)),
+  constantTimeEqual(a, b) {
+    const [x, y] = [Buffer.from(a), Buffer.from(b)];
+    return x.length === y.length && timingSafeEqual(x, y);
+  },
+};
 
 /** Steps an authenticator's learned drift may move its window, either way: never more. */
 export const MAX_DRIFT_STEPS = 2;
@@ -66,6 +82,7 @@ export async function checkTotp(opts: {
 }): Promise<number | null> {
   if (!new RegExp(`^[0-9]{${opts.params.digits}}$`).test(opts.code)) return null;
   const result = await verify({
+    crypto: nodeCrypto,
     secret: opts.secret,
     token: opts.code,
     algorithm: opts.params.algorithm,

@@ -3,6 +3,13 @@ import { sessionIdOf } from '../flow/engine.js';
 import type { FlowRecord, FlowResult, UserRecord } from '../store/types.js';
 import type { Tokens } from './tokens.js';
 
+/**
+ * A result sealed in this process, with its token still open: the answer that completed the flow
+ * hands the token out without opening what it sealed a moment before. Held only while the
+ * sealed result itself is.
+ */
+const justIssued = new WeakMap<FlowResult, FlowResult>();
+
 /** What a completed flow's token is sealed to in the store. */
 export const resultContext = (flowId: string) => `flow-result:${flowId}`;
 
@@ -30,7 +37,7 @@ export async function issueFlowResult(deps: FlowResultDeps, flow: FlowRecord, us
       { sub: user.id, clientId: flow.clientId, origin: binding.origin, jkt: binding.jkt, amr, authTime, sid, ttlSeconds: deps.grantSeconds },
       now,
     );
-    return { settingsGrant: seal(grant), tokenType: 'DPoP', expiresIn: deps.grantSeconds };
+    return issued({ settingsGrant: seal(grant), tokenType: 'DPoP', expiresIn: deps.grantSeconds }, { settingsGrant: grant });
   }
   const idToken = await tokens.issueIdToken(
     {
@@ -45,11 +52,18 @@ export async function issueFlowResult(deps: FlowResultDeps, flow: FlowRecord, us
     },
     now,
   );
-  return { idToken: seal(idToken), tokenType: 'Bearer', expiresIn: tokens.idTokenTtlSeconds };
+  return issued({ idToken: seal(idToken), tokenType: 'Bearer', expiresIn: tokens.idTokenTtlSeconds }, { idToken });
+}
+
+function issued(sealed: FlowResult, token: { idToken: string } | { settingsGrant: string }): FlowResult {
+  justIssued.set(sealed, { ...sealed, ...token } as FlowResult);
+  return sealed;
 }
 
 /** The result as the flow state answers it: its token opened. */
 export function openFlowResult(keyring: Keyring, flow: FlowRecord, result: FlowResult): FlowResult {
+  const open = justIssued.get(result);
+  if (open) return open;
   const context = resultContext(flow.id);
   if ('settingsGrant' in result) return { ...result, settingsGrant: keyring.open(result.settingsGrant, context) };
   return { ...result, idToken: keyring.open(result.idToken, context) };

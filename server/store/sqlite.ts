@@ -4,10 +4,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { privateDir, privateFile } from '../private-files.js';
 import type { SqlDriver } from './driver.js';
+import { checkpointInThread, type Checkpointer } from './sqlite-checkpoints.js';
 import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
 const BUSY_TIMEOUT_MS = 5000;
+/** Writes before checkpoints move to a thread: a store that writes little (a CLI command, a test) never starts one. */
+const CHECKPOINT_THREAD_AFTER_WRITES = 1000;
+const CHECKPOINT_EVERY_MS = 1000;
+/** SQLite's default: each commit that takes the WAL past this many pages checkpoints it. */
+const AUTOCHECKPOINT_PAGES = 1000;
 /** The store's statements are fixed text, but a user update builds one per set of columns: bounded. */
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -26,8 +32,11 @@ export class SqliteDriver implements SqlDriver {
   private readonly tx = new AsyncLocalStorage<true>();
   /** Compiling a statement cost more than running it: each text is prepared once (a profile of a login). */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Counts writes until the checkpoint thread starts (on disk only); then null. */
+  private writesBeforeCheckpointThread: number | null;
+  private checkpoints: Checkpointer | null = null;
 
-  constructor(file: string) {
+  constructor(private readonly file: string) {
     const onDisk = file !== ':memory:';
     // SQLite gives -wal and -shm the database file's mode: a file made 0600 first keeps all three private.
     if (onDisk) {
@@ -40,6 +49,18 @@ export class SqliteDriver implements SqlDriver {
     if (onDisk) ownerOnly(file);
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    this.writesBeforeCheckpointThread = onDisk ? CHECKPOINT_THREAD_AFTER_WRITES : null;
+  }
+
+  /** After enough writes, the WAL is checkpointed from a thread, and commits on the event loop no longer do it. */
+  private wrote(): void {
+    if (this.writesBeforeCheckpointThread === null || --this.writesBeforeCheckpointThread > 0) return;
+    this.writesBeforeCheckpointThread = null;
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpoints = checkpointInThread(this.file, CHECKPOINT_EVERY_MS, () => {
+      // Without the thread the WAL would grow for good: commits checkpoint it again, as SQLite does by default.
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    });
   }
 
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -48,12 +69,15 @@ export class SqliteDriver implements SqlDriver {
     const stmt = this.prepared(sql);
     if (stmt.reader) return stmt.all(...params) as T[];
     stmt.run(...params);
+    this.wrote();
     return [];
   }
 
   async run(sql: string, params: unknown[] = []): Promise<number> {
     if (this.othersTransactionOpen()) await this.outsideOthersTransaction();
-    return this.prepared(sql).run(...params).changes;
+    const { changes } = this.prepared(sql).run(...params);
+    this.wrote();
+    return changes;
   }
 
   /** SQLite re-prepares a cached statement by itself after a schema change (a migration). */
@@ -130,6 +154,7 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
+    await this.checkpoints?.stop();
     this.db.close();
   }
 }

@@ -191,6 +191,21 @@ try {
   row('POST /api/v1/flows (start)', startRate, '/s', pct(startRate, bareRate, 'bare POST'));
   cpuRow('start', startRun.mainUs, bareRun.mainUs);
 
+  // The same probe with nothing else running: this machine's floor for a loopback round trip, which
+  // the loaded p99 below is read against (a slow or virtualised box wakes idle processes slowly).
+  const restProbe = child('probe.ts', [`${url}/.well-known/jwks.json`, QUICK ? '1' : '4'], { stdout: 'pipe' });
+  procs.push(restProbe);
+  let restOut = '';
+  restProbe.stdout!.on('data', (d) => (restOut += d));
+  await new Promise((resolve) => restProbe.once('exit', resolve));
+  const atRest = JSON.parse(restOut) as number[];
+  row(
+    'GET /.well-known/jwks.json p99 at rest (every 20 ms, no load)',
+    percentile(atRest, 99),
+    'ms',
+    `p50 ${percentile(atRest, 50).toFixed(1)} ms, n=${atRest.length}: the machine's floor`,
+  );
+
   // Password steps with a probe of JWKS from a process of its own; the flows left at the TOTP step feed the next row.
   let next = 0;
   const atTotp: { flow: string; username: string }[] = [];

@@ -1,10 +1,11 @@
-import { createLocalJWKSet, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import type { JWTPayload, JWTVerifyOptions } from 'jose';
 import { MfaError } from '../errors.js';
 import type { Caller } from '../flow/caller.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, ClientStore } from '../store/ports/clients.js';
 import type { UserRecord, UserStore } from '../store/ports/users.js';
 import { SETTINGS_GRANT_TYP, settingsAudience } from '../tokens/tokens.js';
+import { verifyOwnToken } from '../tokens/verify.js';
 import { verifyProof } from './dpop.js';
 
 /** A signed-in user, as an id_token or a settings grant of this server vouches for them. */
@@ -45,19 +46,9 @@ function credentialOf(header: string | undefined): { scheme: 'bearer' | 'dpop'; 
 }
 
 async function verified(services: Services, token: string, options: JWTVerifyOptions, fail: () => MfaError): Promise<JWTPayload> {
-  const now = services.now();
-  const keys = createLocalJWKSet(await services.tokens.jwks(now));
-  try {
-    const { payload } = await jwtVerify(token, keys, {
-      issuer: services.config.issuer,
-      algorithms: [services.tokens.alg],
-      currentDate: now,
-      ...options,
-    });
-    return payload;
-  } catch {
-    throw fail();
-  }
+  const payload = await verifyOwnToken(services, token, options);
+  if (!payload) throw fail();
+  return payload;
 }
 
 const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);

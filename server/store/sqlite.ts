@@ -8,6 +8,7 @@ import { checkpointInThread, type Checkpointer } from './sqlite-checkpoints.js';
 import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
+/** How long a statement waits for another process's write lock before it fails. */
 const BUSY_TIMEOUT_MS = 5000;
 /** Writes before checkpoints move to a thread: a store that writes little (a CLI command, a test) never starts one. */
 const CHECKPOINT_THREAD_AFTER_WRITES = 1000;
@@ -23,6 +24,9 @@ function ownerOnly(file: string): void {
   for (const side of [`${file}-wal`, `${file}-shm`]) if (existsSync(side)) privateFile(side);
 }
 
+/** SQLITE_BUSY and its extended codes (a recovery under way in another process). */
+const isBusy = (e: unknown) => String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
 export class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -35,6 +39,8 @@ export class SqliteDriver implements SqlDriver {
   /** Counts writes until the checkpoint thread starts (on disk only); then null. */
   private writesBeforeCheckpointThread: number | null;
   private checkpoints: Checkpointer | null = null;
+  /** A transaction's own statements, prepared once: each is run on every login step. */
+  private readonly control: Record<'begin' | 'commit' | 'rollback', Database.Statement>;
 
   constructor(private readonly file: string) {
     const onDisk = file !== ':memory:';
@@ -44,12 +50,14 @@ export class SqliteDriver implements SqlDriver {
       ownerOnly(file);
     }
     this.db = new Database(file);
-    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Never waits in place for another process's lock: `unlessBusy` waits off the event loop.
+    this.db.pragma('busy_timeout = 0');
     this.db.pragma('journal_mode = WAL');
     if (onDisk) ownerOnly(file);
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.writesBeforeCheckpointThread = onDisk ? CHECKPOINT_THREAD_AFTER_WRITES : null;
+    this.control = { begin: this.db.prepare('BEGIN IMMEDIATE'), commit: this.db.prepare('COMMIT'), rollback: this.db.prepare('ROLLBACK') };
   }
 
   /** After enough writes, the WAL is checkpointed from a thread, and commits on the event loop no longer do it. */
@@ -67,17 +75,43 @@ export class SqliteDriver implements SqlDriver {
     // Checked before awaiting: most statements find no transaction open and run without a turn of the event loop.
     if (this.othersTransactionOpen()) await this.outsideOthersTransaction();
     const stmt = this.prepared(sql);
-    if (stmt.reader) return stmt.all(...params) as T[];
-    stmt.run(...params);
+    if (stmt.reader) return this.unlessBusy(() => stmt.all(...params) as T[]);
+    await this.unlessBusy(() => stmt.run(...params));
     this.wrote();
     return [];
   }
 
   async run(sql: string, params: unknown[] = []): Promise<number> {
     if (this.othersTransactionOpen()) await this.outsideOthersTransaction();
-    const { changes } = this.prepared(sql).run(...params);
+    const stmt = this.prepared(sql);
+    const { changes } = await this.unlessBusy(() => stmt.run(...params));
     this.wrote();
     return changes;
+  }
+
+  /**
+   * Runs `step` now; while another process (a CLI command, a second server on the same file)
+   * holds the write lock, tries again after a pause instead of sleeping in place: the
+   * connection's busy_timeout is 0, so waiting for the lock never stalls the event loop.
+   */
+  private unlessBusy<R>(step: () => R): R | Promise<R> {
+    try {
+      return step();
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      return this.retryWhileBusy(step, Date.now() + BUSY_TIMEOUT_MS);
+    }
+  }
+
+  private async retryWhileBusy<R>(step: () => R, deadline: number): Promise<R> {
+    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      try {
+        return step();
+      } catch (e) {
+        if (!isBusy(e) || Date.now() >= deadline) throw e;
+      }
+    }
   }
 
   /** SQLite re-prepares a cached statement by itself after a schema change (a migration). */
@@ -106,39 +140,20 @@ export class SqliteDriver implements SqlDriver {
   transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.tx.getStore()) return fn();
     const next = this.queue.then(async () => {
-      await this.begin();
+      // BEGIN IMMEDIATE takes the write lock now, so no statement in the body meets a busy database.
+      await this.unlessBusy(() => this.control.begin.run());
       try {
         const result = await this.tx.run(true, fn);
-        this.db.exec('COMMIT');
+        this.control.commit.run();
         return result;
       } catch (e) {
         // SQLite rolls some failures back by itself; a second ROLLBACK would hide the cause.
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        if (this.db.inTransaction) this.control.rollback.run();
         throw e;
       }
     });
     this.queue = next.catch(() => undefined);
     return next;
-  }
-
-  /**
-   * Waits for the write lock without blocking the event loop: busy_timeout would sleep in
-   * place, stalling every request (and the holder, when it lives in this same process).
-   */
-  private async begin(): Promise<void> {
-    const deadline = Date.now() + BUSY_TIMEOUT_MS;
-    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-      this.db.pragma('busy_timeout = 0');
-      try {
-        this.db.exec('BEGIN IMMEDIATE');
-        return;
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw e;
-      } finally {
-        this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
   }
 
   async exec(sql: string): Promise<void> {

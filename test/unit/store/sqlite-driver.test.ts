@@ -66,4 +66,49 @@ describe('the SQLite driver: one connection shared by every request', () => {
     for (let i = 0; i < 600; i++) expect(await db.all(`SELECT ${i} AS n`)).toEqual([{ n: i }]);
     expect((db as unknown as { statements: Map<string, unknown> }).statements.size).toBeLessThanOrEqual(256);
   });
+
+  /** Another connection to the file, as a CLI command or a second server would hold it, locked for `ms`. */
+  async function lockedElsewhereFor(ms: number, during: () => Promise<unknown>) {
+    const other = new Database(path.join(dir, 'driver.db'));
+    other.exec('BEGIN IMMEDIATE');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const unlock = setTimeout(() => other.exec('COMMIT'), ms);
+    try {
+      const started = Date.now();
+      const result = await during();
+      return { result, waited: Date.now() - started, ticks };
+    } finally {
+      clearInterval(timer);
+      clearTimeout(unlock);
+      other.close();
+    }
+  }
+
+  it('waits for another connection\'s write lock without stalling the event loop, then writes', async () => {
+    const { result, waited, ticks } = await lockedElsewhereFor(120, () => db.run("INSERT INTO t VALUES ('after')"));
+    expect(result).toBe(1);
+    expect(waited).toBeGreaterThanOrEqual(100);
+    // A sleep in place (busy_timeout) would have let no timer run until the lock was gone.
+    expect(ticks).toBeGreaterThan(5);
+    expect(await db.all('SELECT v FROM t')).toEqual([{ v: 'after' }]);
+  });
+
+  it('begins a transaction once another connection lets go of the write lock, without stalling the event loop', async () => {
+    const { result, ticks } = await lockedElsewhereFor(120, () =>
+      db.transaction(async () => {
+        await db.run("INSERT INTO t VALUES ('tx')");
+        return db.all<{ v: string }>('SELECT v FROM t');
+      }),
+    );
+    expect(result).toEqual([{ v: 'tx' }]);
+    expect(ticks).toBeGreaterThan(5);
+  });
+
+  it('reads while another connection holds the write lock (WAL): a reader never waits for a writer', async () => {
+    await db.run("INSERT INTO t VALUES ('old')");
+    const { result, waited } = await lockedElsewhereFor(2000, () => db.all('SELECT v FROM t'));
+    expect(result).toEqual([{ v: 'old' }]);
+    expect(waited).toBeLessThan(1000);
+  });
 });

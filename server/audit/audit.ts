@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Keyring } from '../crypto/keyring.js';
+import { randomBytesFromPool } from '../crypto/random.js';
 import { redactsOwnList } from '../logger.js';
 import { currentRequestId } from '../request-context.js';
 import type { AuditEventRecord, AuditStore } from '../store/ports/audit.js';
@@ -43,9 +43,8 @@ export interface Audit {
 
 /** Addresses whose keyed hash is kept: a sign-in's events come from one address, each would be an HMAC. */
 const HASHED_ADDRESSES = 1000;
-/** Event ids are 12 random bytes, taken from a block drawn at once: one call to the CSPRNG per 341 events. */
-const ID_BYTES = 12;
-const ID_BLOCK = ID_BYTES * 341;
+/** Event ids: 96 random bits. */
+const eventId = () => randomBytesFromPool(12).toString('base64url');
 
 /** The address as `audit.address` keeps it: a keyed hash by default, so the log holds no address. */
 function addressOf(deps: AuditDeps, hashed: Map<string, string>, ip: string | null | undefined): string | null {
@@ -78,16 +77,6 @@ export function createAudit(deps: AuditDeps): Audit {
   const queue = new BoundedQueue<AuditEventRecord>(STORE_QUEUE);
   let writing: Promise<void> | null = null;
   const hashed = new Map<string, string>();
-  let ids = Buffer.alloc(0);
-  let used = 0;
-  const eventId = () => {
-    if (used + ID_BYTES > ids.length) {
-      ids = randomBytes(ID_BLOCK);
-      used = 0;
-    }
-    used += ID_BYTES;
-    return ids.subarray(used - ID_BYTES, used).toString('base64url');
-  };
 
   /** Writes batches until the queue is empty; a failed write is logged and its events lost, never thrown. */
   async function drain(): Promise<void> {

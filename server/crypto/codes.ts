@@ -1,4 +1,5 @@
-import { randomInt, timingSafeEqual, createHash, randomBytes } from 'node:crypto';
+import { randomInt, timingSafeEqual, createHash } from 'node:crypto';
+import { randomBytesFromPool } from './random.js';
 
 /** A numeric one-time code from the CSPRNG, leading zeros kept. */
 export function numericCode(length: number): string {
@@ -31,7 +32,7 @@ export function constantTimeEqual(a: string, b: string): boolean {
 
 /** An opaque handle with 256 random bits. */
 export function randomHandle(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBytesFromPool(32).toString('base64url');
 }
 
 export function sha256(value: string): string {

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { privateDir } from '../private-files.js';
+import { randomBytesFromPool } from './random.js';
 
 /**
  * The master key and what is derived from it. The key lives in MFA_LOGIN_KEY or a 0600
@@ -46,7 +47,7 @@ export function createKeyring(masterKey: Buffer): Keyring {
   const macKey = derive('hash');
   return {
     seal(plaintext, context) {
-      const iv = randomBytes(12);
+      const iv = randomBytesFromPool(12);
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       cipher.setAAD(Buffer.from(context));
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

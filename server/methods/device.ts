@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesFromPool } from '../crypto/random.js';
 import { deviceVerifyBody, type DeviceVerifyBody } from '../../contract/device.js';
 import { emptyBody } from '../../contract/fields.js';
 import { DEVICE_CHALLENGE_SECONDS, DEVICE_MAX_ATTEMPTS, mayTrustDevice, verifyDeviceSignature } from '../auth/trusted-devices.js';
@@ -43,7 +43,7 @@ export const device: Method = {
     challenge: {
       body: emptyBody,
       async run(ctx) {
-        const challenge = randomBytes(32).toString('base64url');
+        const challenge = randomBytesFromPool(32).toString('base64url');
         const expiresAt = new Date(ctx.now.getTime() + DEVICE_CHALLENGE_SECONDS * 1000).toISOString();
         // A new challenge replaces the last: only the latest can be signed, once.
         ctx.flow.data.device = { challenge, expiresAt };

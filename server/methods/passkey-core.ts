@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesFromPool } from '../crypto/random.js';
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
@@ -30,7 +30,7 @@ export function relyingParty(config: Config, client: ClientRecord): RelyingParty
 }
 
 /** A challenge of 32 bytes from the CSPRNG, base64url: kept in the flow row, used once. */
-export const newChallenge = () => randomBytes(32).toString('base64url');
+export const newChallenge = () => randomBytesFromPool(32).toString('base64url');
 
 /** What a use of a passkey adds to `amr` (RFC 8176): a synced key is a software key. */
 export const passkeyAmr = (backupEligible: boolean, userVerified: boolean): string[] => [

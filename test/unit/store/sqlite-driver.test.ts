@@ -85,7 +85,7 @@ describe('the SQLite driver: one connection shared by every request', () => {
     }
   }
 
-  it('waits for another connection\'s write lock without stalling the event loop, then writes', async () => {
+  it("waits for another connection's write lock without stalling the event loop, then writes", async () => {
     const { result, waited, ticks } = await lockedElsewhereFor(120, () => db.run("INSERT INTO t VALUES ('after')"));
     expect(result).toBe(1);
     expect(waited).toBeGreaterThanOrEqual(100);

@@ -12,6 +12,8 @@ import type { AuditSink } from './sink.js';
 
 /** Events written to the store in one transaction at most. */
 const STORE_BATCH = 100;
+/** How long an event waits for others to share its write. */
+const WRITE_DELAY_MS = 50;
 /** Events held while the store is slow or down; beyond it the oldest are dropped and counted. */
 const STORE_QUEUE = 10_000;
 
@@ -76,6 +78,7 @@ export function createAudit(deps: AuditDeps): Audit {
   const sink = deps.sink ?? null;
   const queue = new BoundedQueue<AuditEventRecord>(STORE_QUEUE);
   let writing: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
   const hashed = new Map<string, string>();
 
   /** Writes batches until the queue is empty; a failed write is logged and its events lost, never thrown. */
@@ -90,13 +93,25 @@ export function createAudit(deps: AuditDeps): Audit {
     }
   }
 
-  function kick(): void {
-    if (writing) return;
-    // After the current request's own work: an event never takes the store before the answer does.
-    writing = new Promise<void>((resolve) => setImmediate(resolve)).then(drain).finally(() => {
+  /** Writes what is queued now (after a write under way); resolves when the queue was drained once. */
+  function write(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    writing ??= drain().finally(() => {
       writing = null;
       if (queue.size > 0) kick();
     });
+    return writing;
+  }
+
+  /**
+   * Events wait a moment for others, never the request that made them: one write then carries
+   * a burst of sign-ins' events. A write per request cost each TOTP sign-in ~0.1 ms of the event
+   * loop, as much as its own statements; a full batch goes at once.
+   */
+  function kick(): void {
+    if (queue.size >= STORE_BATCH) void write();
+    else if (!timer && !writing) timer = setTimeout(write, WRITE_DELAY_MS);
   }
 
   return {
@@ -123,12 +138,13 @@ export function createAudit(deps: AuditDeps): Audit {
         logger.warn({ err: (e as Error).message, type: input.type }, 'audit event not recorded');
       }
     },
-    listEvents: (filters, cursor) => listEvents(store, filters, cursor),
+    async listEvents(filters, cursor) {
+      // This instance's own events so far are in the answer: an admin sees what was just done.
+      await this.flush();
+      return listEvents(store, filters, cursor);
+    },
     async flush() {
-      while (queue.size > 0 || writing) {
-        kick();
-        await writing;
-      }
+      while (queue.size > 0 || writing) await write();
     },
     async close() {
       await this.flush();

@@ -16,18 +16,39 @@ function toEvent(r: Row): AuditEventRecord {
   };
 }
 
+/** Rows per INSERT: a batch goes in chunks of these sizes, so a handful of statement texts serve every batch. */
+const CHUNKS = [64, 16, 4, 1];
+const insertOf = (rows: number) =>
+  `INSERT INTO audit_events (id, at, type, user_id, client_id, request_id, address, actor, details) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (id) DO NOTHING`;
+const INSERTS = new Map(CHUNKS.map((rows) => [rows, insertOf(rows)]));
+
+const paramsOf = (e: AuditEventRecord) => [
+  e.id,
+  e.at,
+  e.type,
+  e.userId,
+  e.clientId,
+  e.requestId,
+  e.address,
+  e.actor ? JSON.stringify(e.actor) : null,
+  JSON.stringify(e.details),
+];
+
 export function sqlAudit(db: SqlDriver): AuditStore {
   return {
+    /**
+     * Many rows to a statement, without a transaction: each statement is atomic, and a batch
+     * written again after a failure adds nothing twice (ids are unique). A transaction per batch
+     * held every other request's statement back while it ran, and cost more than its rows.
+     */
     async appendAuditEvents(events) {
-      if (events.length === 0) return;
-      await db.transaction(async () => {
-        for (const e of events) {
-          await db.run(
-            'INSERT INTO audit_events (id, at, type, user_id, client_id, request_id, address, actor, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-            [e.id, e.at, e.type, e.userId, e.clientId, e.requestId, e.address, e.actor ? JSON.stringify(e.actor) : null, JSON.stringify(e.details)],
-          );
+      let next = 0;
+      for (const rows of CHUNKS) {
+        while (events.length - next >= rows) {
+          await db.run(INSERTS.get(rows)!, events.slice(next, next + rows).flatMap(paramsOf));
+          next += rows;
         }
-      });
+      }
     },
 
     async listAuditEvents(q) {

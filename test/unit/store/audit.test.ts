@@ -146,5 +146,38 @@ for (const backend of backends) {
       await broken.flush();
       expect(lines.join('')).toContain('audit events not stored');
     });
+
+    it('stores a batch of any size, many rows to a statement', async () => {
+      // 87 = 64 + 16 + 4 + 1 + 1 + 1: every chunk size, and a remainder.
+      const events = Array.from({ length: 87 }, (_, i) => event(`e${String(i).padStart(3, '0')}`, i));
+      await store.appendAuditEvents(events);
+      await store.appendAuditEvents([]);
+      const stored = await store.listAuditEvents({ order: 'asc', limit: 100 });
+      expect(stored.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      expect(stored[86]).toEqual(events[86]);
+    });
+
+    it('writes a burst of events in one batch, a moment later, without being asked to', async () => {
+      const keyring = createKeyring(Buffer.alloc(32, 7));
+      const batches: number[] = [];
+      const counting = {
+        ...store,
+        appendAuditEvents: (events: AuditEventRecord[]) => (batches.push(events.length), store.appendAuditEvents(events)),
+      };
+      let tick = 0;
+      const now = () => new Date(t0 + tick++);
+      const audit = createAudit({ config: { retentionDays: 90, address: 'none' }, store: counting, logger: pino({ level: 'silent' }), keyring, now });
+      for (let i = 0; i < 30; i++) audit.record({ type: 'step.passed', userId: `u${i}` });
+      expect(batches).toEqual([]);
+      const deadline = Date.now() + 2000;
+      while ((await store.listAuditEvents({ order: 'asc', limit: 100 })).length < 30 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(batches).toEqual([30]);
+      // A query through the audit module sees an event recorded just before it.
+      audit.record({ type: 'flow.started', clientId: 'app' });
+      const page = await audit.listEvents({ order: 'desc', limit: 1 });
+      expect(page.events[0]).toMatchObject({ type: 'flow.started', clientId: 'app' });
+      await audit.close();
+    });
   });
 }

@@ -162,7 +162,10 @@ for (const backend of backends) {
       const batches: number[] = [];
       const counting = {
         ...store,
-        appendAuditEvents: (events: AuditEventRecord[]) => (batches.push(events.length), store.appendAuditEvents(events)),
+        appendAuditEvents(events: AuditEventRecord[]) {
+          batches.push(events.length);
+          return store.appendAuditEvents(events);
+        },
       };
       let tick = 0;
       const now = () => new Date(t0 + tick++);

@@ -21,6 +21,10 @@ const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const USERS = 4000;
 /** --quick: a smoke run that every part works (each phase a quarter as long, RSS at 500 and 1,000 logins); not numbers to publish. */
 const QUICK = process.argv.includes('--quick');
+/** Flows brought to their TOTP step for the TOTP row: more than four one-second slices use. */
+const TOTP_FLOWS = QUICK ? 1_200 : 5_000;
+/** A hash far cheaper than the server's: for users whose password step is not what a row measures. */
+const cheapHash = () => argon2Hash(PASSWORD, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
 /** Runs `once` from `concurrency` loops for `seconds` (or until it answers false); answers calls/s. */
 async function rate(seconds: number, concurrency: number, once: () => Promise<unknown>): Promise<number> {
@@ -93,6 +97,37 @@ async function measured(proc: ChildProcess, seconds: number, concurrency: number
   const after = await cpuOf(proc);
   const mainUs = after.mainNs === null || before.mainNs === null ? null : (after.mainNs - before.mainNs) / 1e3 / calls;
   return { perSecond, mainUs, processUs: (after.processUs - before.processUs) / calls };
+}
+
+/**
+ * Each load in turn for one-second slices, `rounds` times over, so that a ratio between them is
+ * taken on the same machine at the same moments, whatever else it did meanwhile; answers each
+ * load's mean rate and main-thread CPU per call over its slices. `once` answering false ends
+ * that load's slices early (its supply ran out).
+ */
+async function sideBySide<K extends string>(rounds: number, loads: Record<K, { proc: ChildProcess; once: () => Promise<unknown> }>) {
+  const slices = Object.fromEntries(Object.keys(loads).map((k) => [k, [] as Awaited<ReturnType<typeof measured>>[]])) as Record<
+    K,
+    Awaited<ReturnType<typeof measured>>[]
+  >;
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, { proc, once }] of Object.entries(loads) as [K, { proc: ChildProcess; once: () => Promise<unknown> }][])
+      slices[name].push(await measured(proc, 1, 8, once));
+  }
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  return Object.fromEntries(
+    (Object.entries(slices) as [K, Awaited<ReturnType<typeof measured>>[]][]).map(([name, runs]) => {
+      const main = runs.map((r) => r.mainUs);
+      return [
+        name,
+        {
+          perSecond: mean(runs.map((r) => r.perSecond)),
+          mainUs: main.every((us) => us !== null) ? mean(main as number[]) : null,
+          slices: runs.map((r) => r.perSecond),
+        },
+      ];
+    }),
+  ) as Record<K, { perSecond: number; mainUs: number | null; slices: number[] }>;
 }
 
 /** CPU seconds a process has used so far, from /proc (Linux; 0 elsewhere or once it is gone). */
@@ -177,19 +212,66 @@ try {
   const [{ url }, { url: bareUrl }] = await Promise.all([reply<{ url: string }>(mfa), reply<{ url: string }>(bare)]);
   mfa.send({ type: 'seed', from: 0, users: USERS, password: PASSWORD, secret: SECRET });
   await reply(mfa);
+  // Users for the TOTP row, with a cheap password hash: reaching their TOTP step is not what it measures.
+  mfa.send({ type: 'seed', from: USERS, users: TOTP_FLOWS, password: PASSWORD, secret: SECRET, passwordHash: await cheapHash() });
+  await reply(mfa);
+  const atTotp: string[] = [];
+  let nextTotp = USERS;
+  await rate(600, 8, async () => {
+    if (nextTotp >= USERS + TOTP_FLOWS) return false;
+    const username = `bench${nextTotp++}`;
+    const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
+    const done = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username, password: PASSWORD });
+    if (done.status !== 200) throw new Error(JSON.stringify(done.body));
+    atTotp.push(body.flow);
+  });
+  // A code per time step, made here once: the load generator's own work is not the server's.
+  const codes = new Map<number, Promise<string>>();
+  const codeNow = () => {
+    const step = Math.floor(Date.now() / 30_000);
+    if (!codes.has(step)) codes.set(step, generate({ secret: SECRET }));
+    return codes.get(step)!;
+  };
 
-  const bareRun = await measured(bare, 4, 8, async () => {
-    if ((await post(`${bareUrl}/echo`, { clientId: 'bench' })).status !== 201) throw new Error('bare POST refused');
+  // The bare POST, flow starts and TOTP verifies in turn, one-second slices, four rounds.
+  const side = await sideBySide(4, {
+    bare: {
+      proc: bare,
+      once: async () => {
+        if ((await post(`${bareUrl}/echo`, { clientId: 'bench' })).status !== 201) throw new Error('bare POST refused');
+      },
+    },
+    start: {
+      proc: mfa,
+      once: async () => {
+        if ((await post(`${url}/api/v1/flows`, { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
+      },
+    },
+    totp: {
+      proc: mfa,
+      once: async () => {
+        const flow = atTotp.pop();
+        if (!flow) return false;
+        const done = await post(`${url}/api/v1/flows/totp/verify`, { flow, code: await codeNow() });
+        if (done.body.status !== 'complete') throw new Error(JSON.stringify(done.body));
+      },
+    },
   });
-  const bareRate = bareRun.perSecond;
-  row('bare Express 5 JSON POST', bareRate, '/s');
-  cpuRow('bare POST', bareRun.mainUs, null);
-  const startRun = await measured(mfa, 4, 8, async () => {
-    if ((await post(`${url}/api/v1/flows`, { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
-  });
-  const startRate = startRun.perSecond;
-  row('POST /api/v1/flows (start)', startRate, '/s', pct(startRate, bareRate, 'bare POST'));
-  cpuRow('start', startRun.mainUs, bareRun.mainUs);
+  const slicesOf = (runs: number[]) => `slices ${runs.map((r) => r.toFixed(0)).join(', ')}/s`;
+  const bareRate = side.bare.perSecond;
+  row('bare Express 5 JSON POST', bareRate, '/s', slicesOf(side.bare.slices));
+  cpuRow('bare POST', side.bare.mainUs, null);
+  const startRate = side.start.perSecond;
+  row('POST /api/v1/flows (start)', startRate, '/s', `${pct(startRate, bareRate, 'bare POST')}; ${slicesOf(side.start.slices)}`);
+  cpuRow('start', side.start.mainUs, side.bare.mainUs);
+  const totpRate = side.totp.perSecond;
+  row(
+    'POST /api/v1/flows/totp/verify (+ id_token), returning users',
+    totpRate,
+    '/s',
+    `${pct(totpRate, bareRate, 'bare POST')}; ${slicesOf(side.totp.slices)}`,
+  );
+  cpuRow('TOTP verify', side.totp.mainUs, side.bare.mainUs);
 
   // The same probe with nothing else running: this machine's floor for a loopback round trip, which
   // the loaded p99 below is read against (a slow or virtualised box wakes idle processes slowly).
@@ -206,9 +288,8 @@ try {
     `p50 ${percentile(atRest, 50).toFixed(1)} ms, n=${atRest.length}: the machine's floor`,
   );
 
-  // Password steps with a probe of JWKS from a process of its own; the flows left at the TOTP step feed the next row.
+  // Password steps with a probe of JWKS from a process of its own.
   let next = 0;
-  const atTotp: { flow: string; username: string }[] = [];
   const probe = child('probe.ts', [`${url}/.well-known/jwks.json`, '8'], { stdout: 'pipe' });
   procs.push(probe);
   let probeOut = '';
@@ -220,7 +301,6 @@ try {
     const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
     const done = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username, password: PASSWORD });
     if (done.status !== 200) throw new Error(JSON.stringify(done.body));
-    atTotp.push({ flow: body.flow, username });
   });
   await probeDone;
   const latencies = JSON.parse(probeOut) as number[];
@@ -238,16 +318,6 @@ try {
     null,
     `the whole process with its hashes: ${passwordRun.processUs.toFixed(0)} µs (the probe's requests included)`,
   );
-
-  const totpRun = await measured(mfa, 4, 8, async () => {
-    const flow = atTotp.pop();
-    if (!flow) return false;
-    const done = await post(`${url}/api/v1/flows/totp/verify`, { flow: flow.flow, code: await generate({ secret: SECRET }) });
-    if (done.body.status !== 'complete') throw new Error(JSON.stringify(done.body));
-  });
-  const totpRate = totpRun.perSecond;
-  row('POST /api/v1/flows/totp/verify (+ id_token), returning users', totpRate, '/s', pct(totpRate, bareRate, 'bare POST'));
-  cpuRow('TOTP verify', totpRun.mainUs, bareRun.mainUs);
 
   const loginRate = await rate(6, 4 * cores, async () => {
     const username = `bench${next++}`;
@@ -390,7 +460,7 @@ async function rssOverLogins(): Promise<void> {
   const proc = child('serve.ts', ['mfa'], { execArgv: ['--expose-gc'] });
   try {
     const { url } = await reply<{ url: string }>(proc);
-    const passwordHash = await argon2Hash(PASSWORD, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 });
+    const passwordHash = await cheapHash();
     const [half, all] = QUICK ? [500, 1_000] : [5_000, 10_000];
     proc.send({ type: 'seed', from: 0, users: all, password: PASSWORD, secret: SECRET, passwordHash });
     await reply(proc);

@@ -163,9 +163,9 @@ export function createFlowService(services: Services) {
     const body = parseBody(action.body, input);
 
     // Every decision on a step, for whoever reads the log after an incident: who, which client, what came of it.
-    const decided = (result: string) =>
+    const decided = (result: string, fields?: Record<string, unknown>) =>
       services.logger.info(
-        { clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, kind: ctx.flow.kind, method: name, action: actionName, result },
+        { clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, kind: ctx.flow.kind, method: name, action: actionName, result, ...fields },
         'step decided',
       );
     const outcome = await runOnFlow(store, ctx, {
@@ -192,7 +192,7 @@ export function createFlowService(services: Services) {
           ctx.flow.userId = done.user.id;
           ctx.user = done.user;
         }
-        decided(done.satisfied ? 'passed' : 'ok');
+        decided(done.satisfied ? 'passed' : 'ok', done.log);
         if (!done.satisfied) return;
         if (done.amr) ctx.flow.data.amrUsed = { ...ctx.flow.data.amrUsed, [method.name]: done.amr };
         ctx.flow = satisfyStep(ctx.flow, method.name, ctx.now, done.satisfiesAll);

@@ -47,13 +47,7 @@ async function checkEnrolled(ctx: MethodContext, credentials: TotpCredential[], 
   if (matches.length === 0) throw new WrongAnswer();
   for (const { credential, step } of matches) {
     const use = { userId: credential.userId, credentialId: credential.id, timeStep: step, offset: step - stepAt(ctx.now, credential.period) };
-    if (await store.useTotpStep(use, ctx.now)) {
-      ctx.services.logger.info(
-        { userId: credential.userId, clientId: ctx.flow.clientId, totpCredentialId: credential.id, offset: use.offset },
-        'TOTP code accepted',
-      );
-      return { satisfied: true };
-    }
+    if (await store.useTotpStep(use, ctx.now)) return { satisfied: true, log: { totpCredentialId: credential.id, offset: use.offset } };
   }
   ctx.services.logger.warn({ userId: matches[0]!.credential.userId, clientId: ctx.flow.clientId }, 'TOTP code replayed');
   throw new WrongAnswer();

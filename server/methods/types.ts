@@ -28,6 +28,8 @@ export interface ActionOutcome {
   amr?: string[];
   /** Every step left is satisfied too (a user-verifying passkey for a client with `passkeyAlone`). */
   satisfiesAll?: boolean;
+  /** Fields for the step's one "step decided" log line (which authenticator answered, its clock's offset). */
+  log?: Record<string, unknown>;
 }
 
 export interface Action<Body> {

@@ -88,6 +88,10 @@ describe('logs', () => {
       expect.objectContaining({ clientId: 'demo', userId: expect.any(String), method: 'sms', action: 'verify', result: 'invalid_code' }),
     );
     expect(decisions).toContainEqual(expect.objectContaining({ clientId: 'demo', method: 'totp', action: 'verify', result: 'passed' }));
+    // A code from an enrolled authenticator: the same line says which one, and how far off its clock was.
+    expect(decisions).toContainEqual(
+      expect.objectContaining({ method: 'totp', result: 'passed', totpCredentialId: expect.any(String), offset: expect.any(Number) }),
+    );
     expect(secrets.size).toBeGreaterThan(30);
   });
 

@@ -21,17 +21,26 @@ export async function issueDeviceToken(services: DeviceTokenDeps & { config: Pic
   return token;
 }
 
-/** The token's id when it is a live token of `userId`; null for anything else (unknown, expired, revoked, another user's). */
+/** The token's id and end when it is a live token of `userId`; null for anything else (unknown, expired, revoked, another user's). */
 export async function trustedDevice(
   services: DeviceTokenDeps,
   token: string | undefined,
   userId: string | undefined,
   now: Date,
-): Promise<string | null> {
+): Promise<{ id: string; expiresAt: string } | null> {
   if (!token) return null;
   const id = deviceTokenId(services.keyring, token);
   const found = await services.store.findDeviceToken(id, now);
-  return found && userId !== undefined && found.userId === userId ? id : null;
+  return found && userId !== undefined && found.userId === userId ? { id, expiresAt: found.expiresAt } : null;
+}
+
+/**
+ * A device whose token has more than half its life left keeps it: a login from it completes
+ * without a new one (and without a new row per login for every device of every user). An
+ * older one is replaced, so a device in daily use never sees its token run out.
+ */
+export function keepsItsToken(device: { expiresAt: string }, config: Pick<Config, 'password'>, now: Date): boolean {
+  return Date.parse(device.expiresAt) - now.getTime() > (config.password.deviceTokenTtlDays * 86_400_000) / 2;
 }
 
 /** Revokes every device token of the user: after a new password or a reset, no device is trusted any more. */

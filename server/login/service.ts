@@ -113,11 +113,13 @@ export function createFlowService(services: Services) {
 
   /**
    * On the answer that completes a login (one that yields an id_token) and only there: the
-   * device now holds a token that keeps the per-username slow-down off its next logins.
+   * device now holds a token that keeps the per-username slow-down off its next logins, unless
+   * it sent one with its password that it may keep.
    */
   async function deviceTokenOf(ctx: MethodContext): Promise<{ deviceToken?: string }> {
     const { flow, user } = ctx;
     if (flow.kind !== 'login' || flow.status !== 'complete' || !flow.result || !('idToken' in flow.result) || !user) return {};
+    if (flow.data.deviceTokenHeld) return {};
     return { deviceToken: await issueDeviceToken(services, user.id, ctx.now) };
   }
 

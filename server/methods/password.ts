@@ -1,5 +1,5 @@
 import { passwordBody, type PasswordBody } from '../../contract/password.js';
-import { trustedDevice } from '../auth/device-tokens.js';
+import { keepsItsToken, trustedDevice } from '../auth/device-tokens.js';
 import { admitPasswordAttempt } from '../auth/password-limits.js';
 import { MfaError, WrongAnswer } from '../errors.js';
 import type { Method } from './types.js';
@@ -27,7 +27,7 @@ export const password: Method = {
         const name = normaliseUsername(username);
         const user = await store.findUserByUsername(name);
         const device = await trustedDevice(ctx.services, deviceToken, user?.id, ctx.now);
-        const attempt = await admitPasswordAttempt(ctx, name, device);
+        const attempt = await admitPasswordAttempt(ctx, name, device?.id ?? null);
         if (attempt.waitedMs > 0)
           ctx.services.audit.record({
             type: 'slowdown',
@@ -42,6 +42,7 @@ export const password: Method = {
         // A disabled user is answered exactly as a wrong password: the same time, the same count.
         if (user && ok && sameUser && !user.disabled) {
           await attempt.succeeded();
+          if (device && keepsItsToken(device, ctx.services.config, ctx.now)) ctx.flow.data.deviceTokenHeld = true;
           return { satisfied: true, user };
         }
         throw new WrongAnswer();

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetDevices } from '../../server/auth/device-tokens.js';
+import { deviceTokenId, forgetDevices } from '../../server/auth/device-tokens.js';
 import type { ConfigInput } from '../../server/config.js';
 import { enrolTotp, totpAt } from '../support/login.js';
 import { proofKey, startStepUp } from '../support/step-up.js';
@@ -152,8 +152,12 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     server.advance(30);
     const second = await server.post('/api/v1/flows/totp/verify', { flow: next, code: await totpAt(secret, server.services.now()) }, from(ATTACKER));
     expect(second.body.status).toBe('complete');
-    expect(second.body.deviceToken).toEqual(expect.any(String));
-    expect(second.body.deviceToken).not.toBe(done.body.deviceToken);
+    // The device sent a token with most of its life ahead: it keeps that one, and no row is added.
+    expect(second.body.deviceToken).toBeUndefined();
+    const alice = (await server.services.store.findUserByUsername('alice'))!;
+    expect(
+      (await server.services.store.findDeviceToken(deviceTokenId(server.services.keyring, done.body.deviceToken), server.services.now()))?.userId,
+    ).toBe(alice.id);
 
     // A settings step-up is no login: it ends in a settings grant and hands out no device token.
     const { flow: stepUpFlow } = await startStepUp(server, second.body.result.idToken, await proofKey());
@@ -165,6 +169,25 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     );
     expect(granted.body.result.settingsGrant).toEqual(expect.any(String));
     expect(granted.body.deviceToken).toBeUndefined();
+
+    // Past half its life (90 days by default), the token still exempts its device, and the login
+    // that used it hands out a new one, so a device in daily use never sees its token run out.
+    server.advance(46 * 86_400);
+    const later = await newFlow(ATTACKER, 'demo');
+    await server.post(
+      '/api/v1/flows/password',
+      { flow: later, username: 'alice', password: server.demo!.password, deviceToken: done.body.deviceToken },
+      from(ATTACKER),
+    );
+    const renewed = await server.post(
+      '/api/v1/flows/totp/verify',
+      { flow: later, code: await totpAt(secret, server.services.now()) },
+      from(ATTACKER),
+    );
+    expect(renewed.body.status).toBe('complete');
+    expect(renewed.body.deviceToken).toEqual(expect.any(String));
+    expect(renewed.body.deviceToken).not.toBe(done.body.deviceToken);
+    expect(await server.services.store.deleteDeviceTokens(alice.id)).toBe(2);
   });
 
   it('no longer exempts a revoked or expired device token', async () => {

@@ -33,6 +33,8 @@ export interface FlowData {
   stepUp?: { jkt: string; origin: string };
   /** A challenge for a trusted device to sign (methods/device.ts); removed by the first verify, right or wrong. */
   device?: { challenge: string; expiresAt: string };
+  /** The password came with a live device token of this user, young enough to keep: no new one is handed out. */
+  deviceTokenHeld?: boolean;
   /** The device this completed login trusted (`device/trust`): one per flow. */
   trustedDevice?: string;
   /** A login the hosted page runs for an `/authorize` request: only this request's code comes of it. */

@@ -106,6 +106,8 @@ export class SqliteDriver implements SqlDriver {
   private async retryWhileBusy<R>(step: () => R, deadline: number): Promise<R> {
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
       await new Promise((resolve) => setTimeout(resolve, pause));
+      // Meanwhile another request may have begun a transaction here: a statement of its own must not join it.
+      await this.outsideOthersTransaction();
       try {
         return step();
       } catch (e) {

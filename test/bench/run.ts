@@ -215,25 +215,43 @@ try {
   const [{ url }, { url: bareUrl }] = await Promise.all([reply<{ url: string }>(mfa), reply<{ url: string }>(bare)]);
   mfa.send({ type: 'seed', from: 0, users: USERS, password: PASSWORD, secret: SECRET });
   await reply(mfa);
-  // Users for the TOTP row, with a cheap password hash: reaching their TOTP step is not what it measures.
-  mfa.send({ type: 'seed', from: USERS, users: TOTP_FLOWS, password: PASSWORD, secret: SECRET, passwordHash: await cheapHash() });
+  // Users for the TOTP rows, with a cheap password hash: reaching their TOTP step is not what they
+  // measure. The second half sign in from a device that did before: its device token goes with the password.
+  const passwordHash = await cheapHash();
+  mfa.send({ type: 'seed', from: USERS, users: TOTP_FLOWS, password: PASSWORD, secret: SECRET, passwordHash });
   await reply(mfa);
-  const atTotp: string[] = [];
-  let nextTotp = USERS;
-  await rate(600, 8, async () => {
-    if (nextTotp >= USERS + TOTP_FLOWS) return false;
-    const username = `bench${nextTotp++}`;
-    const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
-    const done = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username, password: PASSWORD });
-    if (done.status !== 200) throw new Error(JSON.stringify(done.body));
-    atTotp.push(body.flow);
-  });
+  mfa.send({ type: 'seed', from: USERS + TOTP_FLOWS, users: TOTP_FLOWS, password: PASSWORD, secret: SECRET, passwordHash, deviceTokens: true });
+  const { deviceTokens } = await reply<{ deviceTokens: string[] }>(mfa);
+  const toTotpStep = async (from: number, deviceTokenOf?: (i: number) => string) => {
+    const flows: string[] = [];
+    let next = 0;
+    await rate(600, 8, async () => {
+      if (next >= TOTP_FLOWS) return false;
+      const i = next++;
+      const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
+      const device = deviceTokenOf ? { deviceToken: deviceTokenOf(i) } : {};
+      const done = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username: `bench${from + i}`, password: PASSWORD, ...device });
+      if (done.status !== 200) throw new Error(JSON.stringify(done.body));
+      flows.push(body.flow);
+    });
+    return flows;
+  };
+  const atTotp = await toTotpStep(USERS);
+  const atTotpKnownDevice = await toTotpStep(USERS + TOTP_FLOWS, (i) => deviceTokens[i]!);
   // A code per time step, made here once: the load generator's own work is not the server's.
   const codes = new Map<number, Promise<string>>();
   const codeNow = () => {
     const step = Math.floor(Date.now() / 30_000);
     if (!codes.has(step)) codes.set(step, generate({ secret: SECRET }));
     return codes.get(step)!;
+  };
+
+  /** Completes the next flow's login; a new device gets a device token, a known one keeps its own. */
+  const verifyTotp = async (flows: string[], newDevice: boolean) => {
+    const flow = flows.pop();
+    if (!flow) return false;
+    const done = await post(`${url}/api/v1/flows/totp/verify`, { flow, code: await codeNow() });
+    if (done.body.status !== 'complete' || (typeof done.body.deviceToken === 'string') !== newDevice) throw new Error(JSON.stringify(done.body));
   };
 
   // The bare POST, flow starts and TOTP verifies in turn, one-second slices, four rounds.
@@ -250,15 +268,8 @@ try {
         if ((await post(`${url}/api/v1/flows`, { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
       },
     },
-    totp: {
-      proc: mfa,
-      once: async () => {
-        const flow = atTotp.pop();
-        if (!flow) return false;
-        const done = await post(`${url}/api/v1/flows/totp/verify`, { flow, code: await codeNow() });
-        if (done.body.status !== 'complete') throw new Error(JSON.stringify(done.body));
-      },
-    },
+    totp: { proc: mfa, once: () => verifyTotp(atTotp, true) },
+    totpKnownDevice: { proc: mfa, once: () => verifyTotp(atTotpKnownDevice, false) },
   });
   const slicesOf = (runs: number[]) => `slices ${runs.map((r) => r.toFixed(0)).join(', ')}/s`;
   const bareRate = side.bare.perSecond;
@@ -269,12 +280,20 @@ try {
   cpuRow('start', side.start.mainUs, side.bare.mainUs);
   const totpRate = side.totp.perSecond;
   row(
-    'POST /api/v1/flows/totp/verify (+ id_token), returning users',
+    'POST /api/v1/flows/totp/verify (+ id_token), returning users, a new device',
     totpRate,
     '/s',
     `${pct(totpRate, bareRate, 'bare POST')}; ${slicesOf(side.totp.slices)}`,
   );
   cpuRow('TOTP verify', side.totp.mainUs, side.bare.mainUs);
+  const knownRate = side.totpKnownDevice.perSecond;
+  row(
+    '  the same from a device that signed in before (device token sent)',
+    knownRate,
+    '/s',
+    `${pct(knownRate, bareRate, 'bare POST')}; ${slicesOf(side.totpKnownDevice.slices)}`,
+  );
+  cpuRow('TOTP verify, known device', side.totpKnownDevice.mainUs, side.bare.mainUs);
 
   // The same probe with nothing else running: this machine's floor for a loopback round trip, which
   // the loaded p99 below is read against (a slow or virtualised box wakes idle processes slowly).

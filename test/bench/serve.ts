@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { ConfigInput } from '../../server/config.js';
 import { hashBackupCode } from '../../server/auth/backup-codes.js';
+import { issueDeviceToken } from '../../server/auth/device-tokens.js';
 import { backupCode } from '../../server/crypto/codes.js';
 import { createLogger } from '../../server/logger.js';
 import { startTestServer } from '../support/server.js';
@@ -28,9 +29,13 @@ function cpu(): { mainNs: number | null; processUs: number } {
   return { mainNs, processUs: user + system };
 }
 
-/** `seed` adds returning users bench<from>…; `passwordHash` replaces the server's own hash (a cheaper one). */
+/**
+ * `seed` adds returning users bench<from>…; `passwordHash` replaces the server's own hash (a
+ * cheaper one); `deviceTokens` also gives each a device token, as a device that signed in before
+ * holds, and answers them in order.
+ */
 type Message =
-  | { type: 'seed'; from: number; users: number; password: string; secret: string; passwordHash?: string }
+  | { type: 'seed'; from: number; users: number; password: string; secret: string; passwordHash?: string; deviceTokens?: boolean }
   | { type: 'memory' }
   | { type: 'cpu' };
 
@@ -67,6 +72,7 @@ if (process.argv[2] === 'bare') {
     // Every login needs a user of its own, so that each TOTP time step is new.
     const passwordHash = message.passwordHash ?? (await passwords.hash(message.password));
     const now = new Date();
+    const deviceTokens: string[] = [];
     for (let i = message.from; i < message.from + message.users; i++) {
       const user = await store.createUser({ username: `bench${i}`, displayName: `bench${i}`, passwordHash }, now);
       await store.setTotp(
@@ -80,8 +86,9 @@ if (process.argv[2] === 'bare') {
         Array.from({ length: 10 }, () => hashBackupCode(keyring, user.id, backupCode())),
         now,
       );
+      if (message.deviceTokens) deviceTokens.push(await issueDeviceToken(server.services, user.id, now));
     }
-    send({ users: message.users });
+    send({ users: message.users, deviceTokens });
   });
   process.on('disconnect', () => void server.stop().then(() => process.exit(0)));
   send({ url: server.url, pid: process.pid });

@@ -275,25 +275,14 @@ try {
   const bareRate = side.bare.perSecond;
   row('bare Express 5 JSON POST', bareRate, '/s', slicesOf(side.bare.slices));
   cpuRow('bare POST', side.bare.mainUs, null);
-  const startRate = side.start.perSecond;
-  row('POST /api/v1/flows (start)', startRate, '/s', `${pct(startRate, bareRate, 'bare POST')}; ${slicesOf(side.start.slices)}`);
-  cpuRow('start', side.start.mainUs, side.bare.mainUs);
-  const totpRate = side.totp.perSecond;
-  row(
-    'POST /api/v1/flows/totp/verify (+ id_token), returning users, a new device',
-    totpRate,
-    '/s',
-    `${pct(totpRate, bareRate, 'bare POST')}; ${slicesOf(side.totp.slices)}`,
-  );
-  cpuRow('TOTP verify', side.totp.mainUs, side.bare.mainUs);
-  const knownRate = side.totpKnownDevice.perSecond;
-  row(
-    '  the same from a device that signed in before (device token sent)',
-    knownRate,
-    '/s',
-    `${pct(knownRate, bareRate, 'bare POST')}; ${slicesOf(side.totpKnownDevice.slices)}`,
-  );
-  cpuRow('TOTP verify, known device', side.totpKnownDevice.mainUs, side.bare.mainUs);
+  /** A row of one load's rate next to the bare POST's, and its main-thread CPU a call. */
+  const againstBare = (name: string, cpuName: string, load: (typeof side)[keyof typeof side]) => {
+    row(name, load.perSecond, '/s', `${pct(load.perSecond, bareRate, 'bare POST')}; ${slicesOf(load.slices)}`);
+    cpuRow(cpuName, load.mainUs, side.bare.mainUs);
+  };
+  againstBare('POST /api/v1/flows (start)', 'start', side.start);
+  againstBare('POST /api/v1/flows/totp/verify (+ id_token), returning users, a new device', 'TOTP verify', side.totp);
+  againstBare('  the same from a device that signed in before (device token sent)', 'TOTP verify, known device', side.totpKnownDevice);
 
   // The same probe with nothing else running: this machine's floor for a loopback round trip, which
   // the loaded p99 below is read against (a slow or virtualised box wakes idle processes slowly).

@@ -10,7 +10,7 @@ import { listEvents, type EventFilters } from './query.js';
 import { BoundedQueue, isPowerOfTen } from './queue.js';
 import type { AuditSink } from './sink.js';
 
-/** Events written to the store in one transaction at most. */
+/** Events a write takes from the queue at most; this many queued are written at once, without waiting. */
 const STORE_BATCH = 100;
 /** How long an event waits for others to share its write. */
 const WRITE_DELAY_MS = 50;

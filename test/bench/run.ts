@@ -101,10 +101,9 @@ async function measured(proc: ChildProcess, seconds: number, concurrency: number
 
 /**
  * Each load in turn for one-second slices, `rounds` times over (after half a second each not
- * counted), so that a ratio between them is
- * taken on the same machine at the same moments, whatever else it did meanwhile; answers each
- * load's mean rate and main-thread CPU per call over its slices. `once` answering false ends
- * that load's slices early (its supply ran out).
+ * counted), so that a ratio between them is taken on the same machine at the same moments,
+ * whatever else it did meanwhile; answers each load's mean rate and main-thread CPU per call over
+ * its slices. `once` answering false ends that load's slices early (its supply ran out).
  */
 async function sideBySide<K extends string>(rounds: number, loads: Record<K, { proc: ChildProcess; once: () => Promise<unknown> }>) {
   // A round not counted first: the first calls of a path run before V8 has optimised it.

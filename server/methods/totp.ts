@@ -46,7 +46,13 @@ async function checkEnrolled(ctx: MethodContext, credentials: TotpCredential[], 
   }
   if (matches.length === 0) throw new WrongAnswer();
   for (const { credential, step } of matches) {
-    const use = { userId: credential.userId, credentialId: credential.id, timeStep: step, offset: step - stepAt(ctx.now, credential.period) };
+    const use = {
+      userId: credential.userId,
+      credentialId: credential.id,
+      timeStep: step,
+      offset: step - stepAt(ctx.now, credential.period),
+      recentOffsets: credential.recentOffsets,
+    };
     if (await store.useTotpStep(use, ctx.now)) return { satisfied: true, log: { totpCredentialId: credential.id, offset: use.offset } };
   }
   ctx.services.logger.warn({ userId: matches[0]!.credential.userId, clientId: ctx.flow.clientId }, 'TOTP code replayed');

@@ -29,6 +29,11 @@ export interface TotpUse {
   credentialId: string;
   timeStep: number;
   offset: number;
+  /**
+   * The authenticator's offsets as read with it: while they are still the stored ones (no other
+   * code of it was accepted since), one write records the use; otherwise they are read afresh.
+   */
+  recentOffsets?: number[];
 }
 
 /** How many step offsets an authenticator keeps. */
@@ -64,6 +69,8 @@ export interface TotpStore {
    * authenticator a later one. Atomic.
    */
   useTotpStep(use: TotpUse, now: Date): Promise<boolean>;
+  /** Forgets the steps used before `before`: by then no window reaches them. */
+  sweepTotpSteps(before: Date): Promise<void>;
 }
 
 /** One-time recovery codes, kept as keyed hashes; adding any counts as a second factor (sets `mfaSince`). */

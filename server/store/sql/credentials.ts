@@ -28,9 +28,6 @@ function toTotp(r: Row): TotpCredential {
   };
 }
 
-/** Used steps older than this many steps before the newest can never match again (window ≤ 5, drift ≤ 2). */
-const USED_STEPS_KEPT = 20;
-
 /** Thrown inside a transaction to roll it back: the step was used meanwhile. */
 class StepTaken extends Error {}
 
@@ -120,31 +117,51 @@ function sqlTotp(db: SqlDriver): TotpStore {
       return (await db.run('UPDATE totp_credentials SET name = ? WHERE id = ? AND user_id = ?', [name, credentialId, userId])) > 0;
     },
 
-    async useTotpStep({ userId, credentialId, timeStep, offset }, now) {
+    async useTotpStep({ userId, credentialId, timeStep, offset, recentOffsets }, now) {
+      const usedAt = now.toISOString();
+      const newer = '(last_time_step IS NULL OR last_time_step < ?)';
+      const withOffset = (offsets: number[]) => JSON.stringify([...offsets, offset].slice(-RECENT_OFFSETS));
       try {
         return await db.transaction(async () => {
           // The primary key (user, step) is what makes a step single-use across all of a user's apps.
           const claimed = await db.run(
             'INSERT INTO totp_used_steps (user_id, time_step, credential_id, used_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-            [userId, timeStep, credentialId, now.toISOString()],
+            [userId, timeStep, credentialId, usedAt],
           );
           if (claimed !== 1) return false;
-          const moved = await db.run(
-            'UPDATE totp_credentials SET last_time_step = ?, last_used_at = ? WHERE id = ? AND user_id = ? AND (last_time_step IS NULL OR last_time_step < ?)',
-            [timeStep, now.toISOString(), credentialId, userId, timeStep],
-          );
+          // The offsets read with the credential are still the stored ones: one write, no read.
+          if (
+            recentOffsets &&
+            (await db.run(
+              `UPDATE totp_credentials SET last_time_step = ?, last_used_at = ?, recent_offsets = ? WHERE id = ? AND user_id = ? AND ${newer} AND recent_offsets = ?`,
+              [timeStep, usedAt, withOffset(recentOffsets), credentialId, userId, timeStep, JSON.stringify(recentOffsets)],
+            )) === 1
+          )
+            return true;
+          const moved = await db.run(`UPDATE totp_credentials SET last_time_step = ?, last_used_at = ? WHERE id = ? AND user_id = ? AND ${newer}`, [
+            timeStep,
+            usedAt,
+            credentialId,
+            userId,
+            timeStep,
+          ]);
           if (moved !== 1) throw new StepTaken();
           // Read after the update: the row is locked now, so no other code's offset is lost.
           const [row] = await db.all<Row>('SELECT recent_offsets FROM totp_credentials WHERE id = ?', [credentialId]);
-          const offsets = [...json<number[]>(row!.recent_offsets), offset].slice(-RECENT_OFFSETS);
-          await db.run('UPDATE totp_credentials SET recent_offsets = ? WHERE id = ?', [JSON.stringify(offsets), credentialId]);
-          await db.run('DELETE FROM totp_used_steps WHERE user_id = ? AND time_step < ?', [userId, timeStep - USED_STEPS_KEPT]);
+          await db.run('UPDATE totp_credentials SET recent_offsets = ? WHERE id = ?', [
+            withOffset(json<number[]>(row!.recent_offsets)),
+            credentialId,
+          ]);
           return true;
         });
       } catch (e) {
         if (e instanceof StepTaken) return false;
         throw e;
       }
+    },
+
+    async sweepTotpSteps(before) {
+      await db.run('DELETE FROM totp_used_steps WHERE used_at < ?', [before.toISOString()]);
     },
   };
 }

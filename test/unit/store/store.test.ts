@@ -408,6 +408,35 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect((await store.getTotp(alice.id))!.recentOffsets).toEqual([2, -1, 2]);
     });
 
+    it('records a use in one write when the offsets read with the credential are still stored, and reads them afresh when not', async () => {
+      const alice = await user();
+      const c = (await store.addTotp(app(alice.id, 'Token', { recentOffsets: [1] }), t0, 10))!;
+      const read = (await store.getTotp(alice.id))!.recentOffsets;
+      expect(await store.useTotpStep({ ...use(alice.id, c.id, 59_000_000, 2), recentOffsets: read }, later(1))).toBe(true);
+      expect((await store.getTotp(alice.id))!.recentOffsets).toEqual([1, 2]);
+      // `read` is stale now: the offset just stored must not be lost.
+      expect(await store.useTotpStep({ ...use(alice.id, c.id, 59_000_001, -1), recentOffsets: read }, later(31))).toBe(true);
+      expect(await store.getTotp(alice.id)).toMatchObject({ recentOffsets: [1, 2, -1], lastTimeStep: 59_000_001 });
+      // A used step stays refused whatever offsets come with it.
+      const now = (await store.getTotp(alice.id))!.recentOffsets;
+      expect(await store.useTotpStep({ ...use(alice.id, c.id, 59_000_001, 0), recentOffsets: now }, later(32))).toBe(false);
+      expect(await store.useTotpStep({ ...use(alice.id, c.id, 59_000_000, 0), recentOffsets: now }, later(33))).toBe(false);
+      expect(await store.getTotp(alice.id)).toMatchObject({ recentOffsets: [1, 2, -1], lastTimeStep: 59_000_001 });
+    });
+
+    it('sweeps used steps by age: a swept step no longer blocks, a recent one still does', async () => {
+      const alice = await user();
+      const phone = (await store.addTotp(app(alice.id, 'Phone'), t0, 10))!;
+      const token = (await store.addTotp(app(alice.id, 'YubiKey'), t0, 10))!;
+      expect(await store.useTotpStep(use(alice.id, phone.id, 59_000_000), later(1))).toBe(true);
+      expect(await store.useTotpStep(use(alice.id, phone.id, 59_000_100), later(3000))).toBe(true);
+      await store.sweepTotpSteps(later(2000));
+      // The recent step is kept: the other authenticator still cannot use it.
+      expect(await store.useTotpStep(use(alice.id, token.id, 59_000_100), later(3001))).toBe(false);
+      // The old one is gone: only the other authenticator's own last step guards it now.
+      expect(await store.useTotpStep(use(alice.id, token.id, 59_000_000), later(3002))).toBe(true);
+    });
+
     it('lets exactly one of many parallel uses of a time step through, across instances and authenticators', async () => {
       const alice = await user();
       const phone = (await store.addTotp(app(alice.id, 'Phone'), t0, 10))!;

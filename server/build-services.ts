@@ -13,6 +13,7 @@ import { createEmailSender } from './providers/email/index.js';
 import { Outbox } from './providers/outbox.js';
 import { createSmsSender } from './providers/sms/index.js';
 import type { Services } from './services.js';
+import { cachedClients } from './store/client-cache.js';
 import { withPorts } from './store/compose.js';
 import { openStore } from './store/index.js';
 import type { CounterStore } from './store/ports/counters.js';
@@ -49,12 +50,14 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
   const sms = createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const email = createEmailSender(config.email.provider, providerDeps);
   const sink = config.audit.sink ? createHttpSink(config.audit.sink, { logger, now, env }) : null;
-  const store = withPorts(options.store ?? openStore(config.store), { flows: options.flows, counters: options.counters });
+  const clients = cachedClients(withPorts(options.store ?? openStore(config.store), { flows: options.flows, counters: options.counters }));
+  const { store } = clients;
   try {
     await store.migrate();
     return {
       config,
       store,
+      loginClient: clients.read,
       keyring,
       logger,
       now,

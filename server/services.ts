@@ -6,6 +6,7 @@ import type { Keyring } from './crypto/keyring.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { Outbox } from './providers/outbox.js';
 import type { EmailSender, SmsSender } from './providers/types.js';
+import type { ClientRecord } from './store/ports/clients.js';
 import type { Store } from './store/types.js';
 import type { Tokens } from './tokens/tokens.js';
 
@@ -13,6 +14,11 @@ import type { Tokens } from './tokens/tokens.js';
 export interface Services {
   config: Config;
   store: Store;
+  /**
+   * A client as the login steps read it: kept up to a second (store/client-cache.ts). Checking a
+   * client's secret and the admin API read `store` instead.
+   */
+  loginClient: (clientId: string) => Promise<ClientRecord | null>;
   keyring: Keyring;
   logger: Logger;
   now: () => Date;

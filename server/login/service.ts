@@ -59,7 +59,7 @@ export function createFlowService(services: Services) {
   const issuerOrigin = new URL(config.issuer).origin;
 
   async function clientOf(clientId: string, caller: Caller, flow?: FlowRecord): Promise<ClientRecord> {
-    const client = await store.getClient(clientId);
+    const client = await services.loginClient(clientId);
     // A machine client (admin scopes) runs no sign-in: to the flow API it is unknown.
     if (!client || client.scopes.length > 0) throw new MfaError('unknown_client');
     assertOrigin(client, caller, flow?.data.authorization ? issuerOrigin : undefined);

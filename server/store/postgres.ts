@@ -7,7 +7,7 @@ import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
 /** `?` → `$n`, skipping quoted text. */
-function numberPlaceholders(sql: string): string {
+function toNumbered(sql: string): string {
   let n = 0;
   let quoted = false;
   let out = '';
@@ -16,6 +16,20 @@ function numberPlaceholders(sql: string): string {
     out += ch === '?' && !quoted ? `$${++n}` : ch;
   }
   return out;
+}
+
+/** The texts a store sends are a fixed set (batched inserts vary in length only): each is rewritten once. */
+const numbered = new Map<string, string>();
+const MAX_NUMBERED = 1_000;
+
+function numberPlaceholders(sql: string): string {
+  let text = numbered.get(sql);
+  if (text === undefined) {
+    text = toNumbered(sql);
+    if (numbered.size >= MAX_NUMBERED) numbered.clear();
+    numbered.set(sql, text);
+  }
+  return text;
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;

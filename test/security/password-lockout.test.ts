@@ -88,6 +88,16 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     expect(owner.waited).toEqual([16_000]);
   });
 
+  it("adds nothing to the username's slow-down with attempts the address limit refused", async () => {
+    await start({ perUsernameAndIpLimit: 3, slowDown: { afterFailures: 1, baseSeconds: 1, maxSeconds: 60 } });
+    const answers = await attack();
+    expect(answers.map((a) => a.status)).toEqual([401, 401, 401, ...Array(9).fill(429)]);
+    // Three failures were checked: the owner waits 2^(3 - 1) s, not the 60 s of twelve.
+    const owner = await attempt(OWNER, server.demo!.password);
+    expect(owner.body.status).toBe('complete');
+    expect(owner.waited).toEqual([4000]);
+  });
+
   it("lets the owner with a device token in from the attacker's own address, without waiting", async () => {
     await start();
     const token = await signIn(OWNER);

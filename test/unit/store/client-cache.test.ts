@@ -2,31 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clientRecord } from '../../../server/clients.js';
+import { createKeyring } from '../../../server/crypto/keyring.js';
 import { CLIENT_CACHE_MS, cachedClients } from '../../../server/store/client-cache.js';
-import type { NewClient } from '../../../server/store/ports/clients.js';
 import { openSqliteStore } from '../../../server/store/sqlite.js';
 import type { Store } from '../../../server/store/types.js';
 
 const t0 = new Date('2026-12-02T10:00:00.000Z');
-const app: NewClient = {
-  clientId: 'app',
-  name: 'App',
-  allowedOrigins: ['https://app.example'],
-  clientSecretHash: null,
-  sequence: [['password'], ['totp']],
-  acrSequences: {},
-  defaultAcr: 'mfa',
-  allowPhoneEnrollment: false,
-  allowTotpEnrollment: true,
-  scopes: [],
-  redirectUris: [],
-  postLogoutRedirectUris: [],
-  public: false,
-  logoUri: null,
-  cssUri: null,
-  passkeyAlone: false,
-  trustDeviceDays: 0,
-};
+/** A client as the config file's defaults make it. */
+const app = clientRecord(
+  { clientId: 'app', name: 'App', allowedOrigins: ['https://app.example'], sequence: [['password'], ['totp']] },
+  createKeyring(Buffer.alloc(32, 1)),
+);
 
 describe('client reads for the login steps', () => {
   let dir: string;

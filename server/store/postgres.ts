@@ -34,6 +34,18 @@ function numberPlaceholders(sql: string): string {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/** Statements worth preparing: the store's reads and writes, not DDL or a one-off. */
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+/** Texts past this many run unprepared: a connection never holds an unbounded number of statements. */
+const MAX_PREPARED = 500;
+
+/**
+ * Another instance added a column (a migration) to a table whose `SELECT *` this connection had
+ * prepared: Postgres refuses to run the old plan (SQLSTATE 0A000).
+ */
+const isStalePlan = (e: unknown) =>
+  (e as { code?: unknown })?.code === '0A000' && /cached plan must not change result type/.test(String((e as Error).message));
+
 /** Loaded when a Postgres store opens: a server on SQLite never pays for the driver at start-up. */
 const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
 
@@ -42,6 +54,13 @@ class PostgresDriver implements SqlDriver {
   private readonly pool: pg.Pool;
   /** Statements inside `transaction` go to its client, wherever they are issued from. */
   private readonly tx = new AsyncLocalStorage<pg.PoolClient>();
+  /**
+   * Each text's statement name: a connection parses and plans a text once, then only binds and
+   * runs it (a login step's statements cost the server and the event loop far less). A new
+   * `generation` names every text afresh, so each connection prepares it again.
+   */
+  private readonly names = new Map<string, string>();
+  private generation = 0;
 
   constructor(
     private readonly url: string,
@@ -68,19 +87,55 @@ class PostgresDriver implements SqlDriver {
     return this.tx.getStore() ?? this.pool;
   }
 
+  private statement(sql: string, values: unknown[]): pg.QueryConfig {
+    const text = numberPlaceholders(sql);
+    let name = this.names.get(text);
+    if (name === undefined && this.names.size < MAX_PREPARED && PREPARABLE.test(text)) {
+      name = `mfa_login_${this.generation}_${this.names.size}`;
+      this.names.set(text, name);
+    }
+    return name === undefined ? { text, values } : { name, text, values };
+  }
+
+  /** Prepared statements are named afresh: each connection parses every text again. */
+  private forgetPrepared(): void {
+    this.generation++;
+    this.names.clear();
+  }
+
+  private async query(sql: string, params: unknown[]): Promise<pg.QueryResult> {
+    const runner = this.runner();
+    try {
+      return await this.explained(runner.query(this.statement(sql, params)));
+    } catch (e) {
+      if (!isStalePlan(e)) throw e;
+      this.forgetPrepared();
+      // In a transaction the failure aborted it: `transaction` runs it again from the start.
+      if (runner !== this.pool) throw e;
+      return this.explained(runner.query(this.statement(sql, params)));
+    }
+  }
+
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const res = await this.explained(this.runner().query(numberPlaceholders(sql), params));
-    return res.rows as T[];
+    return (await this.query(sql, params)).rows as T[];
   }
 
   async run(sql: string, params: unknown[] = []): Promise<number> {
-    const res = await this.explained(this.runner().query(numberPlaceholders(sql), params));
-    return res.rowCount ?? 0;
+    return (await this.query(sql, params)).rowCount ?? 0;
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    const existing = this.tx.getStore();
-    if (existing) return fn();
+    if (this.tx.getStore()) return fn();
+    try {
+      return await this.attempt(fn);
+    } catch (e) {
+      // Rolled back whole: once its statements are named afresh, the same transaction runs again.
+      if (!isStalePlan(e)) throw e;
+      return this.attempt(fn);
+    }
+  }
+
+  private async attempt<T>(fn: () => Promise<T>): Promise<T> {
     const client = await this.explained(this.pool.connect());
     try {
       await client.query('BEGIN');

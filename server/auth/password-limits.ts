@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { addressKey } from './address-key.js';
-import { assertWithin, hitAll, refund, refundAll, spend, type Limit, type RegulatorStore } from './regulator.js';
+import { refund, spend, type Limit, type RegulatorStore } from './regulator.js';
 
 type SlowDown = Config['password']['slowDown'];
 
@@ -38,7 +38,9 @@ export async function admitPasswordAttempt(ctx: AttemptContext, username: string
   const windowSeconds = rules.windowSeconds;
   const giveBack = (limits: Limit[], waitedMs = 0) => ({
     waitedMs,
-    succeeded: () => refundAll(store, limits, ctx.now),
+    async succeeded() {
+      for (const limit of limits) await refund(store, limit, ctx.now);
+    },
   });
   if (device) {
     const own: Limit = { key: `password:device:${device}`, windowSeconds, max: rules.perDeviceLimit };
@@ -47,15 +49,11 @@ export async function admitPasswordAttempt(ctx: AttemptContext, username: string
   }
   const name = keyring.hash(username, 'password-counter');
   const pair: Limit = { key: `password:ip:${name}:${addressKey(ctx.ip)}`, windowSeconds, max: rules.perUsernameAndIpLimit };
+  await spend(store, pair, ctx.now);
+  // Counted before it is checked, like every limit: parallel attempts each wait for those before them.
   const across: Limit = { key: `password:user:${name}`, windowSeconds, max: Number.POSITIVE_INFINITY };
-  // Both counted before the password is checked, in one call: parallel attempts each wait for those before them.
-  const [pairCount, acrossCount] = await hitAll(store, [pair, across], ctx.now);
-  if (pairCount!.count > pair.max) {
-    // Refused before any check: the username's slow-down counts only attempts that were let through.
-    await refund(store, across, ctx.now);
-    assertWithin(pair, pairCount!, ctx.now);
-  }
-  const wait = slowDownMs(acrossCount!.count - 1, rules.slowDown);
+  const { count } = await store.hit(across.key, windowSeconds, ctx.now);
+  const wait = slowDownMs(count - 1, rules.slowDown);
   if (wait > 0) await sleep(wait);
   return giveBack([pair, across], wait);
 }

@@ -18,9 +18,6 @@ export function withPorts(store: Store, ports: { flows?: FlowStore; counters?: C
     hit: (key, windowSeconds, now) => counters.hit(key, windowSeconds, now),
     peek: (key, windowSeconds, now) => counters.peek(key, windowSeconds, now),
     refund: (key, windowSeconds, at) => counters.refund(key, windowSeconds, at),
-    // Never the SQL store's own batch calls on counters kept elsewhere: the port's, or none.
-    hitAll: counters.hitAll ? (keys, now) => counters.hitAll!(keys, now) : undefined,
-    refundAll: counters.refundAll ? (keys, at) => counters.refundAll!(keys, at) : undefined,
     sweepCounters: (before) => counters.sweepCounters(before),
   };
 }

@@ -891,56 +891,6 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     });
 
-    it('hits and gives back several counters in one call, each as `hit` and `refund` would', async () => {
-      await store.hit('password:ip:x', 900, t0);
-      const counts = await store.hitAll!(
-        [
-          { key: 'password:ip:x', windowSeconds: 900 },
-          { key: 'password:user:x', windowSeconds: 900 },
-          { key: 'password:ip:x', windowSeconds: 60 },
-        ],
-        later(1),
-      );
-      expect(counts).toEqual([
-        { count: 2, resetAt: later(900) },
-        { count: 1, resetAt: later(900) },
-        { count: 1, resetAt: later(60) },
-      ]);
-      await store.refundAll!(
-        [
-          { key: 'password:ip:x', windowSeconds: 900 },
-          { key: 'password:user:x', windowSeconds: 900 },
-        ],
-        later(2),
-      );
-      expect((await store.peek('password:ip:x', 900, t0)).count).toBe(1);
-      expect((await store.peek('password:user:x', 900, t0)).count).toBe(0);
-      // Never below zero; the other window's counter is left alone.
-      await store.refundAll!([{ key: 'password:user:x', windowSeconds: 900 }], later(3));
-      expect((await store.peek('password:user:x', 900, t0)).count).toBe(0);
-      expect((await store.peek('password:ip:x', 60, t0)).count).toBe(1);
-    });
-
-    it('counts the same counter twice in one call twice, and gives it back twice', async () => {
-      const twice = [
-        { key: 'k', windowSeconds: 60 },
-        { key: 'k', windowSeconds: 60 },
-      ];
-      expect((await store.hitAll!(twice, t0)).map((c) => c.count)).toEqual([1, 2]);
-      await store.refundAll!(twice, t0);
-      expect((await store.peek('k', 60, t0)).count).toBe(0);
-    });
-
-    it('counts every one of many parallel batched hits, across instances', async () => {
-      const peer = await instance();
-      const both = [
-        { key: 'a', windowSeconds: 60 },
-        { key: 'b', windowSeconds: 60 },
-      ];
-      const counts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? peer : store).hitAll!(both, t0)));
-      for (const k of [0, 1]) expect(counts.map((c) => c[k]!.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    });
-
     it('sweeps counters of windows more than a day old', async () => {
       await store.hit('old', 60, t0);
       await store.hit('recent', 60, later(86_400));

@@ -106,6 +106,8 @@ const storeSchema = z.discriminatedUnion('type', [
       .string()
       .regex(/^[a-z_][a-z0-9_]*$/)
       .default('public'),
+    /** Named statements, parsed once per connection; off behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21). */
+    preparedStatements: z.boolean().default(true),
   }),
 ]);
 
@@ -332,7 +334,10 @@ export function parseConfig(input: unknown, env: NodeJS.ProcessEnv = {}, source 
   }
   if (env.HOST) config.host = env.HOST;
   if (env.MFA_LOGIN_DB) config.store = { type: 'sqlite', path: env.MFA_LOGIN_DB };
-  if (env.MFA_LOGIN_DATABASE_URL) config.store = { type: 'postgres', url: env.MFA_LOGIN_DATABASE_URL, schema: 'public' };
+  if (env.MFA_LOGIN_DATABASE_URL) {
+    const preparedStatements = config.store.type === 'postgres' ? config.store.preparedStatements : true;
+    config.store = { type: 'postgres', url: env.MFA_LOGIN_DATABASE_URL, schema: 'public', preparedStatements };
+  }
   if (env.MFA_LOGIN_KEY_FILE) config.keyFile = env.MFA_LOGIN_KEY_FILE;
   if (env.MFA_LOGIN_ISSUER) config.issuer = env.MFA_LOGIN_ISSUER;
   if (env.LOG_LEVEL) config.logLevel = configSchema.shape.logLevel.parse(env.LOG_LEVEL);

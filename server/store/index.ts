@@ -4,5 +4,7 @@ import { openSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
 export function openStore(config: Config['store']): Store {
-  return config.type === 'sqlite' ? openSqliteStore(config.path) : openPostgresStore(config.url, config.schema);
+  return config.type === 'sqlite'
+    ? openSqliteStore(config.path)
+    : openPostgresStore(config.url, config.schema, { preparedStatements: config.preparedStatements });
 }

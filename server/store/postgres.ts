@@ -65,6 +65,7 @@ class PostgresDriver implements SqlDriver {
   constructor(
     private readonly url: string,
     private readonly schema: string,
+    private readonly prepare: boolean,
   ) {
     // Without a connect timeout an unanswering host holds a start-up (or a request) for minutes.
     this.pool = new (loadPg().Pool)({
@@ -90,7 +91,7 @@ class PostgresDriver implements SqlDriver {
   private statement(sql: string, values: unknown[]): pg.QueryConfig {
     const text = numberPlaceholders(sql);
     let name = this.names.get(text);
-    if (name === undefined && this.names.size < MAX_PREPARED && PREPARABLE.test(text)) {
+    if (name === undefined && this.prepare && this.names.size < MAX_PREPARED && PREPARABLE.test(text)) {
       name = `mfa_login_${this.generation}_${this.names.size}`;
       this.names.set(text, name);
     }
@@ -171,6 +172,6 @@ class PostgresDriver implements SqlDriver {
 }
 
 /** Postgres for several server instances on one database. */
-export function openPostgresStore(url: string, schema = 'public'): Store {
-  return sqlStore(new PostgresDriver(url, schema));
+export function openPostgresStore(url: string, schema = 'public', { preparedStatements = true } = {}): Store {
+  return sqlStore(new PostgresDriver(url, schema, preparedStatements));
 }

@@ -217,6 +217,6 @@ describe('a server killed (SIGKILL) in the middle of logins, enrolments and back
   it('keeps every answered enrolment and use on Postgres', async () => {
     const schema: TestSchema = await testSchema();
     cleanups.push(() => schema.drop());
-    await crashAndRecover(() => ({ type: 'postgres', url: schema.url, schema: schema.schema }));
+    await crashAndRecover(() => ({ type: 'postgres', url: schema.url, schema: schema.schema, preparedStatements: true }));
   });
 });

@@ -94,3 +94,22 @@ describe('closestField', () => {
     expect(closestField('perPhone', ['perIpPerHour', 'perPhonePerHour'])).toBe('perPhonePerHour');
   });
 });
+
+describe('the Postgres store', () => {
+  it('prepares statements unless told not to, and MFA_LOGIN_DATABASE_URL keeps that choice', () => {
+    expect(parseConfig({ store: { type: 'postgres', url: 'postgres://db/login' } }).store).toEqual({
+      type: 'postgres',
+      url: 'postgres://db/login',
+      schema: 'public',
+      preparedStatements: true,
+    });
+    const behindPooler = { store: { type: 'postgres', url: 'postgres://db/login', preparedStatements: false } };
+    expect(parseConfig(behindPooler, { MFA_LOGIN_DATABASE_URL: 'postgres://pooler/login' }).store).toEqual({
+      type: 'postgres',
+      url: 'postgres://pooler/login',
+      schema: 'public',
+      preparedStatements: false,
+    });
+    expect(parseConfig({}, { MFA_LOGIN_DATABASE_URL: 'postgres://db/login' }).store).toMatchObject({ preparedStatements: true });
+  });
+});

@@ -7,7 +7,7 @@ import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
 /** `?` → `$n`, skipping quoted text. */
-function toNumbered(sql: string): string {
+function numberPlaceholders(sql: string): string {
   let n = 0;
   let quoted = false;
   let out = '';
@@ -18,26 +18,12 @@ function toNumbered(sql: string): string {
   return out;
 }
 
-/** The texts a store sends are a fixed set (batched inserts vary in length only): each is rewritten once. */
-const numbered = new Map<string, string>();
-const MAX_NUMBERED = 1_000;
-
-function numberPlaceholders(sql: string): string {
-  let text = numbered.get(sql);
-  if (text === undefined) {
-    text = toNumbered(sql);
-    if (numbered.size >= MAX_NUMBERED) numbered.clear();
-    numbered.set(sql, text);
-  }
-  return text;
-}
-
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /** Statements worth preparing: the store's reads and writes, not DDL or a one-off. */
 const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
-/** Texts past this many run unprepared: a connection never holds an unbounded number of statements. */
-const MAX_PREPARED = 500;
+/** Texts past this many are rewritten on every call and run unprepared: neither the map nor a connection grows without bound. */
+const MAX_STATEMENTS = 500;
 
 /**
  * Another instance added a column (a migration) to a table whose `SELECT *` this connection had
@@ -55,11 +41,12 @@ class PostgresDriver implements SqlDriver {
   /** Statements inside `transaction` go to its client, wherever they are issued from. */
   private readonly tx = new AsyncLocalStorage<pg.PoolClient>();
   /**
-   * Each text's statement name: a connection parses and plans a text once, then only binds and
-   * runs it (a login step's statements cost the server and the event loop far less). A new
-   * `generation` names every text afresh, so each connection prepares it again.
+   * Each text the store sends, with its placeholders numbered once and its statement name: a
+   * connection parses and plans a text once, then only binds and runs it (a login step's
+   * statements cost the server and the event loop far less). A new `generation` names every
+   * text afresh, so each connection prepares it again.
    */
-  private readonly names = new Map<string, string>();
+  private readonly statements = new Map<string, { text: string; name?: string }>();
   private generation = 0;
 
   constructor(
@@ -89,19 +76,20 @@ class PostgresDriver implements SqlDriver {
   }
 
   private statement(sql: string, values: unknown[]): pg.QueryConfig {
-    const text = numberPlaceholders(sql);
-    let name = this.names.get(text);
-    if (name === undefined && this.prepare && this.names.size < MAX_PREPARED && PREPARABLE.test(text)) {
-      name = `mfa_login_${this.generation}_${this.names.size}`;
-      this.names.set(text, name);
+    let known = this.statements.get(sql);
+    if (known === undefined) {
+      const text = numberPlaceholders(sql);
+      known = this.prepare && PREPARABLE.test(text) ? { text, name: `mfa_login_${this.generation}_${this.statements.size}` } : { text };
+      if (this.statements.size < MAX_STATEMENTS) this.statements.set(sql, known);
+      else delete known.name;
     }
-    return name === undefined ? { text, values } : { name, text, values };
+    return { ...known, values };
   }
 
   /** Prepared statements are named afresh: each connection parses every text again. */
   private forgetPrepared(): void {
     this.generation++;
-    this.names.clear();
+    this.statements.clear();
   }
 
   private async query(sql: string, params: unknown[]): Promise<pg.QueryResult> {

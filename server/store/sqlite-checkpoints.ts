@@ -1,10 +1,19 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-/** A WAL this long (16 MiB of 4 KiB pages) is started over: it stays about this plus a second of commits. */
-const RESTART_AT_PAGES = 4096;
-/** How long a RESTART waits for a commit under way before copying what it can; commits wait out the rest. */
-const RESTART_WAIT_MS = 100;
+/** When the WAL starts over and when its file is cut back; `checkpointInThread` takes others (tests). */
+export interface WalLimits {
+  /** A WAL this long (16 MiB of 4 KiB pages) is started over: it stays about this plus a second of commits. */
+  restartAtPages: number;
+  /** A WAL file left longer than this by a burst is cut to nothing once the burst is over. */
+  truncateAboveBytes: number;
+}
+
+const WAL_LIMITS: WalLimits = { restartAtPages: 4096, truncateAboveBytes: 64 * 2 ** 20 };
+/** What a RESTART or TRUNCATE may wait, in all, for a commit under way and then for readers. */
+const WAIT_MS = 100;
+/** A reader that kept a RESTART from finishing is left alone for 1, 2, 4 … up to this many turns. */
+const MAX_BACKOFF_TURNS = 32;
 
 /**
  * A connection of its own in a thread, checkpointing now and then. PASSIVE never waits for a
@@ -12,23 +21,46 @@ const RESTART_WAIT_MS = 100;
  * the whole WAL copied (commits add frames while it copies), so no commit starts the WAL over and
  * it grows for good: 1.4 GB in two minutes of sign-ins here, each commit extending the file (new
  * blocks to allocate and zero, ~25 % of a TOTP step's main-thread time). Past `restartAtPages` a
- * RESTART follows: it takes the write lock for the frames written since the PASSIVE pass (commits
- * meanwhile wait off the event loop, see `unlessBusy`), and the next commit writes from the
- * WAL's start. CommonJS, evaluated: the same text runs from the sources and from dist/.
+ * RESTART follows: it takes the write lock (commits meanwhile wait off the event loop, see
+ * `unlessBusy`), copies the frames written since the PASSIVE pass, waits for readers of the old
+ * frames, and the next commit writes from the WAL's start. A reader in another process (a CLI
+ * export) that outlasts the wait makes it give up with busy set, having held the write lock for
+ * the wait: it is not tried again for a while, doubling each time. Once a burst is over, a WAL file
+ * it left long is cut here (TRUNCATE), not by journal_size_limit in a commit on the event loop
+ * (35-105 ms). The connection's synchronous is set, not taken from the build: with OFF, a
+ * checkpoint would not sync the database before the WAL starts over. CommonJS, evaluated: the
+ * same text runs from the sources and from dist/.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
+db.pragma('synchronous = NORMAL');
+const walBytes = () => {
+  try {
+    return statSync(workerData.file + '-wal').size;
+  } catch {
+    return 0;
+  }
+};
+let backoff = 0;
+let skip = 0;
 const timer = setInterval(() => {
   try {
     const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (log < workerData.restartAtPages) return;
-    // Waits a little for a gap between commits; without one it copies what it can, as PASSIVE does.
-    db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+    if (skip > 0) {
+      skip--;
+      return;
+    }
+    const long = log >= workerData.restartAtPages;
+    if (!long && walBytes() <= workerData.truncateAboveBytes) return;
+    db.pragma('busy_timeout = ' + workerData.waitMs);
     try {
-      db.pragma('wal_checkpoint(RESTART)');
+      const [{ busy }] = db.pragma(long ? 'wal_checkpoint(RESTART)' : 'wal_checkpoint(TRUNCATE)');
+      backoff = busy ? Math.min(Math.max(1, backoff * 2), workerData.maxBackoffTurns) : 0;
+      skip = backoff;
     } finally {
       db.pragma('busy_timeout = 0');
     }
@@ -52,12 +84,15 @@ export interface Checkpointer {
  * Checkpoints `file`'s WAL every `everyMs` from a worker thread. SQLite's own checkpoint runs in
  * the commit that crosses 1,000 pages, on the event loop: it copies the pages and syncs the file,
  * 10-30 ms here, a stall every cheap request behind it waited out. `onFailure` is called once if
- * the thread cannot start or ends by itself: the caller turns SQLite's own checkpoints back on. A WAL
- * of `restartAtPages` or more is started over (see WORKER).
+ * the thread cannot start or ends by itself: the caller turns SQLite's own checkpoints back on. A long
+ * WAL is started over, and a long WAL file cut back, as `limits` say (see WORKER).
  */
-export function checkpointInThread(file: string, everyMs: number, onFailure: (e: Error) => void, restartAtPages = RESTART_AT_PAGES): Checkpointer {
+export function checkpointInThread(file: string, everyMs: number, onFailure: (e: Error) => void, limits: WalLimits = WAL_LIMITS): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { driver, file, everyMs, restartAtPages, restartWaitMs: RESTART_WAIT_MS } });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { driver, file, everyMs, ...limits, waitMs: WAIT_MS, maxBackoffTurns: MAX_BACKOFF_TURNS },
+  });
   // A store left open must not keep a process (a CLI command, a test) alive.
   worker.unref();
   let stopping = false;

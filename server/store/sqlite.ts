@@ -15,8 +15,6 @@ const CHECKPOINT_THREAD_AFTER_WRITES = 1000;
 const CHECKPOINT_EVERY_MS = 1000;
 /** SQLite's default: each commit that takes the WAL past this many pages checkpoints it. */
 const AUTOCHECKPOINT_PAGES = 1000;
-/** A burst of writes (an import) leaves a long WAL file; when the WAL starts over it is cut back to this. */
-const WAL_SIZE_LIMIT_BYTES = 64 * 2 ** 20;
 /** The store's statements are fixed text, but a user update builds one per set of columns: bounded. */
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -57,7 +55,6 @@ export class SqliteDriver implements SqlDriver {
     this.db.pragma('journal_mode = WAL');
     if (onDisk) ownerOnly(file);
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.db.pragma('foreign_keys = ON');
     this.writesBeforeCheckpointThread = onDisk ? CHECKPOINT_THREAD_AFTER_WRITES : null;
     this.control = { begin: this.db.prepare('BEGIN IMMEDIATE'), commit: this.db.prepare('COMMIT'), rollback: this.db.prepare('ROLLBACK') };

@@ -3,12 +3,13 @@ import { Worker } from 'node:worker_threads';
 
 /** When the WAL starts over and when its file is cut back; `checkpointInThread` takes others (tests). */
 export interface WalLimits {
-  /** A WAL this long (16 MiB of 4 KiB pages) is started over: it stays about this plus a second of commits. */
+  /** A WAL this long is started over: it stays about this plus a second of commits. */
   restartAtPages: number;
   /** A WAL file left longer than this by a burst is cut to nothing once the burst is over. */
   truncateAboveBytes: number;
 }
 
+/** 16 MiB of 4 KiB pages; 64 MiB of file. */
 const WAL_LIMITS: WalLimits = { restartAtPages: 4096, truncateAboveBytes: 64 * 2 ** 20 };
 /** What a RESTART or TRUNCATE may wait, in all, for a commit under way and then for readers. */
 const WAIT_MS = 100;

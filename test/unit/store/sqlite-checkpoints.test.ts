@@ -14,10 +14,13 @@ describe('SQLite checkpoints in a thread', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  const driverIn = () => {
+  const fileIn = () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-ckpt-'));
     dirs.push(dir);
-    const file = path.join(dir, 'db.sqlite');
+    return path.join(dir, 'db.sqlite');
+  };
+  const driverIn = () => {
+    const file = fileIn();
     return { file, db: new SqliteDriver(file) };
   };
   const write = async (db: SqliteDriver, n: number) => {
@@ -60,8 +63,7 @@ describe('SQLite checkpoints in a thread', () => {
   const frame = 4096 + 24;
 
   it('under writes that never stop, starts the WAL over instead of letting it grow for good', async () => {
-    const { file, db } = driverIn();
-    await db.close();
+    const file = fileIn();
     const { writer, insert } = writerOn(file);
     const checkpoints = checkpointInThread(file, 50, () => {}, { restartAtPages: 64, truncateAboveBytes: 2 ** 40 });
     // Commits with no pause long enough for a PASSIVE pass to catch up, for two seconds; the file's
@@ -85,8 +87,7 @@ describe('SQLite checkpoints in a thread', () => {
   });
 
   it('cuts a WAL file left long by a burst once the burst is over, in the thread', async () => {
-    const { file, db } = driverIn();
-    await db.close();
+    const file = fileIn();
     const { writer, insert } = writerOn(file);
     const checkpoints = checkpointInThread(file, 50, () => {}, { restartAtPages: 2 ** 30, truncateAboveBytes: 2 ** 20 });
     for (let i = 0; i < 2000; i++) insert.run('x'.repeat(500));
@@ -101,8 +102,7 @@ describe('SQLite checkpoints in a thread', () => {
   });
 
   it('leaves a reader that keeps RESTART from finishing alone for a while, so commits are not held up each turn', async () => {
-    const { file, db } = driverIn();
-    await db.close();
+    const file = fileIn();
     const { writer, insert } = writerOn(file);
     for (let i = 0; i < 200; i++) insert.run('x'.repeat(500));
     // Another process's long read (a CLI export): its snapshot keeps the WAL's frames in use.

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { generateSecret, generateURI, verify, type CryptoPlugin } from 'otplib';
+import { generateSecret, generateURI, verifySync, type CryptoPlugin } from 'otplib';
 import type { Config } from '../config.js';
 
 export type TotpParams = Pick<Config['totp'], 'algorithm' | 'digits' | 'period'>;
@@ -67,11 +67,15 @@ export function driftOf(recentOffsets: number[]): number {
 /** The server's RFC 6238 time step at `now`. */
 export const stepAt = (now: Date, period: number) => Math.floor(now.getTime() / 1000 / period);
 
+/** A code's shape per digit count, compiled once: a check runs on every TOTP answer. */
+const CODE_SHAPES = new Map([6, 7, 8].map((digits) => [digits, new RegExp(`^[0-9]{${digits}}$`)]));
+
 /**
  * The matching RFC 6238 time step, or null; steps at or before `afterTimeStep` never match.
- * `drift` (steps) moves the window: `window` steps either side of now + drift.
+ * `drift` (steps) moves the window: `window` steps either side of now + drift. Synchronous: the
+ * HMACs are node:crypto's one-shot calls, and otplib's async path only wraps them in promises.
  */
-export async function checkTotp(opts: {
+export function checkTotp(opts: {
   secret: string;
   code: string;
   params: TotpParams;
@@ -79,9 +83,9 @@ export async function checkTotp(opts: {
   now: Date;
   afterTimeStep: number | null;
   drift?: number;
-}): Promise<number | null> {
-  if (!new RegExp(`^[0-9]{${opts.params.digits}}$`).test(opts.code)) return null;
-  const result = await verify({
+}): number | null {
+  if (!CODE_SHAPES.get(opts.params.digits)?.test(opts.code)) return null;
+  const result = verifySync({
     crypto: nodeCrypto,
     secret: opts.secret,
     token: opts.code,
@@ -90,7 +94,7 @@ export async function checkTotp(opts: {
     period: opts.params.period,
     epoch: Math.floor(opts.now.getTime() / 1000) + (opts.drift ?? 0) * opts.params.period,
     epochTolerance: opts.window * opts.params.period,
-    ...(opts.afterTimeStep === null ? {} : { afterTimeStep: opts.afterTimeStep }),
+    afterTimeStep: opts.afterTimeStep ?? undefined,
   });
   // TOTP results carry the matched step (HOTP's, in the shared type, do not).
   return result.valid ? (result as { timeStep: number }).timeStep : null;

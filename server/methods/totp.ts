@@ -41,7 +41,7 @@ async function checkEnrolled(ctx: MethodContext, credentials: TotpCredential[], 
     // Any step in the window is found here; `useTotpStep` is what refuses a used one, atomically,
     // so a code replayed from elsewhere is told apart from a mistyped one and logged.
     const drift = driftOf(credential.recentOffsets);
-    const step = await checkTotp({ secret, code, params, window: config.totp.window, now: ctx.now, afterTimeStep: null, drift });
+    const step = checkTotp({ secret, code, params, window: config.totp.window, now: ctx.now, afterTimeStep: null, drift });
     if (step !== null) matches.push({ credential, step });
   }
   if (matches.length === 0) throw new WrongAnswer();
@@ -64,7 +64,7 @@ async function confirmEnrollment(ctx: MethodContext, pending: NonNullable<FlowDa
   const { store, keyring, config } = ctx.services;
   const userId = identifiedUser(ctx).id;
   const secret = keyring.open(pending.sealedSecret, enrollmentContext(ctx));
-  const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
+  const step = checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
   if (step === null) throw new WrongAnswer();
   const { algorithm, digits, period } = config.totp;
   const offset = step - stepAt(ctx.now, period);

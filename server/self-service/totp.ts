@@ -50,7 +50,7 @@ const verify: SettingsRun<typeof totpSettings.verify> = async ({ services, ident
       const existing = (await store.listTotp(userId)).length;
       if (existing >= MAX_AUTHENTICATORS) throw tooManyApps();
       const secret = keyring.open(pending.sealedSecret, pendingContext(ctx));
-      const step = await checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
+      const step = checkTotp({ secret, code, params: config.totp, window: config.totp.window, now: ctx.now, afterTimeStep: null });
       if (step === null) throw new WrongAnswer();
       delete ctx.flow.data.totpEnrollment;
       return { secret, step, offset: step - stepAt(ctx.now, config.totp.period), name: name ?? defaultName(existing) };

@@ -39,7 +39,7 @@ describe.each(['sqlite', 'postgres'] as const)('mfa-login user totp … (%s)', (
     const now = new Date();
     const code = await generate({ secret: seed, epoch: Math.floor(now.getTime() / 1000) });
     expect(
-      await checkTotp({ secret: opened, code, params: { algorithm: 'sha1', digits: 6, period: 30 }, window: 0, now, afterTimeStep: null }),
+      checkTotp({ secret: opened, code, params: { algorithm: 'sha1', digits: 6, period: 30 }, window: 0, now, afterTimeStep: null }),
     ).not.toBeNull();
   });
 

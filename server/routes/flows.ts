@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { flowRequest } from '../../contract/flows.js';
 import { FLOWS, flowPaths, stepRoutes, trustDevicePath } from '../../contract/paths.js';
+import { answerJson } from '../http/answer.js';
 import { callerOf } from '../http/caller.js';
 import { parseBody } from '../validate.js';
 import type { FlowService } from '../login/service.js';
@@ -18,27 +19,27 @@ export function flowRoutes(flows: FlowService): Router {
   });
 
   router.post(under(flowPaths.start), async (req, res) => {
-    res.status(201).json(await flows.start(req.body, callerOf(req)));
+    answerJson(res, 201, await flows.start(req.body, callerOf(req)));
   });
 
   router.post(under(flowPaths.introspect), async (req, res) => {
     const { flow } = parseBody(flowRequest, req.body);
-    res.json(await flows.introspect(flow, callerOf(req)));
+    answerJson(res, 200, await flows.introspect(flow, callerOf(req)));
   });
 
   router.post(under(flowPaths.cancel), async (req, res) => {
     const { flow } = parseBody(flowRequest, req.body);
-    res.json(await flows.cancel(flow, callerOf(req)));
+    answerJson(res, 200, await flows.cancel(flow, callerOf(req)));
   });
 
   router.post(under(trustDevicePath), async (req, res) => {
-    res.status(201).json(await flows.trustDevice(req.body, callerOf(req), req.get('user-agent')));
+    answerJson(res, 201, await flows.trustDevice(req.body, callerOf(req), req.get('user-agent')));
   });
 
   for (const { path, method, action } of stepRoutes()) {
     router.post(under(path), async (req, res) => {
       const { flow, ...body } = parseBody(flowRequest, req.body);
-      res.json(await flows.act(flow, method, action, body, callerOf(req)));
+      answerJson(res, 200, await flows.act(flow, method, action, body, callerOf(req)));
     });
   }
   return router;

@@ -80,6 +80,11 @@ describe('security headers', () => {
       'dev outbox': await server.get('/api/v1/dev/outbox'),
     };
     for (const [what, { headers }] of Object.entries(answers)) expect(headers.get('cache-control'), what).toBe('no-store');
+    // Nor is a flow answer revalidated: no ETag, a JSON body of the length it says.
+    const state = answers['flow state'];
+    expect(state.headers.get('etag')).toBeNull();
+    expect(state.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(Number(state.headers.get('content-length'))).toBe(Buffer.byteLength(JSON.stringify(state.body)));
   });
 });
 

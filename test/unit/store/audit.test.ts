@@ -176,6 +176,11 @@ for (const backend of backends) {
       while ((await store.listAuditEvents({ order: 'asc', limit: 100 })).length < 30 && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 10));
       expect(batches).toEqual([30]);
+      // Ids sort as their events happened (the clock here moves 1 ms an event): each lands at the end of the id index.
+      const ids = (await store.listAuditEvents({ order: 'asc', limit: 100 })).map((e) => e.id);
+      expect(ids).toHaveLength(30);
+      expect([...ids].sort()).toEqual(ids);
+      expect(new Set(ids).size).toBe(30);
       // A query through the audit module sees an event recorded just before it.
       audit.record({ type: 'flow.started', clientId: 'app' });
       const page = await audit.listEvents({ order: 'desc', limit: 1 });

@@ -1,7 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
-import type { SqlDriver } from './driver.js';
+import type { SqlDriver, SqlStatements } from './driver.js';
 import { explainPostgresError } from './postgres-errors.js';
 import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
@@ -38,8 +37,6 @@ const loadPg = () => createRequire(import.meta.url)('pg') as typeof pg;
 class PostgresDriver implements SqlDriver {
   readonly kind = 'postgres' as const;
   private readonly pool: pg.Pool;
-  /** Statements inside `transaction` go to its client, wherever they are issued from. */
-  private readonly tx = new AsyncLocalStorage<pg.PoolClient>();
   /**
    * Each text the store sends, with its placeholders numbered once and its statement name: a
    * connection parses and plans a text once, then only binds and runs it (a login step's
@@ -71,10 +68,6 @@ class PostgresDriver implements SqlDriver {
     }
   }
 
-  private runner(): pg.Pool | pg.PoolClient {
-    return this.tx.getStore() ?? this.pool;
-  }
-
   private statement(sql: string, values: unknown[]): pg.QueryConfig {
     let known = this.statements.get(sql);
     if (known === undefined) {
@@ -92,8 +85,8 @@ class PostgresDriver implements SqlDriver {
     this.statements.clear();
   }
 
-  private async query(sql: string, params: unknown[]): Promise<pg.QueryResult> {
-    const runner = this.runner();
+  /** `runner`: the pool, or a transaction's client. */
+  private async query(runner: pg.Pool | pg.PoolClient, sql: string, params: unknown[]): Promise<pg.QueryResult> {
     try {
       return await this.explained(runner.query(this.statement(sql, params)));
     } catch (e) {
@@ -106,15 +99,30 @@ class PostgresDriver implements SqlDriver {
   }
 
   async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.query(sql, params)).rows as T[];
+    return (await this.query(this.pool, sql, params)).rows as T[];
   }
 
   async run(sql: string, params: unknown[] = []): Promise<number> {
-    return (await this.query(sql, params)).rowCount ?? 0;
+    return (await this.query(this.pool, sql, params)).rowCount ?? 0;
   }
 
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.tx.getStore()) return fn();
+  /** A transaction's handle: every statement on its client, a nested transaction joining it. */
+  private on(client: pg.PoolClient): SqlStatements {
+    const tx: SqlStatements = {
+      kind: 'postgres',
+      all: async <T>(sql: string, params: unknown[] = []) => (await this.query(client, sql, params)).rows as T[],
+      run: async (sql, params = []) => (await this.query(client, sql, params)).rowCount ?? 0,
+      transaction: (fn) => fn(tx),
+      exec: async (sql) => {
+        await this.explained(client.query(sql));
+      },
+      lockForMigration: () => this.lockForMigrationOn(tx),
+      lock: (name) => this.lockOn(tx, name),
+    };
+    return tx;
+  }
+
+  async transaction<T>(fn: (tx: SqlStatements) => Promise<T>): Promise<T> {
     try {
       return await this.attempt(fn);
     } catch (e) {
@@ -124,11 +132,11 @@ class PostgresDriver implements SqlDriver {
     }
   }
 
-  private async attempt<T>(fn: () => Promise<T>): Promise<T> {
+  private async attempt<T>(fn: (tx: SqlStatements) => Promise<T>): Promise<T> {
     const client = await this.explained(this.pool.connect());
     try {
       await client.query('BEGIN');
-      const result = await this.tx.run(client, fn);
+      const result = await fn(this.on(client));
       await client.query('COMMIT');
       return result;
     } catch (e) {
@@ -140,18 +148,26 @@ class PostgresDriver implements SqlDriver {
   }
 
   async exec(sql: string): Promise<void> {
-    await this.explained(this.runner().query(sql));
+    await this.explained(this.pool.query(sql));
   }
 
-  async lock(name: string): Promise<void> {
-    await this.all('SELECT pg_advisory_xact_lock(hashtext(?))', [`mfa-login ${name} ${this.schema}`]);
+  lock(name: string): Promise<void> {
+    return this.lockOn(this, name);
   }
 
-  async lockForMigration(): Promise<void> {
+  lockForMigration(): Promise<void> {
+    return this.lockForMigrationOn(this);
+  }
+
+  private async lockOn(on: SqlStatements, name: string): Promise<void> {
+    await on.all('SELECT pg_advisory_xact_lock(hashtext(?))', [`mfa-login ${name} ${this.schema}`]);
+  }
+
+  private async lockForMigrationOn(on: SqlStatements): Promise<void> {
     // Held until the migration transaction ends; CREATE SCHEMA IF NOT EXISTS alone races.
-    await this.lock('migrations');
+    await this.lockOn(on, 'migrations');
     // Even IF NOT EXISTS needs the CREATE privilege, which a role using public may lack.
-    if (this.schema !== 'public') await this.exec(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+    if (this.schema !== 'public') await on.exec(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
   }
 
   async close(): Promise<void> {

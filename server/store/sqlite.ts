@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { privateDir, privateFile } from '../private-files.js';
-import type { SqlDriver } from './driver.js';
+import type { SqlDriver, SqlStatements } from './driver.js';
 import { checkpointInThread, type Checkpointer } from './sqlite-checkpoints.js';
 import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
@@ -32,8 +31,8 @@ export class SqliteDriver implements SqlDriver {
   private readonly db: Database.Database;
   /** Transactions queue up: an async body must not share BEGIN with another request's body. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** Set inside a transaction body, so a nested call joins it instead of queueing behind itself. */
-  private readonly tx = new AsyncLocalStorage<true>();
+  /** What a transaction body runs its statements on: inside the open transaction, never queued behind it. */
+  private readonly inside: SqlStatements;
   /** Compiling a statement cost more than running it: each text is prepared once (a profile of a login). */
   private readonly statements = new Map<string, Database.Statement>();
   /** Counts writes until the checkpoint thread starts (on disk only); then null. */
@@ -58,6 +57,15 @@ export class SqliteDriver implements SqlDriver {
     this.db.pragma('foreign_keys = ON');
     this.writesBeforeCheckpointThread = onDisk ? CHECKPOINT_THREAD_AFTER_WRITES : null;
     this.control = { begin: this.db.prepare('BEGIN IMMEDIATE'), commit: this.db.prepare('COMMIT'), rollback: this.db.prepare('ROLLBACK') };
+    this.inside = {
+      kind: 'sqlite',
+      all: (sql, params) => this.statement(sql, params ?? [], true),
+      run: (sql, params) => this.change(sql, params ?? [], true),
+      transaction: (fn) => fn(this.inside),
+      exec: (sql) => this.exec(sql),
+      lockForMigration: () => this.lockForMigration(),
+      lock: () => this.lock(),
+    };
   }
 
   /** After enough writes, the WAL is checkpointed from a thread, and commits on the event loop no longer do it. */
@@ -71,20 +79,29 @@ export class SqliteDriver implements SqlDriver {
     });
   }
 
-  async all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  all<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.statement(sql, params, false);
+  }
+
+  run(sql: string, params: unknown[] = []): Promise<number> {
+    return this.change(sql, params, false);
+  }
+
+  /** `inside`: issued by the open transaction's body; otherwise it waits for any open transaction to end. */
+  private async statement<T>(sql: string, params: unknown[], inside: boolean): Promise<T[]> {
     // Checked before awaiting: most statements find no transaction open and run without a turn of the event loop.
-    if (this.othersTransactionOpen()) await this.outsideOthersTransaction();
+    if (!inside && this.db.inTransaction) await this.outsideTransactions();
     const stmt = this.prepared(sql);
-    if (stmt.reader) return this.unlessBusy(() => stmt.all(...params) as T[]);
-    await this.unlessBusy(() => stmt.run(...params));
+    if (stmt.reader) return this.unlessBusy(() => stmt.all(...params) as T[], inside);
+    await this.unlessBusy(() => stmt.run(...params), inside);
     this.wrote();
     return [];
   }
 
-  async run(sql: string, params: unknown[] = []): Promise<number> {
-    if (this.othersTransactionOpen()) await this.outsideOthersTransaction();
+  private async change(sql: string, params: unknown[], inside: boolean): Promise<number> {
+    if (!inside && this.db.inTransaction) await this.outsideTransactions();
     const stmt = this.prepared(sql);
-    const { changes } = await this.unlessBusy(() => stmt.run(...params));
+    const { changes } = await this.unlessBusy(() => stmt.run(...params), inside);
     this.wrote();
     return changes;
   }
@@ -94,20 +111,20 @@ export class SqliteDriver implements SqlDriver {
    * holds the write lock, tries again after a pause instead of sleeping in place: the
    * connection's busy_timeout is 0, so waiting for the lock never stalls the event loop.
    */
-  private unlessBusy<R>(step: () => R): R | Promise<R> {
+  private unlessBusy<R>(step: () => R, inside = false): R | Promise<R> {
     try {
       return step();
     } catch (e) {
       if (!isBusy(e)) throw e;
-      return this.retryWhileBusy(step, Date.now() + BUSY_TIMEOUT_MS);
+      return this.retryWhileBusy(step, Date.now() + BUSY_TIMEOUT_MS, inside);
     }
   }
 
-  private async retryWhileBusy<R>(step: () => R, deadline: number): Promise<R> {
+  private async retryWhileBusy<R>(step: () => R, deadline: number, inside: boolean): Promise<R> {
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
       await new Promise((resolve) => setTimeout(resolve, pause));
       // Meanwhile another request may have begun a transaction here: a statement of its own must not join it.
-      await this.outsideOthersTransaction();
+      if (!inside) await this.outsideTransactions();
       try {
         return step();
       } catch (e) {
@@ -131,21 +148,16 @@ export class SqliteDriver implements SqlDriver {
    * One connection serves every request: a statement issued while another request's transaction
    * is open would join it, and vanish with its rollback after its own request answered. It waits.
    */
-  private async outsideOthersTransaction(): Promise<void> {
-    while (this.othersTransactionOpen()) await this.queue;
+  private async outsideTransactions(): Promise<void> {
+    while (this.db.inTransaction) await this.queue;
   }
 
-  private othersTransactionOpen(): boolean {
-    return this.db.inTransaction && !this.tx.getStore();
-  }
-
-  transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.tx.getStore()) return fn();
+  transaction<T>(fn: (tx: SqlStatements) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
       // BEGIN IMMEDIATE takes the write lock now, so no statement in the body meets a busy database.
       await this.unlessBusy(() => this.control.begin.run());
       try {
-        const result = await this.tx.run(true, fn);
+        const result = await fn(this.inside);
         this.control.commit.run();
         return result;
       } catch (e) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlDriver } from '../driver.js';
+import type { SqlDriver, SqlStatements } from '../driver.js';
 import type {
   BackupCodeStore,
   CredentialStore,
@@ -34,16 +34,17 @@ class StepTaken extends Error {}
 function sqlTotp(db: SqlDriver): TotpStore {
   const listTotp = (userId: string) =>
     db.all<Row>('SELECT * FROM totp_credentials WHERE user_id = ? ORDER BY created_at, id', [userId]).then((rows) => rows.map(toTotp));
-  const byId = (id: string) => one(db, 'SELECT * FROM totp_credentials WHERE id = ?', [id], toTotp);
+  const byId = (on: SqlStatements, id: string) => one(on, 'SELECT * FROM totp_credentials WHERE id = ?', [id], toTotp);
   /** Writing the user row first locks it until commit (Postgres row lock, SQLite write lock): counts stay true under a race. */
-  const lockUser = (userId: string, now: Date) => db.run('UPDATE users SET updated_at = ? WHERE id = ?', [now.toISOString(), userId]);
-  const countTotp = (userId: string) => count(db, 'SELECT COUNT(*) AS n FROM totp_credentials WHERE user_id = ?', [userId]);
+  const lockUser = (on: SqlStatements, userId: string, now: Date) =>
+    on.run('UPDATE users SET updated_at = ? WHERE id = ?', [now.toISOString(), userId]);
+  const countTotp = (on: SqlStatements, userId: string) => count(on, 'SELECT COUNT(*) AS n FROM totp_credentials WHERE user_id = ?', [userId]);
 
   /** The confirming code's step is used for the user at once, so no other app of theirs takes it again. */
-  async function insertTotp(c: NewTotpCredential, now: Date): Promise<TotpCredential> {
+  async function insertTotp(on: SqlStatements, c: NewTotpCredential, now: Date): Promise<TotpCredential> {
     const id = randomUUID();
     const lastTimeStep = c.lastTimeStep ?? null;
-    await db.run(
+    await on.run(
       'INSERT INTO totp_credentials (id, user_id, name, sealed_secret, algorithm, digits, period, last_time_step, recent_offsets, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [
         id,
@@ -59,14 +60,14 @@ function sqlTotp(db: SqlDriver): TotpStore {
       ],
     );
     if (lastTimeStep !== null) {
-      await db.run('INSERT INTO totp_used_steps (user_id, time_step, credential_id, used_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
+      await on.run('INSERT INTO totp_used_steps (user_id, time_step, credential_id, used_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
         c.userId,
         lastTimeStep,
         id,
         now.toISOString(),
       ]);
     }
-    return (await byId(id))!;
+    return (await byId(on, id))!;
   }
 
   return {
@@ -77,25 +78,25 @@ function sqlTotp(db: SqlDriver): TotpStore {
     },
 
     setTotp(c, now) {
-      return db.transaction(async () => {
-        await db.run('DELETE FROM totp_credentials WHERE user_id = ?', [c.userId]);
-        return insertTotp(c, now);
+      return db.transaction(async (tx) => {
+        await tx.run('DELETE FROM totp_credentials WHERE user_id = ?', [c.userId]);
+        return insertTotp(tx, c, now);
       });
     },
 
     addTotp(c, now, max) {
-      return db.transaction(async () => {
-        await lockUser(c.userId, now);
-        if ((await countTotp(c.userId)) >= max) return null;
-        return insertTotp(c, now);
+      return db.transaction(async (tx) => {
+        await lockUser(tx, c.userId, now);
+        if ((await countTotp(tx, c.userId)) >= max) return null;
+        return insertTotp(tx, c, now);
       });
     },
 
     createTotp(c, now) {
-      return db.transaction(async () => {
-        await lockUser(c.userId, now);
-        if ((await countTotp(c.userId)) > 0) return null;
-        return insertTotp(c, now);
+      return db.transaction(async (tx) => {
+        await lockUser(tx, c.userId, now);
+        if ((await countTotp(tx, c.userId)) > 0) return null;
+        return insertTotp(tx, c, now);
       });
     },
 
@@ -104,12 +105,13 @@ function sqlTotp(db: SqlDriver): TotpStore {
     },
 
     removeTotp(userId, credentialId, opts = {}) {
-      const remove = async () => (await db.run('DELETE FROM totp_credentials WHERE id = ? AND user_id = ?', [credentialId, userId])) > 0;
-      if (!opts.unlessLast) return remove();
-      return db.transaction(async () => {
+      const remove = async (on: SqlStatements) =>
+        (await on.run('DELETE FROM totp_credentials WHERE id = ? AND user_id = ?', [credentialId, userId])) > 0;
+      if (!opts.unlessLast) return remove(db);
+      return db.transaction(async (tx) => {
         // Locked first, so two removals at once cannot each find the other still there.
-        await db.run('UPDATE users SET updated_at = updated_at WHERE id = ?', [userId]);
-        return (await countTotp(userId)) > 1 && remove();
+        await tx.run('UPDATE users SET updated_at = updated_at WHERE id = ?', [userId]);
+        return (await countTotp(tx, userId)) > 1 && remove(tx);
       });
     },
 
@@ -122,9 +124,9 @@ function sqlTotp(db: SqlDriver): TotpStore {
       const newer = '(last_time_step IS NULL OR last_time_step < ?)';
       const withOffset = (offsets: number[]) => JSON.stringify([...offsets, offset].slice(-RECENT_OFFSETS));
       try {
-        return await db.transaction(async () => {
+        return await db.transaction(async (tx) => {
           // The primary key (user, step) is what makes a step single-use across all of a user's apps.
-          const claimed = await db.run(
+          const claimed = await tx.run(
             'INSERT INTO totp_used_steps (user_id, time_step, credential_id, used_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
             [userId, timeStep, credentialId, usedAt],
           );
@@ -132,13 +134,13 @@ function sqlTotp(db: SqlDriver): TotpStore {
           // The offsets read with the credential are still the stored ones: one write, no read.
           if (
             recentOffsets &&
-            (await db.run(
+            (await tx.run(
               `UPDATE totp_credentials SET last_time_step = ?, last_used_at = ?, recent_offsets = ? WHERE id = ? AND user_id = ? AND ${newer} AND recent_offsets = ?`,
               [timeStep, usedAt, withOffset(recentOffsets), credentialId, userId, timeStep, JSON.stringify(recentOffsets)],
             )) === 1
           )
             return true;
-          const moved = await db.run(`UPDATE totp_credentials SET last_time_step = ?, last_used_at = ? WHERE id = ? AND user_id = ? AND ${newer}`, [
+          const moved = await tx.run(`UPDATE totp_credentials SET last_time_step = ?, last_used_at = ? WHERE id = ? AND user_id = ? AND ${newer}`, [
             timeStep,
             usedAt,
             credentialId,
@@ -147,8 +149,8 @@ function sqlTotp(db: SqlDriver): TotpStore {
           ]);
           if (moved !== 1) throw new StepTaken();
           // Read after the update: the row is locked now, so no other code's offset is lost.
-          const [row] = await db.all<Row>('SELECT recent_offsets FROM totp_credentials WHERE id = ?', [credentialId]);
-          await db.run('UPDATE totp_credentials SET recent_offsets = ? WHERE id = ?', [
+          const [row] = await tx.all<Row>('SELECT recent_offsets FROM totp_credentials WHERE id = ?', [credentialId]);
+          await tx.run('UPDATE totp_credentials SET recent_offsets = ? WHERE id = ?', [
             withOffset(json<number[]>(row!.recent_offsets)),
             credentialId,
           ]);
@@ -166,16 +168,16 @@ function sqlTotp(db: SqlDriver): TotpStore {
   };
 }
 
-const countBackupCodes = (db: SqlDriver, userId: string) =>
+const countBackupCodes = (db: SqlStatements, userId: string) =>
   count(db, 'SELECT COUNT(*) AS n FROM backup_codes WHERE user_id = ? AND used_at IS NULL', [userId]);
 
 function sqlBackupCodes(db: SqlDriver): BackupCodeStore {
   /** Answers how many codes were new: a code the user has, used or not, stays as it is. */
-  async function insertBackupCodes(userId: string, codeHashes: string[], now: Date): Promise<number> {
-    if (codeHashes.length > 0) await markSecondFactor(db, userId, now);
+  async function insertBackupCodes(on: SqlStatements, userId: string, codeHashes: string[], now: Date): Promise<number> {
+    if (codeHashes.length > 0) await markSecondFactor(on, userId, now);
     let added = 0;
     for (const hash of codeHashes) {
-      added += await db.run(
+      added += await on.run(
         'INSERT INTO backup_codes (user_id, code_hash, created_at, used_at) VALUES (?, ?, ?, NULL) ON CONFLICT (user_id, code_hash) DO NOTHING',
         [userId, hash, now.toISOString()],
       );
@@ -185,23 +187,23 @@ function sqlBackupCodes(db: SqlDriver): BackupCodeStore {
 
   return {
     async replaceBackupCodes(userId, codeHashes, now) {
-      await db.transaction(async () => {
-        await db.run('DELETE FROM backup_codes WHERE user_id = ?', [userId]);
-        await insertBackupCodes(userId, codeHashes, now);
+      await db.transaction(async (tx) => {
+        await tx.run('DELETE FROM backup_codes WHERE user_id = ?', [userId]);
+        await insertBackupCodes(tx, userId, codeHashes, now);
       });
     },
 
     addBackupCodes(userId, codeHashes, now) {
-      return db.transaction(() => insertBackupCodes(userId, codeHashes, now));
+      return db.transaction((tx) => insertBackupCodes(tx, userId, codeHashes, now));
     },
 
     createBackupCodes(userId, codeHashes, now) {
-      return db.transaction(async () => {
+      return db.transaction(async (tx) => {
         // Writing the user row first locks it (Postgres row lock, SQLite write lock) until commit,
         // so two enrolments finishing at once cannot both find no codes and both hand some out.
-        await db.run('UPDATE users SET updated_at = ? WHERE id = ?', [now.toISOString(), userId]);
-        if ((await countBackupCodes(db, userId)) > 0) return false;
-        await insertBackupCodes(userId, codeHashes, now);
+        await tx.run('UPDATE users SET updated_at = ? WHERE id = ?', [now.toISOString(), userId]);
+        if ((await countBackupCodes(tx, userId)) > 0) return false;
+        await insertBackupCodes(tx, userId, codeHashes, now);
         return true;
       });
     },
@@ -263,11 +265,11 @@ export function sqlCredentials(db: SqlDriver): CredentialStore {
     ...sqlDeviceTokens(db),
 
     resetSecondFactors(userId, now) {
-      return db.transaction(async () => {
-        const backupCodesRemoved = await countBackupCodes(db, userId);
-        const totpRemoved = (await db.run('DELETE FROM totp_credentials WHERE user_id = ?', [userId])) > 0;
-        await db.run('DELETE FROM backup_codes WHERE user_id = ?', [userId]);
-        await db.run('UPDATE users SET mfa_since = NULL, updated_at = ? WHERE id = ?', [now.toISOString(), userId]);
+      return db.transaction(async (tx) => {
+        const backupCodesRemoved = await countBackupCodes(tx, userId);
+        const totpRemoved = (await tx.run('DELETE FROM totp_credentials WHERE user_id = ?', [userId])) > 0;
+        await tx.run('DELETE FROM backup_codes WHERE user_id = ?', [userId]);
+        await tx.run('UPDATE users SET mfa_since = NULL, updated_at = ? WHERE id = ?', [now.toISOString(), userId]);
         return { totpRemoved, backupCodesRemoved };
       });
     },

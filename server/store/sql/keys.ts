@@ -1,4 +1,4 @@
-import type { SqlDriver } from '../driver.js';
+import type { SqlDriver, SqlStatements } from '../driver.js';
 import type { KeyStore, NewSigningKey, SigningKeyRecord } from '../ports/keys.js';
 import { count, json, str, strOrNull, type Row } from './rows.js';
 
@@ -14,8 +14,8 @@ function toKey(r: Row): SigningKeyRecord {
 }
 
 export function sqlKeys(db: SqlDriver): KeyStore {
-  async function addSigningKey(k: NewSigningKey) {
-    await db.run('INSERT INTO signing_keys (kid, alg, sealed_private_jwk, public_jwk, created_at, retired_at) VALUES (?, ?, ?, ?, ?, NULL)', [
+  async function insertKey(on: SqlStatements, k: NewSigningKey) {
+    await on.run('INSERT INTO signing_keys (kid, alg, sealed_private_jwk, public_jwk, created_at, retired_at) VALUES (?, ?, ?, ?, ?, NULL)', [
       k.kid,
       k.alg,
       k.sealedPrivateJwk,
@@ -24,14 +24,14 @@ export function sqlKeys(db: SqlDriver): KeyStore {
     ]);
   }
   return {
-    addSigningKey,
+    addSigningKey: (k) => insertKey(db, k),
 
     addFirstSigningKey(k) {
-      return db.transaction(async () => {
+      return db.transaction(async (tx) => {
         // Instances starting together on an empty store take turns here, so they all end up with one key.
-        await db.lock('signing-keys');
-        if ((await count(db, 'SELECT COUNT(*) AS n FROM signing_keys WHERE alg = ?', [k.alg])) > 0) return false;
-        await addSigningKey(k);
+        await tx.lock('signing-keys');
+        if ((await count(tx, 'SELECT COUNT(*) AS n FROM signing_keys WHERE alg = ?', [k.alg])) > 0) return false;
+        await insertKey(tx, k);
         return true;
       });
     },

@@ -115,11 +115,11 @@ export function sqlUsers(db: SqlDriver): UserStore {
     },
 
     deleteUser(id) {
-      return db.transaction(async () => {
-        await db.run('DELETE FROM totp_credentials WHERE user_id = ?', [id]);
-        await db.run('DELETE FROM backup_codes WHERE user_id = ?', [id]);
-        await db.run('DELETE FROM device_tokens WHERE user_id = ?', [id]);
-        return (await db.run('DELETE FROM users WHERE id = ?', [id])) === 1;
+      return db.transaction(async (tx) => {
+        await tx.run('DELETE FROM totp_credentials WHERE user_id = ?', [id]);
+        await tx.run('DELETE FROM backup_codes WHERE user_id = ?', [id]);
+        await tx.run('DELETE FROM device_tokens WHERE user_id = ?', [id]);
+        return (await tx.run('DELETE FROM users WHERE id = ?', [id])) === 1;
       });
     },
   };

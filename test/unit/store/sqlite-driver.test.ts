@@ -21,8 +21,8 @@ describe('the SQLite driver: one connection shared by every request', () => {
   it("keeps a write made while another request's transaction is open when that transaction rolls back", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const rolledBack = db.transaction(async () => {
-      await db.run("INSERT INTO t VALUES ('inside')");
+    const rolledBack = db.transaction(async (tx) => {
+      await tx.run("INSERT INTO t VALUES ('inside')");
       await gate;
       throw new Error('the body failed');
     });
@@ -34,13 +34,45 @@ describe('the SQLite driver: one connection shared by every request', () => {
     expect(await db.all('SELECT v FROM t')).toEqual([{ v: 'outside' }]);
   });
 
-  it('lets the transaction body itself read and write inside its transaction', async () => {
-    const seen = await db.transaction(async () => {
-      await db.run("INSERT INTO t VALUES ('a')");
+  it('lets the transaction body itself read and write inside its transaction, a nested transaction joining it', async () => {
+    const seen = await db.transaction(async (tx) => {
+      await tx.run("INSERT INTO t VALUES ('a')");
       await new Promise((resolve) => setTimeout(resolve, 5));
-      return db.all<{ v: string }>('SELECT v FROM t');
+      await tx.transaction((inner) => inner.run("INSERT INTO t VALUES ('b')"));
+      return tx.all<{ v: string }>('SELECT v FROM t ORDER BY v');
     });
-    expect(seen).toEqual([{ v: 'a' }]);
+    expect(seen).toEqual([{ v: 'a' }, { v: 'b' }]);
+  });
+
+  it("rolls a nested transaction's writes back with the transaction it joined", async () => {
+    const failed = db.transaction(async (tx) => {
+      await tx.transaction((inner) => inner.run("INSERT INTO t VALUES ('nested')"));
+      throw new Error('the outer body failed');
+    });
+    await expect(failed).rejects.toThrow('the outer body failed');
+    expect(await db.all('SELECT v FROM t')).toEqual([]);
+  });
+
+  it("makes the driver's own statements wait while a transaction is open, and run once it commits", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    const committed = db.transaction(async (tx) => {
+      await tx.run("INSERT INTO t VALUES ('inside')");
+      await gate;
+      order.push('commit');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const outside = db.all<{ v: string }>('SELECT v FROM t').then((rows) => {
+      order.push('read');
+      return rows;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual([]);
+    release();
+    await committed;
+    expect(await outside).toEqual([{ v: 'inside' }]);
+    expect(order).toEqual(['commit', 'read']);
   });
 
   it('prepares each statement once, and the cached one still answers after the table changes', async () => {
@@ -96,9 +128,9 @@ describe('the SQLite driver: one connection shared by every request', () => {
 
   it('begins a transaction once another connection lets go of the write lock, without stalling the event loop', async () => {
     const { result, ticks } = await lockedElsewhereFor(120, () =>
-      db.transaction(async () => {
-        await db.run("INSERT INTO t VALUES ('tx')");
-        return db.all<{ v: string }>('SELECT v FROM t');
+      db.transaction(async (tx) => {
+        await tx.run("INSERT INTO t VALUES ('tx')");
+        return tx.all<{ v: string }>('SELECT v FROM t');
       }),
     );
     expect(result).toEqual([{ v: 'tx' }]);

@@ -5,7 +5,7 @@ import { createHttpSink } from './audit/sink.js';
 import { createPasswords } from './auth/passwords.js';
 import type { Config } from './config.js';
 import { createKeyring, loadMasterKey } from './crypto/keyring.js';
-import { createLogger, withRequestIds } from './logger.js';
+import { createLogger } from './logger.js';
 import { noMetrics } from './metrics/metrics.js';
 import { createPrometheusMetrics } from './metrics/prometheus.js';
 import { countedSender } from './metrics/senders.js';
@@ -40,7 +40,7 @@ export interface ServiceOptions {
 /** Opens the store (migrating it), loads the key and wires every service from config. */
 export async function buildServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const env = options.env ?? process.env;
-  const logger = withRequestIds(options.logger ?? createLogger(config));
+  const logger = options.logger ?? createLogger(config);
   const keyring = createKeyring(loadMasterKey(config.keyFile, env));
   const outbox = config.devOutbox ? new Outbox() : null;
   const now = options.now ?? (() => new Date());

@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { Keyring } from '../crypto/keyring.js';
 import { randomBytesFromPool } from '../crypto/random.js';
 import { redactsOwnList } from '../logger.js';
-import { currentRequestId } from '../request-context.js';
 import type { AuditEventRecord, AuditStore } from '../store/ports/audit.js';
 import type { AuditConfig } from './config.js';
 import { cleanDetails, type AuditInput } from './events.js';
@@ -129,7 +128,7 @@ export function createAudit(deps: AuditDeps): Audit {
           type: input.type,
           userId: input.userId ?? null,
           clientId: input.clientId ?? null,
-          requestId: currentRequestId() ?? null,
+          requestId: input.requestId ?? null,
           address: addressOf(deps, hashed, input.address),
           actor: input.actor ?? null,
           details: cleanDetails(input.details),

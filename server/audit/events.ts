@@ -20,6 +20,8 @@ export interface AuditInput {
   address?: string | null;
   actor?: AuditActor | null;
   details?: Record<string, AuditDetail | undefined>;
+  /** The request that made the event (request-services.ts adds it). */
+  requestId?: string | null;
 }
 
 /**

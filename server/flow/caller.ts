@@ -2,4 +2,6 @@
 export interface Caller {
   origin: string | null;
   ip: string | null;
+  /** The request's id: its log lines and audit events carry it (request-services.ts). */
+  requestId?: string;
 }

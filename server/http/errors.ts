@@ -29,7 +29,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return sendError(res, new MfaError('invalid_request', 'Unsupported body encoding.'));
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
       return sendError(res, new MfaError('invalid_request', 'The request is not valid.'));
-    logger.error({ err, path: req.path }, 'unexpected error');
+    logger.error({ err, path: req.path, requestId: requestIdOf(res) }, 'unexpected error');
     res.status(500).json(errorBody(res, { error: SERVER_ERROR, message: 'Something went wrong on our side. Please try again.' }));
   };
 }

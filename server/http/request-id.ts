@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type RequestHandler, type Response } from 'express';
 import type { Config } from '../config.js';
-import { runWithRequestId } from '../request-context.js';
 
 /**
  * What a proxy's id may look like (UUIDs, trace ids): short, and nothing that could break a log
@@ -26,7 +25,7 @@ function compileTrust(trustProxy: Config['trustProxy']): TrustFn {
 /**
  * Gives every request an id: the `X-Request-Id` a trusted proxy sent (`trustProxy`), one the host
  * app already answers with, or a new random one. It is echoed in `X-Request-Id`, added to every
- * log line written while the request is handled and to every error answer.
+ * log line written while the request is handled (request-services.ts) and to every error answer.
  */
 export function requestId(trustProxy: Config['trustProxy']): RequestHandler {
   const trusted = compileTrust(trustProxy);
@@ -43,6 +42,6 @@ export function requestId(trustProxy: Config['trustProxy']): RequestHandler {
           : randomUUID();
     ids.set(res, id);
     res.set('X-Request-Id', id);
-    runWithRequestId(id, next);
+    next();
   };
 }

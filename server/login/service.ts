@@ -12,6 +12,7 @@ import { isFirstUse } from '../methods/first-use.js';
 import { forgetReads } from '../methods/reads.js';
 import { methods } from '../methods/index.js';
 import type { MethodContext } from '../methods/types.js';
+import { forRequest } from '../request-services.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
 import type { Caller } from '../flow/caller.js';
@@ -71,7 +72,7 @@ export function createFlowService(services: Services) {
     const user = flow.userId ? await store.getUser(flow.userId) : null;
     // Disabled by an admin while signing in: the flow ends as if the user were gone.
     if (flow.userId && (!user || user.disabled)) throw new MfaError('flow_not_found');
-    return { services, flow, client, user, now: services.now(), ip: caller.ip, origin: caller.origin };
+    return { services: forRequest(services, caller.requestId), flow, client, user, now: services.now(), ip: caller.ip, origin: caller.origin };
   }
 
   /** Logins and step-ups only: the rows of token-grant challenges and settings changes never answer here. */
@@ -106,8 +107,8 @@ export function createFlowService(services: Services) {
     // The user's row, read in this request, already says so for a returning user: no write per login.
     if (!isFirstUse(user)) return {};
     await store.markSecondFactor(user.id, ctx.now);
-    const made = await backupCodesOnFirstFactor(services, user.id, ctx.now);
-    if (made.backupCodes) noteFor(services, ctx)({ type: 'factor.enrolled', details: { factor: 'backup_code', count: made.backupCodes.length } });
+    const made = await backupCodesOnFirstFactor(ctx.services, user.id, ctx.now);
+    if (made.backupCodes) noteFor(ctx.services, ctx)({ type: 'factor.enrolled', details: { factor: 'backup_code', count: made.backupCodes.length } });
     return made;
   }
 
@@ -120,7 +121,7 @@ export function createFlowService(services: Services) {
     const { flow, user } = ctx;
     if (flow.kind !== 'login' || flow.status !== 'complete' || !flow.result || !('idToken' in flow.result) || !user) return {};
     if (flow.data.deviceTokenHeld) return {};
-    return { deviceToken: await issueDeviceToken(services, user.id, ctx.now) };
+    return { deviceToken: await issueDeviceToken(ctx.services, user.id, ctx.now) };
   }
 
   /** Counts the step's outcome: `ok`, or the contract's error code (`server_error` for the unexpected). */
@@ -166,7 +167,7 @@ export function createFlowService(services: Services) {
 
     // Every decision on a step, for whoever reads the log after an incident: who, which client, what came of it.
     const decided = (result: string, fields?: Record<string, unknown>) =>
-      services.logger.info(
+      ctx.services.logger.info(
         { clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, kind: ctx.flow.kind, method: name, action: actionName, result, ...fields },
         'step decided',
       );
@@ -177,7 +178,7 @@ export function createFlowService(services: Services) {
         } catch (e) {
           if (isMfaError(e)) {
             decided(e.code);
-            noteRefusal(services, ctx, name, actionName, e);
+            noteRefusal(ctx.services, ctx, name, actionName, e);
           }
           throw e;
         } finally {
@@ -209,7 +210,7 @@ export function createFlowService(services: Services) {
       throw e;
     });
     if (inStep && ctx.flow.status === 'complete') metrics.flowCompleted(ctx.flow.clientId, ctx.flow.acr);
-    noteOutcome(services, ctx, name, actionName, outcome);
+    noteOutcome(ctx.services, ctx, name, actionName, outcome);
     // Only the request whose save won gets here: a double submit cannot make codes twice.
     const firstCodes = outcome.satisfied && method.needsUser && ctx.flow.kind === 'login' ? await firstSecondFactor(ctx) : {};
     forgetReads(ctx);
@@ -222,9 +223,10 @@ export function createFlowService(services: Services) {
   return {
     async start(input: unknown, caller: Caller) {
       const body = parseBody(startFlowRequest, input);
+      const requestServices = forRequest(services, caller.requestId);
       const client = await clientOf(body.clientId, caller);
       if (caller.ip) await spend(store, { key: `flows:ip:${caller.ip}`, windowSeconds: 60, max: config.flow.startsPerMinutePerIp }, services.now());
-      const stepUp: StepUpPlan | null = body.purpose === 'settings' ? await planStepUp(services, client, body, caller) : null;
+      const stepUp: StepUpPlan | null = body.purpose === 'settings' ? await planStepUp(requestServices, client, body, caller) : null;
       const { acr, sequence } = stepUp ? { acr: 'settings', sequence: stepUp.sequence } : sequenceFor(client, body.acr);
       const handle = randomHandle();
       const now = services.now();
@@ -248,14 +250,14 @@ export function createFlowService(services: Services) {
       }
       await store.createFlow(flow);
       metrics.flowStarted(client.clientId, acr);
-      services.audit.record({
+      requestServices.audit.record({
         type: 'flow.started',
         clientId: client.clientId,
         userId: user?.id ?? null,
         address: caller.ip,
         details: { kind: flow.kind, acr },
       });
-      return flowState(handle, { services, flow, client, user, now, ip: caller.ip, origin: caller.origin });
+      return flowState(handle, { services: requestServices, flow, client, user, now, ip: caller.ip, origin: caller.origin });
     },
 
     async introspect(handle: string, caller: Caller) {
@@ -266,7 +268,8 @@ export function createFlowService(services: Services) {
     cancel: (handle: string, caller: Caller) => serial(handle, () => cancel(handle, caller)),
 
     /** `device/trust` after a completed login; `userAgent` names the device. */
-    trustDevice: (input: unknown, caller: Caller, userAgent: string | undefined) => trustDevice(services, input, caller, userAgent),
+    trustDevice: (input: unknown, caller: Caller, userAgent: string | undefined) =>
+      trustDevice(forRequest(services, caller.requestId), input, caller, userAgent),
 
     act: (handle: string, name: MethodName, actionName: string, input: unknown, caller: Caller) =>
       observed(

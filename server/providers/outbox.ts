@@ -1,4 +1,4 @@
-import type { OutboxMessage } from './types.js';
+import type { OutboxMessage, Sender } from './types.js';
 
 /**
  * The development outbox: sent SMS and e-mails kept in memory so the demo works without a
@@ -32,11 +32,6 @@ export class Outbox {
   }
 }
 
-interface Sender<M> {
-  readonly name: string;
-  send(message: M): Promise<void>;
-}
-
 /** Wraps a sender so that what its provider accepted is also kept in the outbox. */
 export function recordingInto<M>(
   outbox: Outbox,
@@ -46,8 +41,8 @@ export function recordingInto<M>(
 ): Sender<M> {
   return {
     name: sender.name,
-    async send(message: M): Promise<void> {
-      await sender.send(message);
+    async send(message, log) {
+      await sender.send(message, log);
       outbox.add({ ...entry(message), sentAt: now().toISOString() });
     },
   };

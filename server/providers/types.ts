@@ -1,3 +1,15 @@
+import type { Logger } from 'pino';
+
+/**
+ * A delivery channel. `log` is the logger of the request that sends, whose lines carry its id;
+ * without it a provider logs through its own.
+ */
+export interface Sender<M> {
+  readonly name: string;
+  /** Resolves once the provider accepted the message; throws MfaError('delivery_failed') otherwise. */
+  send(message: M, log?: Logger): Promise<void>;
+}
+
 /** What the code methods need from a delivery channel; providers implement these. */
 export interface SmsMessage {
   /** E.164, e.g. +12015550123 */
@@ -5,11 +17,7 @@ export interface SmsMessage {
   body: string;
 }
 
-export interface SmsSender {
-  readonly name: string;
-  /** Resolves once the provider accepted the message; throws MfaError('delivery_failed') otherwise. */
-  send(message: SmsMessage): Promise<void>;
-}
+export type SmsSender = Sender<SmsMessage>;
 
 export interface EmailMessage {
   to: string;
@@ -18,11 +26,7 @@ export interface EmailMessage {
   html?: string;
 }
 
-export interface EmailSender {
-  readonly name: string;
-  /** Resolves once the server accepted the message; throws MfaError('delivery_failed') otherwise. */
-  send(message: EmailMessage): Promise<void>;
-}
+export type EmailSender = Sender<EmailMessage>;
 
 export interface OutboxMessage {
   channel: 'sms' | 'email';

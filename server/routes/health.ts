@@ -1,4 +1,5 @@
 import { Router, type RequestHandler } from 'express';
+import { requestIdOf } from '../http/request-id.js';
 import { checkReadiness } from '../readiness.js';
 import type { Services } from '../services.js';
 
@@ -24,7 +25,8 @@ export function healthRoutes(services: Services, draining: () => boolean, header
       .map(([name]) => name);
     // A change is worth a line; every probe of an unchanged state is not.
     if (ready !== wasReady && (wasReady !== undefined || !ready)) {
-      services.logger[ready ? 'info' : 'warn']({ checks }, ready ? 'ready again' : `not ready: ${failed.join(', ')}`);
+      const line = { checks, requestId: requestIdOf(res) };
+      services.logger[ready ? 'info' : 'warn'](line, ready ? 'ready again' : `not ready: ${failed.join(', ')}`);
     }
     wasReady = ready;
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready', checks } : { status: 'not_ready', checks, failed });

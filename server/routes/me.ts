@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { MfaError } from '../errors.js';
 import { callerOf } from '../http/caller.js';
+import { servicesFor } from '../http/services.js';
 import { settingsRoutes } from '../self-service/actions.js';
 import { factorsView } from '../self-service/factors.js';
 import { assertMayChange, identify, type Identity } from '../self-service/identity.js';
@@ -21,10 +22,10 @@ function requestUrls(req: Request, issuer: string): string[] {
  * an id_token (`Bearer`) or a settings grant; a change takes a settings grant only (`DPoP`
  * scheme plus a `DPoP` proof header), which a step-up flow makes (purpose `settings`).
  */
-export function meRoutes(services: Services): Router {
+export function meRoutes(shared: Services): Router {
   const router = Router();
 
-  async function who(req: Request): Promise<Identity> {
+  async function who(services: Services, req: Request): Promise<Identity> {
     if (TOKEN_PARAMS.some((name) => name in (req.query as Record<string, unknown>))) {
       throw new MfaError('invalid_request', 'Send the token in the Authorization header, never in the URL.');
     }
@@ -43,7 +44,8 @@ export function meRoutes(services: Services): Router {
   // The contract's settings table: a read takes either credential; a change only a settings grant, then its body.
   for (const { action, run } of settingsRoutes()) {
     router[action.kind === 'read' ? 'get' : 'post'](action.path || '/', async (req, res) => {
-      const identity = await who(req);
+      const services = servicesFor(shared, res);
+      const identity = await who(services, req);
       let body: unknown;
       if (action.kind === 'change') {
         assertMayChange(identity, services.now());

@@ -2,6 +2,7 @@ import express, { Router, type ErrorRequestHandler, type Request, type Response 
 import { authorizeCompleteRequest, endSessionQuery, oidcPaths } from '../../contract/oidc.js';
 import { MfaError, OAuthError } from '../errors.js';
 import { callerOf } from '../http/caller.js';
+import { servicesFor } from '../http/services.js';
 import { errorBody } from '../http/errors.js';
 import { AuthorizeError, checkAuthorization, redirectWith } from '../oidc/authorize.js';
 import { HOSTED_SCRIPT, HOSTED_STYLES, hostedPageCsp, noticePage, signInPage } from '../oidc/hosted-page.js';
@@ -20,9 +21,9 @@ const noStore = (res: Response) => res.set({ 'Cache-Control': 'no-store', Pragma
  * completion call, `/userinfo` and RP-initiated logout (`/logout`). The code grant itself is at
  * the token endpoint (routes/token.ts).
  */
-export function oidcRoutes(services: Services): Router {
+export function oidcRoutes(shared: Services): Router {
   const router = Router();
-  const { issuer } = services.config;
+  const { issuer } = shared.config;
   const issuerOrigin = new URL(issuer).origin;
 
   function html(res: Response, status: number, body: string, client: ClientRecord | null) {
@@ -34,6 +35,7 @@ export function oidcRoutes(services: Services): Router {
   }
 
   router.get(oidcPaths.authorize, async (req, res) => {
+    const services = servicesFor(shared, res);
     let client: ClientRecord | null = null;
     try {
       const request = await checkAuthorization(services, req.query as Record<string, unknown>);
@@ -55,6 +57,7 @@ export function oidcRoutes(services: Services): Router {
 
   router.post(oidcPaths.authorizeComplete, express.json({ limit: '4kb', type: 'application/json' }), async (req, res) => {
     noStore(res);
+    const services = servicesFor(shared, res);
     // Only the hosted page itself, on this origin, turns its flow into a code.
     if (req.get('origin') !== issuerOrigin) throw new MfaError('origin_not_allowed');
     if (!req.is('application/json')) throw new MfaError('invalid_request', 'Send application/json.');
@@ -73,12 +76,13 @@ export function oidcRoutes(services: Services): Router {
 
   async function userinfo(req: Request, res: Response) {
     noStore(res);
-    res.json(await userinfoOf(services, req.get('authorization')));
+    res.json(await userinfoOf(servicesFor(shared, res), req.get('authorization')));
   }
   router.get(oidcPaths.userinfo, userinfo);
   router.post(oidcPaths.userinfo, userinfo);
 
   router.get(oidcPaths.endSession, async (req, res) => {
+    const services = servicesFor(shared, res);
     const notice = (status: number, title: string, message: string, client: ClientRecord | null = null) =>
       html(res, status, noticePage({ issuer, client, title, message }), client);
     const parsed = endSessionQuery.safeParse(req.query);

@@ -6,16 +6,17 @@ import { authenticateClient, clientCredentials, publicClient } from '../oauth/cl
 import { exchangeCode } from '../oidc/codes.js';
 import { CLIENT_CREDENTIALS_GRANT, SMS_OTP_GRANT } from '../../contract/token.js';
 import { clientCredentialsGrant } from '../oauth/client-credentials.js';
+import { servicesFor } from '../http/services.js';
 import { createSmsOtpGrant } from '../oauth/sms-otp-grant.js';
 import type { Services } from '../services.js';
 
 /** `POST /oauth2/token`: form-encoded, client-authenticated, errors in RFC 6749's shape. */
-export function tokenRoutes(services: Services): Router {
+export function tokenRoutes(shared: Services): Router {
   const router = Router();
-  const smsOtp = createSmsOtpGrant(services);
 
   router.post('/token', express.urlencoded({ extended: false, limit: '8kb' }), async (req, res) => {
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+    const services = servicesFor(shared, res);
     if (!req.is('application/x-www-form-urlencoded')) throw new OAuthError('invalid_request', 'Use application/x-www-form-urlencoded.');
     const body = (req.body ?? {}) as Record<string, unknown>;
     const credentials = clientCredentials(req.get('authorization'), body);
@@ -31,7 +32,7 @@ export function tokenRoutes(services: Services): Router {
     if (body.grant_type !== SMS_OTP_GRANT) throw new OAuthError('unsupported_grant_type', 'This grant type is not supported.');
     // A machine client (admin scopes) runs no sign-in, nor phone verification.
     if (client.scopes.length > 0) throw new OAuthError('unauthorized_client', 'This client may not use this grant type.');
-    res.json(await smsOtp.exchange(client, body, req.ip ?? null));
+    res.json(await createSmsOtpGrant(services).exchange(client, body, req.ip ?? null));
   });
 
   const oauthErrors: ErrorRequestHandler = (err, _req, res, next) => {
@@ -46,6 +47,6 @@ export function tokenRoutes(services: Services): Router {
     if (e.retryAfter !== undefined) res.set('Retry-After', String(e.retryAfter));
     res.status(e.status).json(errorBody(res, e.toJSON()));
   };
-  router.use(services.metrics.refusals, oauthErrors);
+  router.use(shared.metrics.refusals, oauthErrors);
   return router;
 }

@@ -6,8 +6,8 @@ import { maskEmail } from './mask.js';
 export function createConsoleEmailSender(deps: { logger: Logger }): EmailSender {
   return {
     name: 'console',
-    async send(message: EmailMessage): Promise<void> {
-      deps.logger.info(
+    async send(message: EmailMessage, log = deps.logger): Promise<void> {
+      log.info(
         { provider: 'console', to: maskEmail(message.to), length: message.text.length },
         'E-mail not sent (console provider); see the development outbox',
       );

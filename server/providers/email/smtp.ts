@@ -27,7 +27,7 @@ export function createSmtpEmailSender(config: SmtpEmailConfig, deps: { logger: L
 
   return {
     name: 'smtp',
-    async send(message: EmailMessage): Promise<void> {
+    async send(message: EmailMessage, log = deps.logger): Promise<void> {
       try {
         transport ??= connect();
         await (await transport).sendMail({
@@ -39,7 +39,7 @@ export function createSmtpEmailSender(config: SmtpEmailConfig, deps: { logger: L
         });
       } catch (error) {
         const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
-        deps.logger.warn(
+        log.warn(
           {
             provider: 'smtp',
             to: maskEmail(message.to),
@@ -50,7 +50,7 @@ export function createSmtpEmailSender(config: SmtpEmailConfig, deps: { logger: L
         );
         throw new MfaError('delivery_failed');
       }
-      deps.logger.debug({ provider: 'smtp', to: maskEmail(message.to) }, 'E-mail accepted');
+      log.debug({ provider: 'smtp', to: maskEmail(message.to) }, 'E-mail accepted');
     },
   };
 }

@@ -6,8 +6,8 @@ import { maskForLog } from './phone.js';
 export function createConsoleSmsSender(deps: { logger: Logger }): SmsSender {
   return {
     name: 'console',
-    async send(message: SmsMessage): Promise<void> {
-      deps.logger.info(
+    async send(message: SmsMessage, log = deps.logger): Promise<void> {
+      log.info(
         { provider: 'console', to: maskForLog(message.to), length: message.body.length },
         'SMS not sent (console provider); see the development outbox',
       );

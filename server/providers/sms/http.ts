@@ -24,14 +24,14 @@ export function createHttpSmsSender(config: HttpSmsConfig, deps: HttpSmsDeps, li
   // A malformed URL is a configuration mistake: say so at start-up, not on the first login.
   buildRequest(config, literals, { to: '+10000000000', body: 'start-up check' });
 
-  const fail = (to: string, detail: Record<string, unknown>): never => {
-    deps.logger.warn({ provider: name, to: maskForLog(to), ...detail }, 'SMS delivery failed');
+  const fail = (log: Logger, to: string, detail: Record<string, unknown>): never => {
+    log.warn({ provider: name, to: maskForLog(to), ...detail }, 'SMS delivery failed');
     throw new MfaError('delivery_failed');
   };
 
   return {
     name,
-    async send(message: SmsMessage): Promise<void> {
+    async send(message: SmsMessage, log = deps.logger): Promise<void> {
       const request = buildRequest(config, literals, message);
       const signal = AbortSignal.timeout(config.timeoutMs);
       let response: Response;
@@ -41,16 +41,16 @@ export function createHttpSmsSender(config: HttpSmsConfig, deps: HttpSmsDeps, li
         // Read the answer under the same deadline, and always, so the connection is released.
         body = await response.text();
       } catch (error) {
-        return fail(message.to, networkFailure(error));
+        return fail(log, message.to, networkFailure(error));
       }
       if (!config.successCodes.includes(response.status)) {
-        return fail(message.to, { status: response.status });
+        return fail(log, message.to, { status: response.status });
       }
       if (config.successCheck) {
         const verdict = checkAnswer(body, config.successCheck);
-        if (verdict !== true) return fail(message.to, { status: response.status, reason: 'rejected', ...verdict });
+        if (verdict !== true) return fail(log, message.to, { status: response.status, reason: 'rejected', ...verdict });
       }
-      deps.logger.debug({ provider: name, to: maskForLog(message.to) }, 'SMS accepted');
+      log.debug({ provider: name, to: maskForLog(message.to) }, 'SMS accepted');
     },
   };
 }

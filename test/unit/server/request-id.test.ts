@@ -73,6 +73,25 @@ describe('the request id', () => {
     for (const line of others) expect(line.requestId).toMatch(UUID);
   });
 
+  it('is on the decision line and the audit events of the step that made them', async () => {
+    const server = await start();
+    const started = await server.post('/api/v1/flows', { clientId: 'demo' });
+    const step = await server.post('/api/v1/flows/password', {
+      flow: started.body.flow,
+      username: server.demo!.username,
+      password: server.demo!.password,
+    });
+    expect(step.status).toBe(200);
+    const [startId, stepId] = [started.headers.get('x-request-id'), step.headers.get('x-request-id')];
+    expect(linesOf(server).find((l) => l.msg === 'step decided')).toMatchObject({ method: 'password', result: 'passed', requestId: stepId });
+    await server.services.audit.flush();
+    const events = await server.services.store.listAuditEvents({ order: 'asc', limit: 10 });
+    expect(events.find((e) => e.type === 'flow.started')?.requestId).toBe(startId);
+    expect(events.find((e) => e.type === 'step.passed')?.requestId).toBe(stepId);
+    // Every decision line names its request.
+    expect(linesOf(server).filter((l) => l.msg === 'step decided' && l.requestId === undefined)).toEqual([]);
+  });
+
   it('comes from X-Request-Id only when trustProxy is on, and only when it is short and safe', async () => {
     const untrusting = await start();
     const ignored = await untrusting.get('/healthz', { 'x-request-id': 'from-the-client-1' });

@@ -133,7 +133,8 @@ export function createAudit(deps: AuditDeps): Audit {
           actor: input.actor ?? null,
           details: cleanDetails(input.details),
         };
-        lines.info({ audit: event }, 'audit event');
+        // Named at the top as on the request's other lines (request-services.ts), for one search to find them all.
+        lines.info({ requestId: event.requestId ?? undefined, audit: event }, 'audit event');
         if (queue.push(event) > 0 && isPowerOfTen(queue.dropped))
           logger.warn({ dropped: queue.dropped }, 'audit store queue full: the oldest events were dropped');
         kick();

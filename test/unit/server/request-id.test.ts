@@ -88,6 +88,8 @@ describe('the request id', () => {
     const events = await server.services.store.listAuditEvents({ order: 'asc', limit: 10 });
     expect(events.find((e) => e.type === 'flow.started')?.requestId).toBe(startId);
     expect(events.find((e) => e.type === 'step.passed')?.requestId).toBe(stepId);
+    // The event's own line, like every other line of its request, names it at the top.
+    expect(linesOf(server).find((l) => l.msg === 'audit event' && (l.audit as { type: string }).type === 'step.passed')?.requestId).toBe(stepId);
     // Every decision line names its request.
     expect(linesOf(server).filter((l) => l.msg === 'step decided' && l.requestId === undefined)).toEqual([]);
   });

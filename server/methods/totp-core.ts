@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { generateSecret, generateURI, verifySync, type CryptoPlugin } from 'otplib';
+import { createGuardrails, generateSecret, generateURI, verifySync, type CryptoPlugin } from 'otplib';
 import type { Config } from '../config.js';
 
 export type TotpParams = Pick<Config['totp'], 'algorithm' | 'digits' | 'period'>;
@@ -67,6 +67,9 @@ export function driftOf(recentOffsets: number[]): number {
 /** The server's RFC 6238 time step at `now`. */
 export const stepAt = (now: Date, period: number) => Math.floor(now.getTime() / 1000 / period);
 
+/** otplib's default limits, made once: without them it builds (and freezes) a fresh set on every call. */
+const GUARDRAILS = createGuardrails();
+
 /** A code's shape per digit count, compiled once: a check runs on every TOTP answer. */
 const CODE_SHAPES = new Map([6, 7, 8].map((digits) => [digits, new RegExp(`^[0-9]{${digits}}$`)]));
 
@@ -95,6 +98,7 @@ export function checkTotp(opts: {
     epoch: Math.floor(opts.now.getTime() / 1000) + (opts.drift ?? 0) * opts.params.period,
     epochTolerance: opts.window * opts.params.period,
     afterTimeStep: opts.afterTimeStep ?? undefined,
+    guardrails: GUARDRAILS,
   });
   // TOTP results carry the matched step (HOTP's, in the shared type, do not).
   return result.valid ? (result as { timeStep: number }).timeStep : null;

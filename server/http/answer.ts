@@ -5,6 +5,7 @@ import type { Response } from 'express';
  * and hashing every body for one cost the flow API ~1 % of each step's event-loop time.
  */
 export function answerJson(res: Response, status: number, body: unknown): void {
-  res.status(status).type('application/json');
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));
 }

@@ -136,11 +136,11 @@ export function createAudit(deps: AuditDeps): Audit {
         // Named at the top as on the request's other lines (request-services.ts), for one search to find them all.
         lines.info({ requestId: event.requestId ?? undefined, audit: event }, 'audit event');
         if (queue.push(event) > 0 && isPowerOfTen(queue.dropped))
-          logger.warn({ dropped: queue.dropped }, 'audit store queue full: the oldest events were dropped');
+          logger.warn({ dropped: queue.dropped, requestId: event.requestId ?? undefined }, 'audit store queue full: the oldest events were dropped');
         kick();
         sink?.push([event]);
       } catch (e) {
-        logger.warn({ err: (e as Error).message, type: input.type }, 'audit event not recorded');
+        logger.warn({ err: (e as Error).message, type: input.type, requestId: input.requestId ?? undefined }, 'audit event not recorded');
       }
     },
     async listEvents(filters, cursor) {

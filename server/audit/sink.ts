@@ -130,7 +130,10 @@ export function createHttpSink(config: AuditSinkConfig, deps: SinkDeps): AuditSi
       if (closed) return;
       for (const e of events) {
         if (queue.push(e) > 0 && isPowerOfTen(queue.dropped))
-          deps.logger.warn({ dropped: queue.dropped, maxQueue: config.maxQueue }, 'audit sink queue full: the oldest events were dropped');
+          deps.logger.warn(
+            { dropped: queue.dropped, maxQueue: config.maxQueue, requestId: e.requestId ?? undefined },
+            'audit sink queue full: the oldest events were dropped',
+          );
       }
       if (queue.size >= config.batchSize) kick();
     },

@@ -1,6 +1,7 @@
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { sweepAuditEvents } from './audit/retention.js';
@@ -13,6 +14,7 @@ import { accessLog } from './http/access-log.js';
 import { clientCors } from './http/cors.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { requestId } from './http/request-id.js';
+import { withSameShapes } from './http/same-shapes.js';
 import { widgetRoutes } from './http/widget.js';
 import { createFlowService } from './login/service.js';
 import { sweepExpired } from './login/sweep.js';
@@ -205,13 +207,12 @@ export async function createServer(config: Config, options: ServiceOptions = {})
     metricsUrl: router.metricsUrl,
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
-        // Express 5 hands a listen error to this callback too (EADDRINUSE): it rejects, never reads a null address.
-        const s = app.listen(port, host, (err?: Error) => {
-          if (err) return reject(err);
+        const s = http.createServer(withSameShapes(app));
+        s.once('error', reject);
+        s.listen(port, host, () => {
           const address = s.address() as AddressInfo;
           resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
         });
-        s.once('error', reject);
         listening = drainOnClose(s);
       });
     },

@@ -1,0 +1,27 @@
+// Run with --allow-natives-syntax: a server answers the same requests over and over, and this
+// prints how many of them reached their end with the same V8 shape (map) as the one before.
+import http from 'node:http';
+import { startTestServer } from './server.js';
+
+const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+const seen = { requests: 0, sameRequest: 0, sameAnswer: 0 };
+let before: { req: object; res: object } | null = null;
+const emit = http.Server.prototype.emit;
+http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
+  if (event === 'request') {
+    const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+    if (req.url === '/api/v1/flows')
+      res.once('finish', () => {
+        seen.requests++;
+        if (before && sameMap(req, before.req)) seen.sameRequest++;
+        if (before && sameMap(res, before.res)) seen.sameAnswer++;
+        before = { req, res };
+      });
+  }
+  return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+} as typeof emit;
+
+const server = await startTestServer();
+for (let i = 0; i < 20; i++) await server.post('/api/v1/flows', { clientId: 'demo' });
+await server.stop();
+process.stdout.write(JSON.stringify(seen));

@@ -1,7 +1,7 @@
 import express from 'express';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -16,7 +16,12 @@ export interface HostApp {
 }
 
 /** An integrator's Express app with the mfaLogin() router mounted at `mountPath`, and a page of its own at /shop. */
-export async function startHostApp(mountPath: string, logger: Logger, config: ConfigInput = {}): Promise<HostApp> {
+export async function startHostApp(
+  mountPath: string,
+  logger: Logger,
+  config: ConfigInput = {},
+  serve: (app: express.Express) => Server = (app) => http.createServer(app),
+): Promise<HostApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-host-'));
   const parsed = parseConfig({
     issuer: `http://127.0.0.1${mountPath}`,
@@ -29,7 +34,7 @@ export async function startHostApp(mountPath: string, logger: Logger, config: Co
   app.use(mountPath, router);
   app.get('/shop', (_req, res) => void res.send('<p>the host page</p>'));
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = serve(app).listen(0, '127.0.0.1', () => resolve(s));
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -15,7 +15,7 @@ const MATCHED_ROUTE = 'router.tracing.matchedRoute';
  * object a shape (map) of its own for each property added after: every request reached the router,
  * body parsing, Node's streams and our code with shapes never seen before, so each property read
  * there missed V8's inline caches (measured: more than half a bare Express POST's event-loop
- * time, ~13 % of a TOTP sign-in's). Here those properties exist before the prototype changes,
+ * time, ~10 % of a TOTP sign-in's). Here those properties exist before the prototype changes,
  * each holding what it read as until then, so every request keeps the one shape.
  */
 export function withSameShapes(handle: Handler): Handler {

@@ -84,133 +84,129 @@ export function adminRoutesOf(shared: Services, env: NodeJS.ProcessEnv): Router 
 
   const admin = (res: Response) => res.locals.admin as AdminCredential;
 
-  /** The handlers with the services as one request sees them: its audit events carry its id. */
-  const handlersFor = (services: Services) => {
-    async function user(req: Request): Promise<UserRecord> {
-      const id = String(req.params.userId);
-      if (!UUID.test(id)) throw new MfaError('not_found', 'No such user.');
-      return userById(services, id);
-    }
-    const clientId = (req: Request) => String(req.params.clientId);
+  async function user(services: Services, req: Request): Promise<UserRecord> {
+    const id = String(req.params.userId);
+    if (!UUID.test(id)) throw new MfaError('not_found', 'No such user.');
+    return userById(services, id);
+  }
+  const clientId = (req: Request) => String(req.params.clientId);
 
-    async function sendUser(res: Response, record: UserRecord, status = 200) {
-      res
-        .status(status)
-        .set('ETag', etag(record.version))
-        .json(await userView(services, record));
-    }
+  async function sendUser(services: Services, res: Response, record: UserRecord, status = 200) {
+    res
+      .status(status)
+      .set('ETag', etag(record.version))
+      .json(await userView(services, record));
+  }
 
-    /** Idempotent, as other deletes: an item already gone (revoked, expired, never there) answers 204 too. */
-    const removeItem =
-      (param: string, id: RegExp, remove: typeof removePasskey) =>
-      async (req: Request, res: Response): Promise<void> => {
-        const target = await user(req);
-        const itemId = String(req.params[param]);
-        if (id.test(itemId)) await remove(services, admin(res).actor, target, itemId);
-        res.status(204).end();
-      };
-
-    const handlers: Record<string, (req: Request, res: Response) => Promise<void>> = {
-      async adminListUsers(req, res) {
-        const query = parseBody(adminUserQuery, { ...req.query });
-        const page = await listUsers(services, query);
-        res.json({ users: await Promise.all(page.users.map((u) => userView(services, u))), nextCursor: page.nextCursor });
-      },
-      async adminCreateUser(req, res) {
-        const { user: created, password } = await createUser(services, admin(res).actor, parseBody(adminCreateUser, req.body));
-        res
-          .status(201)
-          .set({ ETag: etag(created.version), Location: `${ADMIN}/users/${created.id}` })
-          .json({ user: await userView(services, created), ...(password ? { password } : {}) });
-      },
-      async adminGetUser(req, res) {
-        await sendUser(res, await user(req));
-      },
-      async adminUpdateUser(req, res) {
-        const target = await user(req);
-        const change = parseBody(adminUpdateUser, req.body);
-        await sendUser(res, await updateUser(services, admin(res).actor, target.id, change, expected(req, true)));
-      },
-      async adminDeleteUser(req, res) {
-        const id = String(req.params.userId);
-        if (UUID.test(id)) await deleteUser(services, admin(res).actor, id, expected(req, false));
-        res.status(204).end();
-      },
-      async adminDisableUser(req, res) {
-        parseBody(adminEmpty, req.body);
-        await sendUser(res, await setDisabled(services, admin(res).actor, (await user(req)).id, true));
-      },
-      async adminEnableUser(req, res) {
-        parseBody(adminEmpty, req.body);
-        await sendUser(res, await setDisabled(services, admin(res).actor, (await user(req)).id, false));
-      },
-      async adminListFactors(req, res) {
-        res.json(await factorsOf(services, await user(req)));
-      },
-      async adminResetTotp(req, res) {
-        parseBody(adminEmpty, req.body);
-        res.json(await resetTotp(services, admin(res).actor, await user(req)));
-      },
-      async adminEnrolTotp(req, res) {
-        const { replace, name } = parseBody(adminTotpEnrolRequest, req.body);
-        res.json(await enrolTotp(services, admin(res).actor, await user(req), { replace, name }));
-      },
-      adminRemoveTotp: removeItem('authenticatorId', /^[A-Za-z0-9-]{1,64}$/, removeAuthenticator),
-      async adminListEvents(req, res) {
-        const { cursor, ...filters } = parseEventFilters({ ...req.query });
-        res.json(await services.audit.listEvents(filters, cursor));
-      },
-      async adminGenerateBackupCodes(req, res) {
-        parseBody(adminEmpty, req.body);
-        res.json({ codes: await generateBackupCodes(services, admin(res).actor, await user(req)) });
-      },
-      async adminImportBackupCodes(req, res) {
-        const body = parseBody(adminImportBackupCodes, req.body);
-        res.json(await importBackupCodes(services, admin(res).actor, await user(req), body));
-      },
-      async adminRemovePhone(req, res) {
-        const target = await user(req);
-        if (target.phone !== null)
-          await updateUser(services, admin(res).actor, target.id, { phone: null }, expected(req, false), 'user.remove-phone');
-        res.status(204).end();
-      },
-      adminRemovePasskey: removeItem('passkeyId', /^[A-Za-z0-9-]{1,64}$/, removePasskey),
-      async adminRevokeTrustedDevices(req, res) {
-        await revokeAllTrustedDevices(services, admin(res).actor, await user(req));
-        res.status(204).end();
-      },
-      adminRevokeTrustedDevice: removeItem('deviceId', /^[A-Za-z0-9_-]{1,64}$/, revokeTrustedDevice),
-      async adminListClients(_req, res) {
-        res.json({ clients: await listClients(services) });
-      },
-      async adminCreateClient(req, res) {
-        const { generateSecret, ...input } = parseBody(adminCreateClient, req.body);
-        const created = await createClient(services, admin(res).actor, input, generateSecret ? { generate: true } : null);
-        res
-          .status(201)
-          .set({ ETag: etag(created.client.version), Location: `${ADMIN}/clients/${created.client.clientId}` })
-          .json({ client: clientView(created.client, 'store'), ...(created.clientSecret ? { clientSecret: created.clientSecret } : {}) });
-      },
-      async adminGetClient(req, res) {
-        const { client, version } = await getClient(services, clientId(req));
-        res.set('ETag', etag(version)).json(client);
-      },
-      async adminReplaceClient(req, res) {
-        const input = parseBody(adminReplaceClient, req.body);
-        const replaced = await replaceClient(services, admin(res).actor, clientId(req), input, expected(req, true));
-        res.set('ETag', etag(replaced.version)).json(clientView(replaced, 'store'));
-      },
-      async adminDeleteClient(req, res) {
-        await deleteClient(services, admin(res).actor, clientId(req), expected(req, false));
-        res.status(204).end();
-      },
-      async adminRotateClientSecret(req, res) {
-        parseBody(adminEmpty, req.body);
-        const { client, clientSecret } = await rotateClientSecret(services, admin(res).actor, clientId(req));
-        res.set('ETag', etag(client.version)).json({ client: clientView(client, 'store'), clientSecret });
-      },
+  /** Idempotent, as other deletes: an item already gone (revoked, expired, never there) answers 204 too. */
+  const removeItem =
+    (param: string, id: RegExp, remove: typeof removePasskey) =>
+    async (req: Request, res: Response, services: Services): Promise<void> => {
+      const target = await user(services, req);
+      const itemId = String(req.params[param]);
+      if (id.test(itemId)) await remove(services, admin(res).actor, target, itemId);
+      res.status(204).end();
     };
-    return handlers;
+
+  /** Each operation, with the services as its request sees them: its audit events carry the request's id. */
+  const handlers: Record<string, (req: Request, res: Response, services: Services) => Promise<void>> = {
+    async adminListUsers(req, res, services) {
+      const query = parseBody(adminUserQuery, { ...req.query });
+      const page = await listUsers(services, query);
+      res.json({ users: await Promise.all(page.users.map((u) => userView(services, u))), nextCursor: page.nextCursor });
+    },
+    async adminCreateUser(req, res, services) {
+      const { user: created, password } = await createUser(services, admin(res).actor, parseBody(adminCreateUser, req.body));
+      res
+        .status(201)
+        .set({ ETag: etag(created.version), Location: `${ADMIN}/users/${created.id}` })
+        .json({ user: await userView(services, created), ...(password ? { password } : {}) });
+    },
+    async adminGetUser(req, res, services) {
+      await sendUser(services, res, await user(services, req));
+    },
+    async adminUpdateUser(req, res, services) {
+      const target = await user(services, req);
+      const change = parseBody(adminUpdateUser, req.body);
+      await sendUser(services, res, await updateUser(services, admin(res).actor, target.id, change, expected(req, true)));
+    },
+    async adminDeleteUser(req, res, services) {
+      const id = String(req.params.userId);
+      if (UUID.test(id)) await deleteUser(services, admin(res).actor, id, expected(req, false));
+      res.status(204).end();
+    },
+    async adminDisableUser(req, res, services) {
+      parseBody(adminEmpty, req.body);
+      await sendUser(services, res, await setDisabled(services, admin(res).actor, (await user(services, req)).id, true));
+    },
+    async adminEnableUser(req, res, services) {
+      parseBody(adminEmpty, req.body);
+      await sendUser(services, res, await setDisabled(services, admin(res).actor, (await user(services, req)).id, false));
+    },
+    async adminListFactors(req, res, services) {
+      res.json(await factorsOf(services, await user(services, req)));
+    },
+    async adminResetTotp(req, res, services) {
+      parseBody(adminEmpty, req.body);
+      res.json(await resetTotp(services, admin(res).actor, await user(services, req)));
+    },
+    async adminEnrolTotp(req, res, services) {
+      const { replace, name } = parseBody(adminTotpEnrolRequest, req.body);
+      res.json(await enrolTotp(services, admin(res).actor, await user(services, req), { replace, name }));
+    },
+    adminRemoveTotp: removeItem('authenticatorId', /^[A-Za-z0-9-]{1,64}$/, removeAuthenticator),
+    async adminListEvents(req, res, services) {
+      const { cursor, ...filters } = parseEventFilters({ ...req.query });
+      res.json(await services.audit.listEvents(filters, cursor));
+    },
+    async adminGenerateBackupCodes(req, res, services) {
+      parseBody(adminEmpty, req.body);
+      res.json({ codes: await generateBackupCodes(services, admin(res).actor, await user(services, req)) });
+    },
+    async adminImportBackupCodes(req, res, services) {
+      const body = parseBody(adminImportBackupCodes, req.body);
+      res.json(await importBackupCodes(services, admin(res).actor, await user(services, req), body));
+    },
+    async adminRemovePhone(req, res, services) {
+      const target = await user(services, req);
+      if (target.phone !== null) await updateUser(services, admin(res).actor, target.id, { phone: null }, expected(req, false), 'user.remove-phone');
+      res.status(204).end();
+    },
+    adminRemovePasskey: removeItem('passkeyId', /^[A-Za-z0-9-]{1,64}$/, removePasskey),
+    async adminRevokeTrustedDevices(req, res, services) {
+      await revokeAllTrustedDevices(services, admin(res).actor, await user(services, req));
+      res.status(204).end();
+    },
+    adminRevokeTrustedDevice: removeItem('deviceId', /^[A-Za-z0-9_-]{1,64}$/, revokeTrustedDevice),
+    async adminListClients(_req, res, services) {
+      res.json({ clients: await listClients(services) });
+    },
+    async adminCreateClient(req, res, services) {
+      const { generateSecret, ...input } = parseBody(adminCreateClient, req.body);
+      const created = await createClient(services, admin(res).actor, input, generateSecret ? { generate: true } : null);
+      res
+        .status(201)
+        .set({ ETag: etag(created.client.version), Location: `${ADMIN}/clients/${created.client.clientId}` })
+        .json({ client: clientView(created.client, 'store'), ...(created.clientSecret ? { clientSecret: created.clientSecret } : {}) });
+    },
+    async adminGetClient(req, res, services) {
+      const { client, version } = await getClient(services, clientId(req));
+      res.set('ETag', etag(version)).json(client);
+    },
+    async adminReplaceClient(req, res, services) {
+      const input = parseBody(adminReplaceClient, req.body);
+      const replaced = await replaceClient(services, admin(res).actor, clientId(req), input, expected(req, true));
+      res.set('ETag', etag(replaced.version)).json(clientView(replaced, 'store'));
+    },
+    async adminDeleteClient(req, res, services) {
+      await deleteClient(services, admin(res).actor, clientId(req), expected(req, false));
+      res.status(204).end();
+    },
+    async adminRotateClientSecret(req, res, services) {
+      parseBody(adminEmpty, req.body);
+      const { client, clientSecret } = await rotateClientSecret(services, admin(res).actor, clientId(req));
+      res.set('ETag', etag(client.version)).json({ client: clientView(client, 'store'), clientSecret });
+    },
   };
 
   const scoped =
@@ -220,11 +216,11 @@ export function adminRoutesOf(shared: Services, env: NodeJS.ProcessEnv): Router 
       next();
     };
 
-  const operations = new Set(Object.keys(handlersFor(shared)));
   for (const route of adminRoutes) {
-    if (!operations.has(route.operationId)) throw new Error(`no handler for ${route.operationId}`);
+    const handler = handlers[route.operationId];
+    if (!handler) throw new Error(`no handler for ${route.operationId}`);
     const path = route.path.slice(ADMIN.length).replace(/\{(\w+)\}/g, ':$1');
-    router[route.method](path, scoped(route), (req, res) => handlersFor(servicesFor(shared, res))[route.operationId]!(req, res));
+    router[route.method](path, scoped(route), (req, res) => handler(req, res, servicesFor(shared, res)));
   }
   router.use(notFound);
   return router;

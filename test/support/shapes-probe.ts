@@ -27,13 +27,13 @@ http.Server.prototype.emit = function (this: http.Server, event: string, ...args
 
 const post = (url: string) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"clientId":"demo"}' }).then((r) => r.text());
-if (process.argv[2] === 'host') {
-  const host = await startHostApp('/login', pino({ level: 'silent' }), { demo: true }, (app) => http.createServer(withSameShapes(app)));
-  for (let i = 0; i < 20; i++) await post(`${host.url}/login/api/v1/flows`);
-  await host.stop();
-} else {
-  const server = await startTestServer();
-  for (let i = 0; i < 20; i++) await post(`${server.url}/api/v1/flows`);
-  await server.stop();
-}
+const server =
+  process.argv[2] === 'host'
+    ? await startHostApp('/login', pino({ level: 'silent' }), { demo: true }, (app) => http.createServer(withSameShapes(app))).then((host) => ({
+        url: `${host.url}/login`,
+        stop: host.stop,
+      }))
+    : await startTestServer();
+for (let i = 0; i < 20; i++) await post(`${server.url}/api/v1/flows`);
+await server.stop();
 process.stdout.write(JSON.stringify(seen));

@@ -55,6 +55,22 @@ describe('TOTP (RFC 6238)', () => {
     expect(checkTotp({ secret: seeds.sha1, code: '14050471', params, window: 1, now, afterTimeStep: step - 1 })).toBe(step);
     expect(checkTotp({ secret: seeds.sha1, code: '14050471', params, window: 1, now, afterTimeStep: step })).toBeNull();
   });
+
+  it.each([0, 1, 2, -2])('answers the step of each code inside the window moved by a drift of %i, and none outside it', async (drift) => {
+    const params = { algorithm: 'sha256' as const, digits: 8 as const, period: 30 };
+    const now = new Date(1234567890 * 1000);
+    const step = Math.floor(1234567890 / 30);
+    const codeAt = (s: number) => generate({ secret: seeds.sha256, algorithm: 'sha256', digits: 8, epoch: s * 30 });
+    for (let offset = -4; offset <= 4; offset++) {
+      const at = step + drift + offset;
+      const found = checkTotp({ secret: seeds.sha256, code: await codeAt(at), params, window: 2, now, afterTimeStep: null, drift });
+      expect(found, `offset ${offset}`).toBe(Math.abs(offset) <= 2 ? at : null);
+    }
+    // A used step inside the window shuts out itself and the steps before it, not the ones after.
+    const used = step + drift;
+    expect(checkTotp({ secret: seeds.sha256, code: await codeAt(used), params, window: 2, now, afterTimeStep: used, drift })).toBeNull();
+    expect(checkTotp({ secret: seeds.sha256, code: await codeAt(used + 1), params, window: 2, now, afterTimeStep: used, drift })).toBe(used + 1);
+  });
 });
 
 describe('password → TOTP login', () => {

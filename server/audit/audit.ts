@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Keyring } from '../crypto/keyring.js';
 import { randomBytesFromPool } from '../crypto/random.js';
-import { redactsOwnList } from '../logger.js';
+import { withoutOwnRedaction } from '../logger.js';
 import type { AuditEventRecord, AuditStore } from '../store/ports/audit.js';
 import type { AuditConfig } from './config.js';
 import { cleanDetails, type AuditInput } from './events.js';
@@ -74,10 +74,8 @@ function addressOf(deps: AuditDeps, hashed: Map<string, string>, ip: string | nu
 export function createAudit(deps: AuditDeps): Audit {
   const { store, logger } = deps;
   // An event's line holds `audit` and the keys fixed in `record` below, none on our redaction
-  // list, and its details sit deeper than the list's `*.x` paths reach: the redaction pass (most
-  // of a line's cost) would change nothing, so these lines skip it, as the access log's do. An
-  // integrator's logger keeps its own redaction.
-  const lines = redactsOwnList(logger) ? logger.child({}, { redact: { paths: [] } }) : logger;
+  // list, and its details sit deeper than the list's `*.x` paths reach: redacting would change nothing.
+  const lines = withoutOwnRedaction(logger);
   const sink = deps.sink ?? null;
   const queue = new BoundedQueue<AuditEventRecord>(STORE_QUEUE);
   let writing: Promise<void> | null = null;

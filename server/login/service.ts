@@ -8,10 +8,11 @@ import type { MethodName, Sequence } from '../config.js';
 import { isMfaError, MfaError } from '../errors.js';
 import { amrOf, assertCanAct, assertReadable, attemptsOf, counted, newFlow, satisfyStep } from '../flow/engine.js';
 import { parseBody } from '../validate.js';
+import { withoutOwnRedaction } from '../logger.js';
 import { isFirstUse } from '../methods/first-use.js';
 import { forgetReads } from '../methods/reads.js';
 import { methods } from '../methods/index.js';
-import type { MethodContext } from '../methods/types.js';
+import type { ActionOutcome, MethodContext } from '../methods/types.js';
 import { forRequest } from '../request-services.js';
 import type { Services } from '../services.js';
 import type { ClientRecord, FlowRecord } from '../store/types.js';
@@ -56,6 +57,8 @@ const conflict = flowConflict();
 export function createFlowService(services: Services) {
   const { store, config, tokens, metrics } = services;
   const serial = keyedSerial();
+  // A decision's fields are fixed below (a method's `log` adds ids and numbers only).
+  const decisions = withoutOwnRedaction(services.logger);
 
   const issuerOrigin = new URL(config.issuer).origin;
 
@@ -166,9 +169,18 @@ export function createFlowService(services: Services) {
     const body = parseBody(action.body, input);
 
     // Every decision on a step, for whoever reads the log after an incident: who, which client, what came of it.
-    const decided = (result: string, fields?: Record<string, unknown>) =>
-      ctx.services.logger.info(
-        { clientId: ctx.flow.clientId, userId: ctx.user?.id ?? null, kind: ctx.flow.kind, method: name, action: actionName, result, ...fields },
+    const decided = (result: string, fields?: ActionOutcome['log']) =>
+      decisions.info(
+        {
+          requestId: caller.requestId ?? undefined,
+          clientId: ctx.flow.clientId,
+          userId: ctx.user?.id ?? null,
+          kind: ctx.flow.kind,
+          method: name,
+          action: actionName,
+          result,
+          ...fields,
+        },
         'step decided',
       );
     const outcome = await runOnFlow(store, ctx, {

@@ -28,8 +28,12 @@ export interface ActionOutcome {
   amr?: string[];
   /** Every step left is satisfied too (a user-verifying passkey for a client with `passkeyAlone`). */
   satisfiesAll?: boolean;
-  /** Fields for the step's one "step decided" log line (which authenticator answered, its clock's offset). */
-  log?: Record<string, unknown>;
+  /**
+   * Fields for the step's one "step decided" log line (which authenticator answered, its clock's
+   * offset): ids and numbers only, never a secret, a code or a phone number, since that line
+   * skips the redaction pass.
+   */
+  log?: Record<string, string | number | boolean | null>;
 }
 
 export interface Action<Body> {

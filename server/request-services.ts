@@ -12,13 +12,17 @@ import type { Logger } from 'pino';
  */
 export function forRequest(services: Services, requestId: string | null | undefined): Services {
   if (!requestId) return services;
-  const logger = services.logger.child({ requestId });
+  // Made when a line is first written through it: most requests write none of their own.
+  let logger: Logger | undefined;
+  const loggerOf = () => (logger ??= services.logger.child({ requestId }));
   return {
     ...services,
-    logger,
+    get logger() {
+      return loggerOf();
+    },
     audit: auditFor(services.audit, requestId),
-    sms: sendingWith(services.sms, logger),
-    email: sendingWith(services.email, logger),
+    sms: sendingWith(services.sms, loggerOf),
+    email: sendingWith(services.email, loggerOf),
   };
 }
 
@@ -26,7 +30,7 @@ function auditFor(audit: Audit, requestId: string): Audit {
   return Object.assign(Object.create(audit) as Audit, { record: (event: Parameters<Audit['record']>[0]) => audit.record({ ...event, requestId }) });
 }
 
-const sendingWith = <M>(sender: Sender<M>, logger: Logger): Sender<M> => ({
+const sendingWith = <M>(sender: Sender<M>, loggerOf: () => Logger): Sender<M> => ({
   name: sender.name,
-  send: (message, log) => sender.send(message, log ?? logger),
+  send: (message, log) => sender.send(message, log ?? loggerOf()),
 });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
 import { createPasswords } from '../../server/auth/passwords.js';
 import { postgresUrl, testSchema } from '../support/postgres.js';
-import { freePort } from '../support/server.js';
+import { freePort } from '../support/free-port.js';
 import { startToHealthy, startsFrom } from './startup.js';
 import { entrySize, firstScreen } from './widget.js';
 
@@ -549,6 +549,8 @@ const machine = {
   os: `${os.type()} ${os.release()}`,
   node: process.version,
   loadAverageBefore: Math.round(loadBefore * 100) / 100,
+  /** The server under test: the build, as `mfa-login start` runs it (`npm run bench` builds it first). */
+  server: startsFrom(),
 };
 const width = Math.max(...rows.map((r) => r.name.length));
 const table = [
@@ -556,7 +558,9 @@ const table = [
   `|${'-'.repeat(width + 2)}|${'-'.repeat(14)}|${'-'.repeat(30)}`,
   ...rows.map((r) => `| ${r.name.padEnd(width)} | ${`${r.value} ${r.unit}`.padStart(12)} | ${r.ratio ?? ''}`),
 ].join('\n');
-console.log(`\n${machine.cpu}, ${cores} cores, ${machine.node}, load average ${machine.loadAverageBefore} at start\n\n${table}`);
+console.log(
+  `\n${machine.cpu}, ${cores} cores, ${machine.node}, load average ${machine.loadAverageBefore} at start; server: ${machine.server}\n\n${table}`,
+);
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), commit, machine, rows, scaling }, null, 2)}\n`);
 
@@ -568,7 +572,7 @@ if (process.argv.includes('--readme') && !QUICK) {
   const after = rest?.split(close)[1];
   if (before === undefined || after === undefined) throw new Error(`README.md has no ${open} … ${close}`);
   const when = new Date().toISOString().slice(0, 10);
-  const machineLine = `${when}, commit ${commit ?? '?'}: ${machine.cpu}, ${cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node.slice(1)}; load average ${machine.loadAverageBefore} at the start.`;
+  const machineLine = `${when}, commit ${commit ?? '?'}: ${machine.cpu}, ${cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node.slice(1)}; load average ${machine.loadAverageBefore} at the start; server: ${machine.server}.`;
   writeFileSync('README.md', `${before}${open}\n${machineLine}\n\n\`\`\`\n${table}\n\`\`\`\n${close}${after}`);
   console.error('README.md: table updated');
 }

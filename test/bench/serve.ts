@@ -2,14 +2,22 @@
 // counted against its event loop. `mfa`: the real server (SQLite, or the store, key file and
 // issuer given as JSON in the next argument); `bare`: an Express 5 JSON POST.
 import express from 'express';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ConfigInput } from '../../server/config.js';
-import { hashBackupCode } from '../../server/auth/backup-codes.js';
-import { issueDeviceToken } from '../../server/auth/device-tokens.js';
-import { backupCode } from '../../server/crypto/codes.js';
-import { createLogger } from '../../server/logger.js';
-import { startTestServer } from '../support/server.js';
+import { freePort } from '../support/free-port.js';
+import { serverIsBuilt } from './startup.js';
+
+/**
+ * The server as `mfa-login start` runs it: the build (tsc's output) when there is one, else the
+ * sources through tsx, whose transform wraps every function made at run time in a naming call
+ * that the build does not have.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const serverModule = <M>(name: string): Promise<M> => import(path.join(root, serverIsBuilt() ? 'dist/server' : 'server', `${name}.js`));
 
 const send = (message: unknown) => process.send?.(message);
 
@@ -49,18 +57,37 @@ if (process.argv[2] === 'bare') {
   process.on('message', (message: Message) => message.type === 'cpu' && send(cpu()));
   process.on('disconnect', () => process.exit(0));
 } else {
+  const [{ createServer }, { parseConfig }, { createLogger }, { hashBackupCode }, { issueDeviceToken }, { backupCode }] = await Promise.all([
+    serverModule<typeof import('../../server/app.js')>('app'),
+    serverModule<typeof import('../../server/config.js')>('config'),
+    serverModule<typeof import('../../server/logger.js')>('logger'),
+    serverModule<typeof import('../../server/auth/backup-codes.js')>('auth/backup-codes'),
+    serverModule<typeof import('../../server/auth/device-tokens.js')>('auth/device-tokens'),
+    serverModule<typeof import('../../server/crypto/codes.js')>('crypto/codes'),
+  ]);
   const overrides = JSON.parse(process.argv[3] ?? '{}') as ConfigInput;
-  // Logs as `mfa-login start` does: every request's line, at info, to stdout (the bench points it at /dev/null).
-  const server = await startTestServer(
+  const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-bench-'));
+  const port = await freePort();
+  const config = parseConfig(
     {
+      port,
+      issuer: `http://127.0.0.1:${port}`,
+      store: { type: 'sqlite', path: path.join(dir, 'bench.db') },
+      keyFile: path.join(dir, 'bench.key'),
+      // The demo page is what the widget rows load.
+      demo: true,
+      devOutbox: true,
+      // Logs as `mfa-login start` does: every request's line, at info, to stdout (the bench points it at /dev/null).
       logLevel: 'info',
       password: { perUsernameAndIpLimit: 1_000_000, slowDown: { afterFailures: 1_000_000 } },
       flow: { startsPerMinutePerIp: 1_000_000 },
       clients: [{ clientId: 'bench', name: 'Bench', sequence: [['password'], ['totp']] }],
       ...overrides,
     },
-    { logger: createLogger({ logLevel: 'info' }) },
+    {},
   );
+  const server = await createServer(config, { logger: createLogger(config), env: {} });
+  const url = await server.listen(port, '127.0.0.1');
   const { store, keyring, passwords } = server.services;
   process.on('message', async (message: Message) => {
     if (message.type === 'cpu') return send(cpu());
@@ -90,6 +117,13 @@ if (process.argv[2] === 'bare') {
     }
     send({ users: message.users, deviceTokens });
   });
-  process.on('disconnect', () => void server.stop().then(() => process.exit(0)));
-  send({ url: server.url, pid: process.pid });
+  process.on(
+    'disconnect',
+    () =>
+      void server.close().then(() => {
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(0);
+      }),
+  );
+  send({ url, pid: process.pid });
 }

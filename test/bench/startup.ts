@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/server.js';
+import { freePort } from '../support/free-port.js';
 import { killProcess } from '../support/server-process.js';
 
 /** Milliseconds to the first 200; polls every 5 ms and gives up after 30 s. */
@@ -35,5 +35,6 @@ export async function startToHealthy(): Promise<number> {
   }
 }
 
-/** Whether the CLI runs the build or, without one, the TypeScript through tsx. */
-export const startsFrom = () => (existsSync('dist/server/cli.js') ? 'built dist/server' : 'TypeScript via tsx, no build');
+/** Whether there is a build (tsc's output), which the CLI runs; without one it runs the TypeScript through tsx. */
+export const serverIsBuilt = () => existsSync('dist/server/cli.js');
+export const startsFrom = () => (serverIsBuilt() ? 'built dist/server' : 'TypeScript via tsx, no build');

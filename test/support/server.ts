@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -7,6 +6,9 @@ import { pino, type Logger } from 'pino';
 import { createServer, type RunningServer } from '../../server/app.js';
 import { parseConfig, type ConfigInput } from '../../server/config.js';
 import type { CounterStore, FlowStore, Store } from '../../server/store/types.js';
+import { freePort } from './free-port.js';
+
+export { freePort };
 
 export interface TestServer extends RunningServer {
   url: string;
@@ -18,17 +20,6 @@ export interface TestServer extends RunningServer {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ConfigInput } from '../../server/config.js';
 import { freePort } from '../support/free-port.js';
+import { localServerConfig } from '../support/server-config.js';
 import { serverIsBuilt } from './startup.js';
 
 /**
@@ -70,13 +71,8 @@ if (process.argv[2] === 'bare') {
   const port = await freePort();
   const config = parseConfig(
     {
-      port,
-      issuer: `http://127.0.0.1:${port}`,
-      store: { type: 'sqlite', path: path.join(dir, 'bench.db') },
-      keyFile: path.join(dir, 'bench.key'),
-      // The demo page is what the widget rows load.
-      demo: true,
-      devOutbox: true,
+      // With the demo page, which the widget rows load.
+      ...localServerConfig(dir, port),
       // Logs as `mfa-login start` does: every request's line, at info, to stdout (the bench points it at /dev/null).
       logLevel: 'info',
       password: { perUsernameAndIpLimit: 1_000_000, slowDown: { afterFailures: 1_000_000 } },

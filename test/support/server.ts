@@ -7,6 +7,7 @@ import { createServer, type RunningServer } from '../../server/app.js';
 import { parseConfig, type ConfigInput } from '../../server/config.js';
 import type { CounterStore, FlowStore, Store } from '../../server/store/types.js';
 import { freePort } from './free-port.js';
+import { localServerConfig } from './server-config.js';
 
 export { freePort };
 
@@ -56,19 +57,7 @@ export async function startTestServer(
   });
   // A port known before start-up, so issuer and the demo client's origin are the real ones.
   const port = await freePort();
-  const parsed = parseConfig(
-    {
-      port,
-      issuer: `http://127.0.0.1:${port}`,
-      logLevel: 'debug',
-      store: { type: 'sqlite', path: path.join(dir, 'test.db') },
-      keyFile: path.join(dir, 'test.key'),
-      devOutbox: true,
-      demo: true,
-      ...config,
-    },
-    {},
-  );
+  const parsed = parseConfig({ ...localServerConfig(dir, port), logLevel: 'debug', ...config }, {});
   const server = await createServer(parsed, {
     logger: options.logger ?? pino({ level: parsed.logLevel }, sink),
     now,

@@ -8,7 +8,7 @@ import { createPasswords } from '../../server/auth/passwords.js';
 import type { Config } from '../../server/config.js';
 import { openStore } from '../../server/store/index.js';
 import { testSchema, type TestSchema } from '../support/postgres.js';
-import { freePort } from '../support/server.js';
+import { freePort } from '../support/free-port.js';
 import { killProcess, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import {
   Api,

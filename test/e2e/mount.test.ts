@@ -9,7 +9,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../server/cli.js';
-import { freePort } from '../support/server.js';
+import { freePort } from '../support/free-port.js';
 import { launchChromium } from './browser.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

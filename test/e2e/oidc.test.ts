@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrolTotp, totpAt } from '../support/login.js';
 import { startLandingServer } from '../support/relying-party.js';
-import { freePort, startTestServer, type TestServer } from '../support/server.js';
+import { freePort } from '../support/free-port.js';
+import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium } from './browser.js';
 
 const SECRET = 'rp-secret-rp-secret-rp-secret';

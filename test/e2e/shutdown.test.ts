@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accepts, openGet, openJsonPost } from '../support/raw-http.js';
-import { freePort } from '../support/server.js';
+import { freePort } from '../support/free-port.js';
 
 const bin = path.resolve('bin/mfa-login.js');
 

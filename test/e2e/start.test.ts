@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { generate } from 'otplib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../support/server.js';
+import { freePort } from '../support/free-port.js';
 
 const bin = path.resolve('bin/mfa-login.js');
 

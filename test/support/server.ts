@@ -9,8 +9,6 @@ import type { CounterStore, FlowStore, Store } from '../../server/store/types.js
 import { freePort } from './free-port.js';
 import { localServerConfig } from './server-config.js';
 
-export { freePort };
-
 export interface TestServer extends RunningServer {
   url: string;
   dir: string;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bannerLines } from '../../../server/cli/start-banner.js';
 import { missingBuiltFiles } from '../../../server/paths.js';
-import { freePort } from '../../support/server.js';
+import { freePort } from '../../support/free-port.js';
 import { cliHarness, type CliHarness } from './harness.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

@@ -50,6 +50,37 @@ describe('the server log (written off the event loop)', () => {
     expect(lines.length).toBeLessThan(1000);
     expect(lines.every((l) => l.msg === 'line')).toBe(true);
   });
+
+  // Lines are written in batches of ~8 KiB: fewer than a batch must not be left in the buffer.
+  for (const [how, code] of [
+    ['crash', 1],
+    ['exit', 3],
+    ['end', 0],
+  ] as const) {
+    it(`still holds the last few lines, less than one write's worth, when it ends (${how})`, async () => {
+      const result = await writer([how, '3']);
+      expect(result.code).toBe(code);
+      expect(linesOf(result.stdout).map((l) => l.i)).toEqual([0, 1, 2]);
+    });
+  }
+
+  it('writes a lone line while the process keeps running, without waiting for more to fill a write', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/log-writer.ts', 'stay', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      let stdout = '';
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk) => {
+          stdout += chunk;
+          if (stdout.includes('\n')) resolve(stdout);
+        });
+        child.once('exit', (exitCode) => reject(new Error(`the writer ended (${exitCode}) before its line was written`)));
+      });
+      expect(child.exitCode).toBeNull();
+      expect(linesOf(line)).toEqual([expect.objectContaining({ i: 0, msg: 'line' })]);
+    } finally {
+      child.kill();
+    }
+  });
 });
 
 describe('the access log', () => {

@@ -34,7 +34,7 @@ export const LOG_FLUSH_MS = 100;
 /**
  * A file descriptor (stdout by default) written asynchronously: a line is appended to a buffer
  * and the write itself happens off the event loop, one write for ~8 KiB of lines (or what has
- * queued after 100 ms). Each write is a job for libuv's threads: one a line (two a TOTP sign-in)
+ * queued after 100 ms). Each write is a job for libuv's threads: one a line (four a TOTP sign-in)
  * woke a thread that then took the event loop's core (a flow start cost ~9 % more of the event
  * loop and its process ~14 % more CPU). The buffer is bounded (a stalled reader costs dropped
  * lines, said once a minute on stderr, never the heap). pino writes what is left synchronously at

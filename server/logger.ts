@@ -27,9 +27,9 @@ const redact = [
 export const LOG_BUFFER_BYTES = 8 * 2 ** 20;
 
 /** Lines are written once this much is queued, or after `LOG_FLUSH_MS`, whichever comes first. */
-export const LOG_WRITE_BYTES = 8 * 1024;
+const LOG_WRITE_BYTES = 8 * 1024;
 /** The longest a line waits in the buffer while the server keeps running. */
-export const LOG_FLUSH_MS = 100;
+const LOG_FLUSH_MS = 100;
 
 /**
  * A file descriptor (stdout by default) written asynchronously: a line is appended to a buffer
@@ -60,7 +60,7 @@ export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): Destination
 const OWN_REDACTION = Symbol('mfa-login redaction');
 
 /** True for a logger made by createLogger or a child of one (pino's children inherit through the prototype): it redacts the list above, nothing else. */
-export const redactsOwnList = (logger: Logger): boolean => (logger as unknown as Record<symbol, unknown>)[OWN_REDACTION] === true;
+const redactsOwnList = (logger: Logger): boolean => (logger as unknown as Record<symbol, unknown>)[OWN_REDACTION] === true;
 
 /**
  * For lines whose fields are fixed by our code and none on the list above (the access log, audit

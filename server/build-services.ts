@@ -7,7 +7,6 @@ import type { Config } from './config.js';
 import { createKeyring, loadMasterKey } from './crypto/keyring.js';
 import { createLogger } from './logger.js';
 import { noMetrics } from './metrics/metrics.js';
-import { createPrometheusMetrics } from './metrics/prometheus.js';
 import { countedSender } from './metrics/senders.js';
 import { createEmailSender } from './providers/email/index.js';
 import { Outbox } from './providers/outbox.js';
@@ -45,7 +44,8 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
   const outbox = config.devOutbox ? new Outbox() : null;
   const now = options.now ?? (() => new Date());
   const providerDeps = { logger, env, now, ...(outbox ? { outbox } : {}) };
-  const metrics = config.metrics.enabled ? createPrometheusMetrics() : noMetrics;
+  // prom-client (with the OpenTelemetry API it loads) is ~100 files: a server without metrics never reads them.
+  const metrics = config.metrics.enabled ? (await import('./metrics/prometheus.js')).createPrometheusMetrics() : noMetrics;
   // Providers first: a mistake in their settings (an unset ${ENV}) stops the start before any database is opened.
   const sms = createSmsSender(config.sms.provider, { ...providerDeps, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const email = createEmailSender(config.email.provider, providerDeps);

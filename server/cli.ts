@@ -1,29 +1,18 @@
 import { ConfigError } from './config.js';
 import { isMfaError } from './errors.js';
-import { backupCodesGenerate, backupCodesImport } from './cli/backup-codes.js';
-import { clientAdd, clientList, clientRemove, clientRotateSecret } from './cli/clients.js';
 import { CliError, cliContext, UsageError, type CliContext, type CliIo } from './cli/context.js';
-import { eventsTail } from './cli/events.js';
-import { init } from './cli/init.js';
-import { keysList, keysRotate } from './cli/keys.js';
-import { start } from './cli/start.js';
-import {
-  userDisable,
-  userDisableSms,
-  userEnable,
-  userEnableSms,
-  userEnrolTotp,
-  userForgetDevices,
-  userResetTotp,
-  userSetEmail,
-  userSetPassword,
-  userSetPhone,
-} from './cli/user-factors.js';
-import { userTotpAdd, userTotpList, userTotpRemove, userTotpRename } from './cli/totp.js';
-import { passkeysList, passkeysRemove, passkeysRename } from './cli/passkeys.js';
-import { userAdd, userList, userRemove, userShow } from './cli/users.js';
-import { userDevices, userRevokeDevice } from './cli/devices.js';
 import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
+
+type Run = (cli: CliContext) => Promise<void>;
+
+/**
+ * A command's module, imported when that command runs: `start` then reads none of the others'
+ * files (each CLI command's own, and what only they use).
+ */
+const lazy =
+  <M extends Record<K, Run>, K extends keyof M & string>(load: () => Promise<M>, name: K): Run =>
+  async (cli) =>
+    (await load())[name](cli);
 
 interface Command {
   /** Succeeds (exit code 0) or throws: a usage error exits 2, any other 1. */
@@ -35,93 +24,153 @@ interface Command {
 
 /** Command words → handler; positionals after the words are the command's own. */
 const commands: Record<string, Command> = {
-  init: { run: init, args: '[--force]', summary: 'write mfa-login.config.json and create the master key file' },
-  start: { run: start, args: '[--demo] [--port N] [--host H]', summary: 'start the server' },
+  init: {
+    run: lazy(() => import('./cli/init.js'), 'init'),
+    args: '[--force]',
+    summary: 'write mfa-login.config.json and create the master key file',
+  },
+  start: { run: lazy(() => import('./cli/start.js'), 'start'), args: '[--demo] [--port N] [--host H]', summary: 'start the server' },
 
   'user add': {
-    run: userAdd,
+    run: lazy(() => import('./cli/users.js'), 'userAdd'),
     args: '<username> [--display-name N] [--password P | --password-stdin] [--phone E164] [--email ADDRESS]',
     summary: 'create a user; without a password one is generated and printed once',
   },
-  'user list': { run: userList, args: '', summary: 'list users and their factors' },
-  'user show': { run: userShow, args: '<username>', summary: "a user's factors: password, TOTP, phone, SMS, e-mail, backup codes left" },
-  'user remove': { run: userRemove, args: '<username>', summary: 'delete a user with their authenticator and backup codes' },
+  'user list': { run: lazy(() => import('./cli/users.js'), 'userList'), args: '', summary: 'list users and their factors' },
+  'user show': {
+    run: lazy(() => import('./cli/users.js'), 'userShow'),
+    args: '<username>',
+    summary: "a user's factors: password, TOTP, phone, SMS, e-mail, backup codes left",
+  },
+  'user remove': {
+    run: lazy(() => import('./cli/users.js'), 'userRemove'),
+    args: '<username>',
+    summary: 'delete a user with their authenticator and backup codes',
+  },
   'user set-password': {
-    run: userSetPassword,
+    run: lazy(() => import('./cli/user-factors.js'), 'userSetPassword'),
     args: '<username> [--password P | --password-stdin]',
     summary: 'set a password; without one a new one is printed once',
   },
   'user set-phone': {
-    run: userSetPhone,
+    run: lazy(() => import('./cli/user-factors.js'), 'userSetPhone'),
     args: '<username> <phone | --clear>',
     summary: 'set (normalised to E.164) or remove the phone for SMS codes',
   },
-  'user set-email': { run: userSetEmail, args: '<username> <address | --clear>', summary: 'set or remove the address for e-mailed codes' },
-  'user disable-sms': { run: userDisableSms, args: '<username>', summary: 'stop offering SMS codes to the user (the phone is kept)' },
-  'user enable-sms': { run: userEnableSms, args: '<username>', summary: 'offer SMS codes again' },
-  'user disable': { run: userDisable, args: '<username>', summary: 'stop the user from signing in (answered as a wrong password)' },
-  'user enable': { run: userEnable, args: '<username>', summary: 'let a disabled user sign in again' },
+  'user set-email': {
+    run: lazy(() => import('./cli/user-factors.js'), 'userSetEmail'),
+    args: '<username> <address | --clear>',
+    summary: 'set or remove the address for e-mailed codes',
+  },
+  'user disable-sms': {
+    run: lazy(() => import('./cli/user-factors.js'), 'userDisableSms'),
+    args: '<username>',
+    summary: 'stop offering SMS codes to the user (the phone is kept)',
+  },
+  'user enable-sms': { run: lazy(() => import('./cli/user-factors.js'), 'userEnableSms'), args: '<username>', summary: 'offer SMS codes again' },
+  'user disable': {
+    run: lazy(() => import('./cli/user-factors.js'), 'userDisable'),
+    args: '<username>',
+    summary: 'stop the user from signing in (answered as a wrong password)',
+  },
+  'user enable': { run: lazy(() => import('./cli/user-factors.js'), 'userEnable'), args: '<username>', summary: 'let a disabled user sign in again' },
   'user enrol-totp': {
-    run: userEnrolTotp,
+    run: lazy(() => import('./cli/user-factors.js'), 'userEnrolTotp'),
     args: '<username> [--name N] [--replace]',
     summary: 'help-desk set-up: adds an authenticator in force at once (--replace: instead of all others), its otpauth URI printed once',
   },
   'user reset-totp': {
-    run: userResetTotp,
+    run: lazy(() => import('./cli/user-factors.js'), 'userResetTotp'),
     args: '<username>',
     summary: 'forget every authenticator and the backup codes; the next login enrols again',
   },
-  'user totp list': { run: userTotpList, args: '<username>', summary: "a user's authenticator apps: id, name, added, last used, drift" },
+  'user totp list': {
+    run: lazy(() => import('./cli/totp.js'), 'userTotpList'),
+    args: '<username>',
+    summary: "a user's authenticator apps: id, name, added, last used, drift",
+  },
   'user totp add': {
-    run: userTotpAdd,
+    run: lazy(() => import('./cli/totp.js'), 'userTotpAdd'),
     args: '<username> [--name N] [--secret BASE32]',
     summary: 'add an authenticator beside the others: a new secret printed once, or a hardware token seed',
   },
-  'user totp remove': { run: userTotpRemove, args: '<username> <id | name>', summary: 'remove one authenticator; the others keep working' },
-  'user totp rename': { run: userTotpRename, args: '<username> <id | name> <new-name>', summary: 'rename one authenticator' },
+  'user totp remove': {
+    run: lazy(() => import('./cli/totp.js'), 'userTotpRemove'),
+    args: '<username> <id | name>',
+    summary: 'remove one authenticator; the others keep working',
+  },
+  'user totp rename': {
+    run: lazy(() => import('./cli/totp.js'), 'userTotpRename'),
+    args: '<username> <id | name> <new-name>',
+    summary: 'rename one authenticator',
+  },
   'user forget-devices': {
-    run: userForgetDevices,
+    run: lazy(() => import('./cli/user-factors.js'), 'userForgetDevices'),
     args: '<username>',
     summary: 'stop trusting the browsers that signed in as the user (they wait out password slow-downs again)',
   },
-  'user devices': { run: userDevices, args: '<username>', summary: 'list the devices trusted to skip the second step, with first and last use' },
+  'user devices': {
+    run: lazy(() => import('./cli/devices.js'), 'userDevices'),
+    args: '<username>',
+    summary: 'list the devices trusted to skip the second step, with first and last use',
+  },
   'user revoke-device': {
-    run: userRevokeDevice,
+    run: lazy(() => import('./cli/devices.js'), 'userRevokeDevice'),
     args: '<username> <id | --all>',
     summary: 'stop trusting one device (or all): it asks for the second step again',
   },
-  'user backup-codes generate': { run: backupCodesGenerate, args: '<username>', summary: 'replace the backup codes with new ones, printed once' },
+  'user backup-codes generate': {
+    run: lazy(() => import('./cli/backup-codes.js'), 'backupCodesGenerate'),
+    args: '<username>',
+    summary: 'replace the backup codes with new ones, printed once',
+  },
   'user backup-codes import': {
-    run: backupCodesImport,
+    run: lazy(() => import('./cli/backup-codes.js'), 'backupCodesImport'),
     args: '<username> <code,code,...> [--replace]',
     summary: 'add codes chosen elsewhere (8+ of a-z 0-9 -); --replace drops the old ones',
   },
-  'user passkeys list': { run: passkeysList, args: '<username>', summary: "the user's passkeys: id, name, when made and last used" },
-  'user passkeys rename': { run: passkeysRename, args: '<username> <id> <name>', summary: 'give a passkey a new name' },
-  'user passkeys remove': { run: passkeysRemove, args: '<username> <id>', summary: 'remove a passkey: it no longer signs in' },
+  'user passkeys list': {
+    run: lazy(() => import('./cli/passkeys.js'), 'passkeysList'),
+    args: '<username>',
+    summary: "the user's passkeys: id, name, when made and last used",
+  },
+  'user passkeys rename': {
+    run: lazy(() => import('./cli/passkeys.js'), 'passkeysRename'),
+    args: '<username> <id> <name>',
+    summary: 'give a passkey a new name',
+  },
+  'user passkeys remove': {
+    run: lazy(() => import('./cli/passkeys.js'), 'passkeysRemove'),
+    args: '<username> <id>',
+    summary: 'remove a passkey: it no longer signs in',
+  },
 
   'client add': {
-    run: clientAdd,
+    run: lazy(() => import('./cli/clients.js'), 'clientAdd'),
     args:
       '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--passkey-alone] ' +
       '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL] [--trust-device-days N] [--scope admin|admin:read]...',
     summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },
-  'client list': { run: clientList, args: '', summary: 'list clients, from the store and the config file' },
-  'client remove': { run: clientRemove, args: '<clientId>', summary: 'delete a client' },
-  'client rotate-secret': { run: clientRotateSecret, args: '<clientId>', summary: 'a new client secret, printed once; the old one stops working' },
+  'client list': { run: lazy(() => import('./cli/clients.js'), 'clientList'), args: '', summary: 'list clients, from the store and the config file' },
+  'client remove': { run: lazy(() => import('./cli/clients.js'), 'clientRemove'), args: '<clientId>', summary: 'delete a client' },
+  'client rotate-secret': {
+    run: lazy(() => import('./cli/clients.js'), 'clientRotateSecret'),
+    args: '<clientId>',
+    summary: 'a new client secret, printed once; the old one stops working',
+  },
 
   'keys rotate': {
-    run: keysRotate,
+    run: lazy(() => import('./cli/keys.js'), 'keysRotate'),
     args: '',
     summary:
       `new signing key: in running servers' JWKS within ${KEY_CACHE_MS / 1000} s, signing ${PUBLISH_AHEAD_MS / 1000} s later ` +
       'once every cached JWKS holds it; the old one stays published until its tokens expire',
   },
-  'keys list': { run: keysList, args: '', summary: 'list signing keys' },
+  'keys list': { run: lazy(() => import('./cli/keys.js'), 'keysList'), args: '', summary: 'list signing keys' },
 
   'events tail': {
-    run: eventsTail,
+    run: lazy(() => import('./cli/events.js'), 'eventsTail'),
     args: '[--follow] [--user U] [--client C] [--type T]... [--limit N] [--since ISO]',
     summary: 'the newest security events as JSON lines (default 20), oldest first; --follow prints new ones until interrupted',
   },

@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { jose } from '../tokens/jose.js';
 import { adminScopes, type AdminScope } from '../../contract/admin-paths.js';
 import { clientCredentialsBody } from '../../contract/token.js';
 import { OAuthError } from '../errors.js';
@@ -25,6 +25,7 @@ export async function clientCredentialsGrant(
     throw new OAuthError('invalid_scope', 'The requested scope is not granted to this client.');
   const scopes = asked ? [...new Set(asked)] : granted;
   const ttlSeconds = services.config.admin.accessTokenTtlSeconds;
+  const { decodeJwt } = await jose();
   const accessToken = await services.tokens.issueAdminAccessToken({ clientId: client.clientId, scopes, ttlSeconds }, services.now());
   // Its jti is the `tokenId` the admin actions done with it are recorded under: never the token.
   services.audit.record({

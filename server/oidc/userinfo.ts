@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { jose } from '../tokens/jose.js';
 import type { Userinfo } from '../../contract/oidc.js';
 import { OAuthError } from '../errors.js';
 import type { Services } from '../services.js';
@@ -37,6 +37,7 @@ export async function userinfoOf(services: Services, authorization: string | und
  */
 export async function verifyIdTokenHint(services: Services, token: string): Promise<{ sub: string; clientId: string } | null> {
   if (!COMPACT_JWS.test(token)) return null;
+  const { decodeJwt } = await jose();
   let exp: unknown;
   try {
     exp = decodeJwt(token).exp;

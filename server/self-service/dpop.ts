@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWK } from 'jose';
+import type { JWK } from 'jose';
+import { jose } from '../tokens/jose.js';
 import { sha256 } from '../crypto/codes.js';
 import type { CounterStore } from '../store/ports/counters.js';
 
 /** How far a proof's `iat` may stand from the server's clock (RFC 9449 §11.1 leaves it to us). */
 export const PROOF_SKEW_SECONDS = 60;
 
-export const thumbprintOf = (jwk: JWK): Promise<string> => calculateJwkThumbprint(jwk, 'sha256');
+export const thumbprintOf = async (jwk: JWK): Promise<string> => (await jose()).calculateJwkThumbprint(jwk, 'sha256');
 
 /** RFC 9449 `ath`: the access token's SHA-256, base64url. */
 export const accessTokenHash = (token: string) => createHash('sha256').update(token, 'ascii').digest('base64url');
@@ -27,6 +28,7 @@ export interface ProofRequest {
  */
 export async function verifyProof(proof: string | undefined, request: ProofRequest, store: Pick<CounterStore, 'hit'>, now: Date): Promise<boolean> {
   if (!proof || proof.length > 4096) return false;
+  const { EmbeddedJWK, jwtVerify } = await jose();
   try {
     const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, {
       typ: 'dpop+jwt',

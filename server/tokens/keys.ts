@@ -1,4 +1,6 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { createHash, generateKeyPair, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { JWK } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
 import type { KeyStore, SigningKeyRecord } from '../store/ports/keys.js';
 import { jwsKeyOf, type JwsKey } from './jws.js';
@@ -37,11 +39,44 @@ export function publishedKeysOf(records: SigningKeyRecord[], now: Date, idTokenT
   return records.filter((k) => k === signing || k.retiredAt === null || Date.parse(k.retiredAt) > keepAfter);
 }
 
+const generate = promisify(generateKeyPair) as (type: string, options: object) => Promise<{ publicKey: KeyObject; privateKey: KeyObject }>;
+
+/** A new key pair for each `alg` a server may sign with (jws.ts): RSA at 2048 bits, Ed25519 for EdDSA. */
+const NEW_KEY: Record<string, [type: string, options: object]> = {
+  ES256: ['ec', { namedCurve: 'P-256' }],
+  ES384: ['ec', { namedCurve: 'P-384' }],
+  ES512: ['ec', { namedCurve: 'P-521' }],
+  RS256: ['rsa', { modulusLength: 2048 }],
+  RS384: ['rsa', { modulusLength: 2048 }],
+  RS512: ['rsa', { modulusLength: 2048 }],
+  PS256: ['rsa', { modulusLength: 2048 }],
+  PS384: ['rsa', { modulusLength: 2048 }],
+  PS512: ['rsa', { modulusLength: 2048 }],
+  EdDSA: ['ed25519', {}],
+};
+
+/** RFC 7638 §3.2: the members a thumbprint covers, per key type, in lexicographic order. */
+const THUMBPRINT_MEMBERS: Record<string, string[]> = { EC: ['crv', 'kty', 'x', 'y'], RSA: ['e', 'kty', 'n'], OKP: ['crv', 'kty', 'x'] };
+
+/** The RFC 7638 SHA-256 thumbprint of a public key this server made: its `kid`. */
+export function jwkThumbprint(jwk: JWK): string {
+  const members = THUMBPRINT_MEMBERS[jwk.kty ?? ''];
+  if (!members) throw new Error(`no thumbprint for key type ${jwk.kty}`);
+  const required = Object.fromEntries(members.map((name) => [name, jwk[name as keyof JWK]]));
+  return createHash('sha256').update(JSON.stringify(required)).digest('base64url');
+}
+
+/**
+ * Made with node:crypto rather than jose, whose ~60 modules a first start would otherwise load
+ * before its first answer (jose.ts).
+ */
 async function newSigningKey(keyring: Keyring, alg: string, now: Date): Promise<Omit<SigningKeyRecord, 'retiredAt'>> {
-  const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
-  const publicJwk = await exportJWK(publicKey);
-  const kid = await calculateJwkThumbprint(publicJwk);
-  const privateJwk = await exportJWK(privateKey);
+  const kind = Object.hasOwn(NEW_KEY, alg) ? NEW_KEY[alg] : undefined;
+  if (!kind) throw new Error(`unsupported signing alg ${alg}`);
+  const { publicKey, privateKey } = await generate(...kind);
+  const publicJwk = publicKey.export({ format: 'jwk' }) as JWK;
+  const kid = jwkThumbprint(publicJwk);
+  const privateJwk = privateKey.export({ format: 'jwk' }) as JWK;
   return {
     kid,
     alg,

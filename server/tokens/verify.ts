@@ -1,4 +1,5 @@
-import { createLocalJWKSet, type JWTPayload, type JWTVerifyOptions, jwtVerify } from 'jose';
+import type { JWTPayload, JWTVerifyOptions } from 'jose';
+import { jose } from './jose.js';
 import type { Tokens } from './tokens.js';
 
 interface Verifier {
@@ -14,6 +15,7 @@ interface Verifier {
  */
 export async function verifyOwnToken(services: Verifier, token: string, options: JWTVerifyOptions): Promise<JWTPayload | null> {
   const now = services.now();
+  const { createLocalJWKSet, jwtVerify } = await jose();
   try {
     const { payload } = await jwtVerify(token, createLocalJWKSet(await services.tokens.jwks(now)), {
       issuer: services.config.issuer,

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKeyring } from '../../../server/crypto/keyring.js';
 import { openSqliteStore } from '../../../server/store/sqlite.js';
 import type { SigningKeyRecord, Store } from '../../../server/store/types.js';
-import { PUBLISH_AHEAD_MS, publishedForMs, publishedKeysOf, signingKeyOf } from '../../../server/tokens/keys.js';
+import { createSigningKey, PUBLISH_AHEAD_MS, publishedForMs, publishedKeysOf, signingKeyOf } from '../../../server/tokens/keys.js';
 import { createTokens } from '../../../server/tokens/tokens.js';
 
 const t0 = new Date('2026-11-22T10:00:00.000Z');
@@ -78,5 +78,52 @@ describe('two instances starting on an empty store', () => {
       for (const token of tokens)
         await expect(jwtVerify(token, jwks, { issuer: 'https://id.example', audience: 'app', currentDate: now })).resolves.toBeTruthy();
     }
+  });
+});
+
+describe('a key the server makes', () => {
+  const dirs: string[] = [];
+  const stores: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Made with node:crypto: jose must read what it publishes, by the same kid, and verify what it signs.
+  for (const alg of ['ES256', 'ES384', 'ES512', 'RS256', 'PS256', 'EdDSA']) {
+    it(`${alg}: is named by its RFC 7638 thumbprint, and its tokens verify with jose against the JWKS`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-keys-'));
+      dirs.push(dir);
+      const store = openSqliteStore(path.join(dir, 'keys.db'));
+      stores.push(store);
+      await store.migrate();
+      const keyring = createKeyring(randomBytes(32));
+      const made = await createSigningKey(store, keyring, alg, t0);
+      const { kid, alg: _alg, use, ...publicJwk } = made.publicJwk;
+      expect(kid).toBe(await calculateJwkThumbprint(publicJwk, 'sha256'));
+      expect(publicJwk).not.toHaveProperty('d');
+      expect({ alg: _alg, use }).toEqual({ alg, use: 'sig' });
+      const tokens = createTokens({ store, keyring, issuer: 'https://id.example', alg, idTokenTtlSeconds: 300 });
+      const now = new Date();
+      const token = await tokens.issueIdToken({ sub: 'u1', aud: 'app', authTime: now, nonce: null, acr: 'mfa', amr: ['pwd'], sid: 's1' }, now);
+      expect(decodeProtectedHeader(token)).toMatchObject({ alg, kid });
+      const { payload } = await jwtVerify(token, createLocalJWKSet(await tokens.jwks(now)), {
+        issuer: 'https://id.example',
+        audience: 'app',
+        currentDate: now,
+        algorithms: [alg],
+      });
+      expect(payload.sub).toBe('u1');
+    });
+  }
+
+  it('refuses an alg it cannot sign with rather than making some other key', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-keys-'));
+    dirs.push(dir);
+    const store = openSqliteStore(path.join(dir, 'keys.db'));
+    stores.push(store);
+    await store.migrate();
+    await expect(createSigningKey(store, createKeyring(randomBytes(32)), 'HS256', t0)).rejects.toThrow(/unsupported/);
+    await expect(createSigningKey(store, createKeyring(randomBytes(32)), 'constructor', t0)).rejects.toThrow(/unsupported/);
   });
 });

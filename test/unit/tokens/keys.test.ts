@@ -49,23 +49,36 @@ describe('which key signs and which are published', () => {
   });
 });
 
-describe('two instances starting on an empty store', () => {
-  const dirs: string[] = [];
-  const stores: Store[] = [];
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+/** Dirs and stores the tests below open, closed and removed after each. */
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
+/** A fresh directory for a database file the stores of one test share. */
+function freshDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-keys-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A migrated SQLite store on `dir`'s database file. */
+async function storeIn(dir: string): Promise<Store> {
+  const store = openSqliteStore(path.join(dir, 'keys.db'));
+  stores.push(store);
+  await store.migrate();
+  return store;
+}
+
+describe('two instances starting on an empty store', () => {
   it('agree on one signing key, and each one JWKS verifies the tokens of both', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-keys-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const keyring = createKeyring(randomBytes(32));
     const instances = await Promise.all(
       [0, 1].map(async () => {
-        const store = openSqliteStore(path.join(dir, 'keys.db'));
-        stores.push(store);
-        await store.migrate();
+        const store = await storeIn(dir);
         return createTokens({ store, keyring, issuer: 'https://id.example', alg: 'ES256', idTokenTtlSeconds: 300 });
       }),
     );
@@ -82,21 +95,10 @@ describe('two instances starting on an empty store', () => {
 });
 
 describe('a key the server makes', () => {
-  const dirs: string[] = [];
-  const stores: Store[] = [];
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
   // Made with node:crypto: jose must read what it publishes, by the same kid, and verify what it signs.
   for (const alg of ['ES256', 'ES384', 'ES512', 'RS256', 'PS256', 'EdDSA']) {
     it(`${alg}: is named by its RFC 7638 thumbprint, and its tokens verify with jose against the JWKS`, async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-keys-'));
-      dirs.push(dir);
-      const store = openSqliteStore(path.join(dir, 'keys.db'));
-      stores.push(store);
-      await store.migrate();
+      const store = await storeIn(freshDir());
       const keyring = createKeyring(randomBytes(32));
       const made = await createSigningKey(store, keyring, alg, t0);
       const { kid, alg: _alg, use, ...publicJwk } = made.publicJwk;
@@ -118,11 +120,7 @@ describe('a key the server makes', () => {
   }
 
   it('refuses an alg it cannot sign with rather than making some other key', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-keys-'));
-    dirs.push(dir);
-    const store = openSqliteStore(path.join(dir, 'keys.db'));
-    stores.push(store);
-    await store.migrate();
+    const store = await storeIn(freshDir());
     await expect(createSigningKey(store, createKeyring(randomBytes(32)), 'HS256', t0)).rejects.toThrow(/unsupported/);
     await expect(createSigningKey(store, createKeyring(randomBytes(32)), 'constructor', t0)).rejects.toThrow(/unsupported/);
   });

@@ -59,7 +59,7 @@ const NEW_KEY: Record<string, [type: string, options: object]> = {
 const THUMBPRINT_MEMBERS: Record<string, string[]> = { EC: ['crv', 'kty', 'x', 'y'], RSA: ['e', 'kty', 'n'], OKP: ['crv', 'kty', 'x'] };
 
 /** The RFC 7638 SHA-256 thumbprint of a public key this server made: its `kid`. */
-export function jwkThumbprint(jwk: JWK): string {
+function jwkThumbprint(jwk: JWK): string {
   const members = THUMBPRINT_MEMBERS[jwk.kty ?? ''];
   if (!members) throw new Error(`no thumbprint for key type ${jwk.kty}`);
   const required = Object.fromEntries(members.map((name) => [name, jwk[name as keyof JWK]]));

@@ -1,22 +1,33 @@
-import { constants, createPrivateKey, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { constants, createPrivateKey, generateKeyPair, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { JWK } from 'jose';
 
+const RSA = ['rsa', { modulusLength: 2048 }] as const;
 /**
- * Node's digest and signature form for each JWS `alg` this server may sign with (RFC 7518 §3):
- * ECDSA signatures are the raw r‖s pair, not DER; RSASSA-PSS salts as long as the digest.
+ * Node's digest and signature form for each JWS `alg` this server may sign with (RFC 7518 §3),
+ * and the key pair it takes: ECDSA signatures are the raw r‖s pair, not DER; RSASSA-PSS salts as
+ * long as the digest.
  */
-const SIGNING: Record<string, { digest: string | null; dsaEncoding?: 'ieee-p1363'; pss?: true }> = {
-  ES256: { digest: 'sha256', dsaEncoding: 'ieee-p1363' },
-  ES384: { digest: 'sha384', dsaEncoding: 'ieee-p1363' },
-  ES512: { digest: 'sha512', dsaEncoding: 'ieee-p1363' },
-  RS256: { digest: 'sha256' },
-  RS384: { digest: 'sha384' },
-  RS512: { digest: 'sha512' },
-  PS256: { digest: 'sha256', pss: true },
-  PS384: { digest: 'sha384', pss: true },
-  PS512: { digest: 'sha512', pss: true },
-  EdDSA: { digest: null },
+const SIGNING: Record<string, { digest: string | null; dsaEncoding?: 'ieee-p1363'; pss?: true; newKey: readonly [type: string, options: object] }> = {
+  ES256: { digest: 'sha256', dsaEncoding: 'ieee-p1363', newKey: ['ec', { namedCurve: 'P-256' }] },
+  ES384: { digest: 'sha384', dsaEncoding: 'ieee-p1363', newKey: ['ec', { namedCurve: 'P-384' }] },
+  ES512: { digest: 'sha512', dsaEncoding: 'ieee-p1363', newKey: ['ec', { namedCurve: 'P-521' }] },
+  RS256: { digest: 'sha256', newKey: RSA },
+  RS384: { digest: 'sha384', newKey: RSA },
+  RS512: { digest: 'sha512', newKey: RSA },
+  PS256: { digest: 'sha256', pss: true, newKey: RSA },
+  PS384: { digest: 'sha384', pss: true, newKey: RSA },
+  PS512: { digest: 'sha512', pss: true, newKey: RSA },
+  EdDSA: { digest: null, newKey: ['ed25519', {}] },
 };
+
+const generate = promisify(generateKeyPair) as (type: string, options: object) => Promise<{ publicKey: KeyObject; privateKey: KeyObject }>;
+
+/** A new key pair for `alg` (RSA at 2048 bits, Ed25519 for EdDSA); throws for an `alg` this signer does not know. */
+export function newKeyPair(alg: string): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
+  if (!Object.hasOwn(SIGNING, alg)) throw new Error(`unsupported signing alg ${alg}`);
+  return generate(...SIGNING[alg]!.newKey);
+}
 
 export interface JwsKey {
   alg: string;

@@ -1,9 +1,8 @@
-import { createHash, generateKeyPair, type KeyObject } from 'node:crypto';
-import { promisify } from 'node:util';
+import { createHash } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { Keyring } from '../crypto/keyring.js';
 import type { KeyStore, SigningKeyRecord } from '../store/ports/keys.js';
-import { jwsKeyOf, type JwsKey } from './jws.js';
+import { jwsKeyOf, newKeyPair, type JwsKey } from './jws.js';
 
 export interface ActiveKey extends JwsKey {
   kid: string;
@@ -39,22 +38,6 @@ export function publishedKeysOf(records: SigningKeyRecord[], now: Date, idTokenT
   return records.filter((k) => k === signing || k.retiredAt === null || Date.parse(k.retiredAt) > keepAfter);
 }
 
-const generate = promisify(generateKeyPair) as (type: string, options: object) => Promise<{ publicKey: KeyObject; privateKey: KeyObject }>;
-
-/** A new key pair for each `alg` a server may sign with (jws.ts): RSA at 2048 bits, Ed25519 for EdDSA. */
-const NEW_KEY: Record<string, [type: string, options: object]> = {
-  ES256: ['ec', { namedCurve: 'P-256' }],
-  ES384: ['ec', { namedCurve: 'P-384' }],
-  ES512: ['ec', { namedCurve: 'P-521' }],
-  RS256: ['rsa', { modulusLength: 2048 }],
-  RS384: ['rsa', { modulusLength: 2048 }],
-  RS512: ['rsa', { modulusLength: 2048 }],
-  PS256: ['rsa', { modulusLength: 2048 }],
-  PS384: ['rsa', { modulusLength: 2048 }],
-  PS512: ['rsa', { modulusLength: 2048 }],
-  EdDSA: ['ed25519', {}],
-};
-
 /** RFC 7638 §3.2: the members a thumbprint covers, per key type, in lexicographic order. */
 const THUMBPRINT_MEMBERS: Record<string, string[]> = { EC: ['crv', 'kty', 'x', 'y'], RSA: ['e', 'kty', 'n'], OKP: ['crv', 'kty', 'x'] };
 
@@ -71,9 +54,7 @@ function jwkThumbprint(jwk: JWK): string {
  * before its first answer (jose.ts).
  */
 async function newSigningKey(keyring: Keyring, alg: string, now: Date): Promise<Omit<SigningKeyRecord, 'retiredAt'>> {
-  const kind = Object.hasOwn(NEW_KEY, alg) ? NEW_KEY[alg] : undefined;
-  if (!kind) throw new Error(`unsupported signing alg ${alg}`);
-  const { publicKey, privateKey } = await generate(...kind);
+  const { publicKey, privateKey } = await newKeyPair(alg);
   const publicJwk = publicKey.export({ format: 'jwk' }) as JWK;
   const kid = jwkThumbprint(publicJwk);
   const privateJwk = privateKey.export({ format: 'jwk' }) as JWK;

@@ -1,4 +1,4 @@
-import { jose } from '../tokens/jose.js';
+import { randomUUID } from 'node:crypto';
 import { adminScopes, type AdminScope } from '../../contract/admin-paths.js';
 import { clientCredentialsBody } from '../../contract/token.js';
 import { OAuthError } from '../errors.js';
@@ -25,14 +25,14 @@ export async function clientCredentialsGrant(
     throw new OAuthError('invalid_scope', 'The requested scope is not granted to this client.');
   const scopes = asked ? [...new Set(asked)] : granted;
   const ttlSeconds = services.config.admin.accessTokenTtlSeconds;
-  const { decodeJwt } = await jose();
-  const accessToken = await services.tokens.issueAdminAccessToken({ clientId: client.clientId, scopes, ttlSeconds }, services.now());
   // Its jti is the `tokenId` the admin actions done with it are recorded under: never the token.
+  const tokenId = randomUUID();
+  const accessToken = await services.tokens.issueAdminAccessToken({ clientId: client.clientId, scopes, ttlSeconds, jti: tokenId }, services.now());
   services.audit.record({
     type: 'token.issued',
     clientId: client.clientId,
     address: ip,
-    details: { tokenType: 'access_token', grant: 'client_credentials', scope: scopes.join(' '), tokenId: String(decodeJwt(accessToken).jti) },
+    details: { tokenType: 'access_token', grant: 'client_credentials', scope: scopes.join(' '), tokenId },
   });
   return { access_token: accessToken, token_type: 'Bearer' as const, expires_in: ttlSeconds, scope: scopes.join(' ') };
 }

@@ -61,7 +61,7 @@ export interface Tokens {
    */
   issueSettingsGrant(input: SettingsGrantInput, now: Date): Promise<string>;
   /** An RFC 9068 access token (`at+jwt`) for the admin API, from the client_credentials grant: `sub` and `client_id` are the client. */
-  issueAdminAccessToken(input: { clientId: string; scopes: string[]; ttlSeconds: number }, now: Date): Promise<string>;
+  issueAdminAccessToken(input: { clientId: string; scopes: string[]; ttlSeconds: number; jti: string }, now: Date): Promise<string>;
   /** Public keys: the signing one, a newer one about to sign, retired ones whose tokens may still be live. */
   jwks(now: Date): Promise<{ keys: JWK[] }>;
   /** Makes a new key; it signs once it has been published for `PUBLISH_AHEAD_MS`. */
@@ -151,7 +151,7 @@ export function createTokens(opts: { store: KeyStore; keyring: Keyring; issuer: 
     },
     issueAdminAccessToken(input, now) {
       const claims = { client_id: input.clientId, scope: input.scopes.join(' ') };
-      return sign(claims, { typ: 'at+jwt', sub: input.clientId, aud: adminAudience(issuer), ttlSeconds: input.ttlSeconds }, now);
+      return sign(claims, { typ: 'at+jwt', sub: input.clientId, aud: adminAudience(issuer), ttlSeconds: input.ttlSeconds, jti: input.jti }, now);
     },
     async jwks(now) {
       return { keys: publishedKeysOf(await records(now), now, idTokenTtlSeconds).map((k) => k.publicJwk as JWK) };

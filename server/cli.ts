@@ -5,14 +5,30 @@ import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
 
 type Run = (cli: CliContext) => Promise<void>;
 
+/** The names of `M`'s command handlers. */
+type Handlers<M> = { [K in keyof M]: M[K] extends Run ? K : never }[keyof M] & string;
+
 /**
- * A command's module, imported when that command runs: `start` then reads none of the others'
- * files (each CLI command's own, and what only they use).
+ * A command module, imported when one of its commands runs: `start` then reads none of the
+ * others' files (each CLI command's own, and what only they use).
  */
-const lazy =
-  <M extends Record<K, Run>, K extends keyof M & string>(load: () => Promise<M>, name: K): Run =>
+const commandsIn =
+  <M>(load: () => Promise<M>) =>
+  (name: Handlers<M>): Run =>
   async (cli) =>
-    (await load())[name](cli);
+    ((await load())[name] as Run)(cli);
+
+const backupCodesCommands = commandsIn(() => import('./cli/backup-codes.js'));
+const clientsCommands = commandsIn(() => import('./cli/clients.js'));
+const devicesCommands = commandsIn(() => import('./cli/devices.js'));
+const eventsCommands = commandsIn(() => import('./cli/events.js'));
+const initCommands = commandsIn(() => import('./cli/init.js'));
+const keysCommands = commandsIn(() => import('./cli/keys.js'));
+const passkeysCommands = commandsIn(() => import('./cli/passkeys.js'));
+const startCommands = commandsIn(() => import('./cli/start.js'));
+const totpCommands = commandsIn(() => import('./cli/totp.js'));
+const userFactorsCommands = commandsIn(() => import('./cli/user-factors.js'));
+const usersCommands = commandsIn(() => import('./cli/users.js'));
 
 interface Command {
   /** Succeeds (exit code 0) or throws: a usage error exits 2, any other 1. */
@@ -25,152 +41,152 @@ interface Command {
 /** Command words → handler; positionals after the words are the command's own. */
 const commands: Record<string, Command> = {
   init: {
-    run: lazy(() => import('./cli/init.js'), 'init'),
+    run: initCommands('init'),
     args: '[--force]',
     summary: 'write mfa-login.config.json and create the master key file',
   },
-  start: { run: lazy(() => import('./cli/start.js'), 'start'), args: '[--demo] [--port N] [--host H]', summary: 'start the server' },
+  start: { run: startCommands('start'), args: '[--demo] [--port N] [--host H]', summary: 'start the server' },
 
   'user add': {
-    run: lazy(() => import('./cli/users.js'), 'userAdd'),
+    run: usersCommands('userAdd'),
     args: '<username> [--display-name N] [--password P | --password-stdin] [--phone E164] [--email ADDRESS]',
     summary: 'create a user; without a password one is generated and printed once',
   },
-  'user list': { run: lazy(() => import('./cli/users.js'), 'userList'), args: '', summary: 'list users and their factors' },
+  'user list': { run: usersCommands('userList'), args: '', summary: 'list users and their factors' },
   'user show': {
-    run: lazy(() => import('./cli/users.js'), 'userShow'),
+    run: usersCommands('userShow'),
     args: '<username>',
     summary: "a user's factors: password, TOTP, phone, SMS, e-mail, backup codes left",
   },
   'user remove': {
-    run: lazy(() => import('./cli/users.js'), 'userRemove'),
+    run: usersCommands('userRemove'),
     args: '<username>',
     summary: 'delete a user with their authenticator and backup codes',
   },
   'user set-password': {
-    run: lazy(() => import('./cli/user-factors.js'), 'userSetPassword'),
+    run: userFactorsCommands('userSetPassword'),
     args: '<username> [--password P | --password-stdin]',
     summary: 'set a password; without one a new one is printed once',
   },
   'user set-phone': {
-    run: lazy(() => import('./cli/user-factors.js'), 'userSetPhone'),
+    run: userFactorsCommands('userSetPhone'),
     args: '<username> <phone | --clear>',
     summary: 'set (normalised to E.164) or remove the phone for SMS codes',
   },
   'user set-email': {
-    run: lazy(() => import('./cli/user-factors.js'), 'userSetEmail'),
+    run: userFactorsCommands('userSetEmail'),
     args: '<username> <address | --clear>',
     summary: 'set or remove the address for e-mailed codes',
   },
   'user disable-sms': {
-    run: lazy(() => import('./cli/user-factors.js'), 'userDisableSms'),
+    run: userFactorsCommands('userDisableSms'),
     args: '<username>',
     summary: 'stop offering SMS codes to the user (the phone is kept)',
   },
-  'user enable-sms': { run: lazy(() => import('./cli/user-factors.js'), 'userEnableSms'), args: '<username>', summary: 'offer SMS codes again' },
+  'user enable-sms': { run: userFactorsCommands('userEnableSms'), args: '<username>', summary: 'offer SMS codes again' },
   'user disable': {
-    run: lazy(() => import('./cli/user-factors.js'), 'userDisable'),
+    run: userFactorsCommands('userDisable'),
     args: '<username>',
     summary: 'stop the user from signing in (answered as a wrong password)',
   },
-  'user enable': { run: lazy(() => import('./cli/user-factors.js'), 'userEnable'), args: '<username>', summary: 'let a disabled user sign in again' },
+  'user enable': { run: userFactorsCommands('userEnable'), args: '<username>', summary: 'let a disabled user sign in again' },
   'user enrol-totp': {
-    run: lazy(() => import('./cli/user-factors.js'), 'userEnrolTotp'),
+    run: userFactorsCommands('userEnrolTotp'),
     args: '<username> [--name N] [--replace]',
     summary: 'help-desk set-up: adds an authenticator in force at once (--replace: instead of all others), its otpauth URI printed once',
   },
   'user reset-totp': {
-    run: lazy(() => import('./cli/user-factors.js'), 'userResetTotp'),
+    run: userFactorsCommands('userResetTotp'),
     args: '<username>',
     summary: 'forget every authenticator and the backup codes; the next login enrols again',
   },
   'user totp list': {
-    run: lazy(() => import('./cli/totp.js'), 'userTotpList'),
+    run: totpCommands('userTotpList'),
     args: '<username>',
     summary: "a user's authenticator apps: id, name, added, last used, drift",
   },
   'user totp add': {
-    run: lazy(() => import('./cli/totp.js'), 'userTotpAdd'),
+    run: totpCommands('userTotpAdd'),
     args: '<username> [--name N] [--secret BASE32]',
     summary: 'add an authenticator beside the others: a new secret printed once, or a hardware token seed',
   },
   'user totp remove': {
-    run: lazy(() => import('./cli/totp.js'), 'userTotpRemove'),
+    run: totpCommands('userTotpRemove'),
     args: '<username> <id | name>',
     summary: 'remove one authenticator; the others keep working',
   },
   'user totp rename': {
-    run: lazy(() => import('./cli/totp.js'), 'userTotpRename'),
+    run: totpCommands('userTotpRename'),
     args: '<username> <id | name> <new-name>',
     summary: 'rename one authenticator',
   },
   'user forget-devices': {
-    run: lazy(() => import('./cli/user-factors.js'), 'userForgetDevices'),
+    run: userFactorsCommands('userForgetDevices'),
     args: '<username>',
     summary: 'stop trusting the browsers that signed in as the user (they wait out password slow-downs again)',
   },
   'user devices': {
-    run: lazy(() => import('./cli/devices.js'), 'userDevices'),
+    run: devicesCommands('userDevices'),
     args: '<username>',
     summary: 'list the devices trusted to skip the second step, with first and last use',
   },
   'user revoke-device': {
-    run: lazy(() => import('./cli/devices.js'), 'userRevokeDevice'),
+    run: devicesCommands('userRevokeDevice'),
     args: '<username> <id | --all>',
     summary: 'stop trusting one device (or all): it asks for the second step again',
   },
   'user backup-codes generate': {
-    run: lazy(() => import('./cli/backup-codes.js'), 'backupCodesGenerate'),
+    run: backupCodesCommands('backupCodesGenerate'),
     args: '<username>',
     summary: 'replace the backup codes with new ones, printed once',
   },
   'user backup-codes import': {
-    run: lazy(() => import('./cli/backup-codes.js'), 'backupCodesImport'),
+    run: backupCodesCommands('backupCodesImport'),
     args: '<username> <code,code,...> [--replace]',
     summary: 'add codes chosen elsewhere (8+ of a-z 0-9 -); --replace drops the old ones',
   },
   'user passkeys list': {
-    run: lazy(() => import('./cli/passkeys.js'), 'passkeysList'),
+    run: passkeysCommands('passkeysList'),
     args: '<username>',
     summary: "the user's passkeys: id, name, when made and last used",
   },
   'user passkeys rename': {
-    run: lazy(() => import('./cli/passkeys.js'), 'passkeysRename'),
+    run: passkeysCommands('passkeysRename'),
     args: '<username> <id> <name>',
     summary: 'give a passkey a new name',
   },
   'user passkeys remove': {
-    run: lazy(() => import('./cli/passkeys.js'), 'passkeysRemove'),
+    run: passkeysCommands('passkeysRemove'),
     args: '<username> <id>',
     summary: 'remove a passkey: it no longer signs in',
   },
 
   'client add': {
-    run: lazy(() => import('./cli/clients.js'), 'clientAdd'),
+    run: clientsCommands('clientAdd'),
     args:
       '<clientId> --name N [--origin URL]... [--sequence JSON] [--acr NAME=JSON]... [--default-acr A] [--secret S | --generate-secret | --public] [--allow-phone-enrollment] [--passkey-alone] ' +
       '[--redirect-uri URL]... [--post-logout-redirect-uri URL]... [--logo-uri URL] [--css-uri URL] [--trust-device-days N] [--scope admin|admin:read]...',
     summary: 'register an application (sequence by default: password, then TOTP); a generated secret is printed once',
   },
-  'client list': { run: lazy(() => import('./cli/clients.js'), 'clientList'), args: '', summary: 'list clients, from the store and the config file' },
-  'client remove': { run: lazy(() => import('./cli/clients.js'), 'clientRemove'), args: '<clientId>', summary: 'delete a client' },
+  'client list': { run: clientsCommands('clientList'), args: '', summary: 'list clients, from the store and the config file' },
+  'client remove': { run: clientsCommands('clientRemove'), args: '<clientId>', summary: 'delete a client' },
   'client rotate-secret': {
-    run: lazy(() => import('./cli/clients.js'), 'clientRotateSecret'),
+    run: clientsCommands('clientRotateSecret'),
     args: '<clientId>',
     summary: 'a new client secret, printed once; the old one stops working',
   },
 
   'keys rotate': {
-    run: lazy(() => import('./cli/keys.js'), 'keysRotate'),
+    run: keysCommands('keysRotate'),
     args: '',
     summary:
       `new signing key: in running servers' JWKS within ${KEY_CACHE_MS / 1000} s, signing ${PUBLISH_AHEAD_MS / 1000} s later ` +
       'once every cached JWKS holds it; the old one stays published until its tokens expire',
   },
-  'keys list': { run: lazy(() => import('./cli/keys.js'), 'keysList'), args: '', summary: 'list signing keys' },
+  'keys list': { run: keysCommands('keysList'), args: '', summary: 'list signing keys' },
 
   'events tail': {
-    run: lazy(() => import('./cli/events.js'), 'eventsTail'),
+    run: eventsCommands('eventsTail'),
     args: '[--follow] [--user U] [--client C] [--type T]... [--limit N] [--since ISO]',
     summary: 'the newest security events as JSON lines (default 20), oldest first; --follow prints new ones until interrupted',
   },

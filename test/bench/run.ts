@@ -1,5 +1,6 @@
 // `npm run bench`: the hot paths on this machine, each next to its own limit measured in the same
-// run. Prints one table, writes bench/results.json (and with --readme the table into README.md).
+// run. Prints one table and the speed goals read off it, writes bench/results.json (and with
+// --readme both into README.md).
 // Asserts nothing. Loopback only, ~4 minutes.
 import { hash as argon2Hash, verify } from '@node-rs/argon2';
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
@@ -299,7 +300,9 @@ try {
   ] as const) {
     const totpShare = share(load.perSecond, bareRate);
     const byCpu =
-      load.mainUs !== null && side.bare.mainUs !== null ? `; by main-thread CPU ${share(side.bare.mainUs, load.mainUs).toFixed(0)} %` : '';
+      load.mainUs !== null && side.bare.mainUs !== null
+        ? `; by main-thread CPU ${share(side.bare.mainUs, load.mainUs).toFixed(0)} % (for reference, not judged)`
+        : '';
     goal(name, `${totpShare.toFixed(0)} %${byCpu}`, totpShare >= 40);
   }
 
@@ -329,7 +332,8 @@ try {
     if (done.status !== 200) throw new Error(JSON.stringify(done.body));
   };
   await rate(2, 4 * cores, passwordStep);
-  const probe = child('probe.ts', [`${url}/.well-known/jwks.json`, '8'], { stdout: 'pipe' });
+  // As long as the measured run below (`rate` shortens its seconds in --quick), so that every probe falls within it.
+  const probe = child('probe.ts', [`${url}/.well-known/jwks.json`, String(QUICK ? 2 : 8)], { stdout: 'pipe' });
   procs.push(probe);
   let probeOut = '';
   probe.stdout!.on('data', (d) => (probeOut += d));
@@ -353,7 +357,8 @@ try {
   );
   const p99 = percentile(latencies, 99);
   goal('JWKS p99 during password steps < 15 ms', `${p99.toFixed(1)} ms`, p99 < 15);
-  goal('password steps ≥ 90 % of L2', `${share(passwordRate, L2).toFixed(0)} %`, share(passwordRate, L2) >= 90);
+  // One core leaves no L2 (nothing hashes with a core kept free): that goal is not read there.
+  if (L2 > 0) goal('password steps ≥ 90 % of L2', `${share(passwordRate, L2).toFixed(0)} %`, share(passwordRate, L2) >= 90);
   goal('stretch: password steps ≥ 85 % of L1, p99 as above', `${share(passwordRate, L1).toFixed(0)} %`, share(passwordRate, L1) >= 85 && p99 < 15);
 
   const loginRate = await rate(6, 4 * cores, async () => {
@@ -467,6 +472,7 @@ async function postgresLogins(): Promise<void> {
     );
     // The reason line: whether the machine's cores, or Postgres, or neither was the limit, from the CPU each part used.
     const other = otherOf(two.cores, two.busy);
+    const machineIsLimit = scale < 1.6 && two.busy >= 0.9 && other <= 0.25 * cores;
     const verdict =
       scale >= 1.6
         ? 'the second instance scales'
@@ -482,9 +488,9 @@ async function postgresLogins(): Promise<void> {
     scaling = { ratio: scale, verdict, one: { busy: one.busy, cores: one.cores }, two: { busy: two.busy, cores: two.cores } };
     // Met when the second instance scales, or when the machine, not the database, is shown to be the limit.
     goal(
-      'Postgres: 2 instances ≥ 1.6 × 1, or the reason measured',
+      'Postgres: 2 instances ≥ 1.6 × 1, or the machine measured as the limit',
       `${scale.toFixed(2)} ×: ${verdict}`,
-      scale >= 1.6 || verdict.includes('the machine is the limit'),
+      scale >= 1.6 || machineIsLimit,
     );
   } finally {
     await Promise.all(instances.map(stopChild));
@@ -543,10 +549,12 @@ async function rssOverLogins(): Promise<void> {
       if (upTo > half) {
         const grew = now.rss - previous.rss;
         const heapGrew = now.heap - previous.heap;
+        // Judged only when both halves ran to the end (each stops after 120 s).
+        const ran = next >= all && previous.logins >= half;
         goal(
           `no memory growth from ${half.toLocaleString('en')} to ${all.toLocaleString('en')} logins (RSS up ≤ 5 %, heap up ≤ 1 MiB)`,
-          `RSS ${grew >= 0 ? '+' : ''}${grew.toFixed(1)} MiB, heap ${heapGrew >= 0 ? '+' : ''}${heapGrew.toFixed(1)} MiB`,
-          grew <= 0.05 * previous.rss && heapGrew <= 1,
+          `${ran ? '' : `only ${previous.logins.toLocaleString('en')} to ${next.toLocaleString('en')} logins ran: `}RSS ${grew >= 0 ? '+' : ''}${grew.toFixed(1)} MiB, heap ${heapGrew >= 0 ? '+' : ''}${heapGrew.toFixed(1)} MiB`,
+          ran && grew <= 0.05 * previous.rss && heapGrew <= 1,
         );
       }
       previous = { ...now, logins: next };
@@ -568,11 +576,14 @@ row(
   'ms',
   `${startsFrom()}; ${starts.map((ms) => ms.toFixed(0)).join(', ')}`,
 );
-goal('`mfa-login start` to the first 200 < 1 s', `${startMs.toFixed(0)} ms`, startMs < 1000);
+goal('`mfa-login start` to the first 200 < 1 s (median of 3)', `${startMs.toFixed(0)} ms`, startMs < 1000);
 
 for (const entry of ['mfa-login.js', 'mfa-login-settings.js']) {
   const size = entrySize(entry);
-  if (!size) continue;
+  if (!size) {
+    goal(`widget ${entry} ≤ 20 KB gzip`, 'not built (npm run build)', false);
+    continue;
+  }
   row(`widget ${entry} gzip (what a page downloads)`, size.gzip / 1024, 'KB', 'budget 20 KB');
   goal(`widget ${entry} ≤ 20 KB gzip`, `${(size.gzip / 1024).toFixed(1)} KB`, size.gzip <= 20 * 1024);
   row(`widget ${entry} brotli`, size.brotli / 1024, 'KB', `${(size.raw / 1024).toFixed(1)} KB raw`);
@@ -611,9 +622,12 @@ console.log(
   `\n${machine.cpu}, ${cores} cores, ${machine.node}, load average ${machine.loadAverageBefore} at start; server: ${machine.server}\n\n${table}\n\n${goalTable}`,
 );
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), commit, machine, rows, goals, scaling }, null, 2)}\n`);
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ date: new Date().toISOString(), commit, quick: QUICK, machine, rows, goals, scaling }, null, 2)}\n`,
+);
 
-// --readme: the table replaces the one between the markers in README.md's Performance section.
+// --readme: the table and the goals replace what stands between the markers in README.md's Performance section.
 if (process.argv.includes('--readme') && !QUICK) {
   const [open, close] = ['<!-- bench:table -->', '<!-- /bench:table -->'];
   const readme = readFileSync('README.md', 'utf8');

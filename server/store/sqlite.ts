@@ -87,10 +87,16 @@ export class SqliteDriver implements SqlDriver {
     return this.change(sql, params, false);
   }
 
-  /** `inside`: issued by the open transaction's body; otherwise it waits for any open transaction to end. */
+  /**
+   * `inside`: issued by the open transaction's body. Otherwise it waits for any open transaction
+   * to end: one connection serves every request, and a statement run inside another request's
+   * transaction would vanish with its rollback after its own request was answered. The check is
+   * made again right before the statement runs, not only before the wait: a transaction queued
+   * behind the one it waited for may begin in between.
+   */
   private async statement<T>(sql: string, params: unknown[], inside: boolean): Promise<T[]> {
     // Checked before awaiting: most statements find no transaction open and run without a turn of the event loop.
-    if (!inside && this.db.inTransaction) await this.outsideTransactions();
+    while (!inside && this.db.inTransaction) await this.queue;
     const stmt = this.prepared(sql);
     if (stmt.reader) return this.unlessBusy(() => stmt.all(...params) as T[], inside);
     await this.unlessBusy(() => stmt.run(...params), inside);
@@ -99,7 +105,7 @@ export class SqliteDriver implements SqlDriver {
   }
 
   private async change(sql: string, params: unknown[], inside: boolean): Promise<number> {
-    if (!inside && this.db.inTransaction) await this.outsideTransactions();
+    while (!inside && this.db.inTransaction) await this.queue;
     const stmt = this.prepared(sql);
     const { changes } = await this.unlessBusy(() => stmt.run(...params), inside);
     this.wrote();
@@ -124,7 +130,7 @@ export class SqliteDriver implements SqlDriver {
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
       await new Promise((resolve) => setTimeout(resolve, pause));
       // Meanwhile another request may have begun a transaction here: a statement of its own must not join it.
-      if (!inside) await this.outsideTransactions();
+      while (!inside && this.db.inTransaction) await this.queue;
       try {
         return step();
       } catch (e) {
@@ -142,14 +148,6 @@ export class SqliteDriver implements SqlDriver {
       this.statements.set(sql, stmt);
     }
     return stmt;
-  }
-
-  /**
-   * One connection serves every request: a statement issued while another request's transaction
-   * is open would join it, and vanish with its rollback after its own request answered. It waits.
-   */
-  private async outsideTransactions(): Promise<void> {
-    while (this.db.inTransaction) await this.queue;
   }
 
   transaction<T>(fn: (tx: SqlStatements) => Promise<T>): Promise<T> {

@@ -75,6 +75,28 @@ describe('the SQLite driver: one connection shared by every request', () => {
     expect(order).toEqual(['commit', 'read']);
   });
 
+  it('keeps a write that waited for one transaction out of the next one, which rolls back', async () => {
+    await db.exec("CREATE TABLE codes (code TEXT, used INTEGER); INSERT INTO codes VALUES ('backup-1', 0)");
+    let consumed!: Promise<number>;
+    let rolledBack!: Promise<unknown>;
+    // No timers: all of it within one turn of the event loop, as concurrent requests' continuations run.
+    await db.transaction(async (tx) => {
+      await tx.run('SELECT 1');
+      // Another request uses a backup code: it waits, a transaction is open.
+      consumed = db.run("UPDATE codes SET used = 1 WHERE code = 'backup-1' AND used = 0");
+      // A third begins a transaction that fails (a TOTP step already taken, say).
+      rolledBack = db.transaction(async (inner) => {
+        await inner.run('SELECT 1');
+        throw new Error('step taken');
+      });
+      await tx.run('SELECT 1');
+    });
+    await expect(rolledBack).rejects.toThrow('step taken');
+    expect(await consumed).toBe(1);
+    // Run inside the failed transaction, the code would have been given back while its request was told it was used.
+    expect(await db.all('SELECT used FROM codes')).toEqual([{ used: 1 }]);
+  });
+
   it('prepares each statement once, and the cached one still answers after the table changes', async () => {
     const prepare = vi.spyOn(Database.prototype, 'prepare');
     try {

@@ -88,15 +88,20 @@ export class SqliteDriver implements SqlDriver {
   }
 
   /**
-   * `inside`: issued by the open transaction's body. Otherwise it waits for any open transaction
-   * to end: one connection serves every request, and a statement run inside another request's
-   * transaction would vanish with its rollback after its own request was answered. The check is
-   * made again right before the statement runs, not only before the wait: a transaction queued
-   * behind the one it waited for may begin in between.
+   * A statement not issued by the open transaction's body (`inside`) waits for it to end: one
+   * connection serves every request, and a statement run inside another request's transaction
+   * would vanish with its rollback after its own request was answered. Callers loop on it
+   * (`while (this.mustWait(inside)) await this.queue`) so that it is asked again right before the
+   * statement runs: a transaction queued behind the one waited for may begin in between.
    */
+  private mustWait(inside: boolean): boolean {
+    return !inside && this.db.inTransaction;
+  }
+
+  /** `inside`: issued by the open transaction's body. */
   private async statement<T>(sql: string, params: unknown[], inside: boolean): Promise<T[]> {
     // Checked before awaiting: most statements find no transaction open and run without a turn of the event loop.
-    while (!inside && this.db.inTransaction) await this.queue;
+    while (this.mustWait(inside)) await this.queue;
     const stmt = this.prepared(sql);
     if (stmt.reader) return this.unlessBusy(() => stmt.all(...params) as T[], inside);
     await this.unlessBusy(() => stmt.run(...params), inside);
@@ -105,7 +110,7 @@ export class SqliteDriver implements SqlDriver {
   }
 
   private async change(sql: string, params: unknown[], inside: boolean): Promise<number> {
-    while (!inside && this.db.inTransaction) await this.queue;
+    while (this.mustWait(inside)) await this.queue;
     const stmt = this.prepared(sql);
     const { changes } = await this.unlessBusy(() => stmt.run(...params), inside);
     this.wrote();
@@ -130,7 +135,7 @@ export class SqliteDriver implements SqlDriver {
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
       await new Promise((resolve) => setTimeout(resolve, pause));
       // Meanwhile another request may have begun a transaction here: a statement of its own must not join it.
-      while (!inside && this.db.inTransaction) await this.queue;
+      while (this.mustWait(inside)) await this.queue;
       try {
         return step();
       } catch (e) {

@@ -22,8 +22,11 @@ const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const USERS = 4000;
 /** --quick: a smoke run that every part works (each phase a quarter as long, RSS at 500 and 1,000 logins); not numbers to publish. */
 const QUICK = process.argv.includes('--quick');
-/** Flows brought to their TOTP step for the TOTP row: more than its warm-up and four one-second slices use. */
-const TOTP_FLOWS = QUICK ? 1_500 : 6_000;
+/**
+ * Users for each TOTP row: one a verify, since a user's time step is used once. Enough for its
+ * warm-up and four one-second slices at ~3,000/s (2,000/s seen on a 2-core EPYC).
+ */
+const TOTP_USERS = QUICK ? 4_000 : 16_000;
 /** A hash far cheaper than the server's: for users whose password step is not what a row measures. */
 const cheapHash = () => argon2Hash(PASSWORD, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
@@ -100,22 +103,45 @@ async function measured(proc: ChildProcess, seconds: number, concurrency: number
   return { perSecond, mainUs, processUs: (after.processUs - before.processUs) / calls };
 }
 
+type SideLoad = {
+  proc: ChildProcess;
+  once: () => Promise<unknown>;
+  /** Called before each slice (not timed) with the load's last rate, to top up what its calls use up. */
+  ready?: (lastPerSecond: number) => Promise<void>;
+};
+
 /**
  * Each load in turn for one-second slices, `rounds` times over (after half a second each not
  * counted), so that a ratio between them is taken on the same machine at the same moments,
  * whatever else it did meanwhile; answers each load's mean rate and main-thread CPU per call over
- * its slices. `once` answering false ends that load's slices early (its supply ran out).
+ * its slices. A load whose `once` answers false in a counted slice ran out of what `ready` gave it:
+ * that slice would read too low, so the bench stops there.
  */
-async function sideBySide<K extends string>(rounds: number, loads: Record<K, { proc: ChildProcess; once: () => Promise<unknown> }>) {
+async function sideBySide<K extends string>(rounds: number, loads: Record<K, SideLoad>) {
+  const entries = Object.entries(loads) as [K, SideLoad][];
+  const last = Object.fromEntries(entries.map(([name]) => [name, 0])) as Record<K, number>;
   // A round not counted first: the first calls of a path run before V8 has optimised it.
-  for (const { once } of Object.values(loads) as { once: () => Promise<unknown> }[]) await rate(0.5, 8, once);
-  const slices = Object.fromEntries(Object.keys(loads).map((k) => [k, [] as Awaited<ReturnType<typeof measured>>[]])) as Record<
+  for (const [name, { once, ready }] of entries) {
+    await ready?.(0);
+    last[name] = await rate(0.5, 8, once);
+  }
+  const slices = Object.fromEntries(entries.map(([k]) => [k, [] as Awaited<ReturnType<typeof measured>>[]])) as Record<
     K,
     Awaited<ReturnType<typeof measured>>[]
   >;
   for (let i = 0; i < rounds; i++) {
-    for (const [name, { proc, once }] of Object.entries(loads) as [K, { proc: ChildProcess; once: () => Promise<unknown> }][])
-      slices[name].push(await measured(proc, 1, 8, once));
+    for (const [name, { proc, once, ready }] of entries) {
+      await ready?.(last[name]);
+      let ranOut = false;
+      const slice = await measured(proc, 1, 8, async () => {
+        const result = await once();
+        if (result === false) ranOut = true;
+        return result;
+      });
+      if (ranOut) throw new Error(`bench: the ${name} load ran out of prepared work within a slice (${slice.perSecond.toFixed(0)}/s)`);
+      last[name] = slice.perSecond;
+      slices[name].push(slice);
+    }
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   return Object.fromEntries(
@@ -231,26 +257,37 @@ try {
   // Users for the TOTP rows, with a cheap password hash: reaching their TOTP step is not what they
   // measure. The second half sign in from a device that did before: its device token goes with the password.
   const passwordHash = await cheapHash();
-  mfa.send({ type: 'seed', from: USERS, users: TOTP_FLOWS, password: PASSWORD, secret: SECRET, passwordHash });
+  mfa.send({ type: 'seed', from: USERS, users: TOTP_USERS, password: PASSWORD, secret: SECRET, passwordHash });
   await reply(mfa);
-  mfa.send({ type: 'seed', from: USERS + TOTP_FLOWS, users: TOTP_FLOWS, password: PASSWORD, secret: SECRET, passwordHash, deviceTokens: true });
+  mfa.send({ type: 'seed', from: USERS + TOTP_USERS, users: TOTP_USERS, password: PASSWORD, secret: SECRET, passwordHash, deviceTokens: true });
   const { deviceTokens } = await reply<{ deviceTokens: string[] }>(mfa);
-  const toTotpStep = async (from: number, deviceTokenOf?: (i: number) => string) => {
+  /**
+   * Flows at their TOTP step, each of a user of its own, topped up before each slice (not timed)
+   * to half as many again as the last slice used: a fast machine would use up a fixed stock.
+   */
+  const totpSupply = (from: number, deviceTokenOf?: (i: number) => string) => {
     const flows: string[] = [];
     let next = 0;
-    await rate(600, 8, async () => {
-      if (next >= TOTP_FLOWS) return false;
-      const i = next++;
-      const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
-      const device = deviceTokenOf ? { deviceToken: deviceTokenOf(i) } : {};
-      const done = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username: `bench${from + i}`, password: PASSWORD, ...device });
-      if (done.status !== 200) throw new Error(JSON.stringify(done.body));
-      flows.push(body.flow);
-    });
-    return flows;
+    const topUp = async (lastPerSecond: number) => {
+      const want = Math.ceil(Math.max(lastPerSecond, 2_000) * 1.5 * (QUICK ? 0.25 : 1));
+      if (flows.length >= want) return;
+      if (next + want - flows.length > TOTP_USERS) throw new Error(`bench: more than ${TOTP_USERS} TOTP verifies for one row; raise TOTP_USERS`);
+      let missing = want - flows.length;
+      await rate(600, 8, async () => {
+        if (missing <= 0) return false;
+        missing--;
+        const i = next++;
+        const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
+        const device = deviceTokenOf ? { deviceToken: deviceTokenOf(i) } : {};
+        const done = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username: `bench${from + i}`, password: PASSWORD, ...device });
+        if (done.status !== 200) throw new Error(JSON.stringify(done.body));
+        flows.push(body.flow);
+      });
+    };
+    return { flows, topUp };
   };
-  const atTotp = await toTotpStep(USERS);
-  const atTotpKnownDevice = await toTotpStep(USERS + TOTP_FLOWS, (i) => deviceTokens[i]!);
+  const atTotp = totpSupply(USERS);
+  const atTotpKnownDevice = totpSupply(USERS + TOTP_USERS, (i) => deviceTokens[i]!);
   // A code per time step, made here once: the load generator's own work is not the server's.
   const codes = new Map<number, Promise<string>>();
   const codeNow = () => {
@@ -281,8 +318,8 @@ try {
         if ((await post(`${url}/api/v1/flows`, { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
       },
     },
-    totp: { proc: mfa, once: () => verifyTotp(atTotp, true) },
-    totpKnownDevice: { proc: mfa, once: () => verifyTotp(atTotpKnownDevice, false) },
+    totp: { proc: mfa, once: () => verifyTotp(atTotp.flows, true), ready: atTotp.topUp },
+    totpKnownDevice: { proc: mfa, once: () => verifyTotp(atTotpKnownDevice.flows, false), ready: atTotpKnownDevice.topUp },
   });
   const slicesOf = (runs: number[]) => `slices ${runs.map((r) => r.toFixed(0)).join(', ')}/s`;
   const bareRate = side.bare.perSecond;

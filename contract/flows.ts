@@ -188,7 +188,7 @@ export const flowState = z.object({
     }),
   deviceToken: z.string().min(43).optional().meta({
     description:
-      'Only on the answer that completes a login (not a settings step-up; never on introspect): a random token (256 bits) for this device and user, valid `password.deviceTokenTtlDays` (default 90). Keep it on the device (the element keeps it in localStorage per server and user, and never hands it to the page) and send it with later password steps for the same user. The server stores only a keyed hash; `user set-password`, `user reset-totp` and `user forget-devices` revoke it.',
+      'Only on the answer that completes a login (not a settings step-up; never on introspect): a token for this device and user (its issue time, then 256 random bits), valid `password.deviceTokenTtlDays` (default 90). Keep it on the device (the element keeps it in localStorage per server and user, and never hands it to the page) and send it with later password steps for the same user. The server stores only a keyed hash; `user set-password`, `user reset-totp` and `user forget-devices` revoke it.',
   }),
 });
 export type FlowState = z.output<typeof flowState>;

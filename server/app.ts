@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { sweepAuditEvents } from './audit/retention.js';
-import { buildServices, type ServiceOptions } from './build-services.js';
+import { buildServices, closeWriters, type ServiceOptions } from './build-services.js';
 import { syncConfigClients } from './clients.js';
 import { ConfigError, type Config } from './config.js';
 import { SealedValueError } from './crypto/keyring.js';
@@ -94,7 +94,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
     await openSigningKeyOrExplain(services);
   } catch (e) {
     // A failed start closes what it opened, so the process can exit.
-    await services.audit.close();
+    await closeWriters(services);
     if (!options.store) await services.store.close().catch(() => undefined);
     throw e;
   }
@@ -157,7 +157,7 @@ export async function mfaLogin(config: Config, options: ServiceOptions = {}): Pr
     clearInterval(sweep);
     await metrics.close();
     await services.passwords.close();
-    await services.audit.close();
+    await closeWriters(services);
     await services.store.close();
   };
   return router;

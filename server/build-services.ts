@@ -2,6 +2,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { createAudit } from './audit/audit.js';
 import { createHttpSink } from './audit/sink.js';
+import { createDeviceTokens } from './auth/device-tokens.js';
 import { createPasswords } from './auth/passwords.js';
 import type { Config } from './config.js';
 import { createKeyring, loadMasterKey } from './crypto/keyring.js';
@@ -63,6 +64,7 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
       now,
       sleep: options.sleep ?? ((ms) => wait(ms)),
       passwords: await createPasswords(metrics),
+      deviceTokens: createDeviceTokens({ store, keyring, config, logger }),
       tokens: createTokens({ store, keyring, issuer: config.issuer, alg: config.tokens.alg, idTokenTtlSeconds: config.tokens.idTokenTtlSeconds }),
       sms: countedSender(sms, metrics, 'sms', config.sms.provider.type),
       email: countedSender(email, metrics, 'email', config.email.provider.type),
@@ -76,4 +78,10 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
     if (!options.store) await store.close().catch(() => undefined);
     throw e;
   }
+}
+
+/** Before the store closes: the device tokens and audit events still on their way land (and the audit sink gets its last try). */
+export async function closeWriters(services: Pick<Services, 'deviceTokens' | 'audit'>): Promise<void> {
+  await services.deviceTokens.flush();
+  await services.audit.close();
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Audit } from './audit/audit.js';
+import type { DeviceTokens } from './auth/device-tokens.js';
 import type { Passwords } from './auth/passwords.js';
 import type { Config } from './config.js';
 import type { Keyring } from './crypto/keyring.js';
@@ -25,6 +26,8 @@ export interface Services {
   /** Waits `ms` milliseconds (the password slow-down); tests record the waits instead. */
   sleep: (ms: number) => Promise<void>;
   passwords: Passwords;
+  /** Tokens of devices that completed a login (auth/device-tokens.ts). */
+  deviceTokens: DeviceTokens;
   tokens: Tokens;
   sms: SmsSender;
   email: EmailSender;

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { adminFactors } from '../../contract/admin.js';
 import { hashBackupCode, regenerateBackupCodes } from '../auth/backup-codes.js';
-import { forgetDevices } from '../auth/device-tokens.js';
 import { deviceView, revokeTrustedDevices } from '../auth/trusted-devices.js';
 import { MfaError } from '../errors.js';
 import { seedContext } from '../methods/totp.js';
@@ -74,7 +73,7 @@ async function reportIf(services: Services, actor: AdminActor, user: UserRecord,
  */
 export async function resetTotp(services: Services, actor: AdminActor, user: UserRecord) {
   const { totpRemoved: removed, backupCodesRemoved } = await services.store.resetSecondFactors(user.id, services.now());
-  const devicesForgotten = await forgetDevices(services.store, user.id);
+  const devicesForgotten = await services.deviceTokens.forget(user.id, services.now());
   // A lost phone may be a browser trusted to stand in for this factor, too.
   const trustedDevicesRevoked = await revokeTrustedDevices(services.store, user.id);
   report(services, actor, user, {
@@ -159,7 +158,7 @@ export async function importBackupCodes(services: Services, actor: AdminActor, u
 
 /** Revokes every device token of the user. */
 export async function forgetUserDevices(services: Services, actor: AdminActor, user: UserRecord): Promise<number> {
-  const devicesForgotten = await forgetDevices(services.store, user.id);
+  const devicesForgotten = await services.deviceTokens.forget(user.id, services.now());
   report(services, actor, user, { action: 'user.forget-devices', changed: ['devices'], factorChange: 'devices-forgotten' });
   return devicesForgotten;
 }

@@ -3,7 +3,6 @@ import { revokeTrustedDevices } from '../auth/trusted-devices.js';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { AdminUser } from '../../contract/admin.js';
-import { forgetDevices } from '../auth/device-tokens.js';
 import { MfaError } from '../errors.js';
 import type { Services } from '../services.js';
 import { type UserPatch, type UserRecord, UsernameTakenError } from '../store/types.js';
@@ -179,7 +178,7 @@ export async function setPassword(
   password: string,
 ): Promise<{ devicesForgotten: number; trustedDevicesRevoked: number }> {
   await services.store.updateUser(userId, { passwordHash: await services.passwords.hash(password) }, services.now());
-  const devicesForgotten = await forgetDevices(services.store, userId);
+  const devicesForgotten = await services.deviceTokens.forget(userId, services.now());
   // Whoever knew the old password may have trusted a device of their own to skip the second step.
   const trustedDevicesRevoked = await revokeTrustedDevices(services.store, userId);
   reportAdminAction(services, actor, {

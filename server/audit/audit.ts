@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import type { Keyring } from '../crypto/keyring.js';
+import { timeFirst } from '../crypto/codes.js';
 import { randomBytesFromPool } from '../crypto/random.js';
 import { withoutOwnRedaction } from '../logger.js';
 import type { AuditEventRecord, AuditStore } from '../store/ports/audit.js';
 import type { AuditConfig } from './config.js';
 import { cleanDetails, type AuditInput } from './events.js';
 import { listEvents, type EventFilters } from './query.js';
-import { BoundedQueue, isPowerOfTen } from './queue.js';
+import { isPowerOfTen } from '../batching/bounded-queue.js';
+import { writeBehind } from '../batching/write-behind.js';
 import type { AuditSink } from './sink.js';
 
 /** Events a write takes from the queue at most; this many queued are written at once, without waiting. */
@@ -49,7 +51,7 @@ const HASHED_ADDRESSES = 1000;
  * random bits. Each new id lands at the end of the id index instead of on a random page of it: a
  * batch of events dirties a page or two of that index, not one page per event.
  */
-const eventId = (at: Date) => `${at.getTime().toString(36).padStart(9, '0')}${randomBytesFromPool(12).toString('base64url')}`;
+const eventId = (at: Date) => `${timeFirst(at)}${randomBytesFromPool(12).toString('base64url')}`;
 
 /** The address as `audit.address` keeps it: a keyed hash by default, so the log holds no address. */
 function addressOf(deps: AuditDeps, hashed: Map<string, string>, ip: string | null | undefined): string | null {
@@ -77,43 +79,20 @@ export function createAudit(deps: AuditDeps): Audit {
   // list, and its details sit deeper than the list's `*.x` paths reach: redacting would change nothing.
   const lines = withoutOwnRedaction(logger);
   const sink = deps.sink ?? null;
-  const queue = new BoundedQueue<AuditEventRecord>(STORE_QUEUE);
-  let writing: Promise<void> | null = null;
-  let timer: NodeJS.Timeout | null = null;
   const hashed = new Map<string, string>();
-
-  /** Writes batches until the queue is empty; a failed write is logged and its events lost, never thrown. */
-  async function drain(): Promise<void> {
-    while (queue.size > 0) {
-      const batch = queue.take(STORE_BATCH);
-      try {
-        await store.appendAuditEvents(batch);
-      } catch (e) {
-        logger.warn({ err: (e as Error).message, events: batch.length }, 'audit events not stored');
-      }
-    }
-  }
-
-  /** Writes what is queued now (after a write under way); resolves when the queue was drained once. */
-  function write(): Promise<void> {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    writing ??= drain().finally(() => {
-      writing = null;
-      if (queue.size > 0) kick();
-    });
-    return writing;
-  }
-
-  /**
-   * Events wait a moment for others, never the request that made them: one write then carries
-   * a burst of sign-ins' events. A write per request cost each TOTP sign-in ~0.1 ms of the event
-   * loop, as much as its own statements; a full batch goes at once.
-   */
-  function kick(): void {
-    if (queue.size >= STORE_BATCH) void write();
-    else if (!timer && !writing) timer = setTimeout(write, WRITE_DELAY_MS);
-  }
+  // One write then carries a burst of sign-ins' events: a write per request cost each TOTP
+  // sign-in ~0.1 ms of the event loop, as much as its own statements.
+  const stored = writeBehind<AuditEventRecord>({
+    write: (batch) => store.appendAuditEvents(batch),
+    batch: STORE_BATCH,
+    delayMs: WRITE_DELAY_MS,
+    max: STORE_QUEUE,
+    failed: (e, batch) => logger.warn({ err: e.message, events: batch.length }, 'audit events not stored'),
+    dropped: (total, event) => {
+      if (isPowerOfTen(total))
+        logger.warn({ dropped: total, requestId: event.requestId ?? undefined }, 'audit store queue full: the oldest events were dropped');
+    },
+  });
 
   return {
     sink,
@@ -133,9 +112,7 @@ export function createAudit(deps: AuditDeps): Audit {
         };
         // Named at the top as on the request's other lines (request-services.ts), for one search to find them all.
         lines.info({ requestId: event.requestId ?? undefined, audit: event }, 'audit event');
-        if (queue.push(event) > 0 && isPowerOfTen(queue.dropped))
-          logger.warn({ dropped: queue.dropped, requestId: event.requestId ?? undefined }, 'audit store queue full: the oldest events were dropped');
-        kick();
+        stored.push(event);
         sink?.push([event]);
       } catch (e) {
         logger.warn({ err: (e as Error).message, type: input.type, requestId: input.requestId ?? undefined }, 'audit event not recorded');
@@ -146,9 +123,7 @@ export function createAudit(deps: AuditDeps): Audit {
       await this.flush();
       return listEvents(store, filters, cursor);
     },
-    async flush() {
-      while (queue.size > 0 || writing) await write();
-    },
+    flush: () => stored.flush(),
     async close() {
       await this.flush();
       await sink?.close();

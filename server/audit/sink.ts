@@ -3,7 +3,7 @@ import { ConfigError } from '../errors.js';
 import { expandEnv } from '../providers/template.js';
 import type { AuditEventRecord } from '../store/ports/audit.js';
 import type { AuditSinkConfig } from './config.js';
-import { BoundedQueue, isPowerOfTen } from './queue.js';
+import { BoundedQueue, isPowerOfTen } from '../batching/bounded-queue.js';
 import { SIGNATURE_HEADER, signBody } from './signature.js';
 
 export interface SinkDeps {

@@ -1,5 +1,5 @@
 import { userByName } from '../admin/users.js';
-import { buildServices } from '../build-services.js';
+import { buildServices, closeWriters } from '../build-services.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { loadMasterKey } from '../crypto/keyring.js';
 import { createLogger } from '../logger.js';
@@ -31,7 +31,7 @@ export async function withServices<T>(cli: CliContext, fn: (services: Services) 
     return await fn(services);
   } finally {
     // What the command recorded reaches the store (and the sink) before the process ends.
-    await services.audit.close();
+    await closeWriters(services);
     await services.store.close();
   }
 }

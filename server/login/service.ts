@@ -1,7 +1,6 @@
 import { startFlowRequest } from '../../contract/flows.js';
 import { randomHandle, sha256 } from '../crypto/codes.js';
 import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
-import { issueDeviceToken } from '../auth/device-tokens.js';
 import { mayTrustDevice } from '../auth/trusted-devices.js';
 import { spend } from '../auth/regulator.js';
 import type { MethodName, Sequence } from '../config.js';
@@ -120,11 +119,11 @@ export function createFlowService(services: Services) {
    * device now holds a token that keeps the per-username slow-down off its next logins, unless
    * it sent one with its password that it may keep.
    */
-  async function deviceTokenOf(ctx: MethodContext): Promise<{ deviceToken?: string }> {
+  function deviceTokenOf(ctx: MethodContext): { deviceToken?: string } {
     const { flow, user } = ctx;
     if (flow.kind !== 'login' || flow.status !== 'complete' || !flow.result || !('idToken' in flow.result) || !user) return {};
     if (flow.data.deviceTokenHeld) return {};
-    return { deviceToken: await issueDeviceToken(ctx.services, user.id, ctx.now) };
+    return { deviceToken: ctx.services.deviceTokens.issue(user.id, ctx.now) };
   }
 
   /** Counts the step's outcome: `ok`, or the contract's error code (`server_error` for the unexpected). */
@@ -229,7 +228,7 @@ export function createFlowService(services: Services) {
     // Only the answer that completes the login says for how long this device may be trusted (the `device` offer).
     const trust =
       inStep && ctx.flow.status === 'complete' && mayTrustDevice(ctx.flow, ctx.client) ? { trustDevice: { days: ctx.client.trustDeviceDays } } : {};
-    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes, ...(inStep ? await deviceTokenOf(ctx) : {}), ...trust };
+    return { ...(await flowState(handle, ctx)), ...outcome.extra, ...firstCodes, ...(inStep ? deviceTokenOf(ctx) : {}), ...trust };
   }
 
   return {

@@ -1,5 +1,5 @@
 import { passwordBody, type PasswordBody } from '../../contract/password.js';
-import { keepsItsToken, trustedDevice } from '../auth/device-tokens.js';
+import { keepsItsToken } from '../auth/device-tokens.js';
 import { admitPasswordAttempt } from '../auth/password-limits.js';
 import { MfaError, WrongAnswer } from '../errors.js';
 import type { Method } from './types.js';
@@ -26,7 +26,7 @@ export const password: Method = {
         const { store, passwords } = ctx.services;
         const name = normaliseUsername(username);
         const user = await store.findUserByUsername(name);
-        const device = await trustedDevice(ctx.services, deviceToken, user?.id, ctx.now);
+        const device = await ctx.services.deviceTokens.trusted(deviceToken, user?.id, ctx.now);
         const attempt = await admitPasswordAttempt(ctx, name, device?.id ?? null);
         if (attempt.waitedMs > 0)
           ctx.services.audit.record({

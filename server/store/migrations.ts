@@ -238,4 +238,10 @@ ALTER TABLE clients ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
     // Old steps go with the periodic sweep, not with every accepted code.
     sql: 'CREATE INDEX totp_used_steps_used_at ON totp_used_steps(used_at);',
   },
+  {
+    version: 12,
+    name: 'devices forgotten at',
+    // A device token's row is written a moment after its login: one made before its user's devices were forgotten must not land after.
+    sql: 'ALTER TABLE users ADD COLUMN devices_forgotten_at TEXT;',
+  },
 ];

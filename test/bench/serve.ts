@@ -58,12 +58,11 @@ if (process.argv[2] === 'bare') {
   process.on('message', (message: Message) => message.type === 'cpu' && send(cpu()));
   process.on('disconnect', () => process.exit(0));
 } else {
-  const [{ createServer }, { parseConfig }, { createLogger }, { hashBackupCode }, { issueDeviceToken }, { backupCode }] = await Promise.all([
+  const [{ createServer }, { parseConfig }, { createLogger }, { hashBackupCode }, { backupCode }] = await Promise.all([
     serverModule<typeof import('../../server/app.js')>('app'),
     serverModule<typeof import('../../server/config.js')>('config'),
     serverModule<typeof import('../../server/logger.js')>('logger'),
     serverModule<typeof import('../../server/auth/backup-codes.js')>('auth/backup-codes'),
-    serverModule<typeof import('../../server/auth/device-tokens.js')>('auth/device-tokens'),
     serverModule<typeof import('../../server/crypto/codes.js')>('crypto/codes'),
   ]);
   const overrides = JSON.parse(process.argv[3] ?? '{}') as ConfigInput;
@@ -109,8 +108,9 @@ if (process.argv[2] === 'bare') {
         Array.from({ length: 10 }, () => hashBackupCode(keyring, user.id, backupCode())),
         now,
       );
-      if (message.deviceTokens) deviceTokens.push(await issueDeviceToken(server.services, user.id, now));
+      if (message.deviceTokens) deviceTokens.push(server.services.deviceTokens.issue(user.id, now));
     }
+    await server.services.deviceTokens.flush();
     send({ users: message.users, deviceTokens });
   });
   process.on(

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceTokenId, forgetDevices } from '../../server/auth/device-tokens.js';
+import { deviceTokenId } from '../../server/auth/device-tokens.js';
 import type { ConfigInput } from '../../server/config.js';
 import { enrolTotp, totpAt } from '../support/login.js';
 import { proofKey, startStepUp } from '../support/step-up.js';
@@ -165,6 +165,7 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     // The device sent a token with most of its life ahead: it keeps that one, and no row is added.
     expect(second.body.deviceToken).toBeUndefined();
     const alice = (await server.services.store.findUserByUsername('alice'))!;
+    await server.services.deviceTokens.flush();
     expect(
       (await server.services.store.findDeviceToken(deviceTokenId(server.services.keyring, done.body.deviceToken), server.services.now()))?.userId,
     ).toBe(alice.id);
@@ -197,7 +198,7 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     expect(renewed.body.status).toBe('complete');
     expect(renewed.body.deviceToken).toEqual(expect.any(String));
     expect(renewed.body.deviceToken).not.toBe(done.body.deviceToken);
-    expect(await server.services.store.deleteDeviceTokens(alice.id)).toBe(2);
+    expect(await server.services.deviceTokens.forget(alice.id, server.services.now())).toBe(2);
   });
 
   it('no longer exempts a revoked or expired device token', async () => {
@@ -205,7 +206,7 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     const revoked = await signIn(OWNER);
     await attack();
     const alice = (await server.services.store.findUserByUsername('alice'))!;
-    expect(await forgetDevices(server.services.store, alice.id)).toBe(1);
+    expect(await server.services.deviceTokens.forget(alice.id, server.services.now())).toBe(1);
     const afterRevoke = await attempt(ATTACKER, server.demo!.password, { deviceToken: revoked });
     expect(afterRevoke.status).toBe(429);
 
@@ -216,8 +217,9 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     expect(afterExpiry.status).toBe(200);
     expect(afterExpiry.waited).toEqual([16_000]);
     // The sweep drops expired tokens; the one just handed out stays.
+    await server.services.deviceTokens.flush();
     await server.services.store.sweepDeviceTokens(server.services.now());
-    expect(await server.services.store.deleteDeviceTokens(alice.id)).toBe(1);
+    expect(await server.services.deviceTokens.forget(alice.id, server.services.now())).toBe(1);
   });
 
   it('slows an unknown username exactly like a known one', async () => {
@@ -248,6 +250,7 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     await attempt(ATTACKER, 'guess');
     await attempt(ATTACKER, 'guess', { username: typedByMistake });
     await attempt(OWNER, 'typo', { deviceToken: token });
+    await server.services.deviceTokens.flush();
     // A second connection, as anyone with a copy of the file would read it (WAL: the server's writes are visible).
     const db = new Database(path.join(server.dir, 'test.db'), { readonly: true });
     try {

@@ -89,12 +89,16 @@ export interface BackupCodeStore {
 
 /** Devices that may skip a step for their user until the token expires. */
 export interface DeviceTokenStore {
-  /** Records a device token (by its keyed hash) for the user until `expiresAt`. */
-  addDeviceToken(token: Omit<DeviceTokenRecord, 'createdAt'>, now: Date): Promise<void>;
+  /**
+   * Records device tokens (by their keyed hash), each for its user until `expiresAt`; a token
+   * whose user is gone by then, or whose user's devices were forgotten after it was made, is
+   * skipped (so one deleted user does not cost the others theirs).
+   */
+  addDeviceTokens(tokens: DeviceTokenRecord[]): Promise<void>;
   /** The device token with this id while it has not expired; null when unknown, expired or revoked. */
   findDeviceToken(id: string, now: Date): Promise<DeviceTokenRecord | null>;
-  /** Revokes every device token of the user; answers how many there were. */
-  deleteDeviceTokens(userId: string): Promise<number>;
+  /** Revokes every device token of the user, and any made before `now` that has yet to be added; answers how many there were. */
+  deleteDeviceTokens(userId: string, now: Date): Promise<number>;
   /** Deletes the tokens that expired before `before`. */
   sweepDeviceTokens(before: Date): Promise<void>;
 }

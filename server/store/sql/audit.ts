@@ -1,5 +1,6 @@
 import type { SqlDriver } from '../driver.js';
 import type { AuditEventRecord, AuditStore } from '../ports/audit.js';
+import { chunkedInsert, valuesOf } from './chunked-insert.js';
 import { json, str, strOrNull, type Row } from './rows.js';
 
 function toEvent(r: Row): AuditEventRecord {
@@ -16,11 +17,8 @@ function toEvent(r: Row): AuditEventRecord {
   };
 }
 
-/** Rows per INSERT: a batch goes in chunks of these sizes, so a handful of statement texts serve every batch. */
-const CHUNKS = [64, 16, 4, 1];
 const insertOf = (rows: number) =>
-  `INSERT INTO audit_events (id, at, type, user_id, client_id, request_id, address, actor, details) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (id) DO NOTHING`;
-const INSERTS = new Map(CHUNKS.map((rows) => [rows, insertOf(rows)]));
+  `INSERT INTO audit_events (id, at, type, user_id, client_id, request_id, address, actor, details) VALUES ${valuesOf(rows, 9)} ON CONFLICT (id) DO NOTHING`;
 
 const paramsOf = (e: AuditEventRecord) => [
   e.id,
@@ -34,21 +32,13 @@ const paramsOf = (e: AuditEventRecord) => [
   JSON.stringify(e.details),
 ];
 
+const insertEvents = chunkedInsert(insertOf, paramsOf);
+
 export function sqlAudit(db: SqlDriver): AuditStore {
   return {
-    /**
-     * Many rows to a statement, without a transaction: each statement is atomic, and a batch
-     * written again after a failure adds nothing twice (ids are unique). A transaction per batch
-     * held every other request's statement back while it ran, and cost more than its rows.
-     */
-    async appendAuditEvents(events) {
-      let next = 0;
-      for (const rows of CHUNKS) {
-        while (events.length - next >= rows) {
-          await db.run(INSERTS.get(rows)!, events.slice(next, next + rows).flatMap(paramsOf));
-          next += rows;
-        }
-      }
+    /** Many rows to a statement (chunked-insert.ts); a batch written again after a failure adds nothing twice (ids are unique). */
+    appendAuditEvents(events) {
+      return insertEvents(db, events);
     },
 
     async listAuditEvents(q) {

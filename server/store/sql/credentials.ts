@@ -10,6 +10,7 @@ import type {
   TotpStore,
 } from '../ports/credentials.js';
 import { RECENT_OFFSETS } from '../ports/credentials.js';
+import { chunkedInsert, valuesOf } from './chunked-insert.js';
 import { count, json, markSecondFactor, one, str, strOrNull, type Row } from './rows.js';
 
 function toTotp(r: Row): TotpCredential {
@@ -233,22 +234,28 @@ function toDeviceToken(r: Row): DeviceTokenRecord {
   return { id: str(r.id), userId: str(r.user_id), createdAt: str(r.created_at), expiresAt: str(r.expires_at) };
 }
 
+// VALUES names its columns column1… in SQLite and Postgres alike. A user deleted after the login is skipped, not an error.
+// The row of a token made before its user's devices were forgotten is skipped too: that token was revoked before it landed.
+const insertDeviceTokens = chunkedInsert<DeviceTokenRecord>(
+  (rows) =>
+    `INSERT INTO device_tokens (id, user_id, created_at, expires_at) SELECT v.column1, v.column2, v.column3, v.column4 FROM (VALUES ${valuesOf(rows, 4)}) AS v
+     WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = v.column2 AND (u.devices_forgotten_at IS NULL OR u.devices_forgotten_at < v.column3))`,
+  (t) => [t.id, t.userId, t.createdAt, t.expiresAt],
+);
+
 function sqlDeviceTokens(db: SqlDriver): DeviceTokenStore {
   return {
-    async addDeviceToken(token, now) {
-      await db.run('INSERT INTO device_tokens (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
-        token.id,
-        token.userId,
-        now.toISOString(),
-        token.expiresAt,
-      ]);
+    addDeviceTokens(tokens) {
+      return insertDeviceTokens(db, tokens);
     },
 
     findDeviceToken(id, now) {
       return one(db, 'SELECT * FROM device_tokens WHERE id = ? AND expires_at > ?', [id, now.toISOString()], toDeviceToken);
     },
 
-    deleteDeviceTokens(userId) {
+    async deleteDeviceTokens(userId, now) {
+      // First the time, then the rows: a token made before it and still on its way is refused when it arrives.
+      await db.run('UPDATE users SET devices_forgotten_at = ? WHERE id = ?', [now.toISOString(), userId]);
       return db.run('DELETE FROM device_tokens WHERE user_id = ?', [userId]);
     },
 

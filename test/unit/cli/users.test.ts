@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issueDeviceToken, trustedDevice } from '../../../server/auth/device-tokens.js';
 import { cliHarness, type CliHarness } from './harness.js';
 
 describe('mfa-login user …', () => {
@@ -279,11 +278,11 @@ describe('mfa-login user …', () => {
         const services = await cli.services();
         const alice = (await stored('alice'))!;
         const bob = await services.store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h' }, services.now());
-        const tokens = {
-          alice: [await issueDeviceToken(services, alice.id, services.now()), await issueDeviceToken(services, alice.id, services.now())],
-          bob: await issueDeviceToken(services, bob.id, services.now()),
-        };
-        const trusted = async (token: string, userId: string) => (await trustedDevice(services, token, userId, services.now())) !== null;
+        const issue = (userId: string) => services.deviceTokens.issue(userId, services.now());
+        const tokens = { alice: [issue(alice.id), issue(alice.id)], bob: issue(bob.id) };
+        // In the store, as they are a moment after the logins that made them: the command runs as another process would.
+        await services.deviceTokens.flush();
+        const trusted = async (token: string, userId: string) => (await services.deviceTokens.trusted(token, userId, services.now())) !== null;
         return { alice, bob, tokens, trusted };
       }
 

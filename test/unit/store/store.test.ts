@@ -809,11 +809,16 @@ describe.each(backends)('$name store', ({ fresh }) => {
   });
 
   describe('device tokens', () => {
-    const token = (id: string, userId: string, expiresInSeconds = 3600) => ({ id, userId, expiresAt: later(expiresInSeconds).toISOString() });
+    const token = (id: string, userId: string, expiresInSeconds = 3600) => ({
+      id,
+      userId,
+      createdAt: t0.toISOString(),
+      expiresAt: later(expiresInSeconds).toISOString(),
+    });
 
     it('finds a live token by its id with its user, and no longer once it expired', async () => {
       const alice = await user();
-      await store.addDeviceToken(token('d1', alice.id), t0);
+      await store.addDeviceTokens([token('d1', alice.id)]);
       expect(await store.findDeviceToken('d1', later(10))).toEqual({
         id: 'd1',
         userId: alice.id,
@@ -827,26 +832,50 @@ describe.each(backends)('$name store', ({ fresh }) => {
     it("revokes every token of one user and no one else's, answering how many", async () => {
       const alice = await user();
       const bob = await user('bob');
-      await store.addDeviceToken(token('a1', alice.id), t0);
-      await store.addDeviceToken(token('a2', alice.id), t0);
-      await store.addDeviceToken(token('b1', bob.id), t0);
+      await store.addDeviceTokens([token('a1', alice.id), token('a2', alice.id), token('b1', bob.id)]);
       const peer = await instance();
-      expect(await peer.deleteDeviceTokens(alice.id)).toBe(2);
+      expect(await peer.deleteDeviceTokens(alice.id, t0)).toBe(2);
       expect(await store.findDeviceToken('a1', t0)).toBeNull();
       expect(await store.findDeviceToken('b1', t0)).not.toBeNull();
-      expect(await store.deleteDeviceTokens(alice.id)).toBe(0);
+      expect(await store.deleteDeviceTokens(alice.id, t0)).toBe(0);
     });
 
     it("sweeps expired tokens and drops a deleted user's", async () => {
       const alice = await user();
       const bob = await user('bob');
-      await store.addDeviceToken(token('old', alice.id, 60), t0);
-      await store.addDeviceToken(token('live', alice.id, 600), t0);
-      await store.addDeviceToken(token('bobs', bob.id, 600), t0);
+      await store.addDeviceTokens([token('old', alice.id, 60), token('live', alice.id, 600), token('bobs', bob.id, 600)]);
       await store.sweepDeviceTokens(later(300));
-      expect(await store.deleteDeviceTokens(alice.id)).toBe(1);
+      expect(await store.deleteDeviceTokens(alice.id, t0)).toBe(1);
       await store.deleteUser(bob.id);
       expect(await store.findDeviceToken('bobs', t0)).toBeNull();
+    });
+
+    it("refuses a token made before its user's devices were forgotten, and takes one made after", async () => {
+      const alice = await user();
+      await store.addDeviceTokens([token('landed', alice.id)]);
+      expect(await store.deleteDeviceTokens(alice.id, later(10))).toBe(1);
+      // Tokens made on another instance before and after the revocation, arriving after it.
+      await store.addDeviceTokens([
+        { ...token('made-before', alice.id), createdAt: later(9).toISOString() },
+        { ...token('made-after', alice.id), createdAt: later(11).toISOString() },
+      ]);
+      expect(await store.findDeviceToken('made-before', t0)).toBeNull();
+      expect(await store.findDeviceToken('made-after', t0)).toMatchObject({ userId: alice.id });
+    });
+
+    it("stores a batch of many users' tokens, skipping those of a user deleted meanwhile", async () => {
+      const alice = await user();
+      const bob = await user('bob');
+      await store.deleteUser(bob.id);
+      // 85 tokens: statements of 64, 16, 4 and 1 rows, with bob's in each.
+      const batch = Array.from({ length: 85 }, (_, i) => token(`t${i}`, i % 5 === 0 ? bob.id : alice.id));
+      await store.addDeviceTokens(batch);
+      expect(await store.findDeviceToken('t1', t0)).toMatchObject({ userId: alice.id });
+      expect(await store.findDeviceToken('t84', t0)).toMatchObject({ userId: alice.id });
+      expect(await store.findDeviceToken('t0', t0)).toBeNull();
+      expect(await store.findDeviceToken('t80', t0)).toBeNull();
+      expect(await store.deleteDeviceTokens(alice.id, t0)).toBe(68);
+      expect(await store.deleteDeviceTokens(bob.id, t0)).toBe(0);
     });
   });
 

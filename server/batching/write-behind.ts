@@ -1,0 +1,72 @@
+import { BoundedQueue } from './bounded-queue.js';
+
+export interface WriteBehindOptions<T> {
+  /** Stores one batch; a throw is reported to `failed` and those items are lost, never retried. */
+  write(batch: T[]): Promise<void>;
+  /** Items a write takes at most; this many queued are written at once, without waiting. */
+  batch: number;
+  /** How long an item waits for others to share its write. */
+  delayMs: number;
+  /** Items held while the store is slow or down; beyond it the oldest are dropped. */
+  max: number;
+  failed(error: Error, batch: T[]): void;
+  /** A push dropped the oldest item(s); `total` counts every drop so far. */
+  dropped(total: number, pushed: T): void;
+  /** After each write, whether it stored the batch or not. */
+  written?(batch: T[]): void;
+}
+
+export interface WriteBehind<T> {
+  /** Queues an item for a write soon after; never waits and never throws. */
+  push(item: T): void;
+  /** Resolves once every item pushed so far was written (or failed, or was dropped). */
+  flush(): Promise<void>;
+}
+
+/**
+ * Rows that no answer waits for, written a moment later in batches: a burst of sign-ins then
+ * costs the event loop one statement for many rows instead of a statement and a commit each.
+ */
+export function writeBehind<T>(options: WriteBehindOptions<T>): WriteBehind<T> {
+  const queue = new BoundedQueue<T>(options.max);
+  let writing: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function drain(): Promise<void> {
+    while (queue.size > 0) {
+      const batch = queue.take(options.batch);
+      try {
+        await options.write(batch);
+      } catch (e) {
+        options.failed(e as Error, batch);
+      }
+      options.written?.(batch);
+    }
+  }
+
+  /** Writes what is queued now (after a write under way); resolves when the queue was drained once. */
+  function write(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    writing ??= drain().finally(() => {
+      writing = null;
+      if (queue.size > 0) kick();
+    });
+    return writing;
+  }
+
+  function kick(): void {
+    if (queue.size >= options.batch) void write();
+    else if (!timer && !writing) timer = setTimeout(write, options.delayMs);
+  }
+
+  return {
+    push(item) {
+      if (queue.push(item) > 0) options.dropped(queue.dropped, item);
+      kick();
+    },
+    async flush() {
+      while (queue.size > 0 || writing) await write();
+    },
+  };
+}

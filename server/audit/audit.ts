@@ -88,9 +88,9 @@ export function createAudit(deps: AuditDeps): Audit {
     delayMs: WRITE_DELAY_MS,
     max: STORE_QUEUE,
     failed: (e, batch) => logger.warn({ err: e.message, events: batch.length }, 'audit events not stored'),
-    dropped: (total, event) => {
+    dropped: (total, _, pushed) => {
       if (isPowerOfTen(total))
-        logger.warn({ dropped: total, requestId: event.requestId ?? undefined }, 'audit store queue full: the oldest events were dropped');
+        logger.warn({ dropped: total, requestId: pushed.requestId ?? undefined }, 'audit store queue full: the oldest events were dropped');
     },
   });
 

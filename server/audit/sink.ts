@@ -129,7 +129,7 @@ export function createHttpSink(config: AuditSinkConfig, deps: SinkDeps): AuditSi
     push(events) {
       if (closed) return;
       for (const e of events) {
-        if (queue.push(e) > 0 && isPowerOfTen(queue.dropped))
+        if (queue.push(e).length > 0 && isPowerOfTen(queue.dropped))
           deps.logger.warn(
             { dropped: queue.dropped, maxQueue: config.maxQueue, requestId: e.requestId ?? undefined },
             'audit sink queue full: the oldest events were dropped',

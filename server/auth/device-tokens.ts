@@ -60,8 +60,8 @@ export function createDeviceTokens({ store, keyring, config, logger }: DeviceTok
     delayMs: WRITE_DELAY_MS,
     max: WRITE_QUEUE,
     failed: (e, batch) => logger.warn({ err: e.message, tokens: batch.length }, 'device tokens not stored: those devices are unknown ones'),
-    dropped: (total, token) => {
-      unwritten.delete(token.id);
+    dropped: (total, tokens) => {
+      for (const token of tokens) unwritten.delete(token.id);
       if (isPowerOfTen(total)) logger.warn({ dropped: total }, 'device token queue full: the oldest were dropped');
     },
     written: (batch) => {
@@ -90,6 +90,7 @@ export function createDeviceTokens({ store, keyring, config, logger }: DeviceTok
     async forget(userId, now) {
       // This instance's written first, so that they are counted with the rest.
       await rows.flush();
+      for (const [id, token] of unwritten) if (token.userId === userId) unwritten.delete(id);
       return store.deleteDeviceTokens(userId, now);
     },
 

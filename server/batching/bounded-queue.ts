@@ -13,14 +13,13 @@ export class BoundedQueue<T> {
     return this.items.length;
   }
 
-  /** Answers how many items this push dropped. */
-  push(item: T): number {
+  /** Answers the items this push dropped, oldest first (none while there is room). */
+  push(item: T): T[] {
     this.items.push(item);
     const over = this.items.length - this.max;
-    if (over <= 0) return 0;
-    this.items.splice(0, over);
+    if (over <= 0) return [];
     this.dropped += over;
-    return over;
+    return this.items.splice(0, over);
   }
 
   /** Puts items taken but not handled back in front, oldest first. */

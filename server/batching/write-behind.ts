@@ -10,8 +10,8 @@ export interface WriteBehindOptions<T> {
   /** Items held while the store is slow or down; beyond it the oldest are dropped. */
   max: number;
   failed(error: Error, batch: T[]): void;
-  /** A push dropped the oldest item(s); `total` counts every drop so far. */
-  dropped(total: number, pushed: T): void;
+  /** Pushing `pushed` dropped the oldest items, `items`; `total` counts every drop so far. */
+  dropped(total: number, items: T[], pushed: T): void;
   /** After each write, whether it stored the batch or not. */
   written?(batch: T[]): void;
 }
@@ -62,7 +62,8 @@ export function writeBehind<T>(options: WriteBehindOptions<T>): WriteBehind<T> {
 
   return {
     push(item) {
-      if (queue.push(item) > 0) options.dropped(queue.dropped, item);
+      const dropped = queue.push(item);
+      if (dropped.length > 0) options.dropped(queue.dropped, dropped, item);
       kick();
     },
     async flush() {

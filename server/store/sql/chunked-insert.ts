@@ -9,16 +9,22 @@ export const valuesOf = (rows: number, columns: number): string =>
 
 /**
  * An insert of many rows to a statement, without a transaction: each statement is atomic, and a
- * transaction per batch held every other request's statement back while it ran. `insertOf(rows)`
- * is the statement for that many rows.
+ * transaction per batch held every other request's statement back while it ran. `insertOf(rows, kind)`
+ * is the statement for that many rows in that database's dialect.
  */
-export function chunkedInsert<T>(insertOf: (rows: number) => string, paramsOf: (item: T) => unknown[]) {
-  const texts = new Map(CHUNKS.map((rows) => [rows, insertOf(rows)]));
+export function chunkedInsert<T>(insertOf: (rows: number, kind: SqlStatements['kind']) => string, paramsOf: (item: T) => unknown[]) {
+  const texts = new Map<string, string>();
+  const textOf = (rows: number, kind: SqlStatements['kind']) => {
+    const key = `${kind} ${rows}`;
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = insertOf(rows, kind)));
+    return text;
+  };
   return async (db: SqlStatements, items: T[]): Promise<void> => {
     let next = 0;
     for (const rows of CHUNKS) {
       while (items.length - next >= rows) {
-        await db.run(texts.get(rows)!, items.slice(next, next + rows).flatMap(paramsOf));
+        await db.run(textOf(rows, db.kind), items.slice(next, next + rows).flatMap(paramsOf));
         next += rows;
       }
     }

@@ -234,12 +234,17 @@ function toDeviceToken(r: Row): DeviceTokenRecord {
   return { id: str(r.id), userId: str(r.user_id), createdAt: str(r.created_at), expiresAt: str(r.expires_at) };
 }
 
-// VALUES names its columns column1… in SQLite and Postgres alike. A user deleted after the login is skipped, not an error.
-// The row of a token made before its user's devices were forgotten is skipped too: that token was revoked before it landed.
+/**
+ * VALUES names its columns column1… in SQLite and Postgres alike. A user deleted after the login is
+ * skipped, not an error; so is the row of a token made before its user's devices were forgotten
+ * (revoked before it landed). On Postgres the statement holds the users' rows against a revocation
+ * or a deletion under way, and reads them again once it is done: without it, a row read before
+ * either committed landed after it (or failed its foreign key, and the whole chunk with it).
+ */
 const insertDeviceTokens = chunkedInsert<DeviceTokenRecord>(
-  (rows) =>
+  (rows, kind) =>
     `INSERT INTO device_tokens (id, user_id, created_at, expires_at) SELECT v.column1, v.column2, v.column3, v.column4 FROM (VALUES ${valuesOf(rows, 4)}) AS v
-     WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = v.column2 AND (u.devices_forgotten_at IS NULL OR u.devices_forgotten_at < v.column3))`,
+     JOIN users u ON u.id = v.column2 WHERE u.devices_forgotten_at IS NULL OR u.devices_forgotten_at < v.column3${kind === 'postgres' ? ' FOR SHARE OF u' : ''}`,
   (t) => [t.id, t.userId, t.createdAt, t.expiresAt],
 );
 
@@ -254,8 +259,13 @@ function sqlDeviceTokens(db: SqlDriver): DeviceTokenStore {
     },
 
     async deleteDeviceTokens(userId, now) {
-      // First the time, then the rows: a token made before it and still on its way is refused when it arrives.
-      await db.run('UPDATE users SET devices_forgotten_at = ? WHERE id = ?', [now.toISOString(), userId]);
+      // First the time (never moved back), then the rows: a token made before it and still on its way is refused when it arrives.
+      const at = now.toISOString();
+      await db.run('UPDATE users SET devices_forgotten_at = ? WHERE id = ? AND (devices_forgotten_at IS NULL OR devices_forgotten_at < ?)', [
+        at,
+        userId,
+        at,
+      ]);
       return db.run('DELETE FROM device_tokens WHERE user_id = ?', [userId]);
     },
 

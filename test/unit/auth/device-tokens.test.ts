@@ -19,6 +19,8 @@ describe('device tokens', () => {
   let logs: CapturedLogs;
   let writes: DeviceTokenRecord[][];
   let failWrites: boolean;
+  let stall: Promise<void> | null;
+  let release = () => {};
   let tokens: DeviceTokens;
   let alice: string;
   let bob: string;
@@ -32,10 +34,12 @@ describe('device tokens', () => {
     logs = captureLogs();
     writes = [];
     failWrites = false;
+    stall = null;
     // The real store, its writes counted (and failed on demand).
     const counted: Store = Object.create(store);
     counted.addDeviceTokens = async (batch) => {
       writes.push(batch);
+      await stall;
       if (failWrites) throw new Error('disk full');
       return store.addDeviceTokens(batch);
     };
@@ -44,6 +48,7 @@ describe('device tokens', () => {
   });
 
   afterEach(async () => {
+    release();
     await tokens.flush();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -103,6 +108,29 @@ describe('device tokens', () => {
       expect.objectContaining({ level: 40, err: 'disk full', tokens: 1, msg: 'device tokens not stored: those devices are unknown ones' }),
     ]);
     expect(logs.text()).not.toContain(token);
+  });
+
+  it('no longer trusts a token dropped from a full queue while the store hangs, and forgets it', async () => {
+    stall = new Promise((resolve) => {
+      release = resolve;
+    });
+    // 64 taken by the hung write, then 10,000 held: the 10 issued after them push out the oldest 10 held.
+    const issued = Array.from({ length: 64 + 10_000 + 10 }, () => tokens.issue(alice, t0));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(writes.map((batch) => batch.length)).toEqual([64]);
+    const dropped = issued[64]!;
+    expect(await tokens.trusted(dropped, alice, t0)).toBeNull();
+    expect(await tokens.trusted(issued[74]!, alice, t0)).not.toBeNull();
+    const full = 'device token queue full: the oldest were dropped';
+    expect(logs.lines()).toEqual([
+      expect.objectContaining({ level: 40, dropped: 1, msg: full }),
+      expect.objectContaining({ level: 40, dropped: 10, msg: full }),
+    ]);
+    stall = null;
+    release();
+    expect(await tokens.forget(alice, t0)).toBe(10_064);
+    expect(await tokens.trusted(dropped, alice, t0)).toBeNull();
+    expect(await tokens.trusted(issued.at(-1)!, alice, t0)).toBeNull();
   });
 
   it("skips a deleted user's token and stores the rest of its batch", async () => {

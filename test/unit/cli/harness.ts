@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { buildServices } from '../../../server/build-services.js';
+import { buildServices, closeWriters } from '../../../server/build-services.js';
 import { runCli } from '../../../server/cli.js';
 import { loadConfig, type ConfigInput } from '../../../server/config.js';
 import type { Services } from '../../../server/services.js';
@@ -123,7 +123,12 @@ export async function cliHarness(kind: 'sqlite' | 'postgres' = 'sqlite', config:
       return services;
     },
     async cleanup() {
-      await Promise.all(opened.splice(0).map((s) => s.store.close()));
+      await Promise.all(
+        opened.splice(0).map(async (s) => {
+          await closeWriters(s);
+          await s.store.close();
+        }),
+      );
       await pg?.drop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -13,18 +13,13 @@ export const valuesOf = (rows: number, columns: number): string =>
  * is the statement for that many rows in that database's dialect.
  */
 export function chunkedInsert<T>(insertOf: (rows: number, kind: SqlStatements['kind']) => string, paramsOf: (item: T) => unknown[]) {
-  const texts = new Map<string, string>();
-  const textOf = (rows: number, kind: SqlStatements['kind']) => {
-    const key = `${kind} ${rows}`;
-    let text = texts.get(key);
-    if (text === undefined) texts.set(key, (text = insertOf(rows, kind)));
-    return text;
-  };
+  const textsFor = (kind: SqlStatements['kind']) => new Map(CHUNKS.map((rows) => [rows, insertOf(rows, kind)]));
+  const texts = { sqlite: textsFor('sqlite'), postgres: textsFor('postgres') };
   return async (db: SqlStatements, items: T[]): Promise<void> => {
     let next = 0;
     for (const rows of CHUNKS) {
       while (items.length - next >= rows) {
-        await db.run(textOf(rows, db.kind), items.slice(next, next + rows).flatMap(paramsOf));
+        await db.run(texts[db.kind].get(rows)!, items.slice(next, next + rows).flatMap(paramsOf));
         next += rows;
       }
     }

@@ -55,7 +55,15 @@ export async function startTestServer(
   });
   // A port known before start-up, so issuer and the demo client's origin are the real ones.
   const port = await freePort();
-  const parsed = parseConfig({ ...localServerConfig(dir, port), logLevel: 'debug', ...config }, {});
+  // A start-up a test expects to fail leaves no folder behind.
+  const parsed = (() => {
+    try {
+      return parseConfig({ ...localServerConfig(dir, port), logLevel: 'debug', ...config }, {});
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+  })();
   const server = await createServer(parsed, {
     logger: options.logger ?? pino({ level: parsed.logLevel }, sink),
     now,
@@ -65,6 +73,9 @@ export async function startTestServer(
     ...(options.store ? { store: options.store } : {}),
     flows: options.flows,
     counters: options.counters,
+  }).catch((e: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
   });
   if (parsed.demo && !options.trustDevices) {
     const demoClient = await server.services.store.getClient('demo');

@@ -196,7 +196,7 @@ describe('flows', () => {
       const stored = await server.services.store.getFlow((await import('../../../server/crypto/codes.js')).sha256(flow));
       expect(stored!.data.attempts.totp ?? 0).toBe(counted);
     } finally {
-      await peer.close();
+      await peer.stop();
     }
   });
 

@@ -60,6 +60,19 @@ describe('ten wrong passwords cannot lock the owner out', () => {
     return res.body.deviceToken;
   }
 
+  it('stores the device token of a login that completed just before the server stopped', async () => {
+    await start();
+    const token = await signIn(OWNER);
+    const id = deviceTokenId(server.services.keyring, token);
+    await server.close();
+    const db = new Database(path.join(server.dir, 'test.db'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT user_id FROM device_tokens WHERE id = ?').all(id)).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
   it("holds the attacker's own guesses to the per-address limit: 429 with Retry-After, even for the right password", async () => {
     await start();
     const answers = await attack();

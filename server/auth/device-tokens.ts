@@ -38,6 +38,9 @@ const WRITE_DELAY_MS = 50;
 /** Rows held while the store is slow or down; beyond it the oldest are dropped (their devices are unknown ones). */
 const WRITE_QUEUE = 10_000;
 
+/** How long a token lives: `password.deviceTokenTtlDays`. */
+const lifeMs = (config: Pick<Config, 'password'>) => config.password.deviceTokenTtlDays * 86_400_000;
+
 type DeviceTokenDeps = { store: DeviceTokenStore; keyring: Keyring; config: Pick<Config, 'password'>; logger: Logger };
 
 /** A token's characters that name its issue time (`timeFirst`); tokens from before they did are a bare 43. */
@@ -72,7 +75,7 @@ export function createDeviceTokens({ store, keyring, config, logger }: DeviceTok
   return {
     issue(userId, now) {
       const token = `${timeFirst(now)}${randomHandle()}`;
-      const expiresAt = new Date(now.getTime() + config.password.deviceTokenTtlDays * 86_400_000).toISOString();
+      const expiresAt = new Date(now.getTime() + lifeMs(config)).toISOString();
       const record = { id: deviceTokenId(keyring, token), userId, createdAt: now.toISOString(), expiresAt };
       unwritten.set(record.id, record);
       rows.push(record);
@@ -104,5 +107,5 @@ export function createDeviceTokens({ store, keyring, config, logger }: DeviceTok
  * older one is replaced, so a device in daily use never sees its token run out.
  */
 export function keepsItsToken(device: { expiresAt: string }, config: Pick<Config, 'password'>, now: Date): boolean {
-  return Date.parse(device.expiresAt) - now.getTime() > (config.password.deviceTokenTtlDays * 86_400_000) / 2;
+  return Date.parse(device.expiresAt) - now.getTime() > lifeMs(config) / 2;
 }

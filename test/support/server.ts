@@ -55,25 +55,22 @@ export async function startTestServer(
   });
   // A port known before start-up, so issuer and the demo client's origin are the real ones.
   const port = await freePort();
-  // A start-up a test expects to fail leaves no folder behind.
-  const parsed = (() => {
-    try {
-      return parseConfig({ ...localServerConfig(dir, port), logLevel: 'debug', ...config }, {});
-    } catch (e) {
-      rmSync(dir, { recursive: true, force: true });
-      throw e;
-    }
-  })();
-  const server = await createServer(parsed, {
-    logger: options.logger ?? pino({ level: parsed.logLevel }, sink),
-    now,
-    env: options.env ?? {},
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-    ...(options.store ? { store: options.store } : {}),
-    flows: options.flows,
-    counters: options.counters,
-  }).catch((e: unknown) => {
+  const started = async () => {
+    const parsed = parseConfig({ ...localServerConfig(dir, port), logLevel: 'debug', ...config }, {});
+    const server = await createServer(parsed, {
+      logger: options.logger ?? pino({ level: parsed.logLevel }, sink),
+      now,
+      env: options.env ?? {},
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.store ? { store: options.store } : {}),
+      flows: options.flows,
+      counters: options.counters,
+    });
+    return { parsed, server };
+  };
+  // A start-up a test expects to fail (a bad setting, a refused store) leaves no folder behind.
+  const { parsed, server } = await started().catch((e: unknown) => {
     rmSync(dir, { recursive: true, force: true });
     throw e;
   });

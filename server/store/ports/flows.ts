@@ -90,7 +90,8 @@ export interface FlowRecord {
   loginHint: string | null;
   ip: string | null;
   createdAt: string;
-  expiresAt: string;
+  /** Set when the flow is made; a save does not move it. */
+  readonly expiresAt: string;
   authTime: string | null;
   data: FlowData;
   result: FlowResult | null;
@@ -107,7 +108,11 @@ export interface AbandonedFlow {
 export interface FlowStore {
   createFlow(flow: FlowRecord): Promise<void>;
   getFlow(id: string): Promise<FlowRecord | null>;
-  /** Saves when `flow.version` is still current and bumps it; false on a concurrent change. Atomic. */
+  /**
+   * Saves when `flow.version` is still current and bumps it; false on a concurrent change. Atomic.
+   * Every field but `id`, `kind`, `clientId`, `sequence`, `acr`, `nonce`, `loginHint`, `ip`,
+   * `createdAt` and `expiresAt`, which are the flow's from its start.
+   */
   saveFlow(flow: FlowRecord): Promise<boolean>;
   /**
    * Deletes the flows that expired before `before`; answers those of the flow API it deleted

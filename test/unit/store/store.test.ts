@@ -725,6 +725,15 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.getFlow('f1')).toMatchObject({ status: 'complete', result: { idToken: 'jwt' }, version: 3 });
     });
 
+    it('keeps what the flow was started with, its expiry included, when a save changes it', async () => {
+      const started = flowRecord('f1', { expiresAt: later(600).toISOString() });
+      await store.createFlow(started);
+      const flow = (await store.getFlow('f1'))!;
+      const changed = { ...flow, clientId: 'other', acr: 'other', nonce: 'other', expiresAt: later(6000).toISOString(), stepIndex: 1 };
+      expect(await store.saveFlow(changed)).toBe(true);
+      expect(await store.getFlow('f1')).toEqual({ ...started, stepIndex: 1, version: 2 });
+    });
+
     it('refuses to save over a change made since the flow was read', async () => {
       await store.createFlow(flowRecord('f1'));
       const first = (await store.getFlow('f1'))!;

@@ -109,6 +109,9 @@ export function checkpointInThread(file: string, everyMs: number, onFailure: (e:
     async stop() {
       if (stopping) return exited;
       stopping = true;
+      // Held until it has ended: a process with nothing else to do would otherwise end first, with
+      // the close half done (the caller's connection still open, what follows the close not run).
+      worker.ref();
       worker.postMessage('stop');
       return exited;
     },

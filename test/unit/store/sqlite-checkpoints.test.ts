@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteDriver } from '../../../server/store/sqlite.js';
 import { checkpointInThread } from '../../../server/store/sqlite-checkpoints.js';
 
+const run = promisify(execFile);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('SQLite checkpoints in a thread', () => {
@@ -47,6 +50,22 @@ describe('SQLite checkpoints in a thread', () => {
     await write(db, 900);
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
     await db.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('a store closed in a process with nothing else to do closes all the way before the process ends', async () => {
+    const file = fileIn();
+    const driver = new URL('../../../server/store/sqlite.ts', import.meta.url).href;
+    // Enough writes to start the thread; then the close is all that is left for the process to do.
+    const script = `import { SqliteDriver } from ${JSON.stringify(driver)};
+      const db = new SqliteDriver(${JSON.stringify(file)});
+      await db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, b TEXT)');
+      for (let i = 0; i < 1000; i++) await db.run('INSERT INTO t (b) VALUES (?)', ['x']);
+      await db.close();
+      console.log('closed');`;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000 });
+    expect(stdout.trim()).toBe('closed');
+    // The last connection's close checkpoints the WAL and removes it.
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 

@@ -10,15 +10,17 @@ import type { Store } from './types.js';
 /** How long a statement waits for another process's write lock before it fails. */
 const BUSY_TIMEOUT_MS = 5000;
 /** Writes before checkpoints move to a thread: a store that writes little (a CLI command, a test) never starts one. */
-const CHECKPOINT_THREAD_AFTER_WRITES = 1000;
+export const CHECKPOINT_THREAD_AFTER_WRITES = 1000;
 const CHECKPOINT_EVERY_MS = 1000;
 /** SQLite's default: each commit that takes the WAL past this many pages checkpoints it. */
 const AUTOCHECKPOINT_PAGES = 1000;
 /**
- * SQLite's page cache, in KiB (better-sqlite3 builds with 16 MiB). A commit after a b-tree page
+ * SQLite's page cache, in KiB (better-sqlite3 builds with 16,000). A commit after a b-tree page
  * split walks the whole cache (pcache1TruncateUnsafe: the split parks a page at the lock page's
- * number): at 16 MiB that walk was 2.3 % of the event loop's time in a TOTP verify, at 4 MiB 0.6 %,
- * and the pages no longer held are read back from the OS's cache (0.03 %). Measured with perf.
+ * number): with 16,000 KiB that walk was 2.3 % of the event loop's time in a TOTP verify, with 4 MiB
+ * 0.6 %, and the pages no longer held are read back from the OS's cache (0.03 %). Measured with
+ * perf. SQLite's sorter follows the same size: a large sort (an index built by a migration) spills
+ * to a temporary file sooner.
  */
 const CACHE_KIB = 4096;
 /** The store's statements are fixed text, but a user update builds one per set of columns: bounded. */

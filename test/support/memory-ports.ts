@@ -18,9 +18,7 @@ export function memoryFlows(): FlowStore & { rows: Map<string, FlowRecord> } {
       const row = rows.get(flow.id);
       if (!row || row.version !== flow.version) return false;
       flow.version += 1;
-      // As the SQL stores: what the flow was started with stays.
-      const { id, kind, clientId, sequence, acr, nonce, loginHint, ip, createdAt, expiresAt } = row;
-      rows.set(flow.id, { ...structuredClone(flow), id, kind, clientId, sequence, acr, nonce, loginHint, ip, createdAt, expiresAt });
+      rows.set(flow.id, structuredClone(flow));
       return true;
     },
     async sweepFlows(before) {

@@ -90,8 +90,7 @@ export interface FlowRecord {
   loginHint: string | null;
   ip: string | null;
   createdAt: string;
-  /** Set when the flow is made; a save does not move it. */
-  readonly expiresAt: string;
+  expiresAt: string;
   authTime: string | null;
   data: FlowData;
   result: FlowResult | null;
@@ -110,8 +109,9 @@ export interface FlowStore {
   getFlow(id: string): Promise<FlowRecord | null>;
   /**
    * Saves when `flow.version` is still current and bumps it; false on a concurrent change. Atomic.
-   * Every field but `id`, `kind`, `clientId`, `sequence`, `acr`, `nonce`, `loginHint`, `ip`,
-   * `createdAt` and `expiresAt`, which are the flow's from its start.
+   * Writes what steps change and the expiry (a settings change starts its row over with a new
+   * one); `id`, `kind`, `clientId`, `sequence`, `acr`, `nonce`, `loginHint`, `ip` and `createdAt`
+   * stay as created.
    */
   saveFlow(flow: FlowRecord): Promise<boolean>;
   /**

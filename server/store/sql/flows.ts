@@ -27,49 +27,104 @@ function toFlow(r: Row): FlowRecord {
 
 const resultJson = (f: FlowRecord) => (f.result === null ? null : JSON.stringify(f.result));
 
+/** A row's columns but its id and version, in the order `valuesOf` gives them. */
+const COLUMNS = [
+  'kind',
+  'client_id',
+  'sequence',
+  'acr',
+  'step_index',
+  'status',
+  'user_id',
+  'methods',
+  'nonce',
+  'login_hint',
+  'ip',
+  'created_at',
+  'expires_at',
+  'auth_time',
+  'data',
+  'result',
+];
+
+const INSERT = `INSERT INTO flows (id, ${COLUMNS.join(', ')}, version) VALUES (${COLUMNS.map(() => '?, ').join('')}?, ?)`;
+
+const valuesOf = (f: FlowRecord): unknown[] => [
+  f.kind,
+  f.clientId,
+  JSON.stringify(f.sequence),
+  f.acr,
+  f.stepIndex,
+  f.status,
+  f.userId,
+  JSON.stringify(f.methods),
+  f.nonce,
+  f.loginHint,
+  f.ip,
+  f.createdAt,
+  f.expiresAt,
+  f.authTime,
+  JSON.stringify(f.data),
+  resultJson(f),
+];
+
+const SAVE_SET = 'step_index = ?, status = ?, user_id = ?, methods = ?, auth_time = ?, data = ?, result = ?';
+const SAVE = `UPDATE flows SET ${SAVE_SET}, version = version + 1 WHERE id = ? AND version = ?`;
+const SAVE_WITH_EXPIRY = `UPDATE flows SET ${SAVE_SET}, expires_at = ?, version = version + 1 WHERE id = ? AND version = ?`;
+
+/** Flows whose stored expiry this instance knows; past this many it forgets them all and starts again. */
+const KNOWN_EXPIRIES = 10_000;
+
+/**
+ * The expiry of each flow as this instance last read or wrote it, at the version it read or wrote:
+ * a save of that version with the same expiry leaves the column out (the compare-and-set on the
+ * version makes "the same" exact). SQLite rewrites an index entry whose column is set, even to the
+ * value it holds: one more page in the WAL on every save (22 against 18 KiB a TOTP verify's save,
+ * 49 against 42 µs, measured). A flow this instance does not know is saved with its expiry.
+ */
+function knownExpiries() {
+  const known = new Map<string, string>();
+  return {
+    get: (id: string) => known.get(id),
+    set(id: string, expiresAt: string) {
+      if (known.size >= KNOWN_EXPIRIES && !known.has(id)) known.clear();
+      known.set(id, expiresAt);
+    },
+  };
+}
+
 export function sqlFlows(db: SqlDriver): FlowStore {
+  const expiries = knownExpiries();
   return {
     async createFlow(f) {
-      await db.run(
-        `INSERT INTO flows (id, kind, client_id, sequence, acr, step_index, status, user_id, methods, nonce, login_hint, ip, created_at, expires_at, auth_time, data, result, version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          f.id,
-          f.kind,
-          f.clientId,
-          JSON.stringify(f.sequence),
-          f.acr,
-          f.stepIndex,
-          f.status,
-          f.userId,
-          JSON.stringify(f.methods),
-          f.nonce,
-          f.loginHint,
-          f.ip,
-          f.createdAt,
-          f.expiresAt,
-          f.authTime,
-          JSON.stringify(f.data),
-          resultJson(f),
-          f.version,
-        ],
-      );
+      await db.run(INSERT, [f.id, ...valuesOf(f), f.version]);
+      expiries.set(f.id, f.expiresAt);
     },
 
-    getFlow(id) {
-      return one(db, 'SELECT * FROM flows WHERE id = ?', [id], toFlow);
+    async getFlow(id) {
+      const flow = await one(db, 'SELECT * FROM flows WHERE id = ?', [id], toFlow);
+      if (flow) expiries.set(id, flow.expiresAt);
+      return flow;
     },
 
     async saveFlow(f) {
-      // Not expires_at: SQLite rewrites an index entry whose column is SET even to the value it
-      // holds, one more page written per save (measured).
-      const changed = await db.run(
-        `UPDATE flows SET step_index = ?, status = ?, user_id = ?, methods = ?, auth_time = ?, data = ?, result = ?, version = version + 1
-         WHERE id = ? AND version = ?`,
-        [f.stepIndex, f.status, f.userId, JSON.stringify(f.methods), f.authTime, JSON.stringify(f.data), resultJson(f), f.id, f.version],
-      );
-      if (changed === 1) f.version += 1;
-      return changed === 1;
+      const unmoved = expiries.get(f.id) === f.expiresAt;
+      const changed = await db.run(unmoved ? SAVE : SAVE_WITH_EXPIRY, [
+        f.stepIndex,
+        f.status,
+        f.userId,
+        JSON.stringify(f.methods),
+        f.authTime,
+        JSON.stringify(f.data),
+        resultJson(f),
+        ...(unmoved ? [] : [f.expiresAt]),
+        f.id,
+        f.version,
+      ]);
+      if (changed !== 1) return false;
+      f.version += 1;
+      expiries.set(f.id, f.expiresAt);
+      return true;
     },
 
     async sweepFlows(before) {

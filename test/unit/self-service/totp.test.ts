@@ -222,3 +222,26 @@ describe('self-service: removing and renaming an authenticator app', () => {
     expect((await me.post('/api/v1/me/totp/rename', { id: first.id, name: 'Phone' })).status).toBe(200);
   });
 });
+
+describe('self-service: a change whose row expired while the settings grant is still valid', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    // A change's row lives for the flow lifetime; the grant may outlive it.
+    server = await startTestServer({ flow: { ttlSeconds: 60 }, selfService: { grantSeconds: 600 } });
+  });
+  afterEach(() => server.stop());
+
+  it('starts over with a new expiry: the secret shown after it is the one a code confirms', async () => {
+    const { me } = await signInForSettings(server);
+    const first = await me.post('/api/v1/me/totp/enroll', {});
+    expect(first.status).toBe(200);
+    server.advance(61);
+    const again = await me.post('/api/v1/me/totp/enroll', {});
+    expect(again.status).toBe(200);
+    const { secret } = again.body.enrollment;
+    expect(secret).not.toBe(first.body.enrollment.secret);
+    const confirmed = await me.post('/api/v1/me/totp/verify', { code: await totpAt(secret, server.services.now()) });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.factors.totp.authenticators).toHaveLength(2);
+  });
+});

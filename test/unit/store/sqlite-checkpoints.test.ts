@@ -3,9 +3,10 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteDriver } from '../../../server/store/sqlite.js';
+import { CHECKPOINT_THREAD_AFTER_WRITES, SqliteDriver } from '../../../server/store/sqlite.js';
 import { checkpointInThread } from '../../../server/store/sqlite-checkpoints.js';
 
 const run = promisify(execFile);
@@ -60,10 +61,14 @@ describe('SQLite checkpoints in a thread', () => {
     const script = `import { SqliteDriver } from ${JSON.stringify(driver)};
       const db = new SqliteDriver(${JSON.stringify(file)});
       await db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, b TEXT)');
-      for (let i = 0; i < 1000; i++) await db.run('INSERT INTO t (b) VALUES (?)', ['x']);
+      for (let i = 0; i < ${CHECKPOINT_THREAD_AFTER_WRITES}; i++) await db.run('INSERT INTO t (b) VALUES (?)', ['x']);
       await db.close();
       console.log('closed');`;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000 });
+    // From the package's folder, where `--import tsx` is found; a hang fails here, before the test's own timeout.
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      timeout: 10_000,
+    });
     expect(stdout.trim()).toBe('closed');
     // The last connection's close checkpoints the WAL and removes it.
     expect(existsSync(`${file}-wal`)).toBe(false);

@@ -725,13 +725,20 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect(await store.getFlow('f1')).toMatchObject({ status: 'complete', result: { idToken: 'jwt' }, version: 3 });
     });
 
-    it('keeps what the flow was started with, its expiry included, when a save changes it', async () => {
+    it('saves a new expiry, and keeps what else the flow was started with', async () => {
       const started = flowRecord('f1', { expiresAt: later(600).toISOString() });
       await store.createFlow(started);
-      const flow = (await store.getFlow('f1'))!;
-      const changed = { ...flow, clientId: 'other', acr: 'other', nonce: 'other', expiresAt: later(6000).toISOString(), stepIndex: 1 };
-      expect(await store.saveFlow(changed)).toBe(true);
-      expect(await store.getFlow('f1')).toEqual({ ...started, stepIndex: 1, version: 2 });
+      expect(await store.saveFlow({ ...(await store.getFlow('f1'))!, stepIndex: 1 })).toBe(true);
+      const renewed = { ...(await store.getFlow('f1'))!, clientId: 'other', acr: 'other', nonce: 'other', expiresAt: later(6000).toISOString() };
+      expect(await store.saveFlow(renewed)).toBe(true);
+      expect(await store.getFlow('f1')).toEqual({ ...started, stepIndex: 1, expiresAt: later(6000).toISOString(), version: 3 });
+      // Another instance that read the row before the new expiry saves nothing over it.
+      const peer = await instance();
+      const seen = (await peer.getFlow('f1'))!;
+      expect(await store.saveFlow({ ...(await store.getFlow('f1'))!, expiresAt: later(9000).toISOString() })).toBe(true);
+      expect(await peer.saveFlow({ ...seen, stepIndex: 2 })).toBe(false);
+      expect(await peer.saveFlow({ ...(await peer.getFlow('f1'))!, stepIndex: 2 })).toBe(true);
+      expect(await store.getFlow('f1')).toMatchObject({ stepIndex: 2, expiresAt: later(9000).toISOString(), version: 5 });
     });
 
     it('refuses to save over a change made since the flow was read', async () => {

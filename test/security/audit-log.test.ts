@@ -6,7 +6,7 @@ import { runCli } from '../../server/cli.js';
 import type { AuditEventRecord } from '../../server/store/types.js';
 import { sinkListener, type SinkListener } from '../support/audit-sink.js';
 import { passwordStep, totpAt } from '../support/login.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startCountingServer, type TestServer } from '../support/server.js';
 import { stepUp } from '../support/step-up.js';
 
 const PHONE = '+12015550123';
@@ -55,7 +55,7 @@ describe('the audit log', () => {
 
   beforeAll(async () => {
     sink = await sinkListener();
-    server = await startTestServer(
+    server = await startCountingServer(
       {
         sms: { caps: { perPhonePerHour: 100, perIpPerHour: 100 } },
         password: { slowDown: { afterFailures: 6, baseSeconds: 1, maxSeconds: 2 } },
@@ -254,7 +254,7 @@ describe('the audit log', () => {
 
   it('streams every event to the sink as JSON lines, each POST signed', () => {
     expect(sink.received.length).toBeGreaterThan(1);
-    const now = new Date();
+    const now = server.services.now();
     for (const r of sink.received) {
       expect(r.contentType).toBe('application/x-ndjson');
       expect(verifySignature(SINK_SECRET, r.signature, r.body, now)).toBe(true);

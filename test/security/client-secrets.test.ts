@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_SECRET_LIMITS } from '../../server/oauth/client-auth.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startCountingServer, type TestServer } from '../support/server.js';
 
 const SECRET = 'backend-secret-0123456789-abcdef';
 
 describe('POST /oauth2/token limits wrong client secrets', () => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer({ trustProxy: true, clients: [{ clientId: 'backend', name: 'Backend', clientSecret: SECRET }] });
+    server = await startCountingServer({ trustProxy: true, clients: [{ clientId: 'backend', name: 'Backend', clientSecret: SECRET }] });
   });
   afterEach(() => server.stop());
 

@@ -5,7 +5,7 @@ import { deviceTokenId } from '../../server/auth/device-tokens.js';
 import type { ConfigInput } from '../../server/config.js';
 import { enrolTotp, totpAt } from '../support/login.js';
 import { proofKey, startStepUp } from '../support/step-up.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startCountingServer, type TestServer } from '../support/server.js';
 
 const WINDOW = 900;
 const ATTACKER = '198.51.100.66';
@@ -20,7 +20,7 @@ describe('ten wrong passwords cannot lock the owner out', () => {
 
   async function start(password: NonNullable<ConfigInput['password']> = {}) {
     waits = [];
-    server = await startTestServer(
+    server = await startCountingServer(
       { trustProxy: true, password: { windowSeconds: WINDOW, ...password }, clients: [PASSWORD_ONLY] },
       { sleep: async (ms) => void waits.push(ms) },
     );
@@ -157,7 +157,7 @@ describe('ten wrong passwords cannot lock the owner out', () => {
 
   it('hands a device token only to the answer that completes a login: not to steps before it, to introspect or to a settings step-up', async () => {
     waits = [];
-    server = await startTestServer({ trustProxy: true }, { sleep: async (ms) => void waits.push(ms) });
+    server = await startCountingServer({ trustProxy: true }, { sleep: async (ms) => void waits.push(ms) });
     const { flow, secret, done } = await enrolTotp(server);
     expect(done.status).toBe(200);
     expect(done.body.deviceToken).toEqual(expect.any(String));
@@ -291,7 +291,7 @@ describe('the slow-down with the real clock', () => {
   afterEach(() => server.stop());
 
   it('really holds an attempt back before checking it', async () => {
-    server = await startTestServer({ password: { slowDown: { afterFailures: 1, baseSeconds: 0.5, maxSeconds: 0.5 } } });
+    server = await startCountingServer({ password: { slowDown: { afterFailures: 1, baseSeconds: 0.5, maxSeconds: 0.5 } } });
     const attempt = async () => {
       const flow = (await server.post('/api/v1/flows', { clientId: 'demo' })).body.flow as string;
       const t0 = performance.now();

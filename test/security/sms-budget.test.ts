@@ -4,7 +4,7 @@ import { MfaError } from '../../server/errors.js';
 import { phoneRuns } from '../../server/self-service/phone.js';
 import type { Identity } from '../../server/self-service/identity.js';
 import { passwordStep } from '../support/login.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startCountingServer, type TestServer } from '../support/server.js';
 
 const ALICE = '+12015550123';
 const SECRET = 'grant-client-secret-0123456789';
@@ -20,7 +20,7 @@ describe('the SMS budget: texts others ask for to a number never hold back its o
   afterEach(() => server.stop());
 
   async function start(config: ConfigInput = {}) {
-    server = await startTestServer({ clients: backends, ...config });
+    server = await startCountingServer({ clients: backends, ...config });
     // The hourly caps count in fixed windows: begin just after one opens, so that a run near the
     // top of the hour does not see its count start again halfway through.
     const intoHour = server.services.now().getTime() % 3_600_000;

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passwordStep } from '../support/login.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startCountingServer, type TestServer } from '../support/server.js';
 
 const OUTBOX = '/api/v1/dev/outbox?to=%2B12015550123';
 
 describe('SMS codes', () => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer({ sms: { caps: { perPhonePerHour: 100, perIpPerHour: 100 } } });
+    server = await startCountingServer({ sms: { caps: { perPhonePerHour: 100, perIpPerHour: 100 } } });
   });
   afterEach(() => server.stop());
 

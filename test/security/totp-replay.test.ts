@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passwordStep, totpAt } from '../support/login.js';
 import { seedContext } from '../../server/methods/totp.js';
 import { newTotpSecret } from '../../server/methods/totp-core.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startCountingServer, type TestServer } from '../support/server.js';
 
 const verifyTotp = (server: TestServer, flow: string, code: string) => server.post('/api/v1/flows/totp/verify', { flow, code });
 
@@ -11,7 +11,7 @@ describe('TOTP codes', () => {
   let secret: string;
   let used: string;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startCountingServer();
     const { flow } = await passwordStep(server);
     secret = (await server.post('/api/v1/flows/totp/enroll', { flow })).body.enrollment.secret;
     // Kept as sent: recomputing it later could land in the next time step.
@@ -101,7 +101,7 @@ describe('TOTP codes with several authenticator apps', () => {
   let second: string;
   let userId: string;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startCountingServer();
     // Early in a time step, so codes made now are still of this step when they arrive.
     server.advance(30 - ((server.services.now().getTime() / 1000) % 30) + 1);
     const { flow } = await passwordStep(server);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HashPool } from '../../server/auth/hash-pool.js';
 import type { ConfigInput } from '../../server/config.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startCountingServer, type TestServer } from '../support/server.js';
 
 // The real argon2 pool, watched: a count of verifies is a timing check that cannot flake.
 const verify = vi.fn<HashPool['verify']>();
@@ -27,7 +27,7 @@ describe('an unknown username and a wrong password look alike', () => {
   afterEach(() => server.stop());
 
   async function start(config: NonNullable<ConfigInput['password']> = {}) {
-    server = await startTestServer({ password: { windowSeconds: WINDOW, ...config } });
+    server = await startCountingServer({ password: { windowSeconds: WINDOW, ...config } });
     // Counters use fixed windows: start just after one opens, so none closes mid-test.
     const now = Math.floor(server.services.now().getTime() / 1000);
     server.advance(WINDOW - (now % WINDOW) + 1);
@@ -95,7 +95,7 @@ describe('an unknown username and a wrong password look alike', () => {
 
   it('takes as long for both: medians of interleaved samples within 25 %', async () => {
     // Flow starts are limited per address; this test starts nearly two hundred in seconds.
-    server = await startTestServer({ flow: { startsPerMinutePerIp: 10_000 } });
+    server = await startCountingServer({ flow: { startsPerMinutePerIp: 10_000 } });
     const { store, passwords } = server.services;
     const passwordHash = await passwords.hash('the right password');
     const WARM_UP = 8;

@@ -21,6 +21,8 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
+const HOUR_MS = 3_600_000;
+
 /**
  * A real server on 127.0.0.1 and a free port, with a fresh SQLite file and key in a temporary
  * folder, its own clock and a captured log.
@@ -41,10 +43,12 @@ export async function startTestServer(
      * suites of other features end their logins as before, without the offer after them.
      */
     trustDevices?: boolean;
+    /** Where the clock starts: the real time, or where every counting window starts (see `startCountingServer`). */
+    clockAt?: 'now' | 'window-start';
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-test-'));
-  let offsetMs = 0;
+  let offsetMs = options.clockAt === 'window-start' ? HOUR_MS - (Date.now() % HOUR_MS) + 1000 : 0;
   const now = () => new Date(Date.now() + offsetMs);
   const lines: string[] = [];
   const sink = new Writable({
@@ -108,4 +112,15 @@ export async function startTestServer(
       rmSync(dir, { recursive: true, force: true });
     },
   });
+}
+
+/**
+ * A test server whose clock starts a second past the next whole hour, where every counting window
+ * starts (a minute, a quarter of an hour, an hour). Limits count in windows of the wall clock: on
+ * the real one, a test that counts up to a limit would now and then see its window start over
+ * midway and the limit not reached.
+ */
+export function startCountingServer(...args: Parameters<typeof startTestServer>): Promise<TestServer> {
+  const [config, options] = args;
+  return startTestServer(config, { ...options, clockAt: 'window-start' });
 }

@@ -30,7 +30,7 @@ export async function proofKey(): Promise<ProofKey> {
   return { privateKey, jwk: { kty, crv, x, y } };
 }
 
-/** An RFC 9449 proof for one call; `claims` overrides any claim (tests of bad proofs). */
+/** An RFC 9449 proof for one call; `claims` overrides any claim (tests of bad proofs), iat included. */
 export function proofFor(
   key: ProofKey,
   method: string,
@@ -57,7 +57,8 @@ export interface SettingsSession {
 export function settingsSession(server: TestServer, grant: string, key: ProofKey, origin = server.url): SettingsSession {
   const headers = async (method: string, path: string) => ({
     authorization: `DPoP ${grant}`,
-    dpop: await proofFor(key, method, server.url + path, grant),
+    // Made at the server's time, as a browser's clock in step with it would.
+    dpop: await proofFor(key, method, server.url + path, grant, { iat: Math.floor(server.services.now().getTime() / 1000) }),
     origin,
   });
   return {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEventRecord } from '../../../server/store/types.js';
 import { startGateway, type Gateway } from '../../support/gateway.js';
 import { passwordStep } from '../../support/login.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 
 const smsOnly = { clientId: 'app', name: 'App', sequence: [['password'], ['sms']] as ['password' | 'sms'][], allowPhoneEnrollment: true };
 
@@ -16,7 +16,7 @@ describe('audit events of codes sent by a provider', () => {
 
   async function setup(status: () => number) {
     gateway = await startGateway(() => ({ status: status(), json: { ok: true } }));
-    server = await startTestServer({
+    server = await startCountingServer({
       sms: {
         provider: {
           type: 'http',

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrolTotp, passwordStep } from '../../support/login.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 
 describe('backup codes in a login', () => {
   let server: TestServer;
   let codes: string[];
   beforeEach(async () => {
-    server = await startTestServer({ clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp', 'backup_code']] }] });
+    server = await startCountingServer({ clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp', 'backup_code']] }] });
     codes = (await enrolTotp(server)).done.body.backupCodes;
   });
   afterEach(() => server.stop());

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { passwordStep } from '../../support/login.js';
 import { parseMail } from '../../support/mime.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 import { startMailServer, type MailServer } from '../../support/smtp.js';
 
 describe('e-mailed codes in a login', () => {
@@ -14,7 +14,7 @@ describe('e-mailed codes in a login', () => {
 
   async function setup(email: Record<string, unknown> = {}) {
     mail = await startMailServer();
-    server = await startTestServer({
+    server = await startCountingServer({
       appName: 'Acme',
       email: {
         provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'Acme Login <login@acme.example>', timeoutMs: 3000 },
@@ -53,7 +53,7 @@ describe('e-mailed codes in a login', () => {
 
   it('sends an HTML part by default, with the code in it and the app name escaped', async () => {
     mail = await startMailServer();
-    server = await startTestServer({
+    server = await startCountingServer({
       appName: 'Fish & <Chips>',
       email: { provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 } },
       clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['email']] }],
@@ -95,7 +95,7 @@ describe('e-mailed codes in a login', () => {
 
   it('answers delivery_failed when the mail server refuses the recipient', async () => {
     mail = await startMailServer({ rejectRecipient: () => true });
-    server = await startTestServer({
+    server = await startCountingServer({
       email: { provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 } },
       clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['email']] }],
     });
@@ -109,7 +109,7 @@ describe('e-mailed codes in a login', () => {
   it('gives the hourly caps back when the mail server refuses, so an outage locks nobody out', async () => {
     let refusals = 3;
     mail = await startMailServer({ rejectRecipient: () => refusals-- > 0 });
-    server = await startTestServer({
+    server = await startCountingServer({
       email: {
         provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 },
         resendAfterSeconds: 0,
@@ -155,7 +155,7 @@ describe('e-mailed codes in a login', () => {
   it('gives the wait back when the mail server refuses, and once the code came back', async () => {
     let refusals = 1;
     mail = await startMailServer({ rejectRecipient: () => refusals-- > 0 });
-    server = await startTestServer({
+    server = await startCountingServer({
       email: { provider: { type: 'smtp', host: '127.0.0.1', port: mail.port, from: 'login@acme.example', timeoutMs: 3000 } },
       clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['email']] }],
     });

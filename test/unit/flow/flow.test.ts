@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrolTotp, passwordStep } from '../../support/login.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 
 describe('flows', () => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer({
+    server = await startCountingServer({
       clients: [
         {
           clientId: 'app',
@@ -26,7 +26,7 @@ describe('flows', () => {
     expect(res.body.flow).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(res.body).toMatchObject({ status: 'pending', step: { number: 1, total: 2, options: [{ method: 'password' }] } });
     expect(res.body.user).toBeUndefined();
-    const ttl = new Date(res.body.expiresAt).getTime() - Date.now();
+    const ttl = new Date(res.body.expiresAt).getTime() - server.services.now().getTime();
     expect(ttl).toBeGreaterThan(595_000);
     expect(ttl).toBeLessThanOrEqual(600_000);
   });
@@ -155,7 +155,7 @@ describe('flows', () => {
 
   it('counts parallel wrong passwords before checking the limit, so none slips past it', async () => {
     await server.stop();
-    server = await startTestServer({
+    server = await startCountingServer({
       password: { perUsernameAndIpLimit: 3 },
       clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
     });
@@ -169,7 +169,7 @@ describe('flows', () => {
 
   it('gives a right password back its place in the per-username budget', async () => {
     await server.stop();
-    server = await startTestServer({
+    server = await startCountingServer({
       password: { perUsernameAndIpLimit: 2 },
       clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
     });
@@ -181,7 +181,7 @@ describe('flows', () => {
   });
 
   it('loses no wrong answer when two instances change one flow at once: the loser hears flow_conflict', async () => {
-    const peer = await startTestServer({
+    const peer = await startCountingServer({
       store: { type: 'sqlite', path: path.join(server.dir, 'test.db') },
       keyFile: path.join(server.dir, 'test.key'),
     });
@@ -211,7 +211,7 @@ describe('flows', () => {
     await server.stop();
     // The slow-down after five failures is asked for, not waited out, so the test stays quick.
     const waits: number[] = [];
-    server = await startTestServer(
+    server = await startCountingServer(
       { clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] },
       { sleep: async (ms) => void waits.push(ms) },
     );

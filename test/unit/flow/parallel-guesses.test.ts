@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../../server/config.js';
 import { startGateway, type Gateway } from '../../support/gateway.js';
 import { testSchema, type TestSchema } from '../../support/postgres.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 
 const SECRET = 'grant-client-secret-0123456789';
 const GRANT = 'urn:mfa-login:grant-type:sms-otp';
@@ -29,8 +29,8 @@ async function twoInstances(config: ConfigInput = {}) {
       { clientId: 'backend', name: 'Backend', clientSecret: SECRET },
     ],
   };
-  const a = await startTestServer(shared);
-  const b = await startTestServer({ ...shared, keyFile: path.join(a.dir, 'test.key') });
+  const a = await startCountingServer(shared);
+  const b = await startCountingServer({ ...shared, keyFile: path.join(a.dir, 'test.key') });
   return { a, b, db, gateway };
 }
 

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passwordStep } from '../../support/login.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 
 const SECRET = 'grant-client-secret-0123456789';
 const GRANT = 'urn:mfa-login:grant-type:sms-otp';
@@ -10,7 +10,7 @@ const PHONE = '+12015550177';
 describe('POST /oauth2/token with the SMS OTP grant', () => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer({ clients: [{ clientId: 'backend', name: 'Backend', clientSecret: SECRET }] });
+    server = await startCountingServer({ clients: [{ clientId: 'backend', name: 'Backend', clientSecret: SECRET }] });
   });
   afterEach(() => server.stop());
 
@@ -86,7 +86,7 @@ describe('POST /oauth2/token with the SMS OTP grant', () => {
 
   it('holds grant texts by the per-client and verification per-number caps, not the per-address one', async () => {
     await server.stop();
-    server = await startTestServer({
+    server = await startCountingServer({
       clients: [{ clientId: 'backend', name: 'Backend', clientSecret: SECRET }],
       sms: { resendAfterSeconds: 0, caps: { perIpPerHour: 1, verifyPerIpPerHour: 1, perClientPerHour: 3, verifyPerPhonePerHour: 1 } },
     });

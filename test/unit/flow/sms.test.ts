@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../../support/gateway.js';
 import { passwordStep } from '../../support/login.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 import type { ConfigInput } from '../../../server/config.js';
 
 const PHONE = '+12015550123';
@@ -12,7 +12,7 @@ const smsOnly = { clientId: 'app', name: 'App', sequence: [['password'], ['sms']
 /** A server texting through a real HTTP listener that plays a JSON SMS gateway. */
 async function setup(config: ConfigInput = {}, reply: Parameters<typeof startGateway>[0] = () => ({ status: 202, json: { ok: true } })) {
   const gateway = await startGateway(reply);
-  const server = await startTestServer({
+  const server = await startCountingServer({
     ...config,
     sms: {
       ...config.sms,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generate } from 'otplib';
 import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from 'jose';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 import { enrolTotp, passwordStep, totpAt } from '../../support/login.js';
 import { checkTotp } from '../../../server/methods/totp-core.js';
 import { runCli } from '../../../server/cli.js';
@@ -76,7 +76,7 @@ describe('TOTP (RFC 6238)', () => {
 describe('password → TOTP login', () => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer({ clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
+    server = await startCountingServer({ clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
   });
   afterEach(() => server.stop());
 
@@ -215,7 +215,7 @@ describe('password → TOTP login', () => {
 
   it('takes TOTP off the step after five wrong codes and leaves the other options', async () => {
     await server.stop();
-    server = await startTestServer({ clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp', 'sms']] }] });
+    server = await startCountingServer({ clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp', 'sms']] }] });
     const { secret } = await enrolTotp(server);
     server.advance(30);
     const { flow } = await passwordStep(server, 'app');
@@ -290,7 +290,7 @@ describe('password → TOTP login', () => {
 
   it('follows the configured digits, period and algorithm', async () => {
     await server.stop();
-    server = await startTestServer({
+    server = await startCountingServer({
       totp: { digits: 8, period: 60, algorithm: 'sha256' },
       clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
     });

@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deviceName } from '../../../server/auth/trusted-devices.js';
 import { enrolTotp, passwordStep, totpAt } from '../../support/login.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 import { startStepUp, stepUp, proofKey } from '../../support/step-up.js';
 import { deviceKey, signChallenge, useDevice, type DeviceKey } from '../../support/trusted-device.js';
 import { bearer } from '../self-service/signed-in.js';
@@ -12,7 +12,7 @@ const CHROME_LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML,
 describe('trusted devices ("remember this device")', () => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer({}, { trustDevices: true });
+    server = await startCountingServer({}, { trustDevices: true });
   });
   afterEach(() => server.stop());
 
@@ -186,7 +186,7 @@ describe('trusted devices ("remember this device")', () => {
 
   it('is not offered by a client that does not trust devices', async () => {
     await server.stop();
-    server = await startTestServer({
+    server = await startCountingServer({
       clients: [{ clientId: 'plain', name: 'Plain', sequence: [['password'], ['totp']] }],
     });
     const started = await server.post('/api/v1/flows', { clientId: 'plain' });
@@ -203,7 +203,7 @@ describe('trusted devices ("remember this device")', () => {
   it("stands in for the second step of the client's default sequence only, not of a named acr", async () => {
     await server.stop();
     const twoSteps = [['password'], ['totp', 'email']] as [['password'], ['totp', 'email']];
-    server = await startTestServer({
+    server = await startCountingServer({
       clients: [{ clientId: 'shop', name: 'Shop', sequence: twoSteps, acrSequences: { high: twoSteps }, trustDevice: { enabled: true, days: 7 } }],
     });
     const { store } = server.services;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passwordStep } from '../../support/login.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 import { bearer, signInForSettings, textedCode } from './signed-in.js';
 import type { SettingsSession } from '../../support/step-up.js';
 
@@ -12,7 +12,7 @@ describe('self-service: changing the phone number', () => {
   let idToken: string;
   let me: SettingsSession;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startCountingServer();
     ({ idToken, me } = await signInForSettings(server));
   });
   afterEach(() => server.stop());
@@ -40,7 +40,7 @@ describe('self-service: changing the phone number', () => {
 
   it('uses sms.defaultCountry for numbers typed without a country code', async () => {
     await server.stop();
-    server = await startTestServer({ sms: { defaultCountry: 'US' } });
+    server = await startCountingServer({ sms: { defaultCountry: 'US' } });
     ({ idToken, me } = await signInForSettings(server));
     expect((await me.post('/api/v1/me/phone', { phone: '(201) 555-0199' })).status).toBe(200);
     expect(await textedCode(server, NEW)).toMatch(/^\d{6}$/);
@@ -79,7 +79,7 @@ describe('self-service: changing the phone number', () => {
 
   it('refuses a code after sms.expirySeconds', async () => {
     await server.stop();
-    server = await startTestServer({ sms: { expirySeconds: 60 } });
+    server = await startCountingServer({ sms: { expirySeconds: 60 } });
     ({ idToken, me } = await signInForSettings(server));
     await me.post('/api/v1/me/phone', { phone: NEW });
     const code = await textedCode(server, NEW);
@@ -103,7 +103,7 @@ describe('self-service: changing the phone number', () => {
     expect(Number(soon.headers.get('retry-after'))).toBeGreaterThan(0);
 
     await server.stop();
-    server = await startTestServer({ sms: { resendAfterSeconds: 0, caps: { verifyPerPhonePerHour: 2 } } });
+    server = await startCountingServer({ sms: { resendAfterSeconds: 0, caps: { verifyPerPhonePerHour: 2 } } });
     ({ idToken, me } = await signInForSettings(server));
     expect((await me.post('/api/v1/me/phone', { phone: NEW })).status).toBe(200);
     expect((await me.post('/api/v1/me/phone', { phone: NEW })).status).toBe(200);
@@ -119,7 +119,7 @@ describe('self-service: changing the phone number', () => {
       expect(res.body.error, phone).toBe('invalid_request');
     }
     await server.stop();
-    server = await startTestServer({ sms: { allowedCallingCodes: ['44'] } });
+    server = await startCountingServer({ sms: { allowedCallingCodes: ['44'] } });
     ({ idToken, me } = await signInForSettings(server));
     const res = await me.post('/api/v1/me/phone', { phone: NEW });
     expect(res.status).toBe(409);

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { passwordStep, totpAt } from '../../support/login.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 import { signInForSettings, signInWithTotp } from './signed-in.js';
 import { stepUp, type SettingsSession } from '../../support/step-up.js';
 
 describe('self-service: setting up a new authenticator app', () => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startCountingServer();
   });
   afterEach(() => server.stop());
 
@@ -149,7 +149,7 @@ describe('self-service: setting up a new authenticator app', () => {
 describe('self-service: removing and renaming an authenticator app', () => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startCountingServer();
   });
   afterEach(() => server.stop());
 
@@ -227,7 +227,7 @@ describe('self-service: a change whose row expired while the settings grant is s
   let server: TestServer;
   beforeEach(async () => {
     // A change's row lives for the flow lifetime; the grant may outlive it.
-    server = await startTestServer({ flow: { ttlSeconds: 60 }, selfService: { grantSeconds: 600 } });
+    server = await startCountingServer({ flow: { ttlSeconds: 60 }, selfService: { grantSeconds: 600 } });
   });
   afterEach(() => server.stop());
 

@@ -4,7 +4,7 @@ import { parseConfig } from '../../../server/config.js';
 import { ConfigError } from '../../../server/errors.js';
 import { sweepExpired } from '../../../server/login/sweep.js';
 import { enrolTotp, passwordStep } from '../../support/login.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { startCountingServer, type TestServer } from '../../support/server.js';
 
 const token = 'scrape-token-0123456789';
 const bearer = { authorization: `Bearer ${token}` };
@@ -41,8 +41,8 @@ afterEach(async () => {
   servers = [];
 });
 
-async function start(config: Parameters<typeof startTestServer>[0] = {}, env: NodeJS.ProcessEnv = {}) {
-  const server = await startTestServer(config, { env });
+async function start(config: Parameters<typeof startCountingServer>[0] = {}, env: NodeJS.ProcessEnv = {}) {
+  const server = await startCountingServer(config, { env });
   servers.push(server);
   return server;
 }
@@ -73,7 +73,7 @@ describe('Prometheus metrics', () => {
   });
 
   it('refuse a token too short to stand, also when it comes from the environment', async () => {
-    await expect(startTestServer({ metrics: { enabled: true, token: 'short' } })).rejects.toThrow(/at least 16 characters/);
+    await expect(startCountingServer({ metrics: { enabled: true, token: 'short' } })).rejects.toThrow(/at least 16 characters/);
   });
 
   it('answer 401 without the bearer token or with a wrong one, on the main port', async () => {
@@ -208,7 +208,7 @@ describe('Prometheus metrics', () => {
     expect((await open.get('/metrics')).status).toBe(404);
     expect((await fetch(open.metricsUrl!.replace(/\/metrics$/, '/other'))).status).toBe(404);
 
-    const unset = await startTestServer({ metrics: { enabled: true, port: 0, token: '${METRICS_TOKEN}' } }).catch((e: unknown) => e);
+    const unset = await startCountingServer({ metrics: { enabled: true, port: 0, token: '${METRICS_TOKEN}' } }).catch((e: unknown) => e);
     expect(String(unset)).toMatch(/METRICS_TOKEN/);
 
     const guarded = await start(

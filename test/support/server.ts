@@ -45,11 +45,14 @@ export async function startTestServer(
     trustDevices?: boolean;
     /** Where the clock starts: the real time, or where every counting window starts (see `startCountingServer`). */
     clockAt?: 'now' | 'window-start';
+    /** Another instance whose clock this one reads and moves: peers of one database agree on the time. */
+    sameClockAs?: TestServer;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-test-'));
   let offsetMs = options.clockAt === 'window-start' ? HOUR_MS - (Date.now() % HOUR_MS) + 1000 : 0;
-  const now = () => new Date(Date.now() + offsetMs);
+  const peer = options.sameClockAs;
+  const now = peer ? () => peer.services.now() : () => new Date(Date.now() + offsetMs);
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -103,7 +106,8 @@ export async function startTestServer(
     dir,
     logs: () => lines.join(''),
     advance(seconds: number) {
-      offsetMs += seconds * 1000;
+      if (peer) peer.advance(seconds);
+      else offsetMs += seconds * 1000;
     },
     post: (p: string, body: unknown, headers?: Record<string, string>) => call('POST', p, body, headers),
     get: (p: string, headers?: Record<string, string>) => call('GET', p, undefined, headers),

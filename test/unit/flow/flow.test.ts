@@ -181,10 +181,13 @@ describe('flows', () => {
   });
 
   it('loses no wrong answer when two instances change one flow at once: the loser hears flow_conflict', async () => {
-    const peer = await startCountingServer({
-      store: { type: 'sqlite', path: path.join(server.dir, 'test.db') },
-      keyFile: path.join(server.dir, 'test.key'),
-    });
+    const peer = await startCountingServer(
+      {
+        store: { type: 'sqlite', path: path.join(server.dir, 'test.db') },
+        keyFile: path.join(server.dir, 'test.key'),
+      },
+      { sameClockAs: server },
+    );
     try {
       await enrolTotp(server);
       const { flow } = await passwordStep(server, 'app');

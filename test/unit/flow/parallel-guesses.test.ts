@@ -30,7 +30,7 @@ async function twoInstances(config: ConfigInput = {}) {
     ],
   };
   const a = await startCountingServer(shared);
-  const b = await startCountingServer({ ...shared, keyFile: path.join(a.dir, 'test.key') });
+  const b = await startCountingServer({ ...shared, keyFile: path.join(a.dir, 'test.key') }, { sameClockAs: a });
   return { a, b, db, gateway };
 }
 

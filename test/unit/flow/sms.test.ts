@@ -41,8 +41,11 @@ describe('SMS codes in a login', () => {
     expect(sent.status).toBe(200);
     const option = sent.body.step.options[0];
     expect(option).toMatchObject({ method: 'sms', sent: true, attemptsRemaining: 3 });
-    expect(new Date(option.codeExpiresAt).getTime() - Date.now()).toBeGreaterThan(290_000);
-    expect(new Date(option.resendAfter).getTime() - Date.now()).toBeGreaterThan(25_000);
+    const inMs = (at: string) => new Date(at).getTime() - server.services.now().getTime();
+    expect(inMs(option.codeExpiresAt)).toBeGreaterThan(290_000);
+    expect(inMs(option.codeExpiresAt)).toBeLessThanOrEqual(300_000);
+    expect(inMs(option.resendAfter)).toBeGreaterThan(25_000);
+    expect(inMs(option.resendAfter)).toBeLessThanOrEqual(30_000);
 
     const request = gateway.requests[0]!;
     expect(request.method).toBe('POST');

@@ -63,7 +63,7 @@ export async function buildServices(config: Config, options: ServiceOptions = {}
       logger,
       now,
       sleep: options.sleep ?? ((ms) => wait(ms)),
-      passwords: await createPasswords(metrics),
+      passwords: await createPasswords(metrics, { nice: config.password.hashNice }),
       deviceTokens: createDeviceTokens({ store, keyring, config, logger }),
       tokens: createTokens({ store, keyring, issuer: config.issuer, alg: config.tokens.alg, idTokenTtlSeconds: config.tokens.idTokenTtlSeconds }),
       sms: countedSender(sms, metrics, 'sms', config.sms.provider.type),

@@ -30,10 +30,10 @@ export interface HashPool {
 }
 
 /**
- * argon2 in `size` threads at the lowest priority (nice 19): the hashes take every cycle the event
- * loop leaves, and the event loop takes its core back the moment a request arrives. On libuv's
- * pool (4 threads at the event loop's priority) a burst of logins delayed every other answer.
- * Jobs beyond `size` wait here, in order.
+ * argon2 in `size` threads at nice `nice` (by default the lowest priority, 19): the hashes take
+ * every cycle the event loop leaves, and the event loop takes its core back the moment a request
+ * arrives. On libuv's pool (4 threads at the event loop's priority) a burst of logins delayed every
+ * other answer. Jobs beyond `size` wait here, in order.
  */
 export function createHashPool({ size = availableParallelism(), nice = 19 } = {}): HashPool {
   const argon2 = createRequire(import.meta.url).resolve('@node-rs/argon2');

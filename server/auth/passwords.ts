@@ -1,7 +1,7 @@
 import { noMetrics, type Metrics } from '../metrics/metrics.js';
 import { createHashPool } from './hash-pool.js';
 
-/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Hashed in a pool of low-priority threads, off the event loop. */
+/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. Hashed in a pool of threads, off the event loop. */
 const options = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export interface Passwords {
@@ -12,9 +12,12 @@ export interface Passwords {
   close(): Promise<void>;
 }
 
-/** `metrics` sees every hash and verification: how many wait on the hashing threads, and how long. */
-export async function createPasswords(metrics: Pick<Metrics, 'passwordHash'> = noMetrics): Promise<Passwords> {
-  const pool = createHashPool();
+/**
+ * `metrics` sees every hash and verification: how many wait on the hashing threads, and how long.
+ * `nice` is the hashing threads' priority (`password.hashNice`).
+ */
+export async function createPasswords(metrics: Pick<Metrics, 'passwordHash'> = noMetrics, { nice = 19 } = {}): Promise<Passwords> {
+  const pool = createHashPool({ nice });
   // Made while the server starts, not before it answers: a start-up does not wait on a hash at the lowest priority.
   const dummy = pool.hash('not a real password: equalises the time of unknown usernames', options);
   dummy.catch(() => undefined);

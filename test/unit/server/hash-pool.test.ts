@@ -3,6 +3,8 @@ import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHashPool, type HashPool } from '../../../server/auth/hash-pool.js';
 import { createPasswords } from '../../../server/auth/passwords.js';
+import { parseConfig } from '../../../server/config.js';
+import { startTestServer } from '../../support/server.js';
 
 const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
@@ -41,6 +43,20 @@ describe('password hashing in low-priority threads', () => {
       expect(os.getPriority()).toBe(mainNice);
     },
   );
+
+  it.runIf(existsSync('/proc/self/task'))("hashes a server's passwords at password.hashNice", async () => {
+    const before = threadNices().filter((n) => n === 3).length;
+    const server = await startTestServer({ password: { hashNice: 3 } });
+    try {
+      const { body } = await server.post('/api/v1/flows', { clientId: 'demo' });
+      const answer = await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: server.demo!.password });
+      expect(answer.status).toBe(200);
+      expect(threadNices().filter((n) => n === 3).length - before).toBeGreaterThan(0);
+    } finally {
+      await server.stop();
+    }
+    expect(() => parseConfig({ password: { hashNice: 20 } }, {})).toThrow(/hashNice/);
+  });
 
   it('refuses what is in flight or queued when closed', async () => {
     pool = createHashPool({ size: 1 });

@@ -34,7 +34,7 @@ describe('the address a per-address limit counts', () => {
 });
 
 describe('password limit settings', () => {
-  it('defaults to 10 failures per username and address, and per device token, in 15 minutes; tokens live 90 days', () => {
+  it('defaults to 10 failures per username and address, and per device token, in 15 minutes; tokens live 90 days; hashes at nice 19', () => {
     expect(parseConfig({}).password).toEqual({
       maxAttempts: 5,
       perUsernameAndIpLimit: 10,
@@ -42,6 +42,7 @@ describe('password limit settings', () => {
       windowSeconds: 900,
       slowDown: { afterFailures: 5, baseSeconds: 1, maxSeconds: 16 },
       deviceTokenTtlDays: 90,
+      hashNice: 19,
     });
   });
 

@@ -100,7 +100,15 @@ export function createHashPool({ size = availableParallelism(), nice = 19 } = {}
       const closed = new Error('the password hashing pool is closed');
       for (const job of [...queue.splice(0), ...busy.values()]) job.reject(closed);
       busy.clear();
-      await Promise.all(all.splice(0).map((w) => w.terminate()));
+      // The process is held up until every thread has ended: one in a hash ends only when its hash
+      // does, and neither an idle (unref'd) thread nor one being stopped keeps a process with
+      // nothing else to do alive meanwhile: it exited mid-close, the await left hanging.
+      const hold = setInterval(() => undefined, 60_000);
+      try {
+        await Promise.all(all.splice(0).map((w) => w.terminate()));
+      } finally {
+        clearInterval(hold);
+      }
       idle.length = 0;
     },
   };

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { heldUntil } from '../held-until.js';
 
 /**
  * Each thread lowers its own priority (on Linux a thread's nice value is its own), then hashes
@@ -100,15 +101,8 @@ export function createHashPool({ size = availableParallelism(), nice = 19 } = {}
       const closed = new Error('the password hashing pool is closed');
       for (const job of [...queue.splice(0), ...busy.values()]) job.reject(closed);
       busy.clear();
-      // The process is held up until every thread has ended: one in a hash ends only when its hash
-      // does, and neither an idle (unref'd) thread nor one being stopped keeps a process with
-      // nothing else to do alive meanwhile: it exited mid-close, the await left hanging.
-      const hold = setInterval(() => undefined, 60_000);
-      try {
-        await Promise.all(all.splice(0).map((w) => w.terminate()));
-      } finally {
-        clearInterval(hold);
-      }
+      // A thread in a hash ends only when its hash does (slowly, at nice 19 on a busy machine).
+      await heldUntil(Promise.all(all.splice(0).map((w) => w.terminate())));
       idle.length = 0;
     },
   };

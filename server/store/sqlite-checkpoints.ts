@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { heldUntil } from '../held-until.js';
 
 /** When the WAL starts over and when its file is cut back; `checkpointInThread` takes others (tests). */
 export interface WalLimits {
@@ -109,11 +110,9 @@ export function checkpointInThread(file: string, everyMs: number, onFailure: (e:
     async stop() {
       if (stopping) return exited;
       stopping = true;
-      // Held until it has ended: a process with nothing else to do would otherwise end first, with
-      // the close half done (the caller's connection still open, what follows the close not run).
-      worker.ref();
       worker.postMessage('stop');
-      return exited;
+      // Else the caller's connection could be left open and what follows the close not run.
+      return heldUntil(exited);
     },
   };
 }

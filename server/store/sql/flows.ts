@@ -79,9 +79,10 @@ const KNOWN_EXPIRIES = 10_000;
  * The expiry of each flow as this instance last read or wrote it: a save with the same expiry
  * leaves the column out. The compare-and-set on the version makes "the same" exact for the row
  * that was read; a row deleted and created again under the same id starts its versions over, which
- * that compare-and-set cannot tell from the old row either. SQLite rewrites an index entry whose column is set, even to the
- * value it holds: one more page in the WAL on every save (22 against 18 KiB a TOTP verify's save,
- * 49 against 42 µs, measured). A flow this instance does not know is saved with its expiry.
+ * that compare-and-set cannot tell from the old row either. SQLite rewrites an index entry whose
+ * column is set, even to the value it holds: one more page in the WAL on every save (22 against
+ * 18 KiB a TOTP verify's save, 49 against 42 µs, measured). A flow this instance does not know is
+ * saved with its expiry.
  */
 function knownExpiries() {
   const known = new Map<string, string>();

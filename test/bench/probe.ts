@@ -1,12 +1,13 @@
 // Asks `url` every 20 ms for `seconds`, one request at a time, from a process of its own; prints
 // the latencies (ms) as JSON. What a person's cheap request waits while the server is loaded.
+import { get } from './client.js';
+
 const [url, seconds] = [process.argv[2]!, Number(process.argv[3])];
 const latencies: number[] = [];
 const end = Date.now() + seconds * 1000;
 for (let next = Date.now(); Date.now() < end; ) {
   const t0 = performance.now();
-  const res = await fetch(url);
-  await res.arrayBuffer();
+  const res = await get(url);
   if (res.status !== 200) throw new Error(`probe: ${res.status}`);
   latencies.push(performance.now() - t0);
   next += 20;

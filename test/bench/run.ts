@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
 import { createPasswords } from '../../server/auth/passwords.js';
+import { post } from './client.js';
 import { postgresUrl, testSchema } from '../support/postgres.js';
 import { freePort } from '../support/free-port.js';
 import { startToHealthy, startsFrom } from './startup.js';
@@ -186,11 +187,6 @@ function postgresPids(): number[] {
   } catch {
     return [];
   }
-}
-
-async function post(url: string, body: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
 }
 
 function percentile(values: number[], p: number): number {

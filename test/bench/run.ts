@@ -215,7 +215,8 @@ const pct = (a: number, b: number, of: string) => `${share(a, b).toFixed(0)} % o
 const signedMiB = (mib: number) => `${mib >= 0 ? '+' : ''}${mib.toFixed(1)} MiB`;
 
 /**
- * The project's speed goals, each read off this run: the table under the rows says which ones it
+ * The project's speed goals, each read off this run (a share to one decimal: 84.8 % rounds to a
+ * misleading 85 % that is not met): the table under the rows says which ones it
  * meets. A report like the rows (nothing fails on it): a goal missed on a busy box is read with its machine.
  */
 const goals: { goal: string; reading: string; met: boolean }[] = [];
@@ -338,7 +339,7 @@ try {
       load.mainUs !== null && side.bare.mainUs !== null
         ? `; by main-thread CPU ${share(side.bare.mainUs, load.mainUs).toFixed(0)} % (for reference, not judged)`
         : '';
-    goal(goalName, `${ratio.toFixed(0)} %${byCpu}`, ratio >= least);
+    goal(goalName, `${ratio.toFixed(1)} %${byCpu}`, ratio >= least);
   };
   againstBare('POST /api/v1/flows (start)', 'start', side.start, 'flow start ≥ 60 % of the bare POST', 60);
   againstBare(
@@ -418,8 +419,8 @@ try {
   goal('JWKS p99 during password steps < 15 ms', `${p99.toFixed(1)} ms`, p99 < 15);
   // One core leaves no L2 (nothing hashes with a core kept free): that goal is not read there.
   const [ofL1, ofL2] = [share(passwordRate, L1), share(passwordRate, L2)];
-  if (L2 > 0) goal('password steps ≥ 90 % of L2', `${ofL2.toFixed(0)} %`, ofL2 >= 90);
-  goal('stretch: password steps ≥ 85 % of L1, p99 as above', `${ofL1.toFixed(0)} %`, ofL1 >= 85 && p99 < 15);
+  if (L2 > 0) goal('password steps ≥ 90 % of L2', `${ofL2.toFixed(1)} %`, ofL2 >= 90);
+  goal('stretch: password steps ≥ 85 % of L1, p99 as above', `${ofL1.toFixed(1)} %`, ofL1 >= 85 && p99 < 15);
 
   const loginRate = await rate(6, 4 * cores, async () => {
     const username = `bench${next++}`;

@@ -58,13 +58,35 @@ describe('password hashing in low-priority threads', () => {
     expect(() => parseConfig({ password: { hashNice: 20 } }, {})).toThrow(/hashNice/);
   });
 
-  it('refuses what is in flight or queued when closed', async () => {
+  it('answers the jobs a thread holds each in turn, a failed one among them', async () => {
     pool = createHashPool({ size: 1 });
-    const first = pool.hash('a', options);
-    const queued = pool.hash('b', options);
-    const refused = Promise.all([expect(first).rejects.toThrow('closed'), expect(queued).rejects.toThrow('closed')]);
+    const hash = await pool.hash('right', options);
+    const answers = [pool.verify(hash, 'right'), pool.verify('not a hash', 'right'), pool.verify(hash, 'wrong'), pool.hash('next', options)];
+    expect(await answers[0]).toBe(true);
+    await expect(answers[1]).rejects.toThrow();
+    expect(await answers[2]).toBe(false);
+    expect(await answers[3]).toMatch(/^\$argon2id\$/);
+  });
+
+  it('refuses arguments a thread cannot be sent, and the answers after it stay with their own jobs', async () => {
+    pool = createHashPool({ size: 1 });
+    const hash = await pool.hash('right', options);
+    const held = pool.verify(hash, 'right');
+    await expect(pool.hash('x', { notCopyable() {} })).rejects.toThrow();
+    expect(await Promise.all([held, pool.verify(hash, 'wrong'), pool.verify(hash, 'right')])).toEqual([true, false, true]);
+  });
+
+  it('refuses what is in flight, handed to a thread or queued when closed', async () => {
+    pool = createHashPool({ size: 1 });
+    // The first hashes, the second waits in the thread's port, the third here.
+    const jobs = ['a', 'b', 'c'].map((password) => pool!.hash(password, options));
+    const refused = Promise.all(jobs.map((job) => expect(job).rejects.toThrow('closed')));
     await pool.close();
     await refused;
+    // A request still in flight at shutdown does not start a thread again.
+    const before = existsSync('/proc/self/task') ? readdirSync('/proc/self/task').length : 0;
+    await expect(pool.hash('d', options)).rejects.toThrow('closed');
+    if (existsSync('/proc/self/task')) expect(readdirSync('/proc/self/task').length).toBe(before);
   });
 
   it('passwords: an unknown user and a malformed stored hash are refused', async () => {

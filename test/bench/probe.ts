@@ -1,8 +1,14 @@
 // Asks `url` every 20 ms for `seconds`, one request at a time, from a process of its own; prints
 // the latencies (ms) as JSON. What a person's cheap request waits while the server is loaded.
+// Loaded, it says `ready` and waits for `go`: its start-up (Node, tsx) is not part of what it measures.
 import { get } from './client.js';
 
 const [url, seconds] = [process.argv[2]!, Number(process.argv[3])];
+await new Promise<void>((resolve) => {
+  process.once('message', () => resolve());
+  process.send!('ready');
+});
+process.disconnect();
 const latencies: number[] = [];
 const end = Date.now() + seconds * 1000;
 for (let next = Date.now(); Date.now() < end; ) {

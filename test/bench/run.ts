@@ -252,6 +252,25 @@ async function measureLimits(rounds: number): Promise<void> {
 const mfa = child('serve.ts', ['mfa']);
 const bare = child('serve.ts', ['bare']);
 const procs = [mfa, bare];
+/**
+ * The JWKS probe (probe.ts), loaded and waiting: `go` starts its `seconds`. Started cold, its
+ * start-up (Node and tsx, ~0.5 s of a core) fell within the password steps it ran beside.
+ */
+async function loadedProbe(url: string, seconds: number) {
+  const proc = child('probe.ts', [`${url}/.well-known/jwks.json`, String(seconds)], { stdout: 'pipe' });
+  procs.push(proc);
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  await reply(proc);
+  return {
+    go: () => proc.send('go'),
+    latencies: async () => {
+      await exited;
+      return JSON.parse(out) as number[];
+    },
+  };
+}
 try {
   const [{ url }, { url: bareUrl }] = await Promise.all([reply<{ url: string }>(mfa), reply<{ url: string }>(bare)]);
   mfa.send({ type: 'seed', from: 0, users: USERS, password: PASSWORD, secret: SECRET });
@@ -359,12 +378,9 @@ try {
 
   // The same probe with nothing else running: this machine's floor for a loopback round trip, which
   // the loaded p99 below is read against (a slow or virtualised box wakes idle processes slowly).
-  const restProbe = child('probe.ts', [`${url}/.well-known/jwks.json`, QUICK ? '1' : '4'], { stdout: 'pipe' });
-  procs.push(restProbe);
-  let restOut = '';
-  restProbe.stdout!.on('data', (d) => (restOut += d));
-  await new Promise((resolve) => restProbe.once('exit', resolve));
-  const atRest = JSON.parse(restOut) as number[];
+  const restProbe = await loadedProbe(url, QUICK ? 1 : 4);
+  restProbe.go();
+  const atRest = await restProbe.latencies();
   row(
     'GET /.well-known/jwks.json p99 at rest (every 20 ms, no load)',
     percentile(atRest, 99),
@@ -385,14 +401,10 @@ try {
   await measureLimits(2);
   await rate(2, 4 * cores, passwordStep);
   // As long as the measured run below (`rate` shortens its seconds in --quick), so that every probe falls within it.
-  const probe = child('probe.ts', [`${url}/.well-known/jwks.json`, String(QUICK ? 2 : 8)], { stdout: 'pipe' });
-  procs.push(probe);
-  let probeOut = '';
-  probe.stdout!.on('data', (d) => (probeOut += d));
-  const probeDone = new Promise((resolve) => probe.once('exit', resolve));
+  const probe = await loadedProbe(url, QUICK ? 2 : 8);
+  probe.go();
   const passwordRun = await measured(mfa, 8, 4 * cores, passwordStep);
-  await probeDone;
-  const latencies = JSON.parse(probeOut) as number[];
+  const latencies = await probe.latencies();
   await measureLimits(2);
   [L1, L2] = [mean(limitSlices.L1), mean(limitSlices.L2)];
   // First in the table, as the limits every ratio below is read against.

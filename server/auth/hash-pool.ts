@@ -130,7 +130,7 @@ export function createHashPool({ size = availableParallelism(), nice = 19 } = {}
     async close() {
       closed = true;
       const workers = [...held.keys()];
-      const jobs = [...queue.splice(0), ...[...held.values()].flatMap((held) => held.splice(0))];
+      const jobs = [...queue.splice(0), ...[...held.values()].flatMap((own) => own.splice(0))];
       held.clear();
       for (const job of jobs) job.reject(closedError());
       // A thread in a hash ends only when its hash does (slowly, at nice 19 on a busy machine).

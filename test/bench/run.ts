@@ -138,8 +138,8 @@ async function sideBySide<K extends string>(rounds: number, loads: Record<K, Sid
   const entries = Object.entries(loads) as [K, SideLoad][];
   const last = Object.fromEntries(entries.map(([name]) => [name, 0])) as Record<K, number>;
   // A round not counted first: the first calls of a path run before V8 has optimised it. Three
-  // seconds each: the bare POST took ~3 s (~10,000 calls) to reach its speed on a 2-core Xeon, and
-  // after half a second its first counted slice read about half the others.
+  // seconds each: a bare POST server started cold took ~3 s (~10,000 calls) to reach its speed on a
+  // 2-core Xeon.
   for (const [name, { once, ready }] of entries) {
     await ready?.(0);
     last[name] = await rate(3, 8, once);
@@ -680,7 +680,7 @@ await rssOverLogins();
 
 const starts: number[] = [];
 for (let i = 0; i < 3; i++) starts.push(await startToHealthy());
-const startMs = [...starts].sort((a, b) => a - b)[1]!;
+const startMs = median(starts);
 row(
   '`mfa-login start` to the first 200 of /healthz (median of 3)',
   startMs,

@@ -108,9 +108,11 @@ if (process.argv[2] === 'bare') {
         Array.from({ length: 10 }, () => hashBackupCode(keyring, user.id, backupCode())),
         now,
       );
-      if (message.deviceTokens) deviceTokens.push(server.services.deviceTokens.issue(user.id, now));
-      // Written as they go: the server holds at most 10,000 unwritten and drops the oldest beyond.
-      if (deviceTokens.length % 1_000 === 0) await server.services.deviceTokens.flush();
+      if (message.deviceTokens) {
+        deviceTokens.push(server.services.deviceTokens.issue(user.id, now));
+        // Written as they go: the server holds at most 10,000 unwritten and drops the oldest beyond.
+        if (deviceTokens.length % 1_000 === 0) await server.services.deviceTokens.flush();
+      }
     }
     await server.services.deviceTokens.flush();
     send({ users: message.users, deviceTokens });

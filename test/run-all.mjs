@@ -46,8 +46,25 @@ async function vitest(project) {
   const { code } = await run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   if (!existsSync(report)) return { passed: 0, failed: 1, note: `vitest ${project} did not report (exit ${code})` };
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  const failedFiles = r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
-  return { passed: r.numPassedTests, failed: r.numFailedTests + failedFiles + (code !== 0 && r.numFailedTests === 0 && failedFiles === 0 ? 1 : 0) };
+  const failedFiles = r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0);
+  const names = r.testResults.flatMap((t) => {
+    const file = path.relative(process.cwd(), t.name);
+    if (t.status === 'failed' && t.assertionResults.length === 0) return [`${file}: ${firstLine(t.message)}`];
+    return t.assertionResults.filter((a) => a.status === 'failed').map((a) => `${file} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  });
+  const failed = r.numFailedTests + failedFiles.length + (code !== 0 && r.numFailedTests === 0 && failedFiles.length === 0 ? 1 : 0);
+  return { passed: r.numPassedTests, failed, names };
+}
+
+/** The summary repeats each failure in one line: a long log's tail is often all a reader gets. */
+function firstLine(message) {
+  return (
+    (message ?? '')
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim()
+      .slice(0, 300) ?? ''
+  );
 }
 
 async function browser() {
@@ -57,7 +74,16 @@ async function browser() {
   const counts = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].pop();
   if (!counts) return { passed: 0, failed: 1, note: `web-test-runner printed no summary (exit ${code})` };
   const failed = Number(counts[2]) + (code !== 0 && Number(counts[2]) === 0 ? 1 : 0);
-  return { passed: Number(counts[1]), failed };
+  // web-test-runner marks a failed test with ❌ followed by its name on the same line.
+  const names = [
+    ...new Set(
+      plain
+        .split('\n')
+        .filter((line) => line.includes('❌'))
+        .map((line) => line.trim().slice(0, 300)),
+    ),
+  ];
+  return { passed: Number(counts[1]), failed, names };
 }
 
 /** Vite and vitest strip types without checking them: strict TypeScript holds only if tsc runs. */
@@ -92,7 +118,10 @@ else for (const [name, suite] of suites) results.push([name, await suite()]);
 rmSync(work, { recursive: true, force: true });
 
 console.log('\nSuites:');
-for (const [name, r] of results) console.log(`  ${name.padEnd(9)} ${r.passed} passed, ${r.failed} failed${r.note ? `  (${r.note})` : ''}`);
+for (const [name, r] of results) {
+  console.log(`  ${name.padEnd(9)} ${r.passed} passed, ${r.failed} failed${r.note ? `  (${r.note})` : ''}`);
+  for (const failure of r.names ?? []) console.log(`    ✗ ${failure}`);
+}
 const passed = results.reduce((n, [, r]) => n + r.passed, 0);
 const failed = results.reduce((n, [, r]) => n + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

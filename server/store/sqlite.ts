@@ -4,11 +4,10 @@ import path from 'node:path';
 import { privateDir, privateFile } from '../private-files.js';
 import type { SqlDriver, SqlStatements } from './driver.js';
 import { checkpointInThread, type Checkpointer } from './sqlite-checkpoints.js';
+import { BUSY_TIMEOUT_MS, GroupCommits, isBusy } from './sqlite-commits.js';
 import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
-/** How long a statement waits for another process's write lock before it fails. */
-const BUSY_TIMEOUT_MS = 5000;
 /** Writes before checkpoints move to a thread: a store that writes little (a CLI command, a test) never starts one. */
 export const CHECKPOINT_THREAD_AFTER_WRITES = 1000;
 const CHECKPOINT_EVERY_MS = 1000;
@@ -32,34 +31,11 @@ function ownerOnly(file: string): void {
   for (const side of [`${file}-wal`, `${file}-shm`]) if (existsSync(side)) privateFile(side);
 }
 
-/** A write asked for outside a transaction body, waiting for the next commit. */
-type PendingWrite = { run: () => unknown; resolve: (result: unknown) => void; reject: (e: unknown) => void };
-/** Settles a write that ran once its transaction has ended: committed, or not (and why). */
-type Settle = (failed: boolean, cause?: unknown) => void;
-
-/**
- * The next turn of the event loop, after the I/O just polled: every request whose data came in
- * together writes before the commit. Taken at load, so a test's fake timers cannot hold a commit.
- */
-const nextTurn = setImmediate;
-
-/** SQLITE_BUSY and its extended codes (a recovery under way in another process). */
-const isBusy = (e: unknown) => String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY');
-
 export class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
-  /** Transaction bodies queue up: an async body must not share its transaction with another request's body. */
-  private queue: Promise<unknown> = Promise.resolve();
-  /** A transaction body is running: statements from outside it wait. */
-  private bodyRunning = false;
-  /** Writes asked for outside a transaction body, run and committed together on the next turn or with the next transaction. */
-  private pending: PendingWrite[] = [];
-  /** A commit of the pending writes is due on the next turn (or after a pause, while another process holds the lock). */
-  private flushScheduled = false;
-  /** Since when, and with what last pause, the pending writes have waited for another process's write lock. */
-  private busySince: number | null = null;
-  private busyPause = 1;
+  /** Writes and transactions, run together in a commit on the next turn. */
+  private readonly commits: GroupCommits;
   /** What a transaction body runs its statements on: inside the open transaction, never queued behind it. */
   private readonly inside: SqlStatements;
   /** Compiling a statement cost more than running it: each text is prepared once (a profile of a login). */
@@ -67,8 +43,6 @@ export class SqliteDriver implements SqlDriver {
   /** Counts writes until the checkpoint thread starts (on disk only); then null. */
   private writesBeforeCheckpointThread: number | null;
   private checkpoints: Checkpointer | null = null;
-  /** A transaction's own statements, prepared once: each is run on every login step. */
-  private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint', Database.Statement>;
 
   constructor(private readonly file: string) {
     const onDisk = file !== ':memory:';
@@ -86,14 +60,6 @@ export class SqliteDriver implements SqlDriver {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma(`cache_size = -${CACHE_KIB}`);
     this.writesBeforeCheckpointThread = onDisk ? CHECKPOINT_THREAD_AFTER_WRITES : null;
-    this.control = {
-      begin: this.db.prepare('BEGIN IMMEDIATE'),
-      commit: this.db.prepare('COMMIT'),
-      rollback: this.db.prepare('ROLLBACK'),
-      savepoint: this.db.prepare('SAVEPOINT body'),
-      release: this.db.prepare('RELEASE body'),
-      rollbackToSavepoint: this.db.prepare('ROLLBACK TO body'),
-    };
     this.inside = {
       kind: 'sqlite',
       all: (sql, params) => this.statement(sql, params ?? [], true),
@@ -103,6 +69,7 @@ export class SqliteDriver implements SqlDriver {
       lockForMigration: () => this.lockForMigration(),
       lock: () => this.lock(),
     };
+    this.commits = new GroupCommits(this.db, this.inside, () => this.wrote());
   }
 
   /** After enough writes, the WAL is checkpointed from a thread, and commits on the event loop no longer do it. */
@@ -128,11 +95,11 @@ export class SqliteDriver implements SqlDriver {
    * A statement not issued by the running transaction body (`inside`) waits for it to end: one
    * connection serves every request, and a statement run inside another request's transaction
    * would vanish with its rollback after its own request was answered. Callers loop on it
-   * (`while (this.mustWait(inside)) await this.queue`) so that it is asked again right before the
-   * statement runs: a transaction queued behind the one waited for may begin in between.
+   * (`while (this.mustWait(inside)) await this.commits.settled`) so that it is asked again right before the
+   * statement runs.
    */
   private mustWait(inside: boolean): boolean {
-    return !inside && this.bodyRunning;
+    return !inside && this.commits.bodyRunning;
   }
 
   /** `inside`: issued by the running transaction body. */
@@ -140,7 +107,7 @@ export class SqliteDriver implements SqlDriver {
     const stmt = this.prepared(sql);
     if (stmt.readonly) {
       // Checked before awaiting: most reads find no body running and run without a turn of the event loop.
-      while (this.mustWait(inside)) await this.queue;
+      while (this.mustWait(inside)) await this.commits.settled;
       return this.unlessBusy(() => stmt.all(...params) as T[], inside);
     }
     // A write that answers rows (RETURNING) commits like any other write.
@@ -149,107 +116,13 @@ export class SqliteDriver implements SqlDriver {
       stmt.run(...params);
       return [];
     };
-    return inside ? run() : this.write(run);
+    return inside ? run() : this.commits.write(run);
   }
 
   private async change(sql: string, params: unknown[], inside: boolean): Promise<number> {
     const stmt = this.prepared(sql);
     const run = () => stmt.run(...params).changes;
-    return inside ? run() : this.write(run);
-  }
-
-  /**
-   * A write outside any transaction body waits for the next commit: every write asked for in one
-   * turn of the event loop runs then, in the order asked, in one transaction, and each answers once
-   * it is committed (what a request is answered on is in the file). The write lock is held only
-   * while they run, never across a turn: another process (a CLI command, a second server, the
-   * checkpoint thread) finds it free between two commits however busy this one is.
-   */
-  private write<R>(run: () => R): Promise<R> {
-    return new Promise<R>((resolve, reject) => {
-      this.pending.push({ run, resolve: resolve as (result: unknown) => void, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        nextTurn(() => this.flush());
-      }
-    });
-  }
-
-  /** Commits the pending writes; a transaction body running (and holding the lock) takes them into its own commit. */
-  private flush(): void {
-    if (this.bodyRunning || this.pending.length === 0) {
-      this.flushScheduled = false;
-      return;
-    }
-    try {
-      this.control.begin.run();
-    } catch (e) {
-      this.busySince ??= Date.now();
-      if (!isBusy(e) || Date.now() - this.busySince >= BUSY_TIMEOUT_MS) this.failPending(e);
-      else {
-        // Another process holds the lock: try again after a pause, off the event loop, up to the busy wait.
-        this.busyPause = Math.min(this.busyPause * 2, 50);
-        setTimeout(() => this.flush(), this.busyPause);
-      }
-      return;
-    }
-    this.busySince = null;
-    this.busyPause = 1;
-    this.flushScheduled = false;
-    this.commitWith(this.runPending());
-  }
-
-  /**
-   * Runs the pending writes in the open transaction, in the order asked; answers how to settle each
-   * once the transaction ends. A failed write fails alone (SQLite takes back that statement, a
-   * constraint's say); one that ends the whole transaction fails those after it too.
-   */
-  private runPending(): Settle[] {
-    const writes = this.pending;
-    this.pending = [];
-    let ended: unknown;
-    return writes.map(({ run, resolve, reject }): Settle => {
-      if (ended !== undefined || !this.db.inTransaction) return () => reject(ended ?? new Error('SQLite ended the transaction'));
-      try {
-        const result = run();
-        this.wrote();
-        return (failed, cause) => (failed ? reject(cause) : resolve(result));
-      } catch (e) {
-        if (!this.db.inTransaction) ended = e;
-        return () => reject(e);
-      }
-    });
-  }
-
-  /**
-   * COMMITs the open transaction, then settles each write: when the commit fails, or SQLite ended
-   * the transaction before it (`lost`), every write in it fails.
-   */
-  private commitWith(settles: Settle[], lost?: { cause: unknown }): void {
-    let failure = lost ?? (this.db.inTransaction ? undefined : { cause: new Error('SQLite ended the transaction') });
-    if (failure === undefined) {
-      try {
-        this.control.commit.run();
-      } catch (e) {
-        failure = { cause: e };
-      }
-    }
-    if (failure !== undefined && this.db.inTransaction) this.control.rollback.run();
-    for (const settle of settles) settle(failure !== undefined, failure?.cause);
-    // Writes asked for while a transaction that was lost ran: the next turn commits them.
-    if (this.pending.length > 0 && !this.flushScheduled) {
-      this.flushScheduled = true;
-      nextTurn(() => this.flush());
-    }
-  }
-
-  private failPending(cause: unknown): void {
-    const writes = this.pending;
-    this.pending = [];
-    this.flushScheduled = false;
-    this.busySince = null;
-    this.busyPause = 1;
-    for (const { reject } of writes) reject(cause);
+    return inside ? run() : this.commits.write(run);
   }
 
   /**
@@ -270,7 +143,7 @@ export class SqliteDriver implements SqlDriver {
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
       await new Promise((resolve) => setTimeout(resolve, pause));
       // Meanwhile another request may have begun a transaction here: a statement of its own must not join it.
-      while (this.mustWait(inside)) await this.queue;
+      while (this.mustWait(inside)) await this.commits.settled;
       try {
         return step();
       } catch (e) {
@@ -290,41 +163,8 @@ export class SqliteDriver implements SqlDriver {
     return stmt;
   }
 
-  /**
-   * BEGIN IMMEDIATE takes the write lock, so no statement in the body meets a busy database. The
-   * writes waiting for a commit share this one: those asked for before the body run first, those
-   * asked for while it runs after it, and the body itself is a savepoint between them, taken back
-   * alone when it fails.
-   */
   transaction<T>(fn: (tx: SqlStatements) => Promise<T>): Promise<T> {
-    const next = this.queue.then(async () => {
-      await this.unlessBusy(() => this.control.begin.run());
-      const before = this.runPending();
-      this.control.savepoint.run();
-      this.bodyRunning = true;
-      let outcome: { ok: true; result: T } | { ok: false; error: unknown };
-      try {
-        outcome = { ok: true, result: await fn(this.inside) };
-        this.control.release.run();
-      } catch (e) {
-        outcome = { ok: false, error: e };
-        // SQLite ends the whole transaction on some failures: the writes before the body went with it.
-        if (this.db.inTransaction) {
-          this.control.rollbackToSavepoint.run();
-          this.control.release.run();
-        }
-      } finally {
-        this.bodyRunning = false;
-      }
-      const lost = this.db.inTransaction ? undefined : { cause: outcome.ok ? new Error('SQLite ended the transaction') : outcome.error };
-      this.commitWith([...before, ...(lost ? [] : this.runPending())], lost);
-      this.wrote();
-      if (!outcome.ok) throw outcome.error;
-      if (lost) throw lost.cause;
-      return outcome.result;
-    });
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.commits.transaction(fn);
   }
 
   async exec(sql: string): Promise<void> {
@@ -341,8 +181,7 @@ export class SqliteDriver implements SqlDriver {
 
   async close(): Promise<void> {
     // Writes already asked for are made and committed first, as each was in place before commits were shared.
-    await this.queue;
-    while (this.pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    await this.commits.drain();
     await this.checkpoints?.stop();
     this.db.close();
   }

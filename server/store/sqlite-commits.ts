@@ -1,0 +1,211 @@
+import type Database from 'better-sqlite3';
+import type { SqlStatements } from './driver.js';
+
+/** How long a statement waits for another process's write lock before it fails. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** SQLITE_BUSY and its extended codes (a recovery under way in another process). */
+export const isBusy = (e: unknown) => String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
+/** A write asked for outside a transaction body, or a transaction (`body`), waiting for the next commit. */
+type Pending = { body: boolean; run: () => unknown; resolve: (result: unknown) => void; reject: (e: unknown) => void };
+/** Settles an entry that ran once its transaction has ended: committed, or not (and why). */
+type Settle = (failed: boolean, cause?: unknown) => void;
+
+/**
+ * The next turn of the event loop, after the I/O just polled: every request whose data came in
+ * together writes before the commit. Taken at load, so a test's fake timers cannot hold a commit.
+ */
+const nextTurn = setImmediate;
+
+/**
+ * The SQLite connection's writes, committed in groups: each commit writes its pages to the WAL
+ * and takes the file's locks, and one for every write was most of a login step's SQLite time.
+ */
+export class GroupCommits {
+  /** A transaction body is running: statements from outside it wait for `settled`. */
+  bodyRunning = false;
+  /** The commit under way while a transaction body in it awaits its statements; null between commits. */
+  private flushing: Promise<void> | null = null;
+  /** Writes and transactions asked for since the last commit began, in order: the next commit runs them. */
+  private pending: Pending[] = [];
+  /** A commit of the pending entries is due on the next turn (or after a pause, while another process holds the lock). */
+  private flushScheduled = false;
+  /** Since when, and with what last pause, the pending entries have waited for another process's write lock. */
+  private busySince: number | null = null;
+  private busyPause = 1;
+  /** A commit's own statements, prepared once: each runs on every login step. */
+  private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint', Database.Statement>;
+
+  /** `inside`: what a transaction body runs its statements on; `wrote`: called for each write made. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly inside: SqlStatements,
+    private readonly wrote: () => void,
+  ) {
+    this.control = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT body'),
+      release: db.prepare('RELEASE body'),
+      rollbackToSavepoint: db.prepare('ROLLBACK TO body'),
+    };
+  }
+
+  /** Resolves once the commit under way (and the body running in it) has ended. */
+  get settled(): Promise<void> | null {
+    return this.flushing;
+  }
+
+  /** Resolves once everything asked for so far is committed or failed. */
+  async drain(): Promise<void> {
+    while (this.pending.length > 0 || this.flushing) await (this.flushing ?? new Promise((resolve) => setTimeout(resolve, 1)));
+  }
+
+  /**
+   * A write outside any transaction body waits for the next commit: everything asked for in one
+   * turn of the event loop runs on the next, in the order asked, in one transaction, and each
+   * answers once it is committed (what a request is answered on is in the file). The write lock is
+   * held only while that runs, never from one turn to the next: another process (a CLI command, a
+   * second server, the checkpoint thread) finds it free between two commits however busy this one is.
+   */
+  write<R>(run: () => R): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ body: false, run, resolve: resolve as (result: unknown) => void, reject });
+      this.flushNextTurn();
+    });
+  }
+
+  /**
+   * A transaction is a savepoint in the next commit, after what was asked for before it: its body's
+   * statements run as one and are taken back alone when it fails. Bodies run one at a time, and
+   * statements from outside wait while one runs: an async body must not share its savepoint with
+   * another request's statements.
+   */
+  transaction<T>(fn: (tx: SqlStatements) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ body: true, run: () => fn(this.inside), resolve: resolve as (result: unknown) => void, reject });
+      this.flushNextTurn();
+    });
+  }
+
+  private flushNextTurn(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    nextTurn(() => this.flush());
+  }
+
+  /** BEGIN IMMEDIATE takes the write lock, so no statement in the commit meets a busy database. */
+  private flush(): void {
+    this.flushScheduled = false;
+    // A commit under way schedules the next when it ends.
+    if (this.flushing || this.pending.length === 0) return;
+    try {
+      this.control.begin.run();
+    } catch (e) {
+      this.busySince ??= Date.now();
+      if (!isBusy(e) || Date.now() - this.busySince >= BUSY_TIMEOUT_MS) this.failPending(e);
+      else {
+        // Another process holds the lock: try again after a pause, off the event loop, up to the busy wait.
+        this.flushScheduled = true;
+        this.busyPause = Math.min(this.busyPause * 2, 50);
+        setTimeout(() => this.flush(), this.busyPause);
+      }
+      return;
+    }
+    this.busySince = null;
+    this.busyPause = 1;
+    const entries = this.pending;
+    this.pending = [];
+    // Without a transaction among them it all runs here and now, with no turn of the microtask queue.
+    const done = this.runAndCommit(entries);
+    if (done) {
+      this.flushing = done.finally(() => {
+        this.flushing = null;
+        if (this.pending.length > 0) this.flushNextTurn();
+      });
+    }
+  }
+
+  /**
+   * Runs the entries in the open transaction, then commits and settles each. A write that fails
+   * fails alone (SQLite takes back that statement, a constraint's say); a failure that ends the
+   * whole transaction fails what ran before it, and what was still to run goes to the next commit.
+   * Answers a promise only when a transaction body had to be awaited.
+   */
+  private runAndCommit(entries: Pending[], from = 0, settles: Settle[] = []): Promise<void> | undefined {
+    for (let i = from; i < entries.length; i++) {
+      const entry = entries[i]!;
+      if (entry.body) return this.runBody(entry).then((settle) => this.afterBody(entries, i, settles, settle));
+      try {
+        const result = entry.run();
+        this.wrote();
+        settles.push((failed, cause) => (failed ? entry.reject(cause) : entry.resolve(result)));
+      } catch (e) {
+        settles.push(() => entry.reject(e));
+        if (!this.db.inTransaction) return this.lost(entries, i, settles, e);
+      }
+    }
+    this.commitWith(settles);
+    return undefined;
+  }
+
+  private afterBody(entries: Pending[], i: number, settles: Settle[], settle: { settle: Settle; ended?: unknown }): Promise<void> | undefined {
+    settles.push(settle.settle);
+    if ('ended' in settle) return this.lost(entries, i, settles, settle.ended);
+    return this.runAndCommit(entries, i + 1, settles);
+  }
+
+  private async runBody(entry: Pending): Promise<{ settle: Settle; ended?: unknown }> {
+    this.control.savepoint.run();
+    this.bodyRunning = true;
+    try {
+      const result = await entry.run();
+      this.control.release.run();
+      this.wrote();
+      return { settle: (failed, cause) => (failed ? entry.reject(cause) : entry.resolve(result)) };
+    } catch (e) {
+      if (!this.db.inTransaction) return { settle: () => entry.reject(e), ended: e };
+      this.control.rollbackToSavepoint.run();
+      this.control.release.run();
+      return { settle: () => entry.reject(e) };
+    } finally {
+      this.bodyRunning = false;
+    }
+  }
+
+  /** SQLite ended the transaction at entry `i`: what ran before it is gone, what was to run after it goes to the next commit. */
+  private lost(entries: Pending[], i: number, settles: Settle[], cause: unknown): undefined {
+    this.pending.unshift(...entries.slice(i + 1));
+    this.commitWith(settles, { cause });
+    return undefined;
+  }
+
+  /**
+   * COMMITs the open transaction, then settles each entry: when the commit fails, or SQLite ended
+   * the transaction before it (`lost`), every one in it fails.
+   */
+  private commitWith(settles: Settle[], lost?: { cause: unknown }): void {
+    let failure = lost;
+    if (failure === undefined) {
+      try {
+        this.control.commit.run();
+      } catch (e) {
+        failure = { cause: e };
+      }
+    }
+    if (failure !== undefined && this.db.inTransaction) this.control.rollback.run();
+    for (const settle of settles) settle(failure !== undefined, failure?.cause);
+    if (this.pending.length > 0 && !this.flushing) this.flushNextTurn();
+  }
+
+  private failPending(cause: unknown): void {
+    const writes = this.pending;
+    this.pending = [];
+    this.flushScheduled = false;
+    this.busySince = null;
+    this.busyPause = 1;
+    for (const { reject } of writes) reject(cause);
+  }
+}

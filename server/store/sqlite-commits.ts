@@ -121,10 +121,16 @@ export class GroupCommits {
     // Without a transaction among them it all runs here and now, with no turn of the microtask queue.
     const done = this.runAndCommit(entries);
     if (done) {
-      this.flushing = done.finally(() => {
-        this.flushing = null;
-        if (this.pending.length > 0) this.flushNextTurn();
-      });
+      this.flushing = done
+        .catch((e: unknown) => {
+          // Not a statement's failure (those are settled above) but a fault of this code: nothing may wait for good.
+          if (this.db.inTransaction) this.control.rollback.run();
+          for (const entry of entries) entry.reject(e);
+        })
+        .finally(() => {
+          this.flushing = null;
+          if (this.pending.length > 0) this.flushNextTurn();
+        });
     }
   }
 

@@ -2,15 +2,48 @@ import type Database from 'better-sqlite3';
 import type { SqlStatements } from './driver.js';
 
 /** How long a statement waits for another process's write lock before it fails. */
-export const BUSY_TIMEOUT_MS = 5000;
+const BUSY_TIMEOUT_MS = 5000;
 
 /** SQLITE_BUSY and its extended codes (a recovery under way in another process). */
-export const isBusy = (e: unknown) => String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+const isBusy = (e: unknown) => String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
+/**
+ * Runs `step` now; while another process (a CLI command, a second server on the same file) holds
+ * the write lock, tries again after a pause instead of sleeping in place: the connection's
+ * busy_timeout is 0, so waiting for the lock never stalls the event loop. `beforeRetry` is awaited
+ * before each new try.
+ */
+export function unlessBusy<R>(step: () => R, beforeRetry?: () => Promise<void>): R | Promise<R> {
+  try {
+    return step();
+  } catch (e) {
+    if (!isBusy(e)) throw e;
+    return retryWhileBusy(step, Date.now() + BUSY_TIMEOUT_MS, beforeRetry);
+  }
+}
+
+async function retryWhileBusy<R>(step: () => R, deadline: number, beforeRetry?: () => Promise<void>): Promise<R> {
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    await beforeRetry?.();
+    try {
+      return step();
+    } catch (e) {
+      if (!isBusy(e) || Date.now() >= deadline) throw e;
+    }
+  }
+}
 
 /** A write asked for outside a transaction body, or a transaction (`body`), waiting for the next commit. */
 type Pending = { body: boolean; run: () => unknown; resolve: (result: unknown) => void; reject: (e: unknown) => void };
 /** Settles an entry that ran once its transaction has ended: committed, or not (and why). */
 type Settle = (failed: boolean, cause?: unknown) => void;
+
+/** Settles an entry that ran well: with its result once committed, else with why the commit failed. */
+const settleWith =
+  (entry: Pending, result: unknown): Settle =>
+  (failed, cause) =>
+    failed ? entry.reject(cause) : entry.resolve(result);
 
 /**
  * The next turn of the event loop, after the I/O just polled: every request whose data came in
@@ -31,9 +64,6 @@ export class GroupCommits {
   private pending: Pending[] = [];
   /** A commit of the pending entries is due on the next turn (or after a pause, while another process holds the lock). */
   private flushScheduled = false;
-  /** Since when, and with what last pause, the pending entries have waited for another process's write lock. */
-  private busySince: number | null = null;
-  private busyPause = 1;
   /** A commit's own statements, prepared once: each runs on every login step. */
   private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint', Database.Statement>;
 
@@ -98,24 +128,30 @@ export class GroupCommits {
 
   /** BEGIN IMMEDIATE takes the write lock, so no statement in the commit meets a busy database. */
   private flush(): void {
-    this.flushScheduled = false;
     // A commit under way schedules the next when it ends.
-    if (this.flushing || this.pending.length === 0) return;
-    try {
-      this.control.begin.run();
-    } catch (e) {
-      this.busySince ??= Date.now();
-      if (!isBusy(e) || Date.now() - this.busySince >= BUSY_TIMEOUT_MS) this.failPending(e);
-      else {
-        // Another process holds the lock: try again after a pause, off the event loop, up to the busy wait.
-        this.flushScheduled = true;
-        this.busyPause = Math.min(this.busyPause * 2, 50);
-        setTimeout(() => this.flush(), this.busyPause);
-      }
+    if (this.flushing || this.pending.length === 0) {
+      this.flushScheduled = false;
       return;
     }
-    this.busySince = null;
-    this.busyPause = 1;
+    let begun: unknown;
+    try {
+      begun = unlessBusy(() => this.control.begin.run());
+    } catch (e) {
+      this.failPending(e);
+      return;
+    }
+    // Another process holds the lock: the entries (and those asked for meanwhile) wait for it off the event loop.
+    if (begun instanceof Promise)
+      begun.then(
+        () => this.commitPending(),
+        (e: unknown) => this.failPending(e),
+      );
+    else this.commitPending();
+  }
+
+  /** Runs and commits what is pending, in the transaction just begun. */
+  private commitPending(): void {
+    this.flushScheduled = false;
     const entries = this.pending;
     this.pending = [];
     // Without a transaction among them it all runs here and now, with no turn of the microtask queue.
@@ -147,7 +183,7 @@ export class GroupCommits {
       try {
         const result = entry.run();
         this.wrote();
-        settles.push((failed, cause) => (failed ? entry.reject(cause) : entry.resolve(result)));
+        settles.push(settleWith(entry, result));
       } catch (e) {
         settles.push(() => entry.reject(e));
         if (!this.db.inTransaction) return this.lost(entries, i, settles, e);
@@ -170,7 +206,7 @@ export class GroupCommits {
       const result = await entry.run();
       this.control.release.run();
       this.wrote();
-      return { settle: (failed, cause) => (failed ? entry.reject(cause) : entry.resolve(result)) };
+      return { settle: settleWith(entry, result) };
     } catch (e) {
       if (!this.db.inTransaction) return { settle: () => entry.reject(e), ended: e };
       this.control.rollbackToSavepoint.run();
@@ -210,8 +246,6 @@ export class GroupCommits {
     const writes = this.pending;
     this.pending = [];
     this.flushScheduled = false;
-    this.busySince = null;
-    this.busyPause = 1;
     for (const { reject } of writes) reject(cause);
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { privateDir, privateFile } from '../private-files.js';
 import type { SqlDriver, SqlStatements } from './driver.js';
 import { checkpointInThread, type Checkpointer } from './sqlite-checkpoints.js';
-import { BUSY_TIMEOUT_MS, GroupCommits, isBusy } from './sqlite-commits.js';
+import { GroupCommits, unlessBusy } from './sqlite-commits.js';
 import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
@@ -94,9 +94,8 @@ export class SqliteDriver implements SqlDriver {
   /**
    * A statement not issued by the running transaction body (`inside`) waits for it to end: one
    * connection serves every request, and a statement run inside another request's transaction
-   * would vanish with its rollback after its own request was answered. Callers loop on it
-   * (`while (this.mustWait(inside)) await this.commits.settled`) so that it is asked again right before the
-   * statement runs.
+   * would vanish with its rollback after its own request was answered. `bodyEnded` loops on it, so
+   * that it is asked again right before the statement runs.
    */
   private mustWait(inside: boolean): boolean {
     return !inside && this.commits.bodyRunning;
@@ -107,8 +106,11 @@ export class SqliteDriver implements SqlDriver {
     const stmt = this.prepared(sql);
     if (stmt.readonly) {
       // Checked before awaiting: most reads find no body running and run without a turn of the event loop.
-      while (this.mustWait(inside)) await this.commits.settled;
-      return this.unlessBusy(() => stmt.all(...params) as T[], inside);
+      if (this.mustWait(inside)) await this.bodyEnded(inside);
+      return unlessBusy(
+        () => stmt.all(...params) as T[],
+        () => this.bodyEnded(inside),
+      );
     }
     // A write that answers rows (RETURNING) commits like any other write.
     const run = (): T[] => {
@@ -125,31 +127,9 @@ export class SqliteDriver implements SqlDriver {
     return inside ? run() : this.commits.write(run);
   }
 
-  /**
-   * Runs `step` now; while another process (a CLI command, a second server on the same file)
-   * holds the write lock, tries again after a pause instead of sleeping in place: the
-   * connection's busy_timeout is 0, so waiting for the lock never stalls the event loop.
-   */
-  private unlessBusy<R>(step: () => R, inside = false): R | Promise<R> {
-    try {
-      return step();
-    } catch (e) {
-      if (!isBusy(e)) throw e;
-      return this.retryWhileBusy(step, Date.now() + BUSY_TIMEOUT_MS, inside);
-    }
-  }
-
-  private async retryWhileBusy<R>(step: () => R, deadline: number, inside: boolean): Promise<R> {
-    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-      await new Promise((resolve) => setTimeout(resolve, pause));
-      // Meanwhile another request may have begun a transaction here: a statement of its own must not join it.
-      while (this.mustWait(inside)) await this.commits.settled;
-      try {
-        return step();
-      } catch (e) {
-        if (!isBusy(e) || Date.now() >= deadline) throw e;
-      }
-    }
+  /** Meanwhile another request may have begun a transaction body here: a statement of its own must not join it. */
+  private async bodyEnded(inside: boolean): Promise<void> {
+    while (this.mustWait(inside)) await this.commits.settled;
   }
 
   /** SQLite re-prepares a cached statement by itself after a schema change (a migration). */

@@ -46,10 +46,12 @@ async function vitest(project) {
   const { code } = await run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   if (!existsSync(report)) return { passed: 0, failed: 1, note: `vitest ${project} did not report (exit ${code})` };
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  const failedFiles = r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0);
+  // A file that failed before any test ran (an import that threw) has no test results of its own.
+  const fileFailed = (t) => t.status === 'failed' && t.assertionResults.length === 0;
+  const failedFiles = r.testResults.filter(fileFailed);
   const names = r.testResults.flatMap((t) => {
     const file = path.relative(process.cwd(), t.name);
-    if (t.status === 'failed' && t.assertionResults.length === 0) return [`${file}: ${firstLine(t.message)}`];
+    if (fileFailed(t)) return [`${file}: ${firstLine(t.message)}`];
     return t.assertionResults.filter((a) => a.status === 'failed').map((a) => `${file} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
   });
   const failed = r.numFailedTests + failedFiles.length + (code !== 0 && r.numFailedTests === 0 && failedFiles.length === 0 ? 1 : 0);

@@ -13,6 +13,7 @@ import { createPasswords } from '../../server/auth/passwords.js';
 import { post } from './client.js';
 import { postgresUrl, testSchema } from '../support/postgres.js';
 import { freePort } from '../support/free-port.js';
+import { median } from './median.js';
 import { startToHealthy, startsFrom } from './startup.js';
 import { entrySize, firstScreen } from './widget.js';
 
@@ -215,13 +216,6 @@ function postgresPids(): number[] {
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-/** The middle value; of an even count, the mean of the middle two. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  return Number.isInteger(mid) ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
 }
 
 /** start + password + TOTP, ending with an id_token. */

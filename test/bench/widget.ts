@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchChromium } from '../support/chromium.js';
+import { median } from './median.js';
 
 export interface EntrySize {
   raw: number;
@@ -44,8 +45,7 @@ export async function firstScreen(url: string, reloads: number): Promise<{ cold:
     const cold = await visit();
     const warmRuns: number[] = [];
     for (let i = 0; i < reloads; i++) warmRuns.push(await visit());
-    const sorted = [...warmRuns].sort((a, b) => a - b);
-    return { cold, warm: sorted[Math.floor(sorted.length / 2)]!, warmRuns };
+    return { cold, warm: median(warmRuns), warmRuns };
   } finally {
     await chromium.close();
   }

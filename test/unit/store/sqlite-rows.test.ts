@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteDriver } from '../../../server/store/sqlite.js';
 
@@ -55,5 +58,21 @@ describe('the SQLite driver: rows as objects named by their columns', () => {
     expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe(1);
     expect(row!.y).toBe(2);
+  });
+
+  it('answers the same rows in a process that forbids code made from strings', async () => {
+    const driver = new URL('../../../server/store/sqlite.ts', import.meta.url).href;
+    const script = `import { SqliteDriver } from ${JSON.stringify(driver)};
+const db = new SqliteDriver(':memory:');
+await db.exec('CREATE TABLE t (id TEXT, n INTEGER)');
+await db.run('INSERT INTO t VALUES (?, ?)', ['a', 1]);
+console.log(JSON.stringify(await db.all('SELECT * FROM t')));
+await db.close();`;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: fileURLToPath(new URL('../../..', import.meta.url)), timeout: 20_000 },
+    );
+    expect(JSON.parse(stdout)).toEqual([{ id: 'a', n: 1 }]);
   });
 });

@@ -64,6 +64,8 @@ export class GroupCommits {
   private pending: Pending[] = [];
   /** A commit of the pending entries is due on the next turn (or after a pause, while another process holds the lock). */
   private flushScheduled = false;
+  /** `drain` calls waiting for the end of a commit. */
+  private drainers: (() => void)[] = [];
   /** A commit's own statements, prepared once: each runs on every login step. */
   private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint', Database.Statement>;
 
@@ -90,7 +92,14 @@ export class GroupCommits {
 
   /** Resolves once everything asked for so far is committed or failed. */
   async drain(): Promise<void> {
-    while (this.pending.length > 0 || this.flushing) await (this.flushing ?? new Promise((resolve) => setTimeout(resolve, 1)));
+    while (this.pending.length > 0 || this.flushing) await new Promise<void>((resolve) => this.drainers.push(resolve));
+  }
+
+  /** A commit ended (or failed to begin): whoever drains looks again. */
+  private ended(): void {
+    const drainers = this.drainers;
+    this.drainers = [];
+    for (const resolve of drainers) resolve();
   }
 
   /**
@@ -166,6 +175,7 @@ export class GroupCommits {
         .finally(() => {
           this.flushing = null;
           if (this.pending.length > 0) this.flushNextTurn();
+          this.ended();
         });
     }
   }
@@ -240,6 +250,7 @@ export class GroupCommits {
     if (failure !== undefined && this.db.inTransaction) this.control.rollback.run();
     for (const settle of settles) settle(failure !== undefined, failure?.cause);
     if (this.pending.length > 0 && !this.flushing) this.flushNextTurn();
+    this.ended();
   }
 
   private failPending(cause: unknown): void {
@@ -247,5 +258,6 @@ export class GroupCommits {
     this.pending = [];
     this.flushScheduled = false;
     for (const { reject } of writes) reject(cause);
+    this.ended();
   }
 }

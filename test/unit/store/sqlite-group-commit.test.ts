@@ -89,6 +89,22 @@ describe('the SQLite driver: one commit for the writes of one turn', () => {
     expect(committed()).toEqual(['last']);
     db = new SqliteDriver(file);
   });
+
+  it('closes once a write held up by another connection’s write lock is committed', async () => {
+    const locker = new Database(file);
+    locker.exec('BEGIN IMMEDIATE');
+    const write = db.run("INSERT INTO t VALUES ('after the lock')");
+    let closed = false;
+    const closing = db.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(false);
+    locker.exec('COMMIT');
+    locker.close();
+    await closing;
+    expect(await write).toBe(1);
+    expect(committed()).toEqual(['after the lock']);
+    db = new SqliteDriver(file);
+  });
 });
 
 describe('the SQLite driver: another process writes while this one writes without pause', () => {

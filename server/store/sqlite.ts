@@ -158,10 +158,9 @@ export class SqliteDriver implements SqlDriver {
   }
 
   /**
-   * A reader's rows, as objects named by its columns. The driver answers them as arrays, made into
-   * objects here by a function made for the statement's columns (`rowMaker`): the driver set each
-   * column through V8's API, a runtime call per column, and building the rows of a login's reads
-   * that way was ~6 % of its event-loop instructions (callgrind).
+   * A reader's rows, as objects named by its columns: the driver answers arrays, made into objects
+   * by the statement's `rowMaker`. Its own objects set each column through V8's API, a runtime call
+   * a column: a flow's row read that way took 8.4 µs against 6.0 µs now (measured alone).
    */
   private rowsOf<T>(stmt: Database.Statement, params: unknown[]): T[] {
     const arrays = stmt.all(...params) as unknown[][];

@@ -23,4 +23,6 @@ export interface SqlStatements {
 /** The little a SQL store needs from a database; `?` placeholders in every dialect. */
 export interface SqlDriver extends SqlStatements {
   close(): Promise<void>;
+  /** Runs the migrations (`migrate`) with the connection set up for bulk work, and back after. */
+  forMigrations?<T>(run: () => Promise<T>): Promise<T>;
 }

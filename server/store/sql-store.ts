@@ -19,16 +19,18 @@ function sqlLifecycle(db: SqlDriver): StoreLifecycle {
 
     async migrate() {
       // One locked transaction: instances starting together see each other's work, never half of it.
-      await db.transaction(async (tx) => {
-        await tx.lockForMigration();
-        await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-        const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
-        for (const m of migrations) {
-          if (done.has(m.version)) continue;
-          await tx.exec(m.sql);
-          await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
-        }
-      });
+      const apply = () =>
+        db.transaction(async (tx) => {
+          await tx.lockForMigration();
+          await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+          const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+          for (const m of migrations) {
+            if (done.has(m.version)) continue;
+            await tx.exec(m.sql);
+            await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+          }
+        });
+      await (db.forMigrations ? db.forMigrations(apply) : apply());
     },
 
     close: () => db.close(),

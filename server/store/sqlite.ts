@@ -77,6 +77,8 @@ export class SqliteDriver implements SqlDriver {
   /** Counts writes until the checkpoint thread starts (on disk only); then null. */
   private writesBeforeCheckpointThread: number | null;
   private checkpoints: Checkpointer | null = null;
+  /** `forMigrations` calls under way. */
+  private migrating = 0;
 
   constructor(private readonly file: string) {
     const onDisk = file !== ':memory:';
@@ -209,13 +211,16 @@ export class SqliteDriver implements SqlDriver {
     this.rowMakers = new WeakMap();
   }
 
-  /** SQLite reads the setting as each transaction begins: the migrations' own transaction begins after this. */
+  /**
+   * SQLite reads the setting as each transaction begins: the migrations' own transaction begins
+   * after this. Back to the usual once the last of overlapping calls has ended.
+   */
   async forMigrations<T>(run: () => Promise<T>): Promise<T> {
-    this.db.pragma(`temp_store = ${TEMP_STORE.migrations}`);
+    if (this.migrating++ === 0) this.db.pragma(`temp_store = ${TEMP_STORE.migrations}`);
     try {
       return await run();
     } finally {
-      this.db.pragma(`temp_store = ${TEMP_STORE.usual}`);
+      if (--this.migrating === 0) this.db.pragma(`temp_store = ${TEMP_STORE.usual}`);
     }
   }
 

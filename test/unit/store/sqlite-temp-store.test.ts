@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteDriver } from '../../../server/store/sqlite.js';
 import { sqlStore } from '../../../server/store/sql-store.js';
 
@@ -73,9 +73,29 @@ describe('SQLite temporary storage: page copies kept in memory, migrations on di
     expect(await tempStore()).toBe(2);
   });
 
-  it("is how the store migrates: a store's migrations leave it in memory", async () => {
+  it('goes back to memory only once the last of overlapping migrations has ended', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = db.forMigrations(() => gate);
+    await db.forMigrations(async () => undefined);
+    expect(await tempStore()).toBe(1);
+    release();
+    await first;
+    expect(await tempStore()).toBe(2);
+  });
+
+  it("is how the store migrates: its migrations' transaction on disk, the store in memory after", async () => {
     const store = sqlStore(db);
+    const seen: number[] = [];
+    const transaction = db.transaction.bind(db);
+    vi.spyOn(db, 'transaction').mockImplementation((fn) =>
+      transaction(async (tx) => {
+        seen.push((await tx.all<{ temp_store: number }>('PRAGMA temp_store'))[0]!.temp_store);
+        return fn(tx);
+      }),
+    );
     await store.migrate();
+    expect(seen).toEqual([1]);
     expect(await tempStore()).toBe(2);
   });
 });

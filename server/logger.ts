@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
+import { lineBatch } from './log-batch.js';
 
 /** Field names that must never reach a log line, wherever they appear. */
 const redact = [
@@ -32,20 +33,21 @@ const LOG_WRITE_BYTES = 8 * 1024;
 const LOG_FLUSH_MS = 100;
 
 /**
- * A file descriptor (stdout by default) written asynchronously: a line is appended to a buffer
- * and the write itself happens off the event loop, one write for ~8 KiB of lines (or what has
- * queued after 100 ms). Each write is a job for libuv's threads: one a line (four a TOTP sign-in)
- * woke a thread that then took the event loop's core (a flow start cost ~9 % more of the event
- * loop and its process ~14 % more CPU). The buffer is bounded (a stalled reader costs dropped
- * lines, said once a minute on stderr, never the heap). pino writes what is left synchronously at
+ * A file descriptor (stdout by default) written asynchronously: lines are gathered (`lineBatch`)
+ * and written off the event loop, one write for ~8 KiB of lines (or what has gathered after 100
+ * ms). Each write is a job for libuv's threads: one a line (four a TOTP sign-in) woke a thread
+ * that then took the event loop's core (a flow start cost ~9 % more of the event loop and its
+ * process ~14 % more CPU). What waits for the file is bounded (a stalled reader costs dropped
+ * lines, said once a minute on stderr, never the heap). What is left is written synchronously at
  * exit, a crash's included.
  */
 export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): DestinationStream {
-  const stream = pino.destination({ dest: fd, sync: false, maxLength: maxBytes, minLength: LOG_WRITE_BYTES, periodicFlush: LOG_FLUSH_MS });
+  const stream = pino.destination({ dest: fd, sync: false, maxLength: maxBytes, minLength: 0 });
   let dropped = 0;
   let saidAt = 0;
-  stream.on('drop', () => {
-    dropped++;
+  // sonic-boom drops what it is handed whole: a batch of lines.
+  stream.on('drop', (data: string) => {
+    dropped += data.split('\n').length - 1;
     if (Date.now() - saidAt < 60_000) return;
     saidAt = Date.now();
     try {
@@ -54,7 +56,7 @@ export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): Destination
       // stderr closed too: nothing left to tell
     }
   });
-  return stream;
+  return lineBatch(stream, LOG_WRITE_BYTES, LOG_FLUSH_MS);
 }
 
 const OWN_REDACTION = Symbol('mfa-login redaction');

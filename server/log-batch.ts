@@ -10,22 +10,22 @@ export interface LineBatch extends DestinationStream {
   flushSync(): void;
 }
 
-/** The batches of this process, held weakly: at exit each still alive hands its lines over and writes them. */
-const live = new Set<WeakRef<LineBatch>>();
-const forget = new FinalizationRegistry<WeakRef<LineBatch>>((ref) => live.delete(ref));
+/**
+ * The synchronous flushes of batches holding lines not yet handed over, held until they are: a
+ * logger dropped with lines waiting (a server at the end of its shutdown, its last lines logged)
+ * still writes them at exit. A batch with nothing waiting is not held.
+ */
+const waiting = new Set<() => void>();
 let exitHooked = false;
 
-function writeAllAtExit(batch: LineBatch): void {
-  const ref = new WeakRef(batch);
-  live.add(ref);
-  forget.register(batch, ref);
+function hookExit(): void {
   if (exitHooked) return;
   exitHooked = true;
   // 'exit' also follows an uncaught exception and process.exit: only synchronous work runs here.
   process.on('exit', () => {
-    for (const held of live) {
+    for (const flushSync of [...waiting]) {
       try {
-        held.deref()?.flushSync();
+        flushSync();
       } catch {
         // the writer's file is gone (a closed pipe): nothing left to write to
       }
@@ -53,10 +53,17 @@ export function lineBatch(writer: Writer, bytes: number, ms: number): LineBatch 
     const data = lines.length === 1 ? lines[0]! : lines.join('');
     lines = [];
     length = 0;
+    waiting.delete(flushSync);
     writer.write(data);
   };
-  const batch: LineBatch = {
+  const flushSync = () => {
+    handOver();
+    writer.flushSync();
+  };
+  hookExit();
+  return {
     write(line: string) {
+      if (lines.length === 0) waiting.add(flushSync);
       lines.push(line);
       length += line.length;
       if (length >= bytes) handOver();
@@ -67,11 +74,6 @@ export function lineBatch(writer: Writer, bytes: number, ms: number): LineBatch 
       handOver();
       writer.flush(cb);
     },
-    flushSync() {
-      handOver();
-      writer.flushSync();
-    },
+    flushSync,
   };
-  writeAllAtExit(batch);
-  return batch;
 }

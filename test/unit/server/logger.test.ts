@@ -6,7 +6,7 @@ import { startTestServer } from '../../support/server.js';
 
 /** Runs test/support/log-writer.ts in a process of its own; answers its exit code and output. */
 function writer(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/log-writer.ts', ...args], { stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/support/log-writer.ts', ...args], { stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -38,6 +38,12 @@ describe('the server log (written off the event loop)', () => {
     const { code, stdout } = await writer(['end', '5000']);
     expect(code).toBe(0);
     expect(linesOf(stdout)).toHaveLength(5000);
+  });
+
+  it('still holds the lines of a logger let go and collected before the process ended (a server after its shutdown)', async () => {
+    const { code, stdout } = await writer(['dropped', '3']);
+    expect(code).toBe(0);
+    expect(linesOf(stdout).map((l) => l.i)).toEqual([0, 1, 2]);
   });
 
   it('drops whole lines past its bounded buffer and says so on stderr, instead of growing', async () => {

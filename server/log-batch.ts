@@ -1,13 +1,35 @@
+import { writeSync } from 'node:fs';
 import type { DestinationStream, pino } from 'pino';
 
 /** Where a batch's lines go: pino's own destination (sonic-boom), which writes off the event loop. */
 type Writer = Pick<ReturnType<typeof pino.destination>, 'write' | 'flush' | 'flushSync'>;
 
 export interface LineBatch extends DestinationStream {
-  /** Hands the lines gathered so far to the writer, which writes them soon. */
+  /** Hands the lines gathered so far to the writer; `cb` once the writer has written everything it holds. */
   flush(cb?: (err?: Error) => void): void;
-  /** Hands them over and has the writer write everything it holds now, synchronously. */
+  /** Writes everything the writer holds, then the lines gathered here, before it returns (pino's `fatal`, and exit). */
   flushSync(): void;
+}
+
+/** A stalled reader of a pipe: the synchronous write waits this long between tries, and gives up after the last. */
+const BUSY_WAIT_MS = 100;
+const BUSY_TRIES = 10;
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * `data` to `fd`, all of it, before it returns: a pipe may take part of a write, or none while its
+ * reader is busy (EAGAIN). A reader stalled past ~1 s is given up on: an exit must not hang on it.
+ */
+export function writeAllSync(fd: number, data: string): void {
+  let rest = Buffer.from(data);
+  for (let tries = 0; rest.length > 0; ) {
+    try {
+      rest = rest.subarray(writeSync(fd, rest));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN' || ++tries >= BUSY_TRIES) throw e;
+      sleep(BUSY_WAIT_MS);
+    }
+  }
 }
 
 /**
@@ -27,7 +49,7 @@ function hookExit(): void {
       try {
         flushSync();
       } catch {
-        // the writer's file is gone (a closed pipe): nothing left to write to
+        // the reader is gone (a closed pipe) or stalled: nothing more can be written
       }
     }
   });
@@ -35,31 +57,38 @@ function hookExit(): void {
 
 /**
  * Log lines gathered in an array and handed to `writer` joined, once `bytes` (in characters) have
- * gathered or `ms` after the first, and at exit. sonic-boom, given each line, appends it to one
- * growing string and measures that string's length in bytes on every write, which flattens it
- * into a copy: with its own 8 KiB batches that copied ~6 KB a line, the largest allocation of a
- * TOTP verify (17.8 of ~135 KB a verify, heap sampling). A line cost 1.7–3.4 µs there against
- * 0.5–0.8 here, and 400,000 lines 475 young-generation collections against 22 (to /dev/null, in
- * bursts of 24 a turn).
+ * gathered or `ms` after the first; `flushSync` (and exit) writes them with `writeSync` instead,
+ * since the writer's own write would only start an asynchronous one. sonic-boom, given each line,
+ * appends it to one growing string and measures that string's length in bytes on every write,
+ * which flattens it into a copy: with its own 8 KiB batches that copied ~6 KB a line, the largest
+ * allocation of a TOTP verify (17.8 of ~135 KB a verify, heap sampling). A line cost 1.7–3.4 µs
+ * there against 0.5–0.8 here, and 400,000 lines 475 young-generation collections against 22 (to
+ * /dev/null, in bursts of 24 a turn).
  */
-export function lineBatch(writer: Writer, bytes: number, ms: number): LineBatch {
+export function lineBatch(writer: Writer, sync: (data: string) => void, bytes: number, ms: number): LineBatch {
   let lines: string[] = [];
   let length = 0;
   let timer: NodeJS.Timeout | null = null;
-  const handOver = () => {
+  /** The lines gathered so far, joined, and none left here. */
+  const take = (): string | null => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (lines.length === 0) return;
+    if (lines.length === 0) return null;
     const data = lines.length === 1 ? lines[0]! : lines.join('');
     lines = [];
     length = 0;
     waiting.delete(flushSync);
-    writer.write(data);
+    return data;
   };
-  const flushSync = () => {
-    handOver();
+  const handOver = () => {
+    const data = take();
+    if (data !== null) writer.write(data);
+  };
+  function flushSync(): void {
     writer.flushSync();
-  };
+    const data = take();
+    if (data !== null) sync(data);
+  }
   hookExit();
   return {
     write(line: string) {

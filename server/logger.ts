@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
-import { lineBatch } from './log-batch.js';
+import { lineBatch, writeAllSync } from './log-batch.js';
 
 /** Field names that must never reach a log line, wherever they appear. */
 const redact = [
@@ -42,7 +42,8 @@ const LOG_FLUSH_MS = 100;
  * exit, a crash's included.
  */
 export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): DestinationStream {
-  const stream = pino.destination({ dest: fd, sync: false, maxLength: maxBytes, minLength: 0 });
+  // minLength 1: what it is handed is written at once, and `flush(cb)` still waits for the write (at 0 it calls back at once).
+  const stream = pino.destination({ dest: fd, sync: false, maxLength: maxBytes, minLength: 1 });
   let dropped = 0;
   let saidAt = 0;
   // sonic-boom drops what it is handed whole: a batch of lines.
@@ -56,7 +57,7 @@ export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): Destination
       // stderr closed too: nothing left to tell
     }
   });
-  return lineBatch(stream, LOG_WRITE_BYTES, LOG_FLUSH_MS);
+  return lineBatch(stream, (data) => writeAllSync(fd, data), LOG_WRITE_BYTES, LOG_FLUSH_MS);
 }
 
 const OWN_REDACTION = Symbol('mfa-login redaction');

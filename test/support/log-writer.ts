@@ -1,24 +1,37 @@
 // Writes `lines` log lines through the server's own logger to stdout in one synchronous burst (so
 // they are all still queued), then ends as `how` says: `crash` (an uncaught exception), `exit`
 // (process.exit), `end` (the event loop runs dry), `dropped` (the logger is let go and collected
-// first, as a server's is at the end of its shutdown: needs --expose-gc) or `stay` (keeps running
-// until killed, as a server does). `bufferBytes` bounds the queue.
+// first, as a server's is at the end of its shutdown: needs --expose-gc), `fatal` (a fatal line,
+// then SIGKILL at once while libuv's one thread is busy: run with UV_THREADPOOL_SIZE=1), `flushed`
+// (SIGKILL as soon as logger.flush calls back) or `stay` (keeps running until killed, as a server
+// does). `bufferBytes` bounds the queue.
+import { pbkdf2 } from 'node:crypto';
 import { createLogger, logDestination } from '../../server/logger.js';
 
 const [how, lines, bufferBytes] = [process.argv[2], Number(process.argv[3]), process.argv[4] ? Number(process.argv[4]) : undefined];
 
-function writeLines(): void {
+function writeLines() {
   const logger = createLogger({ logLevel: 'info' }, logDestination(1, bufferBytes));
   for (let i = 0; i < lines; i++) logger.info({ i, filler: 'x'.repeat(100) }, 'line');
+  return logger;
 }
 
-writeLines();
 if (how === 'dropped') {
+  writeLines();
   const collect = (globalThis as { gc?: () => void }).gc;
   if (!collect) throw new Error('run with --expose-gc');
   collect();
   setTimeout(collect, 10);
+} else {
+  const logger = writeLines();
+  if (how === 'crash') throw new Error('crashed on purpose');
+  if (how === 'exit') process.exit(3);
+  if (how === 'stay') setInterval(() => undefined, 60_000);
+  if (how === 'fatal') {
+    // Holds the thread an asynchronous write would wait for: only a synchronous one gets out.
+    pbkdf2('busy', 'salt', 2_000_000, 32, 'sha512', () => undefined);
+    logger.fatal({ i: lines }, 'line');
+    process.kill(process.pid, 'SIGKILL');
+  }
+  if (how === 'flushed') logger.flush(() => process.kill(process.pid, 'SIGKILL'));
 }
-if (how === 'crash') throw new Error('crashed on purpose');
-if (how === 'exit') process.exit(3);
-if (how === 'stay') setInterval(() => undefined, 60_000);

@@ -32,6 +32,63 @@ export function writeAllSync(fd: number, data: string): void {
   }
 }
 
+/** What a synchronous write gives up on: a reader stalled past the tries (EAGAIN, EBUSY), or gone (EPIPE). */
+const unwritable = (e: unknown) => ['EAGAIN', 'EBUSY', 'EPIPE'].includes(String((e as NodeJS.ErrnoException).code));
+
+/** Says on stderr (best effort: it may be the same stalled pipe) that lines were given up on. */
+function sayUnwritten(e: unknown, bytes?: number): void {
+  const what = bytes ? `${bytes} bytes of log lines` : 'log lines';
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EPIPE'
+      ? 'its reader is gone'
+      : code === 'EAGAIN' || code === 'EBUSY'
+        ? `its reader took nothing for ~${(BUSY_TRIES * BUSY_WAIT_MS) / 1000} s`
+        : String(e);
+  try {
+    writeSync(2, `mfa-login: ${what} could not be written (${why})\n`);
+  } catch {
+    // stderr is gone or stalled too
+  }
+}
+
+/**
+ * For sonic-boom (pino's destination): its rule for a busy reader (`retryEAGAIN`), and `bound`,
+ * which makes its synchronous flush (pino's exit hook, ours, pino's `fatal`) give up as
+ * `writeAllSync` does. While the process runs it tries again every 100 ms for as long as it takes
+ * (what waits is bounded); its own synchronous flush tried forever, so an exit hung on a stalled
+ * reader of a non-blocking pipe.
+ */
+export function busyReader(): {
+  retryEAGAIN: (e: Error, writing: number, queued: number) => boolean;
+  bound: (stream: Pick<Writer, 'flushSync'>) => void;
+} {
+  /** Tries so far in the synchronous flush under way; null outside one. */
+  let syncTries: number | null = null;
+  let left = 0;
+  return {
+    retryEAGAIN: (_e, writing, queued) => {
+      left = writing + queued;
+      return syncTries === null || ++syncTries < BUSY_TRIES;
+    },
+    bound(stream) {
+      const flushSync = stream.flushSync.bind(stream);
+      stream.flushSync = () => {
+        syncTries = 0;
+        left = 0;
+        try {
+          flushSync();
+        } catch (e) {
+          if (!unwritable(e)) throw e;
+          sayUnwritten(e, left);
+        } finally {
+          syncTries = null;
+        }
+      };
+    },
+  };
+}
+
 /**
  * The synchronous flushes of batches holding lines not yet handed over, held until they are: a
  * logger dropped with lines waiting (a server at the end of its shutdown, its last lines logged)
@@ -48,8 +105,9 @@ function hookExit(): void {
     for (const flushSync of [...waiting]) {
       try {
         flushSync();
-      } catch {
-        // the reader is gone (a closed pipe) or stalled: nothing more can be written
+      } catch (e) {
+        // The reader is gone (a closed pipe) or stalled: nothing more can be written.
+        sayUnwritten(e);
       }
     }
   });

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
-import { lineBatch, writeAllSync } from './log-batch.js';
+import { busyReader, lineBatch, writeAllSync } from './log-batch.js';
 
 /** Field names that must never reach a log line, wherever they appear. */
 const redact = [
@@ -43,7 +43,9 @@ const LOG_FLUSH_MS = 100;
  */
 export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): DestinationStream {
   // minLength 1: what it is handed is written at once, and `flush(cb)` still waits for the write (at 0 it calls back at once).
-  const stream = pino.destination({ dest: fd, sync: false, maxLength: maxBytes, minLength: 1 });
+  const busy = busyReader();
+  const stream = pino.destination({ dest: fd, sync: false, maxLength: maxBytes, minLength: 1, retryEAGAIN: busy.retryEAGAIN });
+  busy.bound(stream);
   let dropped = 0;
   let saidAt = 0;
   // sonic-boom drops what it is handed whole: a batch of lines.

@@ -1,8 +1,14 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { type CapturedLogs, captureLogs, realLogs } from '../../support/logs.js';
 import { startTestServer } from '../../support/server.js';
+
+/** Past this a writer is taken to hang: it is killed (its code then null). */
+const HUNG_MS = 15_000;
 
 /** Runs test/support/log-writer.ts in a process of its own; answers its exit code and output. */
 function writer(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -14,7 +20,13 @@ function writer(args: string[]): Promise<{ code: number | null; stdout: string; 
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+  const hung = setTimeout(() => child.kill('SIGKILL'), HUNG_MS);
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      clearTimeout(hung);
+      resolve({ code, stdout, stderr });
+    }),
+  );
 }
 
 const linesOf = (stdout: string) =>
@@ -71,6 +83,23 @@ describe('the server log (written off the event loop)', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThan(1000);
     expect(lines.every((l) => l.msg === 'line')).toBe(true);
+  });
+
+  it('gives up on a stalled reader at exit, says so on stderr and ends with its own code, instead of hanging', {
+    timeout: HUNG_MS + 5_000,
+  }, async () => {
+    // A non-blocking pipe (as one shared with another program may be) whose reader never reads: writes answer EAGAIN.
+    const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-log-'));
+    try {
+      const fifo = path.join(dir, 'log');
+      execFileSync('mkfifo', [fifo]);
+      // ~900 KB: the pipe takes 64 KiB, the rest waits in the destination's buffer.
+      const { code, stderr } = await writer(['stalled', '5000', '', fifo]);
+      expect(code).toBe(3);
+      expect(stderr).toMatch(/mfa-login: \d+ bytes of log lines could not be written \(its reader took nothing for ~1 s\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // Lines are written in batches of ~8 KiB: fewer than a batch must not be left in the buffer.

@@ -1,8 +1,9 @@
 import { writeSync } from 'node:fs';
-import type { DestinationStream, pino } from 'pino';
+import type { DestinationStream } from 'pino';
+import type { SonicBoom } from 'sonic-boom';
 
-/** Where a batch's lines go: pino's own destination (sonic-boom), which writes off the event loop. */
-type Writer = Pick<ReturnType<typeof pino.destination>, 'write' | 'flush' | 'flushSync'>;
+/** Where a batch's lines go: sonic-boom (pino's own destination), which writes off the event loop. */
+type Writer = Pick<SonicBoom, 'write' | 'flush' | 'flushSync'>;
 
 export interface LineBatch extends DestinationStream {
   /** Hands the lines gathered so far to the writer; `cb` once the writer has written everything it holds. */
@@ -35,8 +36,12 @@ export function writeAllSync(fd: number, data: string): void {
 /** What a synchronous write gives up on: a reader stalled past the tries (EAGAIN, EBUSY), or gone (EPIPE). */
 const unwritable = (e: unknown) => ['EAGAIN', 'EBUSY', 'EPIPE'].includes(String((e as NodeJS.ErrnoException).code));
 
-/** Says on stderr (best effort: it may be the same stalled pipe) that lines were given up on. */
+let saidUnwritten = false;
+
+/** Says on stderr, once (best effort: it may be the same stalled pipe), that lines were given up on. */
 function sayUnwritten(e: unknown, bytes?: number): void {
+  if (saidUnwritten) return;
+  saidUnwritten = true;
   const what = bytes ? `${bytes} bytes of log lines` : 'log lines';
   const code = (e as NodeJS.ErrnoException).code;
   const why =
@@ -53,20 +58,25 @@ function sayUnwritten(e: unknown, bytes?: number): void {
 }
 
 /**
- * For sonic-boom (pino's destination): its rule for a busy reader (`retryEAGAIN`), and `bound`,
- * which makes its synchronous flush (pino's exit hook, ours, pino's `fatal`) give up as
- * `writeAllSync` does. While the process runs it tries again every 100 ms for as long as it takes
- * (what waits is bounded); its own synchronous flush tried forever, so an exit hung on a stalled
- * reader of a non-blocking pipe.
+ * For sonic-boom: its rule for a busy reader (`retryEAGAIN`), and `bound`, which makes its
+ * synchronous flush (at exit, and for pino's `fatal`) give up as `writeAllSync` does and say so on
+ * stderr rather than throw. While the process runs it tries again every 100 ms for as long as it
+ * takes (what waits is bounded). pino's own destination (sonic-boom 4) tried forever in a
+ * synchronous flush, on a stalled reader of a non-blocking pipe and on a closed one alike: the
+ * exit hung.
  */
 export function busyReader(): {
   retryEAGAIN: (e: Error, writing: number, queued: number) => boolean;
   bound: (stream: Pick<Writer, 'flushSync'>) => void;
+  /** A synchronous flush gave up: later ones (the lines a batch still holds) are not tried, so an exit waits ~1 s at most. */
+  gaveUp: () => boolean;
 } {
   /** Tries so far in the synchronous flush under way; null outside one. */
   let syncTries: number | null = null;
   let left = 0;
+  let gaveUp = false;
   return {
+    gaveUp: () => gaveUp,
     retryEAGAIN: (_e, writing, queued) => {
       left = writing + queued;
       return syncTries === null || ++syncTries < BUSY_TRIES;
@@ -74,12 +84,14 @@ export function busyReader(): {
     bound(stream) {
       const flushSync = stream.flushSync.bind(stream);
       stream.flushSync = () => {
+        if (gaveUp) return;
         syncTries = 0;
         left = 0;
         try {
           flushSync();
         } catch (e) {
           if (!unwritable(e)) throw e;
+          gaveUp = true;
           sayUnwritten(e, left);
         } finally {
           syncTries = null;
@@ -95,22 +107,42 @@ export function busyReader(): {
  * still writes them at exit. A batch with nothing waiting is not held.
  */
 const waiting = new Set<() => void>();
+/**
+ * Writers that may hold lines handed over and not yet written, weakly: one with a write under
+ * way is held by that write until it has written all it holds, and one that holds nothing may go.
+ */
+const writers = new Set<WeakRef<Pick<Writer, 'flushSync'>>>();
 let exitHooked = false;
+
+/** `flushSync` runs at exit, lines a reader cannot take said on stderr. */
+function atExit(flushSync: () => void): void {
+  try {
+    flushSync();
+  } catch (e) {
+    // The reader is gone (a closed pipe) or stalled: nothing more can be written.
+    sayUnwritten(e);
+  }
+}
 
 function hookExit(): void {
   if (exitHooked) return;
   exitHooked = true;
   // 'exit' also follows an uncaught exception and process.exit: only synchronous work runs here.
+  // What writers hold was handed over before what batches still gather: it is written first.
   process.on('exit', () => {
-    for (const flushSync of [...waiting]) {
-      try {
-        flushSync();
-      } catch (e) {
-        // The reader is gone (a closed pipe) or stalled: nothing more can be written.
-        sayUnwritten(e);
-      }
+    for (const ref of writers) {
+      const writer = ref.deref();
+      if (writer) atExit(() => writer.flushSync());
     }
+    for (const flushSync of [...waiting]) atExit(flushSync);
   });
+}
+
+/** `writer`'s synchronous flush runs at exit while it is still in memory. */
+export function flushedAtExit(writer: Pick<Writer, 'flushSync'>): void {
+  for (const ref of writers) if (!ref.deref()) writers.delete(ref);
+  writers.add(new WeakRef(writer));
+  hookExit();
 }
 
 /**

@@ -1,7 +1,8 @@
 import { writeSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
-import { busyReader, lineBatch, writeAllSync } from './log-batch.js';
+import sonicBoom from 'sonic-boom';
+import { busyReader, flushedAtExit, lineBatch, writeAllSync } from './log-batch.js';
 
 /** Field names that must never reach a log line, wherever they appear. */
 const redact = [
@@ -39,13 +40,15 @@ const LOG_FLUSH_MS = 100;
  * that then took the event loop's core (a flow start cost ~9 % more of the event loop and its
  * process ~14 % more CPU). What waits for the file is bounded (a stalled reader costs dropped
  * lines, said once a minute on stderr, never the heap). What is left is written synchronously at
- * exit, a crash's included.
+ * exit, a crash's included, unless the reader is gone or takes nothing for ~1 s. A reader gone
+ * while the server runs (EPIPE) ends the log, said once on stderr; the server goes on.
  */
 export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): DestinationStream {
-  // minLength 1: what it is handed is written at once, and `flush(cb)` still waits for the write (at 0 it calls back at once).
   const busy = busyReader();
-  const stream = pino.destination({ dest: fd, sync: false, maxLength: maxBytes, minLength: 1, retryEAGAIN: busy.retryEAGAIN });
+  // minLength 1: what it is handed is written at once, and `flush(cb)` still waits for the write (at 0 it calls back at once).
+  const stream = new sonicBoom.SonicBoom({ fd, sync: false, maxLength: maxBytes, minLength: 1, retryEAGAIN: busy.retryEAGAIN });
   busy.bound(stream);
+  flushedAtExit(stream);
   let dropped = 0;
   let saidAt = 0;
   // sonic-boom drops what it is handed whole: a batch of lines.
@@ -53,13 +56,31 @@ export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): Destination
     dropped += data.split('\n').length - 1;
     if (Date.now() - saidAt < 60_000) return;
     saidAt = Date.now();
-    try {
-      writeSync(2, `mfa-login: the log's reader is not keeping up: ${dropped} line(s) dropped so far (${maxBytes} bytes wait at most)\n`);
-    } catch {
-      // stderr closed too: nothing left to tell
-    }
+    tell(`the log's reader is not keeping up: ${dropped} line(s) dropped so far (${maxBytes} bytes wait at most)`);
   });
-  return lineBatch(stream, (data) => writeAllSync(fd, data), LOG_WRITE_BYTES, LOG_FLUSH_MS);
+  let ended = false;
+  stream.on('error', (e: Error) => {
+    if (ended) return;
+    ended = true;
+    // Nothing more is handed to it, and nothing is tried at exit.
+    stream.flushSync = () => undefined;
+    tell(`the log could not be written, and is given up (${(e as NodeJS.ErrnoException).code === 'EPIPE' ? 'its reader is gone' : String(e)})`);
+  });
+  const writer = {
+    write: (data: string) => ended || stream.write(data),
+    flush: (cb?: (err?: Error) => unknown) => (ended ? cb?.() : stream.flush(cb)),
+    flushSync: () => stream.flushSync(),
+  };
+  return lineBatch(writer, (data) => ended || busy.gaveUp() || writeAllSync(fd, data), LOG_WRITE_BYTES, LOG_FLUSH_MS);
+}
+
+/** A line on stderr, best effort: it may be gone too. */
+function tell(message: string): void {
+  try {
+    writeSync(2, `mfa-login: ${message}\n`);
+  } catch {
+    // stderr closed too: nothing left to tell
+  }
 }
 
 const OWN_REDACTION = Symbol('mfa-login redaction');

@@ -4,22 +4,26 @@
 // first, as a server's is at the end of its shutdown: needs --expose-gc), `fatal` (a fatal line,
 // then SIGKILL at once while libuv's one thread is busy: run with UV_THREADPOOL_SIZE=1), `flushed`
 // (SIGKILL as soon as logger.flush calls back) or `stay` (keeps running until killed, as a server
-// does) or `stalled` (to a FIFO, given as the next argument, whose reader is open and never reads,
-// written non-blocking as a pipe shared with another program may be; then process.exit). `bufferBytes` bounds the queue.
+// does), `stalled` (to a FIFO, given as the next argument, whose reader is open and never reads,
+// written non-blocking as a pipe shared with another program may be; then process.exit), `gone`
+// (the same FIFO with its reader closed; process.exit at once) or `gone-later` (the same, ending
+// 300 ms later, after more lines). `bufferBytes` bounds the queue.
 import { pbkdf2 } from 'node:crypto';
-import { constants, openSync } from 'node:fs';
+import { closeSync, constants, openSync } from 'node:fs';
 import { createLogger, logDestination } from '../../server/logger.js';
 
 const [how, lines, bufferBytes] = [process.argv[2], Number(process.argv[3]), process.argv[4] ? Number(process.argv[4]) : undefined];
 
-/** The write end of the FIFO at `path`, its reader held open here and never read: a stalled log reader. */
-function stalledPipe(path: string): number {
-  openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  return openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+/** The write end of the FIFO at `path`, its reader held open here and never read (a stalled log reader), or closed (`gone`). */
+function fifo(path: string, gone: boolean): number {
+  const reader = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+  if (gone) closeSync(reader);
+  return fd;
 }
 
 function writeLines() {
-  const fd = how === 'stalled' ? stalledPipe(process.argv[5]!) : 1;
+  const fd = how === 'stalled' || how?.startsWith('gone') ? fifo(process.argv[5]!, how !== 'stalled') : 1;
   const logger = createLogger({ logLevel: 'info' }, logDestination(fd, bufferBytes));
   for (let i = 0; i < lines; i++) logger.info({ i, filler: 'x'.repeat(100) }, 'line');
   return logger;
@@ -45,4 +49,10 @@ if (how === 'dropped') {
   if (how === 'flushed') logger.flush(() => process.kill(process.pid, 'SIGKILL'));
   // Once the pipe is full and the rest waits in the destination's buffer.
   if (how === 'stalled') setTimeout(() => process.exit(3), 300);
+  if (how === 'gone') process.exit(3);
+  if (how === 'gone-later')
+    setTimeout(() => {
+      for (let i = 0; i < lines; i++) logger.info({ i, filler: 'x'.repeat(100) }, 'line');
+      setTimeout(() => process.exit(3), 300);
+    }, 300);
 }

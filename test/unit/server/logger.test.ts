@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CapturedLogs, captureLogs, realLogs } from '../../support/logs.js';
 import { startTestServer } from '../../support/server.js';
 
@@ -85,21 +85,36 @@ describe('the server log (written off the event loop)', () => {
     expect(lines.every((l) => l.msg === 'line')).toBe(true);
   });
 
-  it('gives up on a stalled reader at exit, says so on stderr and ends with its own code, instead of hanging', {
-    timeout: HUNG_MS + 5_000,
-  }, async () => {
-    // A non-blocking pipe (as one shared with another program may be) whose reader never reads: writes answer EAGAIN.
-    const dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-log-'));
-    try {
-      const fifo = path.join(dir, 'log');
+  describe('a log reader that stalls or goes (a FIFO written non-blocking, as a pipe shared with another program may be)', () => {
+    let dir: string;
+    let fifo: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'mfa-login-log-'));
+      fifo = path.join(dir, 'log');
       execFileSync('mkfifo', [fifo]);
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('gives up on a stalled reader at exit, says so on stderr and ends with its own code, instead of hanging', {
+      timeout: HUNG_MS + 5_000,
+    }, async () => {
       // ~900 KB: the pipe takes 64 KiB, the rest waits in the destination's buffer.
       const { code, stderr } = await writer(['stalled', '5000', '', fifo]);
       expect(code).toBe(3);
-      expect(stderr).toMatch(/mfa-login: \d+ bytes of log lines could not be written \(its reader took nothing for ~1 s\)/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      expect(stderr).toMatch(/^mfa-login: \d+ bytes of log lines could not be written \(its reader took nothing for ~1 s\)\n$/);
+    });
+
+    it('gives up at exit on a reader gone before any write, once, instead of hanging', { timeout: HUNG_MS + 5_000 }, async () => {
+      const { code, stderr } = await writer(['gone', '5000', '', fifo]);
+      expect(code).toBe(3);
+      expect(stderr).toBe('mfa-login: log lines could not be written (its reader is gone)\n');
+    });
+
+    it('ends the log when its reader goes while the process runs, says so once, and the process goes on', { timeout: HUNG_MS + 5_000 }, async () => {
+      const { code, stderr } = await writer(['gone-later', '5000', '', fifo]);
+      expect(code).toBe(3);
+      expect(stderr).toBe('mfa-login: the log could not be written, and is given up (its reader is gone)\n');
+    });
   });
 
   // Lines are written in batches of ~8 KiB: fewer than a batch must not be left in the buffer.

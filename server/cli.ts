@@ -2,6 +2,7 @@ import { ConfigError } from './config.js';
 import { isMfaError } from './errors.js';
 import { CliError, cliContext, UsageError, type CliContext, type CliIo } from './cli/context.js';
 import { KEY_CACHE_MS, PUBLISH_AHEAD_MS } from './tokens/keys.js';
+import { onStdoutGone } from './cli/stdout-gone.js';
 
 type Run = (cli: CliContext) => Promise<void>;
 
@@ -264,6 +265,7 @@ export async function runCli(
 
 const isMain = process.argv[1] !== undefined && /mfa-login(\.js)?$|cli\.(ts|js)$/.test(process.argv[1]);
 if (isMain) {
+  onStdoutGone();
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -5,6 +5,7 @@ import { missingBuiltFiles, packageRoot } from '../paths.js';
 import type { CliContext } from './context.js';
 import { parseInput } from './input.js';
 import { bannerLines } from './start-banner.js';
+import { serveWithoutStdout } from './stdout-gone.js';
 
 const startInput = z.object({
   demo: z.boolean().default(false),
@@ -36,6 +37,7 @@ function listenError(e: unknown, host: string, port: number): unknown {
 
 /** `mfa-login start [--config F] [--demo] [--port N] [--host H]`: serves until SIGINT/SIGTERM, then drains and exits 0. */
 export async function start(cli: CliContext): Promise<void> {
+  serveWithoutStdout();
   const input = parseInput(cli, {
     options: { demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } },
     schema: startInput,

@@ -15,14 +15,18 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-/** The real `mfa-login start --demo` process, up once `/healthz` answers. */
-async function startProcess(cwd: string): Promise<Running> {
+/**
+ * The real `mfa-login start --demo` process, up once `/healthz` answers. `stdoutClosed`: the
+ * reader of its stdout is gone before it writes (a log shipper that stopped).
+ */
+async function startProcess(cwd: string, { stdoutClosed = false } = {}): Promise<Running> {
   const port = await freePort();
   // One libuv thread: password hashes queue up, so several logins are surely in flight together.
   const env = { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'info', UV_THREADPOOL_SIZE: '1' };
   const child = spawn(process.execPath, [bin, 'start', '--demo'], { cwd, env, stdio: 'pipe' });
   let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
+  if (stdoutClosed) child.stdout.destroy();
+  else child.stdout.on('data', (chunk) => (out += chunk));
   child.stderr.on('data', (chunk) => (out += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
@@ -93,5 +97,26 @@ describe('SIGTERM to a running server', () => {
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('shutting down');
     expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('serves on when the reader of its stdout has gone, says so once on stderr, and still stops on SIGTERM', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'mfa-login-sigterm-'));
+    dirs.push(cwd);
+    const server = await startProcess(cwd, { stdoutClosed: true });
+    children.push(server.child);
+    const started = await fetch(`${server.url}/api/v1/flows`, {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'demo' }),
+    });
+    expect(started.status).toBe(201);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    // stderr alone, one line: the banner and the log went to the closed stdout. Which line depends
+    // on whether a write of the log met the closed pipe while serving or only at exit.
+    expect(server.output()).toMatch(
+      /^mfa-login: (the log could not be written, and is given up|log lines could not be written) \(its reader is gone\)\n$/,
+    );
   });
 });

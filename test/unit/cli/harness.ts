@@ -29,6 +29,8 @@ export interface SpawnOptions {
   timeoutMs?: number;
   /** Another copy of bin/mfa-login.js to run. */
   bin?: string;
+  /** stdout's reader closes before the process writes (`| head -0`): its writes answer EPIPE. */
+  stdoutClosed?: boolean;
 }
 
 export interface CliHarness {
@@ -103,6 +105,7 @@ export async function cliHarness(kind: 'sqlite' | 'postgres' = 'sqlite', config:
         // A process that does not end is a failure to see, not a suite that hangs.
         const kill = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
         let stopping = false;
+        if (options.stdoutClosed) child.stdout.destroy();
         child.stdout.on('data', (c) => {
           out += c;
           // Once: a second SIGTERM would meet the default handler and hide how the first one ended.

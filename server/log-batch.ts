@@ -33,9 +33,6 @@ export function writeAllSync(fd: number, data: string): void {
   }
 }
 
-/** What a synchronous write gives up on: a reader stalled past the tries (EAGAIN, EBUSY), or gone (EPIPE). */
-const unwritable = (e: unknown) => ['EAGAIN', 'EBUSY', 'EPIPE'].includes(String((e as NodeJS.ErrnoException).code));
-
 let saidUnwritten = false;
 
 /** Says on stderr, once (best effort: it may be the same stalled pipe), that lines were given up on. */
@@ -60,7 +57,7 @@ function sayUnwritten(e: unknown, bytes?: number): void {
 /**
  * For sonic-boom: its rule for a busy reader (`retryEAGAIN`), and `bound`, which makes its
  * synchronous flush (at exit, and for pino's `fatal`) give up as `writeAllSync` does and say so on
- * stderr rather than throw. While the process runs it tries again every 100 ms for as long as it
+ * stderr rather than throw, whatever failed. While the process runs it tries again every 100 ms for as long as it
  * takes (what waits is bounded). pino's own destination (sonic-boom 4) tried forever in a
  * synchronous flush, on a stalled reader of a non-blocking pipe and on a closed one alike: the
  * exit hung.
@@ -90,7 +87,7 @@ export function busyReader(): {
         try {
           flushSync();
         } catch (e) {
-          if (!unwritable(e)) throw e;
+          // A reader stalled past the tries (EAGAIN, EBUSY), gone (EPIPE), or a full disk: a log line must not throw.
           gaveUp = true;
           sayUnwritten(e, left);
         } finally {

@@ -40,8 +40,9 @@ const LOG_FLUSH_MS = 100;
  * that then took the event loop's core (a flow start cost ~9 % more of the event loop and its
  * process ~14 % more CPU). What waits for the file is bounded (a stalled reader costs dropped
  * lines, said once a minute on stderr, never the heap). What is left is written synchronously at
- * exit, a crash's included, unless the reader is gone or takes nothing for ~1 s. A reader gone
- * while the server runs (EPIPE) ends the log, said once on stderr; the server goes on.
+ * exit, a crash's included, unless the reader is gone or takes nothing for ~1 s. A write that
+ * fails never ends the server: a reader gone while it runs (EPIPE) ends the log, said once on
+ * stderr; another failure (a full disk) is said on stderr and tried again.
  */
 export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): DestinationStream {
   const busy = busyReader();
@@ -58,13 +59,22 @@ export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): Destination
     saidAt = Date.now();
     tell(`the log's reader is not keeping up: ${dropped} line(s) dropped so far (${maxBytes} bytes wait at most)`);
   });
+  // A reader gone (EPIPE) is gone for good: the log ends there. Any other failure (a full disk)
+  // may pass: what waits is tried again with the next write, and said at most once a minute.
   let ended = false;
-  stream.on('error', (e: Error) => {
+  let failedSaidAt = 0;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
     if (ended) return;
-    ended = true;
-    // Nothing more is handed to it, and nothing is tried at exit.
-    stream.flushSync = () => undefined;
-    tell(`the log could not be written, and is given up (${(e as NodeJS.ErrnoException).code === 'EPIPE' ? 'its reader is gone' : String(e)})`);
+    if (e.code === 'EPIPE') {
+      ended = true;
+      // Nothing more is handed to it, and nothing is tried at exit.
+      stream.flushSync = () => undefined;
+      tell('the log could not be written, and is given up (its reader is gone)');
+      return;
+    }
+    if (Date.now() - failedSaidAt < 60_000) return;
+    failedSaidAt = Date.now();
+    tell(`the log could not be written (${String(e)}): its lines wait (${maxBytes} bytes at most) and are tried again with the next`);
   });
   const writer = {
     write: (data: string) => ended || stream.write(data),

@@ -117,6 +117,16 @@ describe('the server log (written off the event loop)', () => {
     });
   });
 
+  it('keeps the process running when every write fails (a full disk), says so once on stderr, and gives up at exit', async () => {
+    const { code, stderr } = await writer(['full', '5000']);
+    expect(code).toBe(3);
+    expect(stderr.split('\n')).toEqual([
+      'mfa-login: the log could not be written (Error: ENOSPC: no space left on device, write): its lines wait (8388608 bytes at most) and are tried again with the next',
+      'mfa-login: log lines could not be written (Error: ENOSPC: no space left on device, write)',
+      '',
+    ]);
+  });
+
   // Lines are written in batches of ~8 KiB: fewer than a batch must not be left in the buffer.
   for (const [how, code] of [
     ['crash', 1],

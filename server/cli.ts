@@ -265,8 +265,9 @@ export async function runCli(
 
 const isMain = process.argv[1] !== undefined && /mfa-login(\.js)?$|cli\.(ts|js)$/.test(process.argv[1]);
 if (isMain) {
-  onStdoutGone();
-  runCli(process.argv.slice(2)).then(
+  const stdoutGone = new AbortController();
+  onStdoutGone(process.stdout, () => stdoutGone.abort());
+  runCli(process.argv.slice(2), process.env, { out: console.log, err: console.error, signal: stdoutGone.signal }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -12,18 +12,28 @@ describe('a CLI whose stdout reader has gone', () => {
   });
   afterAll(() => cli.cleanup());
 
-  it('ends a command quietly on EPIPE, with the exit code it has so far', () => {
+  it('stops a command that runs until interrupted on EPIPE', () => {
     const stdout = new EventEmitter();
-    const exits: number[] = [];
-    onStdoutGone(stdout as NodeJS.WriteStream, (code) => exits.push(code));
+    let stops = 0;
+    onStdoutGone(stdout as NodeJS.WriteStream, () => stops++);
     stdout.emit('error', epipe());
-    expect(exits).toEqual([0]);
+    expect(stops).toBe(1);
   });
 
   it('does not hide any other error on stdout', () => {
     const stdout = new EventEmitter();
     onStdoutGone(stdout as NodeJS.WriteStream, () => undefined);
     expect(() => stdout.emit('error', Object.assign(new Error('write EIO'), { code: 'EIO' }))).toThrow('EIO');
+  });
+
+  it('lets a command finish its work, its audit event stored, when its output has nowhere to go', async () => {
+    const res = await cli.spawn(['user', 'add', 'carol', '--password', 'correct-horse-battery'], { stdoutClosed: true, timeoutMs: 15_000 });
+    expect(res.err).toBe('');
+    expect(res.code).toBe(0);
+    const events = (await cli.run('events', 'tail', '--user', 'carol')).out
+      .split('\n')
+      .map((line) => JSON.parse(line) as { details: { action?: string } });
+    expect(events.map((e) => e.details.action)).toEqual(['user.create']);
   });
 
   it('ends `events tail --follow` with 0 and nothing on stderr once its reader is gone (as `| head -0`)', async () => {

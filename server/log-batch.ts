@@ -18,8 +18,29 @@ const BUSY_TRIES = 10;
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
+ * Set by the exit hook: from here on a synchronous write gives up on a stalled reader after ~1 s,
+ * and on any other failure at once. Before (pino's `fatal` while the process runs) it waits for
+ * the reader, and what it cannot write is kept for the asynchronous writer.
+ */
+let exiting = false;
+
+/** The process is in its exit hook. */
+export const isExiting = () => exiting;
+
+/** A synchronous write that failed, and the part of its data not written. */
+export class UnwrittenError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly rest: Buffer,
+  ) {
+    super(String(cause));
+  }
+}
+
+/**
  * `data` to `fd`, all of it, before it returns: a pipe may take part of a write, or none while its
- * reader is busy (EAGAIN). A reader stalled past ~1 s is given up on: an exit must not hang on it.
+ * reader is busy (EAGAIN). At exit a reader stalled past ~1 s is given up on: an exit must not hang
+ * on it. Throws an `UnwrittenError` with what was not written.
  */
 export function writeAllSync(fd: number, data: string): void {
   let rest = Buffer.from(data);
@@ -27,7 +48,7 @@ export function writeAllSync(fd: number, data: string): void {
     try {
       rest = rest.subarray(writeSync(fd, rest));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN' || ++tries >= BUSY_TRIES) throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN' || (exiting && ++tries >= BUSY_TRIES)) throw new UnwrittenError(e, rest);
       sleep(BUSY_WAIT_MS);
     }
   }
@@ -40,13 +61,13 @@ function sayUnwritten(e: unknown, bytes?: number): void {
   if (saidUnwritten) return;
   saidUnwritten = true;
   const what = bytes ? `${bytes} bytes of log lines` : 'log lines';
-  const code = (e as NodeJS.ErrnoException).code;
+  const code = ((e instanceof UnwrittenError ? e.cause : e) as NodeJS.ErrnoException).code;
   const why =
     code === 'EPIPE'
       ? 'its reader is gone'
       : code === 'EAGAIN' || code === 'EBUSY'
         ? `its reader took nothing for ~${(BUSY_TRIES * BUSY_WAIT_MS) / 1000} s`
-        : String(e);
+        : String(e instanceof UnwrittenError ? e.cause : e);
   try {
     writeSync(2, `mfa-login: ${what} could not be written (${why})\n`);
   } catch {
@@ -56,16 +77,16 @@ function sayUnwritten(e: unknown, bytes?: number): void {
 
 /**
  * For sonic-boom: its rule for a busy reader (`retryEAGAIN`), and `bound`, which makes its
- * synchronous flush (at exit, and for pino's `fatal`) give up as `writeAllSync` does and say so on
- * stderr rather than throw, whatever failed. While the process runs it tries again every 100 ms for as long as it
- * takes (what waits is bounded). pino's own destination (sonic-boom 4) tried forever in a
- * synchronous flush, on a stalled reader of a non-blocking pipe and on a closed one alike: the
- * exit hung.
+ * synchronous flush (at exit, and for pino's `fatal`) give up as `writeAllSync` does and say so
+ * on stderr rather than throw, whatever failed. While the process runs it tries again every 100
+ * ms for as long as it takes (what waits is bounded). pino's own destination (sonic-boom 4) tried
+ * forever in a synchronous flush, on a stalled reader of a non-blocking pipe and on a closed one
+ * alike: the exit hung.
  */
 export function busyReader(): {
   retryEAGAIN: (e: Error, writing: number, queued: number) => boolean;
   bound: (stream: Pick<Writer, 'flushSync'>) => void;
-  /** A synchronous flush gave up: later ones (the lines a batch still holds) are not tried, so an exit waits ~1 s at most. */
+  /** A synchronous flush at exit gave up: later ones (the lines a batch still holds) are not tried, so an exit waits ~1 s at most. */
   gaveUp: () => boolean;
 } {
   /** Tries so far in the synchronous flush under way; null outside one. */
@@ -76,7 +97,7 @@ export function busyReader(): {
     gaveUp: () => gaveUp,
     retryEAGAIN: (_e, writing, queued) => {
       left = writing + queued;
-      return syncTries === null || ++syncTries < BUSY_TRIES;
+      return syncTries === null || !exiting || ++syncTries < BUSY_TRIES;
     },
     bound(stream) {
       const flushSync = stream.flushSync.bind(stream);
@@ -87,7 +108,9 @@ export function busyReader(): {
         try {
           flushSync();
         } catch (e) {
-          // A reader stalled past the tries (EAGAIN, EBUSY), gone (EPIPE), or a full disk: a log line must not throw.
+          // A log line must not throw. While the process runs, what is left stays with the
+          // asynchronous writer, whose own error says why; at exit it is given up on, and said so.
+          if (!exiting) return;
           gaveUp = true;
           sayUnwritten(e, left);
         } finally {
@@ -127,6 +150,7 @@ function hookExit(): void {
   // 'exit' also follows an uncaught exception and process.exit: only synchronous work runs here.
   // What writers hold was handed over before what batches still gather: it is written first.
   process.on('exit', () => {
+    exiting = true;
     for (const ref of writers) {
       const writer = ref.deref();
       if (writer) atExit(() => writer.flushSync());

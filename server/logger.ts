@@ -2,7 +2,7 @@ import { writeSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
 import sonicBoom from 'sonic-boom';
-import { busyReader, flushedAtExit, lineBatch, writeAllSync } from './log-batch.js';
+import { busyReader, flushedAtExit, isExiting, lineBatch, UnwrittenError, writeAllSync } from './log-batch.js';
 
 /** Field names that must never reach a log line, wherever they appear. */
 const redact = [
@@ -81,7 +81,18 @@ export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): Destination
     flush: (cb?: (err?: Error) => unknown) => (ended ? cb?.() : stream.flush(cb)),
     flushSync: () => stream.flushSync(),
   };
-  return lineBatch(writer, (data) => ended || busy.gaveUp() || writeAllSync(fd, data), LOG_WRITE_BYTES, LOG_FLUSH_MS);
+  const sync = (data: string) => {
+    if (ended || busy.gaveUp()) return;
+    try {
+      writeAllSync(fd, data);
+    } catch (e) {
+      // At exit the exit hook says what was lost. While running (pino's `fatal`) a log line must
+      // not throw: what is left goes to the asynchronous writer, after what it already holds.
+      if (!(e instanceof UnwrittenError) || isExiting()) throw e;
+      writer.write(e.rest.toString());
+    }
+  };
+  return lineBatch(writer, sync, LOG_WRITE_BYTES, LOG_FLUSH_MS);
 }
 
 /** A line on stderr, best effort: it may be gone too. */

@@ -8,7 +8,8 @@
 // written non-blocking as a pipe shared with another program may be; then process.exit), `gone`
 // (the same FIFO with its reader closed; process.exit at once) or `gone-later` (the same, ending
 // 300 ms later, after more lines) or `full` (to /dev/full, as a full disk: every write fails with
-// ENOSPC; ends 300 ms later, after more lines). `bufferBytes` bounds the queue.
+// ENOSPC; ends 300 ms later, after more lines) or `slow` (to a FIFO given as the next argument,
+// whose reader the test holds: a fatal line 300 ms later, process.exit 3 s after it). `bufferBytes` bounds the queue.
 import { pbkdf2 } from 'node:crypto';
 import { closeSync, constants, openSync } from 'node:fs';
 import { createLogger, logDestination } from '../../server/logger.js';
@@ -25,7 +26,13 @@ function fifo(path: string, gone: boolean): number {
 
 function writeLines() {
   const fd =
-    how === 'full' ? openSync('/dev/full', 'w') : how === 'stalled' || how?.startsWith('gone') ? fifo(process.argv[5]!, how !== 'stalled') : 1;
+    how === 'full'
+      ? openSync('/dev/full', 'w')
+      : how === 'slow'
+        ? openSync(process.argv[5]!, constants.O_WRONLY | constants.O_NONBLOCK)
+        : how === 'stalled' || how?.startsWith('gone')
+          ? fifo(process.argv[5]!, how !== 'stalled')
+          : 1;
   const logger = createLogger({ logLevel: 'info' }, logDestination(fd, bufferBytes));
   for (let i = 0; i < lines; i++) logger.info({ i, filler: 'x'.repeat(100) }, 'line');
   return logger;
@@ -52,6 +59,11 @@ if (how === 'dropped') {
   // Once the pipe is full and the rest waits in the destination's buffer.
   if (how === 'stalled') setTimeout(() => process.exit(3), 300);
   if (how === 'gone') process.exit(3);
+  if (how === 'slow')
+    setTimeout(() => {
+      logger.fatal({ i: lines }, 'line');
+      setTimeout(() => process.exit(3), 3_000);
+    }, 300);
   if (how === 'gone-later' || how === 'full')
     setTimeout(() => {
       for (let i = 0; i < lines; i++) logger.info({ i, filler: 'x'.repeat(100) }, 'line');

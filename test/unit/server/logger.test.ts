@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -102,6 +102,40 @@ describe('the server log (written off the event loop)', () => {
       const { code, stderr } = await writer(['stalled', '5000', '', fifo]);
       expect(code).toBe(3);
       expect(stderr).toMatch(/^mfa-login: \d+ bytes of log lines could not be written \(its reader took nothing for ~1 s\)\n$/);
+    });
+
+    it('waits for a slow reader in a fatal line while the process runs: every line once, in order, the fatal one last', {
+      timeout: HUNG_MS + 5_000,
+    }, async () => {
+      // The reader, held here: 4 KiB every 200 ms for 2.5 s, then all it is given.
+      const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+      const chunks: Buffer[] = [];
+      let draining = true;
+      const started = Date.now();
+      const drain = (async () => {
+        const buffer = Buffer.alloc(65_536);
+        while (draining) {
+          const slow = Date.now() - started < 2_500;
+          let n = 0;
+          try {
+            n = readSync(reader, buffer, 0, slow ? 4096 : buffer.length, null);
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+          }
+          if (n > 0) chunks.push(Buffer.from(buffer.subarray(0, n)));
+          await new Promise((resolve) => setTimeout(resolve, slow ? 200 : 5));
+        }
+      })();
+      try {
+        const { code } = await writer(['slow', '2000', '', fifo]);
+        expect(code).toBe(3);
+      } finally {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        draining = false;
+        await drain;
+        closeSync(reader);
+      }
+      expect(linesOf(Buffer.concat(chunks).toString()).map((l) => l.i)).toEqual(Array.from({ length: 2001 }, (_, i) => i));
     });
 
     it('gives up at exit on a reader gone before any write, once, instead of hanging', { timeout: HUNG_MS + 5_000 }, async () => {

@@ -17,15 +17,17 @@ interface Running {
 
 /**
  * The real `mfa-login start --demo` process, up once `/healthz` answers. `stdoutClosed`: the
- * reader of its stdout is gone before it writes (a log shipper that stopped).
+ * reader of its stdout is gone before it writes (a log shipper that stopped); `stdoutStalled`: it
+ * is there but reads nothing (one that hangs).
  */
-async function startProcess(cwd: string, { stdoutClosed = false } = {}): Promise<Running> {
+async function startProcess(cwd: string, { stdoutClosed = false, stdoutStalled = false } = {}): Promise<Running> {
   const port = await freePort();
   // One libuv thread: password hashes queue up, so several logins are surely in flight together.
   const env = { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'info', UV_THREADPOOL_SIZE: '1' };
   const child = spawn(process.execPath, [bin, 'start', '--demo'], { cwd, env, stdio: 'pipe' });
   let out = '';
   if (stdoutClosed) child.stdout.destroy();
+  else if (stdoutStalled) child.stdout.pause();
   else child.stdout.on('data', (chunk) => (out += chunk));
   child.stderr.on('data', (chunk) => (out += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -97,6 +99,19 @@ describe('SIGTERM to a running server', () => {
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('shutting down');
     expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('stops on SIGTERM and exits within seconds when the reader of its stdout has stalled, saying what it could not write', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'mfa-login-sigterm-'));
+    dirs.push(cwd);
+    const server = await startProcess(cwd, { stdoutStalled: true });
+    children.push(server.child);
+    // ~3,000 access lines, far more than the pipe and the reader's buffer take.
+    for (let i = 0; i < 3000; i++) expect((await fetch(`${server.url}/no-such-page-${i}`)).status).toBe(404);
+    server.child.kill('SIGTERM');
+    const hung = new Promise((resolve) => setTimeout(() => resolve('still running 20 s after SIGTERM'), 20_000).unref());
+    expect(await Promise.race([server.exited, hung])).toBe(0);
+    expect(server.output()).toMatch(/^mfa-login: \d+ bytes of log lines could not be written \(its reader took nothing for ~1 s\)\n$/);
   });
 
   it('serves on when the reader of its stdout has gone, says so once on stderr, and still stops on SIGTERM', async () => {

@@ -263,6 +263,9 @@ export async function runCli(
   }
 }
 
+/** How long a finished command waits for the event loop to run dry by itself. */
+const EXIT_AFTER_DONE_MS = 1000;
+
 const isMain = process.argv[1] !== undefined && /mfa-login(\.js)?$|cli\.(ts|js)$/.test(process.argv[1]);
 if (isMain) {
   const stdoutGone = new AbortController();
@@ -270,6 +273,10 @@ if (isMain) {
   runCli(process.argv.slice(2), process.env, { out: console.log, err: console.error, signal: stdoutGone.signal }).then(
     (code) => {
       process.exitCode = code;
+      // Nothing of the command is left to hold the event loop open, but the log's writer may: with
+      // a reader that has stalled (a stopped server's log), it tries again every 100 ms for good.
+      // The process ends anyway, and the exit's own write gives up on a reader that takes nothing.
+      setTimeout(() => process.exit(), EXIT_AFTER_DONE_MS).unref();
     },
     (e: unknown) => {
       console.error(e);

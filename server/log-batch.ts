@@ -47,6 +47,8 @@ export function writeAllSync(fd: number, data: string): void {
   for (let tries = 0; rest.length > 0; ) {
     try {
       rest = rest.subarray(writeSync(fd, rest));
+      // A slow reader is still a reader: only ~1 s in which it takes nothing gives up on it.
+      tries = 0;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN' || (exiting && ++tries >= BUSY_TRIES)) throw new UnwrittenError(e, rest);
       sleep(BUSY_WAIT_MS);
@@ -96,6 +98,8 @@ export function busyReader(): {
   return {
     gaveUp: () => gaveUp,
     retryEAGAIN: (_e, writing, queued) => {
+      // Less left than at the last busy answer: the reader took some, and its ~1 s starts again.
+      if (syncTries !== null && writing + queued < left) syncTries = 0;
       left = writing + queued;
       return syncTries === null || !exiting || ++syncTries < BUSY_TRIES;
     },
@@ -104,7 +108,7 @@ export function busyReader(): {
       stream.flushSync = () => {
         if (gaveUp) return;
         syncTries = 0;
-        left = 0;
+        left = Number.POSITIVE_INFINITY;
         try {
           flushSync();
         } catch (e) {
@@ -112,7 +116,7 @@ export function busyReader(): {
           // asynchronous writer, whose own error says why; at exit it is given up on, and said so.
           if (!exiting) return;
           gaveUp = true;
-          sayUnwritten(e, left);
+          sayUnwritten(e, Number.isFinite(left) ? left : undefined);
         } finally {
           syncTries = null;
         }

@@ -77,6 +77,7 @@ export async function eventsTail(cli: CliContext): Promise<void> {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     cli.signal?.addEventListener('abort', onSignal, { once: true });
+    if (cli.signal?.aborted) onSignal();
     // Older events than those printed were left out by --limit: they stay out.
     const floor = newest.at(-1)?.at ?? input.since ?? services.now().toISOString();
     let latest = floor;

@@ -7,9 +7,6 @@ import { parseInput } from './input.js';
 import { bannerLines } from './start-banner.js';
 import { serveWithoutStdout } from './stdout-gone.js';
 
-/** How long a stopped server may wait for the event loop to run dry by itself. */
-const EXIT_AFTER_STOPPED_MS = 1000;
-
 const startInput = z.object({
   demo: z.boolean().default(false),
   port: z.coerce.number().int('a whole number').min(1, 'a port from 1 to 65535').max(65535, 'a port from 1 to 65535').optional(),
@@ -80,8 +77,4 @@ export async function start(cli: CliContext): Promise<void> {
   logger.info({ signal, graceSeconds: config.shutdown.graceSeconds }, 'shutting down: no new connections, finishing requests in flight');
   await server.close();
   logger.info('stopped');
-  // Nothing of the server is left to hold the event loop open, but the log's writer may: with a
-  // reader that has stalled, it tries again every 100 ms for good. The process ends anyway, and
-  // the exit's own write of what is left gives up on that reader after ~1 s.
-  setTimeout(() => process.exit(), EXIT_AFTER_STOPPED_MS).unref();
 }

@@ -9,7 +9,8 @@
 // (the same FIFO with its reader closed; process.exit at once) or `gone-later` (the same, ending
 // 300 ms later, after more lines) or `full` (to /dev/full, as a full disk: every write fails with
 // ENOSPC; ends 300 ms later, after more lines) or `slow` (to a FIFO given as the next argument,
-// whose reader the test holds: a fatal line 300 ms later, process.exit 3 s after it). `bufferBytes` bounds the queue.
+// whose reader the test holds: a fatal line 300 ms later, process.exit 3 s after it) or
+// `slow-exit` (the same FIFO; process.exit at once). `bufferBytes` bounds the queue.
 import { pbkdf2 } from 'node:crypto';
 import { closeSync, constants, openSync } from 'node:fs';
 import { createLogger, logDestination } from '../../server/logger.js';
@@ -28,7 +29,7 @@ function writeLines() {
   const fd =
     how === 'full'
       ? openSync('/dev/full', 'w')
-      : how === 'slow'
+      : how?.startsWith('slow')
         ? openSync(process.argv[5]!, constants.O_WRONLY | constants.O_NONBLOCK)
         : how === 'stalled' || how?.startsWith('gone')
           ? fifo(process.argv[5]!, how !== 'stalled')
@@ -58,7 +59,7 @@ if (how === 'dropped') {
   if (how === 'flushed') logger.flush(() => process.kill(process.pid, 'SIGKILL'));
   // Once the pipe is full and the rest waits in the destination's buffer.
   if (how === 'stalled') setTimeout(() => process.exit(3), 300);
-  if (how === 'gone') process.exit(3);
+  if (how === 'gone' || how === 'slow-exit') process.exit(3);
   if (how === 'slow')
     setTimeout(() => {
       logger.fatal({ i: lines }, 'line');

@@ -104,38 +104,73 @@ describe('the server log (written off the event loop)', () => {
       expect(stderr).toMatch(/^mfa-login: \d+ bytes of log lines could not be written \(its reader took nothing for ~1 s\)\n$/);
     });
 
-    it('waits for a slow reader in a fatal line while the process runs: every line once, in order, the fatal one last', {
-      timeout: HUNG_MS + 5_000,
-    }, async () => {
-      // The reader, held here: 4 KiB every 200 ms for 2.5 s, then all it is given.
+    /** Reads the FIFO as a slow reader: `chunk` bytes every `everyMs` for `slowMs`; once `done` resolves, the rest at once. */
+    async function slowReader(
+      done: Promise<unknown>,
+      { chunk, everyMs, slowMs }: { chunk: number; everyMs: number; slowMs: number },
+    ): Promise<Buffer> {
       const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
       const chunks: Buffer[] = [];
-      let draining = true;
+      let finished = false;
       const started = Date.now();
       const drain = (async () => {
         const buffer = Buffer.alloc(65_536);
-        while (draining) {
-          const slow = Date.now() - started < 2_500;
-          let n = 0;
+        for (;;) {
+          const slow = !finished && Date.now() - started < slowMs;
+          let n = -1;
           try {
-            n = readSync(reader, buffer, 0, slow ? 4096 : buffer.length, null);
+            n = readSync(reader, buffer, 0, slow ? chunk : buffer.length, null);
           } catch (e) {
             if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
           }
           if (n > 0) chunks.push(Buffer.from(buffer.subarray(0, n)));
-          await new Promise((resolve) => setTimeout(resolve, slow ? 200 : 5));
+          // 0 is the end of the file once the writer has gone (before it came, there was none yet).
+          else if (n === 0 && finished) break;
+          await new Promise((resolve) => setTimeout(resolve, slow ? everyMs : 5));
         }
       })();
       try {
-        const { code } = await writer(['slow', '2000', '', fifo]);
-        expect(code).toBe(3);
+        await done;
       } finally {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        draining = false;
+        finished = true;
         await drain;
         closeSync(reader);
       }
-      expect(linesOf(Buffer.concat(chunks).toString()).map((l) => l.i)).toEqual(Array.from({ length: 2001 }, (_, i) => i));
+      return Buffer.concat(chunks);
+    }
+
+    it('waits for a slow reader in a fatal line while the process runs: every line once, in order, the fatal one last', {
+      timeout: HUNG_MS + 5_000,
+    }, async () => {
+      let result: Awaited<ReturnType<typeof writer>> | undefined;
+      // The reader opens the FIFO before the writer does: a non-blocking writer needs one.
+      const read = slowReader(
+        new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+          result = await writer(['slow', '2000', '', fifo]);
+        }),
+        { chunk: 4096, everyMs: 200, slowMs: 2_500 },
+      );
+      const out = await read;
+      expect(result?.code).toBe(3);
+      expect(linesOf(out.toString()).map((l) => l.i)).toEqual(Array.from({ length: 2001 }, (_, i) => i));
+    });
+
+    it('at exit, keeps writing to a reader that is slow but takes what it is given', { timeout: HUNG_MS + 5_000 }, async () => {
+      let result: Awaited<ReturnType<typeof writer>> | undefined;
+      // ~900 KB at ~320 KB/s: ~3 s, many a busy answer, none ~1 s long.
+      const out = await slowReader(
+        new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+          result = await writer(['slow-exit', '5000', '', fifo]);
+        }),
+        { chunk: 16_384, everyMs: 50, slowMs: 60_000 },
+      );
+      expect(result?.code).toBe(3);
+      expect(result?.stderr).toBe('');
+      expect(
+        linesOf(out.toString())
+          .map((l) => l.i)
+          .sort((a, b) => a - b),
+      ).toEqual(Array.from({ length: 5000 }, (_, i) => i));
     });
 
     it('gives up at exit on a reader gone before any write, once, instead of hanging', { timeout: HUNG_MS + 5_000 }, async () => {

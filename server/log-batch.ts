@@ -56,25 +56,30 @@ export function writeAllSync(fd: number, data: string): void {
   }
 }
 
+/** A line on stderr, best effort: it may be gone or stalled too. */
+export function tell(message: string): void {
+  try {
+    writeSync(2, `mfa-login: ${message}\n`);
+  } catch {
+    // stderr is gone or stalled too: nothing left to tell
+  }
+}
+
 let saidUnwritten = false;
 
-/** Says on stderr, once (best effort: it may be the same stalled pipe), that lines were given up on. */
+/** Says on stderr, once, that lines were given up on. */
 function sayUnwritten(e: unknown, bytes?: number): void {
   if (saidUnwritten) return;
   saidUnwritten = true;
-  const what = bytes ? `${bytes} bytes of log lines` : 'log lines';
-  const code = ((e instanceof UnwrittenError ? e.cause : e) as NodeJS.ErrnoException).code;
+  const cause = e instanceof UnwrittenError ? e.cause : e;
+  const code = (cause as NodeJS.ErrnoException).code;
   const why =
     code === 'EPIPE'
       ? 'its reader is gone'
       : code === 'EAGAIN' || code === 'EBUSY'
         ? `its reader took nothing for ~${(BUSY_TRIES * BUSY_WAIT_MS) / 1000} s`
-        : String(e instanceof UnwrittenError ? e.cause : e);
-  try {
-    writeSync(2, `mfa-login: ${what} could not be written (${why})\n`);
-  } catch {
-    // stderr is gone or stalled too
-  }
+        : String(cause);
+  tell(`${bytes ? `${bytes} bytes of log lines` : 'log lines'} could not be written (${why})`);
 }
 
 /**

@@ -1,8 +1,7 @@
-import { writeSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
 import sonicBoom from 'sonic-boom';
-import { busyReader, flushedAtExit, isExiting, lineBatch, UnwrittenError, writeAllSync } from './log-batch.js';
+import { busyReader, flushedAtExit, isExiting, lineBatch, tell, UnwrittenError, writeAllSync } from './log-batch.js';
 
 /** Field names that must never reach a log line, wherever they appear. */
 const redact = [
@@ -93,15 +92,6 @@ export function logDestination(fd = 1, maxBytes = LOG_BUFFER_BYTES): Destination
     }
   };
   return lineBatch(writer, sync, LOG_WRITE_BYTES, LOG_FLUSH_MS);
-}
-
-/** A line on stderr, best effort: it may be gone too. */
-function tell(message: string): void {
-  try {
-    writeSync(2, `mfa-login: ${message}\n`);
-  } catch {
-    // stderr closed too: nothing left to tell
-  }
 }
 
 const OWN_REDACTION = Symbol('mfa-login redaction');

@@ -233,11 +233,10 @@ function fail(cli: CliContext, words: string | undefined, e: unknown): number {
 }
 
 /** Runs one CLI invocation and answers its exit code: 0 ok, 1 failed, 2 usage. */
-export async function runCli(
-  argv: string[],
-  env: NodeJS.ProcessEnv = process.env,
-  io: CliIo = { out: console.log, err: console.error },
-): Promise<number> {
+/** A command's lines on the process's stdout and stderr. */
+const CONSOLE_IO: CliIo = { out: console.log, err: console.error };
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = CONSOLE_IO): Promise<number> {
   const cli = cliContext(argv, env, io);
   const help = cli.argv.includes('--help') || cli.argv.includes('-h');
   const words = cli.argv.filter((a) => !a.startsWith('-'));
@@ -270,7 +269,7 @@ const isMain = process.argv[1] !== undefined && /mfa-login(\.js)?$|cli\.(ts|js)$
 if (isMain) {
   const stdoutGone = new AbortController();
   onStdoutGone(process.stdout, () => stdoutGone.abort());
-  runCli(process.argv.slice(2), process.env, { out: console.log, err: console.error, signal: stdoutGone.signal }).then(
+  runCli(process.argv.slice(2), process.env, { ...CONSOLE_IO, signal: stdoutGone.signal }).then(
     (code) => {
       process.exitCode = code;
       // Nothing of the command is left to hold the event loop open, but the log's writer may: with

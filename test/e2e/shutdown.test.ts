@@ -53,11 +53,17 @@ describe('SIGTERM to a running server', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers the logins in flight, refuses new connections, says not ready meanwhile, closes and exits 0', async () => {
+  /** A server in a directory of its own, both gone after the test. */
+  async function running(options?: Parameters<typeof startProcess>[1]): Promise<Running> {
     const cwd = mkdtempSync(path.join(tmpdir(), 'mfa-login-sigterm-'));
     dirs.push(cwd);
-    const server = await startProcess(cwd);
+    const server = await startProcess(cwd, options);
     children.push(server.child);
+    return server;
+  }
+
+  it('answers the logins in flight, refuses new connections, says not ready meanwhile, closes and exits 0', async () => {
+    const server = await running();
     const { username, password } = (await (await fetch(`${server.url}/api/v1/dev/demo`)).json()) as { username: string; password: string };
     const origin = { origin: server.url, 'content-type': 'application/json' };
     const startFlow = async () =>
@@ -102,10 +108,7 @@ describe('SIGTERM to a running server', () => {
   });
 
   it('stops on SIGTERM and exits within seconds when the reader of its stdout has stalled, saying what it could not write', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'mfa-login-sigterm-'));
-    dirs.push(cwd);
-    const server = await startProcess(cwd, { stdoutStalled: true });
-    children.push(server.child);
+    const server = await running({ stdoutStalled: true });
     // ~3,000 access lines, far more than the pipe and the reader's buffer take.
     for (let i = 0; i < 3000; i++) expect((await fetch(`${server.url}/no-such-page-${i}`)).status).toBe(404);
     server.child.kill('SIGTERM');
@@ -115,10 +118,7 @@ describe('SIGTERM to a running server', () => {
   });
 
   it('serves on when the reader of its stdout has gone, says so once on stderr, and still stops on SIGTERM', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'mfa-login-sigterm-'));
-    dirs.push(cwd);
-    const server = await startProcess(cwd, { stdoutClosed: true });
-    children.push(server.child);
+    const server = await running({ stdoutClosed: true });
     const started = await fetch(`${server.url}/api/v1/flows`, {
       method: 'POST',
       headers: { origin: server.url, 'content-type': 'application/json' },

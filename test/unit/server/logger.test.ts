@@ -104,12 +104,17 @@ describe('the server log (written off the event loop)', () => {
       expect(stderr).toMatch(/^mfa-login: \d+ bytes of log lines could not be written \(its reader took nothing for ~1 s\)\n$/);
     });
 
-    /** Reads the FIFO as a slow reader: `chunk` bytes every `everyMs` for `slowMs`; once `done` resolves, the rest at once. */
+    /**
+     * Runs the writer with `args` into the FIFO, read as a slow reader: `chunk` bytes every
+     * `everyMs` for `slowMs`; once the writer has ended, the rest at once.
+     */
     async function slowReader(
-      done: Promise<unknown>,
+      args: string[],
       { chunk, everyMs, slowMs }: { chunk: number; everyMs: number; slowMs: number },
-    ): Promise<Buffer> {
+    ): Promise<{ out: Buffer; result: Awaited<ReturnType<typeof writer>> }> {
+      // The reader opens the FIFO before the writer does: a non-blocking writer needs one.
       const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+      const done = writer(args);
       const chunks: Buffer[] = [];
       let finished = false;
       const started = Date.now();
@@ -129,43 +134,30 @@ describe('the server log (written off the event loop)', () => {
           await new Promise((resolve) => setTimeout(resolve, slow ? everyMs : 5));
         }
       })();
+      let result: Awaited<ReturnType<typeof writer>>;
       try {
-        await done;
+        result = await done;
       } finally {
         finished = true;
         await drain;
         closeSync(reader);
       }
-      return Buffer.concat(chunks);
+      return { result, out: Buffer.concat(chunks) };
     }
 
     it('waits for a slow reader in a fatal line while the process runs: every line once, in order, the fatal one last', {
       timeout: HUNG_MS + 5_000,
     }, async () => {
-      let result: Awaited<ReturnType<typeof writer>> | undefined;
-      // The reader opens the FIFO before the writer does: a non-blocking writer needs one.
-      const read = slowReader(
-        new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
-          result = await writer(['slow', '2000', '', fifo]);
-        }),
-        { chunk: 4096, everyMs: 200, slowMs: 2_500 },
-      );
-      const out = await read;
-      expect(result?.code).toBe(3);
+      const { result, out } = await slowReader(['slow', '2000', '', fifo], { chunk: 4096, everyMs: 200, slowMs: 2_500 });
+      expect(result.code).toBe(3);
       expect(linesOf(out.toString()).map((l) => l.i)).toEqual(Array.from({ length: 2001 }, (_, i) => i));
     });
 
     it('at exit, keeps writing to a reader that is slow but takes what it is given', { timeout: HUNG_MS + 5_000 }, async () => {
-      let result: Awaited<ReturnType<typeof writer>> | undefined;
       // ~900 KB at ~320 KB/s: ~3 s, many a busy answer, none ~1 s long.
-      const out = await slowReader(
-        new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
-          result = await writer(['slow-exit', '5000', '', fifo]);
-        }),
-        { chunk: 16_384, everyMs: 50, slowMs: 60_000 },
-      );
-      expect(result?.code).toBe(3);
-      expect(result?.stderr).toBe('');
+      const { result, out } = await slowReader(['slow-exit', '5000', '', fifo], { chunk: 16_384, everyMs: 50, slowMs: 60_000 });
+      expect(result.code).toBe(3);
+      expect(result.stderr).toBe('');
       expect(
         linesOf(out.toString())
           .map((l) => l.i)

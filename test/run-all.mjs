@@ -60,13 +60,13 @@ async function vitest(project) {
 
 /** The summary repeats each failure in one line: a long log's tail is often all a reader gets. */
 function firstLine(message) {
-  return (
-    (message ?? '')
-      .split('\n')
-      .find((line) => line.trim() !== '')
-      ?.trim()
-      .slice(0, 300) ?? ''
-  );
+  const lines = (message ?? '').split('\n').map((line) => line.trim());
+  // vitest reports a time-out as the stack of where the test or hook was declared, under a placeholder.
+  if (lines[0] === 'Error: STACK_TRACE_ERROR') {
+    const declared = lines.find((line) => line.startsWith('at ') && !line.includes('node_modules'));
+    return `timed out${declared ? ` (the test or hook declared ${declared})` : ''}`;
+  }
+  return lines.find((line) => line !== '')?.slice(0, 300) ?? '';
 }
 
 async function browser() {

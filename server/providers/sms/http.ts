@@ -4,6 +4,7 @@ import { ConfigError } from '../../errors.js';
 import { renderTemplate } from '../template.js';
 import type { SmsMessage, SmsSender } from '../types.js';
 import type { HttpSmsConfig, SuccessCheck } from './config.js';
+import { readAnswer } from './answer.js';
 import { isGsmBasic } from './gsm.js';
 import { noLiterals, type Literals } from './literals.js';
 import { maskForLog } from './phone.js';
@@ -33,21 +34,25 @@ export function createHttpSmsSender(config: HttpSmsConfig, deps: HttpSmsDeps, li
     name,
     async send(message: SmsMessage, log = deps.logger): Promise<void> {
       const request = buildRequest(config, literals, message);
-      const signal = AbortSignal.timeout(config.timeoutMs);
+      // A timer of our own, not AbortSignal.timeout: it holds the signal for as long as the read needs it.
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(new DOMException('The SMS provider did not answer in time.', 'TimeoutError')), config.timeoutMs);
       let response: Response;
-      let body: string;
+      let body: string | undefined;
       try {
-        response = await doFetch(request.url, { ...request.init, signal });
+        response = await doFetch(request.url, { ...request.init, signal: deadline.signal });
         // Read the answer under the same deadline, and always, so the connection is released.
-        body = await response.text();
+        body = await readAnswer(response, deadline.signal);
       } catch (error) {
         return fail(log, message.to, networkFailure(error));
+      } finally {
+        clearTimeout(timer);
       }
       if (!config.successCodes.includes(response.status)) {
         return fail(log, message.to, { status: response.status });
       }
       if (config.successCheck) {
-        const verdict = checkAnswer(body, config.successCheck);
+        const verdict = body === undefined ? { oversized: true } : checkAnswer(body, config.successCheck);
         if (verdict !== true) return fail(log, message.to, { status: response.status, reason: 'rejected', ...verdict });
       }
       log.debug({ provider: name, to: maskForLog(message.to) }, 'SMS accepted');

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MfaError } from '../../../server/errors.js';
 import { Outbox } from '../../../server/providers/outbox.js';
+import { MAX_ANSWER_BYTES } from '../../../server/providers/sms/answer.js';
 import { smsProviderConfig, type SmsProviderConfigInput } from '../../../server/providers/sms/config.js';
 import { createSmsSender } from '../../../server/providers/sms/index.js';
 import { ConfigError } from '../../../server/errors.js';
+import { collectGarbage } from '../../support/gc.js';
 import { closedPort, startGateway, type Gateway, type GatewayReply } from '../../support/gateway.js';
 import { realLogs } from '../../support/logs.js';
 
@@ -307,11 +309,33 @@ describe('generic HTTP provider: answers', () => {
     expect(logs.lines().at(-1)).toMatchObject({ provider: 'http', reason: 'timeout' });
   });
 
-  it('times out on a provider that stops half-way through its answer', async () => {
+  it('times out on a provider that stops half-way through its answer, even when garbage is collected meanwhile', async () => {
     const { url } = await listen('hang-after-headers');
     const { sms, logs } = sender({ type: 'http', url, timeoutMs: 200, successCheck: { path: 'messages.*.status', equals: '0' } });
-    expect((await failure(sms.send({ to, body: 'x' }))).code).toBe('delivery_failed');
+    // A collection during the read once took fetch's link to the timeout with it, and the send hung.
+    const collecting = setInterval(collectGarbage, 20);
+    const started = Date.now();
+    try {
+      expect((await failure(sms.send({ to, body: 'x' }))).code).toBe('delivery_failed');
+    } finally {
+      clearInterval(collecting);
+    }
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(logs.lines().at(-1)).toMatchObject({ reason: 'timeout' });
+  });
+
+  it('cuts off an answer longer than any verdict needs, and then cannot read a verdict in it', async () => {
+    const long = { messages: [{ status: '0', padding: 'x'.repeat(MAX_ANSWER_BYTES) }] };
+    const { url } = await listen({ status: 200, json: long });
+    const { sms, logs } = sender({ type: 'http', url, successCheck: { path: 'messages.*.status', equals: '0' } });
+    expect((await failure(sms.send({ to, body: 'x' }))).code).toBe('delivery_failed');
+    expect(logs.lines().at(-1)).toMatchObject({ status: 200, reason: 'rejected', oversized: true });
+  });
+
+  it('accepts a long answer by its status when no verdict is configured', async () => {
+    const { url } = await listen({ status: 200, json: { padding: 'x'.repeat(MAX_ANSWER_BYTES) } });
+    const { sms } = sender({ type: 'http', url });
+    await expect(sms.send({ to, body: 'x' })).resolves.toBeUndefined();
   });
 
   it('reports a refused connection as delivery_failed', async () => {

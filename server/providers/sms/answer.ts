@@ -5,7 +5,8 @@ export const MAX_ANSWER_BYTES = 64 * 1024;
  * Reads a provider's answer to the end, or gives up when `deadline` aborts. fetch's own signal
  * does not reach a body still being read once a garbage collection has taken undici's copy of
  * the request (nodejs/undici#4068), so a provider that stalls half-way would hang the login:
- * the read is cancelled here, on a signal the caller holds. undefined: the answer was too long.
+ * the read is cancelled here, on the deadline itself (its listener here keeps a timeout signal
+ * alive for the whole read). undefined: the answer was too long.
  */
 export async function readAnswer(response: Response, deadline: AbortSignal): Promise<string | undefined> {
   if (!response.body) return '';

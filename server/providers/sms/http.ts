@@ -34,19 +34,15 @@ export function createHttpSmsSender(config: HttpSmsConfig, deps: HttpSmsDeps, li
     name,
     async send(message: SmsMessage, log = deps.logger): Promise<void> {
       const request = buildRequest(config, literals, message);
-      // A timer of our own, not AbortSignal.timeout: it holds the signal for as long as the read needs it.
-      const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(new DOMException('The SMS provider did not answer in time.', 'TimeoutError')), config.timeoutMs);
+      const deadline = AbortSignal.timeout(config.timeoutMs);
       let response: Response;
       let body: string | undefined;
       try {
-        response = await doFetch(request.url, { ...request.init, signal: deadline.signal });
+        response = await doFetch(request.url, { ...request.init, signal: deadline });
         // Read the answer under the same deadline, and always, so the connection is released.
-        body = await readAnswer(response, deadline.signal);
+        body = await readAnswer(response, deadline);
       } catch (error) {
         return fail(log, message.to, networkFailure(error));
-      } finally {
-        clearTimeout(timer);
       }
       if (!config.successCodes.includes(response.status)) {
         return fail(log, message.to, { status: response.status });

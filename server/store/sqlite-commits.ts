@@ -7,24 +7,43 @@ const BUSY_TIMEOUT_MS = 5000;
 /** SQLITE_BUSY and its extended codes (a recovery under way in another process). */
 const isBusy = (e: unknown) => String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY');
 
+/** What a try that met the lock waits on before the next: `unlocked`, the word that our own checkpoint thread let go of it. */
+export interface BusyWait {
+  /** Awaited before each new try. */
+  beforeRetry?: () => Promise<void>;
+  /** Resolves when the lock this connection met may be free: the next try is made then, not after its pause. */
+  unlocked?: () => Promise<void> | undefined;
+}
+
 /**
- * Runs `step` now; while another process (a CLI command, a second server on the same file) holds
- * the write lock, tries again after a pause instead of sleeping in place: the connection's
- * busy_timeout is 0, so waiting for the lock never stalls the event loop. `beforeRetry` is awaited
- * before each new try.
+ * Runs `step` now; while another connection (a CLI command, a second server on the same file, the
+ * checkpoint thread) holds the write lock, tries again after a pause, or as soon as `unlocked`
+ * says, instead of sleeping in place: the connection's busy_timeout is 0, so waiting for the lock
+ * never stalls the event loop.
  */
-export function unlessBusy<R>(step: () => R, beforeRetry?: () => Promise<void>): R | Promise<R> {
+export function unlessBusy<R>(step: () => R, wait: BusyWait = {}): R | Promise<R> {
   try {
     return step();
   } catch (e) {
     if (!isBusy(e)) throw e;
-    return retryWhileBusy(step, Date.now() + BUSY_TIMEOUT_MS, beforeRetry);
+    return retryWhileBusy(step, Date.now() + BUSY_TIMEOUT_MS, wait);
   }
 }
 
-async function retryWhileBusy<R>(step: () => R, deadline: number, beforeRetry?: () => Promise<void>): Promise<R> {
-  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
-    await new Promise((resolve) => setTimeout(resolve, pause));
+/** `ms` from now, or sooner once `woken` resolves. */
+function pause(ms: number, woken: Promise<void> | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    woken?.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function retryWhileBusy<R>(step: () => R, deadline: number, { beforeRetry, unlocked }: BusyWait): Promise<R> {
+  for (let ms = 2; ; ms = Math.min(ms * 2, 50)) {
+    await pause(ms, unlocked?.());
     await beforeRetry?.();
     try {
       return step();
@@ -69,11 +88,15 @@ export class GroupCommits {
   /** A commit's own statements, prepared once: each runs on every login step. */
   private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint', Database.Statement>;
 
-  /** `inside`: what a transaction body runs its statements on; `wrote`: called for each write made. */
+  /**
+   * `inside`: what a transaction body runs its statements on; `wrote`: called for each write made;
+   * `unlocked`: see `BusyWait`.
+   */
   constructor(
     private readonly db: Database.Database,
     private readonly inside: SqlStatements,
     private readonly wrote: () => void,
+    private readonly unlocked?: () => Promise<void> | undefined,
   ) {
     this.control = {
       begin: db.prepare('BEGIN IMMEDIATE'),
@@ -144,7 +167,7 @@ export class GroupCommits {
     }
     let begun: unknown;
     try {
-      begun = unlessBusy(() => this.control.begin.run());
+      begun = unlessBusy(() => this.control.begin.run(), { unlocked: this.unlocked });
     } catch (e) {
       this.failPending(e);
       return;

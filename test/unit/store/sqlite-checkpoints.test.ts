@@ -74,6 +74,22 @@ describe('SQLite checkpoints in a thread', () => {
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
+  it('a store left open does not keep a process alive once its checkpoint thread runs', async () => {
+    const file = fileIn();
+    const driver = new URL('../../../server/store/sqlite.ts', import.meta.url).href;
+    // The thread starts after enough writes, and a RESTART (its word that the lock is free) may follow: neither may hold the process.
+    const script = `import { SqliteDriver } from ${JSON.stringify(driver)};
+      const db = new SqliteDriver(${JSON.stringify(file)});
+      await db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, b TEXT)');
+      for (let i = 0; i < ${CHECKPOINT_THREAD_AFTER_WRITES + 100}; i++) await db.run('INSERT INTO t (b) VALUES (?)', ['x']);
+      console.log('left open');`;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      timeout: 10_000,
+    });
+    expect(stdout.trim()).toBe('left open');
+  });
+
   /** A connection that leaves checkpoints to the thread, as the driver's does once it has started one. */
   const writerOn = (file: string) => {
     const writer = new Database(file);
@@ -120,6 +136,28 @@ describe('SQLite checkpoints in a thread', () => {
     expect(restarts).toBeGreaterThanOrEqual(3);
     // Each commit adds a frame or more: never started over, the WAL would hold them all.
     expect(frames).toBeLessThan(commits / 2);
+  });
+
+  it('says when it has let go of the write lock after a RESTART, and a commit can be made at once', async () => {
+    const file = fileIn();
+    const { writer, insert } = writerOn(file);
+    const checkpoints = checkpointInThread(file, 50, () => {}, { restartAtPages: 64, truncateAboveBytes: 2 ** 40 });
+    const before = walRestarts(file);
+    let said = false;
+    const unlocked = checkpoints.unlocked().then(() => {
+      said = true;
+    });
+    const deadline = Date.now() + 5000;
+    while (!said && Date.now() < deadline) {
+      for (let i = 0; i < 20; i++) insert.run('x'.repeat(500));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await unlocked;
+    // The RESTART it speaks of is done: the lock is free for the next commit, which writes the WAL from its start.
+    expect(() => insert.run('x')).not.toThrow();
+    expect(walRestarts(file)).toBeGreaterThan(before);
+    await checkpoints.stop();
+    writer.close();
   });
 
   it('cuts a WAL file left long by a burst once the burst is over, in the thread', async () => {

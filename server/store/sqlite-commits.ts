@@ -7,17 +7,20 @@ const BUSY_TIMEOUT_MS = 5000;
 /** SQLITE_BUSY and its extended codes (a recovery under way in another process). */
 const isBusy = (e: unknown) => String((e as { code?: unknown }).code).startsWith('SQLITE_BUSY');
 
-/** What a try that met the lock waits on before the next: `unlocked`, the word that our own checkpoint thread let go of it. */
+/** What a try that met the lock waits on before the next. */
 export interface BusyWait {
   /** Awaited before each new try. */
   beforeRetry?: () => Promise<void>;
-  /** Resolves when the lock this connection met may be free: the next try is made then, not after its pause. */
-  unlocked?: () => Promise<void> | undefined;
+  /**
+   * Calls `wake` when the lock this connection met may be free (our own checkpoint thread let go
+   * of it): the next try is made then, not after its pause. Answers how to take `wake` back.
+   */
+  onUnlocked?: (wake: () => void) => (() => void) | undefined;
 }
 
 /**
  * Runs `step` now; while another connection (a CLI command, a second server on the same file, the
- * checkpoint thread) holds the write lock, tries again after a pause, or as soon as `unlocked`
+ * checkpoint thread) holds the write lock, tries again after a pause, or as soon as `onUnlocked`
  * says, instead of sleeping in place: the connection's busy_timeout is 0, so waiting for the lock
  * never stalls the event loop.
  */
@@ -30,20 +33,23 @@ export function unlessBusy<R>(step: () => R, wait: BusyWait = {}): R | Promise<R
   }
 }
 
-/** `ms` from now, or sooner once `woken` resolves. */
-function pause(ms: number, woken: Promise<void> | undefined): Promise<void> {
+/** `ms` from now, or sooner when `onUnlocked` wakes it; either way nothing of it is left behind. */
+function pause(ms: number, onUnlocked: BusyWait['onUnlocked']): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    woken?.then(() => {
+    const timer = setTimeout(() => {
+      forget?.();
+      resolve();
+    }, ms);
+    const forget = onUnlocked?.(() => {
       clearTimeout(timer);
       resolve();
     });
   });
 }
 
-async function retryWhileBusy<R>(step: () => R, deadline: number, { beforeRetry, unlocked }: BusyWait): Promise<R> {
+async function retryWhileBusy<R>(step: () => R, deadline: number, { beforeRetry, onUnlocked }: BusyWait): Promise<R> {
   for (let ms = 2; ; ms = Math.min(ms * 2, 50)) {
-    await pause(ms, unlocked?.());
+    await pause(ms, onUnlocked);
     await beforeRetry?.();
     try {
       return step();
@@ -90,13 +96,13 @@ export class GroupCommits {
 
   /**
    * `inside`: what a transaction body runs its statements on; `wrote`: called for each write made;
-   * `unlocked`: see `BusyWait`.
+   * `onUnlocked`: see `BusyWait`.
    */
   constructor(
     private readonly db: Database.Database,
     private readonly inside: SqlStatements,
     private readonly wrote: () => void,
-    private readonly unlocked?: () => Promise<void> | undefined,
+    private readonly onUnlocked?: BusyWait['onUnlocked'],
   ) {
     this.control = {
       begin: db.prepare('BEGIN IMMEDIATE'),
@@ -167,7 +173,7 @@ export class GroupCommits {
     }
     let begun: unknown;
     try {
-      begun = unlessBusy(() => this.control.begin.run(), { unlocked: this.unlocked });
+      begun = unlessBusy(() => this.control.begin.run(), { onUnlocked: this.onUnlocked });
     } catch (e) {
       this.failPending(e);
       return;

@@ -106,11 +106,11 @@ export class SqliteDriver implements SqlDriver {
       lockForMigration: () => this.lockForMigration(),
       lock: () => this.lock(),
     };
-    this.commits = new GroupCommits(this.db, this.inside, () => this.wrote(), this.unlocked);
+    this.commits = new GroupCommits(this.db, this.inside, () => this.wrote(), this.onUnlocked);
   }
 
   /** The checkpoint thread's word that it let go of the write lock; none before it starts. */
-  private readonly unlocked = () => this.checkpoints?.unlocked();
+  private readonly onUnlocked = (wake: () => void) => this.checkpoints?.onUnlocked(wake);
 
   /** After enough writes, the WAL is checkpointed from a thread, and commits on the event loop no longer do it. */
   private wrote(): void {
@@ -147,7 +147,7 @@ export class SqliteDriver implements SqlDriver {
     if (stmt.readonly) {
       // Checked before awaiting: most reads find no body running and run without a turn of the event loop.
       if (this.mustWait(inside)) await this.bodyEnded(inside);
-      return unlessBusy(() => this.rowsOf<T>(stmt, params), { beforeRetry: () => this.bodyEnded(inside), unlocked: this.unlocked });
+      return unlessBusy(() => this.rowsOf<T>(stmt, params), { beforeRetry: () => this.bodyEnded(inside), onUnlocked: this.onUnlocked });
     }
     // A write that answers rows (RETURNING) commits like any other write.
     const run = (): T[] => {

@@ -37,8 +37,12 @@ describe('a statement that meets the write lock', () => {
   it('is tried again as soon as the checkpoint thread says it let go of the lock, not after its pause', async () => {
     const step = busyFor(1);
     let letGo = () => {};
-    const unlocked = new Promise<void>((resolve) => (letGo = resolve));
-    const answer = unlessBusy(step, { unlocked: () => unlocked });
+    const answer = unlessBusy(step, {
+      onUnlocked: (wake) => {
+        letGo = wake;
+        return () => {};
+      },
+    });
     await settle();
     expect(step).toHaveBeenCalledTimes(1);
     letGo();
@@ -50,13 +54,23 @@ describe('a statement that meets the write lock', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('without that word (another process holds the lock) waits out its pause', async () => {
-    const step = busyFor(1);
-    const answer = unlessBusy(step, { unlocked: () => new Promise<void>(() => {}) });
+  it('without that word (another process holds the lock) waits out its pause, and takes back each wait it left', async () => {
+    const step = busyFor(3);
+    // The thread's waiting list, as a lock held elsewhere for long leaves it: nothing ever wakes it.
+    const waiting = new Set<() => void>();
+    const answer = unlessBusy(step, {
+      onUnlocked: (wake) => {
+        waiting.add(wake);
+        return () => waiting.delete(wake);
+      },
+    });
     await settle();
-    expect(step).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(2);
+    expect(waiting.size).toBe(1);
+    await vi.advanceTimersByTimeAsync(2 + 4 + 8);
     await expect(answer).resolves.toBe('done');
+    expect(step).toHaveBeenCalledTimes(4);
+    // Three pauses ended on their timers: none of them is still on the list.
+    expect(waiting.size).toBe(0);
   });
 
   it('fails with anything other than a busy database at once', () => {

@@ -316,6 +316,9 @@ try {
   await reply(mfa);
   mfa.send({ type: 'seed', from: USERS + TOTP_USERS, users: TOTP_USERS, password: PASSWORD, secret: SECRET, passwordHash, deviceTokens: true });
   const { deviceTokens } = await reply<{ deviceTokens: string[] }>(mfa);
+  // And users for the flow start probed beside TOTP verifies (below).
+  mfa.send({ type: 'seed', from: USERS + 2 * TOTP_USERS, users: TOTP_USERS, password: PASSWORD, secret: SECRET, passwordHash });
+  await reply(mfa);
   /**
    * Flows at their TOTP step, each of a user of its own, topped up before each slice (not timed)
    * to half as many again as the last slice used: a fast machine would use up a fixed stock.
@@ -343,6 +346,7 @@ try {
   };
   const atTotp = totpSupply(USERS);
   const atTotpKnownDevice = totpSupply(USERS + TOTP_USERS, (i) => deviceTokens[i]!);
+  const besideTotp = totpSupply(USERS + 2 * TOTP_USERS);
   // A code per time step, made here once: the load generator's own work is not the server's.
   const codes = new Map<number, Promise<string>>();
   const codeNow = () => {
@@ -412,6 +416,29 @@ try {
     side.totpKnownDevice,
     'TOTP verify ≥ 40 % of the bare POST, a known device',
     40,
+  );
+
+  // A flow start probed while TOTP verifies, eight in flight, keep the store writing: the WAL's
+  // checkpoints then take the write lock once a second, and a start's two writes wait it out. A row
+  // for reference: the goals name the password steps' load.
+  const besideSeconds = 3;
+  await besideTotp.topUp(side.totp.perSecond * besideSeconds);
+  await settled(mfa);
+  const startsProbe = await loadedProbe(`${url}/api/v1/flows`, QUICK ? 1 : besideSeconds, { clientId: 'bench' });
+  startsProbe.go();
+  let ranOut = false;
+  await rate(besideSeconds, 8, async () => {
+    const result = await verifyTotp(besideTotp.flows, true);
+    if (result === false) ranOut = true;
+    return result;
+  });
+  const startsBeside = await startsProbe.latencies();
+  if (ranOut) throw new Error('bench: the TOTP verifies beside the probe ran out of prepared work');
+  row(
+    '  POST /api/v1/flows (start) p99 during TOTP verifies (eight in flight; every 20 ms)',
+    percentile(startsBeside, 99),
+    'ms',
+    `p50 ${percentile(startsBeside, 50).toFixed(1)} ms, n=${startsBeside.length}`,
   );
 
   // The same probes with nothing else running: this machine's floor for a loopback round trip, which

@@ -235,6 +235,9 @@ const row = (name: string, value: number, unit: string, ratio?: string) => {
 /** `a` as a percentage of `b`. */
 const share = (a: number, b: number) => (100 * a) / b;
 const pct = (a: number, b: number, of: string) => `${share(a, b).toFixed(0)} % of ${of}`;
+/** A row of `latencies`' p99 in ms, with their p50 and count, and `note` after them. */
+const p99Row = (name: string, latencies: number[], note = '') =>
+  row(name, percentile(latencies, 99), 'ms', `p50 ${percentile(latencies, 50).toFixed(1)} ms, n=${latencies.length}${note}`);
 /** A change in MiB with its sign. */
 const signedMiB = (mib: number) => `${mib >= 0 ? '+' : ''}${mib.toFixed(1)} MiB`;
 
@@ -424,7 +427,8 @@ try {
   const besideSeconds = 3;
   await besideTotp.topUp(side.totp.perSecond * besideSeconds);
   await settled(mfa);
-  const startsProbe = await loadedProbe(`${url}/api/v1/flows`, QUICK ? 1 : besideSeconds, { clientId: 'bench' });
+  // As long as the verifies below (`rate` shortens its seconds in --quick).
+  const startsProbe = await loadedProbe(`${url}/api/v1/flows`, besideSeconds * (QUICK ? 0.25 : 1), { clientId: 'bench' });
   startsProbe.go();
   let ranOut = false;
   await rate(besideSeconds, 8, async () => {
@@ -434,28 +438,13 @@ try {
   });
   const startsBeside = await startsProbe.latencies();
   if (ranOut) throw new Error('bench: the TOTP verifies beside the probe ran out of prepared work');
-  row(
-    '  POST /api/v1/flows (start) p99 during TOTP verifies (eight in flight; every 20 ms)',
-    percentile(startsBeside, 99),
-    'ms',
-    `p50 ${percentile(startsBeside, 50).toFixed(1)} ms, n=${startsBeside.length}`,
-  );
+  p99Row('  POST /api/v1/flows (start) p99 during TOTP verifies (eight in flight; every 20 ms)', startsBeside);
 
   // The same probes with nothing else running: this machine's floor for a loopback round trip, which
   // the loaded p99s below are read against (a slow or virtualised box wakes idle processes slowly).
   const [atRest, startsAtRest] = await probed(await probes(url, QUICK ? 1 : 4));
-  row(
-    'GET /.well-known/jwks.json p99 at rest (every 20 ms, no load)',
-    percentile(atRest, 99),
-    'ms',
-    `p50 ${percentile(atRest, 50).toFixed(1)} ms, n=${atRest.length}: the machine's floor`,
-  );
-  row(
-    '  POST /api/v1/flows (start) p99 at rest (every 20 ms, beside it)',
-    percentile(startsAtRest, 99),
-    'ms',
-    `p50 ${percentile(startsAtRest, 50).toFixed(1)} ms, n=${startsAtRest.length}`,
-  );
+  p99Row('GET /.well-known/jwks.json p99 at rest (every 20 ms, no load)', atRest, ": the machine's floor");
+  p99Row('  POST /api/v1/flows (start) p99 at rest (every 20 ms, beside it)', startsAtRest);
 
   // Password steps with probes of JWKS and of a flow start, each from a process of its own, after two seconds of them not
   // counted: as in the rows above, the first calls of a path run before V8 has optimised it.
@@ -485,18 +474,8 @@ try {
   rows.unshift(...rows.splice(-2));
   const passwordRate = passwordRun.perSecond;
   row('password steps (start + password)', passwordRate, '/s', `${pct(passwordRate, L1, 'L1')}, ${pct(passwordRate, L2, 'L2')}`);
-  row(
-    '  GET /.well-known/jwks.json p99 meanwhile (every 20 ms)',
-    percentile(latencies, 99),
-    'ms',
-    `p50 ${percentile(latencies, 50).toFixed(1)} ms, n=${latencies.length}`,
-  );
-  row(
-    '  POST /api/v1/flows (start) p99 meanwhile (every 20 ms)',
-    percentile(startLatencies, 99),
-    'ms',
-    `p50 ${percentile(startLatencies, 50).toFixed(1)} ms, n=${startLatencies.length}`,
-  );
+  p99Row('  GET /.well-known/jwks.json p99 meanwhile (every 20 ms)', latencies);
+  p99Row('  POST /api/v1/flows (start) p99 meanwhile (every 20 ms)', startLatencies);
   cpuRow(
     'start + password',
     passwordRun.mainUs,

@@ -93,6 +93,8 @@ export class GroupCommits {
   private drainers: (() => void)[] = [];
   /** A commit's own statements, prepared once: each runs on every login step. */
   private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackToSavepoint', Database.Statement>;
+  /** What a BEGIN that met the lock waits on, made once: one begins every commit. */
+  private readonly beginWait: BusyWait;
 
   /**
    * `inside`: what a transaction body runs its statements on; `wrote`: called for each write made;
@@ -102,8 +104,9 @@ export class GroupCommits {
     private readonly db: Database.Database,
     private readonly inside: SqlStatements,
     private readonly wrote: () => void,
-    private readonly onUnlocked?: BusyWait['onUnlocked'],
+    onUnlocked?: BusyWait['onUnlocked'],
   ) {
+    this.beginWait = { onUnlocked };
     this.control = {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
@@ -173,7 +176,7 @@ export class GroupCommits {
     }
     let begun: unknown;
     try {
-      begun = unlessBusy(() => this.control.begin.run(), { onUnlocked: this.onUnlocked });
+      begun = unlessBusy(() => this.control.begin.run(), this.beginWait);
     } catch (e) {
       this.failPending(e);
       return;

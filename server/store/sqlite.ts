@@ -4,7 +4,7 @@ import path from 'node:path';
 import { privateDir, privateFile } from '../private-files.js';
 import type { SqlDriver, SqlStatements } from './driver.js';
 import { checkpointInThread, type Checkpointer } from './sqlite-checkpoints.js';
-import { GroupCommits, unlessBusy } from './sqlite-commits.js';
+import { type BusyWait, GroupCommits, unlessBusy } from './sqlite-commits.js';
 import { sqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
@@ -112,6 +112,12 @@ export class SqliteDriver implements SqlDriver {
   /** The checkpoint thread's word that it let go of the write lock; none before it starts. */
   private readonly onUnlocked = (wake: () => void) => this.checkpoints?.onUnlocked(wake);
 
+  /** What a read that met the lock waits on, made once: reads run on every login step. */
+  private readonly readWaits: Record<'inside' | 'outside', BusyWait> = {
+    inside: { beforeRetry: () => this.bodyEnded(true), onUnlocked: this.onUnlocked },
+    outside: { beforeRetry: () => this.bodyEnded(false), onUnlocked: this.onUnlocked },
+  };
+
   /** After enough writes, the WAL is checkpointed from a thread, and commits on the event loop no longer do it. */
   private wrote(): void {
     if (this.writesBeforeCheckpointThread === null || --this.writesBeforeCheckpointThread > 0) return;
@@ -147,7 +153,7 @@ export class SqliteDriver implements SqlDriver {
     if (stmt.readonly) {
       // Checked before awaiting: most reads find no body running and run without a turn of the event loop.
       if (this.mustWait(inside)) await this.bodyEnded(inside);
-      return unlessBusy(() => this.rowsOf<T>(stmt, params), { beforeRetry: () => this.bodyEnded(inside), onUnlocked: this.onUnlocked });
+      return unlessBusy(() => this.rowsOf<T>(stmt, params), this.readWaits[inside ? 'inside' : 'outside']);
     }
     // A write that answers rows (RETURNING) commits like any other write.
     const run = (): T[] => {

@@ -25,6 +25,24 @@ describe('compact JWS signing', () => {
     await expect(jwtVerify(token, await importJWK(await exportJWK(other.publicKey), 'ES256'))).rejects.toThrow();
   });
 
+  // In place: signed before any I/O callback runs, so no turn of the event loop (libuv's pool answers on one).
+  for (const [alg, onLoop] of [
+    ['ES256', true],
+    ['EdDSA', true],
+    ['ES384', false],
+    ['RS256', false],
+  ] as const) {
+    it(`signs ${alg} ${onLoop ? 'in place' : "on libuv's thread pool"}`, async () => {
+      const key = jwsKeyOf(await exportJWK((await generateKeyPair(alg, { extractable: true })).privateKey), alg);
+      let turned = false;
+      setImmediate(() => {
+        turned = true;
+      });
+      await signCompact({ alg }, { sub: 'u1' }, key);
+      expect(turned).toBe(!onLoop);
+    });
+  }
+
   it('refuses an alg it does not know rather than signing with a default', async () => {
     const jwk = await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey);
     expect(() => jwsKeyOf(jwk, 'HS256')).toThrow(/unsupported/);

@@ -68,7 +68,8 @@ const descriptorsOfDatabase = () => {
 const before = descriptorsOfDatabase();
 const db = new Database(workerData.file, { fileMustExist: true });
 /** The database's descriptor that this connection opened: it stays open as long as the connection. */
-const ownDescriptor = descriptorsOfDatabase().find((fd) => !before.includes(fd));
+const own = descriptorsOfDatabase().find((fd) => !before.includes(fd));
+const ownDescriptor = own === undefined ? undefined : Number(own);
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');
 const walBytes = () => {
@@ -89,7 +90,7 @@ const syncFirst = () => {
     }
   } catch {}
   try {
-    if (ownDescriptor !== undefined) fsyncSync(Number(ownDescriptor));
+    if (ownDescriptor !== undefined) fsyncSync(ownDescriptor);
   } catch {}
 };
 let backoff = 0;
@@ -155,8 +156,6 @@ export function checkpointInThread(file: string, everyMs: number, onFailure: (e:
     stopping = true;
     onFailure(e);
   };
-  worker.once('error', failed);
-  worker.once('exit', (code) => failed(new Error(`the checkpoint thread exited with ${code}`)));
   const waiting = new Set<() => void>();
   let ended = false;
   const wakeAll = () => {
@@ -164,12 +163,14 @@ export function checkpointInThread(file: string, everyMs: number, onFailure: (e:
     waiting.clear();
     for (const wake of woken) wake();
   };
-  worker.on('message', (m) => m === 'unlocked' && wakeAll());
-  // A thread gone holds no lock: the waits fall back to their pauses.
-  worker.once('exit', () => {
+  worker.once('error', failed);
+  worker.once('exit', (code) => {
+    failed(new Error(`the checkpoint thread exited with ${code}`));
+    // A thread gone holds no lock: the waits fall back to their pauses.
     ended = true;
     wakeAll();
   });
+  worker.on('message', (m) => m === 'unlocked' && wakeAll());
   // A store left open must not keep a process (a CLI command, a test) alive: after the listener, which refs the thread's port.
   worker.unref();
   return {

@@ -21,7 +21,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const cores = os.availableParallelism();
 const PASSWORD = 'correct horse battery staple';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-const USERS = 4000;
+/**
+ * Users for the password steps and the full logins on SQLite, with the server's own hash: one a
+ * step or login (a login uses its user's time step). Two seconds of warm-up, eight measured and six
+ * of logins took ~3,100 of them at ~200 steps a second on 2 cores; a step's rate grows with the
+ * cores that hash, and so does this. Running out would end a row early, so the bench stops instead.
+ */
+const USERS = 3_000 * cores;
 /** --quick: a smoke run that every part works (each phase a quarter as long, RSS at 500 and 1,000 logins); not numbers to publish. */
 const QUICK = process.argv.includes('--quick');
 /**
@@ -460,9 +466,13 @@ try {
   // Password steps with probes of JWKS and of a flow start, each from a process of its own, after two seconds of them not
   // counted: as in the rows above, the first calls of a path run before V8 has optimised it.
   let next = 0;
+  /** The next of the USERS, or the bench stops: a run that ran out would read too few steps, and its probes an idle server. */
+  const nextUser = () => {
+    if (next >= USERS) throw new Error(`bench: the password steps and full logins used all ${USERS} users; raise USERS`);
+    return `bench${next++}`;
+  };
   const passwordStep = async () => {
-    const username = `bench${next++}`;
-    if (next > USERS) return false;
+    const username = nextUser();
     const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
     const done = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username, password: PASSWORD });
     if (done.status !== 200) throw new Error(JSON.stringify(done.body));
@@ -502,11 +512,7 @@ try {
   if (L2 > 0) goal('password steps ≥ 90 % of L2', `${ofL2.toFixed(1)} %`, ofL2 >= 90);
   goal('stretch: password steps ≥ 85 % of L1, both p99s as above', `${ofL1.toFixed(1)} %`, ofL1 >= 85 && p99 < 15 && startP99 < 15);
 
-  const loginRate = await rate(6, 4 * cores, async () => {
-    const username = `bench${next++}`;
-    if (next > USERS) return false;
-    await login(url, username);
-  });
+  const loginRate = await rate(6, 4 * cores, () => login(url, nextUser()));
   row('full logins on SQLite (start + password + TOTP)', loginRate, '/s', pct(loginRate, L1, 'L1'));
 
   if (entrySize('mfa-login.js')) {
@@ -546,7 +552,8 @@ async function postgresLogins(): Promise<void> {
     demo: false,
   });
   const instances: ChildProcess[] = [];
-  const users = 3000;
+  /** Two runs of six seconds took ~1,500 logins at ~125 a second on 2 cores: twice that, per 2 cores. */
+  const users = 1_500 * cores;
   let next = 0;
   const measure = async (seconds: number) => {
     const proxy = child('proxy.ts', [String(port), ...instances.map((p) => ports.get(p)!)]);
@@ -566,10 +573,10 @@ async function postgresLogins(): Promise<void> {
       const before = split(0);
       const started = performance.now();
       const run = await busyWhile(() =>
-        rate(seconds, 4 * cores, async () => {
-          const username = `bench${next++}`;
-          if (next > users) return false;
-          await login(url, username);
+        rate(seconds, 4 * cores, () => {
+          // Running out would end the run early, with fewer logins than the instances could take.
+          if (next >= users) throw new Error(`bench: the Postgres logins used all ${users} users; raise their number`);
+          return login(url, `bench${next++}`);
         }),
       );
       const wall = (performance.now() - started) / 1000;

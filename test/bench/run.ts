@@ -33,7 +33,7 @@ const QUICK = process.argv.includes('--quick');
 /**
  * Where each TOTP row's users are numbered from (bench<n>): one a verify, since a user's time step
  * is used once. They are made as a row's top-ups need them, so a fast machine never runs out:
- * 16,000 made up front ran out at ~3,500 verifies a second.
+ * 16,000 made up front ran out at ~3,100 verifies a second.
  */
 const TOTP_USERS_FROM = { newDevice: 1_000_000, knownDevice: 2_000_000, beside: 3_000_000 };
 /** Users made at once for a TOTP row, when its next top-up needs more than it has. */

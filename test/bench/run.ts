@@ -227,6 +227,18 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
+/**
+ * Usernames bench0, bench1, … for a row whose every call uses one up, at most `count` of them; past
+ * those the bench stops: a row that ran out would end early, with its probes timing an idle server.
+ */
+const usersUpTo = (count: number, whose: string) => {
+  let next = 0;
+  return () => {
+    if (next >= count) throw new Error(`bench: ${whose} used all ${count} users; raise their number`);
+    return `bench${next++}`;
+  };
+};
+
 /** start + password + TOTP, ending with an id_token. */
 async function login(url: string, username: string): Promise<void> {
   const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
@@ -465,12 +477,7 @@ try {
 
   // Password steps with probes of JWKS and of a flow start, each from a process of its own, after two seconds of them not
   // counted: as in the rows above, the first calls of a path run before V8 has optimised it.
-  let next = 0;
-  /** The next of the USERS, or the bench stops: a run that ran out would read too few steps, and its probes an idle server. */
-  const nextUser = () => {
-    if (next >= USERS) throw new Error(`bench: the password steps and full logins used all ${USERS} users; raise USERS`);
-    return `bench${next++}`;
-  };
+  const nextUser = usersUpTo(USERS, 'the password steps and full logins');
   const passwordStep = async () => {
     const username = nextUser();
     const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
@@ -554,7 +561,7 @@ async function postgresLogins(): Promise<void> {
   const instances: ChildProcess[] = [];
   /** Two runs of six seconds took ~1,500 logins at ~125 a second on 2 cores: twice that, per 2 cores. */
   const users = 1_500 * cores;
-  let next = 0;
+  const nextUser = usersUpTo(users, 'the Postgres logins');
   const measure = async (seconds: number) => {
     const proxy = child('proxy.ts', [String(port), ...instances.map((p) => ports.get(p)!)]);
     try {
@@ -572,13 +579,7 @@ async function postgresLogins(): Promise<void> {
       };
       const before = split(0);
       const started = performance.now();
-      const run = await busyWhile(() =>
-        rate(seconds, 4 * cores, () => {
-          // Running out would end the run early, with fewer logins than the instances could take.
-          if (next >= users) throw new Error(`bench: the Postgres logins used all ${users} users; raise their number`);
-          return login(url, `bench${next++}`);
-        }),
-      );
+      const run = await busyWhile(() => rate(seconds, 4 * cores, () => login(url, nextUser())));
       const wall = (performance.now() - started) / 1000;
       // A backend that ended meanwhile is left out; one that began counts from its start.
       const after = split(postgresPids().reduce((sum, pid) => sum + cpuSecondsOf(pid) - (postgresBefore.get(pid) ?? 0), 0));

@@ -1,5 +1,6 @@
 import { rateLimited } from '../errors.js';
-import type { CounterStore } from '../store/ports/counters.js';
+import type { Counter, CounterStore } from '../store/ports/counters.js';
+import type { FlowRecord, FlowStartStore } from '../store/ports/flows.js';
 import { limitKind } from './limit-kind.js';
 
 /** All the regulator asks of storage: count an attempt, give one back. */
@@ -19,7 +20,15 @@ export interface Limit {
  * so none slips under the limit because the others had not been counted yet.
  */
 export async function spend(store: Pick<RegulatorStore, 'hit'>, limit: Limit, now: Date): Promise<void> {
-  const counter = await store.hit(limit.key, limit.windowSeconds, now);
+  refuseOver(limit, await store.hit(limit.key, limit.windowSeconds, now), now);
+}
+
+/** Counts a flow's start as `spend` does, and makes the flow only within the budget: one transaction where the store allows. */
+export async function spendToStart(store: FlowStartStore, limit: Limit, flow: FlowRecord, now: Date): Promise<void> {
+  refuseOver(limit, await store.createFlowWithin(flow, limit, now), now);
+}
+
+function refuseOver(limit: Limit, counter: Counter, now: Date): void {
   if (counter.count > limit.max) throw rateLimited((counter.resetAt.getTime() - now.getTime()) / 1000, limit.message, limitKind(limit.key));
 }
 

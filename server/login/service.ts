@@ -2,7 +2,7 @@ import { startFlowRequest } from '../../contract/flows.js';
 import { randomHandle, sha256 } from '../crypto/codes.js';
 import { backupCodesOnFirstFactor } from '../auth/backup-codes.js';
 import { mayTrustDevice } from '../auth/trusted-devices.js';
-import { spend } from '../auth/regulator.js';
+import { spend, spendToStart } from '../auth/regulator.js';
 import type { MethodName, Sequence } from '../config.js';
 import { isMfaError, MfaError } from '../errors.js';
 import { amrOf, assertCanAct, assertReadable, attemptsOf, counted, newFlow, satisfyStep } from '../flow/engine.js';
@@ -236,8 +236,11 @@ export function createFlowService(services: Services) {
       const body = parseBody(startFlowRequest, input);
       const requestServices = forRequest(services, caller.requestId);
       const client = await clientOf(body.clientId, caller);
-      if (caller.ip) await spend(store, { key: `flows:ip:${caller.ip}`, windowSeconds: 60, max: config.flow.startsPerMinutePerIp }, services.now());
-      const stepUp: StepUpPlan | null = body.purpose === 'settings' ? await planStepUp(requestServices, client, body, caller) : null;
+      const limit = caller.ip ? { key: `flows:ip:${caller.ip}`, windowSeconds: 60, max: config.flow.startsPerMinutePerIp } : null;
+      const settings = body.purpose === 'settings';
+      // A step-up's checks (its id_token, its proof) cost more than the count: they come after it.
+      if (limit && settings) await spend(store, limit, services.now());
+      const stepUp: StepUpPlan | null = settings ? await planStepUp(requestServices, client, body, caller) : null;
       const { acr, sequence } = stepUp ? { acr: 'settings', sequence: stepUp.sequence } : sequenceFor(client, body.acr);
       const handle = randomHandle();
       const now = services.now();
@@ -259,7 +262,9 @@ export function createFlowService(services: Services) {
         flow.userId = user?.id ?? null;
         flow.data.stepUp = stepUp.stepUp;
       }
-      await store.createFlow(flow);
+      // A login's start is counted in the transaction that makes its flow: one commit, not two.
+      if (limit && !settings) await spendToStart(store, limit, flow, now);
+      else await store.createFlow(flow);
       metrics.flowStarted(client.clientId, acr);
       requestServices.audit.record({
         type: 'flow.started',

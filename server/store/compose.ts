@@ -15,6 +15,12 @@ export function withPorts(store: Store, ports: { flows?: FlowStore; counters?: C
     getFlow: (id) => flows.getFlow(id),
     saveFlow: (flow) => flows.saveFlow(flow),
     sweepFlows: (before) => flows.sweepFlows(before),
+    // No transaction spans two stores: the start is counted first, and made only within the limit.
+    async createFlowWithin(flow, limit, now) {
+      const counted = await counters.hit(limit.key, limit.windowSeconds, now);
+      if (counted.count <= limit.max) await flows.createFlow(flow);
+      return counted;
+    },
     hit: (key, windowSeconds, now) => counters.hit(key, windowSeconds, now),
     peek: (key, windowSeconds, now) => counters.peek(key, windowSeconds, now),
     refund: (key, windowSeconds, at) => counters.refund(key, windowSeconds, at),

@@ -2,7 +2,7 @@ import type { AuditStore } from './ports/audit.js';
 import type { ClientStore } from './ports/clients.js';
 import type { CounterStore } from './ports/counters.js';
 import type { CredentialStore } from './ports/credentials.js';
-import type { FlowStore } from './ports/flows.js';
+import type { FlowStartStore, FlowStore } from './ports/flows.js';
 import type { KeyStore } from './ports/keys.js';
 import type { OidcStore } from './ports/oidc.js';
 import type { PasskeyStore } from './ports/passkeys.js';
@@ -36,6 +36,7 @@ export interface Store
     ClientStore,
     KeyStore,
     FlowStore,
+    FlowStartStore,
     CounterStore,
     AuditStore,
     OidcStore,

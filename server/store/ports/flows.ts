@@ -1,4 +1,5 @@
 import type { MethodName, Sequence } from '../../config.js';
+import type { Counter } from './counters.js';
 
 /** A one-time code sent by SMS or e-mail, held inside its flow. */
 export interface CodeChallenge {
@@ -119,4 +120,22 @@ export interface FlowStore {
    * unfinished, for metrics. Each deleted flow is answered to one caller only.
    */
   sweepFlows(before: Date): Promise<AbandonedFlow[]>;
+}
+
+/** A fixed-window budget of new flows (per address, say), counted as `CounterStore.hit` counts. */
+export interface FlowLimit {
+  key: string;
+  windowSeconds: number;
+  max: number;
+}
+
+/** A new flow counted against a limit: the store that keeps flows and counters together does both at once. */
+export interface FlowStartStore {
+  /**
+   * Counts one start against `limit` (as `hit` would) and makes `flow` only when the count is
+   * within `limit.max`; answers the count. In one transaction where one database keeps both:
+   * a start then waits for one commit, not two, and parallel starts never make more than `max`
+   * flows. Where flows or counters are kept elsewhere, the count comes first.
+   */
+  createFlowWithin(flow: FlowRecord, limit: FlowLimit, now: Date): Promise<Counter>;
 }

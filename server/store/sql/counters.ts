@@ -1,4 +1,4 @@
-import type { SqlDriver } from '../driver.js';
+import type { SqlDriver, SqlStatements } from '../driver.js';
 import type { Counter, CounterStore } from '../ports/counters.js';
 
 /** Windows of different lengths that start together (a minute and an hour at 10:00) are two counters. */
@@ -11,16 +11,19 @@ function windowStart(windowSeconds: number, now: Date): Date {
 
 const counter = (count: number, start: Date, seconds: number): Counter => ({ count, resetAt: new Date(start.getTime() + seconds * 1000) });
 
+/** `CounterStore.hit` on `db`, a transaction's handle included. */
+export async function hitOn(db: SqlStatements, key: string, windowSeconds: number, now: Date): Promise<Counter> {
+  const start = windowStart(windowSeconds, now);
+  const [row] = await db.all<{ count: number }>(
+    'INSERT INTO counters (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = counters.count + 1 RETURNING count',
+    [counterKey(key, windowSeconds), start.toISOString()],
+  );
+  return counter(Number(row?.count ?? 1), start, windowSeconds);
+}
+
 export function sqlCounters(db: SqlDriver): CounterStore {
   return {
-    async hit(key, windowSeconds, now) {
-      const start = windowStart(windowSeconds, now);
-      const [row] = await db.all<{ count: number }>(
-        'INSERT INTO counters (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = counters.count + 1 RETURNING count',
-        [counterKey(key, windowSeconds), start.toISOString()],
-      );
-      return counter(Number(row?.count ?? 1), start, windowSeconds);
-    },
+    hit: (key, windowSeconds, now) => hitOn(db, key, windowSeconds, now),
 
     async refund(key, windowSeconds, at) {
       await db.run('UPDATE counters SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0', [

@@ -1,5 +1,6 @@
 import type { SqlDriver } from '../driver.js';
-import type { FlowRecord, FlowStore } from '../ports/flows.js';
+import type { FlowRecord, FlowStartStore, FlowStore } from '../ports/flows.js';
+import { hitOn } from './counters.js';
 import { json, one, str, strOrNull, type Row } from './rows.js';
 
 function toFlow(r: Row): FlowRecord {
@@ -95,12 +96,22 @@ function knownExpiries() {
   };
 }
 
-export function sqlFlows(db: SqlDriver): FlowStore {
+export function sqlFlows(db: SqlDriver): FlowStore & FlowStartStore {
   const expiries = knownExpiries();
   return {
     async createFlow(f) {
       await db.run(INSERT, [f.id, ...valuesOf(f), f.version]);
       expiries.set(f.id, f.expiresAt);
+    },
+
+    async createFlowWithin(f, limit, now) {
+      const counted = await db.transaction(async (tx) => {
+        const counter = await hitOn(tx, limit.key, limit.windowSeconds, now);
+        if (counter.count <= limit.max) await tx.run(INSERT, [f.id, ...valuesOf(f), f.version]);
+        return counter;
+      });
+      if (counted.count <= limit.max) expiries.set(f.id, f.expiresAt);
+      return counted;
     },
 
     async getFlow(id) {

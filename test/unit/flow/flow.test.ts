@@ -1,5 +1,7 @@
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256 } from '../../../server/crypto/codes.js';
 import { enrolTotp, passwordStep } from '../../support/login.js';
 import { startCountingServer, type TestServer } from '../../support/server.js';
 
@@ -165,6 +167,34 @@ describe('flows', () => {
     );
     expect(answers.filter((a) => a.body.error === 'invalid_credentials')).toHaveLength(3);
     expect(answers.filter((a) => a.body.error === 'rate_limited')).toHaveLength(5);
+  });
+
+  it('refuses flow starts from one address past its budget, parallel ones too, and keeps no flow of theirs', async () => {
+    await server.stop();
+    server = await startCountingServer({
+      flow: { startsPerMinutePerIp: 3 },
+      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
+    });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => server.post('/api/v1/flows', { clientId: 'app' })));
+    const started = answers.filter((a) => a.status === 201);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(started).toHaveLength(3);
+    expect(refused).toHaveLength(5);
+    for (const answer of refused) {
+      expect(answer.body.error).toBe('rate_limited');
+      expect(answer.body.retryAfter).toBeGreaterThanOrEqual(1);
+      expect(answer.body.retryAfter).toBeLessThanOrEqual(60);
+    }
+    const db = new Database(path.join(server.dir, 'test.db'), { readonly: true });
+    try {
+      const ids = db.prepare('SELECT id FROM flows').all() as { id: string }[];
+      expect(ids.map((r) => r.id).sort()).toEqual(started.map((a) => sha256(a.body.flow)).sort());
+    } finally {
+      db.close();
+    }
+    // The next minute has its budget again.
+    server.advance(60);
+    expect((await server.post('/api/v1/flows', { clientId: 'app' })).status).toBe(201);
   });
 
   it('gives a right password back its place in the per-username budget', async () => {

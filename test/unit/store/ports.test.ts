@@ -47,6 +47,18 @@ describe('flows and counters in a store of their own', () => {
     expect(rows('backup_codes')).toBe(10);
   });
 
+  it('counts flow starts where the counters are and makes each flow in its own store only within the budget', async () => {
+    const flows = memoryFlows();
+    const counters = memoryCounters();
+    server = await startTestServer({ flow: { startsPerMinutePerIp: 2 } }, { flows, counters });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await server.post('/api/v1/flows', { clientId: 'demo' }));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 429]);
+    expect(answers[2]!.body.error).toBe('rate_limited');
+    expect(flows.rows.size).toBe(2);
+    expect([...counters.windows.values()].map((w) => w.count)).toEqual([3]);
+  });
+
   it('sweeps expired flows from their own store, answering the unfinished ones', async () => {
     const { server, flows } = await start();
     await passwordStep(server);

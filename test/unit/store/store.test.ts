@@ -705,6 +705,31 @@ describe.each(backends)('$name store', ({ fresh }) => {
       expect((await store.getFlow('g1'))!.kind).toBe('sms-otp');
     });
 
+    it('makes a flow counted against a limit, and none once the count is past it', async () => {
+      const limit = { key: 'flows:ip:203.0.113.7', windowSeconds: 60, max: 2 };
+      expect(await store.createFlowWithin(flowRecord('f1'), limit, t0)).toEqual({ count: 1, resetAt: later(60) });
+      expect((await store.createFlowWithin(flowRecord('f2'), limit, later(1))).count).toBe(2);
+      expect((await store.createFlowWithin(flowRecord('f3'), limit, later(2))).count).toBe(3);
+      expect(await store.getFlow('f1')).toEqual(flowRecord('f1'));
+      expect(await store.getFlow('f2')).not.toBeNull();
+      expect(await store.getFlow('f3')).toBeNull();
+      // The count is the one `hit` keeps: the next window starts again.
+      expect((await store.peek(limit.key, 60, t0)).count).toBe(3);
+      expect((await store.createFlowWithin(flowRecord('f4'), limit, later(60))).count).toBe(1);
+      expect(await store.getFlow('f4')).not.toBeNull();
+    });
+
+    it('makes no more flows than the limit from many parallel starts, across instances', async () => {
+      const peer = await instance();
+      const limit = { key: 'flows:ip:203.0.113.7', windowSeconds: 60, max: 5 };
+      const counts = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? peer : store).createFlowWithin(flowRecord(`f${i}`), limit, t0)));
+      expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      const made = await Promise.all(Array.from({ length: 12 }, (_, i) => store.getFlow(`f${i}`)));
+      expect(made.filter(Boolean)).toHaveLength(5);
+      // Each flow that was made is one whose count was within the limit.
+      for (let i = 0; i < 12; i++) expect(made[i] !== null).toBe(counts[i]!.count <= 5);
+    });
+
     it('saves a change when the version is current and bumps the version', async () => {
       const alice = await user();
       await store.createFlow(flowRecord('f1'));

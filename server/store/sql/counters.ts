@@ -11,14 +11,21 @@ function windowStart(windowSeconds: number, now: Date): Date {
 
 const counter = (count: number, start: Date, seconds: number): Counter => ({ count, resetAt: new Date(start.getTime() + seconds * 1000) });
 
+/** Counts one event and answers the total: its parameters are `hitParams`. */
+export const HIT =
+  'INSERT INTO counters (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = counters.count + 1 RETURNING count';
+
+/** `HIT`'s parameters, and how to read the count it answers. */
+export function hitParams(key: string, windowSeconds: number, now: Date): { params: unknown[]; counterOf: (count: unknown) => Counter } {
+  const start = windowStart(windowSeconds, now);
+  return { params: [counterKey(key, windowSeconds), start.toISOString()], counterOf: (count) => counter(Number(count ?? 1), start, windowSeconds) };
+}
+
 /** `CounterStore.hit` on `db`, a transaction's handle included. */
 export async function hitOn(db: SqlStatements, key: string, windowSeconds: number, now: Date): Promise<Counter> {
-  const start = windowStart(windowSeconds, now);
-  const [row] = await db.all<{ count: number }>(
-    'INSERT INTO counters (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = counters.count + 1 RETURNING count',
-    [counterKey(key, windowSeconds), start.toISOString()],
-  );
-  return counter(Number(row?.count ?? 1), start, windowSeconds);
+  const { params, counterOf } = hitParams(key, windowSeconds, now);
+  const [row] = await db.all<{ count: number }>(HIT, params);
+  return counterOf(row?.count);
 }
 
 export function sqlCounters(db: SqlDriver): CounterStore {

@@ -1,6 +1,7 @@
 import type { SqlDriver } from '../driver.js';
+import type { Counter } from '../ports/counters.js';
 import type { FlowRecord, FlowStartStore, FlowStore } from '../ports/flows.js';
-import { hitOn } from './counters.js';
+import { HIT, hitOn, hitParams } from './counters.js';
 import { json, one, str, strOrNull, type Row } from './rows.js';
 
 function toFlow(r: Row): FlowRecord {
@@ -49,6 +50,20 @@ const COLUMNS = [
 ];
 
 const INSERT = `INSERT INTO flows (id, ${COLUMNS.join(', ')}, version) VALUES (${COLUMNS.map(() => '?, ').join('')}?, ?)`;
+
+/**
+ * Postgres: a start counted and its flow made in one statement, whose parts are one transaction:
+ * a transaction of two would take a connection and two more round trips (BEGIN, COMMIT). The row's
+ * values come as text but for the two integers; the flow is made only when the count is within
+ * the last parameter.
+ */
+const INSERT_WITHIN_POSTGRES = `WITH counted AS (${HIT}), made AS (INSERT INTO flows (id, ${COLUMNS.join(', ')}, version) SELECT ${[
+  'id',
+  ...COLUMNS,
+  'version',
+]
+  .map((c) => (c === 'step_index' || c === 'version' ? '?::integer' : '?'))
+  .join(', ')} FROM counted WHERE counted.count <= ? RETURNING 1) SELECT count FROM counted`;
 
 const valuesOf = (f: FlowRecord): unknown[] => [
   f.kind,
@@ -105,11 +120,20 @@ export function sqlFlows(db: SqlDriver): FlowStore & FlowStartStore {
     },
 
     async createFlowWithin(f, limit, now) {
-      const counted = await db.transaction(async (tx) => {
-        const counter = await hitOn(tx, limit.key, limit.windowSeconds, now);
-        if (counter.count <= limit.max) await tx.run(INSERT, [f.id, ...valuesOf(f), f.version]);
-        return counter;
-      });
+      const row = [f.id, ...valuesOf(f), f.version];
+      let counted: Counter;
+      if (db.kind === 'postgres') {
+        const { params, counterOf } = hitParams(limit.key, limit.windowSeconds, now);
+        const [answer] = await db.all<{ count: number }>(INSERT_WITHIN_POSTGRES, [...params, ...row, limit.max]);
+        counted = counterOf(answer?.count);
+      }
+      // On SQLite a transaction is a savepoint in the next shared commit: no round trip to save.
+      else
+        counted = await db.transaction(async (tx) => {
+          const counter = await hitOn(tx, limit.key, limit.windowSeconds, now);
+          if (counter.count <= limit.max) await tx.run(INSERT, row);
+          return counter;
+        });
       if (counted.count <= limit.max) expiries.set(f.id, f.expiresAt);
       return counted;
     },

@@ -22,6 +22,12 @@ describe('flows', () => {
   });
   afterEach(() => server.stop());
 
+  /** The server again, with `limits` and a client of password then TOTP. */
+  const restartWith = async (limits: Parameters<typeof startCountingServer>[0]) => {
+    await server.stop();
+    server = await startCountingServer({ ...limits, clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }] });
+  };
+
   it('starts with an unguessable handle and the first step', async () => {
     const res = await server.post('/api/v1/flows', { clientId: 'app' });
     expect(res.status).toBe(201);
@@ -156,11 +162,7 @@ describe('flows', () => {
   });
 
   it('counts parallel wrong passwords before checking the limit, so none slips past it', async () => {
-    await server.stop();
-    server = await startCountingServer({
-      password: { perUsernameAndIpLimit: 3 },
-      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
-    });
+    await restartWith({ password: { perUsernameAndIpLimit: 3 } });
     const flows = await Promise.all(Array.from({ length: 8 }, () => server.post('/api/v1/flows', { clientId: 'app' })));
     const answers = await Promise.all(
       flows.map((f) => server.post('/api/v1/flows/password', { flow: f.body.flow, username: 'alice', password: 'wrong' })),
@@ -170,11 +172,7 @@ describe('flows', () => {
   });
 
   it('refuses flow starts from one address past its budget, parallel ones too, and keeps no flow of theirs', async () => {
-    await server.stop();
-    server = await startCountingServer({
-      flow: { startsPerMinutePerIp: 3 },
-      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
-    });
+    await restartWith({ flow: { startsPerMinutePerIp: 3 } });
     const answers = await Promise.all(Array.from({ length: 8 }, () => server.post('/api/v1/flows', { clientId: 'app' })));
     const started = answers.filter((a) => a.status === 201);
     const refused = answers.filter((a) => a.status === 429);
@@ -198,11 +196,7 @@ describe('flows', () => {
   });
 
   it('gives a right password back its place in the per-username budget', async () => {
-    await server.stop();
-    server = await startCountingServer({
-      password: { perUsernameAndIpLimit: 2 },
-      clients: [{ clientId: 'app', name: 'App', sequence: [['password'], ['totp']] }],
-    });
+    await restartWith({ password: { perUsernameAndIpLimit: 2 } });
     for (let i = 0; i < 5; i++) await passwordStep(server, 'app');
     const { body } = await server.post('/api/v1/flows', { clientId: 'app' });
     expect((await server.post('/api/v1/flows/password', { flow: body.flow, username: 'alice', password: 'wrong' })).body.error).toBe(

@@ -29,7 +29,7 @@ function toFlow(r: Row): FlowRecord {
 
 const resultJson = (f: FlowRecord) => (f.result === null ? null : JSON.stringify(f.result));
 
-/** A row's columns but its id and version, in the order `valuesOf` gives them. */
+/** A row's columns but its id and version, in the order `rowOf` gives them between those two. */
 const COLUMNS = [
   'kind',
   'client_id',
@@ -65,7 +65,9 @@ const INSERT_WITHIN_POSTGRES = `WITH counted AS (${HIT}), made AS (INSERT INTO f
   .map((c) => (c === 'step_index' || c === 'version' ? '?::integer' : '?'))
   .join(', ')} FROM counted WHERE counted.count <= ? RETURNING 1) SELECT count FROM counted`;
 
-const valuesOf = (f: FlowRecord): unknown[] => [
+/** A flow's values in `INSERT`'s order: its id, `COLUMNS`, its version. */
+const rowOf = (f: FlowRecord): unknown[] => [
+  f.id,
   f.kind,
   f.clientId,
   JSON.stringify(f.sequence),
@@ -82,6 +84,7 @@ const valuesOf = (f: FlowRecord): unknown[] => [
   f.authTime,
   JSON.stringify(f.data),
   resultJson(f),
+  f.version,
 ];
 
 const SAVE_SET = 'step_index = ?, status = ?, user_id = ?, methods = ?, auth_time = ?, data = ?, result = ?';
@@ -115,12 +118,12 @@ export function sqlFlows(db: SqlDriver): FlowStore & FlowStartStore {
   const expiries = knownExpiries();
   return {
     async createFlow(f) {
-      await db.run(INSERT, [f.id, ...valuesOf(f), f.version]);
+      await db.run(INSERT, rowOf(f));
       expiries.set(f.id, f.expiresAt);
     },
 
     async createFlowWithin(f, limit, now) {
-      const row = [f.id, ...valuesOf(f), f.version];
+      const row = rowOf(f);
       let counted: Counter;
       if (db.kind === 'postgres') {
         const { params, counterOf } = hitParams(limit.key, limit.windowSeconds, now);

@@ -1,16 +1,13 @@
 import { rateLimited } from '../errors.js';
 import type { Counter, CounterStore } from '../store/ports/counters.js';
-import type { FlowRecord, FlowStartStore } from '../store/ports/flows.js';
+import type { FlowLimit, FlowRecord, FlowStartStore } from '../store/ports/flows.js';
 import { limitKind } from './limit-kind.js';
 
 /** All the regulator asks of storage: count an attempt, give one back. */
 export type RegulatorStore = Pick<CounterStore, 'hit' | 'refund'>;
 
-/** A budget of events per key and fixed window. */
-export interface Limit {
-  key: string;
-  windowSeconds: number;
-  max: number;
+/** A budget of events per key and fixed window: the store's own (key, window, max), and what the user reads. */
+export interface Limit extends FlowLimit {
   /** What the user reads when the budget is spent. */
   message?: string;
 }

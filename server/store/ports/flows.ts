@@ -122,7 +122,7 @@ export interface FlowStore {
   sweepFlows(before: Date): Promise<AbandonedFlow[]>;
 }
 
-/** A fixed-window budget of new flows (per address, say), counted as `CounterStore.hit` counts. */
+/** A fixed-window budget (of new flows per address, say), counted as `CounterStore.hit` counts; the regulator's `Limit` is one. */
 export interface FlowLimit {
   key: string;
   windowSeconds: number;

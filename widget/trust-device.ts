@@ -146,6 +146,8 @@ function showOffer(host: Host, state: FlowState, days: number, key: string, conf
   const trust = async () => {
     if (busy) return;
     busy = true;
+    // The button shows it is working: making the key and the server's answer take a moment.
+    update(host);
     try {
       const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
       const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', pair.publicKey);
@@ -167,8 +169,8 @@ function showOffer(host: Host, state: FlowState, days: number, key: string, conf
     }}>
       <h2 part="title" class="title" tabindex="-1">${t.title(days)}</h2>
       <p class="hint">${t.hint}</p>
-      <button part="button" type="submit">${t.yes}</button>
-      <button part="link-button" class="link" type="button" @click=${done}>${t.no}</button>
+      <button part="button" class="primary" type="submit" ?disabled=${busy}>${t.yes}</button>
+      <p><button part="link-button" class="link" type="button" ?disabled=${busy} @click=${done}>${t.no}</button></p>
     </form>`;
   };
   update(host);

@@ -71,6 +71,7 @@ function phoneOption(challenge: PhoneChallenge | undefined): SmsOption {
  * @csspart title - Each panel's heading.
  * @csspart factors - The list of sign-in methods.
  * @csspart totp-apps - The list of authenticator apps under the TOTP row.
+ * @csspart section - The passkeys' and the trusted devices' sections under the list.
  * @csspart form - Each form.
  * @csspart label - Field and checkbox labels.
  * @csspart input - Phone and code fields.

@@ -17,6 +17,13 @@ export const ENROLLMENT = {
   otpauthUri: 'otpauth://totp/Demo:alice?secret=JBSWY3DPEHPK3PXPABCD',
 };
 export const CODES = ['abcde-12345', 'fghij-67890', 'klmno-13579'];
+export const DEVICE = {
+  id: 'd-1',
+  name: 'Chrome on Linux',
+  createdAt: '2026-11-01T10:00:00.000Z',
+  lastUsedAt: null,
+  expiresAt: '2026-12-01T10:00:00.000Z',
+};
 const totp = { method: 'totp', enrolled: false, canEnroll: true, attemptsRemaining: 5 } as const;
 
 /** Submits the screen's form with its fields filled, by name: the same in every language. */
@@ -92,6 +99,19 @@ export const LOGIN: LoginScreen[] = [
     reach: (el) => submitWith(el, { code: '123456' }),
   },
   { name: 'done', screen: 'done', routes: { '/api/v1/flows': { body: complete() } } },
+  {
+    name: 'the trust-device offer after a login',
+    screen: 'done',
+    routes: {
+      '/api/v1/flows': { body: passwordStep() },
+      '/api/v1/flows/password': { body: complete({ offers: ['device'], trustDevice: { days: 30 } }) },
+    },
+    reach: async (el) => {
+      await submitWith(el, { username: 'alice', password: 'secret' });
+      // Its chunk and words load on demand; the done screen itself has no submit button.
+      await until(() => !!el.shadowRoot!.querySelector('form button.primary[type="submit"]'), 'the trust-device offer', 4000);
+    },
+  },
 ];
 
 /** The card in the language asked for: a language module arrives after the first render. */
@@ -149,6 +169,8 @@ export const PANELS: SettingsPanel[] = [
 export async function showPanel(panel: SettingsPanel, attributes: Record<string, string>) {
   const server = new FakeServer()
     .on('/api/v1/me', { body: me() })
+    // The list of factors with a trusted device, so that its section is looked at too.
+    .on('/api/v1/me/devices', { body: { devices: [DEVICE] } })
     .on('/api/v1/me/totp/enroll', { body: { enrollment: ENROLLMENT } })
     .on('/api/v1/me/backup-codes', { body: { ...me(), backupCodes: CODES } })
     .on('/api/v1/flows', {

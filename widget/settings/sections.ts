@@ -16,5 +16,8 @@ export function sections(html: typeof Html, ctx: SettingsContext, settings: Sett
   const { devices, me } = settings;
   // Shown once the language's words are here, never in English for a moment.
   if (!passkeyBook(ctx.lang, () => settings.host.requestUpdate())) return '';
-  return html`${me?.factors.passkeys ? passkeysScreen(html, ctx, me, settings) : ''}${devices?.length ? devicesScreen(html, ctx, devices, settings) : ''}`;
+  const section = (content: unknown) => html`<section part="section" class="section">${content}</section>`;
+  return html`${me?.factors.passkeys ? section(passkeysScreen(html, ctx, me, settings)) : ''}${
+    devices?.length ? section(devicesScreen(html, ctx, devices, settings)) : ''
+  }`;
 }

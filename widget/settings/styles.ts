@@ -64,6 +64,15 @@ export const settingsStyles = css`
   .cancel {
     margin-top: 0.75em;
   }
+  /* Passkeys and trusted devices: each set off from the factors above it, its heading under the card's. */
+  .section {
+    margin-top: 1em;
+    padding-top: 1em;
+    border-top: 1px solid var(--_border);
+  }
+  .section .title {
+    font-size: 1.125em;
+  }
   /* A narrow card (a phone, a zoomed page): each button goes under its factor, never past the edge. */
   @container (width < 24em) {
     .factor {

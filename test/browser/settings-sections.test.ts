@@ -1,0 +1,44 @@
+import type { MfaLoginSettings } from '../../widget/mfa-login-settings.js';
+import { equal, ok } from './assert.js';
+import { FakeServer } from './fake-server.js';
+import { cleanUp, until } from './fixture.js';
+import { DEVICE } from './screens.js';
+import { me, mountSettings, TOKEN, unmountAll } from './settings-fixture.js';
+
+/** The passkeys and the trusted devices under the factors: sections of their own, not run into the list. */
+
+const headings = (el: MfaLoginSettings) => [...el.shadowRoot!.querySelectorAll('.title')].map((h) => h.textContent!.trim());
+const box = (e: Element) => e.getBoundingClientRect();
+
+describe('<mfa-login-settings> sections under the factors', () => {
+  let server: FakeServer | undefined;
+  afterEach(() => {
+    cleanUp(server);
+    unmountAll();
+  });
+
+  it('sets the passkeys and the trusted devices off from what is above them, each under a smaller heading', async () => {
+    const day = '2026-11-01T10:00:00.000Z';
+    server = new FakeServer()
+      .on('/api/v1/me', { body: me({ passkeys: [{ id: 'p-1', name: 'MacBook', createdAt: day, lastUsedAt: null, synced: true }] }) })
+      .on('/api/v1/me/devices', { body: { devices: [DEVICE] } })
+      .install();
+    const el = await mountSettings({ 'id-token': TOKEN });
+    await until(() => headings(el).includes('Trusted devices'), `the devices section (now ${headings(el).join(' | ')})`, 4000);
+    const sections = [...el.shadowRoot!.querySelectorAll('section')];
+    equal(sections.map((s) => s.querySelector('.title')!.textContent!.trim()).join(' | '), 'Passkeys | Trusted devices');
+    const cardTitle = el.shadowRoot!.querySelector('.title')!;
+    for (const section of sections) {
+      const style = getComputedStyle(section);
+      equal(style.borderTopStyle, 'solid', 'a rule over each section');
+      ok(parseFloat(style.borderTopWidth) >= 1);
+      // What comes before it (the factor list's last button, the passkeys' list) ends well above its rule.
+      const before = section.previousElementSibling!;
+      ok(box(section).top - box(before).bottom >= 8, `${box(before).bottom} then ${box(section).top}`);
+      const heading = section.querySelector('.title')!;
+      ok(box(heading).top - box(section).top >= 8, 'the heading clear of the rule');
+      ok(parseFloat(getComputedStyle(heading).fontSize) < parseFloat(getComputedStyle(cardTitle).fontSize), 'a section heading under the card’s');
+      equal(section.getAttribute('part'), 'section');
+    }
+  });
+});

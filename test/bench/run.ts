@@ -15,6 +15,7 @@ import { postgresUrl, testSchema } from '../support/postgres.js';
 import { freePort } from '../support/free-port.js';
 import { median } from './median.js';
 import { startToHealthy, startsFrom } from './startup.js';
+import { sizingSummary } from './summary.js';
 import { entrySize, firstScreen } from './widget.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -783,18 +784,26 @@ writeFileSync(
   `${JSON.stringify({ date: new Date().toISOString(), commit, quick: QUICK, machine, rows, goals, scaling }, null, 2)}\n`,
 );
 
-// --readme: the table and the goals replace what stands between the markers in README.md's Performance section.
-if (process.argv.includes('--readme') && !QUICK) {
-  const [open, close] = ['<!-- bench:table -->', '<!-- /bench:table -->'];
-  const readme = readFileSync('README.md', 'utf8');
+// --readme: what stands between each pair of markers in README.md's Performance section is replaced:
+// the sizing summary above the table, and the table with the goals.
+/** `readme` with `content` between `<!-- bench:name -->` and `<!-- /bench:name -->`. */
+function between(readme: string, name: string, content: string): string {
+  const [open, close] = [`<!-- bench:${name} -->`, `<!-- /bench:${name} -->`];
   const [before, rest] = readme.split(open);
   const after = rest?.split(close)[1];
   if (before === undefined || after === undefined) throw new Error(`README.md has no ${open} … ${close}`);
+  return `${before}${open}\n${content}\n${close}${after}`;
+}
+if (process.argv.includes('--readme') && !QUICK) {
   const when = new Date().toISOString().slice(0, 10);
   const machineLine = `${when}, commit ${commit ?? '?'}: ${machine.cpu}, ${cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node.slice(1)}; load average ${machine.loadAverageBefore} at the start; server: ${machine.server}.`;
-  writeFileSync(
-    'README.md',
-    `${before}${open}\n${machineLine}\n\n\`\`\`\n${table}\n\`\`\`\n\nThe goals, read off the same run:\n\n\`\`\`\n${goalTable}\n\`\`\`\n${close}${after}`,
+  let readme = readFileSync('README.md', 'utf8');
+  readme = between(readme, 'summary', sizingSummary(rows, machine));
+  readme = between(
+    readme,
+    'table',
+    `${machineLine}\n\n\`\`\`\n${table}\n\`\`\`\n\nThe goals, read off the same run:\n\n\`\`\`\n${goalTable}\n\`\`\``,
   );
-  console.error('README.md: table updated');
+  writeFileSync('README.md', readme);
+  console.error('README.md: summary and table updated');
 }

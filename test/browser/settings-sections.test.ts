@@ -41,4 +41,23 @@ describe('<mfa-login-settings> sections under the factors', () => {
       equal(section.getAttribute('part'), 'section');
     }
   });
+
+  it('shows a passkey’s name as a field like the element’s others, its Rename button under it', async () => {
+    const day = '2026-11-01T10:00:00.000Z';
+    server = new FakeServer()
+      .on('/api/v1/me', { body: me({ passkeys: [{ id: 'p-1', name: 'MacBook', createdAt: day, lastUsedAt: null, synced: true }] }) })
+      .install();
+    const el = await mountSettings({ 'id-token': TOKEN });
+    await until(() => !!el.shadowRoot!.querySelector('section input[name="name"]'), 'the passkey’s name field', 4000);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('section input[name="name"]')!;
+    // The attribute, not the property: the element's field rule selects on it.
+    equal(input.getAttribute('type'), 'text');
+    equal(input.value, 'MacBook');
+    const style = getComputedStyle(input);
+    // The field rule of the element's other inputs (2.75em high, padded, its border and radius), not the browser's own.
+    equal(parseFloat(style.minHeight), 2.75 * parseFloat(style.fontSize));
+    ok(parseFloat(style.paddingLeft) >= 8, style.paddingLeft);
+    const rename = input.form!.querySelector('button')!;
+    ok(box(rename).top >= box(input).bottom + 4, `${box(input).bottom} then ${box(rename).top}`);
+  });
 });

@@ -51,8 +51,8 @@ export function passkeysScreen(html: typeof Html, ctx: SettingsContext, me: Me, 
     <ul part="factors" class="factors">
       ${passkeys.map(
         (p, i) => html`<li class="factor">
-          <form part="form" class="factor-name" @submit=${(e: SubmitEvent) => rename(e, p.id)}>
-            <input part="input" name="name" aria-label=${s.passkeyName} .value=${p.name} maxlength="64" required />
+          <form part="form" class="factor-name row" @submit=${(e: SubmitEvent) => rename(e, p.id)}>
+            <input part="input" name="name" type="text" autocomplete="off" aria-label=${s.passkeyName} .value=${p.name} maxlength="64" required />
             <button part="secondary-button" class="secondary" ?disabled=${ctx.busy}>${s.renamePasskey}</button>
           </form>
           <span class="factor-state" id=${`passkey-${i}-state`}>${usedText(ctx, p, s.passkeyUsed, s.passkeyNotUsed)}</span>

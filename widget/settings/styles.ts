@@ -64,12 +64,7 @@ export const settingsStyles = css`
   .cancel {
     margin-top: 0.75em;
   }
-  /* Passkeys and trusted devices: each set off from the factors above it, its heading under the card's. */
-  .section {
-    margin-top: 1em;
-    padding-top: 1em;
-    border-top: 1px solid var(--_border);
-  }
+  /* Passkeys and trusted devices (set off like the login's other methods): a heading under the card's. */
   .section .title {
     font-size: 1.125em;
   }

@@ -63,7 +63,9 @@ export const screenStyles = css`
   .resend {
     margin-top: 0.75em;
   }
-  .methods {
+  /* The other methods under a step; in the settings, the passkeys' and trusted devices' sections. */
+  .methods,
+  .section {
     margin-top: 1.25em;
     padding-top: 1em;
     border-top: 1px solid var(--_border);

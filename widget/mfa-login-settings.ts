@@ -165,14 +165,15 @@ export class MfaLoginSettings extends LitElement {
   protected override render() {
     const ctx = this.context();
     const { settings } = this;
-    // The panel first: a form shows the error box under its field; else it goes on top.
+    // The panel first: a form shows the error box under its field; else it goes on top. What a change
+    // did is said on top too, above the list it returns to: under a long list it was off a phone's screen.
     const body = this.renderPanel(ctx);
     return html`<div part="base" class="card" lang=${ctx.lang} dir=${this.locale.dir}>
       <slot name="logo"></slot>
       <slot name="header"></slot>
       ${settings.reauthenticate ? this.renderReauthenticate(ctx) : ctx.errorBox()}
-      <div class="screen">${body}</div>
       <p part="status" class="status" role="status">${this.changedText(ctx)}</p>
+      <div class="screen">${body}</div>
       <p class="sr-only" role="status">${this.keep.notice || (settings.resent ? ctx.t.delivery.sentNew : '')}</p>
       <slot name="footer"></slot>
     </div>`;

@@ -1,3 +1,4 @@
+import { setViewport } from '@web/test-runner-commands';
 import { deepEqual, equal, match, notOk, ok } from './assert.js';
 import { errorReply, FakeServer } from './fake-server.js';
 import { $, click, control, enter, factors, field, me, mountSettings, status, text, title, unmountAll } from './settings-fixture.js';
@@ -54,6 +55,26 @@ describe('<mfa-login-settings>: changes', () => {
       deepEqual(server.last('/api/v1/me/totp/verify').body, { code: '123456' });
       equal(title(el), 'Your sign-in methods');
       match(status(el), /authenticator app is added/);
+    });
+
+    it('says so above the list it returns to, in view on a phone where the list runs past the screen', async () => {
+      await setViewport({ width: 390, height: 640 });
+      try {
+        server.on('/api/v1/me/totp/verify', { body: me() });
+        const el = await mountSettings();
+        await click(el, 'Add another authenticator app');
+        await enter(el, 'Code', '123456');
+        equal(title(el), 'Your sign-in methods');
+        const said = $(el, '[part="status"]');
+        match(said.textContent!, /authenticator app is added/);
+        const heading = $(el, '.title');
+        equal(el.shadowRoot!.activeElement, heading, 'focus back on the list’s heading');
+        ok(said.getBoundingClientRect().bottom <= heading.getBoundingClientRect().top, 'above the heading');
+        ok(said.getBoundingClientRect().bottom <= innerHeight, 'on the screen with it');
+        ok(el.getBoundingClientRect().bottom > innerHeight, 'the list itself runs past the screen');
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('sends the name typed for the new app with its code, and keeps both after a wrong code', async () => {

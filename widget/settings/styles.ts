@@ -64,6 +64,10 @@ export const settingsStyles = css`
   .cancel {
     margin-top: 0.75em;
   }
+  /* Above the list, not under it (the login's status line is under its screen). */
+  .card > .status:not(:empty) {
+    margin: 0 0 0.857em;
+  }
   /* Passkeys and trusted devices (set off like the login's other methods): a heading under the card's. */
   .section .title {
     font-size: 1.125em;

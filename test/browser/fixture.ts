@@ -54,6 +54,9 @@ export function title(el: MfaLogin): string {
   return $(el, '.title').textContent!.trim();
 }
 
+/** Every heading on show, the sections' and a step-up's own included (either element). */
+export const headings = (el: HTMLElement): string[] => [...el.shadowRoot!.querySelectorAll('.title')].map((h) => h.textContent!.trim());
+
 /** The button or link whose visible text is `label`. */
 export function control(el: MfaLogin, label: string | RegExp): HTMLButtonElement {
   const all = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button, a')];

@@ -1,9 +1,9 @@
 import type { MfaLogin } from '../../widget/mfa-login.js';
 import { equal, notOk, ok } from './assert.js';
 import { FakeServer } from './fake-server.js';
-import { $, cleanUp, control, fill, mount, submit, until } from './fixture.js';
-import { me, mountSettings, TOKEN, unmountAll } from './settings-fixture.js';
-import { complete, passwordStep, pending } from './states.js';
+import { $, cleanUp, control, fill, headings, mount, submit, until } from './fixture.js';
+import { DEVICE, me, mountSettings, PASSKEY, TOKEN, unmountAll } from './settings-fixture.js';
+import { passwordStep, pending, trustOffer } from './states.js';
 
 /** The words of passkeys and trusted devices come with the chunks that show them, in the element's language. */
 
@@ -11,7 +11,6 @@ import { complete, passwordStep, pending } from './states.js';
 const passkeyStep = () => pending([{ method: 'passkey', discoverable: false, attemptsRemaining: 5 }]);
 
 const heading = (el: HTMLElement) => el.shadowRoot!.querySelector('.title')?.textContent?.trim();
-const headings = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('.title')].map((h) => h.textContent!.trim());
 
 async function untilTitle(el: HTMLElement, wanted: string) {
   await until(() => heading(el) === wanted, `the title “${wanted}” (now “${heading(el)}”)`, 4000);
@@ -40,10 +39,7 @@ describe('passkeys and trusted devices in the element’s language', () => {
   });
 
   it('offers to trust the device in German, with the client’s days', async () => {
-    server = new FakeServer()
-      .on('/api/v1/flows', { body: passwordStep() })
-      .on('/api/v1/flows/password', { body: complete({ offers: ['device'], trustDevice: { days: 30 } }) })
-      .install();
+    server = new FakeServer().on('/api/v1/flows', { body: passwordStep() }).on('/api/v1/flows/password', { body: trustOffer() }).install();
     const el: MfaLogin = await mount({ 'client-id': 'demo', lang: 'de' });
     await untilTitle(el, 'Anmelden');
     fill(el, 'Benutzername', 'alice');
@@ -78,11 +74,10 @@ describe('passkeys and trusted devices in the element’s language', () => {
   });
 
   it('shows the settings’ passkeys and trusted devices in French', async () => {
-    const day = '2026-11-01T10:00:00.000Z';
     server = new FakeServer()
-      .on('/api/v1/me', { body: me({ passkeys: [{ id: 'p-1', name: 'MacBook', createdAt: day, lastUsedAt: null, synced: true }] }) })
+      .on('/api/v1/me', { body: me({ passkeys: [PASSKEY] }) })
       .on('/api/v1/me/devices', {
-        body: { devices: [{ id: 'd-1', name: 'Chrome on Linux', createdAt: day, lastUsedAt: day, expiresAt: '2026-12-01T10:00:00.000Z' }] },
+        body: { devices: [{ ...DEVICE, lastUsedAt: DEVICE.createdAt }] },
       })
       .install();
     const el = await mountSettings({ 'id-token': TOKEN, lang: 'fr' });

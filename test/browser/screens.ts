@@ -4,8 +4,8 @@ import type { MfaLoginSettings } from '../../widget/mfa-login-settings.js';
 import { equal } from './assert.js';
 import { errorReply, FakeServer, type Route } from './fake-server.js';
 import { $, mount, settle, until } from './fixture.js';
-import { me, mountSettings, settle as settleSettings, TOKEN } from './settings-fixture.js';
-import { complete, inMinutes, inSeconds, passwordStep, pending, secondStep } from './states.js';
+import { DEVICE, me, mountSettings, settle as settleSettings, TOKEN } from './settings-fixture.js';
+import { complete, inMinutes, inSeconds, passwordStep, pending, secondStep, trustOffer } from './states.js';
 
 /** Every screen and panel of both elements, for tests that look at all of them (axe, layout). */
 
@@ -17,13 +17,6 @@ export const ENROLLMENT = {
   otpauthUri: 'otpauth://totp/Demo:alice?secret=JBSWY3DPEHPK3PXPABCD',
 };
 export const CODES = ['abcde-12345', 'fghij-67890', 'klmno-13579'];
-export const DEVICE = {
-  id: 'd-1',
-  name: 'Chrome on Linux',
-  createdAt: '2026-11-01T10:00:00.000Z',
-  lastUsedAt: null,
-  expiresAt: '2026-12-01T10:00:00.000Z',
-};
 const totp = { method: 'totp', enrolled: false, canEnroll: true, attemptsRemaining: 5 } as const;
 
 /** Submits the screen's form with its fields filled, by name: the same in every language. */
@@ -104,7 +97,7 @@ export const LOGIN: LoginScreen[] = [
     screen: 'done',
     routes: {
       '/api/v1/flows': { body: passwordStep() },
-      '/api/v1/flows/password': { body: complete({ offers: ['device'], trustDevice: { days: 30 } }) },
+      '/api/v1/flows/password': { body: trustOffer() },
     },
     reach: async (el) => {
       await submitWith(el, { username: 'alice', password: 'secret' });

@@ -13,6 +13,17 @@ export const TOKEN = fakeIdToken({ sub: 'u-1', aud: 'demo', amr: ['pwd', 'otp', 
 /** The settings grant a step-up handed over, in tests that are about the changes themselves. */
 export const GRANT = fakeIdToken({ sub: 'u-1', aud: 'http://issuer.test/api/v1/me', client_id: 'demo' });
 
+/** A synced passkey, made on 1 Nov 2026 and not used since. */
+export const PASSKEY = { id: 'p-1', name: 'MacBook', createdAt: '2026-11-01T10:00:00.000Z', lastUsedAt: null, synced: true };
+/** A trusted browser, trusted on 1 Nov 2026 and not used since. */
+export const DEVICE = {
+  id: 'd-1',
+  name: 'Chrome on Linux',
+  createdAt: '2026-11-01T10:00:00.000Z',
+  lastUsedAt: null,
+  expiresAt: '2026-12-01T10:00:00.000Z',
+};
+
 export function me(overrides: Partial<Me['factors']> = {}): Me {
   return {
     user: { username: 'alice', displayName: 'Alice' },

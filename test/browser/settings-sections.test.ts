@@ -1,13 +1,10 @@
-import type { MfaLoginSettings } from '../../widget/mfa-login-settings.js';
 import { equal, ok } from './assert.js';
 import { FakeServer } from './fake-server.js';
-import { cleanUp, until } from './fixture.js';
-import { DEVICE } from './screens.js';
-import { me, mountSettings, TOKEN, unmountAll } from './settings-fixture.js';
+import { cleanUp, headings, until } from './fixture.js';
+import { DEVICE, me, mountSettings, PASSKEY, TOKEN, unmountAll } from './settings-fixture.js';
 
 /** The passkeys and the trusted devices under the factors: sections of their own, not run into the list. */
 
-const headings = (el: MfaLoginSettings) => [...el.shadowRoot!.querySelectorAll('.title')].map((h) => h.textContent!.trim());
 const box = (e: Element) => e.getBoundingClientRect();
 
 describe('<mfa-login-settings> sections under the factors', () => {
@@ -18,9 +15,8 @@ describe('<mfa-login-settings> sections under the factors', () => {
   });
 
   it('sets the passkeys and the trusted devices off from what is above them, each under a smaller heading', async () => {
-    const day = '2026-11-01T10:00:00.000Z';
     server = new FakeServer()
-      .on('/api/v1/me', { body: me({ passkeys: [{ id: 'p-1', name: 'MacBook', createdAt: day, lastUsedAt: null, synced: true }] }) })
+      .on('/api/v1/me', { body: me({ passkeys: [PASSKEY] }) })
       .on('/api/v1/me/devices', { body: { devices: [DEVICE] } })
       .install();
     const el = await mountSettings({ 'id-token': TOKEN });
@@ -43,10 +39,7 @@ describe('<mfa-login-settings> sections under the factors', () => {
   });
 
   it('shows a passkey’s name as a field like the element’s others, its Rename button under it', async () => {
-    const day = '2026-11-01T10:00:00.000Z';
-    server = new FakeServer()
-      .on('/api/v1/me', { body: me({ passkeys: [{ id: 'p-1', name: 'MacBook', createdAt: day, lastUsedAt: null, synced: true }] }) })
-      .install();
+    server = new FakeServer().on('/api/v1/me', { body: me({ passkeys: [PASSKEY] }) }).install();
     const el = await mountSettings({ 'id-token': TOKEN });
     await until(() => !!el.shadowRoot!.querySelector('section input[name="name"]'), 'the passkey’s name field', 4000);
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('section input[name="name"]')!;

@@ -58,3 +58,6 @@ export function complete(extra: Partial<FlowState> = {}): FlowState {
     ...extra,
   };
 }
+
+/** A completed login whose client offers to trust the device for 30 days. */
+export const trustOffer = (): FlowState => complete({ offers: ['device'], trustDevice: { days: 30 } });

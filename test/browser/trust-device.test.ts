@@ -2,7 +2,7 @@ import type { MfaLogin } from '../../widget/mfa-login.js';
 import { equal, ok } from './assert.js';
 import { FakeServer } from './fake-server.js';
 import { cleanUp, control, fill, mount, submit, title, until } from './fixture.js';
-import { complete, passwordStep } from './states.js';
+import { passwordStep, trustOffer } from './states.js';
 
 /** "Trust this device for 30 days?" after a login whose client allows it. */
 
@@ -13,7 +13,7 @@ const TRUST = '/api/v1/flows/device/trust';
 async function toOffer(trust: ((resolve: (value: unknown) => void) => void) | null) {
   const server = new FakeServer()
     .on('/api/v1/flows', { body: passwordStep() })
-    .on('/api/v1/flows/password', { body: complete({ offers: ['device'], trustDevice: { days: 30 } }) })
+    .on('/api/v1/flows/password', { body: trustOffer() })
     .on(TRUST, async () => {
       if (trust) await new Promise(trust);
       return { body: { device: { id: 'dev-1' } } };

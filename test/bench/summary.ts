@@ -14,12 +14,8 @@ const kb = (n: number) => n.toFixed(1);
  * plans with, read off `rows` (a row the run did not reach shows as "not measured").
  */
 export function sizingSummary(rows: Row[], machine: { cpu: string; cores: number }): string {
-  const find = (test: (name: string) => boolean) => rows.find((r) => test(r.name.trim()));
-  const value = (test: (name: string) => boolean) => find(test)?.value;
-  const rate = (test: (name: string) => boolean) => {
-    const v = value(test);
-    return v === undefined ? 'not measured' : count(v);
-  };
+  const value = (test: (name: string) => boolean) => rows.find((r) => test(r.name.trim()))?.value;
+  const rate = (v: number | undefined) => (v === undefined ? 'not measured' : count(v));
   const { cores } = machine;
   const steps = value((n) => n.startsWith('password steps'));
   const l1 = value((n) => n.startsWith('L1:'));
@@ -36,10 +32,10 @@ export function sizingSummary(rows: Row[], machine: { cpu: string; cores: number
     '',
     `| on ${cores} cores | per second | note |`,
     '|---|---|---|',
-    `| password steps (start + password) | ${rate((n) => n.startsWith('password steps'))} | ${hashNote} |`,
-    `| full logins (password + TOTP, id_token) | ${rate((n) => n.startsWith('full logins on SQLite'))} on SQLite, ${rate((n) => n.startsWith('full logins on Postgres, 1 instance'))} on Postgres | |`,
-    `| flow starts | ${rate((n) => n === 'POST /api/v1/flows (start)')} | |`,
-    `| TOTP verifies that complete a login | ${rate((n) => n.startsWith('POST /api/v1/flows/totp/verify'))} | from a new device |`,
+    `| password steps (start + password) | ${rate(steps)} | ${hashNote} |`,
+    `| full logins (password + TOTP, id_token) | ${rate(value((n) => n.startsWith('full logins on SQLite')))} on SQLite, ${rate(value((n) => n.startsWith('full logins on Postgres, 1 instance')))} on Postgres | |`,
+    `| flow starts | ${rate(value((n) => n === 'POST /api/v1/flows (start)'))} | |`,
+    `| TOTP verifies that complete a login | ${rate(value((n) => n.startsWith('POST /api/v1/flows/totp/verify')))} | from a new device |`,
     '',
   ];
   const facts = [

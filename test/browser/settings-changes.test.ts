@@ -291,6 +291,7 @@ describe('<mfa-login-settings>: changes', () => {
       const el = await mountSettings();
       rowButton(appRows(el)[0]!, 'Remove')!.click();
       await el.updateComplete;
+      equal(title(el), 'Remove “Phone”?', 'the heading names the app');
       match(text(el), /Codes from “Phone” will stop working at once/);
       await click(el, 'Remove');
       deepEqual(server.last('/api/v1/me/totp/remove').body, { id: 'a-1' });
@@ -300,6 +301,32 @@ describe('<mfa-login-settings>: changes', () => {
         ['YubiKey'],
       );
       match(status(el), /authenticator apps are updated/);
+    });
+
+    it('sets each app on a row of its own on a phone: no bullet, its name beside Rename and Remove, a long name wrapped there', async () => {
+      await setViewport({ width: 390, height: 640 });
+      try {
+        const long = { ...apps[1]!, name: 'YubiKey 5C NFC on the key ring by the door' };
+        server.on('/api/v1/me', { body: me({ totp: { enrolled: true, authenticators: [apps[0]!, long] } }) });
+        const el = await mountSettings();
+        const list = $(el, '[part="totp-apps"]');
+        equal(getComputedStyle(list).listStyleType, 'none');
+        equal(parseFloat(getComputedStyle(list).paddingInlineStart), 0);
+        // Flush with the factor's name above it, not indented.
+        equal(Math.round(list.getBoundingClientRect().left), Math.round($(el, '#totp-name').getBoundingClientRect().left));
+        for (const row of appRows(el)) {
+          const name = row.querySelector('.totp-app-name')!.getBoundingClientRect();
+          const [rename, remove] = (['Rename', 'Remove'] as const).map((label) => rowButton(row, label)!.getBoundingClientRect());
+          ok(rename!.left >= name.right && remove!.left >= rename!.right, `${name.right}, ${rename!.left}–${rename!.right}, ${remove!.left}`);
+          // The links on the name's first line (or beside its lines), never under it.
+          ok(rename!.top < name.bottom && remove!.top < name.bottom, `name ${name.top}–${name.bottom}, links at ${rename!.top}`);
+          ok(remove!.right <= list.getBoundingClientRect().right + 0.5, 'within the card');
+        }
+        const longName = appRows(el)[1]!.querySelector('.totp-app-name')!;
+        ok(longName.getClientRects().length > 0 && longName.getBoundingClientRect().height > 30, 'the long name wraps onto lines of its own');
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('renames an app', async () => {

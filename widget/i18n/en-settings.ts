@@ -10,6 +10,7 @@ export const enSettings = {
   totpName: 'Name of this app',
   rename: 'Rename',
   remove: 'Remove',
+  removeTotpTitle: (name: string) => `Remove “${name}”?`,
   removeTotpWarning: (name: string) => `Codes from “${name}” will stop working at once. Your other authenticator apps keep working.`,
   noPhone: 'No phone number',
   smsDisabled: 'Text messages are turned off for this account.',

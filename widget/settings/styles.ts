@@ -8,10 +8,14 @@ export const settingsStyles = css`
     padding: 0.5em 0 0;
     background: transparent;
   }
-  .factors {
-    margin: 0.5em 0 0;
+  .factors,
+  .totp-apps {
+    margin: 0;
     padding: 0;
     list-style: none;
+  }
+  .factors {
+    margin-top: 0.5em;
     container-type: inline-size;
   }
   .factor {
@@ -60,6 +64,13 @@ export const settingsStyles = css`
     min-height: 2.667em;
     padding: 0.533em 1.067em;
     font-size: 0.9375em;
+  }
+  /* Each app a row (.row): its name, wrapped in its own space, then Rename and Remove. */
+  .totp-apps {
+    grid-column: 1 / -1;
+  }
+  .totp-app-name {
+    flex: 1;
   }
   .cancel {
     margin-top: 0.75em;

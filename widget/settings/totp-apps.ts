@@ -25,7 +25,7 @@ export function totpAppsList(ctx: SettingsContext, apps: TotpAuthenticator[], on
   const s = ctx.t.settings;
   return html`<ul part="totp-apps" class="totp-apps">
     ${apps.map(
-      (app, i) => html`<li class="totp-app">
+      (app, i) => html`<li class="row">
         <span class="totp-app-name" id=${`totp-app-${i}`} dir="auto">${app.name}</span>
         <button part="link-button" class="link" type="button" aria-describedby=${`totp-app-${i}`} ?disabled=${ctx.busy}
           @click=${() => on.rename(app)}>${s.rename}</button>
@@ -53,7 +53,7 @@ export function renameTotpScreen(ctx: SettingsContext, app: TotpAuthenticator, o
 /** Removing cuts the app off at once: say so, with its name, before doing it. */
 export function removeTotpScreen(ctx: SettingsContext, app: TotpAuthenticator, on: { remove(): void }) {
   const s = ctx.t.settings;
-  return html`${title(s.remove)}
+  return html`${title(s.removeTotpTitle(app.name))}
     <p class="hint">${s.removeTotpWarning(app.name)}</p>
     <button part="button" class="primary" type="button" ?disabled=${ctx.busy} @click=${on.remove}>${s.remove}</button>`;
 }

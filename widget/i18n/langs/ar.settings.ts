@@ -10,6 +10,7 @@ const ar: SettingsCatalog = (h) => ({
   totpName: 'اسم هذا التطبيق',
   rename: 'إعادة التسمية',
   remove: 'إزالة',
+  removeTotpTitle: (name) => `إزالة «${name}»؟`,
   removeTotpWarning: (name) => `ستتوقف رموز «${name}» عن العمل فورًا. تظل تطبيقات المصادقة الأخرى تعمل.`,
   addTotp: 'إعداد تطبيق المصادقة',
   noPhone: 'لا يوجد رقم هاتف',

@@ -10,6 +10,7 @@ const cs: SettingsCatalog = (h) => ({
   totpName: 'Název této aplikace',
   rename: 'Přejmenovat',
   remove: 'Odebrat',
+  removeTotpTitle: (name) => `Odebrat „${name}“?`,
   removeTotpWarning: (name) => `Kódy z „${name}“ okamžitě přestanou fungovat. Ostatní ověřovací aplikace fungují dál.`,
   addTotp: 'Nastavit ověřovací aplikaci',
   noPhone: 'Žádné telefonní číslo',

@@ -10,6 +10,7 @@ const da: SettingsCatalog = (h) => ({
   totpName: 'Navn på denne app',
   rename: 'Omdøb',
   remove: 'Fjern',
+  removeTotpTitle: (name) => `Fjern “${name}”?`,
   removeTotpWarning: (name) => `Koder fra “${name}” holder straks op med at virke. Dine andre godkendelsesapps virker stadig.`,
   addTotp: 'Konfigurer godkendelsesapp',
   noPhone: 'Intet telefonnummer',

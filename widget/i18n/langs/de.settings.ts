@@ -10,6 +10,7 @@ const de: SettingsCatalog = (h) => ({
   totpName: 'Name dieser App',
   rename: 'Umbenennen',
   remove: 'Entfernen',
+  removeTotpTitle: (name) => `„${name}“ entfernen?`,
   removeTotpWarning: (name) => `Codes aus „${name}“ funktionieren sofort nicht mehr. Ihre anderen Authenticator-Apps funktionieren weiter.`,
   addTotp: 'Authenticator-App einrichten',
   noPhone: 'Keine Telefonnummer',

@@ -10,6 +10,7 @@ const es: SettingsCatalog = (h) => ({
   totpName: 'Nombre de esta app',
   rename: 'Cambiar nombre',
   remove: 'Quitar',
+  removeTotpTitle: (name) => `¿Quitar «${name}»?`,
   removeTotpWarning: (name) => `Los códigos de «${name}» dejarán de funcionar al instante. Tus otras apps de autenticación siguen funcionando.`,
   addTotp: 'Configurar app de autenticación',
   noPhone: 'Sin número de teléfono',

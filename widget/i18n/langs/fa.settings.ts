@@ -10,6 +10,7 @@ const fa: SettingsCatalog = (h) => ({
   totpName: 'نام این برنامه',
   rename: 'تغییر نام',
   remove: 'حذف',
+  removeTotpTitle: (name) => `«${name}» حذف شود؟`,
   removeTotpWarning: (name) => `کدهای «${name}» بی‌درنگ از کار می‌افتند. برنامه‌های احراز هویت دیگر شما کار می‌کنند.`,
   addTotp: 'راه‌اندازی برنامهٔ احراز هویت',
   noPhone: 'بدون شمارهٔ تلفن',

@@ -10,6 +10,7 @@ const fi: SettingsCatalog = (h) => ({
   totpName: 'Tämän sovelluksen nimi',
   rename: 'Nimeä uudelleen',
   remove: 'Poista',
+  removeTotpTitle: (name) => `Poistetaanko ”${name}”?`,
   removeTotpWarning: (name) => `Sovelluksen ”${name}” koodit lakkaavat toimimasta heti. Muut todennussovelluksesi toimivat edelleen.`,
   addTotp: 'Ota todennussovellus käyttöön',
   noPhone: 'Ei puhelinnumeroa',

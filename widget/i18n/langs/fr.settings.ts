@@ -10,6 +10,7 @@ const fr: SettingsCatalog = (h) => ({
   totpName: 'Nom de cette application',
   rename: 'Renommer',
   remove: 'Supprimer',
+  removeTotpTitle: (name) => `Supprimer « ${name} » ?`,
   removeTotpWarning: (name) =>
     `Les codes de « ${name} » cesseront de fonctionner immédiatement. Vos autres applications d’authentification continuent de fonctionner.`,
   addTotp: 'Configurer l’application',

@@ -10,6 +10,7 @@ const he: SettingsCatalog = (h) => ({
   totpName: 'שם האפליקציה',
   rename: 'שינוי שם',
   remove: 'הסרה',
+  removeTotpTitle: (name) => `להסיר את „${name}”?`,
   removeTotpWarning: (name) => `קודים מ־„${name}” יפסיקו לעבוד מיד. אפליקציות האימות האחרות שלך ממשיכות לעבוד.`,
   addTotp: 'הגדרת אפליקציית אימות',
   noPhone: 'אין מספר טלפון',

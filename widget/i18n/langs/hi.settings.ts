@@ -10,6 +10,7 @@ const hi: SettingsCatalog = (h) => ({
   totpName: 'इस ऐप का नाम',
   rename: 'नाम बदलें',
   remove: 'हटाएँ',
+  removeTotpTitle: (name) => `“${name}” हटाएँ?`,
   removeTotpWarning: (name) => `“${name}” के कोड तुरंत काम करना बंद कर देंगे। आपके दूसरे ऑथेंटिकेटर ऐप काम करते रहेंगे।`,
   addTotp: 'ऑथेंटिकेटर ऐप सेट अप करें',
   noPhone: 'कोई फ़ोन नंबर नहीं',

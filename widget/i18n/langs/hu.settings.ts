@@ -10,6 +10,7 @@ const hu: SettingsCatalog = (h) => ({
   totpName: 'Az alkalmazás neve',
   rename: 'Átnevezés',
   remove: 'Eltávolítás',
+  removeTotpTitle: (name) => `Eltávolítja a(z) „${name}” alkalmazást?`,
   removeTotpWarning: (name) => `A(z) „${name}” kódjai azonnal érvényüket vesztik. A többi hitelesítő alkalmazás továbbra is működik.`,
   addTotp: 'Hitelesítő alkalmazás beállítása',
   noPhone: 'Nincs telefonszám',

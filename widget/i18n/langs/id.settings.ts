@@ -10,6 +10,7 @@ const id: SettingsCatalog = (h) => ({
   totpName: 'Nama aplikasi ini',
   rename: 'Ganti nama',
   remove: 'Hapus',
+  removeTotpTitle: (name) => `Hapus “${name}”?`,
   removeTotpWarning: (name) => `Kode dari “${name}” akan langsung tidak berlaku. Aplikasi autentikator Anda yang lain tetap berfungsi.`,
   addTotp: 'Siapkan aplikasi autentikator',
   noPhone: 'Tidak ada nomor telepon',

@@ -10,6 +10,7 @@ const it: SettingsCatalog = (h) => ({
   totpName: 'Nome di questa app',
   rename: 'Rinomina',
   remove: 'Rimuovi',
+  removeTotpTitle: (name) => `Rimuovere «${name}»?`,
   removeTotpWarning: (name) => `I codici di «${name}» smetteranno subito di funzionare. Le altre app di autenticazione continuano a funzionare.`,
   addTotp: 'Configura l’app di autenticazione',
   noPhone: 'Nessun numero di telefono',

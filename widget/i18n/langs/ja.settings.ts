@@ -10,6 +10,7 @@ const ja: SettingsCatalog = (h) => ({
   totpName: 'このアプリの名前',
   rename: '名前を変更',
   remove: '削除',
+  removeTotpTitle: (name) => `「${name}」を削除しますか？`,
   removeTotpWarning: (name) => `「${name}」のコードはすぐに使えなくなります。ほかの認証アプリは引き続き使えます。`,
   addTotp: '認証アプリを設定',
   noPhone: '電話番号なし',

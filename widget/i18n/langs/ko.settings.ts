@@ -10,6 +10,7 @@ const ko: SettingsCatalog = (h) => ({
   totpName: '이 앱의 이름',
   rename: '이름 바꾸기',
   remove: '삭제',
+  removeTotpTitle: (name) => `“${name}”을(를) 삭제할까요?`,
   removeTotpWarning: (name) => `“${name}”의 코드는 즉시 사용할 수 없게 됩니다. 다른 인증 앱은 계속 사용할 수 있습니다.`,
   addTotp: '인증 앱 설정',
   noPhone: '전화번호 없음',

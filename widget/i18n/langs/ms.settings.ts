@@ -10,6 +10,7 @@ const ms: SettingsCatalog = (h) => ({
   totpName: 'Nama aplikasi ini',
   rename: 'Namakan semula',
   remove: 'Alih keluar',
+  removeTotpTitle: (name) => `Alih keluar “${name}”?`,
   removeTotpWarning: (name) => `Kod daripada “${name}” akan berhenti berfungsi serta-merta. Aplikasi pengesah anda yang lain terus berfungsi.`,
   addTotp: 'Sediakan aplikasi pengesah',
   noPhone: 'Tiada nombor telefon',

@@ -10,6 +10,7 @@ const nb: SettingsCatalog = (h) => ({
   totpName: 'Navn på denne appen',
   rename: 'Gi nytt navn',
   remove: 'Fjern',
+  removeTotpTitle: (name) => `Fjerne «${name}»?`,
   removeTotpWarning: (name) => `Koder fra «${name}» slutter å virke med en gang. De andre autentiseringsappene dine virker fortsatt.`,
   addTotp: 'Konfigurer autentiseringsapp',
   noPhone: 'Ikke noe telefonnummer',

@@ -10,6 +10,7 @@ const nl: SettingsCatalog = (h) => ({
   totpName: 'Naam van deze app',
   rename: 'Naam wijzigen',
   remove: 'Verwijderen',
+  removeTotpTitle: (name) => `‘${name}’ verwijderen?`,
   removeTotpWarning: (name) => `Codes uit ‘${name}’ werken meteen niet meer. Je andere authenticator-apps blijven werken.`,
   addTotp: 'Authenticator-app instellen',
   noPhone: 'Geen telefoonnummer',

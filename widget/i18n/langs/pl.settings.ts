@@ -10,6 +10,7 @@ const pl: SettingsCatalog = (h) => ({
   totpName: 'Nazwa tej aplikacji',
   rename: 'Zmień nazwę',
   remove: 'Usuń',
+  removeTotpTitle: (name) => `Usunąć „${name}”?`,
   removeTotpWarning: (name) => `Kody z „${name}” od razu przestaną działać. Pozostałe aplikacje uwierzytelniające działają nadal.`,
   addTotp: 'Skonfiguruj aplikację',
   noPhone: 'Brak numeru telefonu',

@@ -10,6 +10,7 @@ const ptBR: SettingsCatalog = (h) => ({
   totpName: 'Nome deste app',
   rename: 'Renomear',
   remove: 'Remover',
+  removeTotpTitle: (name) => `Remover “${name}”?`,
   removeTotpWarning: (name) => `Os códigos de “${name}” deixarão de funcionar na hora. Seus outros apps autenticadores continuam funcionando.`,
   addTotp: 'Configurar app autenticador',
   noPhone: 'Nenhum número de telefone',

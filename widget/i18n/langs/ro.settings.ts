@@ -10,6 +10,7 @@ const ro: SettingsCatalog = (h) => ({
   totpName: 'Numele acestei aplicații',
   rename: 'Redenumiți',
   remove: 'Eliminați',
+  removeTotpTitle: (name) => `Eliminați „${name}”?`,
   removeTotpWarning: (name) =>
     `Codurile din „${name}” nu vor mai funcționa imediat. Celelalte aplicații de autentificare funcționează în continuare.`,
   addTotp: 'Configurați aplicația',

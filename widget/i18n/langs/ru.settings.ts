@@ -10,6 +10,7 @@ const ru: SettingsCatalog = (h) => ({
   totpName: 'Название этого приложения',
   rename: 'Переименовать',
   remove: 'Удалить',
+  removeTotpTitle: (name) => `Удалить «${name}»?`,
   removeTotpWarning: (name) => `Коды из «${name}» сразу перестанут действовать. Другие приложения-аутентификаторы продолжат работать.`,
   addTotp: 'Настроить приложение',
   noPhone: 'Номер телефона не указан',

@@ -10,6 +10,7 @@ const sv: SettingsCatalog = (h) => ({
   totpName: 'Namn på den här appen',
   rename: 'Byt namn',
   remove: 'Ta bort',
+  removeTotpTitle: (name) => `Ta bort ”${name}”?`,
   removeTotpWarning: (name) => `Koder från ”${name}” slutar fungera direkt. Dina andra autentiseringsappar fungerar fortfarande.`,
   addTotp: 'Konfigurera autentiseringsapp',
   noPhone: 'Inget telefonnummer',

@@ -10,6 +10,7 @@ const th: SettingsCatalog = (h) => ({
   totpName: 'ชื่อของแอปนี้',
   rename: 'เปลี่ยนชื่อ',
   remove: 'นำออก',
+  removeTotpTitle: (name) => `นำ “${name}” ออกหรือไม่`,
   removeTotpWarning: (name) => `รหัสจาก “${name}” จะใช้ไม่ได้ทันที แอปยืนยันตัวตนอื่นของคุณยังใช้ได้ตามเดิม`,
   addTotp: 'ตั้งค่าแอปยืนยันตัวตน',
   noPhone: 'ไม่มีหมายเลขโทรศัพท์',

@@ -10,6 +10,7 @@ const tr: SettingsCatalog = (h) => ({
   totpName: 'Bu uygulamanın adı',
   rename: 'Yeniden adlandır',
   remove: 'Kaldır',
+  removeTotpTitle: (name) => `“${name}” kaldırılsın mı?`,
   removeTotpWarning: (name) => `“${name}” kodları hemen çalışmaz hale gelir. Diğer kimlik doğrulama uygulamalarınız çalışmaya devam eder.`,
   addTotp: 'Uygulamayı kur',
   noPhone: 'Telefon numarası yok',

@@ -10,6 +10,7 @@ const uk: SettingsCatalog = (h) => ({
   totpName: 'Назва цього застосунку',
   rename: 'Перейменувати',
   remove: 'Вилучити',
+  removeTotpTitle: (name) => `Вилучити «${name}»?`,
   removeTotpWarning: (name) => `Коди з «${name}» одразу перестануть діяти. Інші застосунки автентифікації працюють далі.`,
   addTotp: 'Налаштувати застосунок',
   noPhone: 'Номер телефону не вказано',

@@ -10,6 +10,7 @@ const vi: SettingsCatalog = (h) => ({
   totpName: 'Tên của ứng dụng này',
   rename: 'Đổi tên',
   remove: 'Gỡ bỏ',
+  removeTotpTitle: (name) => `Gỡ bỏ “${name}”?`,
   removeTotpWarning: (name) => `Mã từ “${name}” sẽ ngừng hoạt động ngay. Các ứng dụng xác thực khác của bạn vẫn hoạt động.`,
   addTotp: 'Thiết lập ứng dụng xác thực',
   noPhone: 'Chưa có số điện thoại',

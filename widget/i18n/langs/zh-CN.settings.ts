@@ -10,6 +10,7 @@ const zhCN: SettingsCatalog = (h) => ({
   totpName: '此应用的名称',
   rename: '重命名',
   remove: '移除',
+  removeTotpTitle: (name) => `移除“${name}”？`,
   removeTotpWarning: (name) => `“${name}”生成的验证码将立即失效。您的其他身份验证器应用仍可使用。`,
   addTotp: '设置身份验证器应用',
   noPhone: '无手机号码',

@@ -10,6 +10,7 @@ const zhTW: SettingsCatalog = (h) => ({
   totpName: '此應用程式的名稱',
   rename: '重新命名',
   remove: '移除',
+  removeTotpTitle: (name) => `移除「${name}」？`,
   removeTotpWarning: (name) => `「${name}」產生的驗證碼將立即失效。您的其他驗證器應用程式仍可使用。`,
   addTotp: '設定驗證器應用程式',
   noPhone: '沒有手機號碼',

@@ -1,7 +1,8 @@
 import { setViewport } from '@web/test-runner-commands';
 import { deepEqual, equal, match, notOk, ok } from './assert.js';
 import { errorReply, FakeServer } from './fake-server.js';
-import { $, click, control, enter, factors, field, me, mountSettings, status, text, title, unmountAll } from './settings-fixture.js';
+import { until } from './fixture.js';
+import { $, click, control, enter, factors, field, me, mountSettings, status, TOKEN, text, title, unmountAll } from './settings-fixture.js';
 import { inMinutes, inSeconds } from './states.js';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -303,30 +304,59 @@ describe('<mfa-login-settings>: changes', () => {
       match(status(el), /authenticator apps are updated/);
     });
 
-    it('sets each app on a row of its own on a phone: no bullet, its name beside Rename and Remove, a long name wrapped there', async () => {
-      await setViewport({ width: 390, height: 640 });
-      try {
-        const long = { ...apps[1]!, name: 'YubiKey 5C NFC on the key ring by the door' };
-        server.on('/api/v1/me', { body: me({ totp: { enrolled: true, authenticators: [apps[0]!, long] } }) });
+    describe('on a phone', () => {
+      const long = { ...apps[1]!, name: 'YubiKey 5C NFC on the key ring by the door' };
+      const withApps = () => server.on('/api/v1/me', { body: me({ totp: { enrolled: true, authenticators: [apps[0]!, long] } }) });
+      const box = (e: Element) => e.getBoundingClientRect();
+      /** Rename and Remove, in that order, in any language. */
+      const links = (row: HTMLElement) => [...row.querySelectorAll('button')].map(box);
+      const lineHeight = (e: Element) => parseFloat(getComputedStyle(e).lineHeight);
+      afterEach(() => setViewport({ width: 800, height: 600 }));
+
+      it('sets each app on a row: no bullet or indent, its name beside Rename and Remove, a long name wrapped there', async () => {
+        await setViewport({ width: 390, height: 640 });
+        withApps();
         const el = await mountSettings();
         const list = $(el, '[part="totp-apps"]');
         equal(getComputedStyle(list).listStyleType, 'none');
         equal(parseFloat(getComputedStyle(list).paddingInlineStart), 0);
         // Flush with the factor's name above it, not indented.
-        equal(Math.round(list.getBoundingClientRect().left), Math.round($(el, '#totp-name').getBoundingClientRect().left));
+        equal(Math.round(box(list).left), Math.round(box($(el, '#totp-name')).left));
         for (const row of appRows(el)) {
-          const name = row.querySelector('.totp-app-name')!.getBoundingClientRect();
-          const [rename, remove] = (['Rename', 'Remove'] as const).map((label) => rowButton(row, label)!.getBoundingClientRect());
+          const name = box(row.querySelector('.totp-app-name')!);
+          const [rename, remove] = links(row);
           ok(rename!.left >= name.right && remove!.left >= rename!.right, `${name.right}, ${rename!.left}–${rename!.right}, ${remove!.left}`);
-          // The links on the name's first line (or beside its lines), never under it.
-          ok(rename!.top < name.bottom && remove!.top < name.bottom, `name ${name.top}–${name.bottom}, links at ${rename!.top}`);
-          ok(remove!.right <= list.getBoundingClientRect().right + 0.5, 'within the card');
+          // On the name's first line, never under it.
+          ok(rename!.top < name.top + lineHeight(row) && remove!.top === rename!.top, `name from ${name.top}, links at ${rename!.top}`);
+          ok(remove!.right <= box(list).right + 0.5, 'within the card');
         }
         const longName = appRows(el)[1]!.querySelector('.totp-app-name')!;
-        ok(longName.getClientRects().length > 0 && longName.getBoundingClientRect().height > 30, 'the long name wraps onto lines of its own');
-      } finally {
-        await setViewport({ width: 800, height: 600 });
-      }
+        ok(box(longName).height >= 2 * lineHeight(longName), 'the long name wraps beside the links');
+      });
+
+      it('puts the links under a name they do not fit beside, rather than break its words; in Arabic the name starts the row', async () => {
+        await setViewport({ width: 320, height: 640 });
+        withApps();
+        const el = await mountSettings({ 'id-token': TOKEN, lang: 'ar' });
+        // As narrow as on the demo page at this width, inside its own margins.
+        el.style.width = '266px';
+        await until(() => title(el) !== 'Your sign-in methods', 'the Arabic strings');
+        await el.updateComplete;
+        const list = $(el, '[part="totp-apps"]');
+        for (const row of appRows(el)) {
+          const nameEl = row.querySelector('.totp-app-name')!;
+          const [rename, remove] = links(row);
+          equal(rename!.top, remove!.top, 'Rename and Remove on one line');
+          ok(rename!.left >= box(list).left - 0.5 && remove!.right <= box(list).right + 0.5, 'within the card');
+          ok(rename!.top >= box(nameEl).bottom - 1, `under the name (${box(nameEl).bottom}, ${rename!.top})`);
+          // The name's text sits at the row's start: its right edge in a right-to-left card.
+          const text = box(nameEl.querySelector('bdi')!);
+          ok(Math.abs(text.right - box(list).right) < 1, `${text.right} against ${box(list).right}`);
+        }
+        // One word, one line: the name was not squeezed until it broke.
+        const word = appRows(el)[0]!.querySelector('.totp-app-name')!;
+        ok(box(word).height < 1.5 * lineHeight(word), `${box(word).height} against a line of ${lineHeight(word)}`);
+      });
     });
 
     it('renames an app', async () => {

@@ -65,12 +65,26 @@ export const settingsStyles = css`
     padding: 0.533em 1.067em;
     font-size: 0.9375em;
   }
-  /* Each app a row (.row): its name, wrapped in its own space, then Rename and Remove. */
+  /*
+   * Each app a row: its name, then Rename and Remove together (a .row), beside it when both fit,
+   * else on a line under it: the name is never squeezed until its words break.
+   */
   .totp-apps {
     grid-column: 1 / -1;
+    width: 100%;
+  }
+  .totp-app {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+    align-items: baseline;
   }
   .totp-app-name {
-    flex: 1;
+    flex: 1 1 6em;
+    overflow-wrap: anywhere;
+  }
+  .totp-app .row {
+    gap: 1em;
   }
   .cancel {
     margin-top: 0.75em;

@@ -25,16 +25,18 @@ export function totpAppsList(ctx: SettingsContext, apps: TotpAuthenticator[], on
   const s = ctx.t.settings;
   return html`<ul part="totp-apps" class="totp-apps">
     ${apps.map(
-      (app, i) => html`<li class="row">
-        <span class="totp-app-name" id=${`totp-app-${i}`} dir="auto">${app.name}</span>
-        <button part="link-button" class="link" type="button" aria-describedby=${`totp-app-${i}`} ?disabled=${ctx.busy}
-          @click=${() => on.rename(app)}>${s.rename}</button>
-        ${
-          apps.length > 1
-            ? html`<button part="link-button" class="link" type="button" aria-describedby=${`totp-app-${i}`} ?disabled=${ctx.busy}
-              @click=${() => on.remove(app)}>${s.remove}</button>`
-            : nothing
-        }
+      (app, i) => html`<li class="totp-app">
+        <span class="totp-app-name" id=${`totp-app-${i}`}><bdi>${app.name}</bdi></span>
+        <span class="row">
+          <button part="link-button" class="link" type="button" aria-describedby=${`totp-app-${i}`} ?disabled=${ctx.busy}
+            @click=${() => on.rename(app)}>${s.rename}</button>
+          ${
+            apps.length > 1
+              ? html`<button part="link-button" class="link" type="button" aria-describedby=${`totp-app-${i}`} ?disabled=${ctx.busy}
+                @click=${() => on.remove(app)}>${s.remove}</button>`
+              : nothing
+          }
+        </span>
       </li>`,
     )}
   </ul>`;

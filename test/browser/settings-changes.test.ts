@@ -78,6 +78,19 @@ describe('<mfa-login-settings>: changes', () => {
       }
     });
 
+    it('sets the new app’s name field clear of the line under it, its text in its own direction', async () => {
+      const el = await mountSettings();
+      await click(el, 'Add another authenticator app');
+      const name = field(el, 'Name of this app');
+      const next = name.closest('.field')!.nextElementSibling!;
+      ok(
+        next.getBoundingClientRect().top - name.getBoundingClientRect().bottom >= 15,
+        `${name.getBoundingClientRect().bottom} then ${next.getBoundingClientRect().top}`,
+      );
+      // A left-to-right name in a right-to-left card starts at its left, where it is read from.
+      equal(name.getAttribute('dir'), 'auto');
+    });
+
     it('sends the name typed for the new app with its code, and keeps both after a wrong code', async () => {
       server.on('/api/v1/me/totp/verify', errorReply(401, 'invalid_code', { attemptsRemaining: 4 }));
       const el = await mountSettings();
@@ -332,6 +345,34 @@ describe('<mfa-login-settings>: changes', () => {
         }
         const longName = appRows(el)[1]!.querySelector('.totp-app-name')!;
         ok(box(longName).height >= 2 * lineHeight(longName), 'the long name wraps beside the links');
+      });
+
+      it('never breaks a one-word name to fit Rename beside it', async () => {
+        await setViewport({ width: 320, height: 640 });
+        server.on('/api/v1/me', { body: me({ totp: { enrolled: true, authenticators: [{ ...apps[0]!, name: 'Authenticator' }] } }) });
+        const el = await mountSettings({ 'id-token': TOKEN, lang: 'ar' });
+        // The card on the demo page at 320 px.
+        el.style.width = '244px';
+        await until(() => title(el) !== 'Your sign-in methods', 'the Arabic strings');
+        await el.updateComplete;
+        const name = appRows(el)[0]!.querySelector('.totp-app-name')!;
+        ok(box(name).height < 1.5 * lineHeight(name), `${box(name).height} against a line of ${lineHeight(name)}`);
+        const [rename] = links(appRows(el)[0]!);
+        ok(rename!.right <= box(name).left + 0.5 || rename!.top >= box(name).bottom - 1, 'beside it or under it, not over it');
+      });
+
+      it('keeps an app’s links together, apart from the next app, when they go one under the other', async () => {
+        await setViewport({ width: 320, height: 640 });
+        withApps();
+        const el = await mountSettings({ 'id-token': TOKEN, lang: 'de' });
+        el.style.width = '210px';
+        await until(() => title(el) !== 'Your sign-in methods', 'the German strings');
+        await el.updateComplete;
+        const [first, second] = appRows(el);
+        const [rename, remove] = links(first!);
+        ok(remove!.top >= rename!.bottom - 1, 'Entfernen under Umbenennen at this width');
+        const nextName = box(second!.querySelector('.totp-app-name')!);
+        ok(remove!.top - rename!.bottom < nextName.top - remove!.bottom, `${rename!.bottom} → ${remove!.top}, then the next app at ${nextName.top}`);
       });
 
       it('puts the links under a name they do not fit beside, rather than break its words; in Arabic the name starts the row', async () => {

@@ -78,13 +78,19 @@ export const settingsStyles = css`
     flex-wrap: wrap;
     gap: 0 1em;
     align-items: baseline;
+    padding: 0.25em 0;
   }
+  /* break-word, not anywhere: the longest word stays the least the name can be given. */
   .totp-app-name {
     flex: 1 1 6em;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .totp-app .row {
-    gap: 1em;
+    gap: 0 1em;
+  }
+  /* The new app's name field in the add-app panel, clear of the line under it. */
+  .screen > .field {
+    margin-bottom: 1em;
   }
   .cancel {
     margin-top: 0.75em;

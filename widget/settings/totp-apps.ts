@@ -11,7 +11,7 @@ export interface TotpAppActions {
 export function totpNameField(ctx: SettingsContext, value: string, changed?: (name: string) => void) {
   return html`<div class="field">
     <label part="label" for="totp-name">${ctx.t.settings.totpName}</label>
-    <input part="input" id="totp-name" name="name" type="text" required maxlength="64" autocomplete="off"
+    <input part="input" id="totp-name" name="name" type="text" dir="auto" required maxlength="64" autocomplete="off"
       .value=${value} @input=${changed ? (e: Event) => changed((e.target as HTMLInputElement).value) : undefined} />
   </div>`;
 }

@@ -94,7 +94,10 @@ export function field(el: MfaLogin, label: string): HTMLInputElement {
 }
 
 export function alertText(el: MfaLogin): string {
-  return $(el, '[role="alert"]').textContent!.replace(/\s+/g, ' ').trim();
+  // Layout whitespace only: a no-break space the element chose (a number and its unit) stays.
+  return $(el, '[role="alert"]')
+    .textContent!.replace(/[ \t\n\r]+/g, ' ')
+    .trim();
 }
 
 export function focused(el: MfaLogin): Element | null {

@@ -142,7 +142,7 @@ describe('<mfa-login-settings>: changes', () => {
       await enter(el, 'Mobile number', '+1 201 555 0199');
       deepEqual(server.last('/api/v1/me/phone').body, { phone: '+1 201 555 0199' });
       match(text(el), /We sent a code to \+1\u00a0•••\u00a0•••\u00a00199/);
-      match(text(el), /You can ask for a new code in \d+ s/);
+      match(text(el), /You can ask for a new code in \d+\u00a0s/);
       equal(el.shadowRoot!.activeElement, field(el, 'Code'), 'the next step on the same panel: its code field');
 
       await enter(el, 'Code', '654321');
@@ -197,7 +197,7 @@ describe('<mfa-login-settings>: changes', () => {
       match($(el, '[role="alert"]').textContent, /Too many wrong attempts/);
       notOk(el.shadowRoot!.querySelector('input'), 'no field for a code that can only be refused');
       ok(control(el, 'Send a new code').disabled);
-      match(text(el), /You can ask for a new code in (19|20) s\./);
+      match(text(el), /You can ask for a new code in (19|20)\u00a0s\./);
     });
 
     it('resends to the number typed', async () => {
@@ -220,7 +220,7 @@ describe('<mfa-login-settings>: changes', () => {
       const el = await mountSettings();
       await click(el, 'Change phone number');
       await enter(el, 'Mobile number', '+12015550199');
-      match($(el, '[role="alert"]').textContent, /Too many requests\. Try again in about 31 minutes\./);
+      match($(el, '[role="alert"]').textContent, /Too many requests\. Try again in about 31\u00a0minutes\./);
     });
   });
 

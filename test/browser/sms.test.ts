@@ -62,7 +62,7 @@ describe('SMS screen', () => {
     notOk(has(el, 'input[name="code"]'), 'no field for a code that can only be refused');
     notOk([...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'Verify'));
     ok(control(el, 'Send a new code').disabled, 'the server would answer rate_limited before resendAfter');
-    match(text(el), /You can ask for a new code in [12] s\./);
+    match(text(el), /You can ask for a new code in [12]\u00a0s\./);
     await until(() => !control(el, 'Send a new code').disabled, 'the wait to end', 3000);
     await click(el, 'Send a new code');
     equal(server.calls('/api/v1/flows/sms/send').length, 1);
@@ -78,13 +78,13 @@ describe('SMS screen', () => {
     equal(title(el), 'Verify with a text message');
     notOk(has(el, 'input'));
     ok(control(el, 'Send a new code').disabled);
-    match(text(el), /You can ask for a new code in 20 s\./);
+    match(text(el), /You can ask for a new code in 20\u00a0s\./);
   });
 
   it('counts down until a new code may be asked for, then offers "Resend code"', async () => {
     server.on('/api/v1/flows', { body: sent(inSeconds(1.2)) }).on('/api/v1/flows/sms/send', { body: sent() });
     const el = await mount();
-    match(text(el), /You can ask for a new code in [12] s\./);
+    match(text(el), /You can ask for a new code in [12]\u00a0s\./);
     notOk(/Resend code/.test(text(el)));
     match(text(el), /The code is valid until/);
     await until(() => /Resend code/.test(text(el)), 'the resend button', 3000);

@@ -51,7 +51,7 @@ describe('authenticator app (TOTP) screen', () => {
     const el = await mount();
     fill(el, 'Code', '000000');
     await submit(el);
-    equal(alertText(el), 'Too many requests. Try again in 30 s.');
+    equal(alertText(el), 'Too many requests. Try again in 30\u00a0s.');
   });
 
   it('says a long wait in minutes, not in raw seconds', async () => {
@@ -59,7 +59,7 @@ describe('authenticator app (TOTP) screen', () => {
     const el = await mount();
     fill(el, 'Code', '000000');
     await submit(el);
-    equal(alertText(el), 'Too many requests. Try again in about 31 minutes.');
+    equal(alertText(el), 'Too many requests. Try again in about 31\u00a0minutes.');
   });
 
   it('says a limit in its own words whatever English the server sends', async () => {
@@ -68,7 +68,7 @@ describe('authenticator app (TOTP) screen', () => {
     const el = await mount();
     fill(el, 'Code', '000000');
     await submit(el);
-    equal(alertText(el), 'Too many requests. Try again in about 2 hours.');
+    equal(alertText(el), 'Too many requests. Try again in about 2\u00a0hours.');
   });
 
   it('reads the wait from the Retry-After header when the body has none', async () => {
@@ -80,7 +80,7 @@ describe('authenticator app (TOTP) screen', () => {
     const el = await mount();
     fill(el, 'Code', '000000');
     await submit(el);
-    match(alertText(el), /Try again in 12 s/);
+    match(alertText(el), /Try again in 12\u00a0s/);
   });
 
   it('fires mfa-login-error for an error it shows', async () => {

@@ -1,9 +1,11 @@
+import { keepUnits } from '../text.js';
+
 /** A wait as a person says it: "in 26 s", "in about 31 minutes", "in about 2 hours"; never shorter than it is. */
 function inAbout(seconds: number): string {
-  if (seconds < 60) return `in ${seconds} s`;
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `in about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
-  return `in about ${Math.ceil(seconds / 3600)} hours`;
+  if (seconds < 60) return keepUnits(`in ${seconds} s`);
+  if (minutes < 90) return keepUnits(`in about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
+  return keepUnits(`in about ${Math.ceil(seconds / 3600)} hours`);
 }
 
 /** Every string a person sees in `<mfa-login>` (the settings element adds en-settings.ts); each `langs/*.ts` has this shape. */

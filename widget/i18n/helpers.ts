@@ -1,3 +1,5 @@
+import { keepUnits } from '../text.js';
+
 /**
  * Plural forms as `Intl.PluralRules` names them; `#` stands for the number, written the language's
  * way. `zero` is also taken for 0 in languages whose rules have no zero form ("no codes left").
@@ -31,8 +33,13 @@ export function helpers(lang: string): Helpers {
     p: (value, forms) => ((value === 0 && forms.zero) || forms[rules.select(value)] || forms.other).replace('#', n(value)),
     wait: (seconds) => {
       const minutes = Math.ceil(seconds / 60);
-      if (seconds < 60) return relative.format(seconds, 'second');
-      return minutes < 90 ? relative.format(minutes, 'minute') : relative.format(Math.ceil(seconds / 3600), 'hour');
+      const said =
+        seconds < 60
+          ? relative.format(seconds, 'second')
+          : minutes < 90
+            ? relative.format(minutes, 'minute')
+            : relative.format(Math.ceil(seconds / 3600), 'hour');
+      return keepUnits(said);
     },
   };
 }

@@ -16,9 +16,6 @@ export function codeFrom(data: FormData, name = 'code'): string {
   return String(data.get(name) ?? '').replace(/\s+/g, '');
 }
 
-/** A masked number should not break across lines on a narrow phone. */
-export const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
-
 /**
  * A number or address inside a right-to-left sentence, isolated left to right (U+2066 … U+2069)
  * so "+1 ••• 4567" is not reordered; left-to-right text needs no marks.

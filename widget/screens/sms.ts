@@ -2,7 +2,8 @@ import { html } from 'lit';
 import type { SmsOption } from '../types.js';
 import type { ScreenContext } from './context.js';
 import { type DeliveryActions, deliveredCodeForm, isDead, sendButton } from './delivery.js';
-import { ltr, onSubmit, submitButton, title, unbroken } from './fields.js';
+import { keepNumbers, unbroken } from '../text.js';
+import { ltr, onSubmit, submitButton, title } from './fields.js';
 
 export interface SmsActions extends DeliveryActions {
   enroll(phone: string): void;
@@ -41,7 +42,7 @@ export function smsScreen(ctx: ScreenContext, option: SmsOption, on: SmsActions,
           <input part="input" id="phone" name="phone" type="tel" dir="ltr" required autocomplete="tel"
             aria-invalid=${ctx.invalid('phone') ? 'true' : 'false'}
             aria-describedby=${ctx.errorId ? `phone-hint ${ctx.errorId}` : 'phone-hint'} />
-          <p class="note" id="phone-hint">${t.sms.phoneHint}</p>
+          <p class="note" id="phone-hint">${keepNumbers(t.sms.phoneHint)}</p>
           ${ctx.errorBox()}
         </div>
         ${submitButton(ctx, t.sms.enrollSubmit)}

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ltr, title, unbroken } from '../screens/fields.js';
+import { ltr, title } from '../screens/fields.js';
+import { unbroken } from '../text.js';
 import { type TotpAppActions, totpAppsList } from './totp-apps.js';
 import type { Me, SettingsContext } from './types.js';
 

@@ -49,6 +49,10 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Japanese lines break between phrases, not before a heading's last character. */
+  .card:lang(ja) {
+    word-break: auto-phrase;
+  }
   .card {
     background: var(--_bg);
     border: 1px solid var(--_border);
@@ -72,11 +76,14 @@ export const baseStyles = css`
   .header p {
     margin: 0;
   }
+  /* A long compound ("Anmeldemethoden") breaks rather than run past the card. */
   .title {
     font-size: 1.25em;
     line-height: 1.3;
     margin: 0 0 0.4em;
     outline: none;
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
   .hint,
   .note {
@@ -165,7 +172,9 @@ export const baseStyles = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
+  /* A link that wraps reads from the line's start, not centred as a button's text is. */
   .link {
+    text-align: start;
     padding: 0.25em 0;
     border: 0;
     background: none;

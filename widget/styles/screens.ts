@@ -55,7 +55,10 @@ export const screenStyles = css`
     align-items: center;
     margin: 1em 0;
   }
+  /* Square and its size in the element's font (an input's own is smaller), however long its label. */
   .check input {
+    flex: none;
+    font: inherit;
     width: 1.25em;
     height: 1.25em;
     accent-color: var(--_accent);

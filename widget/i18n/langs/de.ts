@@ -17,7 +17,7 @@ const de: Catalog = (h) => ({
   totpEnroll: {
     title: 'Authenticator-App einrichten',
     intro:
-      'Mit einer Authenticator-App (z. B. Google Authenticator, Microsoft Authenticator oder 1Password) erhalten Sie Anmeldecodes auf Ihrem Telefon.',
+      'Mit einer Authenticator-App (z.\u00a0B. Google Authenticator, Microsoft Authenticator oder 1Password) erhalten Sie Anmeldecodes auf Ihrem Telefon.',
     start: 'Authenticator-App einrichten',
     scan: 'Scannen Sie diesen QR-Code mit Ihrer Authenticator-App.',
     qrAlt: 'QR-Code, um dieses Konto zu einer Authenticator-App hinzuzufügen',
@@ -35,7 +35,7 @@ const de: Catalog = (h) => ({
     send: 'Code senden',
     enrollIntro: 'Fügen Sie eine Mobilnummer hinzu, um Anmeldecodes per SMS zu erhalten.',
     phone: 'Mobilnummer',
-    phoneHint: 'Mit Ländervorwahl, z. B. +49 151 23456789.',
+    phoneHint: 'Mit Ländervorwahl, z.\u00a0B. +49 151 23456789.',
     enrollSubmit: 'Code an diese Nummer senden',
   },
   email: {

@@ -42,7 +42,7 @@ const es: Catalog = (h) => ({
     send: 'Enviar código',
     enrollIntro: 'Añade un número de móvil para recibir códigos de inicio de sesión por SMS.',
     phone: 'Número de móvil',
-    phoneHint: 'Con el prefijo del país, p. ej. +34 612 34 56 78.',
+    phoneHint: 'Con el prefijo del país, p.\u00a0ej. +34 612 34 56 78.',
     enrollSubmit: 'Enviar código a este número',
   },
   email: {

@@ -4,7 +4,7 @@ const ja: Catalog = (h) => ({
   loading: '読み込み中…',
   stepOf: (number, total) => `ステップ ${h.n(number)}/${h.n(total)}`,
   signingInAs: (name) => `${name} としてサインイン中`,
-  notYou: 'ご本人ではありませんか？ 最初からやり直す',
+  notYou: 'ご本人ではありませんか？最初からやり直す',
   working: 'お待ちください…',
   methods: {
     password: 'パスワード',

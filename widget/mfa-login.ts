@@ -199,7 +199,8 @@ export class MfaLogin extends LitElement {
     // An ended screen is about the flow as a whole: no step, no "Not you?" beside its "Start again".
     const pending = state?.status === 'pending' && !isEnding(screen.name);
     const step = pending ? state.step : undefined;
-    const name = state?.user?.displayName || state?.user?.username;
+    // Not in a step-up: its user is the one signed in, changing their own settings.
+    const name = !this.stepUp && (state?.user?.displayName || state?.user?.username);
     return html`<div part="base" class="card" lang=${ctx.lang} dir=${this.locale.dir}>
       <slot name="logo"></slot>
       <slot name="header"></slot>

@@ -74,6 +74,19 @@ describe('<mfa-login-settings>: confirming it is you before a change', () => {
     match(title(el), /Save your backup codes/);
   });
 
+  it('heads the step-up’s own screens under “Confirm it’s you”, and does not call it signing in', async () => {
+    const el = await mountSettings({ 'id-token': TOKEN }, { confirmed: false });
+    await click(el, 'Make new backup codes');
+    await click(el, 'Make new backup codes');
+    const login = inner(el);
+    await until(() => !!login.shadowRoot?.querySelector('input[name="code"]'), 'the step-up code field');
+    const [outer, own] = [el.shadowRoot!.querySelector('.title')!, login.shadowRoot!.querySelector('.title')!];
+    equal(outer.textContent!.trim(), 'Confirm it’s you');
+    const size = (e: Element) => parseFloat(getComputedStyle(e).fontSize);
+    ok(size(own) < size(outer), `the step’s heading ${size(own)} px under the panel’s ${size(outer)} px`);
+    notOk(/Signing in as/.test(login.shadowRoot!.textContent!), 'the user is the one signed in already');
+  });
+
   it('never hands the grant to the page: no mfa-login-complete, and the step event carries no result', async () => {
     const el = await mountSettings({ 'id-token': TOKEN }, { confirmed: false });
     await click(el, 'Add another authenticator app');

@@ -99,8 +99,12 @@ export const settingsStyles = css`
   .card > .status:not(:empty) {
     margin: 0 0 0.857em;
   }
-  /* Passkeys and trusted devices (set off like the login's other methods): a heading under the card's. */
-  .section .title {
+  /*
+   * Passkeys and trusted devices (set off like the login's other methods), and the step-up's own
+   * screens under "Confirm it's you": a heading under the card's.
+   */
+  .section .title,
+  mfa-login::part(title) {
     font-size: 1.125em;
   }
   /* A narrow card (a phone, a zoomed page): each button goes under its factor, never past the edge. */

@@ -50,6 +50,8 @@ describe('<mfa-login-settings> sections under the factors', () => {
     // The field rule of the element's other inputs (2.75em high, padded, its border and radius), not the browser's own.
     equal(parseFloat(style.minHeight), 2.75 * parseFloat(style.fontSize));
     ok(parseFloat(style.paddingLeft) >= 8, style.paddingLeft);
+    // Its text as any field's, not in the bold of a factor's name.
+    equal(style.fontWeight, '400');
     const rename = input.form!.querySelector('button')!;
     ok(box(rename).top >= box(input).bottom + 4, `${box(input).bottom} then ${box(rename).top}`);
   });

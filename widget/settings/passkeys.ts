@@ -51,7 +51,7 @@ export function passkeysScreen(html: typeof Html, ctx: SettingsContext, me: Me, 
     <ul part="factors" class="factors">
       ${passkeys.map(
         (p, i) => html`<li class="factor">
-          <form part="form" class="factor-name row" @submit=${(e: SubmitEvent) => rename(e, p.id)}>
+          <form part="form" class="row" @submit=${(e: SubmitEvent) => rename(e, p.id)}>
             <input part="input" name="name" type="text" dir="auto" autocomplete="off" aria-label=${s.passkeyName} .value=${p.name} maxlength="64" required />
             <button part="secondary-button" class="secondary" ?disabled=${ctx.busy}>${s.renamePasskey}</button>
           </form>

@@ -325,6 +325,15 @@ describe('<mfa-login-settings>: changes', () => {
       const links = (row: HTMLElement) => [...row.querySelectorAll('button')].map(box);
       const lineHeight = (e: Element) => parseFloat(getComputedStyle(e).lineHeight);
       afterEach(() => setViewport({ width: 800, height: 600 }));
+      /** The settings in `lang` on a 320 px phone, the card `width` px wide. */
+      const narrowIn = async (lang: string, width: number) => {
+        await setViewport({ width: 320, height: 640 });
+        const el = await mountSettings({ 'id-token': TOKEN, lang });
+        el.style.width = `${width}px`;
+        await until(() => title(el) !== 'Your sign-in methods', `the strings in ${lang}`);
+        await el.updateComplete;
+        return el;
+      };
 
       it('sets each app on a row: no bullet or indent, its name beside Rename and Remove, a long name wrapped there', async () => {
         await setViewport({ width: 390, height: 640 });
@@ -348,13 +357,9 @@ describe('<mfa-login-settings>: changes', () => {
       });
 
       it('never breaks a one-word name to fit Rename beside it', async () => {
-        await setViewport({ width: 320, height: 640 });
         server.on('/api/v1/me', { body: me({ totp: { enrolled: true, authenticators: [{ ...apps[0]!, name: 'Authenticator' }] } }) });
-        const el = await mountSettings({ 'id-token': TOKEN, lang: 'ar' });
         // The card on the demo page at 320 px.
-        el.style.width = '244px';
-        await until(() => title(el) !== 'Your sign-in methods', 'the Arabic strings');
-        await el.updateComplete;
+        const el = await narrowIn('ar', 244);
         const name = appRows(el)[0]!.querySelector('.totp-app-name')!;
         ok(box(name).height < 1.5 * lineHeight(name), `${box(name).height} against a line of ${lineHeight(name)}`);
         const [rename] = links(appRows(el)[0]!);
@@ -362,12 +367,8 @@ describe('<mfa-login-settings>: changes', () => {
       });
 
       it('keeps an app’s links together, apart from the next app, when they go one under the other', async () => {
-        await setViewport({ width: 320, height: 640 });
         withApps();
-        const el = await mountSettings({ 'id-token': TOKEN, lang: 'de' });
-        el.style.width = '210px';
-        await until(() => title(el) !== 'Your sign-in methods', 'the German strings');
-        await el.updateComplete;
+        const el = await narrowIn('de', 210);
         const [first, second] = appRows(el);
         const [rename, remove] = links(first!);
         ok(remove!.top >= rename!.bottom - 1, 'Entfernen under Umbenennen at this width');
@@ -376,13 +377,9 @@ describe('<mfa-login-settings>: changes', () => {
       });
 
       it('puts the links under a name they do not fit beside, rather than break its words; in Arabic the name starts the row', async () => {
-        await setViewport({ width: 320, height: 640 });
         withApps();
-        const el = await mountSettings({ 'id-token': TOKEN, lang: 'ar' });
-        // As narrow as on the demo page at this width, inside its own margins.
-        el.style.width = '266px';
-        await until(() => title(el) !== 'Your sign-in methods', 'the Arabic strings');
-        await el.updateComplete;
+        // As narrow as on the demo page at 340 px, inside its own margins.
+        const el = await narrowIn('ar', 266);
         const list = $(el, '[part="totp-apps"]');
         for (const row of appRows(el)) {
           const nameEl = row.querySelector('.totp-app-name')!;

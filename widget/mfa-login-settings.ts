@@ -216,7 +216,6 @@ export class MfaLoginSettings extends LitElement {
                 .server=${this.server}
                 .clientId=${this.stepUpClient()}
                 .stepUp=${this.stepUpConfig}
-                style="--mfa-login-max-width: 100%"
               ></mfa-login>`
           }
           ${this.cancelButton(ctx)}`;

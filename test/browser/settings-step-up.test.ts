@@ -74,7 +74,7 @@ describe('<mfa-login-settings>: confirming it is you before a change', () => {
     match(title(el), /Save your backup codes/);
   });
 
-  it('heads the step-up’s own screens under “Confirm it’s you”, and does not call it signing in', async () => {
+  it('heads the step-up’s own screens under “Confirm it’s you”, as wide as the panel, and does not call it signing in', async () => {
     const el = await mountSettings({ 'id-token': TOKEN }, { confirmed: false });
     await click(el, 'Make new backup codes');
     await click(el, 'Make new backup codes');
@@ -85,6 +85,9 @@ describe('<mfa-login-settings>: confirming it is you before a change', () => {
     const size = (e: Element) => parseFloat(getComputedStyle(e).fontSize);
     ok(size(own) < size(outer), `the step’s heading ${size(own)} px under the panel’s ${size(outer)} px`);
     notOk(/Signing in as/.test(login.shadowRoot!.textContent!), 'the user is the one signed in already');
+    // As wide as the panel, set from the element's style sheet: a style attribute is what a strict CSP refuses.
+    notOk(login.hasAttribute('style'));
+    equal(getComputedStyle(login).maxWidth, '100%');
   });
 
   it('never hands the grant to the page: no mfa-login-complete, and the step event carries no result', async () => {

@@ -3,6 +3,10 @@ import { css } from 'lit';
 /** The factor list; everything else is the login's styles. */
 export const settingsStyles = css`
   /* The step-up's screens sit inside this card, not in a card of their own. */
+  /* As wide as this card; from this style sheet, as a page's CSP that refuses inline styles allows. */
+  mfa-login {
+    --mfa-login-max-width: 100%;
+  }
   mfa-login::part(base) {
     border: 0;
     padding: 0.5em 0 0;

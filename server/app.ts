@@ -1,5 +1,6 @@
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
+import { fixedHeaders } from './http/fixed-headers.js';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,11 +44,13 @@ const SWEEP_MS = 5 * 60_000;
  */
 const securityHeaders = (issuer: string) => {
   const https = new URL(issuer).protocol === 'https:';
-  return helmet({
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: https,
-    contentSecurityPolicy: { directives: { styleSrc: ["'self'"], upgradeInsecureRequests: https ? [] : null } },
-  });
+  return fixedHeaders(
+    helmet({
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: https,
+      contentSecurityPolicy: { directives: { styleSrc: ["'self'"], upgradeInsecureRequests: https ? [] : null } },
+    }),
+  );
 };
 
 /**

@@ -11,6 +11,7 @@ export const enDevices = {
   revokeDevice: 'Stop trusting',
   revokeAllDevices: 'Stop trusting all devices',
   devicesChanged: 'That device will ask for your second factor again.',
+  devicesDropped: 'The devices you trusted will ask for your second factor again.',
 };
 
 export type DevicesStrings = typeof enDevices;

@@ -42,3 +42,13 @@ export function devicesScreen(html: typeof Html, ctx: SettingsContext, devices: 
         : ''
     }`;
 }
+
+/**
+ * Where the list was before a change that stopped trusting every device (a new authenticator app
+ * or phone does, on the server): the section stays, saying so, until the next change.
+ */
+export function devicesDroppedScreen(html: typeof Html, ctx: SettingsContext) {
+  const s = stringsOf(ctx, enDevices);
+  return html`<h2 part="title" class="title" tabindex="-1">${s.devicesTitle}</h2>
+    <p class="hint" role="status">${s.devicesDropped}</p>`;
+}

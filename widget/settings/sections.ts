@@ -1,12 +1,27 @@
 import type { html as Html } from 'lit';
 import { passkeyBook } from '../i18n/passkey-book.js';
 import type { SettingsController } from './controller.js';
-import { devicesScreen } from './devices.js';
+import { devicesDroppedScreen, devicesScreen } from './devices.js';
 import { passkeysScreen } from './passkeys.js';
 import type { SettingsContext } from './types.js';
 
 export { devicesChanged } from './devices.js';
 export { passkeysChanged } from './passkeys.js';
+
+/** How many trusted devices each element listed when it last rendered them, or before the change on screen. */
+const listed = new WeakMap<SettingsController, number>();
+
+/**
+ * A change just made (not a revocation here) left none of the devices listed before it: the
+ * server stops trusting them on a new authenticator app or phone, and the user should hear why
+ * the list is gone. Read on each render: a new change, or none, starts the count again.
+ */
+function devicesDropped(settings: SettingsController): boolean {
+  const { devices, changed } = settings;
+  const before = listed.get(settings) ?? 0;
+  if (devices?.length || !changed) listed.set(settings, devices?.length ?? 0);
+  return !devices?.length && before > 0 && changed !== undefined && changed !== 'devices';
+}
 
 /**
  * The sections under the factors, one chunk loaded on demand: the passkeys (when the server has
@@ -17,7 +32,9 @@ export function sections(html: typeof Html, ctx: SettingsContext, settings: Sett
   // Shown once the language's words are here, never in English for a moment.
   if (!passkeyBook(ctx.lang, () => settings.host.requestUpdate())) return '';
   const section = (content: unknown) => html`<section part="section" class="section">${content}</section>`;
+  // Read on every render, so that it sees the list before a change empties it.
+  const dropped = devicesDropped(settings);
   return html`${me?.factors.passkeys ? section(passkeysScreen(html, ctx, me, settings)) : ''}${
-    devices?.length ? section(devicesScreen(html, ctx, devices, settings)) : ''
+    devices?.length ? section(devicesScreen(html, ctx, devices, settings)) : dropped ? section(devicesDroppedScreen(html, ctx)) : ''
   }`;
 }

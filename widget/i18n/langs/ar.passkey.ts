@@ -34,6 +34,7 @@ const ar: PasskeyCatalog = (h) => ({
     revokeDevice: 'إيقاف الوثوق',
     revokeAllDevices: 'إيقاف الوثوق بكل الأجهزة',
     devicesChanged: 'سيطلب ذلك الجهاز العامل الثاني مرة أخرى.',
+    devicesDropped: 'ستطلب الأجهزة التي وثقت بها العامل الثاني مرة أخرى.',
     passkeysTitle: 'مفاتيح المرور',
     passkeysIntro: 'سجّل الدخول ببصمة إصبعك أو وجهك أو قفل الشاشة بدلًا من رمز.',
     passkeyUsed: (created, used) => `أُنشئ في ${created}، آخر استخدام ${used}`,

@@ -33,6 +33,7 @@ const cs: PasskeyCatalog = (h) => ({
     revokeDevice: 'Přestat důvěřovat',
     revokeAllDevices: 'Přestat důvěřovat všem zařízením',
     devicesChanged: 'Toto zařízení bude znovu vyžadovat druhý faktor.',
+    devicesDropped: 'Zařízení, kterým jste důvěřovali, budou znovu vyžadovat druhý faktor.',
     passkeysTitle: 'Přístupové klíče',
     passkeysIntro: 'Přihlašujte se otiskem prstu, obličejem nebo zámkem obrazovky místo kódu.',
     passkeyUsed: (created, used) => `Vytvořen ${created}, naposledy použit ${used}`,

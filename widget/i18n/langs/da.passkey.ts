@@ -27,6 +27,7 @@ const da: PasskeyCatalog = (h) => ({
     revokeDevice: 'Fjern tillid',
     revokeAllDevices: 'Fjern tillid til alle enheder',
     devicesChanged: 'Den enhed beder om din anden faktor igen.',
+    devicesDropped: 'De enheder, du havde tillid til, beder om din anden faktor igen.',
     passkeysTitle: 'Adgangsnøgler',
     passkeysIntro: 'Log ind med dit fingeraftryk, dit ansigt eller din skærmlås i stedet for en kode.',
     passkeyUsed: (created, used) => `Oprettet ${created}, sidst brugt ${used}`,

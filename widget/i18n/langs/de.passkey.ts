@@ -28,6 +28,7 @@ const de: PasskeyCatalog = (h) => ({
     revokeDevice: 'Nicht mehr vertrauen',
     revokeAllDevices: 'Keinem Gerät mehr vertrauen',
     devicesChanged: 'Dieses Gerät fragt wieder nach Ihrem zweiten Faktor.',
+    devicesDropped: 'Die Geräte, denen Sie vertraut haben, fragen wieder nach Ihrem zweiten Faktor.',
     passkeysTitle: 'Passkeys',
     passkeysIntro: 'Melden Sie sich mit Fingerabdruck, Gesicht oder Displaysperre an statt mit einem Code.',
     passkeyUsed: (created, used) => `Erstellt am ${created}, zuletzt verwendet am ${used}`,

@@ -27,6 +27,7 @@ const es: PasskeyCatalog = (h) => ({
     revokeDevice: 'Dejar de confiar',
     revokeAllDevices: 'Dejar de confiar en todos los dispositivos',
     devicesChanged: 'Ese dispositivo volverá a pedirte el segundo factor.',
+    devicesDropped: 'Los dispositivos en los que confiabas volverán a pedirte el segundo factor.',
     passkeysTitle: 'Llaves de acceso',
     passkeysIntro: 'Inicia sesión con tu huella, tu cara o el bloqueo de pantalla en lugar de un código.',
     passkeyUsed: (created, used) => `Creada el ${created}, último uso el ${used}`,

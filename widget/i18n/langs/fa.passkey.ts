@@ -27,6 +27,7 @@ const fa: PasskeyCatalog = (h) => ({
     revokeDevice: 'لغو اعتماد',
     revokeAllDevices: 'لغو اعتماد به همهٔ دستگاه‌ها',
     devicesChanged: 'آن دستگاه دوباره عامل دوم را از شما می‌خواهد.',
+    devicesDropped: 'دستگاه‌هایی که به آن‌ها اعتماد کرده بودید دوباره عامل دوم را از شما می‌خواهند.',
     passkeysTitle: 'کلیدهای عبور',
     passkeysIntro: 'به‌جای کد، با اثر انگشت، چهره یا قفل صفحه وارد شوید.',
     passkeyUsed: (created, used) => `ساخته‌شده در ${created}، آخرین استفاده ${used}`,

@@ -27,6 +27,7 @@ const fi: PasskeyCatalog = (h) => ({
     revokeDevice: 'Lopeta luottaminen',
     revokeAllDevices: 'Lopeta luottaminen kaikkiin laitteisiin',
     devicesChanged: 'Se laite kysyy taas toista tunnistautumistapaa.',
+    devicesDropped: 'Laitteet, joihin luotit, kysyvät taas toista tunnistautumistapaa.',
     passkeysTitle: 'Pääsyavaimet',
     passkeysIntro: 'Kirjaudu sormenjäljellä, kasvoilla tai näytön lukituksella koodin sijaan.',
     passkeyUsed: (created, used) => `Luotu ${created}, käytetty viimeksi ${used}`,

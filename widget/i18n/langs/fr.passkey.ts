@@ -28,6 +28,7 @@ const fr: PasskeyCatalog = (h) => ({
     revokeDevice: 'Ne plus faire confiance',
     revokeAllDevices: 'Ne plus faire confiance à aucun appareil',
     devicesChanged: 'Cet appareil vous demandera de nouveau votre second facteur.',
+    devicesDropped: 'Les appareils auxquels vous faisiez confiance vous demanderont de nouveau votre second facteur.',
     passkeysTitle: 'Clés d’accès',
     passkeysIntro: 'Connectez-vous avec votre empreinte, votre visage ou le verrouillage de l’écran au lieu d’un code.',
     passkeyUsed: (created, used) => `Créée le ${created}, dernière utilisation le ${used}`,

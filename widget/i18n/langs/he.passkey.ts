@@ -32,6 +32,7 @@ const he: PasskeyCatalog = (h) => ({
     revokeDevice: 'הפסקת האמון',
     revokeAllDevices: 'הפסקת האמון בכל המכשירים',
     devicesChanged: 'המכשיר הזה יבקש שוב את הגורם השני.',
+    devicesDropped: 'המכשירים שסימנת כמהימנים יבקשו שוב את הגורם השני.',
     passkeysTitle: 'מפתחות גישה',
     passkeysIntro: 'התחברות בטביעת אצבע, בזיהוי פנים או בנעילת המסך במקום בקוד.',
     passkeyUsed: (created, used) => `נוצר ב-${created}, שימוש אחרון ב-${used}`,

@@ -27,6 +27,7 @@ const hi: PasskeyCatalog = (h) => ({
     revokeDevice: 'भरोसा हटाएँ',
     revokeAllDevices: 'सभी डिवाइस से भरोसा हटाएँ',
     devicesChanged: 'वह डिवाइस फिर से आपका दूसरा फ़ैक्टर माँगेगा।',
+    devicesDropped: 'जिन डिवाइस पर आपने भरोसा किया था, वे फिर से आपका दूसरा फ़ैक्टर माँगेंगे।',
     passkeysTitle: 'पासकी',
     passkeysIntro: 'कोड के बजाय अपनी उँगली की छाप, चेहरे या स्क्रीन लॉक से साइन इन करें।',
     passkeyUsed: (created, used) => `${created} को बनाई गई, पिछली बार ${used} को इस्तेमाल हुई`,

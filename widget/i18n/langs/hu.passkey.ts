@@ -27,6 +27,7 @@ const hu: PasskeyCatalog = (h) => ({
     revokeDevice: 'Bizalom visszavonása',
     revokeAllDevices: 'Bizalom visszavonása minden eszköztől',
     devicesChanged: 'Az az eszköz ismét kérni fogja a második tényezőt.',
+    devicesDropped: 'Az eszközök, amelyekben megbízott, ismét kérni fogják a második tényezőt.',
     passkeysTitle: 'Azonosítókulcsok',
     passkeysIntro: 'Jelentkezzen be ujjlenyomattal, arcával vagy a képernyőzárral kód helyett.',
     passkeyUsed: (created, used) => `Létrehozva: ${created}, utoljára használva: ${used}`,

@@ -27,6 +27,7 @@ const id: PasskeyCatalog = (h) => ({
     revokeDevice: 'Berhenti memercayai',
     revokeAllDevices: 'Berhenti memercayai semua perangkat',
     devicesChanged: 'Perangkat itu akan meminta faktor kedua Anda lagi.',
+    devicesDropped: 'Perangkat yang Anda percayai akan meminta faktor kedua Anda lagi.',
     passkeysTitle: 'Kunci sandi',
     passkeysIntro: 'Masuk dengan sidik jari, wajah, atau kunci layar, bukan dengan kode.',
     passkeyUsed: (created, used) => `Dibuat ${created}, terakhir digunakan ${used}`,

@@ -31,6 +31,7 @@ const it: PasskeyCatalog = (h) => ({
     revokeDevice: 'Non considerare più attendibile',
     revokeAllDevices: 'Non considerare più attendibile alcun dispositivo',
     devicesChanged: 'Quel dispositivo ti chiederà di nuovo il secondo fattore.',
+    devicesDropped: 'I dispositivi di cui ti fidavi ti chiederanno di nuovo il secondo fattore.',
     passkeysTitle: 'Passkey',
     passkeysIntro: 'Accedi con l’impronta, il volto o il blocco schermo invece che con un codice.',
     passkeyUsed: (created, used) => `Creata il ${created}, ultimo utilizzo il ${used}`,

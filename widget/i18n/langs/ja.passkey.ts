@@ -27,6 +27,7 @@ const ja: PasskeyCatalog = (h) => ({
     revokeDevice: '信頼を解除',
     revokeAllDevices: 'すべてのデバイスの信頼を解除',
     devicesChanged: 'そのデバイスでは再び 2 つ目の要素が求められます。',
+    devicesDropped: '信頼していたデバイスでは再び 2 つ目の要素が求められます。',
     passkeysTitle: 'パスキー',
     passkeysIntro: 'コードの代わりに、指紋、顔、または画面ロックでサインインできます。',
     passkeyUsed: (created, used) => `${created} に作成、最終使用 ${used}`,

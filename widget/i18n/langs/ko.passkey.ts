@@ -27,6 +27,7 @@ const ko: PasskeyCatalog = (h) => ({
     revokeDevice: '신뢰 해제',
     revokeAllDevices: '모든 기기 신뢰 해제',
     devicesChanged: '그 기기는 다시 두 번째 인증 수단을 요청합니다.',
+    devicesDropped: '신뢰했던 기기는 다시 두 번째 인증 수단을 요청합니다.',
     passkeysTitle: '패스키',
     passkeysIntro: '코드 대신 지문, 얼굴 또는 화면 잠금으로 로그인하세요.',
     passkeyUsed: (created, used) => `${created}에 만듦, 마지막 사용 ${used}`,

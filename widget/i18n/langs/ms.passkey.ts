@@ -27,6 +27,7 @@ const ms: PasskeyCatalog = (h) => ({
     revokeDevice: 'Berhenti mempercayai',
     revokeAllDevices: 'Berhenti mempercayai semua peranti',
     devicesChanged: 'Peranti itu akan meminta faktor kedua anda semula.',
+    devicesDropped: 'Peranti yang anda percayai akan meminta faktor kedua anda semula.',
     passkeysTitle: 'Kunci laluan',
     passkeysIntro: 'Log masuk dengan cap jari, wajah atau kunci skrin dan bukannya kod.',
     passkeyUsed: (created, used) => `Dicipta ${created}, kali terakhir digunakan ${used}`,

@@ -27,6 +27,7 @@ const nb: PasskeyCatalog = (h) => ({
     revokeDevice: 'Slutt å stole på',
     revokeAllDevices: 'Slutt å stole på alle enheter',
     devicesChanged: 'Den enheten ber om den andre faktoren igjen.',
+    devicesDropped: 'Enhetene du klarerte, ber om den andre faktoren igjen.',
     passkeysTitle: 'Tilgangsnøkler',
     passkeysIntro: 'Logg på med fingeravtrykk, ansikt eller skjermlås i stedet for en kode.',
     passkeyUsed: (created, used) => `Laget ${created}, sist brukt ${used}`,

@@ -27,6 +27,7 @@ const nl: PasskeyCatalog = (h) => ({
     revokeDevice: 'Niet meer vertrouwen',
     revokeAllDevices: 'Geen enkel apparaat meer vertrouwen',
     devicesChanged: 'Dat apparaat vraagt weer om je tweede factor.',
+    devicesDropped: 'De apparaten die je vertrouwde, vragen weer om je tweede factor.',
     passkeysTitle: 'Toegangssleutels',
     passkeysIntro: 'Log in met je vingerafdruk, gezicht of schermvergrendeling in plaats van een code.',
     passkeyUsed: (created, used) => `Gemaakt op ${created}, laatst gebruikt op ${used}`,

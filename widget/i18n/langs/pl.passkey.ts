@@ -33,6 +33,7 @@ const pl: PasskeyCatalog = (h) => ({
     revokeDevice: 'Przestań ufać',
     revokeAllDevices: 'Przestań ufać wszystkim urządzeniom',
     devicesChanged: 'To urządzenie znów poprosi o drugi składnik.',
+    devicesDropped: 'Zaufane wcześniej urządzenia znów poproszą o drugi składnik.',
     passkeysTitle: 'Klucze dostępu',
     passkeysIntro: 'Loguj się odciskiem palca, twarzą lub blokadą ekranu zamiast kodem.',
     passkeyUsed: (created, used) => `Utworzony ${created}, ostatnio użyty ${used}`,

@@ -27,6 +27,7 @@ const ptBR: PasskeyCatalog = (h) => ({
     revokeDevice: 'Deixar de confiar',
     revokeAllDevices: 'Deixar de confiar em todos os dispositivos',
     devicesChanged: 'Esse dispositivo vai pedir seu segundo fator de novo.',
+    devicesDropped: 'Os dispositivos em que você confiava vão pedir seu segundo fator de novo.',
     passkeysTitle: 'Chaves de acesso',
     passkeysIntro: 'Entre com sua digital, seu rosto ou o bloqueio de tela em vez de um código.',
     passkeyUsed: (created, used) => `Criada em ${created}, último uso em ${used}`,

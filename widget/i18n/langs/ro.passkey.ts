@@ -32,6 +32,7 @@ const ro: PasskeyCatalog = (h) => ({
     revokeDevice: 'Retrageți încrederea',
     revokeAllDevices: 'Retrageți încrederea pentru toate dispozitivele',
     devicesChanged: 'Acel dispozitiv va cere din nou al doilea factor.',
+    devicesDropped: 'Dispozitivele în care aveați încredere vor cere din nou al doilea factor.',
     passkeysTitle: 'Chei de acces',
     passkeysIntro: 'Conectați-vă cu amprenta, fața sau blocarea ecranului în loc de un cod.',
     passkeyUsed: (created, used) => `Creată pe ${created}, folosită ultima dată pe ${used}`,

@@ -32,6 +32,7 @@ const ru: PasskeyCatalog = (h) => ({
     revokeDevice: 'Не доверять',
     revokeAllDevices: 'Не доверять ни одному устройству',
     devicesChanged: 'Это устройство снова будет запрашивать второй фактор.',
+    devicesDropped: 'Устройства, которым вы доверяли, снова будут запрашивать второй фактор.',
     passkeysTitle: 'Ключи доступа',
     passkeysIntro: 'Входите по отпечатку пальца, лицу или блокировке экрана вместо кода.',
     passkeyUsed: (created, used) => `Создан ${created}, последнее использование ${used}`,

@@ -27,6 +27,7 @@ const sv: PasskeyCatalog = (h) => ({
     revokeDevice: 'Sluta lita på',
     revokeAllDevices: 'Sluta lita på alla enheter',
     devicesChanged: 'Den enheten frågar efter din andra faktor igen.',
+    devicesDropped: 'Enheterna du litade på frågar efter din andra faktor igen.',
     passkeysTitle: 'Nycklar',
     passkeysIntro: 'Logga in med ditt fingeravtryck, ditt ansikte eller ditt skärmlås i stället för med en kod.',
     passkeyUsed: (created, used) => `Skapad ${created}, senast använd ${used}`,

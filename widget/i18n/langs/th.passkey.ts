@@ -27,6 +27,7 @@ const th: PasskeyCatalog = (h) => ({
     revokeDevice: 'เลิกเชื่อถือ',
     revokeAllDevices: 'เลิกเชื่อถืออุปกรณ์ทั้งหมด',
     devicesChanged: 'อุปกรณ์นั้นจะขอปัจจัยที่สองจากคุณอีกครั้ง',
+    devicesDropped: 'อุปกรณ์ที่คุณเคยเชื่อถือจะขอปัจจัยที่สองจากคุณอีกครั้ง',
     passkeysTitle: 'พาสคีย์',
     passkeysIntro: 'ลงชื่อเข้าใช้ด้วยลายนิ้วมือ ใบหน้า หรือการล็อกหน้าจอแทนรหัส',
     passkeyUsed: (created, used) => `สร้างเมื่อ ${created} ใช้ล่าสุด ${used}`,

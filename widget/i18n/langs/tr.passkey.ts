@@ -28,6 +28,7 @@ const tr: PasskeyCatalog = (h) => ({
     revokeDevice: 'Güvenmeyi bırak',
     revokeAllDevices: 'Hiçbir cihaza güvenme',
     devicesChanged: 'O cihaz yeniden ikinci faktörünüzü isteyecek.',
+    devicesDropped: 'Güvendiğiniz cihazlar yeniden ikinci faktörünüzü isteyecek.',
     passkeysTitle: 'Geçiş anahtarları',
     passkeysIntro: 'Kod yerine parmak iziniz, yüzünüz veya ekran kilidinizle giriş yapın.',
     passkeyUsed: (created, used) => `Oluşturulma: ${created}, son kullanım: ${used}`,

@@ -32,6 +32,7 @@ const uk: PasskeyCatalog = (h) => ({
     revokeDevice: 'Не довіряти',
     revokeAllDevices: 'Не довіряти жодному пристрою',
     devicesChanged: 'Цей пристрій знову запитуватиме другий фактор.',
+    devicesDropped: 'Пристрої, яким ви довіряли, знову запитуватимуть другий фактор.',
     passkeysTitle: 'Ключі доступу',
     passkeysIntro: 'Входьте за відбитком пальця, обличчям або блокуванням екрана замість коду.',
     passkeyUsed: (created, used) => `Створено ${created}, востаннє використано ${used}`,

@@ -27,6 +27,7 @@ const vi: PasskeyCatalog = (h) => ({
     revokeDevice: 'Ngừng tin cậy',
     revokeAllDevices: 'Ngừng tin cậy mọi thiết bị',
     devicesChanged: 'Thiết bị đó sẽ lại yêu cầu yếu tố thứ hai.',
+    devicesDropped: 'Các thiết bị bạn đã tin cậy sẽ lại yêu cầu yếu tố thứ hai.',
     passkeysTitle: 'Khóa truy cập',
     passkeysIntro: 'Đăng nhập bằng vân tay, khuôn mặt hoặc khóa màn hình thay cho mã.',
     passkeyUsed: (created, used) => `Tạo ngày ${created}, dùng lần cuối ${used}`,

@@ -27,6 +27,7 @@ const zhCN: PasskeyCatalog = (h) => ({
     revokeDevice: '取消信任',
     revokeAllDevices: '取消信任所有设备',
     devicesChanged: '该设备将再次要求第二重验证。',
+    devicesDropped: '你曾信任的设备将再次要求第二重验证。',
     passkeysTitle: '通行密钥',
     passkeysIntro: '用指纹、面容或屏幕锁代替验证码登录。',
     passkeyUsed: (created, used) => `创建于 ${created}，上次使用：${used}`,

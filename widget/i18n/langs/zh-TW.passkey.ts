@@ -27,6 +27,7 @@ const zhTW: PasskeyCatalog = (h) => ({
     revokeDevice: '取消信任',
     revokeAllDevices: '取消信任所有裝置',
     devicesChanged: '該裝置將再次要求第二重驗證。',
+    devicesDropped: '你曾信任的裝置將再次要求第二重驗證。',
     passkeysTitle: '通行金鑰',
     passkeysIntro: '用指紋、臉孔或螢幕鎖定取代驗證碼登入。',
     passkeyUsed: (created, used) => `建立於 ${created}，上次使用：${used}`,

@@ -317,7 +317,7 @@ export class MfaLoginSettings extends LitElement {
       'totp-apps': s.totpUpdated,
       phone: s.phoneChanged,
       'backup-codes': s.codesChanged,
-      devices: this.sectionsView?.devicesChanged(ctx),
+      devices: this.sectionsView?.devicesChanged(ctx, this.settings),
       passkeys: this.sectionsView?.passkeysChanged(ctx),
     };
     return this.settings.changed ? (texts[this.settings.changed] ?? '') : '';

@@ -64,6 +64,20 @@ describe('<mfa-login-settings> trusted devices after a change', () => {
     equal(devicesSection(el), null);
   });
 
+  it('says the devices, not "that device", will ask again after the user stops trusting all of them at once', async () => {
+    server = new FakeServer()
+      .on('/api/v1/me', { body: me() })
+      .on('/api/v1/me/devices', { body: { devices: [DEVICE, { ...DEVICE, id: 'd-2', name: 'Firefox on Android' }] } })
+      .on('/api/v1/me/devices/revoke-all', { body: { devices: [] } })
+      .install();
+    const el = await mountSettings({ 'id-token': TOKEN });
+    await until(() => headings(el).includes('Trusted devices'), 'the devices section', 4000);
+    await click(el, 'Stop trusting all devices');
+    equal(status(el), DROPPED);
+    await el.updateComplete;
+    equal(devicesSection(el), null, 'the status line says it: no section repeats it');
+  });
+
   it('lists the devices still trusted after a change that kept them', async () => {
     const el = await withDevice([DEVICE]);
     await click(el, 'Add another authenticator app');

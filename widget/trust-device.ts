@@ -16,6 +16,9 @@ import type { FlowConfig, FlowState } from './types.js';
 import { enTrust as EN, type TrustStrings } from './i18n/en-trust.js';
 import { passkeyBook } from './i18n/passkey-book.js';
 
+/** "30 days" on one line, in any digits: text.ts's keepUnits, which this chunk may not import from the script. */
+const keepUnits = (text: string) => text.replace(/(\p{Nd}) (?=\S)/gu, '$1\u00a0');
+
 /** The signed text's prefix (server/auth/trusted-devices.ts): the key signs nothing else. */
 const PREFIX = 'mfa-login device v1\n';
 const PATHS = { challenge: '/api/v1/flows/device/challenge', verify: '/api/v1/flows/device/verify', trust: '/api/v1/flows/device/trust' };
@@ -167,7 +170,7 @@ function showOffer(host: Host, state: FlowState, days: number, key: string, conf
       e.preventDefault();
       void trust();
     }}>
-      <h2 part="title" class="title" tabindex="-1">${t.title(days)}</h2>
+      <h2 part="title" class="title" tabindex="-1">${keepUnits(t.title(days))}</h2>
       <p class="hint">${t.hint}</p>
       <button part="button" class="primary" type="submit" ?disabled=${busy}>${t.yes}</button>
       <p><button part="link-button" class="link" type="button" ?disabled=${busy} @click=${done}>${t.no}</button></p>

@@ -45,7 +45,7 @@ describe('passkeys and trusted devices in the element’s language', () => {
     fill(el, 'Benutzername', 'alice');
     fill(el, 'Passwort', 'secret');
     await submit(el);
-    await untilTitle(el, 'Diesem Gerät 30 Tage lang vertrauen?');
+    await untilTitle(el, 'Diesem Gerät 30\u00a0Tage lang vertrauen?');
     ok(control(el, 'Diesem Gerät vertrauen'));
     ok(control(el, 'Jetzt nicht'));
   });

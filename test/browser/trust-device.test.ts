@@ -6,7 +6,8 @@ import { passwordStep, trustOffer } from './states.js';
 
 /** "Trust this device for 30 days?" after a login whose client allows it. */
 
-const OFFER = 'Trust this device for 30 days?';
+/** Its number and unit kept on one line (a no-break space): a phone's card broke the title before "days?". */
+const OFFER = 'Trust this device for 30\u00a0days?';
 const TRUST = '/api/v1/flows/device/trust';
 
 /** Signs in with a password alone, to the offer; `trust` answers its request. */

@@ -16,6 +16,8 @@ describe('text kept together on a narrow screen', () => {
     expect(keepUnits('in 29 s, in 3 minutes')).toBe(`in 29${NBSP}s, in 3${NBSP}minutes`);
     expect(helpers('de').wait(30)).toBe(`in 30${NBSP}Sekunden`);
     expect(helpers('fr').wait(1813)).toBe(`dans 31${NBSP}minutes`);
+    // Persian's own digits are digits too.
+    expect(helpers('fa').wait(30)).toBe(`۳۰${NBSP}ثانیه بعد`);
     expect(en.delivery.resendIn(29)).toBe(`You can ask for a new code in 29${NBSP}s.`);
     expect(en.retryIn(7200)).toBe(`Try again in about 2${NBSP}hours.`);
   });

@@ -68,6 +68,19 @@ describe('language catalogues', () => {
     expect(strings.done.fewBackupCodes(0)).not.toMatch(/0/);
   });
 
+  it('French keeps its spaced punctuation (? ! ; : and « ») on the line of the word before it', () => {
+    const fr = catalogs.find(([lang]) => lang === 'fr')![1];
+    const texts: string[] = [...calls(fr).map(([, text]) => text)];
+    const walk = (value: unknown) => {
+      if (typeof value === 'string') texts.push(value);
+      else if (typeof value === 'object' && value) for (const inner of Object.values(value)) walk(inner);
+    };
+    walk(fr);
+    // A space a line may break at: an ordinary one before the mark, or after an opening «.
+    for (const text of texts) expect(text, text).not.toMatch(/ [?!;:»]|« /);
+    expect(fr.notYou).toBe('Ce n’est pas vous\u202f? Recommencer');
+  });
+
   it.each(catalogs)('%s is not English left in place', (_lang, strings) => {
     expect(strings.password.title).not.toBe(en.password.title);
     expect(strings.errors.invalid_code).not.toBe(en.errors.invalid_code);

@@ -5,16 +5,17 @@ const fr: PasskeyCatalog = (h) => ({
     title: 'Se connecter avec une clé d’accès',
     hint: 'Utilisez la clé d’accès enregistrée sur cet appareil, votre téléphone ou votre clé de sécurité.',
     use: 'Utiliser une clé d’accès',
-    offerTitle: 'Vous connecter plus vite la prochaine fois ?',
+    offerTitle: 'Vous connecter plus vite la prochaine fois\u202f?',
     offerHint:
-      'Créez une clé d’accès : la prochaine fois, votre empreinte, votre visage ou le verrouillage de l’écran vous connectera, sans rien saisir.',
+      'Créez une clé d’accès\u00a0: la prochaine fois, votre empreinte, votre visage ou le verrouillage de l’écran vous connectera, sans rien saisir.',
     create: 'Créer une clé d’accès',
     skip: 'Pas maintenant',
     cancelled: 'La clé d’accès n’a pas été utilisée. Réessayez ou choisissez une autre méthode.',
     unsupported: 'Ce navigateur ne peut pas utiliser de clé d’accès ici.',
   },
   trustDevice: {
-    title: (days) => h.p(days, { one: 'Faire confiance à cet appareil pendant # jour ?', other: 'Faire confiance à cet appareil pendant # jours ?' }),
+    title: (days) =>
+      h.p(days, { one: 'Faire confiance à cet appareil pendant # jour\u202f?', other: 'Faire confiance à cet appareil pendant # jours\u202f?' }),
     hint: 'D’ici là, aucun second facteur ne vous sera demandé dans ce navigateur. Ne faites pas confiance à un ordinateur partagé ou public.',
     yes: 'Faire confiance à cet appareil',
     no: 'Pas maintenant',

@@ -10,9 +10,9 @@ const fr: SettingsCatalog = (h) => ({
   totpName: 'Nom de cette application',
   rename: 'Renommer',
   remove: 'Supprimer',
-  removeTotpTitle: (name) => `Supprimer « ${name} » ?`,
+  removeTotpTitle: (name) => `Supprimer «\u00a0${name}\u00a0»\u202f?`,
   removeTotpWarning: (name) =>
-    `Les codes de « ${name} » cesseront de fonctionner immédiatement. Vos autres applications d’authentification continuent de fonctionner.`,
+    `Les codes de «\u00a0${name}\u00a0» cesseront de fonctionner immédiatement. Vos autres applications d’authentification continuent de fonctionner.`,
   addTotp: 'Configurer l’application',
   noPhone: 'Aucun numéro de téléphone',
   smsDisabled: 'Les SMS sont désactivés pour ce compte.',
@@ -25,13 +25,13 @@ const fr: SettingsCatalog = (h) => ({
   codesLeft: (n) => h.p(n, { one: '# code restant', other: '# codes restants' }),
   fewCodesLeft: (n) =>
     n === 0
-      ? 'Aucun code restant : utilisez « Créer de nouveaux codes de secours ».'
+      ? 'Aucun code restant\u00a0: utilisez «\u00a0Créer de nouveaux codes de secours\u00a0».'
       : h.p(n, {
-          one: 'Plus que # code : utilisez « Créer de nouveaux codes de secours ».',
-          other: 'Plus que # codes : utilisez « Créer de nouveaux codes de secours ».',
+          one: 'Plus que # code\u00a0: utilisez «\u00a0Créer de nouveaux codes de secours\u00a0».',
+          other: 'Plus que # codes\u00a0: utilisez «\u00a0Créer de nouveaux codes de secours\u00a0».',
         }),
   newCodes: 'Créer de nouveaux codes de secours',
-  newCodesWarning: 'Les nouveaux codes remplacent tous vos codes de secours actuels : les anciens cessent aussitôt de fonctionner.',
+  newCodesWarning: 'Les nouveaux codes remplacent tous vos codes de secours actuels\u00a0: les anciens cessent aussitôt de fonctionner.',
   cancel: 'Annuler',
   totpChanged: 'Votre application d’authentification est ajoutée. Les applications configurées auparavant continuent de fonctionner.',
   totpUpdated: 'Vos applications d’authentification sont à jour.',

@@ -4,7 +4,7 @@ const fr: Catalog = (h) => ({
   loading: 'Chargement…',
   stepOf: (number, total) => `Étape ${h.n(number)} sur ${h.n(total)}`,
   signingInAs: (name) => `Connexion en tant que ${name}`,
-  notYou: 'Ce n’est pas vous ? Recommencer',
+  notYou: 'Ce n’est pas vous\u202f? Recommencer',
   working: 'Veuillez patienter…',
   methods: {
     password: 'Mot de passe',
@@ -28,7 +28,7 @@ const fr: Catalog = (h) => ({
     start: 'Configurer l’application',
     scan: 'Scannez ce code QR avec votre application d’authentification.',
     qrAlt: 'Code QR pour ajouter ce compte à une application d’authentification',
-    manual: 'Impossible de scanner ? Saisissez plutôt cette clé :',
+    manual: 'Impossible de scanner\u202f? Saisissez plutôt cette clé\u00a0:',
     copyKey: 'Copier la clé',
     openInApp: 'Ouvrir dans l’application',
     confirm: 'Saisissez ensuite le code à 6 chiffres affiché par l’application.',
@@ -72,7 +72,7 @@ const fr: Catalog = (h) => ({
   },
   backupCodes: {
     title: 'Enregistrez vos codes de secours',
-    intro: 'Chaque code fonctionne une fois, si vous perdez votre téléphone. Ils ne s’affichent que maintenant : gardez-les en lieu sûr.',
+    intro: 'Chaque code fonctionne une fois, si vous perdez votre téléphone. Ils ne s’affichent que maintenant\u00a0: gardez-les en lieu sûr.',
     copyAll: 'Tout copier',
     download: 'Télécharger le .txt',
     fileName: 'mfa-login-backup-codes.txt',
@@ -128,8 +128,8 @@ const fr: Catalog = (h) => ({
   attemptsLeft: (n) => h.p(n, { one: 'Encore # tentative.', other: 'Encore # tentatives.' }),
   retryIn: (seconds) => `Réessayez ${h.wait(seconds)}.`,
   refreshed: {
-    flow_conflict: 'Cette connexion a été modifiée dans une autre fenêtre ; voici où elle en est.',
-    method_not_allowed: 'Cette méthode n’est plus utilisable pour cette étape ; voici celles qui le sont.',
+    flow_conflict: 'Cette connexion a été modifiée dans une autre fenêtre\u202f; voici où elle en est.',
+    method_not_allowed: 'Cette méthode n’est plus utilisable pour cette étape\u202f; voici celles qui le sont.',
   },
   retry: 'Réessayer',
   sendNewCode: 'Envoyer un nouveau code',

@@ -3,13 +3,10 @@ import { enDevices } from '../i18n/en-devices.js';
 import { type SectionController, stringsOf, usedText } from './section.js';
 import type { MeDevices, SettingsContext, TrustedDevice } from './types.js';
 
-/** The elements whose last revocation was of every device at once ("Stop trusting all devices"). */
-const revokedAll = new WeakSet<SectionController>();
-
-/** The status line after a revocation: of one device, or of all of them at once. */
-export function devicesChanged(ctx: SettingsContext, settings: SectionController): string {
+/** The status line after a revocation: of one device, or of several at once ("Stop trusting all devices"). */
+export function revokedText(ctx: SettingsContext, several: boolean): string {
   const s = stringsOf(ctx, enDevices);
-  return revokedAll.has(settings) ? s.devicesDropped : s.devicesChanged;
+  return several ? s.devicesDropped : s.devicesChanged;
 }
 
 export interface DevicesController extends SectionController {
@@ -26,14 +23,9 @@ const REVOKE_ALL = '/devices/revoke-all';
  */
 export function devicesScreen(html: typeof Html, ctx: SettingsContext, devices: TrustedDevice[], settings: DevicesController) {
   const s = stringsOf(ctx, enDevices);
-  const revoked = (answer: MeDevices, all: boolean) => {
-    if (all) revokedAll.add(settings);
-    else revokedAll.delete(settings);
-    settings.showDevices(answer);
-  };
   const on = {
-    revoke: (id: string) => settings.change<MeDevices>(REVOKE, { id }, (answer) => revoked(answer, false)),
-    revokeAll: () => settings.change<MeDevices>(REVOKE_ALL, {}, (answer) => revoked(answer, true)),
+    revoke: (id: string) => settings.change<MeDevices>(REVOKE, { id }, settings.showDevices),
+    revokeAll: () => settings.change<MeDevices>(REVOKE_ALL, {}, settings.showDevices),
   };
   return html`<h2 part="title" class="title" tabindex="-1">${s.devicesTitle}</h2>
     <p class="hint">${s.devicesIntro}</p>

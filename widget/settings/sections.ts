@@ -1,11 +1,10 @@
 import type { html as Html } from 'lit';
 import { passkeyBook } from '../i18n/passkey-book.js';
 import type { SettingsController } from './controller.js';
-import { devicesDroppedScreen, devicesScreen } from './devices.js';
+import { devicesDroppedScreen, devicesScreen, revokedText } from './devices.js';
 import { passkeysScreen } from './passkeys.js';
 import type { SettingsContext } from './types.js';
 
-export { devicesChanged } from './devices.js';
 export { passkeysChanged } from './passkeys.js';
 
 /** How many trusted devices each element listed when it last rendered them, or before the change on screen. */
@@ -22,6 +21,13 @@ function devicesDropped(settings: SettingsController): boolean {
   if (devices?.length || !changed) listed.set(settings, devices?.length ?? 0);
   return !devices?.length && before > 0 && changed !== undefined && changed !== 'devices';
 }
+
+/**
+ * The status line after a revocation: a list of several emptied at once was "Stop trusting all
+ * devices". While that empty list is on screen, `listed` still holds the count from before it.
+ */
+export const devicesChanged = (ctx: SettingsContext, settings: SettingsController) =>
+  revokedText(ctx, !settings.devices?.length && (listed.get(settings) ?? 0) > 1);
 
 /**
  * The sections under the factors, one chunk loaded on demand: the passkeys (when the server has

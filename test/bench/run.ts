@@ -2,12 +2,11 @@
 // run. Prints one table and the speed goals read off it, writes bench/results.json (and with
 // --readme both into README.md).
 // Asserts nothing. Loopback only, ~4 minutes.
-import { hash as argon2Hash, verify } from '@node-rs/argon2';
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { verify } from '@node-rs/argon2';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
 import { createPasswords } from '../../server/auth/passwords.js';
 import { post } from './client.js';
@@ -17,11 +16,9 @@ import { median } from './median.js';
 import { startToHealthy, startsFrom } from './startup.js';
 import { sizingSummary } from './summary.js';
 import { entrySize, firstScreen } from './widget.js';
+import { cheapHash, child, measured, PASSWORD, rate as timedRate, reply, SECRET, settled, sideBySide, totpFlows } from './harness.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const cores = os.availableParallelism();
-const PASSWORD = 'correct horse battery staple';
-const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 /**
  * Users for the password steps and the full logins on SQLite, with the server's own hash: one a
  * step or login (a login uses its user's time step). Two seconds of warm-up, eight measured and six
@@ -39,25 +36,10 @@ const QUICK = process.argv.includes('--quick');
 const TOTP_USERS_FROM = { newDevice: 1_000_000, knownDevice: 2_000_000, beside: 3_000_000 };
 /** Users made at once for a TOTP row, when its next top-up needs more than it has. */
 const TOTP_USERS_AT_ONCE = QUICK ? 2_000 : 8_000;
-/** A hash far cheaper than the server's: for users whose password step is not what a row measures. */
-const cheapHash = () => argon2Hash(PASSWORD, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 });
 
-/** Runs `once` from `concurrency` loops for `seconds` (or until it answers false); answers calls/s. */
-async function rate(seconds: number, concurrency: number, once: () => Promise<unknown>): Promise<number> {
-  const end = Date.now() + seconds * (QUICK ? 250 : 1000);
-  let done = 0;
-  let stop = false;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (!stop && Date.now() < end) {
-        if ((await once()) === false) stop = true;
-        else done++;
-      }
-    }),
-  );
-  return done / ((performance.now() - started) / 1000);
-}
+/** `harness.rate`, each phase a quarter as long in --quick. */
+const scaled = (seconds: number) => seconds * (QUICK ? 0.25 : 1);
+const rate = (seconds: number, concurrency: number, once: () => Promise<unknown>) => timedRate(scaled(seconds), concurrency, once);
 
 /** The share of the machine's CPU time (every core, every process) spent busy while `run` runs. */
 async function busyWhile<T>(run: () => Promise<T>): Promise<{ result: T; busy: number }> {
@@ -69,129 +51,6 @@ async function busyWhile<T>(run: () => Promise<T>): Promise<{ result: T; busy: n
   const result = await run();
   const after = total();
   return { result, busy: 1 - (after.idle - before.idle) / (after.all - before.all) };
-}
-
-/** A server's stdout (its log) goes to /dev/null unless `stdout` says 'pipe'. */
-function child(
-  script: string,
-  args: string[],
-  { stdout = 'ignore', execArgv = [] as string[] }: { stdout?: 'pipe' | 'ignore'; execArgv?: string[] } = {},
-): ChildProcess {
-  return fork(path.join(here, script), args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', stdout, 'inherit', 'ipc'] });
-}
-
-function reply<T>(proc: ChildProcess): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const exited = (code: number | null) => reject(new Error(`bench server exited (${code})`));
-    proc.once('message', (m) => {
-      proc.off('exit', exited);
-      resolve(m as T);
-    });
-    proc.once('exit', exited);
-  });
-}
-
-type Cpu = { mainNs: number | null; processUs: number };
-async function cpuOf(proc: ChildProcess): Promise<Cpu> {
-  proc.send({ type: 'cpu' });
-  return reply<Cpu>(proc);
-}
-
-/**
- * `rate`, plus the CPU time `proc` (a bench server) spent per call: its main thread's (the event
- * loop; null off Linux) and the whole process's. CPU time moves far less than wall time when
- * other work shares the machine, so these ratios hold on a busy box too.
- */
-async function measured(proc: ChildProcess, seconds: number, concurrency: number, once: () => Promise<unknown>) {
-  const before = await cpuOf(proc);
-  let calls = 0;
-  const perSecond = await rate(seconds, concurrency, async () => {
-    const result = await once();
-    if (result !== false) calls++;
-    return result;
-  });
-  const after = await cpuOf(proc);
-  const mainUs = after.mainNs === null || before.mainNs === null ? null : (after.mainNs - before.mainNs) / 1e3 / calls;
-  return { perSecond, mainUs, processUs: (after.processUs - before.processUs) / calls };
-}
-
-/**
- * Waits (at most 5 s) until `proc` has used under a tenth of a core over 100 ms: rows a bench
- * server still writes behind (audit events, device tokens, a WAL checkpoint) after work that no
- * slice measures would otherwise fall within the next slice, the bare POST's included.
- */
-async function settled(proc: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  let before = await cpuOf(proc);
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const now = await cpuOf(proc);
-    if (now.processUs - before.processUs < 10_000) return;
-    before = now;
-  }
-}
-
-type SideLoad = {
-  proc: ChildProcess;
-  once: () => Promise<unknown>;
-  /** Called before each slice (not timed) with the load's last rate, to top up what its calls use up; then the server settles. */
-  ready?: (lastPerSecond: number) => Promise<void>;
-};
-
-/**
- * Each load in turn for one-second slices, `rounds` times over (after three seconds each not
- * counted), so that a ratio between them is taken on the same machine at the same moments,
- * whatever else it did meanwhile; answers each load's mean rate and main-thread CPU per call over
- * its slices. A load whose `once` answers false in a counted slice ran out of what `ready` gave it:
- * that slice would read too low, so the bench stops there.
- */
-async function sideBySide<K extends string>(rounds: number, loads: Record<K, SideLoad>) {
-  const entries = Object.entries(loads) as [K, SideLoad][];
-  const last = Object.fromEntries(entries.map(([name]) => [name, 0])) as Record<K, number>;
-  // A round not counted first: the first calls of a path run before V8 has optimised it. Three
-  // seconds each: a bare POST server started cold took ~3 s (~10,000 calls) to reach its speed on a
-  // 2-core Xeon.
-  for (const [name, { once, ready }] of entries) {
-    await ready?.(0);
-    last[name] = await rate(3, 8, once);
-  }
-  // The first top-ups are the largest (several thousand logins): what they leave is no slice's.
-  for (const proc of new Set(entries.map(([, load]) => load.proc))) await settled(proc);
-  const slices = Object.fromEntries(entries.map(([k]) => [k, [] as Awaited<ReturnType<typeof measured>>[]])) as Record<
-    K,
-    Awaited<ReturnType<typeof measured>>[]
-  >;
-  for (let i = 0; i < rounds; i++) {
-    for (const [name, { proc, once, ready }] of entries) {
-      if (ready) {
-        await ready(last[name]);
-        await settled(proc);
-      }
-      let ranOut = false;
-      const slice = await measured(proc, 1, 8, async () => {
-        const result = await once();
-        if (result === false) ranOut = true;
-        return result;
-      });
-      if (ranOut) throw new Error(`bench: the ${name} load ran out of prepared work within a slice (${slice.perSecond.toFixed(0)}/s)`);
-      last[name] = slice.perSecond;
-      slices[name].push(slice);
-    }
-  }
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  return Object.fromEntries(
-    (Object.entries(slices) as [K, Awaited<ReturnType<typeof measured>>[]][]).map(([name, runs]) => {
-      const main = runs.map((r) => r.mainUs);
-      return [
-        name,
-        {
-          perSecond: mean(runs.map((r) => r.perSecond)),
-          mainUs: main.every((us) => us !== null) ? mean(main as number[]) : null,
-          slices: runs.map((r) => r.perSecond),
-        },
-      ];
-    }),
-  ) as Record<K, { perSecond: number; mainUs: number | null; slices: number[] }>;
 }
 
 /** CPU seconds a process has used so far, from /proc (Linux; 0 elsewhere or once it is gone). */
@@ -338,81 +197,34 @@ try {
   // Users for the TOTP rows, with a cheap password hash: reaching their TOTP step is not what they
   // measure. The known-device row's users sign in from a device that did before: its device token goes with the password.
   const passwordHash = await cheapHash();
-  /**
-   * Flows at their TOTP step, each of a user of its own, topped up before each slice (not timed)
-   * to half as many again as the last slice used: a fast machine would use up a fixed stock.
-   */
-  const totpSupply = (from: number, withDeviceTokens = false) => {
-    const flows: string[] = [];
-    const deviceTokens: string[] = [];
-    let [next, made] = [0, 0];
-    const topUp = async (lastPerSecond: number) => {
-      const want = Math.ceil(Math.max(lastPerSecond, 2_000) * 1.5 * (QUICK ? 0.25 : 1));
-      if (flows.length >= want) return;
-      let missing = want - flows.length;
-      while (made < next + missing) {
-        mfa.send({
-          type: 'seed',
-          from: from + made,
-          users: TOTP_USERS_AT_ONCE,
-          password: PASSWORD,
-          secret: SECRET,
-          passwordHash,
-          deviceTokens: withDeviceTokens,
-        });
-        deviceTokens.push(...(await reply<{ deviceTokens: string[] }>(mfa)).deviceTokens);
-        made += TOTP_USERS_AT_ONCE;
-      }
-      await rate(600, 8, async () => {
-        if (missing <= 0) return false;
-        missing--;
-        const i = next++;
-        const { body } = await post(`${url}/api/v1/flows`, { clientId: 'bench' });
-        const device = withDeviceTokens ? { deviceToken: deviceTokens[i]! } : {};
-        const done = await post(`${url}/api/v1/flows/password`, { flow: body.flow, username: `bench${from + i}`, password: PASSWORD, ...device });
-        if (done.status !== 200) throw new Error(JSON.stringify(done.body));
-        flows.push(body.flow);
-      });
-    };
-    return { flows, topUp };
-  };
+  const totpSupply = (from: number, withDeviceTokens = false) =>
+    totpFlows({ proc: mfa, url, from, usersAtOnce: TOTP_USERS_AT_ONCE, passwordHash, withDeviceTokens, scale: scaled(1) });
   const atTotp = totpSupply(TOTP_USERS_FROM.newDevice);
   const atTotpKnownDevice = totpSupply(TOTP_USERS_FROM.knownDevice, true);
   // And flows for the flow start probed beside TOTP verifies (below).
   const besideTotp = totpSupply(TOTP_USERS_FROM.beside);
-  // A code per time step, made here once: the load generator's own work is not the server's.
-  const codes = new Map<number, Promise<string>>();
-  const codeNow = () => {
-    const step = Math.floor(Date.now() / 30_000);
-    if (!codes.has(step)) codes.set(step, generate({ secret: SECRET }));
-    return codes.get(step)!;
-  };
-
-  /** Completes the next flow's login; a new device gets a device token, a known one keeps its own. */
-  const verifyTotp = async (flows: string[], newDevice: boolean) => {
-    const flow = flows.pop();
-    if (!flow) return false;
-    const done = await post(`${url}/api/v1/flows/totp/verify`, { flow, code: await codeNow() });
-    if (done.body.status !== 'complete' || (typeof done.body.deviceToken === 'string') !== newDevice) throw new Error(JSON.stringify(done.body));
-  };
 
   // The bare POST, flow starts and TOTP verifies in turn, one-second slices, four rounds.
-  const side = await sideBySide(4, {
-    bare: {
-      proc: bare,
-      once: async () => {
-        if ((await post(`${bareUrl}/echo`, { clientId: 'bench' })).status !== 201) throw new Error('bare POST refused');
+  const side = await sideBySide(
+    4,
+    {
+      bare: {
+        proc: bare,
+        once: async () => {
+          if ((await post(`${bareUrl}/echo`, { clientId: 'bench' })).status !== 201) throw new Error('bare POST refused');
+        },
       },
-    },
-    start: {
-      proc: mfa,
-      once: async () => {
-        if ((await post(`${url}/api/v1/flows`, { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
+      start: {
+        proc: mfa,
+        once: async () => {
+          if ((await post(`${url}/api/v1/flows`, { clientId: 'bench' })).status !== 201) throw new Error('flow start refused');
+        },
       },
+      totp: { proc: mfa, once: atTotp.verify, ready: atTotp.topUp },
+      totpKnownDevice: { proc: mfa, once: atTotpKnownDevice.verify, ready: atTotpKnownDevice.topUp },
     },
-    totp: { proc: mfa, once: () => verifyTotp(atTotp.flows, true), ready: atTotp.topUp },
-    totpKnownDevice: { proc: mfa, once: () => verifyTotp(atTotpKnownDevice.flows, false), ready: atTotpKnownDevice.topUp },
-  });
+    scaled(1),
+  );
   const slicesOf = (runs: number[]) => `slices ${runs.map((r) => r.toFixed(0)).join(', ')}/s`;
   const bareRate = side.bare.perSecond;
   row('bare Express 5 JSON POST', bareRate, '/s', slicesOf(side.bare.slices));
@@ -462,7 +274,7 @@ try {
   startsProbe.go();
   let ranOut = false;
   await rate(besideSeconds, 8, async () => {
-    const result = await verifyTotp(besideTotp.flows, true);
+    const result = await besideTotp.verify();
     if (result === false) ranOut = true;
     return result;
   });
@@ -490,7 +302,7 @@ try {
   // As long as the measured run below (`rate` shortens its seconds in --quick), so that every probe falls within it.
   const loaded = await probes(url, QUICK ? 2 : 8);
   const probing = probed(loaded);
-  const passwordRun = await measured(mfa, 8, 4 * cores, passwordStep);
+  const passwordRun = await measured(mfa, scaled(8), 4 * cores, passwordStep);
   const [latencies, startLatencies] = await probing;
   await measureLimits(2);
   [L1, L2] = [mean(limitSlices.L1), mean(limitSlices.L2)];

@@ -15,10 +15,12 @@ import { serverIsBuilt } from './startup.js';
 /**
  * The server as `mfa-login start` runs it: the build (tsc's output) when there is one, else the
  * sources through tsx, whose transform wraps every function made at run time in a naming call
- * that the build does not have.
+ * that the build does not have. `MFA_LOGIN_BENCH_SERVER` names another checkout whose build runs
+ * instead (`npm run bench:ab`).
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const serverModule = <M>(name: string): Promise<M> => import(path.join(root, serverIsBuilt() ? 'dist/server' : 'server', `${name}.js`));
+const other = process.env.MFA_LOGIN_BENCH_SERVER;
+const root = other ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const serverModule = <M>(name: string): Promise<M> => import(path.join(root, other || serverIsBuilt() ? 'dist/server' : 'server', `${name}.js`));
 
 const send = (message: unknown) => process.send?.(message);
 

@@ -1,0 +1,92 @@
+// `npm run bench:ab -- <revision> [--rounds N] [--known-device]`: this checkout's server (built
+// first) against the one at a git revision, side by side: TOTP verifies in alternating one-second
+// slices, so that both see the same machine at the same moments. A change's effect on a verify is a
+// few per cent, while a virtual machine's speed drifts by a fifth within minutes: two full benches
+// run one after the other cannot tell them apart, slices taken in turn can. Prints each round and
+// the ratios; asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { cheapHash, child, reply, sideBySide, totpFlows } from './harness.js';
+import { median } from './median.js';
+
+const usage = 'usage: npm run bench:ab -- <revision> [--rounds N] [--known-device]';
+const argv = process.argv.slice(2);
+const roundsAt = argv.indexOf('--rounds');
+const args = z
+  .object({
+    revision: z.string().regex(/^[^-]/, usage),
+    rounds: z.coerce.number().int().min(2).max(100),
+    knownDevice: z.boolean(),
+  })
+  .safeParse({
+    revision: argv.find((a, i) => !a.startsWith('--') && (roundsAt < 0 || i !== roundsAt + 1)),
+    rounds: roundsAt >= 0 ? argv[roundsAt + 1] : 16,
+    knownDevice: argv.includes('--known-device'),
+  });
+if (!args.success) {
+  console.error(`${usage}\n${args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  process.exit(2);
+}
+const { revision, rounds, knownDevice } = args.data;
+
+const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { encoding: 'utf8' }).trim();
+const commit = git('rev-parse', '--verify', `${revision}^{commit}`);
+const short = commit.slice(0, 7);
+const here = git('rev-parse', '--show-toplevel');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'mfa-login-ab-'));
+const procs: ReturnType<typeof child>[] = [];
+try {
+  git('worktree', 'add', '--detach', dir, commit);
+  // The revision runs on this checkout's packages: said when its lockfile asks for others.
+  symlinkSync(path.join(here, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  if (readFileSync(path.join(dir, 'package-lock.json'), 'utf8') !== readFileSync(path.join(here, 'package-lock.json'), 'utf8'))
+    console.error(`${short}'s package-lock.json differs from this checkout's: it runs on this checkout's node_modules`);
+  if (!existsSync(path.join(dir, 'tsconfig.server.json'))) throw new Error(`${short} has no tsconfig.server.json to build its server with`);
+  console.error(`building ${short}'s server in ${dir}`);
+  execFileSync(process.execPath, [path.join(here, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json'], { cwd: dir, stdio: 'inherit' });
+
+  const start = async (env: Record<string, string>) => {
+    const proc = child('serve.ts', ['mfa'], { env });
+    procs.push(proc);
+    return { proc, url: (await reply<{ url: string }>(proc)).url };
+  };
+  const servers = { this: await start({}), [short]: await start({ MFA_LOGIN_BENCH_SERVER: dir }) };
+  const passwordHash = await cheapHash();
+  const loads = Object.fromEntries(
+    Object.entries(servers).map(([name, { proc, url }]) => {
+      const flows = totpFlows({ proc, url, from: 1_000_000, usersAtOnce: 8_000, passwordHash, withDeviceTokens: knownDevice });
+      return [name, { proc, once: flows.verify, ready: flows.topUp }];
+    }),
+  );
+  console.error(`TOTP verifies${knownDevice ? ' from a known device' : ''}, ${rounds} rounds of a second each: this checkout, then ${short}`);
+  const side = await sideBySide(rounds, loads);
+  const [a, b] = [side.this!, side[short]!];
+  const us = (v: number | null | undefined) => (v == null ? '?' : v.toFixed(0));
+  for (let i = 0; i < rounds; i++)
+    console.log(
+      `round ${i + 1}: this ${us(a.mainSlices[i])} µs a verify, ${a.slices[i]!.toFixed(0)}/s; ${short} ${us(b.mainSlices[i])} µs, ${b.slices[i]!.toFixed(0)}/s`,
+    );
+  const rateRatios = a.slices.map((v, i) => (100 * v) / b.slices[i]!);
+  if (a.mainUs === null || b.mainUs === null) console.log('main-thread CPU: not read (Linux only)');
+  else {
+    const cpuRatios = a.mainSlices.map((v, i) => (100 * v!) / b.mainSlices[i]!);
+    console.log(
+      `main-thread CPU a verify: this ${us(a.mainUs)} µs, ${short} ${us(b.mainUs)} µs: this / ${short} = ${median(cpuRatios).toFixed(1)} % (median of the rounds; ${((100 * a.mainUs) / b.mainUs).toFixed(1)} % of the means)`,
+    );
+  }
+  console.log(
+    `verifies a second: this ${a.perSecond.toFixed(0)}, ${short} ${b.perSecond.toFixed(0)}: this / ${short} = ${median(rateRatios).toFixed(1)} % (median of the rounds)`,
+  );
+} finally {
+  for (const p of procs) p.connected ? p.disconnect() : p.kill();
+  await Promise.all(procs.map((p) => (p.exitCode === null ? new Promise((resolve) => p.once('exit', resolve)) : null)));
+  try {
+    git('worktree', 'remove', '--force', dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    git('worktree', 'prune');
+  }
+}

@@ -9,28 +9,37 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { cheapHash, child, reply, sideBySide, totpFlows } from './harness.js';
+import { cheapHash, child, reply, type SideLoad, settled, sideBySide, stopChild, totpFlows } from './harness.js';
 import { median } from './median.js';
 
 const usage = 'usage: npm run bench:ab -- <revision> [--rounds N] [--known-device]';
-const argv = process.argv.slice(2);
-const roundsAt = argv.indexOf('--rounds');
-const args = z
-  .object({
-    revision: z.string().regex(/^[^-]/, usage),
-    rounds: z.coerce.number().int().min(2).max(100),
-    knownDevice: z.boolean(),
-  })
-  .safeParse({
-    revision: argv.find((a, i) => !a.startsWith('--') && (roundsAt < 0 || i !== roundsAt + 1)),
-    rounds: roundsAt >= 0 ? argv[roundsAt + 1] : 16,
-    knownDevice: argv.includes('--known-device'),
-  });
-if (!args.success) {
-  console.error(`${usage}\n${args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')}`);
+const fail = (why: string): never => {
+  console.error(`${usage}\n${why}`);
   process.exit(2);
+};
+/** The arguments as given: one revision, `--rounds N` (or `--rounds=N`), `--known-device`; anything else is refused. */
+function parseArgs(argv: string[]) {
+  const given: { revision?: string; rounds?: string; knownDevice: boolean } = { knownDevice: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--known-device') given.knownDevice = true;
+    else if (arg === '--rounds' || arg.startsWith('--rounds=')) {
+      if (given.rounds !== undefined) fail('--rounds is given twice');
+      given.rounds = arg === '--rounds' ? (argv[++i] ?? '') : arg.slice('--rounds='.length);
+    } else if (arg.startsWith('-')) fail(`${arg}: not an option of this script`);
+    else if (given.revision !== undefined) fail(`${arg}: one revision only`);
+    else given.revision = arg;
+  }
+  const args = z
+    .object({
+      revision: z.string({ error: 'a revision is needed' }),
+      rounds: z.coerce.number().int().min(2).max(100).default(16),
+      knownDevice: z.boolean(),
+    })
+    .safeParse(given);
+  return args.success ? args.data : fail(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
 }
-const { revision, rounds, knownDevice } = args.data;
+const { revision, rounds, knownDevice } = parseArgs(process.argv.slice(2));
 
 const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { encoding: 'utf8' }).trim();
 const commit = git('rev-parse', '--verify', `${revision}^{commit}`);
@@ -38,6 +47,21 @@ const short = commit.slice(0, 7);
 const here = git('rev-parse', '--show-toplevel');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mfa-login-ab-'));
 const procs: ReturnType<typeof child>[] = [];
+/** The worktree goes however the run ends: an interrupted one too. */
+const removeWorktree = () => {
+  try {
+    git('worktree', 'remove', '--force', dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    git('worktree', 'prune');
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const p of procs) p.kill('SIGKILL');
+    removeWorktree();
+    process.exit(130);
+  });
 try {
   git('worktree', 'add', '--detach', dir, commit);
   // The revision runs on this checkout's packages: said when its lockfile asks for others.
@@ -53,17 +77,24 @@ try {
     procs.push(proc);
     return { proc, url: (await reply<{ url: string }>(proc)).url };
   };
-  const servers = { this: await start({}), [short]: await start({ MFA_LOGIN_BENCH_SERVER: dir }) };
+  // Fixed keys: an all-digit hash as a key would be listed first. An empty name runs this checkout's build, whatever the shell set.
+  const servers = { head: await start({ MFA_LOGIN_BENCH_SERVER: '' }), base: await start({ MFA_LOGIN_BENCH_SERVER: dir }) };
+  const all = Object.values(servers).map((s) => s.proc);
   const passwordHash = await cheapHash();
   const loads = Object.fromEntries(
     Object.entries(servers).map(([name, { proc, url }]) => {
       const flows = totpFlows({ proc, url, from: 1_000_000, usersAtOnce: 8_000, passwordHash, withDeviceTokens: knownDevice });
-      return [name, { proc, once: flows.verify, ready: flows.topUp }];
+      // Both servers settle before a slice: what one writes behind must not fall in the other's.
+      const ready = async (last: number) => {
+        await flows.topUp(last);
+        for (const p of all) await settled(p);
+      };
+      return [name, { proc, once: flows.verify, ready }];
     }),
   );
-  console.error(`TOTP verifies${knownDevice ? ' from a known device' : ''}, ${rounds} rounds of a second each: this checkout, then ${short}`);
-  const side = await sideBySide(rounds, loads);
-  const [a, b] = [side.this!, side[short]!];
+  console.error(`TOTP verifies${knownDevice ? ' from a known device' : ''}, ${rounds} rounds of a second each, this checkout and ${short} in turn`);
+  const side = await sideBySide(rounds, loads as Record<'head' | 'base', SideLoad>, 1, { alternate: true });
+  const [a, b] = [side.head, side.base];
   const us = (v: number | null | undefined) => (v == null ? '?' : v.toFixed(0));
   for (let i = 0; i < rounds; i++)
     console.log(
@@ -81,12 +112,6 @@ try {
     `verifies a second: this ${a.perSecond.toFixed(0)}, ${short} ${b.perSecond.toFixed(0)}: this / ${short} = ${median(rateRatios).toFixed(1)} % (median of the rounds)`,
   );
 } finally {
-  for (const p of procs) p.connected ? p.disconnect() : p.kill();
-  await Promise.all(procs.map((p) => (p.exitCode === null ? new Promise((resolve) => p.once('exit', resolve)) : null)));
-  try {
-    git('worktree', 'remove', '--force', dir);
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    git('worktree', 'prune');
-  }
+  await Promise.all(procs.map(stopChild));
+  removeWorktree();
 }

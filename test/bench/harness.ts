@@ -58,6 +58,22 @@ export function reply<T>(proc: ChildProcess): Promise<T> {
   });
 }
 
+/**
+ * Waits for a child to end (after `disconnect`), so that its port and database connections are
+ * gone; one still there after `graceMs` (stuck closing) is killed.
+ */
+export function stopChild(proc: ChildProcess, graceMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    const stuck = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+    proc.once('exit', () => {
+      clearTimeout(stuck);
+      resolve();
+    });
+    proc.connected ? proc.disconnect() : proc.kill();
+  });
+}
+
 type Cpu = { mainNs: number | null; processUs: number };
 async function cpuOf(proc: ChildProcess): Promise<Cpu> {
   proc.send({ type: 'cpu' });
@@ -78,6 +94,7 @@ export async function measured(proc: ChildProcess, seconds: number, concurrency:
     return result;
   });
   const after = await cpuOf(proc);
+  if (calls === 0) throw new Error(`bench: no call ended within ${seconds} s`);
   const mainUs = after.mainNs === null || before.mainNs === null ? null : (after.mainNs - before.mainNs) / 1e3 / calls;
   return { perSecond, mainUs, processUs: (after.processUs - before.processUs) / calls };
 }
@@ -111,9 +128,10 @@ export type SideLoad = {
  * machine at the same moments, whatever else it did meanwhile; answers each load's mean rate and
  * main-thread CPU per call over its slices, and both slice by slice. A load whose `once` answers
  * false in a counted slice ran out of what `ready` gave it: that slice would read too low, so the
- * bench stops there.
+ * bench stops there. `alternate`: every other round runs the loads in the reverse order, so that
+ * neither always runs right after the other.
  */
-export async function sideBySide<K extends string>(rounds: number, loads: Record<K, SideLoad>, scale = 1) {
+export async function sideBySide<K extends string>(rounds: number, loads: Record<K, SideLoad>, scale = 1, { alternate = false } = {}) {
   const entries = Object.entries(loads) as [K, SideLoad][];
   const last = Object.fromEntries(entries.map(([name]) => [name, 0])) as Record<K, number>;
   // A round not counted first: the first calls of a path run before V8 has optimised it. Three
@@ -130,7 +148,7 @@ export async function sideBySide<K extends string>(rounds: number, loads: Record
     Awaited<ReturnType<typeof measured>>[]
   >;
   for (let i = 0; i < rounds; i++) {
-    for (const [name, { proc, once, ready }] of entries) {
+    for (const [name, { proc, once, ready }] of alternate && i % 2 === 1 ? [...entries].reverse() : entries) {
       if (ready) {
         await ready(last[name]);
         await settled(proc);

@@ -16,7 +16,7 @@ import { median } from './median.js';
 import { startToHealthy, startsFrom } from './startup.js';
 import { sizingSummary } from './summary.js';
 import { entrySize, firstScreen } from './widget.js';
-import { cheapHash, child, measured, PASSWORD, rate as timedRate, reply, SECRET, settled, sideBySide, totpFlows } from './harness.js';
+import { cheapHash, child, measured, PASSWORD, rate as timedRate, reply, SECRET, settled, sideBySide, stopChild, totpFlows } from './harness.js';
 
 const cores = os.availableParallelism();
 /**
@@ -342,15 +342,6 @@ try {
   } else console.error('  no dist/widget: run npm run build for the widget rows');
 } finally {
   for (const p of procs) p.connected ? p.disconnect() : p.kill();
-}
-
-/** Waits for a child to end (after `disconnect`), so that its port and database connections are gone. */
-function stopChild(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    proc.once('exit', () => resolve());
-    proc.connected ? proc.disconnect() : proc.kill();
-  });
 }
 
 let scaling: object | null = null;

@@ -18,8 +18,8 @@ import { serverIsBuilt } from './startup.js';
  * that the build does not have. `MFA_LOGIN_BENCH_SERVER` names another checkout whose build runs
  * instead (`npm run bench:ab`).
  */
-const other = process.env.MFA_LOGIN_BENCH_SERVER;
-const root = other ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const other = process.env.MFA_LOGIN_BENCH_SERVER || undefined;
+const root = other ? path.resolve(other) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const serverModule = <M>(name: string): Promise<M> => import(path.join(root, other || serverIsBuilt() ? 'dist/server' : 'server', `${name}.js`));
 
 const send = (message: unknown) => process.send?.(message);

@@ -129,9 +129,16 @@ export type SideLoad = {
  * main-thread CPU per call over its slices, and both slice by slice. A load whose `once` answers
  * false in a counted slice ran out of what `ready` gave it: that slice would read too low, so the
  * bench stops there. `alternate`: every other round runs the loads in the reverse order, so that
- * neither always runs right after the other.
+ * neither always runs right after the other. `settleAll`: every load's server settles before each
+ * slice, not only the one about to be measured (two servers compared: what one writes behind must
+ * not fall in the other's slice).
  */
-export async function sideBySide<K extends string>(rounds: number, loads: Record<K, SideLoad>, scale = 1, { alternate = false } = {}) {
+export async function sideBySide<K extends string>(
+  rounds: number,
+  loads: Record<K, SideLoad>,
+  scale = 1,
+  { alternate = false, settleAll = false } = {},
+) {
   const entries = Object.entries(loads) as [K, SideLoad][];
   const last = Object.fromEntries(entries.map(([name]) => [name, 0])) as Record<K, number>;
   // A round not counted first: the first calls of a path run before V8 has optimised it. Three
@@ -141,8 +148,9 @@ export async function sideBySide<K extends string>(rounds: number, loads: Record
     await ready?.(0);
     last[name] = await rate(3 * scale, 8, once);
   }
+  const procs = [...new Set(entries.map(([, load]) => load.proc))];
   // The first top-ups are the largest (several thousand logins): what they leave is no slice's.
-  for (const proc of new Set(entries.map(([, load]) => load.proc))) await settled(proc);
+  for (const proc of procs) await settled(proc);
   const slices = Object.fromEntries(entries.map(([k]) => [k, [] as Awaited<ReturnType<typeof measured>>[]])) as Record<
     K,
     Awaited<ReturnType<typeof measured>>[]
@@ -151,7 +159,7 @@ export async function sideBySide<K extends string>(rounds: number, loads: Record
     for (const [name, { proc, once, ready }] of alternate && i % 2 === 1 ? [...entries].reverse() : entries) {
       if (ready) {
         await ready(last[name]);
-        await settled(proc);
+        for (const p of settleAll ? procs : [proc]) await settled(p);
       }
       let ranOut = false;
       const slice = await measured(proc, scale, 8, async () => {

@@ -1,9 +1,9 @@
 import type { MethodContext } from './types.js';
 
 /**
- * A credential read shared by one request's option check, its action and the state it answers:
- * the same row read once, not once each. `forgetReads` drops them once an action has run, since it
- * may have written them; what is read after that is read again.
+ * A credential read shared within one request (its option checks and its action): the same row
+ * read once, not once each. `forgetReads` drops them once an action has run, since it may have
+ * written them; what is read after that, the state it answers included, is read again.
  */
 export function readOnce<T>(ctx: MethodContext, key: string, load: () => Promise<T>): Promise<T> {
   ctx.reads ??= new Map();

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { cheapHash, child, reply, type SideLoad, sideBySide, stopChild, totpFlows } from './harness.js';
+import { cheapHash, child, reply, roundRatios, type SideLoad, sideBySide, stopChild, totpFlows } from './harness.js';
 import { median } from './median.js';
 
 const usage = 'usage: npm run bench:ab -- <revision> [--rounds N] [--known-device]';
@@ -94,10 +94,10 @@ try {
     console.log(
       `round ${i + 1}: this ${us(a.mainSlices[i])} µs a verify, ${a.slices[i]!.toFixed(0)}/s; ${short} ${us(b.mainSlices[i])} µs, ${b.slices[i]!.toFixed(0)}/s`,
     );
-  const rateRatios = a.slices.map((v, i) => (100 * v) / b.slices[i]!);
+  const rateRatios = roundRatios(a.slices, b.slices);
   if (a.mainUs === null || b.mainUs === null) console.log('main-thread CPU: not read (Linux only)');
   else {
-    const cpuRatios = a.mainSlices.map((v, i) => (100 * v!) / b.mainSlices[i]!);
+    const cpuRatios = roundRatios(a.mainSlices as number[], b.mainSlices as number[]);
     console.log(
       `main-thread CPU a verify: this ${us(a.mainUs)} µs, ${short} ${us(b.mainUs)} µs: this / ${short} = ${median(cpuRatios).toFixed(1)} % (median of the rounds; ${((100 * a.mainUs) / b.mainUs).toFixed(1)} % of the means)`,
     );

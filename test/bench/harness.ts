@@ -115,6 +115,9 @@ export async function settled(proc: ChildProcess): Promise<void> {
   }
 }
 
+/** Each round's `a` as a percentage of the same round's `b`: the ratios whose median the bench and bench:ab judge. */
+export const roundRatios = (a: readonly number[], b: readonly number[]) => a.map((v, i) => (100 * v) / b[i]!);
+
 export type SideLoad = {
   proc: ChildProcess;
   once: () => Promise<unknown>;

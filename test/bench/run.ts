@@ -16,7 +16,20 @@ import { median } from './median.js';
 import { startToHealthy, startsFrom } from './startup.js';
 import { sizingSummary } from './summary.js';
 import { entrySize, firstScreen } from './widget.js';
-import { cheapHash, child, measured, PASSWORD, rate as timedRate, reply, SECRET, settled, sideBySide, stopChild, totpFlows } from './harness.js';
+import {
+  cheapHash,
+  child,
+  measured,
+  PASSWORD,
+  rate as timedRate,
+  reply,
+  roundRatios,
+  SECRET,
+  settled,
+  sideBySide,
+  stopChild,
+  totpFlows,
+} from './harness.js';
 
 const cores = os.availableParallelism();
 /**
@@ -236,7 +249,7 @@ try {
    * the box, or one of the two servers alone, ran slow moves it far less than it moves the means.
    */
   const againstBare = (name: string, cpuName: string, load: (typeof side)[keyof typeof side], goalName: string, least: number) => {
-    const rounds = load.slices.map((perSecond, i) => share(perSecond, side.bare.slices[i]!));
+    const rounds = roundRatios(load.slices, side.bare.slices);
     const ratio = median(rounds);
     const detail = `rounds ${rounds.map((r) => r.toFixed(0)).join(', ')} %; of the means ${share(load.perSecond, bareRate).toFixed(0)} %`;
     row(name, load.perSecond, '/s', `${ratio.toFixed(0)} % of bare POST (${detail}); ${slicesOf(load.slices)}`);
